@@ -1,0 +1,14 @@
+//! How the tables came to be: one file per change, append-only once landed.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_identity_and_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_identity_and_audit::Migration)]
+    }
+}

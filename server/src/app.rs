@@ -1,0 +1,149 @@
+//! Starting Ponte: connect, migrate, wire the router, serve until told to stop.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+use crate::config::Config;
+use crate::db;
+use crate::graphql;
+use crate::http::router::{router, AppState};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("session store: {0}")]
+    Sessions(#[from] sqlx_error::Error),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The sqlx error type of the session store, without a direct sqlx dependency.
+mod sqlx_error {
+    pub type Error = sea_orm::sqlx::Error;
+}
+
+pub struct Ponte {
+    pub state: AppState,
+    router: axum::Router,
+    background: Vec<JoinHandle<()>>,
+}
+
+impl Ponte {
+    /// Connects, applies migrations and prepares the session store.
+    pub async fn prepare(config: Config) -> Result<Ponte, StartError> {
+        let db = db::connect(&config.database_url).await?;
+        db::migrate(&db).await?;
+        Ponte::with_database(config, db).await
+    }
+
+    pub async fn with_database(
+        config: Config,
+        db: DatabaseConnection,
+    ) -> Result<Ponte, StartError> {
+        let config = Arc::new(config);
+        let state = AppState {
+            db: db.clone(),
+            schema: graphql::build(config.graphiql),
+            config,
+        };
+        let mut background = Vec::new();
+        let router = match db.get_database_backend() {
+            DbBackend::Postgres => {
+                let store = PostgresStore::new(db.get_postgres_connection_pool().clone());
+                store.migrate().await?;
+                background.push(spawn_expired_deletion(store.clone()));
+                router(state.clone(), store)
+            }
+            _ => {
+                let store = SqliteStore::new(db.get_sqlite_connection_pool().clone());
+                store.migrate().await?;
+                background.push(spawn_expired_deletion(store.clone()));
+                router(state.clone(), store)
+            }
+        };
+        Ok(Ponte {
+            state,
+            router,
+            background,
+        })
+    }
+
+    /// Serves on `listener` until `shutdown` completes, then finishes the
+    /// requests in flight.
+    pub async fn run(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let result = axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        for task in self.background {
+            task.abort();
+        }
+        result
+    }
+}
+
+fn spawn_expired_deletion<S: ExpiredDeletion + Clone + 'static>(store: S) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        if let Err(err) = store
+            .continuously_delete_expired(tokio::time::Duration::from_secs(300))
+            .await
+        {
+            tracing::warn!(error = %err, "expired-session cleanup stopped");
+        }
+    })
+}
+
+/// `ponte serve`: runs until SIGINT or SIGTERM.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let bind = config.bind;
+    let public_url = config.public_url.clone();
+    let ponte = Ponte::prepare(config).await?;
+    let listener = TcpListener::bind(bind).await?;
+    tracing::info!(%bind, public_url = %public_url, "Ponte is serving");
+    ponte.run(listener, shutdown_signal()).await?;
+    tracing::info!("Ponte stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

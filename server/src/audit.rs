@@ -1,0 +1,114 @@
+//! The audit trail: one function every service calls, inside its own
+//! transaction, so an action and its audit event commit together or not at all.
+
+use chrono::Utc;
+use entity::audit_event;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::error::AppResult;
+
+/// What happened; the names are stable and appear in the audit trail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    LoginSucceeded,
+    LoginFailed,
+    LoginThrottled,
+    Logout,
+    PasswordChanged,
+    UserCreated,
+    UserUpdated,
+    UserRoleChanged,
+    UserDeactivated,
+    UserReactivated,
+    OrganizationCreated,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::LoginSucceeded => "LOGIN_SUCCEEDED",
+            AuditAction::LoginFailed => "LOGIN_FAILED",
+            AuditAction::LoginThrottled => "LOGIN_THROTTLED",
+            AuditAction::Logout => "LOGOUT",
+            AuditAction::PasswordChanged => "PASSWORD_CHANGED",
+            AuditAction::UserCreated => "USER_CREATED",
+            AuditAction::UserUpdated => "USER_UPDATED",
+            AuditAction::UserRoleChanged => "USER_ROLE_CHANGED",
+            AuditAction::UserDeactivated => "USER_DEACTIVATED",
+            AuditAction::UserReactivated => "USER_REACTIVATED",
+            AuditAction::OrganizationCreated => "ORGANIZATION_CREATED",
+        }
+    }
+}
+
+/// One audit event. Build with `AuditEntry::new(action)` and the `on_*` setters.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub action: AuditAction,
+    pub entity_type: Option<&'static str>,
+    pub entity_id: Option<Uuid>,
+    pub person_id: Option<Uuid>,
+    /// Overrides the caller as actor (a login attempt has no signed-in caller yet).
+    pub actor_user_id: Option<Uuid>,
+    pub details: Option<serde_json::Value>,
+}
+
+impl AuditEntry {
+    pub fn new(action: AuditAction) -> Self {
+        AuditEntry {
+            action,
+            entity_type: None,
+            entity_id: None,
+            person_id: None,
+            actor_user_id: None,
+            details: None,
+        }
+    }
+
+    pub fn on(mut self, entity_type: &'static str, entity_id: Uuid) -> Self {
+        self.entity_type = Some(entity_type);
+        self.entity_id = Some(entity_id);
+        self
+    }
+
+    pub fn person(mut self, person_id: Uuid) -> Self {
+        self.person_id = Some(person_id);
+        self
+    }
+
+    pub fn actor(mut self, user_id: Uuid) -> Self {
+        self.actor_user_id = Some(user_id);
+        self
+    }
+
+    pub fn details(mut self, details: serde_json::Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+}
+
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    entry: AuditEntry,
+) -> AppResult<()> {
+    let viewer = caller.viewer.as_ref();
+    audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        occurred_at: Set(Utc::now()),
+        actor_user_id: Set(entry.actor_user_id.or(viewer.map(|v| v.user_id))),
+        actor_organization_id: Set(viewer.and_then(|v| v.organization_id)),
+        action: Set(entry.action.as_str().to_owned()),
+        entity_type: Set(entry.entity_type.map(str::to_owned)),
+        entity_id: Set(entry.entity_id),
+        person_id: Set(entry.person_id),
+        request_id: Set(caller.request_id.clone()),
+        client_addr: Set(caller.client_addr.clone()),
+        details: Set(entry.details),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}

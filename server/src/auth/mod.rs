@@ -1,0 +1,5 @@
+//! Signing in: password hashing, the login throttle and the session cookie.
+
+pub mod password;
+pub mod session;
+pub mod throttle;

@@ -1,0 +1,139 @@
+//! The `ponte` command line: serve, migrate, create-admin, seed-demo, export-schema.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::caller::Caller;
+use crate::config::Config;
+use crate::enums::{Profession, Role};
+use crate::error::AppError;
+use crate::services::users::{self, NewUser};
+use crate::{app, db, graphql, seed, telemetry};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ponte",
+    version,
+    about = "Ponte: case management for integrated social-health services"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Applies pending migrations and serves the API (and the SPA when PONTE_STATIC_DIR is set).
+    Serve,
+    /// Applies pending migrations and exits.
+    Migrate,
+    /// Creates an administrator; the password is read from standard input, never from an argument.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Fills the database with a fictional Italian demo data set and prints the logins.
+    SeedDemo,
+    /// Prints the GraphQL schema (SDL); schema.graphql is this output.
+    ExportSchema,
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    if let Command::ExportSchema = cli.command {
+        print!("{}", graphql::sdl());
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config);
+    let outcome = match cli.command {
+        Command::Serve => app::serve(config).await.map_err(|e| e.to_string()),
+        Command::Migrate => migrate(&config).await,
+        Command::CreateAdmin { email, name } => create_admin(&config, email, name).await,
+        Command::SeedDemo => seed_demo(&config).await,
+        Command::ExportSchema => Ok(()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<(), String> {
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    eprintln!("migrations applied");
+    Ok(())
+}
+
+fn read_password() -> Result<String, String> {
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password (min. 12 characters): ").map_err(|e| e.to_string())?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    Ok(password)
+}
+
+async fn create_admin(config: &Config, email: String, name: String) -> Result<(), String> {
+    let password = read_password()?;
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let created = users::create_user_unchecked(
+        &db,
+        &Caller::command_line(),
+        NewUser {
+            email,
+            display_name: name,
+            password,
+            role: Role::Admin,
+            profession: Profession::Amministrativo,
+            organization_id: None,
+        },
+    )
+    .await
+    .map_err(describe)?;
+    println!("administrator created: {}", created.email);
+    Ok(())
+}
+
+async fn seed_demo(config: &Config) -> Result<(), String> {
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let report = seed::seed_demo(&db).await.map_err(describe)?;
+    print!("{report}");
+    Ok(())
+}
+
+/// For the terminal: the operator running the command may see internal detail.
+pub fn describe(err: AppError) -> String {
+    match err {
+        AppError::Validation { field, message } => format!("{field}: {message}"),
+        AppError::Conflict(message) => message,
+        AppError::Internal(detail) => detail,
+        other => format!("{other:?}"),
+    }
+}

@@ -1,0 +1,369 @@
+//! Configuration read once from the environment at start and validated there:
+//! a bad value stops the program with a message naming the variable.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use url::Url;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    /// The address people reach Ponte at: links in emails, the allowed `Origin`.
+    pub public_url: Url,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub static_dir: Option<PathBuf>,
+    pub data_dir: PathBuf,
+    pub graphiql: bool,
+    pub cookie_secure: bool,
+    pub log: String,
+    pub log_format: LogFormat,
+    pub session_idle_timeout: Duration,
+    pub session_max_lifetime: Duration,
+    pub login_max_failures: u64,
+    pub login_window: Duration,
+    pub request_timeout: Duration,
+}
+
+/// The SMTP URL may carry a password: never print it.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url.as_str())
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("static_dir", &self.static_dir)
+            .field("data_dir", &self.data_dir)
+            .field("graphiql", &self.graphiql)
+            .field("cookie_secure", &self.cookie_secure)
+            .field("log", &self.log)
+            .field("log_format", &self.log_format)
+            .field("session_idle_timeout", &self.session_idle_timeout)
+            .field("session_max_lifetime", &self.session_max_lifetime)
+            .field("login_max_failures", &self.login_max_failures)
+            .field("login_window", &self.login_window)
+            .field("request_timeout", &self.request_timeout)
+            .finish()
+    }
+}
+
+fn redact_url(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password only fails for URLs that cannot have one, which these do.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => raw.to_string(),
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.variable, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://ponte.db?mode=rwc";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads every variable through `lookup`, so tests need no process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let database_url = get("PONTE_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError {
+                variable: "PONTE_DATABASE_URL",
+                message: "must start with sqlite:, postgres:// or postgresql://".into(),
+            });
+        }
+
+        let bind_text = get("PONTE_BIND").unwrap_or_else(|| DEFAULT_BIND.into());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| ConfigError {
+            variable: "PONTE_BIND",
+            message: format!("{bind_text:?} is not an address:port such as 127.0.0.1:8080"),
+        })?;
+
+        let public_url = match get("PONTE_PUBLIC_URL") {
+            Some(text) => parse_public_url(&text)?,
+            None => parse_public_url(&format!("http://{bind}"))?,
+        };
+
+        let smtp_url = get("PONTE_SMTP_URL");
+        if let Some(text) = &smtp_url {
+            let ok = Url::parse(text)
+                .map(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some())
+                .unwrap_or(false);
+            if !ok {
+                return Err(ConfigError {
+                    variable: "PONTE_SMTP_URL",
+                    message: "must look like smtp://host:port or smtps://user:password@host".into(),
+                });
+            }
+        }
+
+        let mail_from = get("PONTE_MAIL_FROM").unwrap_or_else(|| {
+            format!(
+                "Ponte <ponte@{}>",
+                public_url.host_str().unwrap_or("localhost")
+            )
+        });
+
+        let cookie_secure = match get("PONTE_COOKIE_SECURE") {
+            Some(text) => parse_bool("PONTE_COOKIE_SECURE", &text)?,
+            None => public_url.scheme() == "https",
+        };
+        let graphiql = match get("PONTE_GRAPHIQL") {
+            Some(text) => parse_bool("PONTE_GRAPHIQL", &text)?,
+            None => false,
+        };
+
+        let log_format = match get("PONTE_LOG_FORMAT").as_deref() {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "PONTE_LOG_FORMAT",
+                    message: format!("{other:?} is neither pretty nor json"),
+                })
+            }
+        };
+
+        Ok(Config {
+            database_url,
+            bind,
+            public_url,
+            smtp_url,
+            mail_from,
+            static_dir: get("PONTE_STATIC_DIR").map(PathBuf::from),
+            data_dir: get("PONTE_DATA_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("ponte-data")),
+            graphiql,
+            cookie_secure,
+            log: get("PONTE_LOG").unwrap_or_else(|| "info".into()),
+            log_format,
+            session_idle_timeout: minutes(&get, "PONTE_SESSION_IDLE_MINUTES", 30)?,
+            session_max_lifetime: minutes(&get, "PONTE_SESSION_MAX_HOURS", 12)?.saturating_mul(60),
+            login_max_failures: positive(&get, "PONTE_LOGIN_MAX_FAILURES", 5)?,
+            login_window: minutes(&get, "PONTE_LOGIN_WINDOW_MINUTES", 15)?,
+            request_timeout: Duration::from_secs(positive(
+                &get,
+                "PONTE_REQUEST_TIMEOUT_SECONDS",
+                30,
+            )?),
+        })
+    }
+
+    /// The scheme://host:port a browser sends as `Origin` for pages we serve.
+    pub fn public_origin(&self) -> String {
+        self.public_url.origin().ascii_serialization()
+    }
+
+    /// The origins whose pages may call the API. On a loopback address the
+    /// other loopback names are the same machine, so a demo opened at
+    /// `localhost` works when the public URL says `127.0.0.1`, and back.
+    pub fn allowed_origins(&self) -> Vec<String> {
+        let mut origins = vec![self.public_origin()];
+        let loopback = ["127.0.0.1", "localhost", "[::1]"];
+        if let Some(host) = self.public_url.host_str() {
+            if loopback.contains(&host) {
+                let port = self
+                    .public_url
+                    .port_or_known_default()
+                    .map(|p| format!(":{p}"))
+                    .unwrap_or_default();
+                for other in loopback.iter().filter(|h| **h != host) {
+                    origins.push(format!("{}://{other}{port}", self.public_url.scheme()));
+                }
+            }
+        }
+        origins
+    }
+}
+
+fn parse_public_url(text: &str) -> Result<Url, ConfigError> {
+    let url = Url::parse(text).map_err(|e| ConfigError {
+        variable: "PONTE_PUBLIC_URL",
+        message: format!("{text:?} is not a URL: {e}"),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(ConfigError {
+            variable: "PONTE_PUBLIC_URL",
+            message: format!("{text:?} must be an http:// or https:// address"),
+        });
+    }
+    Ok(url)
+}
+
+fn parse_bool(variable: &'static str, text: &str) -> Result<bool, ConfigError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError {
+            variable,
+            message: format!("{text:?} is not true or false"),
+        }),
+    }
+}
+
+fn positive(
+    get: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: u64,
+) -> Result<u64, ConfigError> {
+    match get(variable) {
+        None => Ok(default),
+        Some(text) => match text.trim().parse::<u64>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(ConfigError {
+                variable,
+                message: format!("{text:?} is not a whole number greater than zero"),
+            }),
+        },
+    }
+}
+
+fn minutes(
+    get: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: u64,
+) -> Result<Duration, ConfigError> {
+    Ok(Duration::from_secs(positive(get, variable, default)? * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(move |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_give_an_embedded_sqlite_on_localhost() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_origin(), "http://127.0.0.1:8080");
+        assert!(!c.cookie_secure);
+        assert!(!c.graphiql);
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.session_idle_timeout, Duration::from_secs(30 * 60));
+        assert_eq!(c.session_max_lifetime, Duration::from_secs(12 * 3600));
+        assert_eq!(c.login_max_failures, 5);
+        assert_eq!(c.login_window, Duration::from_secs(15 * 60));
+    }
+
+    #[test]
+    fn an_https_public_url_makes_cookies_secure_unless_overridden() {
+        let c = config(&[("PONTE_PUBLIC_URL", "https://ponte.example.it")]).unwrap();
+        assert!(c.cookie_secure);
+        assert_eq!(c.public_origin(), "https://ponte.example.it");
+        let c = config(&[
+            ("PONTE_PUBLIC_URL", "https://ponte.example.it"),
+            ("PONTE_COOKIE_SECURE", "false"),
+        ])
+        .unwrap();
+        assert!(!c.cookie_secure);
+    }
+
+    #[test]
+    fn loopback_names_are_interchangeable_origins_and_real_hosts_are_not() {
+        let c = config(&[]).unwrap();
+        assert_eq!(
+            c.allowed_origins(),
+            vec![
+                "http://127.0.0.1:8080".to_string(),
+                "http://localhost:8080".to_string(),
+                "http://[::1]:8080".to_string()
+            ]
+        );
+        let c = config(&[("PONTE_PUBLIC_URL", "https://ponte.example.it/")]).unwrap();
+        assert_eq!(
+            c.allowed_origins(),
+            vec!["https://ponte.example.it".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        let cases = [
+            ("PONTE_BIND", "localhost"),
+            ("PONTE_DATABASE_URL", "mysql://x"),
+            ("PONTE_PUBLIC_URL", "ftp://x"),
+            ("PONTE_PUBLIC_URL", "not a url"),
+            ("PONTE_SMTP_URL", "http://mail"),
+            ("PONTE_GRAPHIQL", "maybe"),
+            ("PONTE_COOKIE_SECURE", "2"),
+            ("PONTE_LOG_FORMAT", "xml"),
+            ("PONTE_SESSION_IDLE_MINUTES", "0"),
+            ("PONTE_SESSION_MAX_HOURS", "-1"),
+            ("PONTE_LOGIN_MAX_FAILURES", "many"),
+        ];
+        for (var, value) in cases {
+            let err = config(&[(var, value)]).unwrap_err();
+            assert_eq!(err.variable, var, "{var}={value}");
+            assert!(err.to_string().starts_with(var));
+        }
+    }
+
+    #[test]
+    fn postgres_urls_and_json_logs_are_accepted() {
+        let c = config(&[
+            ("PONTE_DATABASE_URL", "postgres://ponte@db/ponte"),
+            ("PONTE_LOG_FORMAT", "json"),
+            ("PONTE_GRAPHIQL", "true"),
+            ("PONTE_SMTP_URL", "smtp://mail.local:2525"),
+        ])
+        .unwrap();
+        assert_eq!(c.log_format, LogFormat::Json);
+        assert!(c.graphiql);
+        assert_eq!(c.smtp_url.as_deref(), Some("smtp://mail.local:2525"));
+    }
+
+    #[test]
+    fn debug_output_hides_passwords() {
+        let c = config(&[
+            ("PONTE_SMTP_URL", "smtps://ponte:segreto@mail.example.it"),
+            ("PONTE_DATABASE_URL", "postgres://ponte:segreto@db/ponte"),
+        ])
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("segreto"), "{shown}");
+    }
+}

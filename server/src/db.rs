@@ -1,0 +1,52 @@
+//! Connecting to SQLite or PostgreSQL and bringing the schema up to date.
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, Statement,
+};
+
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        // Every statement at INFO drowns the request log; keep it for debugging.
+        .sqlx_logging_level(tracing::log::LevelFilter::Debug);
+    if url.starts_with("sqlite:") {
+        // One writer at a time is SQLite's nature; a small pool keeps lock waits short.
+        options.max_connections(4).min_connections(1);
+    } else {
+        options.max_connections(20);
+    }
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+            .await?;
+    }
+    Ok(db)
+}
+
+/// Applies pending migrations. On PostgreSQL an advisory lock makes several
+/// instances starting together take turns instead of racing.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        const LOCK: i64 = 0x0050_4f4e_5445; // "PONTE"
+        let conn = db;
+        conn.execute(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT pg_advisory_lock({LOCK})"),
+        ))
+        .await?;
+        let result = Migrator::up(conn, None).await;
+        conn.execute(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT pg_advisory_unlock({LOCK})"),
+        ))
+        .await?;
+        result
+    } else {
+        Migrator::up(db, None).await
+    }
+}

@@ -1,0 +1,560 @@
+//! The codice fiscale identifies a person across every service that shares a
+//! case, so a typo here silently splits one person into two records. We check
+//! everything that can be checked offline (shape, date, check character) and
+//! let the operator compare the encoded birth date and sex with what they
+//! entered, which catches most transcription errors before they spread.
+
+use std::fmt;
+
+/// Month letters in calendar order: the index plus one is the month number.
+const MONTH_LETTERS: &[u8; 12] = b"ABCDEHLMPRST";
+
+/// Omocodia letters in digit order: the index is the digit they stand for.
+const OMOCODIA_LETTERS: &[u8; 10] = b"LMNPQRSTUV";
+
+/// 0-based positions whose digit may be replaced by an omocodia letter
+/// (1-based 7, 8, 10, 11, 13, 14, 15).
+const OMOCODIA_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
+
+/// Odd-position values for A–Z; a digit takes the value of the letter in the
+/// same row (0 → A, 1 → B, …, 9 → J).
+const ODD_VALUES: [u32; 26] = [
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+
+/// Days added to the birth day of a woman.
+const FEMALE_DAY_OFFSET: u32 = 40;
+
+/// A codice fiscale that passed every offline check, kept in upper case so
+/// that equality and database uniqueness do not depend on how it was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FiscalCode(String);
+
+/// The sex as the codice fiscale encodes it (through the day of birth), which
+/// may differ from how the person describes themselves; it is only used to
+/// cross-check the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodedSex {
+    F,
+    M,
+}
+
+/// The birth data a codice fiscale carries. The year has no century, so it
+/// can confirm an entered date but never supply one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EncodedBirth {
+    pub year_two_digits: u32,
+    pub month: u32,
+    pub day: u32,
+    pub sex: EncodedSex,
+}
+
+/// Why a codice fiscale was refused, detailed enough for the operator to
+/// know which part of the code to look at again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FiscalCodeError {
+    Length,
+    /// A character of the wrong kind (letter or digit) for its position.
+    Format,
+    Month,
+    Day,
+    CheckCharacter,
+    BirthDateMismatch,
+    SexMismatch,
+}
+
+impl FiscalCodeError {
+    /// Messages are shown next to the field in the SPA, so they speak to a
+    /// social worker rather than to a developer.
+    pub fn message_it(&self) -> &'static str {
+        match self {
+            FiscalCodeError::Length => "Il codice fiscale deve essere di 16 caratteri",
+            FiscalCodeError::Format => {
+                "Il codice fiscale contiene una lettera o una cifra in una posizione non valida"
+            }
+            FiscalCodeError::Month => "Il mese di nascita indicato nel codice fiscale non esiste",
+            FiscalCodeError::Day => "Il giorno di nascita indicato nel codice fiscale non esiste",
+            FiscalCodeError::CheckCharacter => {
+                "Il carattere di controllo del codice fiscale non è corretto"
+            }
+            FiscalCodeError::BirthDateMismatch => {
+                "Il codice fiscale non corrisponde alla data di nascita indicata"
+            }
+            FiscalCodeError::SexMismatch => "Il codice fiscale non corrisponde al sesso indicato",
+        }
+    }
+}
+
+impl fmt::Display for FiscalCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_it())
+    }
+}
+
+impl std::error::Error for FiscalCodeError {}
+
+impl FiscalCode {
+    /// Operators paste codes from documents and emails, so surrounding spaces
+    /// and lower case are forgiven; anything else is refused with the first
+    /// problem found, checked from the coarsest (length) to the finest (check
+    /// character) so the message points at the real mistake.
+    pub fn parse(input: &str) -> Result<FiscalCode, FiscalCodeError> {
+        let code = input.trim().to_ascii_uppercase();
+        let bytes = code.as_bytes();
+        if code.chars().count() != 16 {
+            return Err(FiscalCodeError::Length);
+        }
+        // Any non-ASCII character makes the byte length differ from 16.
+        if bytes.len() != 16 {
+            return Err(FiscalCodeError::Format);
+        }
+        for (position, &byte) in bytes.iter().enumerate() {
+            if !has_expected_class(position, byte) {
+                return Err(FiscalCodeError::Format);
+            }
+        }
+        let birth = decode_birth(bytes).ok_or(FiscalCodeError::Month)?;
+        if !is_possible_day(birth.month, birth.day) {
+            return Err(FiscalCodeError::Day);
+        }
+        if check_character(&code[..15]) != char::from(bytes[15]) {
+            return Err(FiscalCodeError::CheckCharacter);
+        }
+        Ok(FiscalCode(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Omocodia letters are decoded first, so two codes given to different
+    /// people born on the same day read the same date.
+    pub fn birth(&self) -> EncodedBirth {
+        // `parse` already proved the month letter exists; the fallback only
+        // keeps this function total without a panic path.
+        decode_birth(self.0.as_bytes()).unwrap_or(EncodedBirth {
+            year_two_digits: 0,
+            month: 0,
+            day: 0,
+            sex: EncodedSex::M,
+        })
+    }
+
+    /// Checks the code against the entered birth date and sex. `year` is the
+    /// full year (e.g. 1980); only `year % 100` can be compared because the
+    /// code has no century. The date is compared before the sex so that a
+    /// wrong day is not reported as a wrong sex.
+    pub fn check_matches(
+        &self,
+        year: i32,
+        month: u32,
+        day: u32,
+        sex: EncodedSex,
+    ) -> Result<(), FiscalCodeError> {
+        let birth = self.birth();
+        let same_year = i64::from(year).rem_euclid(100) == i64::from(birth.year_two_digits);
+        if !same_year || birth.month != month || birth.day != day {
+            return Err(FiscalCodeError::BirthDateMismatch);
+        }
+        if birth.sex != sex {
+            return Err(FiscalCodeError::SexMismatch);
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for FiscalCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Exposed so that tests and tools can build valid codes (e.g. omocodes)
+/// instead of hard-coding opaque strings. Lower case counts as upper case;
+/// any character that is neither a letter nor a digit counts as zero, so
+/// callers must validate the shape first, as `FiscalCode::parse` does.
+pub fn check_character(first15: &str) -> char {
+    let sum: u32 = first15
+        .chars()
+        .take(15)
+        .enumerate()
+        .map(|(index, c)| {
+            let c = c.to_ascii_uppercase();
+            // `index` is 0-based, so even indices are the odd 1-based positions.
+            if index % 2 == 0 {
+                odd_value(c)
+            } else {
+                even_value(c)
+            }
+        })
+        .sum();
+    // `sum % 26` is below 26, so the addition stays within A–Z.
+    char::from(b'A' + (sum % 26) as u8)
+}
+
+/// People without a codice fiscale may hold an 11-digit provisional code
+/// instead; recognising it lets the form store it with its flag rather than
+/// forcing a made-up codice fiscale. Expects trimmed input.
+pub fn is_provisional_code(s: &str) -> bool {
+    s.len() == 11 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// STP (foreigners without a residence permit) and ENI (EU citizens without
+/// health cover) codes are "STP"/"ENI" + 3-digit region + 3-digit ASL +
+/// 7-digit progressive number. Same length as a codice fiscale, so they must
+/// be told apart before `FiscalCode::parse` refuses them. Expects trimmed,
+/// upper-case input.
+pub fn is_stp_eni_code(s: &str) -> bool {
+    let digits = match s.strip_prefix("STP").or_else(|| s.strip_prefix("ENI")) {
+        Some(rest) => rest,
+        None => return false,
+    };
+    digits.len() == 13 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn has_expected_class(position: usize, byte: u8) -> bool {
+    match position {
+        0..=5 | 8 | 11 | 15 => byte.is_ascii_uppercase(),
+        _ if OMOCODIA_POSITIONS.contains(&position) => {
+            byte.is_ascii_digit() || OMOCODIA_LETTERS.contains(&byte)
+        }
+        _ => false,
+    }
+}
+
+/// Turns an omocodia letter back into the digit it replaced.
+fn decoded_digit(byte: u8) -> u32 {
+    if byte.is_ascii_digit() {
+        u32::from(byte - b'0')
+    } else {
+        OMOCODIA_LETTERS
+            .iter()
+            .position(|&letter| letter == byte)
+            .map_or(0, |digit| digit as u32)
+    }
+}
+
+/// Reads the birth data from a 16-byte code whose character classes are
+/// already validated; `None` when the month letter does not exist.
+fn decode_birth(bytes: &[u8]) -> Option<EncodedBirth> {
+    let two_digits = |tens: usize| decoded_digit(bytes[tens]) * 10 + decoded_digit(bytes[tens + 1]);
+    let month = MONTH_LETTERS
+        .iter()
+        .position(|&letter| letter == bytes[8])
+        .map(|index| index as u32 + 1)?;
+    let encoded_day = two_digits(9);
+    let (day, sex) = if encoded_day > FEMALE_DAY_OFFSET {
+        (encoded_day - FEMALE_DAY_OFFSET, EncodedSex::F)
+    } else {
+        (encoded_day, EncodedSex::M)
+    };
+    Some(EncodedBirth {
+        year_two_digits: two_digits(6),
+        month,
+        day,
+        sex,
+    })
+}
+
+/// February allows 29 because without the century we cannot tell whether
+/// the year was a leap year (2000 was, 1900 was not).
+fn is_possible_day(month: u32, day: u32) -> bool {
+    let days_in_month = match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+fn odd_value(c: char) -> u32 {
+    let index = match c {
+        '0'..='9' => u32::from(c) - u32::from('0'),
+        'A'..='Z' => u32::from(c) - u32::from('A'),
+        _ => return 0,
+    };
+    ODD_VALUES[index as usize]
+}
+
+fn even_value(c: char) -> u32 {
+    match c {
+        '0'..='9' => u32::from(c) - u32::from('0'),
+        'A'..='Z' => u32::from(c) - u32::from('A'),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a complete code from its first 15 characters, so that tests
+    /// about month or day fail on that rule and not on the check character.
+    fn with_check(first15: &str) -> String {
+        format!("{first15}{}", check_character(first15))
+    }
+
+    #[test]
+    fn the_known_valid_examples_are_accepted() {
+        for code in ["RSSMRA80A01H501U", "RSSMRA45D25F205N", "RSSFNC80T31F205U"] {
+            let parsed = FiscalCode::parse(code).unwrap();
+            assert_eq!(parsed.as_str(), code);
+        }
+    }
+
+    #[test]
+    fn the_check_character_of_the_known_examples_is_computed() {
+        assert_eq!(check_character("RSSMRA80A01H501"), 'U');
+        assert_eq!(check_character("RSSMRA45D25F205"), 'N');
+        assert_eq!(check_character("RSSFNC80T31F205"), 'U');
+    }
+
+    #[test]
+    fn lower_case_and_surrounding_spaces_are_accepted_and_stored_upper_case() {
+        let parsed = FiscalCode::parse("  rssmra80a01h501u \t").unwrap();
+        assert_eq!(parsed.as_str(), "RSSMRA80A01H501U");
+        assert_eq!(parsed.to_string(), "RSSMRA80A01H501U");
+    }
+
+    #[test]
+    fn the_birth_data_of_a_man_is_decoded() {
+        let birth = FiscalCode::parse("RSSMRA45D25F205N").unwrap().birth();
+        assert_eq!(
+            birth,
+            EncodedBirth {
+                year_two_digits: 45,
+                month: 4,
+                day: 25,
+                sex: EncodedSex::M,
+            }
+        );
+    }
+
+    #[test]
+    fn the_december_example_is_a_man_born_on_the_31st() {
+        // Day 31 has no +40, so RSSFNC80T31F205U encodes a man.
+        let code = FiscalCode::parse("RSSFNC80T31F205U").unwrap();
+        assert_eq!(
+            code.birth(),
+            EncodedBirth {
+                year_two_digits: 80,
+                month: 12,
+                day: 31,
+                sex: EncodedSex::M,
+            }
+        );
+        assert_eq!(code.check_matches(1980, 12, 31, EncodedSex::M), Ok(()));
+    }
+
+    #[test]
+    fn a_womans_code_carries_the_day_plus_forty() {
+        // Verified by hand: day 01 → 41 changes an even position by +4, so the
+        // check character moves from U (20) to Y (24).
+        let code = FiscalCode::parse("RSSMRA80A41H501Y").unwrap();
+        assert_eq!(
+            code.birth(),
+            EncodedBirth {
+                year_two_digits: 80,
+                month: 1,
+                day: 1,
+                sex: EncodedSex::F,
+            }
+        );
+        assert_eq!(code.check_matches(1980, 1, 1, EncodedSex::F), Ok(()));
+    }
+
+    #[test]
+    fn a_woman_born_on_the_31st_is_encoded_as_day_71() {
+        let code = FiscalCode::parse(&with_check("RSSFNC80T71F205")).unwrap();
+        assert_eq!(code.birth().day, 31);
+        assert_eq!(code.birth().sex, EncodedSex::F);
+        assert_eq!(code.check_matches(1980, 12, 31, EncodedSex::F), Ok(()));
+    }
+
+    #[test]
+    fn a_hand_verified_omocode_is_accepted_and_decoded() {
+        // Position 15: 1 → M changes an odd value from 0 to 18, so the check
+        // character goes from U (20) to (20 + 18) mod 26 = 12 = M.
+        // Position 14: 0 → L changes an even value from 0 to 11, so it then
+        // goes to (12 + 11) mod 26 = 23 = X.
+        assert_eq!(check_character("RSSMRA80A01H50M"), 'M');
+        let code = FiscalCode::parse("RSSMRA80A01H5LMX").unwrap();
+        assert_eq!(code.as_str(), "RSSMRA80A01H5LMX");
+        assert_eq!(code.check_matches(1980, 1, 1, EncodedSex::M), Ok(()));
+    }
+
+    #[test]
+    fn omocodes_substituted_from_the_right_keep_the_same_birth_data() {
+        let original = "RSSFNC80T71F205";
+        let expected = FiscalCode::parse(&with_check(original)).unwrap().birth();
+        let mut first15: Vec<u8> = original.as_bytes().to_vec();
+        for &position in OMOCODIA_POSITIONS.iter().rev() {
+            let digit = usize::from(first15[position] - b'0');
+            first15[position] = OMOCODIA_LETTERS[digit];
+            let omocode = with_check(std::str::from_utf8(&first15).unwrap());
+            let parsed = FiscalCode::parse(&omocode).unwrap();
+            assert_eq!(parsed.birth(), expected, "omocode {omocode}");
+        }
+        assert_eq!(std::str::from_utf8(&first15).unwrap(), "RSSFNCULTTMFNLR");
+    }
+
+    #[test]
+    fn a_wrong_check_character_is_refused() {
+        assert_eq!(
+            FiscalCode::parse("RSSMRA80A01H501A"),
+            Err(FiscalCodeError::CheckCharacter)
+        );
+    }
+
+    #[test]
+    fn an_omocode_with_the_check_character_of_the_original_is_refused() {
+        assert_eq!(
+            FiscalCode::parse("RSSMRA80A01H50MU"),
+            Err(FiscalCodeError::CheckCharacter)
+        );
+    }
+
+    #[test]
+    fn an_impossible_month_letter_is_refused() {
+        for letter in ["F", "G", "I", "Z"] {
+            let code = with_check(&format!("RSSMRA80{letter}01H501"));
+            assert_eq!(FiscalCode::parse(&code), Err(FiscalCodeError::Month));
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_refused() {
+        for first15 in [
+            "RSSMRA80A00H501", // day 0
+            "RSSMRA80A32H501", // day 32
+            "RSSMRA80A40H501", // neither a man's nor a woman's day
+            "RSSMRA80A72H501", // a woman's day 32
+            "RSSMRA80D31H501", // 31 April
+            "RSSMRA80S31H501", // 31 November
+            "RSSMRA80D71H501", // a woman born on 31 April
+            "RSSMRA80B30H501", // 30 February
+            "RSSMRA80B70H501", // a woman born on 30 February
+        ] {
+            assert_eq!(
+                FiscalCode::parse(&with_check(first15)),
+                Err(FiscalCodeError::Day),
+                "{first15}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_29th_of_february_is_accepted_because_the_century_is_unknown() {
+        let code = FiscalCode::parse(&with_check("RSSMRA01B69H501")).unwrap();
+        assert_eq!(code.check_matches(2001, 2, 29, EncodedSex::F), Ok(()));
+    }
+
+    #[test]
+    fn a_wrong_length_is_refused() {
+        for input in [
+            "",
+            "RSSMRA80A01H501",
+            "RSSMRA80A01H501UX",
+            "RSSMRA 80A01H501U",
+        ] {
+            assert_eq!(FiscalCode::parse(input), Err(FiscalCodeError::Length));
+        }
+    }
+
+    #[test]
+    fn a_character_of_the_wrong_kind_is_refused() {
+        for input in [
+            "1SSMRA80A01H501U", // digit among the surname letters
+            "RSSMRAA0A01H501U", // A is not an omocodia letter
+            "RSSMRA80A01H50WU", // W is not an omocodia letter
+            "RSSMRA80A011501U", // digit where the place letter goes
+            "RSSMRA80A01H5011", // digit as check character
+            "RSSMRA80A01H50-U", // punctuation
+            "RSSMRÀ80A01H501U", // non-ASCII letter
+        ] {
+            assert_eq!(
+                FiscalCode::parse(input),
+                Err(FiscalCodeError::Format),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_different_birth_date_is_reported() {
+        let code = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
+        let mismatch = Err(FiscalCodeError::BirthDateMismatch);
+        assert_eq!(code.check_matches(1981, 1, 1, EncodedSex::M), mismatch);
+        assert_eq!(code.check_matches(1980, 2, 1, EncodedSex::M), mismatch);
+        assert_eq!(code.check_matches(1980, 1, 2, EncodedSex::M), mismatch);
+        // Only the last two digits of the year are encoded.
+        assert_eq!(code.check_matches(1880, 1, 1, EncodedSex::M), Ok(()));
+    }
+
+    #[test]
+    fn a_different_sex_is_reported() {
+        let man = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
+        let woman = FiscalCode::parse("RSSMRA80A41H501Y").unwrap();
+        assert_eq!(
+            man.check_matches(1980, 1, 1, EncodedSex::F),
+            Err(FiscalCodeError::SexMismatch)
+        );
+        assert_eq!(
+            woman.check_matches(1980, 1, 1, EncodedSex::M),
+            Err(FiscalCodeError::SexMismatch)
+        );
+    }
+
+    #[test]
+    fn a_wrong_date_is_reported_before_a_wrong_sex() {
+        let code = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
+        assert_eq!(
+            code.check_matches(1980, 3, 1, EncodedSex::F),
+            Err(FiscalCodeError::BirthDateMismatch)
+        );
+    }
+
+    #[test]
+    fn every_error_has_an_italian_message() {
+        assert_eq!(
+            FiscalCodeError::CheckCharacter.message_it(),
+            "Il carattere di controllo del codice fiscale non è corretto"
+        );
+        for error in [
+            FiscalCodeError::Length,
+            FiscalCodeError::Format,
+            FiscalCodeError::Month,
+            FiscalCodeError::Day,
+            FiscalCodeError::BirthDateMismatch,
+            FiscalCodeError::SexMismatch,
+        ] {
+            assert!(error.message_it().contains("codice fiscale"), "{error:?}");
+            assert_eq!(error.to_string(), error.message_it());
+        }
+    }
+
+    #[test]
+    fn provisional_codes_have_eleven_digits() {
+        assert!(is_provisional_code("12345678901"));
+        assert!(!is_provisional_code("1234567890"));
+        assert!(!is_provisional_code("123456789012"));
+        assert!(!is_provisional_code("1234567890A"));
+        assert!(!is_provisional_code("RSSMRA80A01H501U"));
+    }
+
+    #[test]
+    fn stp_and_eni_codes_have_a_prefix_and_thirteen_digits() {
+        assert!(is_stp_eni_code("STP0301080000001"));
+        assert!(is_stp_eni_code("ENI0301080000001"));
+        assert!(!is_stp_eni_code("STP030108000001"));
+        assert!(!is_stp_eni_code("STP03010800000012"));
+        assert!(!is_stp_eni_code("XYZ0301080000001"));
+        assert!(!is_stp_eni_code("STP03010800000A1"));
+        assert!(!is_stp_eni_code("RSSMRA80A01H501U"));
+    }
+
+    #[test]
+    fn stp_codes_are_not_fiscal_codes() {
+        assert!(FiscalCode::parse("STP0301080000001").is_err());
+    }
+}

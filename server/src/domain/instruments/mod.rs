@@ -1,0 +1,620 @@
+//! Standardised assessment instruments used by the UVM (valutazione
+//! multidimensionale).
+//!
+//! Scores feed eligibility decisions and the indicators the seeds measure, so
+//! the server computes them from the recorded answers instead of trusting a
+//! total typed by the operator. The same definitions are served to the SPA,
+//! which renders its forms from them: the form and the scorer cannot drift
+//! apart.
+//!
+//! Adding an instrument (SVAMA, MMSE, …) means a new module exposing an
+//! `INSTRUMENT` constant, its `mod` line and one line in the
+//! `register_instruments!` block below, plus its tests. The registry tests
+//! check the new bands and items without further work.
+
+use std::fmt;
+
+mod barthel;
+mod iadl_lawton;
+mod spmsq;
+
+/// Generates the instrument codes and the lookups from one list, so that a
+/// new instrument cannot be half registered (a code without a definition, or
+/// a definition the API never lists).
+macro_rules! register_instruments {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal => $module:ident,)+) => {
+        /// The instruments Ponte can score.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum InstrumentCode {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl InstrumentCode {
+            /// The code used by the API and stored with each result.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+
+            /// Reads a code as written by [`InstrumentCode::as_str`]; any
+            /// other spelling is unknown.
+            pub fn parse(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        fn instrument(code: InstrumentCode) -> &'static Instrument {
+            match code {
+                $(InstrumentCode::$variant => &$module::INSTRUMENT,)+
+            }
+        }
+
+        static REGISTRY: &[&InstrumentDefinition] = &[$($module::INSTRUMENT.definition,)+];
+    };
+}
+
+register_instruments! {
+    /// Barthel Index of activities of daily living, 0–100.
+    Barthel = "BARTHEL" => barthel,
+    /// Lawton instrumental activities of daily living, 0–8.
+    IadlLawton = "IADL_LAWTON" => iadl_lawton,
+    /// Pfeiffer Short Portable Mental Status Questionnaire, errors 0–10.
+    Spmsq = "SPMSQ" => spmsq,
+}
+
+/// One answer an item accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerOption {
+    /// What the client sends and what is stored. Its meaning is the
+    /// instrument's: the points themselves (Barthel), the 1-based index of
+    /// the described level (Lawton IADL), 0 correct / 1 error (SPMSQ).
+    pub value: i32,
+    pub label_it: &'static str,
+    /// What the option adds to the raw score.
+    pub points: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemDefinition {
+    /// Stable code, e.g. `FEEDING`; answers refer to items by it.
+    pub code: &'static str,
+    pub label_it: &'static str,
+    pub options: &'static [AnswerOption],
+}
+
+impl ItemDefinition {
+    /// The option with this value, if the item accepts it.
+    pub fn option(&self, value: i32) -> Option<&'static AnswerOption> {
+        self.options.iter().find(|option| option.value == value)
+    }
+}
+
+/// A range of scores with a clinical reading, bounds included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    pub min: i32,
+    pub max: i32,
+    /// Stable code, e.g. `TOTAL_DEPENDENCY`, for storage and indicators.
+    pub code: &'static str,
+    pub label_it: &'static str,
+}
+
+/// Highest completed schooling, which some instruments correct for because
+/// their norms were drawn from people of different schooling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Education {
+    /// Scuola primaria (elementare) at most.
+    Primary,
+    /// Scuola secondaria (media or superiore).
+    Secondary,
+    /// Beyond secondary school: university or equivalent.
+    BeyondSecondary,
+}
+
+impl Education {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Primary => "PRIMARY",
+            Self::Secondary => "SECONDARY",
+            Self::BeyondSecondary => "BEYOND_SECONDARY",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "PRIMARY" => Some(Self::Primary),
+            "SECONDARY" => Some(Self::Secondary),
+            "BEYOND_SECONDARY" => Some(Self::BeyondSecondary),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct InstrumentDefinition {
+    pub code: InstrumentCode,
+    pub name_it: &'static str,
+    pub description_it: &'static str,
+    pub min_score: i32,
+    pub max_score: i32,
+    /// Lets the SPA and the indicators tell improvement from decline without
+    /// knowing each instrument.
+    pub higher_is_better: bool,
+    /// Whether [`score`] needs the person's [`Education`].
+    pub uses_education: bool,
+    /// In the order the form presents them and results store them.
+    pub items: &'static [ItemDefinition],
+    /// In ascending order, covering `min_score..=max_score` exactly once.
+    pub bands: &'static [Band],
+}
+
+impl InstrumentDefinition {
+    pub fn item(&self, code: &str) -> Option<&'static ItemDefinition> {
+        self.items.iter().find(|item| item.code == code)
+    }
+
+    pub fn band_for(&self, score: i32) -> Option<&'static Band> {
+        self.bands
+            .iter()
+            .find(|band| (band.min..=band.max).contains(&score))
+    }
+}
+
+/// What a module hands to the registry: the definition everyone sees and the
+/// correction only the scorer needs.
+struct Instrument {
+    definition: &'static InstrumentDefinition,
+    /// Turns the sum of points into the normative score before the score is
+    /// clamped to the scale and banded.
+    adjust: fn(i32, Option<Education>) -> i32,
+}
+
+impl Instrument {
+    const fn unadjusted(definition: &'static InstrumentDefinition) -> Self {
+        Self {
+            definition,
+            adjust: keep_sum,
+        }
+    }
+
+    const fn adjusted(
+        definition: &'static InstrumentDefinition,
+        adjust: fn(i32, Option<Education>) -> i32,
+    ) -> Self {
+        Self { definition, adjust }
+    }
+}
+
+fn keep_sum(sum: i32, _education: Option<Education>) -> i32 {
+    sum
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub item: String,
+    pub value: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoredResult {
+    pub instrument: InstrumentCode,
+    /// The normative score, after any adjustment (e.g. SPMSQ education).
+    pub score: i32,
+    pub band: &'static Band,
+    /// One per item, in the definition's item order, whatever order they
+    /// arrived in, so stored results compare and display alike.
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ScoringError {
+    UnknownItem { item: String },
+    MissingItem { item: &'static str },
+    DuplicateItem { item: String },
+    ValueNotAllowed { item: String, value: i32 },
+    EducationRequired,
+    EducationNotApplicable,
+}
+
+impl ScoringError {
+    /// The message shown to the operator next to the instrument's form.
+    pub fn message_it(&self) -> String {
+        match self {
+            Self::UnknownItem { item } => {
+                format!("La voce «{item}» non fa parte di questo strumento.")
+            }
+            Self::MissingItem { item } => {
+                format!("Manca la risposta alla voce «{}».", item_label(item))
+            }
+            Self::DuplicateItem { item } => format!(
+                "La voce «{}» ha più di una risposta: indicarne una sola.",
+                item_label(item)
+            ),
+            Self::ValueNotAllowed { item, value } => {
+                let label = item_label(item);
+                match allowed_values(item) {
+                    Some(allowed) => format!(
+                        "Il valore {value} non è ammesso per la voce «{label}» \
+                         (valori ammessi: {allowed})."
+                    ),
+                    None => format!("Il valore {value} non è ammesso per la voce «{label}»."),
+                }
+            }
+            Self::EducationRequired => {
+                "Indicare il livello di istruzione: serve a correggere il punteggio \
+                 di questo strumento."
+                    .to_owned()
+            }
+            Self::EducationNotApplicable => {
+                "Il livello di istruzione non si applica a questo strumento: \
+                 lasciarlo vuoto."
+                    .to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for ScoringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_it())
+    }
+}
+
+impl std::error::Error for ScoringError {}
+
+/// The item with this code, provided no two instruments use the code for
+/// different items: the error does not say which instrument it came from, and
+/// naming the wrong item would mislead more than showing the code.
+fn unambiguous_item(code: &str) -> Option<&'static ItemDefinition> {
+    let mut found = REGISTRY
+        .iter()
+        .filter_map(|definition| definition.item(code));
+    let first = found.next()?;
+    found.all(|other| other == first).then_some(first)
+}
+
+fn item_label(code: &str) -> &str {
+    unambiguous_item(code).map_or(code, |item| item.label_it)
+}
+
+fn allowed_values(code: &str) -> Option<String> {
+    let item = unambiguous_item(code)?;
+    let values: Vec<String> = item
+        .options
+        .iter()
+        .map(|option| option.value.to_string())
+        .collect();
+    Some(values.join(", "))
+}
+
+/// Every instrument, in the order the SPA lists them.
+pub fn registry() -> &'static [&'static InstrumentDefinition] {
+    REGISTRY
+}
+
+pub fn definition(code: InstrumentCode) -> &'static InstrumentDefinition {
+    instrument(code).definition
+}
+
+/// Validates a complete set of answers and computes the score and its band.
+///
+/// Every item must be answered exactly once with one of its options, in any
+/// order; the score is the sum of the chosen options' points, corrected by
+/// the instrument where its norm requires it and kept within the scale.
+///
+/// # Errors
+///
+/// The first problem found, checking the education level, then the answers
+/// in the order given, then which items are left unanswered (in item order).
+pub fn score(
+    code: InstrumentCode,
+    answers: &[Answer],
+    education: Option<Education>,
+) -> Result<ScoredResult, ScoringError> {
+    let instrument = instrument(code);
+    let definition = instrument.definition;
+
+    match (definition.uses_education, education) {
+        (true, None) => return Err(ScoringError::EducationRequired),
+        (false, Some(_)) => return Err(ScoringError::EducationNotApplicable),
+        _ => {}
+    }
+
+    let mut chosen: Vec<Option<&'static AnswerOption>> = vec![None; definition.items.len()];
+    for answer in answers {
+        let (index, item) = definition
+            .items
+            .iter()
+            .enumerate()
+            .find(|(_, item)| item.code == answer.item)
+            .ok_or_else(|| ScoringError::UnknownItem {
+                item: answer.item.clone(),
+            })?;
+        if chosen[index].is_some() {
+            return Err(ScoringError::DuplicateItem {
+                item: answer.item.clone(),
+            });
+        }
+        let option = item
+            .option(answer.value)
+            .ok_or_else(|| ScoringError::ValueNotAllowed {
+                item: answer.item.clone(),
+                value: answer.value,
+            })?;
+        chosen[index] = Some(option);
+    }
+
+    let mut sum = 0;
+    let mut normalised = Vec::with_capacity(definition.items.len());
+    for (item, option) in definition.items.iter().zip(&chosen) {
+        let option = option.ok_or(ScoringError::MissingItem { item: item.code })?;
+        sum += option.points;
+        normalised.push(Answer {
+            item: item.code.to_owned(),
+            value: option.value,
+        });
+    }
+
+    // Corrections such as SPMSQ's may step past the ends of the scale, whose
+    // bounds are normative.
+    let score =
+        (instrument.adjust)(sum, education).clamp(definition.min_score, definition.max_score);
+    let band = definition
+        .band_for(score)
+        .expect("bands cover min_score..=max_score (registry test) and the score is clamped to it");
+
+    Ok(ScoredResult {
+        instrument: code,
+        score,
+        band,
+        answers: normalised,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_CODES: [InstrumentCode; 3] = [
+        InstrumentCode::Barthel,
+        InstrumentCode::IadlLawton,
+        InstrumentCode::Spmsq,
+    ];
+
+    #[test]
+    fn every_instrument_code_is_registered_once_under_its_own_code() {
+        assert_eq!(registry().len(), ALL_CODES.len());
+        for code in ALL_CODES {
+            assert_eq!(definition(code).code, code);
+            let listed = registry().iter().filter(|d| d.code == code).count();
+            assert_eq!(listed, 1, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn instrument_codes_read_back_what_they_write() {
+        assert_eq!(InstrumentCode::Barthel.as_str(), "BARTHEL");
+        assert_eq!(InstrumentCode::IadlLawton.as_str(), "IADL_LAWTON");
+        assert_eq!(InstrumentCode::Spmsq.as_str(), "SPMSQ");
+        for code in ALL_CODES {
+            assert_eq!(InstrumentCode::parse(code.as_str()), Some(code));
+        }
+    }
+
+    #[test]
+    fn unknown_or_differently_spelt_instrument_codes_are_refused() {
+        assert_eq!(InstrumentCode::parse("MMSE"), None);
+        assert_eq!(InstrumentCode::parse("barthel"), None);
+        assert_eq!(InstrumentCode::parse(""), None);
+    }
+
+    #[test]
+    fn education_levels_read_back_what_they_write() {
+        assert_eq!(Education::Primary.as_str(), "PRIMARY");
+        assert_eq!(Education::Secondary.as_str(), "SECONDARY");
+        assert_eq!(Education::BeyondSecondary.as_str(), "BEYOND_SECONDARY");
+        for education in [
+            Education::Primary,
+            Education::Secondary,
+            Education::BeyondSecondary,
+        ] {
+            assert_eq!(Education::parse(education.as_str()), Some(education));
+        }
+        assert_eq!(Education::parse("UNIVERSITY"), None);
+    }
+
+    #[test]
+    fn every_band_set_covers_the_whole_scale_without_gaps_or_overlaps() {
+        for definition in registry() {
+            let bands = definition.bands;
+            assert!(!bands.is_empty(), "{:?}", definition.code);
+            assert_eq!(bands[0].min, definition.min_score, "{:?}", definition.code);
+            assert_eq!(
+                bands[bands.len() - 1].max,
+                definition.max_score,
+                "{:?}",
+                definition.code
+            );
+            for band in bands {
+                assert!(band.min <= band.max, "{:?} {}", definition.code, band.code);
+            }
+            for pair in bands.windows(2) {
+                assert_eq!(
+                    pair[1].min,
+                    pair[0].max + 1,
+                    "{:?}: {} then {}",
+                    definition.code,
+                    pair[0].code,
+                    pair[1].code
+                );
+            }
+            for score in definition.min_score..=definition.max_score {
+                let covering = bands
+                    .iter()
+                    .filter(|b| (b.min..=b.max).contains(&score))
+                    .count();
+                assert_eq!(covering, 1, "{:?} score {score}", definition.code);
+            }
+        }
+    }
+
+    #[test]
+    fn band_codes_are_unique_within_each_instrument() {
+        for definition in registry() {
+            for (i, band) in definition.bands.iter().enumerate() {
+                assert!(
+                    definition.bands[i + 1..]
+                        .iter()
+                        .all(|b| b.code != band.code),
+                    "{:?} {}",
+                    definition.code,
+                    band.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_item_offers_at_least_two_options_with_distinct_values() {
+        for definition in registry() {
+            assert!(!definition.items.is_empty(), "{:?}", definition.code);
+            for item in definition.items {
+                assert!(
+                    item.options.len() >= 2,
+                    "{:?} {}",
+                    definition.code,
+                    item.code
+                );
+                for (i, option) in item.options.iter().enumerate() {
+                    assert!(
+                        item.options[i + 1..]
+                            .iter()
+                            .all(|o| o.value != option.value),
+                        "{:?} {} value {}",
+                        definition.code,
+                        item.code,
+                        option.value
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn item_codes_are_unique_within_each_instrument() {
+        for definition in registry() {
+            for (i, item) in definition.items.iter().enumerate() {
+                assert!(
+                    definition.items[i + 1..]
+                        .iter()
+                        .all(|o| o.code != item.code),
+                    "{:?} {}",
+                    definition.code,
+                    item.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_sums_of_points_span_exactly_the_declared_scale() {
+        for definition in registry() {
+            let lowest: i32 = definition
+                .items
+                .iter()
+                .map(|item| item.options.iter().map(|o| o.points).min().unwrap_or(0))
+                .sum();
+            let highest: i32 = definition
+                .items
+                .iter()
+                .map(|item| item.options.iter().map(|o| o.points).max().unwrap_or(0))
+                .sum();
+            assert_eq!(lowest, definition.min_score, "{:?}", definition.code);
+            assert_eq!(highest, definition.max_score, "{:?}", definition.code);
+        }
+    }
+
+    #[test]
+    fn only_spmsq_asks_for_education() {
+        for definition in registry() {
+            assert_eq!(
+                definition.uses_education,
+                definition.code == InstrumentCode::Spmsq,
+                "{:?}",
+                definition.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_label_and_description_is_filled_in() {
+        for definition in registry() {
+            assert!(!definition.name_it.trim().is_empty());
+            assert!(!definition.description_it.trim().is_empty());
+            for band in definition.bands {
+                assert!(!band.label_it.trim().is_empty(), "{}", band.code);
+            }
+            for item in definition.items {
+                assert!(!item.label_it.trim().is_empty(), "{}", item.code);
+                for option in item.options {
+                    assert!(!option.label_it.trim().is_empty(), "{}", item.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_item_is_named_by_its_italian_label() {
+        let error = ScoringError::MissingItem { item: "FEEDING" };
+        assert_eq!(
+            error.message_it(),
+            "Manca la risposta alla voce «Alimentazione»."
+        );
+        assert_eq!(error.to_string(), error.message_it());
+    }
+
+    #[test]
+    fn a_refused_value_names_the_item_and_the_values_it_accepts() {
+        let error = ScoringError::ValueNotAllowed {
+            item: "STAIRS".to_owned(),
+            value: 15,
+        };
+        assert_eq!(
+            error.message_it(),
+            "Il valore 15 non è ammesso per la voce «Scale» (valori ammessi: 0, 5, 10)."
+        );
+    }
+
+    #[test]
+    fn a_duplicate_item_is_named_by_its_italian_label() {
+        let error = ScoringError::DuplicateItem {
+            item: "TELEPHONE".to_owned(),
+        };
+        assert!(error.message_it().contains("«Uso del telefono»"));
+    }
+
+    #[test]
+    fn an_unknown_item_is_named_by_the_code_received() {
+        let error = ScoringError::UnknownItem {
+            item: "FLYING".to_owned(),
+        };
+        assert_eq!(
+            error.message_it(),
+            "La voce «FLYING» non fa parte di questo strumento."
+        );
+    }
+
+    #[test]
+    fn education_errors_tell_the_operator_what_to_do() {
+        assert!(ScoringError::EducationRequired
+            .message_it()
+            .starts_with("Indicare il livello di istruzione"));
+        assert!(ScoringError::EducationNotApplicable
+            .message_it()
+            .contains("lasciarlo vuoto"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Business rules as plain functions: no axum, async-graphql or sea-orm here.
+
+pub mod account;
+pub mod discharge_workflow;
+pub mod fiscal_code;
+pub mod instruments;
+pub mod money;
+pub mod project_lifecycle;
+pub mod search_text;

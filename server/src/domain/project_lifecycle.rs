@@ -1,0 +1,581 @@
+//! The life of an individual project (PAI, PTRI, progetto personalizzato,
+//! progetto di vita) follows the case process of seed 001: accesso →
+//! valutazione → progettazione → erogazione ⇄ verifica → conclusione.
+//!
+//! The rules live here, apart from the database, so that the service that
+//! moves a project and the SPA that offers the buttons agree on one answer,
+//! and so that every pair of states can be tested in milliseconds.
+//!
+//! Choices that the seeds leave open, made as a social worker would expect:
+//!
+//! - `CLOSED` can be reached from every state that is not already closed. A
+//!   case can end at any step: the person declines during the accesso, moves
+//!   away during the valutazione, dies while the project is suspended. The
+//!   closure conditions are the same everywhere (every goal has a final
+//!   outcome, a closure reason is given); a project closed early simply has
+//!   fewer goals to account for.
+//! - `CLOSED` is final. A new need opens a new project, so that the closed
+//!   one keeps its outcomes and its history exactly as they were signed off.
+//! - There is no way back to an earlier phase (e.g. `PLANNING` → `INTAKE`):
+//!   a re-assessment happens inside `REVIEW`, which is where the seeds put
+//!   the verifica periodica.
+//! - The conditions for `ACTIVE` are checked on every entry, including the
+//!   return from `REVIEW` and the resume from `SUSPENDED`: a review may have
+//!   removed goals, and the person's agreement must still be on record for
+//!   services to be delivered.
+
+use std::fmt;
+
+/// The states of an individual project; the names are the GraphQL
+/// `ProjectStatus` values and what the database stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProjectStatus {
+    Intake,
+    Assessment,
+    Planning,
+    Active,
+    Review,
+    Suspended,
+    Closed,
+}
+
+/// A stored or submitted status name that Ponte does not know. It carries
+/// the offending text so the log says what came in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownProjectStatus(pub String);
+
+impl fmt::Display for UnknownProjectStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "stato del progetto sconosciuto: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownProjectStatus {}
+
+impl ProjectStatus {
+    /// Every status in process order, so tests and the SPA can walk them all.
+    pub const ALL: [ProjectStatus; 7] = [
+        ProjectStatus::Intake,
+        ProjectStatus::Assessment,
+        ProjectStatus::Planning,
+        ProjectStatus::Active,
+        ProjectStatus::Review,
+        ProjectStatus::Suspended,
+        ProjectStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Intake => "INTAKE",
+            ProjectStatus::Assessment => "ASSESSMENT",
+            ProjectStatus::Planning => "PLANNING",
+            ProjectStatus::Active => "ACTIVE",
+            ProjectStatus::Review => "REVIEW",
+            ProjectStatus::Suspended => "SUSPENDED",
+            ProjectStatus::Closed => "CLOSED",
+        }
+    }
+
+    /// Exact match only: these names come from our own database and from the
+    /// GraphQL enum, so anything else is a bug worth surfacing, not a typo to
+    /// forgive.
+    pub fn parse(s: &str) -> Result<ProjectStatus, UnknownProjectStatus> {
+        ProjectStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| UnknownProjectStatus(s.to_owned()))
+    }
+
+    /// The Italian name of the phase, as users say it; used in messages so
+    /// that no English enum name reaches the screen.
+    pub fn label_it(self) -> &'static str {
+        match self {
+            ProjectStatus::Intake => "Accesso",
+            ProjectStatus::Assessment => "Valutazione",
+            ProjectStatus::Planning => "Progettazione",
+            ProjectStatus::Active => "Erogazione",
+            ProjectStatus::Review => "Verifica",
+            ProjectStatus::Suspended => "Sospensione",
+            ProjectStatus::Closed => "Conclusione",
+        }
+    }
+
+    /// Nothing leaves `CLOSED`; see the module documentation for why.
+    pub fn is_final(self) -> bool {
+        self == ProjectStatus::Closed
+    }
+}
+
+impl fmt::Display for ProjectStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the service knows about the project when a move is asked for. Plain
+/// values, so the rules can be checked without a database and the service
+/// decides how to count (e.g. which goal statuses are final).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectFacts {
+    pub has_case_manager: bool,
+    pub has_team: bool,
+    pub goal_count: usize,
+    pub assessment_count: usize,
+    /// The person's agreement to the project (date and signature recorded);
+    /// not a GDPR consent, which professional care does not need.
+    pub has_consent: bool,
+    pub goals_without_final_status: usize,
+    pub closure_reason_given: bool,
+    /// Where a suspended project came from; the only status it may resume
+    /// to. `None` outside `SUSPENDED`.
+    pub suspended_from: Option<ProjectStatus>,
+}
+
+/// One reason a move was refused. A refused move returns all of them at
+/// once, so the social worker can fix everything before trying again rather
+/// than discovering one missing piece per attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransitionRefusal {
+    /// Asking for the current status is almost always a double click or a
+    /// stale screen; saying so is clearer than "not allowed".
+    AlreadyIn(ProjectStatus),
+    ProjectClosed,
+    NotAllowed {
+        from: ProjectStatus,
+        to: ProjectStatus,
+    },
+    /// A suspension pauses the project; resuming elsewhere would skip or
+    /// repeat a phase without anyone deciding it.
+    MustResumeTo(ProjectStatus),
+    /// The project is suspended but nobody recorded from where: resuming
+    /// would be a guess, so only closing stays possible.
+    ResumeStatusUnknown,
+    MissingCaseManager,
+    MissingTeam,
+    NoGoals,
+    NoAssessments,
+    MissingConsent,
+    GoalsWithoutFinalStatus {
+        count: usize,
+    },
+    MissingClosureReason,
+}
+
+impl TransitionRefusal {
+    /// Lower case on purpose: the service joins several refusals into one
+    /// sentence ("impossibile attivare il progetto: manca il case manager;
+    /// nessun obiettivo"). Returns a `String` because some messages name the
+    /// statuses involved.
+    pub fn message_it(&self) -> String {
+        match self {
+            TransitionRefusal::AlreadyIn(status) => {
+                format!("il progetto è già in «{}»", status.label_it())
+            }
+            TransitionRefusal::ProjectClosed => {
+                "il progetto è concluso e non può più cambiare stato".to_owned()
+            }
+            TransitionRefusal::NotAllowed { from, to } => format!(
+                "passaggio non consentito da «{}» a «{}»",
+                from.label_it(),
+                to.label_it()
+            ),
+            TransitionRefusal::MustResumeTo(status) => format!(
+                "un progetto sospeso può tornare solo a «{}», da cui era stato sospeso",
+                status.label_it()
+            ),
+            TransitionRefusal::ResumeStatusUnknown => {
+                "non risulta da quale fase il progetto era stato sospeso".to_owned()
+            }
+            TransitionRefusal::MissingCaseManager => "manca il case manager".to_owned(),
+            TransitionRefusal::MissingTeam => "manca l'équipe".to_owned(),
+            TransitionRefusal::NoGoals => "nessun obiettivo".to_owned(),
+            TransitionRefusal::NoAssessments => "nessuna valutazione".to_owned(),
+            TransitionRefusal::MissingConsent => "manca il consenso della persona".to_owned(),
+            TransitionRefusal::GoalsWithoutFinalStatus { count } => {
+                format!("obiettivi senza esito finale: {count}")
+            }
+            TransitionRefusal::MissingClosureReason => "manca il motivo di chiusura".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for TransitionRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_it())
+    }
+}
+
+/// The moves the process allows regardless of the project's content, so the
+/// SPA can show only sensible buttons. From `SUSPENDED` both `ACTIVE` and
+/// `REVIEW` are listed because the right one depends on
+/// `ProjectFacts::suspended_from`; `check_transition` has the last word.
+pub fn allowed_targets(from: ProjectStatus) -> Vec<ProjectStatus> {
+    use ProjectStatus::*;
+    match from {
+        Intake => vec![Assessment, Closed],
+        Assessment => vec![Planning, Closed],
+        Planning => vec![Active, Closed],
+        Active => vec![Review, Suspended, Closed],
+        Review => vec![Active, Suspended, Closed],
+        Suspended => vec![Active, Review, Closed],
+        Closed => Vec::new(),
+    }
+}
+
+/// Decides a move in two stages: first whether the process allows it at all
+/// (one refusal, since nothing the user fills in would change that), then
+/// whether the project is ready for the target (every unmet condition, in
+/// the order a form would list them).
+pub fn check_transition(
+    from: ProjectStatus,
+    to: ProjectStatus,
+    facts: &ProjectFacts,
+) -> Result<(), Vec<TransitionRefusal>> {
+    if from == to {
+        return Err(vec![TransitionRefusal::AlreadyIn(to)]);
+    }
+    if from.is_final() {
+        return Err(vec![TransitionRefusal::ProjectClosed]);
+    }
+    if !allowed_targets(from).contains(&to) {
+        return Err(vec![TransitionRefusal::NotAllowed { from, to }]);
+    }
+    if from == ProjectStatus::Suspended && to != ProjectStatus::Closed {
+        match facts.suspended_from {
+            None => return Err(vec![TransitionRefusal::ResumeStatusUnknown]),
+            Some(origin) if origin != to => {
+                return Err(vec![TransitionRefusal::MustResumeTo(origin)])
+            }
+            Some(_) => {}
+        }
+    }
+
+    let mut refusals = Vec::new();
+    match to {
+        ProjectStatus::Active => {
+            if !facts.has_case_manager {
+                refusals.push(TransitionRefusal::MissingCaseManager);
+            }
+            if !facts.has_team {
+                refusals.push(TransitionRefusal::MissingTeam);
+            }
+            if facts.goal_count == 0 {
+                refusals.push(TransitionRefusal::NoGoals);
+            }
+            if facts.assessment_count == 0 {
+                refusals.push(TransitionRefusal::NoAssessments);
+            }
+            if !facts.has_consent {
+                refusals.push(TransitionRefusal::MissingConsent);
+            }
+        }
+        ProjectStatus::Closed => {
+            if facts.goals_without_final_status > 0 {
+                refusals.push(TransitionRefusal::GoalsWithoutFinalStatus {
+                    count: facts.goals_without_final_status,
+                });
+            }
+            if !facts.closure_reason_given {
+                refusals.push(TransitionRefusal::MissingClosureReason);
+            }
+        }
+        _ => {}
+    }
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(refusals)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProjectStatus::*;
+    use super::TransitionRefusal as R;
+    use super::*;
+
+    /// Everything in place for any move; resuming goes back to `ACTIVE`.
+    fn ready() -> ProjectFacts {
+        ProjectFacts {
+            has_case_manager: true,
+            has_team: true,
+            goal_count: 2,
+            assessment_count: 1,
+            has_consent: true,
+            goals_without_final_status: 0,
+            closure_reason_given: true,
+            suspended_from: Some(Active),
+        }
+    }
+
+    /// Nothing in place: no case manager, team, goals, assessments, consent,
+    /// closure reason, and an unknown suspension origin; one goal still open.
+    fn empty() -> ProjectFacts {
+        ProjectFacts {
+            goals_without_final_status: 1,
+            ..ProjectFacts::default()
+        }
+    }
+
+    fn not_allowed(from: ProjectStatus, to: ProjectStatus) -> Expected {
+        Err(vec![R::NotAllowed { from, to }])
+    }
+
+    fn all_active_conditions() -> Vec<R> {
+        vec![
+            R::MissingCaseManager,
+            R::MissingTeam,
+            R::NoGoals,
+            R::NoAssessments,
+            R::MissingConsent,
+        ]
+    }
+
+    fn all_closing_conditions() -> Vec<R> {
+        vec![
+            R::GoalsWithoutFinalStatus { count: 1 },
+            R::MissingClosureReason,
+        ]
+    }
+
+    type Expected = Result<(), Vec<R>>;
+
+    /// (from, to, answer when the project is ready, answer when nothing is
+    /// in place).
+    type Row = (ProjectStatus, ProjectStatus, Expected, Expected);
+
+    /// Every (from, to) pair, written out by hand so that a change to the
+    /// rules shows up as a change to this table.
+    #[rustfmt::skip]
+    fn grid() -> Vec<Row> {
+        vec![
+            // from INTAKE
+            (Intake, Intake, Err(vec![R::AlreadyIn(Intake)]), Err(vec![R::AlreadyIn(Intake)])),
+            (Intake, Assessment, Ok(()), Ok(())),
+            (Intake, Planning, not_allowed(Intake, Planning), not_allowed(Intake, Planning)),
+            (Intake, Active, not_allowed(Intake, Active), not_allowed(Intake, Active)),
+            (Intake, Review, not_allowed(Intake, Review), not_allowed(Intake, Review)),
+            (Intake, Suspended, not_allowed(Intake, Suspended), not_allowed(Intake, Suspended)),
+            (Intake, Closed, Ok(()), Err(all_closing_conditions())),
+            // from ASSESSMENT
+            (Assessment, Intake, not_allowed(Assessment, Intake), not_allowed(Assessment, Intake)),
+            (Assessment, Assessment, Err(vec![R::AlreadyIn(Assessment)]), Err(vec![R::AlreadyIn(Assessment)])),
+            (Assessment, Planning, Ok(()), Ok(())),
+            (Assessment, Active, not_allowed(Assessment, Active), not_allowed(Assessment, Active)),
+            (Assessment, Review, not_allowed(Assessment, Review), not_allowed(Assessment, Review)),
+            (Assessment, Suspended, not_allowed(Assessment, Suspended), not_allowed(Assessment, Suspended)),
+            (Assessment, Closed, Ok(()), Err(all_closing_conditions())),
+            // from PLANNING
+            (Planning, Intake, not_allowed(Planning, Intake), not_allowed(Planning, Intake)),
+            (Planning, Assessment, not_allowed(Planning, Assessment), not_allowed(Planning, Assessment)),
+            (Planning, Planning, Err(vec![R::AlreadyIn(Planning)]), Err(vec![R::AlreadyIn(Planning)])),
+            (Planning, Active, Ok(()), Err(all_active_conditions())),
+            (Planning, Review, not_allowed(Planning, Review), not_allowed(Planning, Review)),
+            (Planning, Suspended, not_allowed(Planning, Suspended), not_allowed(Planning, Suspended)),
+            (Planning, Closed, Ok(()), Err(all_closing_conditions())),
+            // from ACTIVE
+            (Active, Intake, not_allowed(Active, Intake), not_allowed(Active, Intake)),
+            (Active, Assessment, not_allowed(Active, Assessment), not_allowed(Active, Assessment)),
+            (Active, Planning, not_allowed(Active, Planning), not_allowed(Active, Planning)),
+            (Active, Active, Err(vec![R::AlreadyIn(Active)]), Err(vec![R::AlreadyIn(Active)])),
+            (Active, Review, Ok(()), Ok(())),
+            (Active, Suspended, Ok(()), Ok(())),
+            (Active, Closed, Ok(()), Err(all_closing_conditions())),
+            // from REVIEW
+            (Review, Intake, not_allowed(Review, Intake), not_allowed(Review, Intake)),
+            (Review, Assessment, not_allowed(Review, Assessment), not_allowed(Review, Assessment)),
+            (Review, Planning, not_allowed(Review, Planning), not_allowed(Review, Planning)),
+            (Review, Active, Ok(()), Err(all_active_conditions())),
+            (Review, Review, Err(vec![R::AlreadyIn(Review)]), Err(vec![R::AlreadyIn(Review)])),
+            (Review, Suspended, Ok(()), Ok(())),
+            (Review, Closed, Ok(()), Err(all_closing_conditions())),
+            // from SUSPENDED (ready: suspended from ACTIVE; empty: origin unknown)
+            (Suspended, Intake, not_allowed(Suspended, Intake), not_allowed(Suspended, Intake)),
+            (Suspended, Assessment, not_allowed(Suspended, Assessment), not_allowed(Suspended, Assessment)),
+            (Suspended, Planning, not_allowed(Suspended, Planning), not_allowed(Suspended, Planning)),
+            (Suspended, Active, Ok(()), Err(vec![R::ResumeStatusUnknown])),
+            (Suspended, Review, Err(vec![R::MustResumeTo(Active)]), Err(vec![R::ResumeStatusUnknown])),
+            (Suspended, Suspended, Err(vec![R::AlreadyIn(Suspended)]), Err(vec![R::AlreadyIn(Suspended)])),
+            (Suspended, Closed, Ok(()), Err(all_closing_conditions())),
+            // from CLOSED
+            (Closed, Intake, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Assessment, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Planning, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Active, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Review, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Suspended, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
+            (Closed, Closed, Err(vec![R::AlreadyIn(Closed)]), Err(vec![R::AlreadyIn(Closed)])),
+        ]
+    }
+
+    #[test]
+    fn the_grid_lists_every_pair_exactly_once() {
+        let grid = grid();
+        assert_eq!(grid.len(), 49);
+        for from in ProjectStatus::ALL {
+            for to in ProjectStatus::ALL {
+                let rows = grid.iter().filter(|r| r.0 == from && r.1 == to).count();
+                assert_eq!(rows, 1, "{from} → {to}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_pair_is_decided_as_the_grid_says_when_the_project_is_ready() {
+        for (from, to, when_ready, _) in grid() {
+            assert_eq!(
+                check_transition(from, to, &ready()),
+                when_ready,
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_pair_is_decided_as_the_grid_says_when_nothing_is_in_place() {
+        for (from, to, _, when_empty) in grid() {
+            assert_eq!(
+                check_transition(from, to, &empty()),
+                when_empty,
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
+    fn allowed_targets_are_exactly_the_moves_a_ready_project_can_make() {
+        for from in ProjectStatus::ALL {
+            for to in ProjectStatus::ALL {
+                let mut facts = ready();
+                // Resuming is allowed to whichever status the project left.
+                if from == Suspended && (to == Active || to == Review) {
+                    facts.suspended_from = Some(to);
+                }
+                assert_eq!(
+                    allowed_targets(from).contains(&to),
+                    check_transition(from, to, &facts).is_ok(),
+                    "{from} → {to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn entering_active_lists_every_missing_condition_in_form_order() {
+        let refusals = check_transition(Planning, Active, &empty()).unwrap_err();
+        let messages: Vec<String> = refusals.iter().map(R::message_it).collect();
+        assert_eq!(
+            messages,
+            [
+                "manca il case manager",
+                "manca l'équipe",
+                "nessun obiettivo",
+                "nessuna valutazione",
+                "manca il consenso della persona",
+            ]
+        );
+    }
+
+    #[test]
+    fn entering_active_reports_only_what_is_missing() {
+        let facts = ProjectFacts {
+            has_team: false,
+            has_consent: false,
+            ..ready()
+        };
+        assert_eq!(
+            check_transition(Planning, Active, &facts),
+            Err(vec![R::MissingTeam, R::MissingConsent])
+        );
+    }
+
+    #[test]
+    fn closing_reports_open_goals_and_the_missing_reason_together() {
+        let facts = ProjectFacts {
+            goals_without_final_status: 3,
+            closure_reason_given: false,
+            ..ready()
+        };
+        let refusals = check_transition(Review, Closed, &facts).unwrap_err();
+        assert_eq!(
+            refusals,
+            vec![
+                R::GoalsWithoutFinalStatus { count: 3 },
+                R::MissingClosureReason
+            ]
+        );
+        assert_eq!(refusals[0].message_it(), "obiettivi senza esito finale: 3");
+        assert_eq!(refusals[1].message_it(), "manca il motivo di chiusura");
+    }
+
+    #[test]
+    fn a_person_who_declines_at_intake_closes_the_case_with_a_reason() {
+        let facts = ProjectFacts {
+            closure_reason_given: true,
+            ..ProjectFacts::default()
+        };
+        assert_eq!(check_transition(Intake, Closed, &facts), Ok(()));
+    }
+
+    #[test]
+    fn a_project_suspended_during_review_resumes_only_to_review() {
+        let facts = ProjectFacts {
+            suspended_from: Some(Review),
+            ..ready()
+        };
+        assert_eq!(check_transition(Suspended, Review, &facts), Ok(()));
+        assert_eq!(
+            check_transition(Suspended, Active, &facts),
+            Err(vec![R::MustResumeTo(Review)])
+        );
+    }
+
+    #[test]
+    fn resuming_to_active_checks_the_active_conditions_again() {
+        let facts = ProjectFacts {
+            has_consent: false,
+            suspended_from: Some(Active),
+            ..ready()
+        };
+        assert_eq!(
+            check_transition(Suspended, Active, &facts),
+            Err(vec![R::MissingConsent])
+        );
+    }
+
+    #[test]
+    fn a_refused_move_names_both_phases_in_italian() {
+        let refusal = R::NotAllowed {
+            from: Intake,
+            to: Active,
+        };
+        assert_eq!(
+            refusal.message_it(),
+            "passaggio non consentito da «Accesso» a «Erogazione»"
+        );
+        assert_eq!(refusal.to_string(), refusal.message_it());
+    }
+
+    #[test]
+    fn status_names_round_trip_and_unknown_names_are_refused() {
+        for status in ProjectStatus::ALL {
+            assert_eq!(ProjectStatus::parse(status.as_str()), Ok(status));
+        }
+        assert_eq!(ProjectStatus::parse("SUSPENDED"), Ok(Suspended));
+        assert_eq!(
+            ProjectStatus::parse("active"),
+            Err(UnknownProjectStatus("active".to_owned()))
+        );
+        assert!(ProjectStatus::parse("").is_err());
+    }
+
+    #[test]
+    fn only_closed_is_final() {
+        let finals: Vec<_> = ProjectStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_final())
+            .collect();
+        assert_eq!(finals, [Closed]);
+        assert!(allowed_targets(Closed).is_empty());
+    }
+}

@@ -1,0 +1,24 @@
+//! What a resolver takes from the request: the database, the caller and the
+//! configuration, put there by the HTTP endpoint.
+
+use std::sync::Arc;
+
+use async_graphql::Context;
+use sea_orm::DatabaseConnection;
+
+use crate::caller::Caller;
+use crate::config::Config;
+
+pub struct Scope<'a> {
+    pub db: &'a DatabaseConnection,
+    pub caller: &'a Caller,
+    pub config: &'a Config,
+}
+
+pub fn scope<'a>(ctx: &Context<'a>) -> async_graphql::Result<Scope<'a>> {
+    Ok(Scope {
+        db: ctx.data::<DatabaseConnection>()?,
+        caller: ctx.data::<Caller>()?,
+        config: ctx.data::<Arc<Config>>()?.as_ref(),
+    })
+}

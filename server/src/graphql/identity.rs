@@ -1,0 +1,85 @@
+use async_graphql::{Context, InputObject, Object};
+use entity::user;
+use sea_orm::EntityTrait;
+use tower_sessions::Session;
+
+use crate::auth::session;
+use crate::auth::throttle::Throttle;
+use crate::graphql::context::scope;
+use crate::graphql::users::User;
+use crate::services::identity;
+
+#[derive(InputObject)]
+pub struct LoginInput {
+    pub email: String,
+    #[graphql(secret)]
+    pub password: String,
+}
+
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    #[graphql(secret)]
+    pub current_password: String,
+    #[graphql(secret)]
+    pub new_password: String,
+}
+
+#[derive(Default)]
+pub struct IdentityQuery;
+
+#[Object]
+impl IdentityQuery {
+    /// The signed-in user, or null.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        let s = scope(ctx)?;
+        let Some(viewer) = &s.caller.viewer else {
+            return Ok(None);
+        };
+        let found = user::Entity::find_by_id(viewer.user_id)
+            .one(s.db)
+            .await
+            .map_err(crate::error::AppError::from)?;
+        Ok(found.map(User::from))
+    }
+}
+
+#[derive(Default)]
+pub struct IdentityMutation;
+
+#[Object]
+impl IdentityMutation {
+    /// Signs in and sets the session cookie.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<User> {
+        let s = scope(ctx)?;
+        let throttle = Throttle {
+            max_failures: s.config.login_max_failures,
+            window: s.config.login_window,
+        };
+        let signed_in =
+            identity::login(s.db, s.caller, &throttle, &input.email, input.password).await?;
+        session::start(ctx.data::<Session>()?, &signed_in).await?;
+        Ok(signed_in.into())
+    }
+
+    /// Ends the session on the server: the old cookie is worth nothing afterwards.
+    async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let s = scope(ctx)?;
+        identity::record_logout(s.db, s.caller).await?;
+        session::end(ctx.data::<Session>()?).await?;
+        Ok(true)
+    }
+
+    /// Changes the signed-in user's password and signs out their other sessions.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangePasswordInput,
+    ) -> async_graphql::Result<bool> {
+        let s = scope(ctx)?;
+        let updated =
+            identity::change_password(s.db, s.caller, input.current_password, input.new_password)
+                .await?;
+        session::renew_epoch(ctx.data::<Session>()?, updated.session_epoch).await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,65 @@
+//! The GraphQL schema: thin resolvers that translate between GraphQL and the
+//! services, plus the hardening limits every request goes through.
+
+pub mod context;
+pub mod errors;
+pub mod identity;
+pub mod loaders;
+pub mod organizations;
+pub mod pagination;
+pub mod users;
+
+use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    identity::IdentityQuery,
+    users::UserQuery,
+    organizations::OrganizationQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    identity::IdentityMutation,
+    users::UserMutation,
+    organizations::OrganizationMutation,
+);
+
+pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// Deep enough for the SPA's nested records, shallow enough to stop abuse.
+pub const MAX_DEPTH: usize = 10;
+/// GraphiQL's own introspection query nests type references about 13 deep.
+pub const MAX_DEPTH_WITH_INTROSPECTION: usize = 15;
+/// Every field costs 1; 500 bounds alias floods (`a1: me … a500: me`) too.
+pub const MAX_COMPLEXITY: usize = 500;
+pub const MAX_DIRECTIVES: usize = 5;
+
+fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+}
+
+pub fn build(introspection: bool) -> PonteSchema {
+    let mut schema = builder()
+        .limit_depth(if introspection {
+            MAX_DEPTH_WITH_INTROSPECTION
+        } else {
+            MAX_DEPTH
+        })
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_directives(MAX_DIRECTIVES)
+        .disable_suggestions();
+    if !introspection {
+        schema = schema.disable_introspection();
+    }
+    schema.finish()
+}
+
+/// The SDL that `schema.graphql` must equal.
+pub fn sdl() -> String {
+    builder().finish().sdl()
+}

@@ -1,0 +1,159 @@
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use entity::user;
+use uuid::Uuid;
+
+use crate::enums::{Profession, Role};
+use crate::error::AppError;
+use crate::graphql::context::scope;
+use crate::graphql::organizations::{self, Organization};
+use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::services::users::{self, NewUser, UserChanges};
+
+/// A person who signs in to Ponte. Built field by field from the row, so the
+/// password hash has no way into the API.
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct User {
+    pub id: ID,
+    pub version: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub profession: Profession,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub organization_id: Option<Uuid>,
+}
+
+#[ComplexObject]
+impl User {
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, self.organization_id).await
+    }
+}
+
+impl From<user::Model> for User {
+    fn from(m: user::Model) -> Self {
+        User {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            email: m.email,
+            display_name: m.display_name,
+            // Rows are only written through the enums' `as_str`.
+            role: Role::parse(&m.role).unwrap_or(Role::Operator),
+            profession: Profession::parse(&m.profession).unwrap_or(Profession::Altro),
+            active: m.active,
+            created_at: m.created_at,
+            organization_id: m.organization_id,
+        }
+    }
+}
+
+/// Reads a client-sent id; `field` names the input field for the error.
+pub fn parse_id(id: &ID, field: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(id.as_str())
+        .map_err(|_| AppError::validation(field, "Identificativo non valido"))
+}
+
+#[derive(InputObject)]
+pub struct CreateUserInput {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub role: Role,
+    pub profession: Profession,
+    pub organization_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct UpdateUserInput {
+    pub user_id: ID,
+    pub expected_version: i32,
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+    pub profession: Option<Profession>,
+    pub organization_id: Option<ID>,
+    /// false deactivates the account: its sessions stop working at once.
+    pub active: Option<bool>,
+}
+
+#[derive(Default)]
+pub struct UserQuery;
+
+#[Object]
+impl UserQuery {
+    /// ADMIN only.
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        search: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<User>> {
+        let s = scope(ctx)?;
+        let page = page_request(first, after.as_deref())?;
+        let found = users::list_users(s.db, s.caller, search.as_deref(), page).await?;
+        Ok(connection(found.map(User::from)))
+    }
+}
+
+#[derive(Default)]
+pub struct UserMutation;
+
+#[Object]
+impl UserMutation {
+    /// ADMIN only.
+    async fn create_user(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateUserInput,
+    ) -> async_graphql::Result<User> {
+        let s = scope(ctx)?;
+        let organization_id = parse_id(&input.organization_id, "organizationId")?;
+        let created = users::create_user(
+            s.db,
+            s.caller,
+            NewUser {
+                email: input.email,
+                display_name: input.display_name,
+                password: input.password,
+                role: input.role,
+                profession: input.profession,
+                organization_id: Some(organization_id),
+            },
+        )
+        .await?;
+        Ok(created.into())
+    }
+
+    /// ADMIN only.
+    async fn update_user(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateUserInput,
+    ) -> async_graphql::Result<User> {
+        let s = scope(ctx)?;
+        let user_id = parse_id(&input.user_id, "userId")?;
+        let organization_id = match &input.organization_id {
+            Some(id) => Some(parse_id(id, "organizationId")?),
+            None => None,
+        };
+        let updated = users::update_user(
+            s.db,
+            s.caller,
+            user_id,
+            input.expected_version,
+            UserChanges {
+                display_name: input.display_name,
+                role: input.role,
+                profession: input.profession,
+                organization_id,
+                active: input.active,
+            },
+        )
+        .await?;
+        Ok(updated.into())
+    }
+}

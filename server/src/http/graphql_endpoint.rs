@@ -1,0 +1,55 @@
+//! `POST /graphql`: resolves the caller from the session, runs the query with
+//! the request's own DataLoaders, and passes every error through the sanitizer.
+
+use std::net::SocketAddr;
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, IntoResponse, Response};
+use tower_sessions::Session;
+
+use crate::auth::session;
+use crate::caller::Caller;
+use crate::graphql::{errors, loaders};
+use crate::http::router::AppState;
+
+pub async fn graphiql() -> Html<String> {
+    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+}
+
+pub async fn execute(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: Session,
+    request: GraphQLRequest,
+) -> Response {
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let viewer =
+        match session::current_viewer(&session, &state.db, state.config.session_max_lifetime).await
+        {
+            Ok(found) => found.map(|(viewer, _)| viewer),
+            Err(err) => {
+                let detail = format!("resolving the session: {err:?}");
+                return GraphQLResponse::from(errors::internal_response(&detail)).into_response();
+            }
+        };
+    let caller = Caller {
+        viewer,
+        request_id,
+        client_addr: Some(peer.ip().to_string()),
+    };
+    let request = loaders::attach(request.into_inner(), &state.db)
+        .data(caller)
+        .data(session)
+        .data(state.db.clone())
+        .data(state.config.clone());
+    let mut response = state.schema.execute(request).await;
+    errors::sanitize(&mut response);
+    GraphQLResponse::from(response).into_response()
+}

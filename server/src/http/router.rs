@@ -1,0 +1,125 @@
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use sea_orm::DatabaseConnection;
+use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
+
+use crate::config::Config;
+use crate::graphql::PonteSchema;
+use crate::http::{csrf, graphql_endpoint, health};
+
+/// Everything a handler needs; cheap to clone (handles and `Arc`s).
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub schema: PonteSchema,
+}
+
+/// A GraphQL operation is small; anything bigger is a mistake or an attack.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
+    let config = state.config.clone();
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(if config.cookie_secure {
+            "__Host-ponte_session"
+        } else {
+            "ponte_session"
+        })
+        .with_secure(config.cookie_secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_path("/")
+        // Saving on every request is what makes the idle timeout slide.
+        .with_always_save(true)
+        .with_expiry(Expiry::OnInactivity(
+            time::Duration::try_from(config.session_idle_timeout)
+                .unwrap_or(time::Duration::minutes(30)),
+        ));
+
+    // Only POST executes operations; GET serves GraphiQL when enabled, else 405.
+    let graphql_route = if config.graphiql {
+        get(graphql_endpoint::graphiql).post(graphql_endpoint::execute)
+    } else {
+        post(graphql_endpoint::execute)
+    };
+
+    let api = Router::new()
+        .route("/graphql", graphql_route)
+        .layer(
+            ServiceBuilder::new()
+                .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+                .layer(sessions)
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-store"),
+                )),
+        )
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .with_state(state);
+
+    let app = match &config.static_dir {
+        Some(dir) => api.fallback_service(spa(dir)),
+        None => api,
+    };
+
+    app.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                    let request_id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                        request_id,
+                    )
+                }),
+            )
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::SERVICE_UNAVAILABLE,
+                config.request_timeout,
+            )),
+    )
+}
+
+/// The built SPA: files as they are, and `index.html` for every other path so
+/// that client-side routes survive a reload. Vite's hashed assets never
+/// change under one name, so browsers may keep them for a year.
+fn spa(dir: &Path) -> Router {
+    let index = dir.join("index.html");
+    let assets = Router::new()
+        .nest_service("/assets", ServeDir::new(dir.join("assets")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+    let rest = Router::new()
+        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index)))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ));
+    assets.merge(rest)
+}

@@ -1,0 +1,20 @@
+//! Ponte: a GraphQL case-management server for Italian integrated
+//! social-health services. `main.rs` only parses the command line; everything
+//! that can be tested lives here.
+
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod caller;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod enums;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod policy;
+pub mod seed;
+pub mod services;
+pub mod telemetry;

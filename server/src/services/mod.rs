@@ -1,0 +1,7 @@
+//! One async function per use case: authorize, validate, then one transaction
+//! holding the writes and their audit events.
+
+pub mod identity;
+pub mod organizations;
+pub mod page;
+pub mod users;

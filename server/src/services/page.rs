@@ -1,0 +1,71 @@
+//! A page of a list: where it starts and how long it may be.
+
+/// Lists never return more than this many rows at once.
+pub const MAX_PAGE_SIZE: u64 = 100;
+pub const DEFAULT_PAGE_SIZE: u64 = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub offset: u64,
+    pub total: u64,
+}
+
+impl<T> Page<T> {
+    pub fn has_next(&self) -> bool {
+        self.offset + (self.items.len() as u64) < self.total
+    }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            offset: self.offset,
+            total: self.total,
+        }
+    }
+}
+
+/// Case-insensitive "contains" pattern for SQL LIKE with the wildcards escaped.
+pub fn like_pattern(search: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in search.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_in_a_search_are_taken_literally() {
+        assert_eq!(like_pattern(" Ro_ssi%"), "%ro\\_ssi\\%%");
+    }
+
+    #[test]
+    fn a_page_knows_whether_more_follow() {
+        let page = Page {
+            items: vec![1, 2],
+            offset: 0,
+            total: 3,
+        };
+        assert!(page.has_next());
+        let page = Page {
+            items: vec![3],
+            offset: 2,
+            total: 3,
+        };
+        assert!(!page.has_next());
+    }
+}

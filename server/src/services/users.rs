@@ -1,0 +1,256 @@
+//! User accounts: created and managed by administrators (or the command line
+//! for the first administrator).
+
+use chrono::Utc;
+use entity::{organization, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
+    TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::auth::password;
+use crate::caller::Caller;
+use crate::domain::account;
+use crate::enums::{Profession, Role};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{like_pattern, Page, PageRequest};
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub role: Role,
+    pub profession: Profession,
+    pub organization_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+    pub profession: Option<Profession>,
+    pub organization_id: Option<Uuid>,
+    pub active: Option<bool>,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn create_user(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    input: NewUser,
+) -> AppResult<user::Model> {
+    policy::require_admin(caller)?;
+    if input.organization_id.is_none() {
+        return Err(AppError::validation(
+            "organizationId",
+            "Indica l'ente di appartenenza dell'utente",
+        ));
+    }
+    create_user_unchecked(db, caller, input).await
+}
+
+/// Creates a user after authorization was settled by the caller of this
+/// function: the service above, or the command line run by the operator.
+pub async fn create_user_unchecked(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    input: NewUser,
+) -> AppResult<user::Model> {
+    account::check_email(&input.email).map_err(|m| AppError::validation("email", m))?;
+    let display_name = account::check_display_name(&input.display_name)
+        .map_err(|m| AppError::validation("displayName", m))?;
+    account::check_password(&input.password).map_err(|m| AppError::validation("password", m))?;
+    if let Some(org_id) = input.organization_id {
+        ensure_organization(db, org_id).await?;
+    }
+    let email_normalized = account::normalize_email(&input.email);
+    if email_taken(db, &email_normalized).await? {
+        return Err(email_conflict());
+    }
+    let password_hash = password::hash(input.password).await?;
+    let now = Utc::now();
+
+    let txn = db.begin().await?;
+    let inserted = user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(input.email.trim().to_owned()),
+        email_normalized: Set(email_normalized),
+        display_name: Set(display_name),
+        password_hash: Set(password_hash),
+        role: Set(input.role.as_str().to_owned()),
+        profession: Set(input.profession.as_str().to_owned()),
+        organization_id: Set(input.organization_id),
+        active: Set(true),
+        session_epoch: Set(0),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match e.sql_err() {
+        // Two admins creating the same email at once: the index decides.
+        Some(SqlErr::UniqueConstraintViolation(_)) => email_conflict(),
+        _ => e.into(),
+    })?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::UserCreated)
+            .on("user", inserted.id)
+            .details(json!({ "role": inserted.role, "profession": inserted.profession })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(inserted)
+}
+
+fn email_conflict() -> AppError {
+    AppError::Conflict("Esiste già un utente con questa email".into())
+}
+
+async fn email_taken(conn: &impl ConnectionTrait, email_normalized: &str) -> AppResult<bool> {
+    Ok(user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email_normalized))
+        .count(conn)
+        .await?
+        > 0)
+}
+
+async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<()> {
+    if organization::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::validation("organizationId", "Ente non trovato"));
+    }
+    Ok(())
+}
+
+/// Changes a user's account. Deactivating takes effect at the user's next
+/// request, since every request re-reads the account.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn update_user(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    user_id: Uuid,
+    expected_version: i32,
+    changes: UserChanges,
+) -> AppResult<user::Model> {
+    let admin = policy::require_admin(caller)?;
+    let display_name = match &changes.display_name {
+        Some(name) => Some(
+            account::check_display_name(name)
+                .map_err(|m| AppError::validation("displayName", m))?,
+        ),
+        None => None,
+    };
+    if changes.active == Some(false) && user_id == admin.user_id {
+        return Err(AppError::validation(
+            "active",
+            "Non puoi disattivare il tuo stesso account",
+        ));
+    }
+
+    let txn = db.begin().await?;
+    let current = user::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if current.version != expected_version {
+        return Err(AppError::Conflict(
+            "L'utente è stato modificato da qualcun altro: ricarica e riprova".into(),
+        ));
+    }
+    if let Some(org_id) = changes.organization_id {
+        ensure_organization(&txn, org_id).await?;
+    }
+    let old_role = current.role.clone();
+    let was_active = current.active;
+    let mut active = current.clone().into_active_model();
+    if let Some(name) = display_name {
+        active.display_name = Set(name);
+    }
+    if let Some(role) = changes.role {
+        active.role = Set(role.as_str().to_owned());
+    }
+    if let Some(profession) = changes.profession {
+        active.profession = Set(profession.as_str().to_owned());
+    }
+    if let Some(org_id) = changes.organization_id {
+        active.organization_id = Set(Some(org_id));
+    }
+    if let Some(flag) = changes.active {
+        active.active = Set(flag);
+    }
+    active.version = Set(current.version + 1);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&txn).await?;
+
+    let action = if updated.role != old_role {
+        AuditAction::UserRoleChanged
+    } else if was_active && !updated.active {
+        AuditAction::UserDeactivated
+    } else if !was_active && updated.active {
+        AuditAction::UserReactivated
+    } else {
+        AuditAction::UserUpdated
+    };
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(action)
+            .on("user", updated.id)
+            .details(json!({
+                "role": { "from": old_role, "to": updated.role },
+                "active": { "from": was_active, "to": updated.active },
+                "profession": updated.profession,
+            })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+pub async fn list_users(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    search: Option<&str>,
+    page: PageRequest,
+) -> AppResult<Page<user::Model>> {
+    policy::can_list_users(caller)?;
+    let mut query = user::Entity::find();
+    if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
+        let pattern = like_pattern(text);
+        query = query.filter(
+            Condition::any()
+                .add(user::Column::EmailNormalized.like(pattern.clone()))
+                .add(
+                    sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                        sea_orm::sea_query::Expr::col(user::Column::DisplayName),
+                    ))
+                    .like(pattern),
+                ),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(user::Column::EmailNormalized)
+        .order_by_asc(user::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok(Page {
+        items,
+        offset: page.offset,
+        total,
+    })
+}

@@ -1,0 +1,390 @@
+//! Black-box test harness: starts the real Ponte on 127.0.0.1:0 over a fresh
+//! database (SQLite file, or a PostgreSQL database cloned from a migrated
+//! template) and talks to it over HTTP as the SPA does.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ponte_server::app::Ponte;
+use ponte_server::caller::Caller;
+use ponte_server::config::Config;
+use ponte_server::enums::{Profession, Role};
+use ponte_server::services::users::{create_user_unchecked, NewUser};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+use tokio::sync::OnceCell;
+
+pub use serde_json;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Which database a test runs on, and its name (used for the PostgreSQL database).
+#[derive(Clone, Copy, Debug)]
+pub struct TestDb {
+    pub backend: Backend,
+    pub name: &'static str,
+}
+
+/// Declares each listed `async fn name(db: TestDb)` as two tests,
+/// `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::TestDb { backend: $crate::Backend::Sqlite, name: stringify!($name) }).await
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::TestDb { backend: $crate::Backend::Postgres, name: stringify!($name) }).await
+                }
+            )+
+        }
+    };
+}
+
+pub const PASSWORD: &str = "una-password-lunga";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    /// Direct access for setup that has no API (the first admin) and for
+    /// breaking things on purpose.
+    pub db: DatabaseConnection,
+    pub config: Config,
+    sqlite_file: Option<PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(path) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl TestApp {
+    pub async fn spawn(db: TestDb) -> TestApp {
+        TestApp::spawn_with(db, |_| {}).await
+    }
+
+    pub async fn spawn_with(db: TestDb, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local address");
+        let (database_url, sqlite_file) = match db.backend {
+            Backend::Sqlite => {
+                let path =
+                    std::env::temp_dir().join(format!("ponte-test-{}.db", uuid::Uuid::now_v7()));
+                (format!("sqlite://{}?mode=rwc", path.display()), Some(path))
+            }
+            Backend::Postgres => (postgres_database_for(db.name).await, None),
+        };
+        let mut config = Config::from_lookup(|_| None).expect("default configuration");
+        config.database_url = database_url;
+        config.bind = addr;
+        config.public_url = format!("http://{addr}").parse().expect("url");
+        tweak(&mut config);
+        let ponte = Ponte::prepare(config.clone()).await.expect("Ponte starts");
+        let handle = ponte.state.db.clone();
+        tokio::spawn(ponte.run(listener, std::future::pending()));
+        TestApp {
+            addr,
+            base_url: format!("http://{addr}"),
+            db: handle,
+            config,
+            sqlite_file,
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.base_url)
+    }
+
+    /// Makes a user directly in the database, as the command line does.
+    pub async fn make_user(
+        &self,
+        email: &str,
+        role: Role,
+        organization_id: Option<uuid::Uuid>,
+    ) -> String {
+        create_user_unchecked(
+            &self.db,
+            &Caller::command_line(),
+            NewUser {
+                email: email.into(),
+                display_name: format!("Utente {email}"),
+                password: PASSWORD.into(),
+                role,
+                profession: Profession::AssistenteSociale,
+                organization_id,
+            },
+        )
+        .await
+        .expect("create user")
+        .id
+        .to_string()
+    }
+
+    /// A signed-in administrator's client (the first admin comes from the CLI).
+    pub async fn admin(&self) -> Client {
+        let email = format!(
+            "admin{}@ponte.test",
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        self.make_user(&email, Role::Admin, None).await;
+        let client = self.client();
+        client.login_ok(&email, PASSWORD).await;
+        client
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let backend = self.db.get_database_backend();
+        let row = self
+            .db
+            .query_one(Statement::from_string(backend, sql.to_owned()))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get_by_index::<i64>(0).expect("a number")
+    }
+}
+
+/// The PostgreSQL server tests run against. Never skipped: without it the
+/// PostgreSQL half of every suite fails with this message.
+pub fn postgres_admin_url() -> String {
+    std::env::var("PONTE_TEST_DATABASE_URL").unwrap_or_else(|_| {
+        panic!(
+            "PONTE_TEST_DATABASE_URL is not set: the PostgreSQL tests need a server \
+             (scripts/test sets it, e.g. postgres://postgres@127.0.0.1:5432/postgres)"
+        )
+    })
+}
+
+fn with_database(admin_url: &str, database: &str) -> String {
+    let mut url = url::Url::parse(admin_url).expect("PONTE_TEST_DATABASE_URL is a URL");
+    url.set_path(&format!("/{database}"));
+    url.to_string()
+}
+
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+/// A migrated database to clone: migrations run once per test process, and
+/// each test's `CREATE DATABASE … TEMPLATE` costs milliseconds.
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let admin_url = postgres_admin_url();
+            let admin = Database::connect(&admin_url).await.unwrap_or_else(|e| {
+                panic!("cannot reach PostgreSQL at PONTE_TEST_DATABASE_URL: {e}")
+            });
+            drop_stale_databases(&admin).await;
+            let name = format!("ponte_tpl_{}", std::process::id());
+            exec(&admin, &format!("DROP DATABASE IF EXISTS {name}")).await;
+            exec(&admin, &format!("CREATE DATABASE {name}")).await;
+            admin.close().await.ok();
+
+            let mut config = Config::from_lookup(|_| None).expect("default configuration");
+            config.database_url = with_database(&admin_url, &name);
+            let ponte = Ponte::prepare(config)
+                .await
+                .expect("migrating the template");
+            ponte.state.db.clone().close().await.ok();
+            drop(ponte);
+            name
+        })
+        .await
+}
+
+/// Removes databases left by earlier test processes that have ended.
+async fn drop_stale_databases(admin: &DatabaseConnection) {
+    let rows = admin
+        .query_all(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT datname FROM pg_database WHERE datname LIKE 'ponte_t%'".to_owned(),
+        ))
+        .await
+        .expect("list databases");
+    for row in rows {
+        let name: String = row.try_get_by_index(0).expect("datname");
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|pid| PathBuf::from(format!("/proc/{pid}")).exists());
+        if !alive {
+            exec(
+                admin,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            )
+            .await;
+        }
+    }
+}
+
+async fn exec(conn: &DatabaseConnection, sql: &str) {
+    conn.execute(Statement::from_string(
+        sea_orm::DbBackend::Postgres,
+        sql.to_owned(),
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+async fn postgres_database_for(test_name: &str) -> String {
+    let template = template().await;
+    let admin_url = postgres_admin_url();
+    let short: String = test_name.chars().take(30).collect();
+    let name = format!(
+        "ponte_t_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        short
+    );
+    let admin = Database::connect(&admin_url)
+        .await
+        .expect("PostgreSQL reachable");
+    exec(
+        &admin,
+        &format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"),
+    )
+    .await;
+    admin.close().await.ok();
+    with_database(&admin_url, &name)
+}
+
+/// An HTTP client with its own cookie jar: one per simulated browser.
+#[derive(Clone)]
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base_url: String,
+}
+
+pub struct Gql {
+    pub status: u16,
+    pub body: Value,
+    pub set_cookie: Vec<String>,
+}
+
+impl Gql {
+    pub fn data(&self) -> &Value {
+        &self.body["data"]
+    }
+
+    pub fn errors(&self) -> &Value {
+        &self.body["errors"]
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["field"].as_str()
+    }
+
+    pub fn message(&self) -> &str {
+        self.body["errors"][0]["message"].as_str().unwrap_or("")
+    }
+
+    /// The data, after checking there was no error.
+    pub fn ok(&self) -> &Value {
+        assert!(
+            self.body.get("errors").is_none() || self.body["errors"].is_null(),
+            "unexpected errors: {}",
+            self.body
+        );
+        &self.body["data"]
+    }
+
+    pub fn expect_code(&self, code: &str) {
+        assert_eq!(
+            self.code(),
+            Some(code),
+            "expected {code}, got {}",
+            self.body
+        );
+    }
+}
+
+impl Client {
+    pub fn new(base_url: &str) -> Client {
+        Client {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .expect("http client"),
+            base_url: base_url.to_owned(),
+        }
+    }
+
+    pub fn graphql_url(&self) -> String {
+        format!("{}/graphql", self.base_url)
+    }
+
+    /// A POST as the SPA sends it: JSON with the CSRF header.
+    pub async fn gql(&self, query: &str, variables: Value) -> Gql {
+        let response = self
+            .http
+            .post(self.graphql_url())
+            .header("X-Ponte-CSRF", "1")
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status().as_u16();
+        let set_cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
+        let body = response.json::<Value>().await.unwrap_or(Value::Null);
+        Gql {
+            status,
+            body,
+            set_cookie,
+        }
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Gql {
+        self.gql(
+            "mutation($input: LoginInput!) { login(input: $input) { id email role } }",
+            json!({ "input": { "email": email, "password": password } }),
+        )
+        .await
+    }
+
+    pub async fn login_ok(&self, email: &str, password: &str) -> Gql {
+        let response = self.login(email, password).await;
+        response.ok();
+        response
+    }
+
+    pub async fn me(&self) -> Value {
+        self.gql("{ me { id email role } }", json!({})).await.ok()["me"].clone()
+    }
+}
+
+/// The `name=value` part of a Set-Cookie header for the session cookie.
+pub fn session_cookie(set_cookie: &[String]) -> Option<String> {
+    set_cookie
+        .iter()
+        .find(|c| c.contains("ponte_session="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+}

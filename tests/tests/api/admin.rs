@@ -1,0 +1,276 @@
+use ponte_server::enums::Role;
+use ponte_tests::serde_json::{json, Value};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+
+on_both_databases!(
+    an_admin_creates_an_organization_and_a_user_who_can_sign_in,
+    an_operator_calling_admin_operations_is_forbidden,
+    anonymous_callers_are_unauthenticated,
+    a_malformed_email_and_a_short_password_name_their_field,
+    a_duplicate_email_is_a_conflict_whatever_its_case,
+    a_stale_version_is_a_conflict_and_the_first_write_stays,
+    user_creation_and_role_changes_are_audited,
+    lists_are_paginated_with_a_total,
+);
+
+const CREATE_ORG: &str =
+    "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name kind fiscalCode } }";
+const CREATE_USER: &str = "mutation($input: CreateUserInput!) { createUser(input: $input) { id email role profession version organization { name } } }";
+const UPDATE_USER: &str =
+    "mutation($input: UpdateUserInput!) { updateUser(input: $input) { id role displayName version } }";
+
+async fn make_org(admin: &Client, name: &str) -> String {
+    let created = admin
+        .gql(
+            CREATE_ORG,
+            json!({ "input": { "name": name, "kind": "COMUNE" } }),
+        )
+        .await;
+    created.ok()["createOrganization"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn user_input(email: &str, password: &str, org: &str) -> Value {
+    json!({ "input": {
+        "email": email, "displayName": "Chiara Bianchi", "password": password,
+        "role": "OPERATOR", "profession": "ASSISTENTE_SOCIALE", "organizationId": org
+    } })
+}
+
+async fn an_admin_creates_an_organization_and_a_user_who_can_sign_in(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = admin
+        .gql(
+            CREATE_ORG,
+            json!({ "input": { "name": "Comune di Breno", "kind": "COMUNE", "fiscalCode": "00412345678" } }),
+        )
+        .await;
+    let org = org.ok()["createOrganization"].clone();
+    assert_eq!(org["kind"], "COMUNE");
+    assert_eq!(org["fiscalCode"], "00412345678");
+
+    let created = admin
+        .gql(
+            CREATE_USER,
+            user_input("chiara@breno.test", PASSWORD, org["id"].as_str().unwrap()),
+        )
+        .await;
+    let user = &created.ok()["createUser"];
+    assert_eq!(user["profession"], "ASSISTENTE_SOCIALE");
+    assert_eq!(user["organization"]["name"], "Comune di Breno");
+    assert_eq!(user["version"], 1);
+
+    let chiara = app.client();
+    chiara.login_ok("chiara@breno.test", PASSWORD).await;
+    assert_eq!(chiara.me().await["role"], "OPERATOR");
+
+    let listed = chiara
+        .gql(
+            "{ organizations(kind: COMUNE) { totalCount nodes { name } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(listed.ok()["organizations"]["totalCount"], 1);
+}
+
+async fn an_operator_calling_admin_operations_is_forbidden(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    app.make_user("op@asst.test", Role::Operator, None).await;
+    app.make_user("auditor@asst.test", Role::Auditor, None)
+        .await;
+    for email in ["op@asst.test", "auditor@asst.test"] {
+        let client = app.client();
+        client.login_ok(email, PASSWORD).await;
+        client
+            .gql(
+                CREATE_ORG,
+                json!({ "input": { "name": "X", "kind": "ETS" } }),
+            )
+            .await
+            .expect_code("FORBIDDEN");
+        client
+            .gql(
+                CREATE_USER,
+                user_input("x@y.test", PASSWORD, &uuid::Uuid::now_v7().to_string()),
+            )
+            .await
+            .expect_code("FORBIDDEN");
+        client
+            .gql("{ users { totalCount } }", json!({}))
+            .await
+            .expect_code("FORBIDDEN");
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM organizations").await,
+        0,
+        "nothing written"
+    );
+}
+
+async fn anonymous_callers_are_unauthenticated(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let anonymous = app.client();
+    for (query, vars) in [
+        ("{ users { totalCount } }", json!({})),
+        ("{ organizations { totalCount } }", json!({})),
+        (CREATE_ORG, json!({ "input": { "name": "X", "kind": "ETS" } })),
+        (
+            "mutation { changePassword(input: {currentPassword: \"a\", newPassword: \"abcdefghijklm\"}) }",
+            json!({}),
+        ),
+    ] {
+        anonymous.gql(query, vars).await.expect_code("UNAUTHENTICATED");
+    }
+}
+
+async fn a_malformed_email_and_a_short_password_name_their_field(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = make_org(&admin, "Comune di Edolo").await;
+    let bad_email = admin
+        .gql(CREATE_USER, user_input("chiara-at-edolo", PASSWORD, &org))
+        .await;
+    bad_email.expect_code("VALIDATION");
+    assert_eq!(bad_email.field(), Some("email"));
+    assert!(!bad_email.message().is_empty());
+
+    let short = admin
+        .gql(
+            CREATE_USER,
+            user_input("chiara@edolo.test", "11-caratter", &org),
+        )
+        .await;
+    short.expect_code("VALIDATION");
+    assert_eq!(short.field(), Some("password"));
+    assert!(short.message().contains("12"), "{}", short.message());
+
+    let bad_org = admin
+        .gql(
+            CREATE_USER,
+            user_input("chiara@edolo.test", PASSWORD, "not-an-id"),
+        )
+        .await;
+    bad_org.expect_code("VALIDATION");
+    assert_eq!(bad_org.field(), Some("organizationId"));
+
+    let bad_fc = admin
+        .gql(
+            CREATE_ORG,
+            json!({ "input": { "name": "ETS", "kind": "ETS", "fiscalCode": "12AB" } }),
+        )
+        .await;
+    bad_fc.expect_code("VALIDATION");
+    assert_eq!(bad_fc.field(), Some("fiscalCode"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email LIKE 'chiara%'")
+            .await,
+        0
+    );
+}
+
+async fn a_duplicate_email_is_a_conflict_whatever_its_case(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = make_org(&admin, "Comune di Darfo").await;
+    admin
+        .gql(CREATE_USER, user_input("dup@darfo.test", PASSWORD, &org))
+        .await
+        .ok();
+    admin
+        .gql(CREATE_USER, user_input("DUP@Darfo.test", PASSWORD, &org))
+        .await
+        .expect_code("CONFLICT");
+}
+
+async fn a_stale_version_is_a_conflict_and_the_first_write_stays(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let other_admin = app.admin().await;
+    let id = app.make_user("v@asst.test", Role::Operator, None).await;
+    admin
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": id, "expectedVersion": 1, "displayName": "Primo" } }),
+        )
+        .await
+        .ok();
+    other_admin
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": id, "expectedVersion": 1, "displayName": "Secondo" } }),
+        )
+        .await
+        .expect_code("CONFLICT");
+    let users = admin
+        .gql(
+            "{ users(search: \"v@asst\") { nodes { displayName version } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(users.ok()["users"]["nodes"][0]["displayName"], "Primo");
+    assert_eq!(users.ok()["users"]["nodes"][0]["version"], 2);
+}
+
+async fn user_creation_and_role_changes_are_audited(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = make_org(&admin, "ASST della Valcamonica").await;
+    let created = admin
+        .gql(CREATE_USER, user_input("ruolo@asst.test", PASSWORD, &org))
+        .await;
+    let id = created.ok()["createUser"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    admin
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": id, "expectedVersion": 1, "role": "AUDITOR" } }),
+        )
+        .await
+        .ok();
+    let sql = |action: &str| {
+        format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}' AND actor_user_id IS NOT NULL")
+    };
+    // The admin made by the harness counts for one USER_CREATED, without an actor.
+    assert_eq!(app.count(&sql("USER_CREATED")).await, 1);
+    assert_eq!(app.count(&sql("USER_ROLE_CHANGED")).await, 1);
+    assert_eq!(app.count(&sql("ORGANIZATION_CREATED")).await, 1);
+}
+
+async fn lists_are_paginated_with_a_total(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    for i in 0..5 {
+        app.make_user(&format!("pag{i}@asst.test"), Role::Operator, None)
+            .await;
+    }
+    let page = |after: Value| {
+        let admin = admin.clone();
+        async move {
+            admin
+                .gql(
+                    "query($after: String) { users(first: 2, after: $after, search: \"pag\") { totalCount nodes { email } pageInfo { hasNextPage endCursor } } }",
+                    json!({ "after": after }),
+                )
+                .await
+                .ok()["users"]
+                .clone()
+        }
+    };
+    let first = page(Value::Null).await;
+    assert_eq!(first["totalCount"], 5);
+    assert_eq!(first["nodes"][0]["email"], "pag0@asst.test");
+    assert_eq!(first["pageInfo"]["hasNextPage"], true);
+    let second = page(first["pageInfo"]["endCursor"].clone()).await;
+    assert_eq!(second["nodes"][0]["email"], "pag2@asst.test");
+    let third = page(second["pageInfo"]["endCursor"].clone()).await;
+    assert_eq!(third["nodes"].as_array().unwrap().len(), 1);
+    assert_eq!(third["pageInfo"]["hasNextPage"], false);
+    let beyond = page(third["pageInfo"]["endCursor"].clone()).await;
+    assert_eq!(beyond["nodes"].as_array().unwrap().len(), 0);
+    assert_eq!(beyond["totalCount"], 5);
+}

@@ -1,0 +1,190 @@
+use ponte_tests::serde_json::{json, Value};
+use ponte_tests::{on_both_databases, TestApp, TestDb};
+
+on_both_databases!(
+    an_over_deep_query_is_refused,
+    an_alias_flood_is_refused_by_the_complexity_limit,
+    a_mutation_over_get_is_refused,
+    a_wrong_content_type_is_refused,
+    a_missing_csrf_header_is_refused,
+    a_foreign_origin_is_refused_and_our_own_accepted,
+    an_oversized_body_is_refused,
+    a_batch_of_operations_is_refused,
+    introspection_is_off_unless_enabled,
+    database_error_text_never_reaches_the_client,
+);
+
+async fn post_raw(app: &TestApp, headers: &[(&str, &str)], body: String) -> (u16, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/graphql", app.base_url))
+        .body(body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+const JSON: (&str, &str) = ("Content-Type", "application/json");
+const CSRF: (&str, &str) = ("X-Ponte-CSRF", "1");
+
+async fn an_over_deep_query_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    // Twelve levels: __schema, types, fields, type, seven ofType, name.
+    let deep = format!(
+        "{{ __schema {{ types {{ fields {{ type {{ {} name {} }} }} }} }} }}",
+        "ofType { ".repeat(7),
+        "} ".repeat(7)
+    );
+    let response = app.client().gql(&deep, json!({})).await;
+    assert!(
+        response.message().contains("nested too deep"),
+        "{}",
+        response.body
+    );
+    response.expect_code("BAD_REQUEST");
+    assert!(response.data().is_null());
+}
+
+async fn an_alias_flood_is_refused_by_the_complexity_limit(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let aliases: String = (0..300)
+        .map(|i| format!("a{i}: me {{ id email }} "))
+        .collect();
+    let response = app
+        .client()
+        .gql(&format!("{{ {aliases} }}"), json!({}))
+        .await;
+    assert!(
+        response.message().contains("too complex"),
+        "{}",
+        response.body
+    );
+    response.expect_code("BAD_REQUEST");
+    // A reasonable query still passes.
+    app.client()
+        .gql("{ a: me { id } b: me { email } }", json!({}))
+        .await
+        .ok();
+}
+
+async fn a_mutation_over_get_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let response = reqwest::Client::new()
+        .get(format!("{}/graphql", app.base_url))
+        .query(&[("query", "mutation { logout }")])
+        .header("X-Ponte-CSRF", "1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 405);
+}
+
+async fn a_wrong_content_type_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let body = json!({ "query": "{ me { id } }" }).to_string();
+    let (status, answer) =
+        post_raw(&app, &[("Content-Type", "text/plain"), CSRF], body.clone()).await;
+    assert_eq!(status, 415, "{answer}");
+    let (status, _) = post_raw(
+        &app,
+        &[("Content-Type", "application/x-www-form-urlencoded"), CSRF],
+        body,
+    )
+    .await;
+    assert_eq!(status, 415);
+}
+
+async fn a_missing_csrf_header_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let body = json!({ "query": "{ me { id } }" }).to_string();
+    let (status, body_json) = post_raw(&app, &[JSON], body.clone()).await;
+    assert_eq!(status, 403);
+    assert_eq!(body_json["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let (status, _) = post_raw(&app, &[JSON, ("X-Ponte-CSRF", "0")], body).await;
+    assert_eq!(status, 403);
+}
+
+async fn a_foreign_origin_is_refused_and_our_own_accepted(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let body = json!({ "query": "{ me { id } }" }).to_string();
+    let (status, _) = post_raw(
+        &app,
+        &[JSON, CSRF, ("Origin", "https://evil.example")],
+        body.clone(),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let own = app.base_url.clone();
+    let (status, body) = post_raw(&app, &[JSON, CSRF, ("Origin", own.as_str())], body).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["data"]["me"].is_null());
+}
+
+async fn an_oversized_body_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let padding = " ".repeat(70 * 1024);
+    let body = json!({ "query": format!("{{ me {{ id }} {padding} }}") }).to_string();
+    let (status, _) = post_raw(&app, &[JSON, CSRF], body).await;
+    assert_eq!(status, 413);
+}
+
+async fn a_batch_of_operations_is_refused(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let batch = json!([{ "query": "{ me { id } }" }, { "query": "{ me { id } }" }]).to_string();
+    let (status, _) = post_raw(&app, &[JSON, CSRF], batch).await;
+    assert_eq!(status, 400);
+}
+
+async fn introspection_is_off_unless_enabled(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let query = "{ __schema { queryType { name } } }";
+    let off = app.client().gql(query, json!({})).await;
+    assert!(off.body["data"]["__schema"].is_null(), "{}", off.body);
+    let graphiql = reqwest::get(format!("{}/graphql", app.base_url))
+        .await
+        .unwrap();
+    assert_eq!(graphiql.status().as_u16(), 405);
+
+    let demo = TestApp::spawn_with(db, |c| c.graphiql = true).await;
+    let on = demo.client().gql(query, json!({})).await;
+    assert_eq!(on.ok()["__schema"]["queryType"]["name"], "QueryRoot");
+    let page = reqwest::get(format!("{}/graphql", demo.base_url))
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.unwrap().contains("graphiql"));
+}
+
+async fn database_error_text_never_reaches_the_client(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared("ALTER TABLE organizations RENAME TO organizations_gone")
+        .await
+        .unwrap();
+    let response = admin
+        .gql("{ organizations { totalCount nodes { id } } }", json!({}))
+        .await;
+    response.expect_code("INTERNAL");
+    // The path echoes the client's own query; the message and extensions are ours.
+    let error = &response.body["errors"][0];
+    let text = format!("{} {}", error["message"], error["extensions"]).to_lowercase();
+    assert!(
+        response.message().starts_with("errore interno (rif. "),
+        "{text}"
+    );
+    for leak in [
+        "organizations",
+        "no such table",
+        "does not exist",
+        "sqlx",
+        "select",
+        "database",
+    ] {
+        assert!(!text.contains(leak), "{leak} leaked: {text}");
+    }
+    assert!(response.body["errors"][0]["extensions"]["correlationId"].is_string());
+}
