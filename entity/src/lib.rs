@@ -4,4 +4,10 @@
 pub mod audit_event;
 pub mod login_attempt;
 pub mod organization;
+pub mod person;
+pub mod privacy_consent;
+pub mod reference_person;
+pub mod referral;
+pub mod team;
+pub mod team_membership;
 pub mod user;

@@ -3,12 +3,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_identity_and_audit;
+mod m20261123_000002_persons_teams_referrals;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_identity_and_audit::Migration)]
+        vec![
+            Box::new(m20261123_000001_identity_and_audit::Migration),
+            Box::new(m20261123_000002_persons_teams_referrals::Migration),
+        ]
     }
 }

@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
@@ -33,7 +34,40 @@ mod sqlx_error {
 pub struct Ponte {
     pub state: AppState,
     router: axum::Router,
-    background: Vec<JoinHandle<()>>,
+    background: Background,
+}
+
+/// Background tasks end with the instance that started them, also when it
+/// is dropped without serving.
+struct Background(Vec<JoinHandle<()>>);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        for task in &self.0 {
+            task.abort();
+        }
+    }
+}
+
+/// Brings an empty or old database up to date (migrations and the session
+/// table) and closes it: for `ponte migrate` and for test templates.
+pub async fn prepare_database(url: &str) -> Result<(), StartError> {
+    let db = db::connect(url).await?;
+    db::migrate(&db).await?;
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            PostgresStore::new(db.get_postgres_connection_pool().clone())
+                .migrate()
+                .await?
+        }
+        _ => {
+            SqliteStore::new(db.get_sqlite_connection_pool().clone())
+                .migrate()
+                .await?
+        }
+    }
+    db.close().await?;
+    Ok(())
 }
 
 impl Ponte {
@@ -46,10 +80,17 @@ impl Ponte {
 
     pub async fn with_database(
         config: Config,
-        db: DatabaseConnection,
+        mut db: DatabaseConnection,
     ) -> Result<Ponte, StartError> {
         let config = Arc::new(config);
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        // Set before the connection is cloned: clones share the callback.
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         let state = AppState {
+            statements,
             db: db.clone(),
             schema: graphql::build(config.graphiql),
             config,
@@ -72,7 +113,7 @@ impl Ponte {
         Ok(Ponte {
             state,
             router,
-            background,
+            background: Background(background),
         })
     }
 
@@ -90,9 +131,7 @@ impl Ponte {
         )
         .with_graceful_shutdown(shutdown)
         .await;
-        for task in self.background {
-            task.abort();
-        }
+        drop(self.background);
         result
     }
 }

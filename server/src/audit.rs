@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use entity::audit_event;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 use crate::caller::Caller;
@@ -23,6 +23,19 @@ pub enum AuditAction {
     UserDeactivated,
     UserReactivated,
     OrganizationCreated,
+    PersonCreated,
+    PersonUpdated,
+    PersonRead,
+    PersonListed,
+    PersonIdentityLookup,
+    ReferencePersonAdded,
+    PrivacyConsentRecorded,
+    TeamCreated,
+    TeamMemberAdded,
+    TeamMemberRemoved,
+    ReferralCreated,
+    ReferralAccepted,
+    ReferralClosed,
 }
 
 impl AuditAction {
@@ -39,6 +52,19 @@ impl AuditAction {
             AuditAction::UserDeactivated => "USER_DEACTIVATED",
             AuditAction::UserReactivated => "USER_REACTIVATED",
             AuditAction::OrganizationCreated => "ORGANIZATION_CREATED",
+            AuditAction::PersonCreated => "PERSON_CREATED",
+            AuditAction::PersonUpdated => "PERSON_UPDATED",
+            AuditAction::PersonRead => "PERSON_READ",
+            AuditAction::PersonListed => "PERSON_LISTED",
+            AuditAction::PersonIdentityLookup => "PERSON_IDENTITY_LOOKUP",
+            AuditAction::ReferencePersonAdded => "REFERENCE_PERSON_ADDED",
+            AuditAction::PrivacyConsentRecorded => "PRIVACY_CONSENT_RECORDED",
+            AuditAction::TeamCreated => "TEAM_CREATED",
+            AuditAction::TeamMemberAdded => "TEAM_MEMBER_ADDED",
+            AuditAction::TeamMemberRemoved => "TEAM_MEMBER_REMOVED",
+            AuditAction::ReferralCreated => "REFERRAL_CREATED",
+            AuditAction::ReferralAccepted => "REFERRAL_ACCEPTED",
+            AuditAction::ReferralClosed => "REFERRAL_CLOSED",
         }
     }
 }
@@ -94,6 +120,24 @@ pub async fn record(
     caller: &Caller,
     entry: AuditEntry,
 ) -> AppResult<()> {
+    row(caller, entry).insert(conn).await?;
+    Ok(())
+}
+
+/// Several events in one statement: a list of persons is one access per person.
+pub async fn record_many(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    entries: impl IntoIterator<Item = AuditEntry>,
+) -> AppResult<()> {
+    let rows: Vec<_> = entries.into_iter().map(|e| row(caller, e)).collect();
+    if !rows.is_empty() {
+        audit_event::Entity::insert_many(rows).exec(conn).await?;
+    }
+    Ok(())
+}
+
+fn row(caller: &Caller, entry: AuditEntry) -> audit_event::ActiveModel {
     let viewer = caller.viewer.as_ref();
     audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -108,7 +152,4 @@ pub async fn record(
         client_addr: Set(caller.client_addr.clone()),
         details: Set(entry.details),
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }

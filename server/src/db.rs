@@ -15,8 +15,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // Every statement at INFO drowns the request log; keep it for debugging.
         .sqlx_logging_level(tracing::log::LevelFilter::Debug);
     if url.starts_with("sqlite:") {
-        // One writer at a time is SQLite's nature; a small pool keeps lock waits short.
-        options.max_connections(4).min_connections(1);
+        // SQLite has one writer at a time, and nearly every request writes
+        // (reads of case data are audited). With several connections two
+        // transactions that read and then write deadlock and one fails with
+        // SQLITE_BUSY at once; one connection queues them instead.
+        // PostgreSQL is the backend for concurrency.
+        options.max_connections(1).min_connections(1);
     } else {
         options.max_connections(20);
     }

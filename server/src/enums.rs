@@ -4,11 +4,11 @@
 
 /// Declares an enum whose stored form is its GraphQL name.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $(#[graphql(name = $text)] $variant),+
+            $($(#[$vmeta])* #[graphql(name = $text)] $variant),+
         }
 
         impl $name {
@@ -71,6 +71,109 @@ vocabulary!(
         CentroPerImpiego = "CENTRO_PER_IMPIEGO",
         Scuola = "SCUOLA",
         Altro = "ALTRO",
+    }
+);
+
+vocabulary!(
+    /// As encoded in the codice fiscale; used to cross-check it.
+    Sex {
+        F = "F",
+        M = "M",
+    }
+);
+
+vocabulary!(
+    TargetGroup {
+        NonAutosufficiente = "NON_AUTOSUFFICIENTE",
+        Disabilita = "DISABILITA",
+        Minore = "MINORE",
+        SenzaDimora = "SENZA_DIMORA",
+        SaluteMentale = "SALUTE_MENTALE",
+        Dipendenze = "DIPENDENZE",
+        Poverta = "POVERTA",
+    }
+);
+
+vocabulary!(
+    /// Why a person has no codice fiscale: never a made-up one instead.
+    FiscalCodeMissingReason {
+        /// Straniero Temporaneamente Presente: an STP code is recorded.
+        Stp = "STP",
+        /// Europeo Non Iscritto: an ENI code is recorded.
+        Eni = "ENI",
+        /// An 11-digit provisional code is recorded.
+        Provisional = "PROVISIONAL",
+        /// Not assigned yet, no code at all.
+        NotAssigned = "NOT_ASSIGNED",
+    }
+);
+
+vocabulary!(
+    ReferencePersonKind {
+        Caregiver = "CAREGIVER",
+        FamilyMember = "FAMILY_MEMBER",
+        AmministratoreDiSostegno = "AMMINISTRATORE_DI_SOSTEGNO",
+        Tutore = "TUTORE",
+        Other = "OTHER",
+    }
+);
+
+vocabulary!(
+    ConsentKind {
+        /// The person received the privacy notice (informativa).
+        PrivacyNotice = "PRIVACY_NOTICE",
+        /// Sharing the record with the other services of the network.
+        DataSharing = "DATA_SHARING",
+        /// Extra-protected data (HIV, addiction, violence, abortion) may be seen by the team.
+        ExtraProtectedData = "EXTRA_PROTECTED_DATA",
+        /// Being contacted by phone or email.
+        Contact = "CONTACT",
+    }
+);
+
+vocabulary!(
+    TeamKind {
+        Uvm = "UVM",
+        EquipeMultidisciplinare = "EQUIPE_MULTIDISCIPLINARE",
+        Pua = "PUA",
+        Servizio = "SERVIZIO",
+    }
+);
+
+vocabulary!(
+    TeamRole {
+        Coordinator = "COORDINATOR",
+        Member = "MEMBER",
+    }
+);
+
+vocabulary!(
+    ReferralSource {
+        SelfReferral = "SELF",
+        Family = "FAMILY",
+        Mmg = "MMG",
+        Hospital = "HOSPITAL",
+        ProntoInterventoSociale = "PRONTO_INTERVENTO_SOCIALE",
+        School = "SCHOOL",
+        Service = "SERVICE",
+        Other = "OTHER",
+    }
+);
+
+vocabulary!(
+    Urgency {
+        Ordinary = "ORDINARY",
+        Priority = "PRIORITY",
+        Urgent = "URGENT",
+    }
+);
+
+vocabulary!(
+    /// OPEN and ACCEPTED referrals make the team responsible for the person.
+    ReferralStatus {
+        Open = "OPEN",
+        Accepted = "ACCEPTED",
+        Closed = "CLOSED",
     }
 );
 

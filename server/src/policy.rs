@@ -2,11 +2,21 @@
 //! applied by the service functions, never only by the UI or a resolver.
 //!
 //! Roles: ADMIN manages users, organizations and teams but reads no case data
-//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases
-//! through team responsibilities (added with the case-data issues).
+//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases.
+//!
+//! Need-to-know: an OPERATOR reads and writes a person's case data only while
+//! they are an active member of a team responsible for the person. A team is
+//! responsible while it holds an OPEN or ACCEPTED referral of the person (later
+//! issues add projects, assessments and discharges as responsibilities here,
+//! in `responsible_persons`, and nowhere else).
+
+use entity::{person, referral, team, team_membership};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
 
 use crate::caller::{Caller, Viewer};
-use crate::enums::Role;
+use crate::enums::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
@@ -30,6 +40,164 @@ pub fn can_list_organizations(caller: &Caller) -> AppResult<&Viewer> {
 
 pub fn can_list_users(caller: &Caller) -> AppResult<&Viewer> {
     require_admin(caller)
+}
+
+/// Case data is worked on by operators; admins and auditors never read it by role.
+pub fn require_case_worker(caller: &Caller) -> AppResult<&Viewer> {
+    let viewer = caller.viewer()?;
+    if viewer.role == Role::Operator {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The ids of the persons `user_id` is responsible for today, as a subquery.
+pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
+    Query::select()
+        .column((referral::Entity, referral::Column::PersonId))
+        .from(referral::Entity)
+        .inner_join(
+            team_membership::Entity,
+            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                .equals((referral::Entity, referral::Column::TeamId)),
+        )
+        .and_where(
+            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+        )
+        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
+        .and_where(
+            Expr::col((referral::Entity, referral::Column::Status)).is_in([
+                ReferralStatus::Open.as_str(),
+                ReferralStatus::Accepted.as_str(),
+            ]),
+        )
+        .to_owned()
+}
+
+/// Allows reading and writing the person's case data, or says why not.
+/// An unknown person is NOT_FOUND only for those who could see one.
+pub async fn require_person_access<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    person_id: Uuid,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_case_worker(caller)?;
+    let responsible = person::Entity::find()
+        .filter(person::Column::Id.eq(person_id))
+        .filter(person::Column::Id.in_subquery(responsible_persons(viewer.user_id)))
+        .count(conn)
+        .await?
+        > 0;
+    if responsible {
+        return Ok(viewer);
+    }
+    let exists = person::Entity::find_by_id(person_id).count(conn).await? > 0;
+    Err(if exists {
+        AppError::Forbidden
+    } else {
+        AppError::NotFound
+    })
+}
+
+async fn active_membership(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+    team_id: Uuid,
+) -> AppResult<Option<team_membership::Model>> {
+    Ok(team_membership::Entity::find()
+        .filter(team_membership::Column::TeamId.eq(team_id))
+        .filter(team_membership::Column::UserId.eq(user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+        .one(conn)
+        .await?)
+}
+
+async fn require_team_exists(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
+    team::Entity::find_by_id(team_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Work inside a team (its referrals, creating persons in its care) needs an
+/// active membership and the OPERATOR role.
+pub async fn require_team_member<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    team_id: Uuid,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_case_worker(caller)?;
+    require_team_exists(conn, team_id).await?;
+    match active_membership(conn, viewer.user_id, team_id).await? {
+        Some(_) => Ok(viewer),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+/// Membership is managed by admins and by the team's own coordinators.
+pub async fn require_membership_manager<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    team_id: Uuid,
+) -> AppResult<&'a Viewer> {
+    let viewer = caller.viewer()?;
+    require_team_exists(conn, team_id).await?;
+    if viewer.role == Role::Admin {
+        return Ok(viewer);
+    }
+    match active_membership(conn, viewer.user_id, team_id).await? {
+        Some(m)
+            if m.team_role == TeamRole::Coordinator.as_str() && viewer.role == Role::Operator =>
+        {
+            Ok(viewer)
+        }
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// PUA operators may look up a person's identity across all persons, to
+/// avoid creating duplicates at the front door.
+pub async fn require_pua_member<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_case_worker(caller)?;
+    let pua_memberships = team_membership::Entity::find()
+        .filter(team_membership::Column::UserId.eq(viewer.user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+        .filter(
+            team_membership::Column::TeamId.in_subquery(
+                Query::select()
+                    .column(team::Column::Id)
+                    .from(team::Entity)
+                    .and_where(Expr::col(team::Column::Kind).eq(TeamKind::Pua.as_str()))
+                    .to_owned(),
+            ),
+        )
+        .count(conn)
+        .await?;
+    if pua_memberships > 0 {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The team directory (names, kinds, members) is staff information, not case
+/// data: every signed-in user needs it to refer a person to a team.
+pub fn can_read_team_directory(caller: &Caller) -> AppResult<&Viewer> {
+    caller.viewer()
+}
+
+/// The audit trail is for auditors (and the DPO) only.
+pub fn require_auditor(caller: &Caller) -> AppResult<&Viewer> {
+    let viewer = caller.viewer()?;
+    if viewer.role == Role::Auditor {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +231,28 @@ mod tests {
         ));
         assert!(matches!(
             require_admin(&caller(None)),
+            Err(AppError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn only_operators_work_on_case_data_and_only_auditors_read_the_trail() {
+        assert!(require_case_worker(&caller(Some(Role::Operator))).is_ok());
+        assert!(matches!(
+            require_case_worker(&caller(Some(Role::Admin))),
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            require_case_worker(&caller(Some(Role::Auditor))),
+            Err(AppError::Forbidden)
+        ));
+        assert!(require_auditor(&caller(Some(Role::Auditor))).is_ok());
+        assert!(matches!(
+            require_auditor(&caller(Some(Role::Admin))),
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            require_auditor(&caller(None)),
             Err(AppError::Unauthenticated)
         ));
     }

@@ -1,59 +1,603 @@
 //! `ponte seed-demo`: a fictional but realistic Italian data set, so a
-//! newcomer can sign in and see Ponte at work. Running it twice changes nothing.
+//! newcomer can sign in and see Ponte at work. Every item is created only if
+//! missing, so running it twice (or after an upgrade) changes nothing twice.
+//! All names are invented; the codici fiscali are computed from them and
+//! belong to nobody.
 
 use std::fmt::Write as _;
 
-use entity::user;
+use chrono::NaiveDate;
+use entity::{organization, person, team, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use uuid::Uuid;
 
+use crate::auth::session::viewer_of;
 use crate::caller::Caller;
-use crate::enums::{OrganizationKind, Profession, Role};
-use crate::error::AppResult;
+use crate::domain::fiscal_code::{encode, EncodedSex};
+use crate::enums::{
+    OrganizationKind, Profession, ReferencePersonKind, ReferralSource, Role, Sex, TargetGroup,
+    TeamKind, TeamRole, Urgency,
+};
+use crate::error::{AppError, AppResult};
 use crate::services::organizations::{self, NewOrganization};
+use crate::services::persons::{self, FirstReferral, NewReferencePerson, PersonDraft};
+use crate::services::referrals::{self, NewReferral};
+use crate::services::teams;
 use crate::services::users::{self, NewUser};
 
 /// Every demo account shares this password; it is printed, and it is demo data.
 pub const DEMO_PASSWORD: &str = "ponte-demo-2026";
 pub const DEMO_ADMIN_EMAIL: &str = "admin@ponte.demo";
 
-pub async fn seed_demo(db: &DatabaseConnection) -> AppResult<String> {
-    let caller = Caller::command_line();
-    let mut report = String::new();
+struct DemoUser {
+    email: &'static str,
+    name: &'static str,
+    role: Role,
+    profession: Profession,
+    organization: &'static str,
+    what: &'static str,
+}
 
-    let already = user::Entity::find()
-        .filter(user::Column::EmailNormalized.eq(DEMO_ADMIN_EMAIL))
+const ORGANIZATIONS: &[(&str, OrganizationKind)] = &[
+    (
+        "Ambito Territoriale di Valle Camonica",
+        OrganizationKind::Ambito,
+    ),
+    ("ASST della Valcamonica", OrganizationKind::Asst),
+    ("Comune di Breno", OrganizationKind::Comune),
+    ("Comune di Darfo Boario Terme", OrganizationKind::Comune),
+    (
+        "Cooperativa sociale Il Sentiero",
+        OrganizationKind::CooperativaSociale,
+    ),
+    ("Ospedale di Esine", OrganizationKind::Ospedale),
+];
+
+const USERS: &[DemoUser] = &[
+    DemoUser {
+        email: DEMO_ADMIN_EMAIL,
+        name: "Amministrazione Ponte",
+        role: Role::Admin,
+        profession: Profession::Amministrativo,
+        organization: "Ambito Territoriale di Valle Camonica",
+        what: "amministratore",
+    },
+    DemoUser {
+        email: "dpo@ponte.demo",
+        name: "Davide Pellegrini",
+        role: Role::Auditor,
+        profession: Profession::Amministrativo,
+        organization: "Ambito Territoriale di Valle Camonica",
+        what: "responsabile protezione dati (audit)",
+    },
+    DemoUser {
+        email: "assistente.sociale@ponte.demo",
+        name: "Chiara Bonetti",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Comune di Breno",
+        what: "assistente sociale, coordina il PUA, EEMM",
+    },
+    DemoUser {
+        email: "infermiere@ponte.demo",
+        name: "Marco Ghirardi",
+        role: Role::Operator,
+        profession: Profession::Infermiere,
+        organization: "ASST della Valcamonica",
+        what: "infermiere di famiglia, PUA e UVM",
+    },
+    DemoUser {
+        email: "geriatra@ponte.demo",
+        name: "Elena Tognali",
+        role: Role::Operator,
+        profession: Profession::MedicoSpecialista,
+        organization: "ASST della Valcamonica",
+        what: "geriatra, coordina l'UVM",
+    },
+    DemoUser {
+        email: "mmg@ponte.demo",
+        name: "Giovanni Salvetti",
+        role: Role::Operator,
+        profession: Profession::Mmg,
+        organization: "ASST della Valcamonica",
+        what: "medico di medicina generale, UVM",
+    },
+    DemoUser {
+        email: "fisioterapista@ponte.demo",
+        name: "Sara Minelli",
+        role: Role::Operator,
+        profession: Profession::TerapistaRiabilitazione,
+        organization: "ASST della Valcamonica",
+        what: "terapista della riabilitazione, UVM",
+    },
+    DemoUser {
+        email: "psichiatra@ponte.demo",
+        name: "Paolo Rizzi",
+        role: Role::Operator,
+        profession: Profession::Psichiatra,
+        organization: "ASST della Valcamonica",
+        what: "psichiatra, coordina l'EEMM",
+    },
+    DemoUser {
+        email: "psicologa@ponte.demo",
+        name: "Laura Franzoni",
+        role: Role::Operator,
+        profession: Profession::Psicologo,
+        organization: "Comune di Darfo Boario Terme",
+        what: "psicologa, EEMM",
+    },
+    DemoUser {
+        email: "educatore@ponte.demo",
+        name: "Luca Bettoni",
+        role: Role::Operator,
+        profession: Profession::Educatore,
+        organization: "Cooperativa sociale Il Sentiero",
+        what: "educatore, EEMM",
+    },
+    DemoUser {
+        email: "oss@ponte.demo",
+        name: "Rosa Pedersoli",
+        role: Role::Operator,
+        profession: Profession::OperatoreSociosanitario,
+        organization: "Cooperativa sociale Il Sentiero",
+        what: "operatrice socio-sanitaria, EEMM",
+    },
+    DemoUser {
+        email: "operatore.ets@ponte.demo",
+        name: "Andrea Cominelli",
+        role: Role::Operator,
+        profession: Profession::OperatoreEts,
+        organization: "Cooperativa sociale Il Sentiero",
+        what: "operatore del terzo settore, EEMM",
+    },
+    DemoUser {
+        email: "segreteria@ponte.demo",
+        name: "Giulia Ramponi",
+        role: Role::Operator,
+        profession: Profession::Amministrativo,
+        organization: "Ambito Territoriale di Valle Camonica",
+        what: "amministrativa, PUA",
+    },
+    DemoUser {
+        email: "mediatrice@ponte.demo",
+        name: "Amina Diallo",
+        role: Role::Operator,
+        profession: Profession::Altro,
+        organization: "Comune di Darfo Boario Terme",
+        what: "mediatrice culturale, PUA",
+    },
+    DemoUser {
+        email: "reparto@ponte.demo",
+        name: "Francesca Mottinelli",
+        role: Role::Operator,
+        profession: Profession::Infermiere,
+        organization: "Ospedale di Esine",
+        what: "coordinatrice infermieristica di reparto",
+    },
+];
+
+/// A team's members as (email, role).
+type Members = &'static [(&'static str, TeamRole)];
+
+/// (team name, kind, organization, members).
+const TEAMS: &[(&str, TeamKind, &str, Members)] = &[
+    (
+        "PUA Casa di Comunità di Breno",
+        TeamKind::Pua,
+        "ASST della Valcamonica",
+        &[
+            ("assistente.sociale@ponte.demo", TeamRole::Coordinator),
+            ("infermiere@ponte.demo", TeamRole::Member),
+            ("segreteria@ponte.demo", TeamRole::Member),
+            ("mediatrice@ponte.demo", TeamRole::Member),
+        ],
+    ),
+    (
+        "UVM Valle Camonica",
+        TeamKind::Uvm,
+        "ASST della Valcamonica",
+        &[
+            ("geriatra@ponte.demo", TeamRole::Coordinator),
+            ("infermiere@ponte.demo", TeamRole::Member),
+            ("mmg@ponte.demo", TeamRole::Member),
+            ("fisioterapista@ponte.demo", TeamRole::Member),
+            ("assistente.sociale@ponte.demo", TeamRole::Member),
+        ],
+    ),
+    (
+        "Équipe multidisciplinare Salute mentale e inclusione",
+        TeamKind::EquipeMultidisciplinare,
+        "Comune di Breno",
+        &[
+            ("psichiatra@ponte.demo", TeamRole::Coordinator),
+            ("assistente.sociale@ponte.demo", TeamRole::Member),
+            ("psicologa@ponte.demo", TeamRole::Member),
+            ("educatore@ponte.demo", TeamRole::Member),
+            ("oss@ponte.demo", TeamRole::Member),
+            ("operatore.ets@ponte.demo", TeamRole::Member),
+        ],
+    ),
+];
+
+const WOMEN: &[&str] = &[
+    "Maria",
+    "Anna",
+    "Giuseppina",
+    "Rosa",
+    "Angela",
+    "Teresa",
+    "Lucia",
+    "Carmela",
+    "Franca",
+    "Nicoletta",
+    "Elisa",
+    "Martina",
+    "Giorgia",
+    "Bruna",
+    "Ida",
+];
+const MEN: &[&str] = &[
+    "Giuseppe",
+    "Giovanni",
+    "Antonio",
+    "Mario",
+    "Luigi",
+    "Francesco",
+    "Angelo",
+    "Nicolò",
+    "Pietro",
+    "Battista",
+    "Luca",
+    "Matteo",
+    "Davide",
+    "Ernesto",
+    "Sergio",
+];
+const SURNAMES: &[&str] = &[
+    "Bonomelli",
+    "Gheza",
+    "Bettoni",
+    "Pedersoli",
+    "Ducoli",
+    "Sandrini",
+    "Morandini",
+    "Zanardini",
+    "Fiora",
+    "Salvetti",
+    "Cattaneo",
+    "Tosana",
+    "Bazzana",
+    "Mondini",
+    "Ramus",
+    "Gelmi",
+    "Pè",
+    "D'Alessio",
+    "Rinaldi",
+    "Forlani",
+];
+/// (place, Belfiore code)
+const PLACES: &[(&str, &str)] = &[
+    ("Breno", "B149"),
+    ("Darfo Boario Terme", "D251"),
+    ("Edolo", "D391"),
+    ("Esine", "D434"),
+    ("Brescia", "B157"),
+    ("Pisogne", "G710"),
+    ("Milano", "F205"),
+    ("Bergamo", "A794"),
+];
+const STREETS: &[&str] = &[
+    "Via Roma",
+    "Via Garibaldi",
+    "Piazza Mercato",
+    "Via Mazzini",
+    "Via Nazionale",
+    "Via San Valentino",
+    "Via Leonardo da Vinci",
+];
+
+/// Deterministic pseudo-random numbers: the demo is the same on every machine.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+fn seed_caller(user: &user::Model) -> AppResult<Caller> {
+    Ok(Caller {
+        viewer: Some(viewer_of(user)?),
+        request_id: Some("seed-demo".into()),
+        client_addr: None,
+    })
+}
+
+async fn organization_named(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    name: &str,
+    kind: OrganizationKind,
+) -> AppResult<Uuid> {
+    if let Some(found) = organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
         .one(db)
-        .await?;
-    if already.is_none() {
-        let ambito = organizations::create_organization_unchecked(
-            db,
-            &caller,
-            NewOrganization {
-                name: "Ambito Territoriale di Valle Camonica".into(),
-                kind: OrganizationKind::Ambito,
-                fiscal_code: None,
-            },
-        )
-        .await?;
-        users::create_user_unchecked(
-            db,
-            &caller,
-            NewUser {
-                email: DEMO_ADMIN_EMAIL.into(),
-                display_name: "Amministrazione Ponte".into(),
-                password: DEMO_PASSWORD.into(),
-                role: Role::Admin,
-                profession: Profession::Amministrativo,
-                organization_id: Some(ambito.id),
-            },
-        )
-        .await?;
+        .await?
+    {
+        return Ok(found.id);
+    }
+    let created = organizations::create_organization_unchecked(
+        db,
+        caller,
+        NewOrganization {
+            name: name.into(),
+            kind,
+            fiscal_code: None,
+        },
+    )
+    .await?;
+    Ok(created.id)
+}
+
+async fn user_with_email(db: &DatabaseConnection, email: &str) -> AppResult<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email))
+        .one(db)
+        .await?)
+}
+
+fn missing(what: &str) -> AppError {
+    AppError::internal(format!("demo data: {what} missing"))
+}
+
+pub async fn seed_demo(db: &DatabaseConnection) -> AppResult<String> {
+    let system = Caller::command_line();
+
+    let mut organization_ids = Vec::new();
+    for (name, kind) in ORGANIZATIONS {
+        organization_ids.push((*name, organization_named(db, &system, name, *kind).await?));
+    }
+    let org_id = |name: &str| {
+        organization_ids
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| missing(name))
+    };
+
+    for u in USERS {
+        if user_with_email(db, u.email).await?.is_none() {
+            users::create_user_unchecked(
+                db,
+                &system,
+                NewUser {
+                    email: u.email.into(),
+                    display_name: u.name.into(),
+                    password: DEMO_PASSWORD.into(),
+                    role: u.role,
+                    profession: u.profession,
+                    organization_id: Some(org_id(u.organization)?),
+                },
+            )
+            .await?;
+        }
     }
 
+    let mut team_ids = Vec::new();
+    for (name, kind, org, members) in TEAMS {
+        let id = match team::Entity::find()
+            .filter(team::Column::Name.eq(*name))
+            .one(db)
+            .await?
+        {
+            Some(found) => found.id,
+            None => {
+                let created =
+                    teams::create_team_unchecked(db, &system, name, *kind, org_id(org)?).await?;
+                for (email, role) in members.iter() {
+                    let member = user_with_email(db, email)
+                        .await?
+                        .ok_or_else(|| missing(email))?;
+                    teams::add_member_unchecked(db, &system, created.id, member.id, *role).await?;
+                }
+                created.id
+            }
+        };
+        team_ids.push(id);
+    }
+    let persons_added = seed_persons(db, &team_ids).await?;
+
+    let mut report = String::new();
     let _ = writeln!(
         report,
-        "Demo data ready. Sign in with (password for every account: {DEMO_PASSWORD}):"
+        "Demo data ready ({persons_added} new persons). Every account's password: {DEMO_PASSWORD}"
     );
-    let _ = writeln!(report, "  {DEMO_ADMIN_EMAIL:<32} ADMIN");
+    for u in USERS {
+        let _ = writeln!(
+            report,
+            "  {:<32} {:<9} {}",
+            u.email,
+            u.role.as_str(),
+            u.what
+        );
+    }
     Ok(report)
+}
+
+/// Fifty-four persons in the PUA's care; some sent on to the UVM or the EEMM
+/// and taken in charge there, some with a caregiver or a guardian.
+async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<usize> {
+    let [pua, uvm, eemm] = team_ids else {
+        return Err(missing("teams"));
+    };
+    let pua_worker = user_with_email(db, "assistente.sociale@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("PUA worker"))?;
+    let geriatra = user_with_email(db, "geriatra@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("UVM coordinator"))?;
+    let psichiatra = user_with_email(db, "psichiatra@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("EEMM coordinator"))?;
+    let pua_caller = seed_caller(&pua_worker)?;
+    let mut added = 0;
+
+    for i in 0..54usize {
+        // One sequence per person: skipping an existing one shifts nobody else.
+        let mut dice = Dice(2026 + 7919 * i as u64);
+        let woman = i % 2 == 0;
+        let given = if woman {
+            WOMEN[dice.next(WOMEN.len())]
+        } else {
+            MEN[dice.next(MEN.len())]
+        };
+        let family = SURNAMES[dice.next(SURNAMES.len())];
+        let (place, belfiore) = PLACES[dice.next(PLACES.len())];
+        // Mostly older people (PAI, UVM), some adults (mental health, poverty), a few minors.
+        let year = match i % 6 {
+            0..=2 => 1928 + dice.next(25) as i32,
+            3 | 4 => 1960 + dice.next(30) as i32,
+            _ => 2009 + dice.next(8) as i32,
+        };
+        let month = 1 + dice.next(12) as u32;
+        let day = 1 + dice.next(28) as u32;
+        let sex = if woman { EncodedSex::F } else { EncodedSex::M };
+        let Some(code) = encode(family, given, year, month, day, sex, belfiore) else {
+            continue;
+        };
+        if person::Entity::find()
+            .filter(person::Column::FiscalCode.eq(code.as_str()))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        let birth_date =
+            NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| missing("birth date"))?;
+        let target_groups = match (i % 6, i % 4) {
+            (0..=2, 0) => vec![TargetGroup::NonAutosufficiente, TargetGroup::Disabilita],
+            (0..=2, _) => vec![TargetGroup::NonAutosufficiente],
+            (3, _) => vec![TargetGroup::SaluteMentale],
+            (4, 0) => vec![TargetGroup::Poverta, TargetGroup::SenzaDimora],
+            (4, _) => vec![TargetGroup::Poverta],
+            _ => vec![TargetGroup::Minore, TargetGroup::Disabilita],
+        };
+        let homeless = target_groups.contains(&TargetGroup::SenzaDimora);
+        let residence = if homeless {
+            "Via della Casa Comunale 1 (residenza fittizia), Breno".to_owned()
+        } else {
+            format!(
+                "{} {}, {place}",
+                STREETS[dice.next(STREETS.len())],
+                1 + dice.next(80)
+            )
+        };
+        let created = persons::create_person(
+            db,
+            &pua_caller,
+            PersonDraft {
+                fiscal_code: Some(code.as_str().to_owned()),
+                fiscal_code_missing_reason: None,
+                alternative_code: None,
+                given_name: given.into(),
+                family_name: family.into(),
+                birth_date,
+                sex: if woman { Sex::F } else { Sex::M },
+                birth_place: Some(place.into()),
+                residence: Some(residence),
+                homeless,
+                domicile: None,
+                phone: Some(format!("0364 {:06}", 100_000 + dice.next(899_999))),
+                email: None,
+                language: Some(
+                    if i % 9 == 0 {
+                        "Italiano, Francese"
+                    } else {
+                        "Italiano"
+                    }
+                    .into(),
+                ),
+                target_groups: target_groups.clone(),
+            },
+            FirstReferral {
+                team_id: *pua,
+                source: [
+                    ReferralSource::Family,
+                    ReferralSource::Mmg,
+                    ReferralSource::SelfReferral,
+                    ReferralSource::Hospital,
+                ][i % 4],
+                reason: "Richiesta di valutazione dei bisogni e orientamento ai servizi".into(),
+                urgency: [
+                    Urgency::Ordinary,
+                    Urgency::Ordinary,
+                    Urgency::Priority,
+                    Urgency::Urgent,
+                ][dice.next(4)],
+            },
+        )
+        .await?;
+        added += 1;
+
+        if i % 3 == 0 {
+            persons::add_reference_person(
+                db,
+                &pua_caller,
+                created.id,
+                NewReferencePerson {
+                    kind: if i % 2 == 0 {
+                        ReferencePersonKind::Caregiver
+                    } else {
+                        ReferencePersonKind::AmministratoreDiSostegno
+                    },
+                    full_name: format!("{} {family}", if i % 2 == 0 { "Paola" } else { "Roberto" }),
+                    relationship: Some(if i % 2 == 0 { "figlia" } else { "figlio" }.into()),
+                    phone: Some(format!("333 {:07}", 1_000_000 + dice.next(8_999_999))),
+                    email: None,
+                    notes: None,
+                },
+            )
+            .await?;
+        }
+
+        // Frail elderly people go on to the UVM, mental health to the EEMM.
+        let onward = if target_groups.contains(&TargetGroup::NonAutosufficiente) && i % 2 == 0 {
+            Some((
+                *uvm,
+                &geriatra,
+                "Valutazione multidimensionale per piano assistenziale",
+            ))
+        } else if target_groups.contains(&TargetGroup::SaluteMentale) {
+            Some((
+                *eemm,
+                &psichiatra,
+                "Presa in carico integrata e progetto terapeutico riabilitativo",
+            ))
+        } else {
+            None
+        };
+        if let Some((team_id, coordinator, reason)) = onward {
+            let referral = referrals::refer_person(
+                db,
+                &pua_caller,
+                NewReferral {
+                    person_id: created.id,
+                    team_id,
+                    source: ReferralSource::Service,
+                    reason: reason.into(),
+                    urgency: Urgency::Ordinary,
+                },
+            )
+            .await?;
+            if i % 4 != 2 {
+                referrals::accept_referral(db, &seed_caller(coordinator)?, referral.id).await?;
+            }
+        }
+    }
+    Ok(added)
 }

@@ -18,6 +18,8 @@ use tokio::sync::OnceCell;
 
 pub use serde_json;
 
+pub mod world;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -64,6 +66,7 @@ pub struct TestApp {
     /// breaking things on purpose.
     pub db: DatabaseConnection,
     pub config: Config,
+    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sqlite_file: Option<PathBuf>,
 }
 
@@ -104,14 +107,21 @@ impl TestApp {
         tweak(&mut config);
         let ponte = Ponte::prepare(config.clone()).await.expect("Ponte starts");
         let handle = ponte.state.db.clone();
+        let statements = ponte.state.statements.clone();
         tokio::spawn(ponte.run(listener, std::future::pending()));
         TestApp {
             addr,
             base_url: format!("http://{addr}"),
             db: handle,
             config,
+            statements,
             sqlite_file,
         }
+    }
+
+    /// SQL statements the server has run so far.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn client(&self) -> Client {
@@ -185,6 +195,7 @@ fn with_database(admin_url: &str, database: &str) -> String {
 }
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+static CLONING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A migrated database to clone: migrations run once per test process, and
 /// each test's `CREATE DATABASE … TEMPLATE` costs milliseconds.
@@ -258,6 +269,9 @@ async fn postgres_database_for(test_name: &str) -> String {
     let admin = Database::connect(&admin_url)
         .await
         .expect("PostgreSQL reachable");
+    // PostgreSQL refuses to copy a template while another session is
+    // copying it: clones take turns.
+    let _turn = CLONING.lock().await;
     exec(
         &admin,
         &format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"),

@@ -169,6 +169,63 @@ impl fmt::Display for FiscalCode {
     }
 }
 
+/// Builds the codice fiscale of a person born in Italy or abroad from their
+/// data. Ponte never invents a code for a real person (see domain.md); this
+/// exists for the fictional demo data set and for tests. `place_code` is the
+/// Belfiore code (e.g. H501 for Roma). Letters are taken after folding
+/// accents; anything that is not a letter is ignored.
+pub fn encode(
+    family_name: &str,
+    given_name: &str,
+    year: i32,
+    month: u32,
+    day: u32,
+    sex: EncodedSex,
+    place_code: &str,
+) -> Option<FiscalCode> {
+    let month_letter = *MONTH_LETTERS.get(month.checked_sub(1)? as usize)? as char;
+    let day = match sex {
+        EncodedSex::M => day,
+        EncodedSex::F => day + FEMALE_DAY_OFFSET,
+    };
+    let first15 = format!(
+        "{}{}{:02}{}{:02}{}",
+        name_part(family_name, false),
+        name_part(given_name, true),
+        year.rem_euclid(100),
+        month_letter,
+        day,
+        place_code.to_ascii_uppercase()
+    );
+    let code = format!("{first15}{}", check_character(&first15));
+    FiscalCode::parse(&code).ok()
+}
+
+/// Three letters from a name: consonants first, then vowels, then X. A given
+/// name with four or more consonants skips the second one.
+fn name_part(name: &str, is_given_name: bool) -> String {
+    let letters: Vec<char> = crate::domain::search_text::fold(name)
+        .to_ascii_uppercase()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let is_vowel = |c: &char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U');
+    let consonants: Vec<char> = letters.iter().copied().filter(|c| !is_vowel(c)).collect();
+    let vowels = letters.iter().copied().filter(is_vowel);
+    if is_given_name && consonants.len() >= 4 {
+        return [consonants[0], consonants[2], consonants[3]]
+            .iter()
+            .collect();
+    }
+    consonants
+        .iter()
+        .copied()
+        .chain(vowels)
+        .chain(std::iter::repeat('X'))
+        .take(3)
+        .collect()
+}
+
 /// Exposed so that tests and tools can build valid codes (e.g. omocodes)
 /// instead of hard-coding opaque strings. Lower case counts as upper case;
 /// any character that is neither a letter nor a digit counts as zero, so
@@ -287,6 +344,21 @@ fn even_value(c: char) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encoding_reproduces_the_known_codes() {
+        let code = encode("Rossi", "Mario", 1980, 1, 1, EncodedSex::M, "H501").unwrap();
+        assert_eq!(code.as_str(), "RSSMRA80A01H501U");
+        let code = encode("Rossi", "Francesco", 1980, 12, 31, EncodedSex::M, "F205").unwrap();
+        assert_eq!(code.as_str(), "RSSFNC80T31F205U");
+        let woman = encode("Rossi", "Maria", 1980, 1, 1, EncodedSex::F, "H501").unwrap();
+        assert_eq!(woman.birth().sex, EncodedSex::F);
+        assert_eq!(woman.birth().day, 1);
+        // Short names pad with X; accents fold away.
+        let short = encode("Fo", "Nicolò", 2001, 6, 9, EncodedSex::M, "B149").unwrap();
+        assert!(short.as_str().starts_with("FOXNCL01H09B149"), "{short}");
+        assert!(encode("Rossi", "Mario", 1980, 13, 1, EncodedSex::M, "H501").is_none());
+    }
 
     /// Builds a complete code from its first 15 characters, so that tests
     /// about month or day fail on that rule and not on the check character.

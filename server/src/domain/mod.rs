@@ -5,5 +5,6 @@ pub mod discharge_workflow;
 pub mod fiscal_code;
 pub mod instruments;
 pub mod money;
+pub mod person_identity;
 pub mod project_lifecycle;
 pub mod search_text;

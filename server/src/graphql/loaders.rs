@@ -1,35 +1,191 @@
 //! DataLoaders: nested fields batch their lookups into one query per level
-//! instead of one per row (no N+1).
+//! instead of one per row (no N+1). Two generic shapes cover the relations:
+//! a row by its id, and the rows that belong to a parent.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::Arc;
+use std::time::Duration;
 
-use async_graphql::dataloader::{DataLoader, Loader};
-use entity::organization;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::Context;
+use entity::{
+    organization, person, privacy_consent, reference_person, referral, team, team_membership, user,
+};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-pub struct OrganizationLoader(pub DatabaseConnection);
+use crate::error::AppError;
 
-impl Loader<Uuid> for OrganizationLoader {
-    type Value = organization::Model;
+/// A table whose rows are looked up by their UUID primary key.
+pub trait Keyed: EntityTrait {
+    fn key_column() -> Self::Column;
+    fn key_of(model: &Self::Model) -> Uuid;
+}
+
+/// A table whose rows belong to a parent row, listed in a stable order.
+pub trait ChildOf: EntityTrait {
+    fn parent_column() -> Self::Column;
+    fn parent_of(model: &Self::Model) -> Uuid;
+    fn order_column() -> Self::Column;
+}
+
+macro_rules! keyed {
+    ($($module:ident),+) => {
+        $(impl Keyed for $module::Entity {
+            fn key_column() -> Self::Column {
+                $module::Column::Id
+            }
+            fn key_of(model: &Self::Model) -> Uuid {
+                model.id
+            }
+        })+
+    };
+}
+keyed!(organization, user, person, team);
+
+macro_rules! child_of {
+    ($module:ident, $parent:ident, $order:ident) => {
+        impl ChildOf for $module::Entity {
+            fn parent_column() -> Self::Column {
+                $module::Column::$parent
+            }
+            fn parent_of(model: &Self::Model) -> Uuid {
+                paste_field!(model, $module)
+            }
+            fn order_column() -> Self::Column {
+                $module::Column::$order
+            }
+        }
+    };
+}
+
+/// The parent id of each child table's row.
+macro_rules! paste_field {
+    ($model:ident, reference_person) => {
+        $model.person_id
+    };
+    ($model:ident, privacy_consent) => {
+        $model.person_id
+    };
+    ($model:ident, referral) => {
+        $model.person_id
+    };
+    ($model:ident, team_membership) => {
+        $model.team_id
+    };
+}
+child_of!(reference_person, PersonId, CreatedAt);
+child_of!(privacy_consent, PersonId, RecordedAt);
+child_of!(referral, PersonId, CreatedAt);
+child_of!(team_membership, TeamId, StartedOn);
+
+pub struct ById<E>(DatabaseConnection, PhantomData<E>);
+pub struct ChildrenOf<E>(DatabaseConnection, PhantomData<E>);
+
+impl<E> Loader<Uuid> for ById<E>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    type Value = E::Model;
     type Error = Arc<DbErr>;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows = organization::Entity::find()
-            .filter(organization::Column::Id.is_in(keys.iter().copied()))
+        let rows = E::find()
+            .filter(E::key_column().is_in(keys.iter().copied()))
             .all(&self.0)
             .await
             .map_err(Arc::new)?;
-        Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+        Ok(rows.into_iter().map(|row| (E::key_of(&row), row)).collect())
     }
+}
+
+impl<E> Loader<Uuid> for ChildrenOf<E>
+where
+    E: ChildOf + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    type Value = Vec<E::Model>;
+    type Error = Arc<DbErr>;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = E::find()
+            .filter(E::parent_column().is_in(keys.iter().copied()))
+            .order_by_asc(E::order_column())
+            .all(&self.0)
+            .await
+            .map_err(Arc::new)?;
+        let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
+        for row in rows {
+            grouped.entry(E::parent_of(&row)).or_default().push(row);
+        }
+        Ok(grouped)
+    }
+}
+
+/// How long a loader waits for sibling rows to ask for their keys before it
+/// queries. async-graphql's 1 ms default often closes the batch while a busy
+/// server is still resolving the siblings, and one query becomes several.
+const BATCH_WINDOW: Duration = Duration::from_millis(5);
+
+// Cached for the request: the same team or user appears under many rows,
+// and without a cache every later request for it would be a new query.
+fn by_id<E>(db: &DatabaseConnection) -> DataLoader<ById<E>, HashMapCache> {
+    DataLoader::with_cache(
+        ById(db.clone(), PhantomData),
+        tokio::spawn,
+        HashMapCache::default(),
+    )
+    .delay(BATCH_WINDOW)
+}
+
+fn children<E>(db: &DatabaseConnection) -> DataLoader<ChildrenOf<E>, HashMapCache> {
+    DataLoader::with_cache(
+        ChildrenOf(db.clone(), PhantomData),
+        tokio::spawn,
+        HashMapCache::default(),
+    )
+    .delay(BATCH_WINDOW)
 }
 
 /// The loaders of one request: their caches must not outlive it, since the
 /// next request may belong to someone who may see less.
 pub fn attach(request: async_graphql::Request, db: &DatabaseConnection) -> async_graphql::Request {
-    request.data(DataLoader::new(
-        OrganizationLoader(db.clone()),
-        tokio::spawn,
-    ))
+    request
+        .data(by_id::<organization::Entity>(db))
+        .data(by_id::<user::Entity>(db))
+        .data(by_id::<person::Entity>(db))
+        .data(by_id::<team::Entity>(db))
+        .data(children::<reference_person::Entity>(db))
+        .data(children::<privacy_consent::Entity>(db))
+        .data(children::<referral::Entity>(db))
+        .data(children::<team_membership::Entity>(db))
+}
+
+/// One row by id through the request's loader.
+pub async fn one<E>(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<E::Model>>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    let loader = ctx.data::<DataLoader<ById<E>, HashMapCache>>()?;
+    Ok(loader
+        .load_one(id)
+        .await
+        .map_err(|e| AppError::internal(format!("loading by id: {e}")))?)
+}
+
+/// A parent's rows through the request's loader.
+pub async fn many<E>(ctx: &Context<'_>, parent: Uuid) -> async_graphql::Result<Vec<E::Model>>
+where
+    E: ChildOf + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    let loader = ctx.data::<DataLoader<ChildrenOf<E>, HashMapCache>>()?;
+    Ok(loader
+        .load_one(parent)
+        .await
+        .map_err(|e| AppError::internal(format!("loading children: {e}")))?
+        .unwrap_or_default())
 }

@@ -1,12 +1,17 @@
 //! The GraphQL schema: thin resolvers that translate between GraphQL and the
 //! services, plus the hardening limits every request goes through.
 
+pub mod audit_trail;
 pub mod context;
 pub mod errors;
 pub mod identity;
 pub mod loaders;
 pub mod organizations;
 pub mod pagination;
+pub mod persons;
+pub mod referrals;
+pub mod scalars;
+pub mod teams;
 pub mod users;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -16,6 +21,9 @@ pub struct QueryRoot(
     identity::IdentityQuery,
     users::UserQuery,
     organizations::OrganizationQuery,
+    persons::PersonQuery,
+    teams::TeamQuery,
+    audit_trail::AuditQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -23,6 +31,9 @@ pub struct MutationRoot(
     identity::IdentityMutation,
     users::UserMutation,
     organizations::OrganizationMutation,
+    persons::PersonMutation,
+    referrals::ReferralMutation,
+    teams::TeamMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

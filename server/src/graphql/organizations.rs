@@ -1,13 +1,11 @@
-use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::organization;
 use uuid::Uuid;
 
 use crate::enums::OrganizationKind;
-use crate::error::AppError;
 use crate::graphql::context::scope;
-use crate::graphql::loaders::OrganizationLoader;
+use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::services::organizations::{self, NewOrganization};
 
@@ -40,12 +38,9 @@ pub async fn load(
     id: Option<Uuid>,
 ) -> async_graphql::Result<Option<Organization>> {
     let Some(id) = id else { return Ok(None) };
-    let loader = ctx.data::<DataLoader<OrganizationLoader>>()?;
-    let found = loader
-        .load_one(id)
-        .await
-        .map_err(|e| AppError::internal(format!("loading organization: {e}")))?;
-    Ok(found.map(Organization::from))
+    Ok(loaders::one::<organization::Entity>(ctx, id)
+        .await?
+        .map(Organization::from))
 }
 
 #[derive(InputObject)]

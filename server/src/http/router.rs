@@ -26,6 +26,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub schema: PonteSchema,
+    /// SQL statements run through sea-orm since start: shows that nested
+    /// lists are batched (and is cheap enough to keep in production).
+    pub statements: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.

@@ -1,7 +1,11 @@
 //! One async function per use case: authorize, validate, then one transaction
 //! holding the writes and their audit events.
 
+pub mod audit_trail;
 pub mod identity;
 pub mod organizations;
 pub mod page;
+pub mod persons;
+pub mod referrals;
+pub mod teams;
 pub mod users;

@@ -3,8 +3,8 @@
 use chrono::Utc;
 use entity::organization;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -15,7 +15,7 @@ use crate::domain::account::check_display_name;
 use crate::enums::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{Page, PageRequest};
+use crate::services::page::{fetch_page, Page, PageRequest};
 
 #[derive(Debug, Clone)]
 pub struct NewOrganization {
@@ -91,19 +91,10 @@ pub async fn list_organizations(
     if let Some(kind) = kind {
         query = query.filter(organization::Column::Kind.eq(kind.as_str()));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
+    let ordered = query
         .order_by_asc(organization::Column::Name)
-        .order_by_asc(organization::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok(Page {
-        items,
-        offset: page.offset,
-        total,
-    })
+        .order_by_asc(organization::Column::Id);
+    fetch_page(db, ordered, page).await
 }
 
 #[cfg(test)]

@@ -1,5 +1,9 @@
 //! A page of a list: where it starts and how long it may be.
 
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QuerySelect, Select};
+
+use crate::error::AppResult;
+
 /// Lists never return more than this many rows at once.
 pub const MAX_PAGE_SIZE: u64 = 100;
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
@@ -29,6 +33,29 @@ impl<T> Page<T> {
             total: self.total,
         }
     }
+}
+
+/// Runs an ordered query for one page, with the total the connection shows.
+pub async fn fetch_page<E>(
+    conn: &impl ConnectionTrait,
+    query: Select<E>,
+    page: PageRequest,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    let total = query.clone().count(conn).await?;
+    let items = query
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(conn)
+        .await?;
+    Ok(Page {
+        items,
+        offset: page.offset,
+        total,
+    })
 }
 
 /// Case-insensitive "contains" pattern for SQL LIKE with the wildcards escaped.

@@ -5,8 +5,7 @@ use chrono::Utc;
 use entity::{organization, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
-    TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -18,7 +17,7 @@ use crate::domain::account;
 use crate::enums::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{like_pattern, Page, PageRequest};
+use crate::services::page::{fetch_page, like_pattern, Page, PageRequest};
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -240,17 +239,8 @@ pub async fn list_users(
                 ),
         );
     }
-    let total = query.clone().count(db).await?;
-    let items = query
+    let ordered = query
         .order_by_asc(user::Column::EmailNormalized)
-        .order_by_asc(user::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok(Page {
-        items,
-        offset: page.offset,
-        total,
-    })
+        .order_by_asc(user::Column::Id);
+    fetch_page(db, ordered, page).await
 }

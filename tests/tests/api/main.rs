@@ -1,8 +1,14 @@
 //! Ponte as a client sees it: every test drives the real server over HTTP,
 //! once on SQLite and once on PostgreSQL.
 
+mod access_matrix;
 mod admin;
+mod audit_trail;
 mod auth;
+mod demo;
 mod hardening;
 mod operations;
+mod persons;
+mod referrals;
 mod schema;
+mod teams;

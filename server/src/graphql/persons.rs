@@ -1,0 +1,450 @@
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use entity::{person, privacy_consent, reference_person, referral, team, user};
+
+use crate::clock::today;
+use crate::domain::person_identity::age_on;
+use crate::enums::{
+    ConsentKind, FiscalCodeMissingReason, ReferencePersonKind, ReferralSource, ReferralStatus, Sex,
+    TargetGroup, Urgency,
+};
+use crate::graphql::context::scope;
+use crate::graphql::loaders;
+use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::referrals::Referral;
+use crate::graphql::scalars::Date;
+use crate::graphql::teams::Team;
+use crate::graphql::users::{parse_id, User};
+use crate::services::persons::{
+    self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
+};
+
+/// A person's record. Only built after the access policy allowed it, so its
+/// nested fields need no second check.
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct Person {
+    pub id: ID,
+    pub version: i32,
+    pub fiscal_code: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    pub alternative_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub birth_place: Option<String>,
+    pub sex: Sex,
+    pub residence: Option<String>,
+    /// Residenza fittizia: `residence` is the address the Comune assigned.
+    pub homeless: bool,
+    pub domicile: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    pub target_groups: Vec<TargetGroup>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub uuid: uuid::Uuid,
+}
+
+impl From<person::Model> for Person {
+    fn from(m: person::Model) -> Self {
+        Person {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            target_groups: persons::target_groups_of(&m),
+            fiscal_code: m.fiscal_code,
+            fiscal_code_missing_reason: m
+                .fiscal_code_missing_reason
+                .as_deref()
+                .and_then(FiscalCodeMissingReason::parse),
+            alternative_code: m.alternative_code,
+            given_name: m.given_name,
+            family_name: m.family_name,
+            birth_date: Date(m.birth_date),
+            birth_place: m.birth_place,
+            // Rows are only written through `Sex::as_str`.
+            sex: Sex::parse(&m.sex).unwrap_or(Sex::F),
+            residence: m.residence,
+            homeless: m.homeless,
+            domicile: m.domicile,
+            phone: m.phone,
+            email: m.email,
+            language: m.language,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            uuid: m.id,
+        }
+    }
+}
+
+#[ComplexObject]
+impl Person {
+    /// Full years today.
+    async fn age(&self) -> i32 {
+        age_on(self.birth_date.0, today())
+    }
+
+    async fn reference_persons(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<ReferencePerson>> {
+        let rows = loaders::many::<reference_person::Entity>(ctx, self.uuid).await?;
+        Ok(rows.into_iter().map(ReferencePerson::from).collect())
+    }
+
+    /// Every referral of the person, oldest first.
+    async fn referrals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Referral>> {
+        let rows = loaders::many::<referral::Entity>(ctx, self.uuid).await?;
+        Ok(rows.into_iter().map(Referral::from).collect())
+    }
+
+    /// The teams responsible for the person now (open or accepted referrals).
+    async fn teams(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Team>> {
+        let rows = loaders::many::<referral::Entity>(ctx, self.uuid).await?;
+        let mut team_ids: Vec<uuid::Uuid> = rows
+            .iter()
+            .filter(|r| r.status != ReferralStatus::Closed.as_str())
+            .map(|r| r.team_id)
+            .collect();
+        team_ids.sort();
+        team_ids.dedup();
+        let mut teams = Vec::with_capacity(team_ids.len());
+        for id in team_ids {
+            if let Some(t) = loaders::one::<team::Entity>(ctx, id).await? {
+                teams.push(Team::from(t));
+            }
+        }
+        Ok(teams)
+    }
+
+    /// Consents and refusals as recorded, oldest first: the last of a kind is in force.
+    async fn privacy_consents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<PrivacyConsent>> {
+        let rows = loaders::many::<privacy_consent::Entity>(ctx, self.uuid).await?;
+        Ok(rows.into_iter().map(PrivacyConsent::from).collect())
+    }
+}
+
+/// Identity fields only: what a PUA operator may see of anyone, to avoid duplicates.
+#[derive(SimpleObject)]
+pub struct PersonIdentity {
+    pub id: ID,
+    pub fiscal_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+}
+
+impl From<person::Model> for PersonIdentity {
+    fn from(m: person::Model) -> Self {
+        PersonIdentity {
+            id: ID(m.id.to_string()),
+            fiscal_code: m.fiscal_code,
+            given_name: m.given_name,
+            family_name: m.family_name,
+            birth_date: Date(m.birth_date),
+            sex: Sex::parse(&m.sex).unwrap_or(Sex::F),
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ReferencePerson {
+    pub id: ID,
+    pub kind: ReferencePersonKind,
+    pub full_name: String,
+    pub relationship: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<reference_person::Model> for ReferencePerson {
+    fn from(m: reference_person::Model) -> Self {
+        ReferencePerson {
+            id: ID(m.id.to_string()),
+            kind: ReferencePersonKind::parse(&m.kind).unwrap_or(ReferencePersonKind::Other),
+            full_name: m.full_name,
+            relationship: m.relationship,
+            phone: m.phone,
+            email: m.email,
+            notes: m.notes,
+            created_at: m.created_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct PrivacyConsent {
+    pub id: ID,
+    pub kind: ConsentKind,
+    pub granted: bool,
+    pub given_on: Date,
+    pub recorded_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub recorded_by_id: uuid::Uuid,
+}
+
+#[ComplexObject]
+impl PrivacyConsent {
+    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(loaders::one::<user::Entity>(ctx, self.recorded_by_id)
+            .await?
+            .map(User::from))
+    }
+}
+
+impl From<privacy_consent::Model> for PrivacyConsent {
+    fn from(m: privacy_consent::Model) -> Self {
+        PrivacyConsent {
+            id: ID(m.id.to_string()),
+            kind: ConsentKind::parse(&m.kind).unwrap_or(ConsentKind::PrivacyNotice),
+            granted: m.granted,
+            given_on: Date(m.given_on),
+            recorded_at: m.recorded_at,
+            recorded_by_id: m.recorded_by,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreatePersonInput {
+    /// Upper or lower case; checked against birth date and sex.
+    pub fiscal_code: Option<String>,
+    /// Required when `fiscalCode` is missing.
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    /// The STP/ENI code or the 11-digit provisional code.
+    pub alternative_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub birth_place: Option<String>,
+    pub residence: Option<String>,
+    #[graphql(default)]
+    pub homeless: bool,
+    pub domicile: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    #[graphql(default)]
+    pub target_groups: Vec<TargetGroup>,
+    /// A team the creator belongs to: the person starts in its care.
+    pub team_id: ID,
+    #[graphql(default_with = "ReferralSource::Service")]
+    pub referral_source: ReferralSource,
+    pub referral_reason: Option<String>,
+    #[graphql(default_with = "Urgency::Ordinary")]
+    pub urgency: Urgency,
+}
+
+/// Absent fields stay as they are; an empty string clears an optional text.
+#[derive(InputObject)]
+pub struct UpdatePersonInput {
+    pub person_id: ID,
+    pub expected_version: i32,
+    pub fiscal_code: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    pub alternative_code: Option<String>,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub birth_date: Option<Date>,
+    pub sex: Option<Sex>,
+    pub birth_place: Option<String>,
+    pub residence: Option<String>,
+    pub homeless: Option<bool>,
+    pub domicile: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    pub target_groups: Option<Vec<TargetGroup>>,
+}
+
+#[derive(InputObject)]
+pub struct AddReferencePersonInput {
+    pub person_id: ID,
+    pub kind: ReferencePersonKind,
+    pub full_name: String,
+    pub relationship: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RecordPrivacyConsentInput {
+    pub person_id: ID,
+    pub kind: ConsentKind,
+    pub granted: bool,
+    pub given_on: Date,
+}
+
+#[derive(Default)]
+pub struct PersonQuery;
+
+#[Object]
+impl PersonQuery {
+    /// Need-to-know: only for members of a team responsible for the person. Audited.
+    async fn person(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Person>> {
+        let s = scope(ctx)?;
+        let id = parse_id(&id, "id")?;
+        Ok(Some(persons::get_person(s.db, s.caller, id).await?.into()))
+    }
+
+    /// The persons the viewer is responsible for; `search` matches name
+    /// prefixes (accents and case ignored) or an exact codice fiscale.
+    async fn persons(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        search: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<Person>> {
+        let s = scope(ctx)?;
+        let page = page_request(first, after.as_deref())?;
+        let found = persons::list_persons(s.db, s.caller, search.as_deref(), page).await?;
+        Ok(connection(found.map(Person::from)))
+    }
+
+    /// PUA members only: is this codice fiscale already known? Identity fields only; audited.
+    async fn person_identity_by_fiscal_code(
+        &self,
+        ctx: &Context<'_>,
+        fiscal_code: String,
+    ) -> async_graphql::Result<Option<PersonIdentity>> {
+        let s = scope(ctx)?;
+        let found = persons::identity_by_fiscal_code(s.db, s.caller, &fiscal_code).await?;
+        Ok(found.map(PersonIdentity::from))
+    }
+}
+
+#[derive(Default)]
+pub struct PersonMutation;
+
+#[Object]
+impl PersonMutation {
+    /// Creates the person in the care of `teamId` (a team the creator belongs
+    /// to) and opens the first referral to it, in one transaction.
+    async fn create_person(
+        &self,
+        ctx: &Context<'_>,
+        input: CreatePersonInput,
+    ) -> async_graphql::Result<Person> {
+        let s = scope(ctx)?;
+        let team_id = parse_id(&input.team_id, "teamId")?;
+        let created = persons::create_person(
+            s.db,
+            s.caller,
+            PersonDraft {
+                fiscal_code: input.fiscal_code,
+                fiscal_code_missing_reason: input.fiscal_code_missing_reason,
+                alternative_code: input.alternative_code,
+                given_name: input.given_name,
+                family_name: input.family_name,
+                birth_date: input.birth_date.0,
+                sex: input.sex,
+                birth_place: input.birth_place,
+                residence: input.residence,
+                homeless: input.homeless,
+                domicile: input.domicile,
+                phone: input.phone,
+                email: input.email,
+                language: input.language,
+                target_groups: input.target_groups,
+            },
+            FirstReferral {
+                team_id,
+                source: input.referral_source,
+                reason: input.referral_reason.unwrap_or_default(),
+                urgency: input.urgency,
+            },
+        )
+        .await?;
+        Ok(created.into())
+    }
+
+    async fn update_person(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdatePersonInput,
+    ) -> async_graphql::Result<Person> {
+        let s = scope(ctx)?;
+        let person_id = parse_id(&input.person_id, "personId")?;
+        let updated = persons::update_person(
+            s.db,
+            s.caller,
+            person_id,
+            input.expected_version,
+            PersonChanges {
+                fiscal_code: input.fiscal_code,
+                fiscal_code_missing_reason: input.fiscal_code_missing_reason,
+                alternative_code: input.alternative_code,
+                given_name: input.given_name,
+                family_name: input.family_name,
+                birth_date: input.birth_date.map(|d| d.0),
+                sex: input.sex,
+                birth_place: input.birth_place,
+                residence: input.residence,
+                homeless: input.homeless,
+                domicile: input.domicile,
+                phone: input.phone,
+                email: input.email,
+                language: input.language,
+                target_groups: input.target_groups,
+            },
+        )
+        .await?;
+        Ok(updated.into())
+    }
+
+    /// A caregiver, family member or legal guardian.
+    async fn add_reference_person(
+        &self,
+        ctx: &Context<'_>,
+        input: AddReferencePersonInput,
+    ) -> async_graphql::Result<Person> {
+        let s = scope(ctx)?;
+        let person_id = parse_id(&input.person_id, "personId")?;
+        let person = persons::add_reference_person(
+            s.db,
+            s.caller,
+            person_id,
+            NewReferencePerson {
+                kind: input.kind,
+                full_name: input.full_name,
+                relationship: input.relationship,
+                phone: input.phone,
+                email: input.email,
+                notes: input.notes,
+            },
+        )
+        .await?;
+        Ok(person.into())
+    }
+
+    async fn record_privacy_consent(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordPrivacyConsentInput,
+    ) -> async_graphql::Result<Person> {
+        let s = scope(ctx)?;
+        let person_id = parse_id(&input.person_id, "personId")?;
+        let person = persons::record_privacy_consent(
+            s.db,
+            s.caller,
+            person_id,
+            input.kind,
+            input.granted,
+            input.given_on.0,
+        )
+        .await?;
+        Ok(person.into())
+    }
+}

@@ -1,0 +1,658 @@
+//! Persons (beneficiari): created in the care of a team, read and changed
+//! only by those responsible for them, every access audited.
+
+use chrono::{NaiveDate, Utc};
+use entity::{person, privacy_consent, reference_person, referral};
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::account::check_email;
+use crate::domain::fiscal_code::FiscalCode;
+use crate::domain::person_identity::{self, optional_text, IdentityError};
+use crate::domain::search_text;
+use crate::enums::{
+    ConsentKind, FiscalCodeMissingReason, ReferencePersonKind, ReferralSource, ReferralStatus, Sex,
+    TargetGroup, Urgency,
+};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+
+impl From<IdentityError> for AppError {
+    fn from(err: IdentityError) -> Self {
+        AppError::validation(err.field, err.message)
+    }
+}
+
+/// Everything that describes a person, as the operator entered it.
+#[derive(Debug, Clone)]
+pub struct PersonDraft {
+    pub fiscal_code: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    pub alternative_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+    pub birth_place: Option<String>,
+    pub residence: Option<String>,
+    pub homeless: bool,
+    pub domicile: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    pub target_groups: Vec<TargetGroup>,
+}
+
+/// The first access that puts a new person in a team's care.
+#[derive(Debug, Clone)]
+pub struct FirstReferral {
+    pub team_id: Uuid,
+    pub source: ReferralSource,
+    pub reason: String,
+    pub urgency: Urgency,
+}
+
+/// Changes to a person: `None` keeps a field; an empty text clears it.
+#[derive(Debug, Clone, Default)]
+pub struct PersonChanges {
+    pub fiscal_code: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    pub alternative_code: Option<String>,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub sex: Option<Sex>,
+    pub birth_place: Option<String>,
+    pub residence: Option<String>,
+    pub homeless: Option<bool>,
+    pub domicile: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    pub target_groups: Option<Vec<TargetGroup>>,
+}
+
+/// The column values of a draft that passed every rule.
+struct Checked {
+    fiscal_code: Option<String>,
+    missing_reason: Option<String>,
+    alternative_code: Option<String>,
+    given_name: String,
+    family_name: String,
+    search_name: String,
+    birth_date: NaiveDate,
+    sex: Sex,
+    birth_place: Option<String>,
+    residence: Option<String>,
+    homeless: bool,
+    domicile: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    language: Option<String>,
+    target_groups: String,
+}
+
+fn check(draft: &PersonDraft) -> AppResult<Checked> {
+    let given_name = person_identity::check_name("givenName", &draft.given_name)?;
+    let family_name = person_identity::check_name("familyName", &draft.family_name)?;
+    person_identity::check_birth_date(draft.birth_date, today())?;
+    let code = person_identity::check_code(
+        draft.fiscal_code.as_deref(),
+        draft.fiscal_code_missing_reason,
+        draft.alternative_code.as_deref(),
+        draft.birth_date,
+        draft.sex,
+    )?;
+    let email = optional_text("email", draft.email.as_deref(), 254)?;
+    if let Some(email) = &email {
+        check_email(email).map_err(|m| AppError::validation("email", m))?;
+    }
+    if draft.homeless
+        && draft
+            .residence
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+    {
+        return Err(AppError::validation(
+            "residence",
+            "Per la residenza fittizia indica l'indirizzo assegnato dal Comune",
+        ));
+    }
+    let mut groups: Vec<&str> = draft.target_groups.iter().map(|g| g.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    Ok(Checked {
+        search_name: format!(" {}", search_text::name_tokens(&given_name, &family_name)),
+        given_name,
+        family_name,
+        fiscal_code: code.fiscal_code,
+        missing_reason: code.missing_reason.map(|r| r.as_str().to_owned()),
+        alternative_code: code.alternative_code,
+        birth_date: draft.birth_date,
+        sex: draft.sex,
+        birth_place: optional_text("birthPlace", draft.birth_place.as_deref(), 100)?,
+        residence: optional_text("residence", draft.residence.as_deref(), 200)?,
+        homeless: draft.homeless,
+        domicile: optional_text("domicile", draft.domicile.as_deref(), 200)?,
+        phone: optional_text("phone", draft.phone.as_deref(), 40)?,
+        email,
+        language: optional_text("language", draft.language.as_deref(), 40)?,
+        target_groups: groups.join(","),
+    })
+}
+
+fn duplicate_fiscal_code() -> AppError {
+    // Says nothing about the existing person: the caller may not be responsible for them.
+    AppError::Conflict("Esiste già una persona con questo codice fiscale".into())
+}
+
+fn map_unique(err: sea_orm::DbErr) -> AppError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_fiscal_code(),
+        _ => err.into(),
+    }
+}
+
+async fn fiscal_code_taken(
+    conn: &impl ConnectionTrait,
+    code: &str,
+    except: Option<Uuid>,
+) -> AppResult<bool> {
+    let mut query = person::Entity::find().filter(person::Column::FiscalCode.eq(code));
+    if let Some(id) = except {
+        query = query.filter(person::Column::Id.ne(id));
+    }
+    Ok(query.count(conn).await? > 0)
+}
+
+pub fn target_groups_of(model: &person::Model) -> Vec<TargetGroup> {
+    model
+        .target_groups
+        .split(',')
+        .filter_map(TargetGroup::parse)
+        .collect()
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn create_person(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    draft: PersonDraft,
+    first: FirstReferral,
+) -> AppResult<person::Model> {
+    let viewer = policy::require_team_member(db, caller, first.team_id)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AppError::validation("teamId", "Équipe non trovata"),
+            other => other,
+        })?;
+    let checked = check(&draft)?;
+    let reason = optional_text("referralReason", Some(&first.reason), 2000)?
+        .unwrap_or_else(|| "Primo accesso".to_owned());
+    if let Some(code) = &checked.fiscal_code {
+        if fiscal_code_taken(db, code, None).await? {
+            return Err(duplicate_fiscal_code());
+        }
+    }
+    let now = Utc::now();
+    let person_id = Uuid::now_v7();
+    let txn = db.begin().await?;
+    let created = person::ActiveModel {
+        id: Set(person_id),
+        version: Set(1),
+        fiscal_code: Set(checked.fiscal_code),
+        fiscal_code_missing_reason: Set(checked.missing_reason),
+        alternative_code: Set(checked.alternative_code),
+        given_name: Set(checked.given_name),
+        family_name: Set(checked.family_name),
+        search_name: Set(checked.search_name),
+        birth_date: Set(checked.birth_date),
+        birth_place: Set(checked.birth_place),
+        sex: Set(checked.sex.as_str().to_owned()),
+        residence: Set(checked.residence),
+        homeless: Set(checked.homeless),
+        domicile: Set(checked.domicile),
+        phone: Set(checked.phone),
+        email: Set(checked.email),
+        language: Set(checked.language),
+        target_groups: Set(checked.target_groups),
+        created_by: Set(Some(viewer.user_id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(map_unique)?;
+    let referral_id = Uuid::now_v7();
+    referral::ActiveModel {
+        id: Set(referral_id),
+        person_id: Set(person_id),
+        team_id: Set(first.team_id),
+        source: Set(first.source.as_str().to_owned()),
+        reason: Set(reason),
+        urgency: Set(first.urgency.as_str().to_owned()),
+        status: Set(ReferralStatus::Open.as_str().to_owned()),
+        created_by: Set(Some(viewer.user_id)),
+        created_at: Set(now),
+        accepted_by: Set(None),
+        accepted_at: Set(None),
+        closed_by: Set(None),
+        closed_at: Set(None),
+        outcome: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record_many(
+        &txn,
+        caller,
+        [
+            AuditEntry::new(AuditAction::PersonCreated)
+                .on("person", person_id)
+                .person(person_id),
+            AuditEntry::new(AuditAction::ReferralCreated)
+                .on("referral", referral_id)
+                .person(person_id)
+                .details(json!({ "teamId": first.team_id })),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDraft> {
+    let keep = |change: Option<String>, now: &Option<String>| match change {
+        None => now.clone(),
+        Some(text) if text.trim().is_empty() => None,
+        Some(text) => Some(text),
+    };
+    // A new codice fiscale replaces the missing-reason pair, and back.
+    let (fiscal_code, missing_reason, alternative_code) =
+        if changes.fiscal_code.is_some() || changes.fiscal_code_missing_reason.is_some() {
+            (
+                changes.fiscal_code.filter(|c| !c.trim().is_empty()),
+                changes.fiscal_code_missing_reason,
+                changes.alternative_code,
+            )
+        } else {
+            (
+                current.fiscal_code.clone(),
+                current
+                    .fiscal_code_missing_reason
+                    .as_deref()
+                    .and_then(FiscalCodeMissingReason::parse),
+                keep(changes.alternative_code, &current.alternative_code),
+            )
+        };
+    Ok(PersonDraft {
+        fiscal_code,
+        fiscal_code_missing_reason: missing_reason,
+        alternative_code,
+        given_name: changes
+            .given_name
+            .unwrap_or_else(|| current.given_name.clone()),
+        family_name: changes
+            .family_name
+            .unwrap_or_else(|| current.family_name.clone()),
+        birth_date: changes.birth_date.unwrap_or(current.birth_date),
+        sex: changes
+            .sex
+            .or_else(|| Sex::parse(&current.sex))
+            .ok_or_else(|| {
+                AppError::internal(format!("person {} has sex {:?}", current.id, current.sex))
+            })?,
+        birth_place: keep(changes.birth_place, &current.birth_place),
+        residence: keep(changes.residence, &current.residence),
+        homeless: changes.homeless.unwrap_or(current.homeless),
+        domicile: keep(changes.domicile, &current.domicile),
+        phone: keep(changes.phone, &current.phone),
+        email: keep(changes.email, &current.email),
+        language: keep(changes.language, &current.language),
+        target_groups: changes
+            .target_groups
+            .unwrap_or_else(|| target_groups_of(current)),
+    })
+}
+
+fn stale() -> AppError {
+    AppError::Conflict(
+        "La scheda è stata modificata da qualcun altro nel frattempo: ricarica e riprova".into(),
+    )
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn update_person(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+    expected_version: i32,
+    changes: PersonChanges,
+) -> AppResult<person::Model> {
+    policy::require_person_access(db, caller, person_id).await?;
+    let txn = db.begin().await?;
+    let current = person::Entity::find_by_id(person_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if current.version != expected_version {
+        return Err(stale());
+    }
+    let checked = check(&merge(&current, changes)?)?;
+    if let Some(code) = &checked.fiscal_code {
+        if fiscal_code_taken(&txn, code, Some(person_id)).await? {
+            return Err(duplicate_fiscal_code());
+        }
+    }
+    let changed: Vec<&str> = [
+        ("fiscalCode", checked.fiscal_code != current.fiscal_code),
+        ("givenName", checked.given_name != current.given_name),
+        ("familyName", checked.family_name != current.family_name),
+        ("birthDate", checked.birth_date != current.birth_date),
+        ("sex", checked.sex.as_str() != current.sex),
+        (
+            "residence",
+            checked.residence != current.residence || checked.homeless != current.homeless,
+        ),
+        (
+            "contacts",
+            checked.phone != current.phone || checked.email != current.email,
+        ),
+        (
+            "targetGroups",
+            checked.target_groups != current.target_groups,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(name, differs)| differs.then_some(name))
+    .collect();
+
+    // The version in the WHERE clause makes the check and the write one step:
+    // of two writers holding the same version, exactly one gets a row.
+    let result = person::Entity::update_many()
+        .col_expr(person::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(person::Column::FiscalCode, Expr::value(checked.fiscal_code))
+        .col_expr(
+            person::Column::FiscalCodeMissingReason,
+            Expr::value(checked.missing_reason),
+        )
+        .col_expr(
+            person::Column::AlternativeCode,
+            Expr::value(checked.alternative_code),
+        )
+        .col_expr(person::Column::GivenName, Expr::value(checked.given_name))
+        .col_expr(person::Column::FamilyName, Expr::value(checked.family_name))
+        .col_expr(person::Column::SearchName, Expr::value(checked.search_name))
+        .col_expr(person::Column::BirthDate, Expr::value(checked.birth_date))
+        .col_expr(person::Column::BirthPlace, Expr::value(checked.birth_place))
+        .col_expr(person::Column::Sex, Expr::value(checked.sex.as_str()))
+        .col_expr(person::Column::Residence, Expr::value(checked.residence))
+        .col_expr(person::Column::Homeless, Expr::value(checked.homeless))
+        .col_expr(person::Column::Domicile, Expr::value(checked.domicile))
+        .col_expr(person::Column::Phone, Expr::value(checked.phone))
+        .col_expr(person::Column::Email, Expr::value(checked.email))
+        .col_expr(person::Column::Language, Expr::value(checked.language))
+        .col_expr(
+            person::Column::TargetGroups,
+            Expr::value(checked.target_groups),
+        )
+        .col_expr(person::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(person::Column::Id.eq(person_id))
+        .filter(person::Column::Version.eq(expected_version))
+        .exec(&txn)
+        .await
+        .map_err(map_unique)?;
+    if result.rows_affected != 1 {
+        return Err(stale());
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::PersonUpdated)
+            .on("person", person_id)
+            .person(person_id)
+            .details(json!({ "changed": changed })),
+    )
+    .await?;
+    let updated = person::Entity::find_by_id(person_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Reads a person's record; the read itself is audited.
+pub async fn get_person(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+) -> AppResult<person::Model> {
+    policy::require_person_access(db, caller, person_id).await?;
+    let txn = db.begin().await?;
+    let found = person::Entity::find_by_id(person_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::PersonRead)
+            .on("person", person_id)
+            .person(person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(found)
+}
+
+/// Word-prefix conditions for a name search: "ross mar" finds "Rossi Mario".
+fn name_condition(search: &str) -> Condition {
+    let mut condition = Condition::all();
+    for token in search_text::fold(search).split_whitespace() {
+        let mut pattern = String::from("% ");
+        for c in token.chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('%');
+        let like: SimpleExpr = Expr::col(person::Column::SearchName)
+            .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'));
+        condition = condition.add(like);
+    }
+    condition
+}
+
+/// Persons the caller is responsible for, by name prefixes (accents and case
+/// ignored) or by exact codice fiscale. Each listed person is an audited access.
+pub async fn list_persons(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    search: Option<&str>,
+    page: PageRequest,
+) -> AppResult<Page<person::Model>> {
+    let viewer = policy::require_case_worker(caller)?;
+    let mut query = person::Entity::find()
+        .filter(person::Column::Id.in_subquery(policy::responsible_persons(viewer.user_id)));
+    if let Some(text) = search.map(str::trim).filter(|s| !s.is_empty()) {
+        query = match FiscalCode::parse(text) {
+            Ok(code) => query.filter(person::Column::FiscalCode.eq(code.as_str())),
+            Err(_) => query.filter(name_condition(text)),
+        };
+    }
+    let txn = db.begin().await?;
+    let ordered = query
+        .order_by_asc(person::Column::SearchName)
+        .order_by_asc(person::Column::Id);
+    let found = fetch_page(&txn, ordered, page).await?;
+    audit::record_many(
+        &txn,
+        caller,
+        found.items.iter().map(|p| {
+            AuditEntry::new(AuditAction::PersonListed)
+                .on("person", p.id)
+                .person(p.id)
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(found)
+}
+
+#[derive(Debug, Clone)]
+pub struct NewReferencePerson {
+    pub kind: ReferencePersonKind,
+    pub full_name: String,
+    pub relationship: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub async fn add_reference_person(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+    input: NewReferencePerson,
+) -> AppResult<person::Model> {
+    policy::require_person_access(db, caller, person_id).await?;
+    let full_name = person_identity::check_name("fullName", &input.full_name)?;
+    let email = optional_text("email", input.email.as_deref(), 254)?;
+    if let Some(email) = &email {
+        check_email(email).map_err(|m| AppError::validation("email", m))?;
+    }
+    let txn = db.begin().await?;
+    let id = Uuid::now_v7();
+    reference_person::ActiveModel {
+        id: Set(id),
+        person_id: Set(person_id),
+        kind: Set(input.kind.as_str().to_owned()),
+        full_name: Set(full_name),
+        relationship: Set(optional_text(
+            "relationship",
+            input.relationship.as_deref(),
+            100,
+        )?),
+        phone: Set(optional_text("phone", input.phone.as_deref(), 40)?),
+        email: Set(email),
+        notes: Set(optional_text("notes", input.notes.as_deref(), 2000)?),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ReferencePersonAdded)
+            .on("reference_person", id)
+            .person(person_id)
+            .details(json!({ "kind": input.kind.as_str() })),
+    )
+    .await?;
+    let person = person::Entity::find_by_id(person_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(person)
+}
+
+pub async fn record_privacy_consent(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+    kind: ConsentKind,
+    granted: bool,
+    given_on: NaiveDate,
+) -> AppResult<person::Model> {
+    let viewer = policy::require_person_access(db, caller, person_id).await?;
+    if given_on > today() {
+        return Err(AppError::validation(
+            "givenOn",
+            "La data del consenso è nel futuro",
+        ));
+    }
+    let txn = db.begin().await?;
+    let id = Uuid::now_v7();
+    privacy_consent::ActiveModel {
+        id: Set(id),
+        person_id: Set(person_id),
+        kind: Set(kind.as_str().to_owned()),
+        granted: Set(granted),
+        given_on: Set(given_on),
+        recorded_by: Set(viewer.user_id),
+        recorded_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::PrivacyConsentRecorded)
+            .on("privacy_consent", id)
+            .person(person_id)
+            .details(json!({ "kind": kind.as_str(), "granted": granted })),
+    )
+    .await?;
+    let person = person::Entity::find_by_id(person_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(person)
+}
+
+/// For PUA operators at the front door: is this codice fiscale already known?
+/// Answers identity fields only, and the lookup is audited when it finds someone.
+pub async fn identity_by_fiscal_code(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    fiscal_code: &str,
+) -> AppResult<Option<person::Model>> {
+    policy::require_pua_member(db, caller).await?;
+    let code = FiscalCode::parse(fiscal_code)
+        .map_err(|e| AppError::validation("fiscalCode", e.message_it()))?;
+    let txn = db.begin().await?;
+    let found = person::Entity::find()
+        .filter(person::Column::FiscalCode.eq(code.as_str()))
+        .one(&txn)
+        .await?;
+    if let Some(person) = &found {
+        audit::record(
+            &txn,
+            caller,
+            AuditEntry::new(AuditAction::PersonIdentityLookup)
+                .on("person", person.id)
+                .person(person.id),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_search_matches_word_prefixes_without_accents() {
+        let condition = name_condition("Nicolò  ROSS");
+        let sql = sea_orm::QueryTrait::into_query(person::Entity::find().filter(condition))
+            .to_string(sea_orm::sea_query::SqliteQueryBuilder);
+        assert!(sql.contains("'% nicolo%'"), "{sql}");
+        assert!(sql.contains("'% ross%'"), "{sql}");
+    }
+}

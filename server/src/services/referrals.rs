@@ -1,0 +1,249 @@
+//! Referrals (accesso): a person sent to a team, taken in charge, closed with
+//! an outcome. Open and accepted referrals make the team responsible.
+
+use chrono::Utc;
+use entity::{referral, team};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::domain::person_identity::optional_text;
+use crate::enums::{ReferralSource, ReferralStatus, Urgency};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+
+const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
+
+#[derive(Debug, Clone)]
+pub struct NewReferral {
+    pub person_id: Uuid,
+    pub team_id: Uuid,
+    pub source: ReferralSource,
+    pub reason: String,
+    pub urgency: Urgency,
+}
+
+/// Someone responsible for the person sends them to another team (the PUA
+/// routes to the UVM, a service asks the EEMM…).
+pub async fn refer_person(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    input: NewReferral,
+) -> AppResult<referral::Model> {
+    let viewer = policy::require_person_access(db, caller, input.person_id).await?;
+    let reason = optional_text("reason", Some(&input.reason), 2000)?
+        .ok_or_else(|| AppError::validation("reason", "Indica il motivo dell'invio"))?;
+    if team::Entity::find_by_id(input.team_id)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::validation("teamId", "Équipe non trovata"));
+    }
+    let txn = db.begin().await?;
+    let open = referral::Entity::find()
+        .filter(referral::Column::PersonId.eq(input.person_id))
+        .filter(referral::Column::TeamId.eq(input.team_id))
+        .filter(referral::Column::Status.is_in(IN_CHARGE))
+        .count(&txn)
+        .await?;
+    if open > 0 {
+        return Err(AppError::Conflict(
+            "La persona è già segnalata o in carico a questa équipe".into(),
+        ));
+    }
+    let created = referral::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(input.person_id),
+        team_id: Set(input.team_id),
+        source: Set(input.source.as_str().to_owned()),
+        reason: Set(reason),
+        urgency: Set(input.urgency.as_str().to_owned()),
+        status: Set(ReferralStatus::Open.as_str().to_owned()),
+        created_by: Set(Some(viewer.user_id)),
+        created_at: Set(Utc::now()),
+        accepted_by: Set(None),
+        accepted_at: Set(None),
+        closed_by: Set(None),
+        closed_at: Set(None),
+        outcome: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ReferralCreated)
+            .on("referral", created.id)
+            .person(created.person_id)
+            .details(json!({ "teamId": created.team_id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+async fn load_for_team_member(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    referral_id: Uuid,
+) -> AppResult<(Uuid, referral::Model)> {
+    let found = referral::Entity::find_by_id(referral_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = policy::require_team_member(db, caller, found.team_id).await?;
+    Ok((viewer.user_id, found))
+}
+
+/// The receiving team takes the person in charge.
+pub async fn accept_referral(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    referral_id: Uuid,
+) -> AppResult<referral::Model> {
+    let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
+    if found.status != ReferralStatus::Open.as_str() {
+        return Err(AppError::validation(
+            "referralId",
+            "Si può prendere in carico solo una segnalazione aperta",
+        ));
+    }
+    let txn = db.begin().await?;
+    let moved = referral::Entity::update_many()
+        .col_expr(
+            referral::Column::Status,
+            Expr::value(ReferralStatus::Accepted.as_str()),
+        )
+        .col_expr(referral::Column::AcceptedBy, Expr::value(user_id))
+        .col_expr(referral::Column::AcceptedAt, Expr::value(Utc::now()))
+        .filter(referral::Column::Id.eq(referral_id))
+        .filter(referral::Column::Status.eq(ReferralStatus::Open.as_str()))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::Conflict(
+            "La segnalazione è stata appena modificata da un collega".into(),
+        ));
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ReferralAccepted)
+            .on("referral", referral_id)
+            .person(found.person_id),
+    )
+    .await?;
+    let updated = referral::Entity::find_by_id(referral_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Ends the referral with an outcome; the team stops being responsible
+/// through it.
+pub async fn close_referral(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    referral_id: Uuid,
+    outcome: &str,
+) -> AppResult<referral::Model> {
+    let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
+    let outcome = optional_text("outcome", Some(outcome), 2000)?
+        .ok_or_else(|| AppError::validation("outcome", "Indica l'esito della segnalazione"))?;
+    if found.status == ReferralStatus::Closed.as_str() {
+        return Err(AppError::validation(
+            "referralId",
+            "La segnalazione è già chiusa",
+        ));
+    }
+    let txn = db.begin().await?;
+    let moved = referral::Entity::update_many()
+        .col_expr(
+            referral::Column::Status,
+            Expr::value(ReferralStatus::Closed.as_str()),
+        )
+        .col_expr(referral::Column::ClosedBy, Expr::value(user_id))
+        .col_expr(referral::Column::ClosedAt, Expr::value(Utc::now()))
+        .col_expr(referral::Column::Outcome, Expr::value(outcome))
+        .filter(referral::Column::Id.eq(referral_id))
+        .filter(referral::Column::Status.is_in(IN_CHARGE))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::Conflict(
+            "La segnalazione è stata appena modificata da un collega".into(),
+        ));
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ReferralClosed)
+            .on("referral", referral_id)
+            .person(found.person_id),
+    )
+    .await?;
+    let updated = referral::Entity::find_by_id(referral_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The team's work list: its open (and, on request, accepted) referrals,
+/// most urgent first. Closed ones are not listed: the team may no longer be
+/// responsible for those persons.
+pub async fn team_referrals(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team_id: Uuid,
+    status: Option<ReferralStatus>,
+    page: PageRequest,
+) -> AppResult<Page<referral::Model>> {
+    policy::require_team_member(db, caller, team_id).await?;
+    let statuses: Vec<&str> = match status {
+        Some(ReferralStatus::Closed) => {
+            return Err(AppError::validation(
+                "status",
+                "L'elenco dell'équipe mostra solo segnalazioni aperte o prese in carico",
+            ))
+        }
+        Some(s) => vec![s.as_str()],
+        None => IN_CHARGE.to_vec(),
+    };
+    let query = referral::Entity::find()
+        .filter(referral::Column::TeamId.eq(team_id))
+        .filter(referral::Column::Status.is_in(statuses));
+    let txn = db.begin().await?;
+    let ordered = query
+        // URGENT < PRIORITY < ORDINARY alphabetically is not the order we
+        // want, so rank explicitly.
+        .order_by_asc(Expr::cust(
+            "CASE urgency WHEN 'URGENT' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END",
+        ))
+        .order_by_asc(referral::Column::CreatedAt)
+        .order_by_asc(referral::Column::Id);
+    let found = fetch_page(&txn, ordered, page).await?;
+    audit::record_many(
+        &txn,
+        caller,
+        found.items.iter().map(|r| {
+            AuditEntry::new(AuditAction::PersonListed)
+                .on("referral", r.id)
+                .person(r.person_id)
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(found)
+}

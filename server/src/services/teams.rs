@@ -1,0 +1,213 @@
+//! Teams (UVM, équipe multidisciplinare, PUA, services) and their membership
+//! over time: members come from several organizations; ending a membership
+//! keeps its history.
+
+use chrono::Utc;
+use entity::{organization, team, team_membership, user};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::account::check_display_name;
+use crate::enums::{TeamKind, TeamRole};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+
+pub async fn create_team(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    name: &str,
+    kind: TeamKind,
+    organization_id: Uuid,
+) -> AppResult<team::Model> {
+    policy::require_admin(caller)?;
+    create_team_unchecked(db, caller, name, kind, organization_id).await
+}
+
+/// For the demo seed, authorized by running on the server.
+pub async fn create_team_unchecked(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    name: &str,
+    kind: TeamKind,
+    organization_id: Uuid,
+) -> AppResult<team::Model> {
+    let name = check_display_name(name).map_err(|m| AppError::validation("name", m))?;
+    if organization::Entity::find_by_id(organization_id)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::validation("organizationId", "Ente non trovato"));
+    }
+    let txn = db.begin().await?;
+    let created = team::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name),
+        kind: Set(kind.as_str().to_owned()),
+        organization_id: Set(organization_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::TeamCreated)
+            .on("team", created.id)
+            .details(json!({ "kind": created.kind })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+pub async fn add_member(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team_id: Uuid,
+    user_id: Uuid,
+    role: TeamRole,
+) -> AppResult<team::Model> {
+    policy::require_membership_manager(db, caller, team_id).await?;
+    add_member_unchecked(db, caller, team_id, user_id, role).await
+}
+
+pub async fn add_member_unchecked(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team_id: Uuid,
+    user_id: Uuid,
+    role: TeamRole,
+) -> AppResult<team::Model> {
+    match user::Entity::find_by_id(user_id).one(db).await? {
+        Some(u) if u.active => {}
+        Some(_) => return Err(AppError::validation("userId", "L'utente è disattivato")),
+        None => return Err(AppError::validation("userId", "Utente non trovato")),
+    }
+    let txn = db.begin().await?;
+    let team = team::Entity::find_by_id(team_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let already = team_membership::Entity::find()
+        .filter(team_membership::Column::TeamId.eq(team_id))
+        .filter(team_membership::Column::UserId.eq(user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+        .count(&txn)
+        .await?;
+    if already > 0 {
+        return Err(AppError::Conflict(
+            "L'utente fa già parte dell'équipe".into(),
+        ));
+    }
+    let id = Uuid::now_v7();
+    team_membership::ActiveModel {
+        id: Set(id),
+        team_id: Set(team_id),
+        user_id: Set(user_id),
+        team_role: Set(role.as_str().to_owned()),
+        started_on: Set(today()),
+        ended_on: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::TeamMemberAdded)
+            .on("team", team_id)
+            .details(json!({ "userId": user_id, "teamRole": role.as_str() })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(team)
+}
+
+/// Ends the membership today: from now on the user no longer works on the
+/// team's persons, and the history still shows they did.
+pub async fn remove_member(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team_id: Uuid,
+    user_id: Uuid,
+) -> AppResult<team::Model> {
+    policy::require_membership_manager(db, caller, team_id).await?;
+    let txn = db.begin().await?;
+    let team = team::Entity::find_by_id(team_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ended = team_membership::Entity::update_many()
+        .col_expr(team_membership::Column::EndedOn, Expr::value(today()))
+        .filter(team_membership::Column::TeamId.eq(team_id))
+        .filter(team_membership::Column::UserId.eq(user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+        .exec(&txn)
+        .await?;
+    if ended.rows_affected == 0 {
+        return Err(AppError::validation(
+            "userId",
+            "L'utente non fa parte dell'équipe",
+        ));
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::TeamMemberRemoved)
+            .on("team", team_id)
+            .details(json!({ "userId": user_id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(team)
+}
+
+pub async fn get_team(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team_id: Uuid,
+) -> AppResult<Option<team::Model>> {
+    policy::can_read_team_directory(caller)?;
+    Ok(team::Entity::find_by_id(team_id).one(db).await?)
+}
+
+/// The team directory; `mine` keeps the teams the caller is an active member of.
+pub async fn list_teams(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    mine: bool,
+    kind: Option<TeamKind>,
+    page: PageRequest,
+) -> AppResult<Page<team::Model>> {
+    let viewer = policy::can_read_team_directory(caller)?;
+    let mut query = team::Entity::find();
+    if mine {
+        query = query.filter(
+            team::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(team_membership::Column::TeamId)
+                    .from(team_membership::Entity)
+                    .and_where(Expr::col(team_membership::Column::UserId).eq(viewer.user_id))
+                    .and_where(Expr::col(team_membership::Column::EndedOn).is_null())
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(kind) = kind {
+        query = query.filter(team::Column::Kind.eq(kind.as_str()));
+    }
+    let ordered = query
+        .order_by_asc(team::Column::Name)
+        .order_by_asc(team::Column::Id);
+    fetch_page(db, ordered, page).await
+}

@@ -1,0 +1,160 @@
+//! Building blocks for tests, made through the API as a client would (only
+//! the users come from the database, as the first admin does from the CLI).
+
+use ponte_server::domain::fiscal_code::{encode, EncodedSex};
+use ponte_server::enums::Role;
+use serde_json::{json, Value};
+
+use crate::{Client, TestApp, PASSWORD};
+
+pub const CREATE_PERSON: &str = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id version fiscalCode givenName familyName age referrals { id status team { id } } } }";
+
+/// A fictional person's identity with a codice fiscale that agrees with it.
+pub fn person_input(
+    team_id: &str,
+    family: &str,
+    given: &str,
+    birth: (i32, u32, u32),
+    sex: &str,
+) -> Value {
+    let encoded_sex = if sex == "F" {
+        EncodedSex::F
+    } else {
+        EncodedSex::M
+    };
+    let code = encode(
+        family,
+        given,
+        birth.0,
+        birth.1,
+        birth.2,
+        encoded_sex,
+        "B149",
+    )
+    .expect("valid test identity");
+    json!({
+        "teamId": team_id,
+        "givenName": given,
+        "familyName": family,
+        "birthDate": format!("{:04}-{:02}-{:02}", birth.0, birth.1, birth.2),
+        "sex": sex,
+        "fiscalCode": code.as_str(),
+        "residence": "Via Roma 1, Breno",
+        "targetGroups": ["NON_AUTOSUFFICIENTE"],
+    })
+}
+
+pub fn fiscal_code_of(input: &Value) -> String {
+    input["fiscalCode"].as_str().unwrap_or_default().to_owned()
+}
+
+impl TestApp {
+    pub async fn organization(&self, admin: &Client, name: &str, kind: &str) -> String {
+        let created = admin
+            .gql(
+                "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }",
+                json!({ "input": { "name": name, "kind": kind } }),
+            )
+            .await;
+        created.ok()["createOrganization"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    pub async fn team(
+        &self,
+        admin: &Client,
+        name: &str,
+        kind: &str,
+        organization_id: &str,
+    ) -> String {
+        let created = admin
+            .gql(
+                "mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }",
+                json!({ "input": { "name": name, "kind": kind, "organizationId": organization_id } }),
+            )
+            .await;
+        created.ok()["createTeam"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    pub async fn add_member(&self, admin: &Client, team_id: &str, user_id: &str, role: &str) {
+        admin
+            .gql(
+                "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }",
+                json!({ "input": { "teamId": team_id, "userId": user_id, "teamRole": role } }),
+            )
+            .await
+            .ok();
+    }
+
+    pub async fn remove_member(&self, admin: &Client, team_id: &str, user_id: &str) {
+        admin
+            .gql(
+                "mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }",
+                json!({ "input": { "teamId": team_id, "userId": user_id } }),
+            )
+            .await
+            .ok();
+    }
+
+    /// A signed-in operator and their user id.
+    pub async fn operator(&self, email: &str) -> (Client, String) {
+        let id = self.make_user(email, Role::Operator, None).await;
+        let client = self.client();
+        client.login_ok(email, PASSWORD).await;
+        (client, id)
+    }
+
+    /// Creates a person in `team_id`'s care through `client`; returns the id.
+    pub async fn person(&self, client: &Client, input: Value) -> String {
+        let created = client.gql(CREATE_PERSON, json!({ "input": input })).await;
+        created.ok()["createPerson"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+}
+
+/// One team with one operator in it, as most tests need.
+pub struct Desk {
+    pub admin: Client,
+    pub organization_id: String,
+    pub team_id: String,
+    pub operator: Client,
+    pub operator_id: String,
+}
+
+impl Desk {
+    /// The id of the desk's administrator.
+    pub async fn admin_id(&self) -> String {
+        self.admin.me().await["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub async fn open(app: &TestApp, team_kind: &str) -> Desk {
+        let admin = app.admin().await;
+        let organization_id = app
+            .organization(&admin, "ASST della Valcamonica", "ASST")
+            .await;
+        let team_id = app
+            .team(&admin, "Équipe di prova", team_kind, &organization_id)
+            .await;
+        let email = format!("op{}@asst.test", uuid::Uuid::now_v7().simple());
+        let (operator, operator_id) = app.operator(&email).await;
+        app.add_member(&admin, &team_id, &operator_id, "MEMBER")
+            .await;
+        Desk {
+            admin,
+            organization_id,
+            team_id,
+            operator,
+            operator_id,
+        }
+    }
+}
