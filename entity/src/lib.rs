@@ -1,6 +1,10 @@
 //! sea-orm models, one module per table. Generated-style models stay plain;
 //! behaviour lives in the server's domain and service layers.
 
+pub mod assessment;
+pub mod assessment_participant;
+pub mod assessment_result;
+pub mod assessment_social_domain;
 pub mod audit_event;
 pub mod login_attempt;
 pub mod organization;

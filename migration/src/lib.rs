@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_identity_and_audit;
 mod m20261123_000002_persons_teams_referrals;
+mod m20261123_000003_assessments;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_identity_and_audit::Migration),
             Box::new(m20261123_000002_persons_teams_referrals::Migration),
+            Box::new(m20261123_000003_assessments::Migration),
         ]
     }
 }

@@ -36,6 +36,11 @@ pub enum AuditAction {
     ReferralCreated,
     ReferralAccepted,
     ReferralClosed,
+    AssessmentRecorded,
+    AssessmentUpdated,
+    AssessmentSigned,
+    AssessmentAmended,
+    AssessmentRead,
 }
 
 impl AuditAction {
@@ -65,6 +70,11 @@ impl AuditAction {
             AuditAction::ReferralCreated => "REFERRAL_CREATED",
             AuditAction::ReferralAccepted => "REFERRAL_ACCEPTED",
             AuditAction::ReferralClosed => "REFERRAL_CLOSED",
+            AuditAction::AssessmentRecorded => "ASSESSMENT_RECORDED",
+            AuditAction::AssessmentUpdated => "ASSESSMENT_UPDATED",
+            AuditAction::AssessmentSigned => "ASSESSMENT_SIGNED",
+            AuditAction::AssessmentAmended => "ASSESSMENT_AMENDED",
+            AuditAction::AssessmentRead => "ASSESSMENT_READ",
         }
     }
 }

@@ -177,6 +177,71 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// The standard instruments the server scores (see `domain::instruments`).
+    Instrument {
+        Barthel = "BARTHEL",
+        IadlLawton = "IADL_LAWTON",
+        Spmsq = "SPMSQ",
+    }
+);
+
+vocabulary!(
+    /// Schooling, which adjusts the SPMSQ error count.
+    Education {
+        Primary = "PRIMARY",
+        Secondary = "SECONDARY",
+        BeyondSecondary = "BEYOND_SECONDARY",
+    }
+);
+
+vocabulary!(
+    AssessmentSetting {
+        Domicilio = "DOMICILIO",
+        Ospedale = "OSPEDALE",
+        Struttura = "STRUTTURA",
+        Servizio = "SERVIZIO",
+    }
+);
+
+vocabulary!(
+    AssessmentReason {
+        FirstAssessment = "FIRST_ASSESSMENT",
+        Reassessment = "REASSESSMENT",
+        ProtectedDischarge = "PROTECTED_DISCHARGE",
+        ChangeOfNeeds = "CHANGE_OF_NEEDS",
+    }
+);
+
+vocabulary!(
+    NeedLevel {
+        Low = "LOW",
+        Medium = "MEDIUM",
+        High = "HIGH",
+    }
+);
+
+vocabulary!(
+    RecommendedSetting {
+        Home = "HOME",
+        HomeWithSad = "HOME_WITH_SAD",
+        HomeWithAdi = "HOME_WITH_ADI",
+        DayCentre = "DAY_CENTRE",
+        RsaRsd = "RSA_RSD",
+        CureIntermedie = "CURE_INTERMEDIE",
+        Other = "OTHER",
+    }
+);
+
+vocabulary!(
+    /// Social domains rated 1 (adequate) to 3 (critical).
+    SocialDomain {
+        CaregiverNetwork = "CAREGIVER_NETWORK",
+        Housing = "HOUSING",
+        Economic = "ECONOMIC",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

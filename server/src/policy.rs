@@ -10,8 +10,8 @@
 //! issues add projects, assessments and discharges as responsibilities here,
 //! in `responsible_persons`, and nowhere else).
 
-use entity::{person, referral, team, team_membership};
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use entity::{assessment, person, referral, team, team_membership};
+use sea_orm::sea_query::{Expr, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -52,9 +52,11 @@ pub fn require_case_worker(caller: &Caller) -> AppResult<&Viewer> {
     }
 }
 
-/// The ids of the persons `user_id` is responsible for today, as a subquery.
+/// The ids of the persons `user_id` is responsible for today, as a subquery:
+/// through an active membership of a team that holds an open or accepted
+/// referral of the person, or that assessed the person.
 pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
-    Query::select()
+    let mut through_referrals = Query::select()
         .column((referral::Entity, referral::Column::PersonId))
         .from(referral::Entity)
         .inner_join(
@@ -72,6 +74,22 @@ pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
                 ReferralStatus::Accepted.as_str(),
             ]),
         )
+        .to_owned();
+    let through_assessments = Query::select()
+        .column((assessment::Entity, assessment::Column::PersonId))
+        .from(assessment::Entity)
+        .inner_join(
+            team_membership::Entity,
+            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                .equals((assessment::Entity, assessment::Column::TeamId)),
+        )
+        .and_where(
+            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+        )
+        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
+        .to_owned();
+    through_referrals
+        .union(UnionType::All, through_assessments)
         .to_owned()
 }
 
@@ -188,6 +206,27 @@ pub async fn require_pua_member<'a>(
 /// data: every signed-in user needs it to refer a person to a team.
 pub fn can_read_team_directory(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
+}
+
+/// Aggregate indicators carry no personal data, but a team's numbers are
+/// its own business: admins see every team, operators the teams they are in.
+pub async fn require_indicator_access(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    team_id: Option<Uuid>,
+) -> AppResult<()> {
+    let viewer = caller.viewer()?;
+    match (viewer.role, team_id) {
+        (Role::Admin, _) => Ok(()),
+        (Role::Operator, Some(team_id)) => {
+            require_team_member(conn, caller, team_id).await.map(|_| ())
+        }
+        (Role::Operator, None) => Err(AppError::validation(
+            "teamId",
+            "Indica l'équipe di cui vuoi vedere gli indicatori",
+        )),
+        _ => Err(AppError::Forbidden),
+    }
 }
 
 /// The audit trail is for auditors (and the DPO) only.

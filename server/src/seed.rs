@@ -13,13 +13,17 @@ use uuid::Uuid;
 
 use crate::auth::session::viewer_of;
 use crate::caller::Caller;
+use crate::clock::today;
 use crate::domain::fiscal_code::{encode, EncodedSex};
 use crate::enums::{
-    OrganizationKind, Profession, ReferencePersonKind, ReferralSource, Role, Sex, TargetGroup,
-    TeamKind, TeamRole, Urgency,
+    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
+    Profession, RecommendedSetting, ReferencePersonKind, ReferralSource, Role, Sex, SocialDomain,
+    TargetGroup, TeamKind, TeamRole, Urgency,
 };
 use crate::error::{AppError, AppResult};
+use crate::services::assessments::{self, AssessmentContent, InstrumentAnswers, SocialDomainLevel};
 use crate::services::organizations::{self, NewOrganization};
+use crate::services::page::PageRequest;
 use crate::services::persons::{self, FirstReferral, NewReferencePerson, PersonDraft};
 use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
@@ -445,6 +449,7 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
         .ok_or_else(|| missing("EEMM coordinator"))?;
     let pua_caller = seed_caller(&pua_worker)?;
     let mut added = 0;
+    let mut amended_one = false;
 
     for i in 0..54usize {
         // One sequence per person: skipping an existing one shifts nobody else.
@@ -596,8 +601,226 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
             .await?;
             if i % 4 != 2 {
                 referrals::accept_referral(db, &seed_caller(coordinator)?, referral.id).await?;
+                if team_id == *uvm {
+                    let assessed = seed_assessment(db, coordinator, *uvm, &created, i).await?;
+                    if assessed && !amended_one {
+                        amend_first(db, coordinator, created.id).await?;
+                        amended_one = true;
+                    }
+                }
             }
         }
     }
     Ok(added)
+}
+
+/// Barthel answers of typical profiles, in item order (FEEDING … STAIRS):
+/// bedridden (10), severe (40), moderate (70), slight (95).
+const BARTHEL_PROFILES: [[i32; 10]; 4] = [
+    [0, 0, 0, 0, 5, 5, 0, 0, 0, 0],
+    [5, 0, 0, 5, 10, 5, 5, 5, 5, 0],
+    [10, 0, 5, 5, 10, 10, 5, 10, 10, 5],
+    [10, 5, 5, 10, 10, 10, 10, 15, 15, 5],
+];
+const BARTHEL_ITEMS: [&str; 10] = [
+    "FEEDING",
+    "BATHING",
+    "GROOMING",
+    "DRESSING",
+    "BOWELS",
+    "BLADDER",
+    "TOILET_USE",
+    "TRANSFERS",
+    "MOBILITY",
+    "STAIRS",
+];
+/// Lawton levels chosen (1 = most independent description), in item order.
+const IADL_PROFILES: [[i32; 8]; 4] = [
+    [4, 4, 4, 5, 3, 5, 3, 3],
+    [3, 4, 4, 5, 3, 5, 3, 3],
+    [1, 2, 2, 3, 2, 3, 2, 2],
+    [1, 1, 1, 1, 1, 1, 1, 1],
+];
+const IADL_ITEMS: [&str; 8] = [
+    "TELEPHONE",
+    "SHOPPING",
+    "FOOD_PREPARATION",
+    "HOUSEKEEPING",
+    "LAUNDRY",
+    "TRANSPORTATION",
+    "MEDICATIONS",
+    "FINANCES",
+];
+const SPMSQ_ITEMS: [&str; 10] = [
+    "DATE",
+    "WEEKDAY",
+    "PLACE",
+    "PHONE_OR_ADDRESS",
+    "AGE",
+    "BIRTH_DATE",
+    "PRESIDENT",
+    "PREVIOUS_PRESIDENT",
+    "MOTHER_MAIDEN_NAME",
+    "SUBTRACTION",
+];
+
+fn answers(items: &[&str], values: &[i32]) -> Vec<(String, i32)> {
+    items
+        .iter()
+        .zip(values)
+        .map(|(i, v)| ((*i).to_owned(), *v))
+        .collect()
+}
+
+/// A UVM assessment at home by the geriatra, the nurse and (mostly) the
+/// social worker, signed unless it is one of the drafts. Returns whether it
+/// was signed. Older persons in the demo get the heavier profiles.
+async fn seed_assessment(
+    db: &DatabaseConnection,
+    geriatra: &user::Model,
+    uvm: Uuid,
+    person: &person::Model,
+    i: usize,
+) -> AppResult<bool> {
+    let nurse = user_with_email(db, "infermiere@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("nurse"))?;
+    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("social worker"))?;
+    let profile = i % 4;
+    let mut participant_ids = vec![geriatra.id, nurse.id];
+    if !i.is_multiple_of(3) {
+        participant_ids.push(social_worker.id);
+    }
+    let errors = [7usize, 5, 3, 1][profile];
+    let spmsq: Vec<i32> = (0..10).map(|k| i32::from(k < errors)).collect();
+    let caller = seed_caller(geriatra)?;
+    let assessed_on = today() - chrono::Days::new(5 + 3 * i as u64);
+    let content = AssessmentContent {
+        date: assessed_on,
+        setting: AssessmentSetting::Domicilio,
+        reason: AssessmentReason::FirstAssessment,
+        participant_ids,
+        instruments: vec![
+            InstrumentAnswers {
+                instrument: Instrument::Barthel,
+                answers: answers(&BARTHEL_ITEMS, &BARTHEL_PROFILES[profile]),
+                education: None,
+            },
+            InstrumentAnswers {
+                instrument: Instrument::IadlLawton,
+                answers: answers(&IADL_ITEMS, &IADL_PROFILES[profile]),
+                education: None,
+            },
+            InstrumentAnswers {
+                instrument: Instrument::Spmsq,
+                answers: answers(&SPMSQ_ITEMS, &spmsq),
+                education: Some(if i.is_multiple_of(2) {
+                    Education::Primary
+                } else {
+                    Education::Secondary
+                }),
+            },
+        ],
+        social_domains: vec![
+            SocialDomainLevel {
+                domain: SocialDomain::CaregiverNetwork,
+                level: [3, 2, 2, 1][profile],
+                note: Some(
+                    [
+                        "Vive sola, nessun familiare vicino",
+                        "Figlia presente due giorni a settimana",
+                        "Coniuge convivente, affaticato",
+                        "Rete familiare presente",
+                    ][profile]
+                        .into(),
+                ),
+            },
+            SocialDomainLevel {
+                domain: SocialDomain::Housing,
+                level: [3, 2, 1, 1][profile],
+                note: Some(
+                    [
+                        "Barriere architettoniche, bagno non accessibile",
+                        "Scale per l'accesso",
+                        "Abitazione adeguata",
+                        "Abitazione adeguata",
+                    ][profile]
+                        .into(),
+                ),
+            },
+            SocialDomainLevel {
+                domain: SocialDomain::Economic,
+                level: [2, 2, 1, 1][profile],
+                note: None,
+            },
+        ],
+        need_level: [
+            NeedLevel::High,
+            NeedLevel::High,
+            NeedLevel::Medium,
+            NeedLevel::Low,
+        ][profile],
+        recommended_setting: [
+            RecommendedSetting::RsaRsd,
+            RecommendedSetting::HomeWithAdi,
+            RecommendedSetting::HomeWithSad,
+            RecommendedSetting::Home,
+        ][profile],
+        notes: Some("Valutazione multidimensionale a domicilio".into()),
+    };
+    let recorded = assessments::record_assessment(db, &caller, person.id, uvm, content).await?;
+    if i % 8 == 4 {
+        return Ok(false);
+    }
+    assessments::sign_assessment(db, &caller, recorded.id).await?;
+    Ok(true)
+}
+
+/// The demo's one correction: the transfers item was scored too low.
+async fn amend_first(
+    db: &DatabaseConnection,
+    geriatra: &user::Model,
+    person_id: Uuid,
+) -> AppResult<()> {
+    let caller = seed_caller(geriatra)?;
+    let page = assessments::person_assessments(
+        db,
+        person_id,
+        PageRequest {
+            offset: 0,
+            limit: 1,
+        },
+    )
+    .await?;
+    let Some(original) = page.items.into_iter().next() else {
+        return Ok(());
+    };
+    let mut corrected = BARTHEL_PROFILES[0];
+    corrected[7] = 5;
+    let content = AssessmentContent {
+        date: original.assessed_on,
+        setting: AssessmentSetting::Domicilio,
+        reason: AssessmentReason::FirstAssessment,
+        participant_ids: vec![geriatra.id],
+        instruments: vec![InstrumentAnswers {
+            instrument: Instrument::Barthel,
+            answers: answers(&BARTHEL_ITEMS, &corrected),
+            education: None,
+        }],
+        social_domains: vec![],
+        need_level: NeedLevel::High,
+        recommended_setting: RecommendedSetting::RsaRsd,
+        notes: Some("Rettifica: trasferimenti letto-sedia con grande aiuto".into()),
+    };
+    assessments::amend_assessment(
+        db,
+        &caller,
+        original.id,
+        "Punteggio dei trasferimenti rivisto",
+        content,
+    )
+    .await?;
+    Ok(())
 }

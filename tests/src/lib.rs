@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use entity::user as entity_user;
 use ponte_server::app::Ponte;
 use ponte_server::caller::Caller;
 use ponte_server::config::Config;
@@ -163,6 +164,31 @@ impl TestApp {
         let client = self.client();
         client.login_ok(&email, PASSWORD).await;
         client
+    }
+
+    /// Sets a user's profession behind the API's back (setup only).
+    pub async fn db_set_profession(&self, user_id: &str, profession: &str) {
+        let id: uuid::Uuid = user_id.parse().expect("a user id");
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity_user::Entity::update_many()
+            .col_expr(
+                entity_user::Column::Profession,
+                sea_orm::sea_query::Expr::value(profession),
+            )
+            .filter(entity_user::Column::Id.eq(id))
+            .exec(&self.db)
+            .await
+            .expect("profession set");
+    }
+
+    /// Rows as JSON objects, to compare stored data exactly.
+    pub async fn rows(&self, sql: &str) -> Vec<Value> {
+        use sea_orm::FromQueryResult;
+        let backend = self.db.get_database_backend();
+        sea_orm::JsonValue::find_by_statement(Statement::from_string(backend, sql.to_owned()))
+            .all(&self.db)
+            .await
+            .expect("rows query")
     }
 
     pub async fn count(&self, sql: &str) -> i64 {

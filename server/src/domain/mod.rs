@@ -1,6 +1,7 @@
 //! Business rules as plain functions: no axum, async-graphql or sea-orm here.
 
 pub mod account;
+pub mod assessment_indicators;
 pub mod discharge_workflow;
 pub mod fiscal_code;
 pub mod instruments;

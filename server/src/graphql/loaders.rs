@@ -10,7 +10,8 @@ use std::time::Duration;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use entity::{
-    organization, person, privacy_consent, reference_person, referral, team, team_membership, user,
+    assessment, assessment_participant, assessment_result, assessment_social_domain, organization,
+    person, privacy_consent, reference_person, referral, team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -42,7 +43,7 @@ macro_rules! keyed {
         })+
     };
 }
-keyed!(organization, user, person, team);
+keyed!(organization, user, person, team, assessment);
 
 macro_rules! child_of {
     ($module:ident, $parent:ident, $order:ident) => {
@@ -74,11 +75,29 @@ macro_rules! paste_field {
     ($model:ident, team_membership) => {
         $model.team_id
     };
+    ($model:ident, assessment_participant) => {
+        $model.assessment_id
+    };
+    ($model:ident, assessment_result) => {
+        $model.assessment_id
+    };
+    ($model:ident, assessment_social_domain) => {
+        $model.assessment_id
+    };
+    // Loaded by `amends_id IN (…)`, so it is always set here.
+    ($model:ident, assessment) => {
+        $model.amends_id.unwrap_or_default()
+    };
 }
 child_of!(reference_person, PersonId, CreatedAt);
 child_of!(privacy_consent, PersonId, RecordedAt);
 child_of!(referral, PersonId, CreatedAt);
 child_of!(team_membership, TeamId, StartedOn);
+child_of!(assessment_participant, AssessmentId, Id);
+child_of!(assessment_result, AssessmentId, Instrument);
+child_of!(assessment_social_domain, AssessmentId, Domain);
+// The amendment of a version (at most one, by a unique index).
+child_of!(assessment, AmendsId, CreatedAt);
 
 pub struct ById<E>(DatabaseConnection, PhantomData<E>);
 pub struct ChildrenOf<E>(DatabaseConnection, PhantomData<E>);
@@ -161,6 +180,11 @@ pub fn attach(request: async_graphql::Request, db: &DatabaseConnection) -> async
         .data(children::<privacy_consent::Entity>(db))
         .data(children::<referral::Entity>(db))
         .data(children::<team_membership::Entity>(db))
+        .data(by_id::<assessment::Entity>(db))
+        .data(children::<assessment::Entity>(db))
+        .data(children::<assessment_participant::Entity>(db))
+        .data(children::<assessment_result::Entity>(db))
+        .data(children::<assessment_social_domain::Entity>(db))
 }
 
 /// One row by id through the request's loader.

@@ -1,6 +1,7 @@
 //! The GraphQL schema: thin resolvers that translate between GraphQL and the
 //! services, plus the hardening limits every request goes through.
 
+pub mod assessments;
 pub mod audit_trail;
 pub mod context;
 pub mod errors;
@@ -24,6 +25,7 @@ pub struct QueryRoot(
     persons::PersonQuery,
     teams::TeamQuery,
     audit_trail::AuditQuery,
+    assessments::AssessmentQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -34,6 +36,7 @@ pub struct MutationRoot(
     persons::PersonMutation,
     referrals::ReferralMutation,
     teams::TeamMutation,
+    assessments::AssessmentMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -5,9 +5,10 @@ use entity::{person, privacy_consent, reference_person, referral, team, user};
 use crate::clock::today;
 use crate::domain::person_identity::age_on;
 use crate::enums::{
-    ConsentKind, FiscalCodeMissingReason, ReferencePersonKind, ReferralSource, ReferralStatus, Sex,
-    TargetGroup, Urgency,
+    ConsentKind, FiscalCodeMissingReason, Instrument, ReferencePersonKind, ReferralSource,
+    ReferralStatus, Sex, TargetGroup, Urgency,
 };
+use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
@@ -15,6 +16,7 @@ use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{parse_id, User};
+use crate::services::assessments;
 use crate::services::persons::{
     self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
 };
@@ -117,6 +119,38 @@ impl Person {
             }
         }
         Ok(teams)
+    }
+
+    /// UVM assessments, newest first, each in its latest version (`amended`
+    /// marks a corrected one).
+    async fn assessments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<Assessment>> {
+        let s = scope(ctx)?;
+        let page = page_request(first, after.as_deref())?;
+        let found = assessments::person_assessments(s.db, self.uuid, page).await?;
+        Ok(connection(found.map(Assessment::from)))
+    }
+
+    /// One instrument's scores over time, oldest first (current versions).
+    async fn score_series(
+        &self,
+        ctx: &Context<'_>,
+        instrument: Instrument,
+    ) -> async_graphql::Result<Vec<ScorePoint>> {
+        let s = scope(ctx)?;
+        let series = assessments::score_series(s.db, self.uuid, instrument).await?;
+        Ok(series
+            .into_iter()
+            .map(|(date, score, band)| ScorePoint {
+                date: Date(date),
+                score,
+                band,
+            })
+            .collect())
     }
 
     /// Consents and refusals as recorded, oldest first: the last of a kind is in force.

@@ -1,6 +1,7 @@
 //! One async function per use case: authorize, validate, then one transaction
 //! holding the writes and their audit events.
 
+pub mod assessments;
 pub mod audit_trail;
 pub mod identity;
 pub mod organizations;

@@ -6,7 +6,10 @@ use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{fiscal_code_of, person_input, CREATE_PERSON};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
-on_both_databases!(each_caller_gets_exactly_the_expected_answer);
+on_both_databases!(
+    each_caller_gets_exactly_the_expected_answer,
+    each_caller_gets_exactly_the_expected_answer_about_assessments,
+);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Expect {
@@ -198,9 +201,16 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
         },
     ];
 
+    let cells = check(&ops, &clients, &person).await;
+    assert_eq!(cells, 102);
+}
+
+/// Sends every operation as every caller and fails listing every answer that
+/// differs from the expected one. Returns the number of answers checked.
+async fn check(ops: &[Op], clients: &[&Client; 6], person: &str) -> usize {
     let mut cells = 0;
     let mut wrong = Vec::new();
-    for op in &ops {
+    for op in ops {
         for (i, client) in clients.iter().enumerate() {
             cells += 1;
             let response = client.gql(op.query, op.vars.clone()).await;
@@ -208,7 +218,7 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
                 Some(code) => Code(known_code(code)),
                 None if response.body.get("errors").is_some_and(|e| !e.is_null()) => Code("?"),
                 None if op.expect[i] == Hidden || op.name == "persons" => {
-                    if response.body.to_string().contains(&person) {
+                    if response.body.to_string().contains(person) {
                         Ok
                     } else {
                         Hidden
@@ -234,7 +244,119 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
         "unexpected answers:\n{}",
         wrong.join("\n")
     );
-    assert_eq!(cells, 102);
+    cells
+}
+
+async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = app
+        .organization(&admin, "ASST della Valcamonica", "ASST")
+        .await;
+    let uvm = app.team(&admin, "UVM Breno", "UVM", &org).await;
+    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
+    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
+    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
+    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
+    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    app.add_member(&admin, &uvm, &member_id, "MEMBER").await;
+    app.add_member(&admin, &uvm, &former_id, "MEMBER").await;
+    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        .await;
+    let person = app
+        .person(
+            &member,
+            person_input(&uvm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+        )
+        .await;
+    let content = json!({
+        "date": "2026-11-10", "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT",
+        "participantIds": [member_id], "needLevel": "HIGH", "recommendedSetting": "HOME_WITH_SAD",
+        "instruments": [], "socialDomains": []
+    });
+    let record =
+        "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }";
+    let mut input = content.clone();
+    input["personId"] = json!(person);
+    input["teamId"] = json!(uvm);
+    let draft = member.gql(record, json!({ "input": input.clone() })).await;
+    let draft = draft.ok()["recordAssessment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let signed = member.gql(record, json!({ "input": input.clone() })).await;
+    let signed = signed.ok()["recordAssessment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    member
+        .gql(
+            "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+            json!({ "input": { "assessmentId": signed } }),
+        )
+        .await
+        .ok();
+    app.remove_member(&admin, &uvm, &former_id).await;
+    let anonymous = app.client();
+    let clients = [&anonymous, &auditor, &other, &former, &admin, &member];
+    let mut update = content.clone();
+    update["assessmentId"] = json!(draft);
+    update["expectedVersion"] = json!(1);
+    let mut amend = content.clone();
+    amend["assessmentId"] = json!(signed);
+    amend["amendmentReason"] = json!("Rettifica");
+
+    let ops = vec![
+        Op {
+            name: "assessment",
+            query: "query($id: ID!) { assessment(id: $id) { id results { score } participants { profession } } }",
+            vars: json!({ "id": draft }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+        Op {
+            name: "person.assessments",
+            query: "query($id: ID!) { person(id: $id) { assessments { totalCount } scoreSeries(instrument: BARTHEL) { score } } }",
+            vars: json!({ "id": person }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+        Op {
+            name: "instruments",
+            query: "{ instruments { code } }",
+            vars: json!({}),
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok],
+        },
+        Op {
+            name: "assessmentIndicators",
+            query: "query($team: ID) { assessmentIndicators(from: \"2026-01-01\", to: \"2026-12-31\", teamId: $team) { assessments } }",
+            vars: json!({ "team": uvm }),
+            expect: [UNAUTH, DENY, DENY, DENY, Ok, Ok],
+        },
+        Op {
+            name: "recordAssessment",
+            query: record,
+            vars: json!({ "input": input }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+        Op {
+            name: "updateAssessment",
+            query: "mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id } }",
+            vars: json!({ "input": update }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+        Op {
+            name: "signAssessment",
+            query: "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+            vars: json!({ "input": { "assessmentId": draft } }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+        Op {
+            name: "amendAssessment",
+            query: "mutation($input: AmendAssessmentInput!) { amendAssessment(input: $input) { id } }",
+            vars: json!({ "input": amend }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+        },
+    ];
+    assert_eq!(check(&ops, &clients, &person).await, 48);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

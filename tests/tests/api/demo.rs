@@ -44,6 +44,42 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     assert!(team["referrals"]["totalCount"].as_i64().unwrap() > 0);
     assert!(team["members"].as_array().unwrap().len() >= 4);
 
+    let assessed = geriatra
+        .gql(
+            "{ persons(first: 100) { nodes { assessments { nodes { amended signedAt results { instrument score } } } } } }",
+            json!({}),
+        )
+        .await;
+    let assessments: Vec<ponte_tests::serde_json::Value> = assessed.ok()["persons"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["assessments"]["nodes"].as_array().unwrap().clone())
+        .collect();
+    assert!(
+        assessments.len() >= 8,
+        "a good part of the persons: {}",
+        assessments.len()
+    );
+    assert_eq!(
+        assessments.iter().filter(|a| a["amended"] == true).count(),
+        1
+    );
+    assert!(
+        assessments.iter().any(|a| a["signedAt"].is_null()),
+        "some drafts"
+    );
+    assert!(
+        assessments
+            .iter()
+            .filter(|a| !a["signedAt"].is_null())
+            .count()
+            >= 5
+    );
+    assert!(assessments
+        .iter()
+        .all(|a| !a["results"].as_array().unwrap().is_empty()));
+
     let admin = app.client();
     admin.login_ok("admin@ponte.demo", DEMO_PASSWORD).await;
     let orgs = admin

@@ -3,6 +3,7 @@
 
 mod access_matrix;
 mod admin;
+mod assessments;
 mod audit_trail;
 mod auth;
 mod demo;

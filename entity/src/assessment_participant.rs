@@ -1,0 +1,17 @@
+use sea_orm::entity::prelude::*;
+
+/// Who took part, with their profession as it was that day.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assessment_participants")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub assessment_id: Uuid,
+    pub user_id: Uuid,
+    pub profession: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// One instrument's answers and the score and band the server computed.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assessment_results")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub assessment_id: Uuid,
+    /// `Instrument`.
+    pub instrument: String,
+    pub score: i32,
+    /// The band's code, e.g. `SEVERE`.
+    pub band: String,
+    pub education: Option<String>,
+    /// JSON array of `{ "item": …, "value": … }` in the instrument's item order.
+    pub answers: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

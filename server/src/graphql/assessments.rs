@@ -1,0 +1,576 @@
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use entity::{
+    assessment, assessment_participant, assessment_result, assessment_social_domain, person, team,
+    user,
+};
+
+use crate::domain::instruments::{self, InstrumentCode};
+use crate::enums::{
+    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
+    RecommendedSetting, SocialDomain,
+};
+use crate::error::AppError;
+use crate::graphql::context::scope;
+use crate::graphql::loaders;
+use crate::graphql::persons::Person;
+use crate::graphql::scalars::Date;
+use crate::graphql::teams::Team;
+use crate::graphql::users::{parse_id, User};
+use crate::services::assessments::{self, AssessmentContent, InstrumentAnswers, SocialDomainLevel};
+
+/// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
+#[derive(SimpleObject, Clone)]
+pub struct ScoreBand {
+    pub code: String,
+    pub label: String,
+    pub min: i32,
+    pub max: i32,
+}
+
+impl From<&instruments::Band> for ScoreBand {
+    fn from(b: &instruments::Band) -> Self {
+        ScoreBand {
+            code: b.code.to_owned(),
+            label: b.label_it.to_owned(),
+            min: b.min,
+            max: b.max,
+        }
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct AnswerOption {
+    pub value: i32,
+    pub label: String,
+    pub points: i32,
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct InstrumentItem {
+    pub code: String,
+    pub label: String,
+    pub options: Vec<AnswerOption>,
+}
+
+/// Everything the SPA needs to render an instrument's form and to show the
+/// score live; the score that counts is the server's.
+#[derive(SimpleObject, Clone)]
+pub struct InstrumentDefinition {
+    pub code: Instrument,
+    pub name: String,
+    pub description: String,
+    pub min_score: i32,
+    pub max_score: i32,
+    pub higher_is_better: bool,
+    pub uses_education: bool,
+    pub items: Vec<InstrumentItem>,
+    pub bands: Vec<ScoreBand>,
+}
+
+impl InstrumentDefinition {
+    fn from_registry(d: &instruments::InstrumentDefinition) -> Option<Self> {
+        Some(InstrumentDefinition {
+            code: Instrument::parse(d.code.as_str())?,
+            name: d.name_it.to_owned(),
+            description: d.description_it.to_owned(),
+            min_score: d.min_score,
+            max_score: d.max_score,
+            higher_is_better: d.higher_is_better,
+            uses_education: d.uses_education,
+            items: d
+                .items
+                .iter()
+                .map(|item| InstrumentItem {
+                    code: item.code.to_owned(),
+                    label: item.label_it.to_owned(),
+                    options: item
+                        .options
+                        .iter()
+                        .map(|o| AnswerOption {
+                            value: o.value,
+                            label: o.label_it.to_owned(),
+                            points: o.points,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            bands: d.bands.iter().map(ScoreBand::from).collect(),
+        })
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct ItemAnswer {
+    pub item: String,
+    pub value: i32,
+}
+
+#[derive(SimpleObject)]
+pub struct InstrumentResult {
+    pub instrument: Instrument,
+    /// Computed by the server from the answers.
+    pub score: i32,
+    pub band: Option<ScoreBand>,
+    pub education: Option<Education>,
+    pub answers: Vec<ItemAnswer>,
+}
+
+impl From<assessment_result::Model> for InstrumentResult {
+    fn from(m: assessment_result::Model) -> Self {
+        let band = InstrumentCode::parse(&m.instrument).and_then(|code| {
+            instruments::definition(code)
+                .bands
+                .iter()
+                .find(|b| b.code == m.band)
+                .map(ScoreBand::from)
+        });
+        let answers: Vec<ItemAnswer> = serde_json::from_str::<Vec<serde_json::Value>>(&m.answers)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|a| {
+                Some(ItemAnswer {
+                    item: a["item"].as_str()?.to_owned(),
+                    value: i32::try_from(a["value"].as_i64()?).ok()?,
+                })
+            })
+            .collect();
+        InstrumentResult {
+            instrument: Instrument::parse(&m.instrument).unwrap_or(Instrument::Barthel),
+            score: m.score,
+            band,
+            education: m.education.as_deref().and_then(Education::parse),
+            answers,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Participant {
+    /// The profession on the day of the assessment, not today's.
+    pub profession: Profession,
+    #[graphql(skip)]
+    pub user_id: uuid::Uuid,
+}
+
+#[ComplexObject]
+impl Participant {
+    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(loaders::one::<user::Entity>(ctx, self.user_id)
+            .await?
+            .map(User::from))
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct SocialDomainAssessment {
+    pub domain: SocialDomain,
+    /// 1 adequate, 2 partly adequate, 3 critical.
+    pub level: i32,
+    pub note: Option<String>,
+}
+
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct Assessment {
+    pub id: ID,
+    pub version: i32,
+    pub date: Date,
+    pub setting: AssessmentSetting,
+    pub reason: AssessmentReason,
+    pub need_level: NeedLevel,
+    pub recommended_setting: RecommendedSetting,
+    pub notes: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub signed_at: Option<DateTime<Utc>>,
+    /// This version corrects an earlier one.
+    pub amended: bool,
+    pub amendment_reason: Option<String>,
+    #[graphql(skip)]
+    pub row: assessment::Model,
+}
+
+impl From<assessment::Model> for Assessment {
+    fn from(m: assessment::Model) -> Self {
+        Assessment {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            date: Date(m.assessed_on),
+            setting: AssessmentSetting::parse(&m.setting).unwrap_or(AssessmentSetting::Servizio),
+            reason: AssessmentReason::parse(&m.reason).unwrap_or(AssessmentReason::FirstAssessment),
+            need_level: NeedLevel::parse(&m.need_level).unwrap_or(NeedLevel::Medium),
+            recommended_setting: RecommendedSetting::parse(&m.recommended_setting)
+                .unwrap_or(RecommendedSetting::Other),
+            notes: m.notes.clone(),
+            created_at: m.created_at,
+            signed_at: m.signed_at,
+            amended: m.amends_id.is_some(),
+            amendment_reason: m.amendment_reason.clone(),
+            row: m,
+        }
+    }
+}
+
+async fn user_of(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> async_graphql::Result<Option<User>> {
+    match id {
+        Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
+        None => Ok(None),
+    }
+}
+
+#[ComplexObject]
+impl Assessment {
+    async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
+        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
+            .await?
+            .map(Person::from))
+    }
+
+    async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
+        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
+            .await?
+            .map(Team::from))
+    }
+
+    async fn participants(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Participant>> {
+        let rows = loaders::many::<assessment_participant::Entity>(ctx, self.row.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|p| Participant {
+                profession: Profession::parse(&p.profession).unwrap_or(Profession::Altro),
+                user_id: p.user_id,
+            })
+            .collect())
+    }
+
+    async fn logged_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, Some(self.row.logged_by)).await
+    }
+
+    async fn signed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, self.row.signed_by).await
+    }
+
+    async fn results(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<InstrumentResult>> {
+        let rows = loaders::many::<assessment_result::Entity>(ctx, self.row.id).await?;
+        Ok(rows.into_iter().map(InstrumentResult::from).collect())
+    }
+
+    async fn social_domains(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<SocialDomainAssessment>> {
+        let rows = loaders::many::<assessment_social_domain::Entity>(ctx, self.row.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|d| SocialDomainAssessment {
+                domain: SocialDomain::parse(&d.domain).unwrap_or(SocialDomain::CaregiverNetwork),
+                level: d.level,
+                note: d.note,
+            })
+            .collect())
+    }
+
+    /// The version this one corrects.
+    async fn amends(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Assessment>> {
+        match self.row.amends_id {
+            Some(id) => Ok(loaders::one::<assessment::Entity>(ctx, id)
+                .await?
+                .map(Assessment::from)),
+            None => Ok(None),
+        }
+    }
+
+    /// The later versions that correct this one, oldest first.
+    async fn amendments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Assessment>> {
+        let mut chain = Vec::new();
+        let mut current = self.row.id;
+        // Bounded: a chain longer than this is not a correction history.
+        for _ in 0..100 {
+            let next = loaders::many::<assessment::Entity>(ctx, current).await?;
+            let Some(next) = next.into_iter().next() else {
+                break;
+            };
+            current = next.id;
+            chain.push(Assessment::from(next));
+        }
+        Ok(chain)
+    }
+
+    /// No amendment has replaced this version.
+    async fn is_latest(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(loaders::many::<assessment::Entity>(ctx, self.row.id)
+            .await?
+            .is_empty())
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ScorePoint {
+    pub date: Date,
+    pub score: i32,
+    pub band: String,
+}
+
+#[derive(SimpleObject)]
+pub struct CountByName {
+    pub name: String,
+    pub count: i32,
+}
+
+/// Seed 001 §8: assessments, with the assistente sociale, persons assessed.
+#[derive(SimpleObject)]
+pub struct AssessmentIndicators {
+    pub assessments: i32,
+    pub with_social_worker: i32,
+    /// Share of assessments with an assistente sociale among the participants.
+    pub social_worker_share: Option<f64>,
+    pub persons_assessed: i32,
+    pub by_need_level: Vec<CountByName>,
+    pub professions: Vec<CountByName>,
+}
+
+fn count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+#[derive(InputObject)]
+pub struct AnswerInput {
+    pub item: String,
+    pub value: i32,
+}
+
+#[derive(InputObject)]
+pub struct InstrumentAnswersInput {
+    pub instrument: Instrument,
+    pub answers: Vec<AnswerInput>,
+    /// SPMSQ only: schooling adjusts the error count.
+    pub education: Option<Education>,
+}
+
+#[derive(InputObject)]
+pub struct SocialDomainInput {
+    pub domain: SocialDomain,
+    pub level: i32,
+    pub note: Option<String>,
+}
+
+/// The content of an assessment, shared by record, update and amend.
+#[derive(InputObject)]
+pub struct AssessmentContentInput {
+    pub date: Date,
+    pub setting: AssessmentSetting,
+    pub reason: AssessmentReason,
+    pub participant_ids: Vec<ID>,
+    #[graphql(default)]
+    pub instruments: Vec<InstrumentAnswersInput>,
+    #[graphql(default)]
+    pub social_domains: Vec<SocialDomainInput>,
+    pub need_level: NeedLevel,
+    pub recommended_setting: RecommendedSetting,
+    pub notes: Option<String>,
+}
+
+impl AssessmentContentInput {
+    fn into_content(self) -> Result<AssessmentContent, AppError> {
+        let participant_ids = self
+            .participant_ids
+            .iter()
+            .map(|id| parse_id(id, "participantIds"))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(AssessmentContent {
+            date: self.date.0,
+            setting: self.setting,
+            reason: self.reason,
+            participant_ids,
+            instruments: self
+                .instruments
+                .into_iter()
+                .map(|i| InstrumentAnswers {
+                    instrument: i.instrument,
+                    answers: i.answers.into_iter().map(|a| (a.item, a.value)).collect(),
+                    education: i.education,
+                })
+                .collect(),
+            social_domains: self
+                .social_domains
+                .into_iter()
+                .map(|d| SocialDomainLevel {
+                    domain: d.domain,
+                    level: d.level,
+                    note: d.note,
+                })
+                .collect(),
+            need_level: self.need_level,
+            recommended_setting: self.recommended_setting,
+            notes: self.notes,
+        })
+    }
+}
+
+#[derive(InputObject)]
+pub struct RecordAssessmentInput {
+    pub person_id: ID,
+    /// A UVM or an équipe multidisciplinare the logger belongs to.
+    pub team_id: ID,
+    #[graphql(flatten)]
+    pub content: AssessmentContentInput,
+}
+
+#[derive(InputObject)]
+pub struct UpdateAssessmentInput {
+    pub assessment_id: ID,
+    pub expected_version: i32,
+    #[graphql(flatten)]
+    pub content: AssessmentContentInput,
+}
+
+#[derive(InputObject)]
+pub struct SignAssessmentInput {
+    pub assessment_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct AmendAssessmentInput {
+    /// The latest version of a signed assessment.
+    pub assessment_id: ID,
+    /// Why the signed version is being corrected.
+    pub amendment_reason: String,
+    #[graphql(flatten)]
+    pub content: AssessmentContentInput,
+}
+
+#[derive(Default)]
+pub struct AssessmentQuery;
+
+#[Object]
+impl AssessmentQuery {
+    /// Need-to-know, like the person's record; audited.
+    async fn assessment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<Assessment>> {
+        let s = scope(ctx)?;
+        let id = parse_id(&id, "id")?;
+        Ok(Some(
+            assessments::get_assessment(s.db, s.caller, id)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// The instruments the server scores, with items, answers and bands.
+    async fn instruments(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<InstrumentDefinition>> {
+        let s = scope(ctx)?;
+        s.caller.viewer()?;
+        Ok(instruments::registry()
+            .iter()
+            .filter_map(|d| InstrumentDefinition::from_registry(d))
+            .collect())
+    }
+
+    /// ADMIN for every team; an operator for a team they belong to. Dates inclusive.
+    async fn assessment_indicators(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        to: Date,
+        team_id: Option<ID>,
+    ) -> async_graphql::Result<AssessmentIndicators> {
+        let s = scope(ctx)?;
+        let team_id = team_id
+            .as_ref()
+            .map(|id| parse_id(id, "teamId"))
+            .transpose()?;
+        let found = assessments::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
+        let by_name = |list: Vec<(String, usize)>| {
+            list.into_iter()
+                .map(|(name, n)| CountByName {
+                    name,
+                    count: count(n),
+                })
+                .collect()
+        };
+        Ok(AssessmentIndicators {
+            assessments: count(found.assessments),
+            with_social_worker: count(found.with_social_worker),
+            social_worker_share: found.social_worker_share,
+            persons_assessed: count(found.persons),
+            by_need_level: by_name(found.by_need_level),
+            professions: by_name(found.professions),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct AssessmentMutation;
+
+#[Object]
+impl AssessmentMutation {
+    /// Scores every instrument on the server; makes the team responsible for the person.
+    async fn record_assessment(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordAssessmentInput,
+    ) -> async_graphql::Result<Assessment> {
+        let s = scope(ctx)?;
+        let person_id = parse_id(&input.person_id, "personId")?;
+        let team_id = parse_id(&input.team_id, "teamId")?;
+        let content = input.content.into_content()?;
+        Ok(
+            assessments::record_assessment(s.db, s.caller, person_id, team_id, content)
+                .await?
+                .into(),
+        )
+    }
+
+    /// Changes a draft; refused once signed.
+    async fn update_assessment(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateAssessmentInput,
+    ) -> async_graphql::Result<Assessment> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.assessment_id, "assessmentId")?;
+        let content = input.content.into_content()?;
+        Ok(
+            assessments::update_assessment(s.db, s.caller, id, input.expected_version, content)
+                .await?
+                .into(),
+        )
+    }
+
+    /// By a participant; the assessment is immutable afterwards.
+    async fn sign_assessment(
+        &self,
+        ctx: &Context<'_>,
+        input: SignAssessmentInput,
+    ) -> async_graphql::Result<Assessment> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.assessment_id, "assessmentId")?;
+        Ok(assessments::sign_assessment(s.db, s.caller, id)
+            .await?
+            .into())
+    }
+
+    /// A new, signed version that corrects a signed one; both stay readable.
+    async fn amend_assessment(
+        &self,
+        ctx: &Context<'_>,
+        input: AmendAssessmentInput,
+    ) -> async_graphql::Result<Assessment> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.assessment_id, "assessmentId")?;
+        let content = input.content.into_content()?;
+        Ok(
+            assessments::amend_assessment(s.db, s.caller, id, &input.amendment_reason, content)
+                .await?
+                .into(),
+        )
+    }
+}

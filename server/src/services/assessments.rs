@@ -1,0 +1,681 @@
+//! UVM multidimensional assessments: logged by a member of the assessing
+//! team, scored by the server, immutable once signed, corrected by amendments
+//! that keep every earlier version.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use entity::{
+    assessment, assessment_participant, assessment_result, assessment_social_domain, person, team,
+    user,
+};
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::assessment_indicators::{self, AssessmentFacts, Indicators};
+use crate::domain::instruments::{self, Answer, InstrumentCode};
+use crate::domain::person_identity::optional_text;
+use crate::enums::{
+    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, RecommendedSetting,
+    SocialDomain, TeamKind,
+};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+
+#[derive(Debug, Clone)]
+pub struct InstrumentAnswers {
+    pub instrument: Instrument,
+    pub answers: Vec<(String, i32)>,
+    pub education: Option<Education>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SocialDomainLevel {
+    pub domain: SocialDomain,
+    pub level: i32,
+    pub note: Option<String>,
+}
+
+/// What an assessment says; who and about whom are given separately.
+#[derive(Debug, Clone)]
+pub struct AssessmentContent {
+    pub date: NaiveDate,
+    pub setting: AssessmentSetting,
+    pub reason: AssessmentReason,
+    pub participant_ids: Vec<Uuid>,
+    pub instruments: Vec<InstrumentAnswers>,
+    pub social_domains: Vec<SocialDomainLevel>,
+    pub need_level: NeedLevel,
+    pub recommended_setting: RecommendedSetting,
+    pub notes: Option<String>,
+}
+
+/// The rows of an assessment's content, checked and scored.
+struct Checked {
+    participants: Vec<(Uuid, String)>,
+    results: Vec<assessment_result::ActiveModel>,
+    domains: Vec<assessment_social_domain::ActiveModel>,
+    notes: Option<String>,
+}
+
+fn code_of(instrument: Instrument) -> AppResult<InstrumentCode> {
+    InstrumentCode::parse(instrument.as_str())
+        .ok_or_else(|| AppError::internal(format!("instrument {instrument:?} is not registered")))
+}
+
+fn education_of(education: Education) -> AppResult<instruments::Education> {
+    instruments::Education::parse(education.as_str()).ok_or_else(|| {
+        AppError::internal(format!("education {education:?} unknown to the registry"))
+    })
+}
+
+/// Checks the content and scores every instrument. The client never sends a
+/// score: whatever it shows is recomputed here.
+async fn check(
+    conn: &impl ConnectionTrait,
+    person: &person::Model,
+    content: &AssessmentContent,
+) -> AppResult<Checked> {
+    if content.date > today() {
+        return Err(AppError::validation(
+            "date",
+            "La data della valutazione è nel futuro",
+        ));
+    }
+    if content.date < person.birth_date {
+        return Err(AppError::validation(
+            "date",
+            "La data della valutazione precede la nascita della persona",
+        ));
+    }
+    let mut participant_ids = content.participant_ids.clone();
+    participant_ids.sort();
+    participant_ids.dedup();
+    if participant_ids.is_empty() {
+        return Err(AppError::validation(
+            "participantIds",
+            "Indica chi ha partecipato alla valutazione",
+        ));
+    }
+    let users: HashMap<Uuid, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(participant_ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut participants = Vec::new();
+    for id in &participant_ids {
+        let user = users
+            .get(id)
+            .ok_or_else(|| AppError::validation("participantIds", "Un partecipante non esiste"))?;
+        // The profession as it is today, kept even if the user's changes later.
+        participants.push((*id, user.profession.clone()));
+    }
+
+    let mut results = Vec::new();
+    let mut seen = Vec::new();
+    for (index, given) in content.instruments.iter().enumerate() {
+        if seen.contains(&given.instrument) {
+            return Err(AppError::validation(
+                format!("instruments[{index}].instrument"),
+                "Lo stesso strumento è indicato due volte",
+            ));
+        }
+        seen.push(given.instrument);
+        let answers: Vec<Answer> = given
+            .answers
+            .iter()
+            .map(|(item, value)| Answer {
+                item: item.clone(),
+                value: *value,
+            })
+            .collect();
+        let education = given.education.map(education_of).transpose()?;
+        let scored =
+            instruments::score(code_of(given.instrument)?, &answers, education).map_err(|e| {
+                AppError::validation(format!("instruments[{index}].answers"), e.message_it())
+            })?;
+        let normalized: Vec<serde_json::Value> = scored
+            .answers
+            .iter()
+            .map(|a| json!({ "item": a.item, "value": a.value }))
+            .collect();
+        results.push(assessment_result::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            assessment_id: Set(Uuid::nil()),
+            instrument: Set(given.instrument.as_str().to_owned()),
+            score: Set(scored.score),
+            band: Set(scored.band.code.to_owned()),
+            education: Set(given.education.map(|e| e.as_str().to_owned())),
+            answers: Set(serde_json::Value::Array(normalized).to_string()),
+        });
+    }
+
+    let mut domains = Vec::new();
+    let mut seen_domains = Vec::new();
+    for (index, level) in content.social_domains.iter().enumerate() {
+        if seen_domains.contains(&level.domain) {
+            return Err(AppError::validation(
+                format!("socialDomains[{index}].domain"),
+                "Lo stesso ambito sociale è indicato due volte",
+            ));
+        }
+        seen_domains.push(level.domain);
+        if !(1..=3).contains(&level.level) {
+            return Err(AppError::validation(
+                format!("socialDomains[{index}].level"),
+                "Il livello va da 1 (adeguato) a 3 (critico)",
+            ));
+        }
+        domains.push(assessment_social_domain::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            assessment_id: Set(Uuid::nil()),
+            domain: Set(level.domain.as_str().to_owned()),
+            level: Set(level.level),
+            note: Set(optional_text(
+                "socialDomains.note",
+                level.note.as_deref(),
+                2000,
+            )?),
+        });
+    }
+    Ok(Checked {
+        participants,
+        results,
+        domains,
+        notes: optional_text("notes", content.notes.as_deref(), 10_000)?,
+    })
+}
+
+/// Writes the content rows of assessment `id` (a new one, or a draft whose
+/// old rows were just removed).
+async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) -> AppResult<()> {
+    let participants: Vec<_> = checked
+        .participants
+        .into_iter()
+        .map(
+            |(user_id, profession)| assessment_participant::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                assessment_id: Set(id),
+                user_id: Set(user_id),
+                profession: Set(profession),
+            },
+        )
+        .collect();
+    assessment_participant::Entity::insert_many(participants)
+        .exec(conn)
+        .await?;
+    if !checked.results.is_empty() {
+        let results = checked.results.into_iter().map(|mut r| {
+            r.assessment_id = Set(id);
+            r
+        });
+        assessment_result::Entity::insert_many(results)
+            .exec(conn)
+            .await?;
+    }
+    if !checked.domains.is_empty() {
+        let domains = checked.domains.into_iter().map(|mut d| {
+            d.assessment_id = Set(id);
+            d
+        });
+        assessment_social_domain::Entity::insert_many(domains)
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
+    person::Entity::find_by_id(person_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Logged by a member of the assessing team (a UVM or an EEMM) who may see
+/// the person; from then on the team is responsible for the person too.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn record_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+    team_id: Uuid,
+    content: AssessmentContent,
+) -> AppResult<assessment::Model> {
+    let viewer = policy::require_person_access(db, caller, person_id).await?;
+    let team = team::Entity::find_by_id(team_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    if ![
+        TeamKind::Uvm.as_str(),
+        TeamKind::EquipeMultidisciplinare.as_str(),
+    ]
+    .contains(&team.kind.as_str())
+    {
+        return Err(AppError::validation(
+            "teamId",
+            "Le valutazioni multidimensionali si registrano per una UVM o un'équipe multidisciplinare",
+        ));
+    }
+    policy::require_team_member(db, caller, team_id).await?;
+    let person = person_of(db, person_id).await?;
+    let checked = check(db, &person, &content).await?;
+
+    let txn = db.begin().await?;
+    let created = assessment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person_id),
+        team_id: Set(team_id),
+        project_id: Set(None),
+        discharge_id: Set(None),
+        assessed_on: Set(content.date),
+        setting: Set(content.setting.as_str().to_owned()),
+        reason: Set(content.reason.as_str().to_owned()),
+        need_level: Set(content.need_level.as_str().to_owned()),
+        recommended_setting: Set(content.recommended_setting.as_str().to_owned()),
+        notes: Set(checked.notes.clone()),
+        logged_by: Set(viewer.user_id),
+        created_at: Set(Utc::now()),
+        version: Set(1),
+        signed_at: Set(None),
+        signed_by: Set(None),
+        amends_id: Set(None),
+        amendment_reason: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    write_content(&txn, created.id, checked).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::AssessmentRecorded)
+            .on("assessment", created.id)
+            .person(person_id)
+            .details(json!({ "teamId": team_id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+fn signed_refusal() -> AppError {
+    AppError::validation(
+        "assessmentId",
+        "La valutazione è firmata e non si può modificare: registra una rettifica",
+    )
+}
+
+fn stale() -> AppError {
+    AppError::Conflict(
+        "La valutazione è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
+            .into(),
+    )
+}
+
+async fn load_for_work(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    assessment_id: Uuid,
+) -> AppResult<assessment::Model> {
+    let found = assessment::Entity::find_by_id(assessment_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    policy::require_person_access(db, caller, found.person_id).await?;
+    policy::require_team_member(db, caller, found.team_id).await?;
+    Ok(found)
+}
+
+/// Changes a draft (unsigned) assessment; a signed one is refused.
+pub async fn update_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    assessment_id: Uuid,
+    expected_version: i32,
+    content: AssessmentContent,
+) -> AppResult<assessment::Model> {
+    let current = load_for_work(db, caller, assessment_id).await?;
+    if current.signed_at.is_some() {
+        return Err(signed_refusal());
+    }
+    let person = person_of(db, current.person_id).await?;
+    let checked = check(db, &person, &content).await?;
+    let txn = db.begin().await?;
+    // Version and "not signed" in the WHERE clause: a concurrent signature
+    // or edit makes this touch no row.
+    let moved = assessment::Entity::update_many()
+        .col_expr(
+            assessment::Column::Version,
+            Expr::value(expected_version + 1),
+        )
+        .col_expr(assessment::Column::AssessedOn, Expr::value(content.date))
+        .col_expr(
+            assessment::Column::Setting,
+            Expr::value(content.setting.as_str()),
+        )
+        .col_expr(
+            assessment::Column::Reason,
+            Expr::value(content.reason.as_str()),
+        )
+        .col_expr(
+            assessment::Column::NeedLevel,
+            Expr::value(content.need_level.as_str()),
+        )
+        .col_expr(
+            assessment::Column::RecommendedSetting,
+            Expr::value(content.recommended_setting.as_str()),
+        )
+        .col_expr(
+            assessment::Column::Notes,
+            Expr::value(checked.notes.clone()),
+        )
+        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::Version.eq(expected_version))
+        .filter(assessment::Column::SignedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(stale());
+    }
+    assessment_participant::Entity::delete_many()
+        .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
+        .exec(&txn)
+        .await?;
+    assessment_result::Entity::delete_many()
+        .filter(assessment_result::Column::AssessmentId.eq(assessment_id))
+        .exec(&txn)
+        .await?;
+    assessment_social_domain::Entity::delete_many()
+        .filter(assessment_social_domain::Column::AssessmentId.eq(assessment_id))
+        .exec(&txn)
+        .await?;
+    write_content(&txn, assessment_id, checked).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::AssessmentUpdated)
+            .on("assessment", assessment_id)
+            .person(current.person_id),
+    )
+    .await?;
+    let updated = assessment::Entity::find_by_id(assessment_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// A participant signs; from then on the assessment never changes.
+pub async fn sign_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    assessment_id: Uuid,
+) -> AppResult<assessment::Model> {
+    let current = assessment::Entity::find_by_id(assessment_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = policy::require_person_access(db, caller, current.person_id).await?;
+    let took_part = assessment_participant::Entity::find()
+        .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
+        .filter(assessment_participant::Column::UserId.eq(viewer.user_id))
+        .one(db)
+        .await?
+        .is_some();
+    if !took_part {
+        return Err(AppError::Forbidden);
+    }
+    if current.signed_at.is_some() {
+        return Err(AppError::validation(
+            "assessmentId",
+            "La valutazione è già firmata",
+        ));
+    }
+    let txn = db.begin().await?;
+    let signed = assessment::Entity::update_many()
+        .col_expr(assessment::Column::SignedAt, Expr::value(Utc::now()))
+        .col_expr(assessment::Column::SignedBy, Expr::value(viewer.user_id))
+        .col_expr(
+            assessment::Column::Version,
+            Expr::value(current.version + 1),
+        )
+        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::SignedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if signed.rows_affected != 1 {
+        return Err(stale());
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::AssessmentSigned)
+            .on("assessment", assessment_id)
+            .person(current.person_id),
+    )
+    .await?;
+    let updated = assessment::Entity::find_by_id(assessment_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Corrects a signed assessment with a new version that names the one it
+/// corrects and why; the corrected version stays as it was. The amendment is
+/// signed by whoever records it.
+pub async fn amend_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    assessment_id: Uuid,
+    reason: &str,
+    content: AssessmentContent,
+) -> AppResult<assessment::Model> {
+    let original = load_for_work(db, caller, assessment_id).await?;
+    let viewer = caller.viewer()?;
+    let reason = optional_text("amendmentReason", Some(reason), 2000)?.ok_or_else(|| {
+        AppError::validation("amendmentReason", "Indica il motivo della rettifica")
+    })?;
+    if original.signed_at.is_none() {
+        return Err(AppError::validation(
+            "assessmentId",
+            "Una valutazione non firmata si modifica direttamente, senza rettifica",
+        ));
+    }
+    let person = person_of(db, original.person_id).await?;
+    let checked = check(db, &person, &content).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let amendment = assessment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(original.person_id),
+        team_id: Set(original.team_id),
+        project_id: Set(original.project_id),
+        discharge_id: Set(original.discharge_id),
+        assessed_on: Set(content.date),
+        setting: Set(content.setting.as_str().to_owned()),
+        reason: Set(content.reason.as_str().to_owned()),
+        need_level: Set(content.need_level.as_str().to_owned()),
+        recommended_setting: Set(content.recommended_setting.as_str().to_owned()),
+        notes: Set(checked.notes.clone()),
+        logged_by: Set(viewer.user_id),
+        created_at: Set(now),
+        version: Set(1),
+        signed_at: Set(Some(now)),
+        signed_by: Set(Some(viewer.user_id)),
+        amends_id: Set(Some(original.id)),
+        amendment_reason: Set(Some(reason)),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match e.sql_err() {
+        // The unique index on amends_id: someone amended this version first.
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(
+            "Questa versione è già stata rettificata: rettifica la versione più recente".into(),
+        ),
+        _ => e.into(),
+    })?;
+    write_content(&txn, amendment.id, checked).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::AssessmentAmended)
+            .on("assessment", amendment.id)
+            .person(original.person_id)
+            .details(json!({ "amends": original.id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(amendment)
+}
+
+/// One assessment (any version); the read is audited.
+pub async fn get_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    assessment_id: Uuid,
+) -> AppResult<assessment::Model> {
+    let found = assessment::Entity::find_by_id(assessment_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    policy::require_person_access(db, caller, found.person_id).await?;
+    audit::record(
+        db,
+        caller,
+        AuditEntry::new(AuditAction::AssessmentRead)
+            .on("assessment", assessment_id)
+            .person(found.person_id),
+    )
+    .await?;
+    Ok(found)
+}
+
+/// Versions that no amendment has replaced.
+fn current_versions() -> Condition {
+    let amended = Alias::new("amended");
+    Condition::all().add(
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from_as(assessment::Entity, amended.clone())
+                .and_where(
+                    Expr::col((amended, assessment::Column::AmendsId))
+                        .equals((assessment::Entity, assessment::Column::Id)),
+                )
+                .to_owned(),
+        )
+        .not(),
+    )
+}
+
+/// The person's assessments, newest first, each in its latest version.
+/// Reached through the person's record, whose read is already audited.
+pub async fn person_assessments(
+    db: &DatabaseConnection,
+    person_id: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<assessment::Model>> {
+    let query = assessment::Entity::find()
+        .filter(assessment::Column::PersonId.eq(person_id))
+        .filter(current_versions())
+        .order_by_desc(assessment::Column::AssessedOn)
+        .order_by_desc(assessment::Column::Id);
+    fetch_page(db, query, page).await
+}
+
+/// (date, score, band code) of one instrument over the person's current
+/// assessments, oldest first: the SPA's chart.
+pub async fn score_series(
+    db: &DatabaseConnection,
+    person_id: Uuid,
+    instrument: Instrument,
+) -> AppResult<Vec<(NaiveDate, i32, String)>> {
+    let assessments = assessment::Entity::find()
+        .filter(assessment::Column::PersonId.eq(person_id))
+        .filter(current_versions())
+        .order_by_asc(assessment::Column::AssessedOn)
+        .order_by_asc(assessment::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = assessments.iter().map(|a| a.id).collect();
+    let results: HashMap<Uuid, assessment_result::Model> = assessment_result::Entity::find()
+        .filter(assessment_result::Column::AssessmentId.is_in(ids))
+        .filter(assessment_result::Column::Instrument.eq(instrument.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.assessment_id, r))
+        .collect();
+    Ok(assessments
+        .iter()
+        .filter_map(|a| {
+            results
+                .get(&a.id)
+                .map(|r| (a.assessed_on, r.score, r.band.clone()))
+        })
+        .collect())
+}
+
+/// The seeds' indicators over current assessments dated `from..=to`.
+pub async fn indicators(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    from: NaiveDate,
+    to: NaiveDate,
+    team_id: Option<Uuid>,
+) -> AppResult<Indicators> {
+    policy::require_indicator_access(db, caller, team_id).await?;
+    if to < from {
+        return Err(AppError::validation(
+            "to",
+            "La data finale precede quella iniziale",
+        ));
+    }
+    let mut query = assessment::Entity::find()
+        .filter(current_versions())
+        .filter(assessment::Column::AssessedOn.gte(from))
+        .filter(assessment::Column::AssessedOn.lte(to));
+    if let Some(team_id) = team_id {
+        query = query.filter(assessment::Column::TeamId.eq(team_id));
+    }
+    let assessments = query.all(db).await?;
+    let ids: Vec<Uuid> = assessments.iter().map(|a| a.id).collect();
+    let mut professions: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for p in assessment_participant::Entity::find()
+        .filter(assessment_participant::Column::AssessmentId.is_in(ids))
+        .all(db)
+        .await?
+    {
+        professions
+            .entry(p.assessment_id)
+            .or_default()
+            .push(p.profession);
+    }
+    let facts: Vec<AssessmentFacts<'_, Uuid>> = assessments
+        .iter()
+        .map(|a| AssessmentFacts {
+            person: a.person_id,
+            need_level: a.need_level.as_str(),
+            professions: professions
+                .get(&a.id)
+                .map(|list| list.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    Ok(assessment_indicators::compute(&facts))
+}

@@ -1,0 +1,568 @@
+use ponte_server::enums::Role;
+use ponte_tests::serde_json::{json, Value};
+use ponte_tests::world::{person_input, Desk};
+use ponte_tests::{on_both_databases, TestApp, TestDb};
+
+on_both_databases!(
+    the_server_scores_the_instruments_and_refuses_impossible_answers,
+    the_instruments_are_published_for_the_forms,
+    a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original,
+    participants_professions_are_frozen_on_the_day,
+    the_persons_history_shows_latest_versions_and_score_series,
+    only_a_participant_signs_and_only_the_assessing_team_logs,
+    assessing_makes_the_team_responsible_for_the_person,
+    indicators_on_a_known_data_set_give_the_known_numbers,
+);
+
+pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
+const SIGN: &str = "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id signedAt signedBy { id } } }";
+const AMEND: &str = "mutation($input: AmendAssessmentInput!) { amendAssessment(input: $input) { id amended amendmentReason amends { id } results { score } } }";
+const UPDATE: &str = "mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id version results { score } } }";
+const READ: &str = "query($id: ID!) { assessment(id: $id) { id version date setting reason needLevel recommendedSetting notes signedAt amended isLatest results { instrument score band { code } answers { item value } education } participants { profession user { id } } socialDomains { domain level note } amendments { id } } }";
+
+const BARTHEL_ITEMS: [&str; 10] = [
+    "FEEDING",
+    "BATHING",
+    "GROOMING",
+    "DRESSING",
+    "BOWELS",
+    "BLADDER",
+    "TOILET_USE",
+    "TRANSFERS",
+    "MOBILITY",
+    "STAIRS",
+];
+
+/// Barthel answers in item order.
+pub fn barthel(values: [i32; 10]) -> Value {
+    json!({
+        "instrument": "BARTHEL",
+        "answers": BARTHEL_ITEMS.iter().zip(values).map(|(item, value)| json!({ "item": item, "value": value })).collect::<Vec<_>>()
+    })
+}
+
+fn spmsq(errors: usize, education: &str) -> Value {
+    let items = [
+        "DATE",
+        "WEEKDAY",
+        "PLACE",
+        "PHONE_OR_ADDRESS",
+        "AGE",
+        "BIRTH_DATE",
+        "PRESIDENT",
+        "PREVIOUS_PRESIDENT",
+        "MOTHER_MAIDEN_NAME",
+        "SUBTRACTION",
+    ];
+    json!({
+        "instrument": "SPMSQ",
+        "education": education,
+        "answers": items.iter().enumerate().map(|(i, item)| json!({ "item": item, "value": if i < errors { 1 } else { 0 } })).collect::<Vec<_>>()
+    })
+}
+
+fn iadl(levels: [i32; 8]) -> Value {
+    let items = [
+        "TELEPHONE",
+        "SHOPPING",
+        "FOOD_PREPARATION",
+        "HOUSEKEEPING",
+        "LAUNDRY",
+        "TRANSPORTATION",
+        "MEDICATIONS",
+        "FINANCES",
+    ];
+    json!({
+        "instrument": "IADL_LAWTON",
+        "answers": items.iter().zip(levels).map(|(item, value)| json!({ "item": item, "value": value })).collect::<Vec<_>>()
+    })
+}
+
+/// A UVM with its operator, and a person the UVM is responsible for.
+pub struct Uvm {
+    pub desk: Desk,
+    pub person: String,
+}
+
+impl Uvm {
+    pub async fn open(app: &TestApp) -> Uvm {
+        let desk = Desk::open(app, "UVM").await;
+        let person = app
+            .person(
+                &desk.operator,
+                person_input(&desk.team_id, "Guerini", "Adele", (1935, 2, 14), "F"),
+            )
+            .await;
+        Uvm { desk, person }
+    }
+
+    pub fn input(&self, date: &str, instruments: Vec<Value>) -> Value {
+        json!({ "input": {
+            "personId": self.person, "teamId": self.desk.team_id, "date": date,
+            "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT",
+            "participantIds": [self.desk.operator_id],
+            "instruments": instruments,
+            "socialDomains": [{ "domain": "CAREGIVER_NETWORK", "level": 2, "note": "Figlia presente due giorni a settimana" }],
+            "needLevel": "HIGH", "recommendedSetting": "HOME_WITH_ADI", "notes": "Valutazione a domicilio"
+        } })
+    }
+
+    pub async fn record(&self, date: &str, instruments: Vec<Value>) -> Value {
+        let response = self
+            .desk
+            .operator
+            .gql(RECORD, self.input(date, instruments))
+            .await;
+        response.ok()["recordAssessment"].clone()
+    }
+}
+
+async fn the_server_scores_the_instruments_and_refuses_impossible_answers(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let recorded = uvm
+        .record(
+            "2026-11-02",
+            vec![
+                barthel([5, 0, 0, 5, 10, 5, 5, 10, 10, 0]),
+                iadl([1, 2, 2, 5, 1, 4, 1, 2]),
+                spmsq(4, "PRIMARY"),
+            ],
+        )
+        .await;
+    let results = recorded["results"].as_array().unwrap();
+    let find = |code: &str| {
+        results
+            .iter()
+            .find(|r| r["instrument"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("BARTHEL")["score"], 50);
+    assert_eq!(find("BARTHEL")["band"]["code"], "SEVERE");
+    assert_eq!(find("IADL_LAWTON")["score"], 4);
+    // Four errors, one forgiven for primary schooling: three, mild impairment.
+    assert_eq!(find("SPMSQ")["score"], 3);
+    assert_eq!(find("SPMSQ")["band"]["code"], "MILD");
+    assert_eq!(
+        recorded["participants"][0]["profession"],
+        "ASSISTENTE_SOCIALE"
+    );
+    assert!(recorded["signedAt"].is_null());
+
+    // Band boundaries through the API: 60 is severe, 65 moderate.
+    let sixty = uvm
+        .record(
+            "2026-11-03",
+            vec![barthel([10, 5, 5, 10, 10, 10, 5, 5, 0, 0])],
+        )
+        .await;
+    assert_eq!(sixty["results"][0]["score"], 60);
+    assert_eq!(sixty["results"][0]["band"]["code"], "SEVERE");
+    let sixty_five = uvm
+        .record(
+            "2026-11-03",
+            vec![barthel([10, 5, 5, 10, 10, 10, 5, 10, 0, 0])],
+        )
+        .await;
+    assert_eq!(sixty_five["results"][0]["band"]["code"], "MODERATE");
+
+    // A score sent by the client is not even part of the input.
+    let mut with_score = uvm.input("2026-11-03", vec![barthel([10; 10])]);
+    with_score["input"]["instruments"][0]["score"] = json!(100);
+    let refused = uvm.desk.operator.gql(RECORD, with_score).await;
+    assert!(refused.code().is_some(), "{}", refused.body);
+
+    let before = app.count("SELECT COUNT(*) FROM assessments").await;
+    for (instruments, field) in [
+        (
+            vec![barthel([7, 0, 0, 5, 10, 5, 5, 10, 10, 0])],
+            "instruments[0].answers",
+        ),
+        (
+            vec![barthel([5, 5, 0, 5, 10, 5, 5, 10, 10, 0]), barthel([5; 10])],
+            "instruments[1].instrument",
+        ),
+        (
+            vec![
+                spmsq(2, "PRIMARY"),
+                json!({ "instrument": "SPMSQ", "answers": [] }),
+            ],
+            "instruments[1].instrument",
+        ),
+        (
+            vec![
+                json!({ "instrument": "BARTHEL", "answers": [{ "item": "FEEDING", "value": 5 }] }),
+            ],
+            "instruments[0].answers",
+        ),
+        (
+            vec![json!({ "instrument": "SPMSQ", "answers": spmsq(1, "PRIMARY")["answers"] })],
+            "instruments[0].answers",
+        ),
+    ] {
+        let response = uvm
+            .desk
+            .operator
+            .gql(RECORD, uvm.input("2026-11-03", instruments))
+            .await;
+        response.expect_code("VALIDATION");
+        assert_eq!(response.field(), Some(field), "{}", response.body);
+        assert!(!response.message().is_empty());
+    }
+    let mut bad_domain = uvm.input("2026-11-03", vec![]);
+    bad_domain["input"]["socialDomains"][0]["level"] = json!(4);
+    let response = uvm.desk.operator.gql(RECORD, bad_domain).await;
+    assert_eq!(response.field(), Some("socialDomains[0].level"));
+    let future = uvm
+        .desk
+        .operator
+        .gql(RECORD, uvm.input("2999-01-01", vec![]))
+        .await;
+    assert_eq!(future.field(), Some("date"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM assessments").await,
+        before,
+        "nothing written"
+    );
+}
+
+async fn the_instruments_are_published_for_the_forms(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let response = uvm
+        .desk
+        .operator
+        .gql("{ instruments { code name minScore maxScore usesEducation items { code label options { value label points } } bands { code label min max } } }", json!({}))
+        .await;
+    let list = response.ok()["instruments"].as_array().unwrap().clone();
+    let codes: Vec<&str> = list.iter().map(|i| i["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["BARTHEL", "IADL_LAWTON", "SPMSQ"]);
+    let barthel = &list[0];
+    assert_eq!(barthel["maxScore"], 100);
+    assert_eq!(barthel["items"].as_array().unwrap().len(), 10);
+    assert_eq!(barthel["items"][7]["code"], "TRANSFERS");
+    assert_eq!(barthel["items"][7]["options"].as_array().unwrap().len(), 4);
+    assert_eq!(list[2]["usesEducation"], true);
+    app.client()
+        .gql("{ instruments { code } }", json!({}))
+        .await
+        .expect_code("UNAUTHENTICATED");
+}
+
+async fn a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let recorded = uvm
+        .record(
+            "2026-10-01",
+            vec![barthel([5, 0, 0, 5, 10, 5, 5, 10, 10, 0])],
+        )
+        .await;
+    let id = recorded["id"].clone();
+    // A draft may still change.
+    let mut content = uvm.input(
+        "2026-10-01",
+        vec![barthel([10, 0, 0, 5, 10, 5, 5, 10, 10, 0])],
+    )["input"]
+        .clone();
+    content.as_object_mut().unwrap().remove("personId");
+    content.as_object_mut().unwrap().remove("teamId");
+    let mut update = content.clone();
+    update["assessmentId"] = id.clone();
+    update["expectedVersion"] = json!(1);
+    let updated = uvm
+        .desk
+        .operator
+        .gql(UPDATE, json!({ "input": update }))
+        .await;
+    assert_eq!(updated.ok()["updateAssessment"]["results"][0]["score"], 55);
+
+    let signed = uvm
+        .desk
+        .operator
+        .gql(SIGN, json!({ "input": { "assessmentId": id } }))
+        .await;
+    assert_eq!(
+        signed.ok()["signAssessment"]["signedBy"]["id"],
+        uvm.desk.operator_id
+    );
+    let before = uvm.desk.operator.gql(READ, json!({ "id": id })).await.ok()["assessment"].clone();
+    let stored_before = original_rows(&app).await;
+    assert_eq!(stored_before[0].len(), 1);
+
+    update["expectedVersion"] = json!(3);
+    let refused = uvm
+        .desk
+        .operator
+        .gql(UPDATE, json!({ "input": update }))
+        .await;
+    refused.expect_code("VALIDATION");
+    assert!(
+        refused.message().contains("rettifica"),
+        "{}",
+        refused.message()
+    );
+    uvm.desk
+        .operator
+        .gql(SIGN, json!({ "input": { "assessmentId": id } }))
+        .await
+        .expect_code("VALIDATION");
+
+    let mut amend = content.clone();
+    amend["assessmentId"] = id.clone();
+    amend["amendmentReason"] = json!("Corretto il punteggio della deambulazione");
+    amend["instruments"] = json!([barthel([10, 0, 0, 5, 10, 5, 5, 10, 15, 0])]);
+    let amendment = uvm
+        .desk
+        .operator
+        .gql(AMEND, json!({ "input": amend.clone() }))
+        .await;
+    let amendment = amendment.ok()["amendAssessment"].clone();
+    assert_eq!(amendment["amended"], true);
+    assert_eq!(amendment["amends"]["id"], id);
+    assert_eq!(amendment["results"][0]["score"], 60);
+
+    let mut after =
+        uvm.desk.operator.gql(READ, json!({ "id": id })).await.ok()["assessment"].clone();
+    assert_eq!(after["isLatest"], false);
+    assert_eq!(after["amendments"][0]["id"], amendment["id"]);
+    // Apart from the links to later versions, the original reads exactly as before.
+    for field in ["isLatest", "amendments"] {
+        after.as_object_mut().unwrap().remove(field);
+    }
+    let mut before = before;
+    for field in ["isLatest", "amendments"] {
+        before.as_object_mut().unwrap().remove(field);
+    }
+    assert_eq!(before, after);
+    assert_eq!(
+        original_rows(&app).await,
+        stored_before,
+        "the original rows are untouched, byte for byte"
+    );
+
+    // The same version cannot be amended twice; the amendment can.
+    uvm.desk
+        .operator
+        .gql(AMEND, json!({ "input": amend.clone() }))
+        .await
+        .expect_code("CONFLICT");
+    amend["assessmentId"] = amendment["id"].clone();
+    uvm.desk
+        .operator
+        .gql(AMEND, json!({ "input": amend }))
+        .await
+        .ok();
+}
+
+/// The stored rows of the unamended original, to compare them exactly.
+async fn original_rows(app: &TestApp) -> Vec<Vec<Value>> {
+    let mut all = Vec::new();
+    for sql in [
+        "SELECT * FROM assessments WHERE amends_id IS NULL",
+        "SELECT * FROM assessment_results WHERE assessment_id IN (SELECT id FROM assessments WHERE amends_id IS NULL) ORDER BY instrument",
+        "SELECT * FROM assessment_participants WHERE assessment_id IN (SELECT id FROM assessments WHERE amends_id IS NULL) ORDER BY user_id",
+        "SELECT * FROM assessment_social_domains WHERE assessment_id IN (SELECT id FROM assessments WHERE amends_id IS NULL) ORDER BY domain",
+    ] {
+        all.push(app.rows(sql).await);
+    }
+    all
+}
+
+async fn participants_professions_are_frozen_on_the_day(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let recorded = uvm.record("2026-09-09", vec![]).await;
+    let version = uvm
+        .desk
+        .admin
+        .gql(
+            "query($s: String) { users(search: $s) { nodes { version } } }",
+            json!({ "s": "op" }),
+        )
+        .await;
+    let version = version.ok()["users"]["nodes"][0]["version"].clone();
+    uvm.desk
+        .admin
+        .gql(
+            "mutation($input: UpdateUserInput!) { updateUser(input: $input) { profession } }",
+            json!({ "input": { "userId": uvm.desk.operator_id, "expectedVersion": version, "profession": "PSICOLOGO" } }),
+        )
+        .await
+        .ok();
+    let read = uvm
+        .desk
+        .operator
+        .gql(READ, json!({ "id": recorded["id"] }))
+        .await;
+    assert_eq!(
+        read.ok()["assessment"]["participants"][0]["profession"],
+        "ASSISTENTE_SOCIALE"
+    );
+    let later = uvm.record("2026-09-10", vec![]).await;
+    assert_eq!(later["participants"][0]["profession"], "PSICOLOGO");
+}
+
+async fn the_persons_history_shows_latest_versions_and_score_series(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let first = uvm
+        .record("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 5, 5, 0])])
+        .await;
+    uvm.record(
+        "2026-06-10",
+        vec![barthel([10, 5, 5, 10, 10, 10, 10, 10, 10, 5])],
+    )
+    .await;
+    uvm.desk
+        .operator
+        .gql(SIGN, json!({ "input": { "assessmentId": first["id"] } }))
+        .await
+        .ok();
+    let mut amend =
+        uvm.input("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 10, 5, 0])])["input"].clone();
+    amend.as_object_mut().unwrap().remove("personId");
+    amend.as_object_mut().unwrap().remove("teamId");
+    amend["assessmentId"] = first["id"].clone();
+    amend["amendmentReason"] = json!("Trasferimenti rivalutati");
+    uvm.desk
+        .operator
+        .gql(AMEND, json!({ "input": amend }))
+        .await
+        .ok();
+
+    let history = uvm
+        .desk
+        .operator
+        .gql(
+            "query($id: ID!) { person(id: $id) { assessments { totalCount nodes { date amended } } scoreSeries(instrument: BARTHEL) { date score band } } }",
+            json!({ "id": uvm.person }),
+        )
+        .await;
+    let person = history.ok()["person"].clone();
+    assert_eq!(
+        person["assessments"]["totalCount"], 2,
+        "one line per assessment, its latest version"
+    );
+    assert_eq!(person["assessments"]["nodes"][0]["date"], "2026-06-10");
+    assert_eq!(person["assessments"]["nodes"][1]["amended"], true);
+    let series = person["scoreSeries"].as_array().unwrap();
+    assert_eq!(series.len(), 2);
+    assert_eq!(series[0]["date"], "2026-01-10");
+    assert_eq!(series[0]["score"], 40, "the amended score");
+    assert_eq!(series[1]["score"], 85);
+    assert_eq!(series[1]["band"], "MODERATE");
+}
+
+async fn only_a_participant_signs_and_only_the_assessing_team_logs(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let (colleague, colleague_id) = app.operator("collega@asst.test").await;
+    app.add_member(&uvm.desk.admin, &uvm.desk.team_id, &colleague_id, "MEMBER")
+        .await;
+    let recorded = uvm.record("2026-05-05", vec![]).await;
+    colleague
+        .gql(SIGN, json!({ "input": { "assessmentId": recorded["id"] } }))
+        .await
+        .expect_code("FORBIDDEN");
+    // A PUA is not an assessing team.
+    let pua = app
+        .team(&uvm.desk.admin, "PUA", "PUA", &uvm.desk.organization_id)
+        .await;
+    app.add_member(&uvm.desk.admin, &pua, &uvm.desk.operator_id, "MEMBER")
+        .await;
+    let mut input = uvm.input("2026-05-05", vec![]);
+    input["input"]["teamId"] = json!(pua);
+    let refused = uvm.desk.operator.gql(RECORD, input).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("teamId"));
+}
+
+async fn assessing_makes_the_team_responsible_for_the_person(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let (geriatra, geriatra_id) = app.operator("geriatra@asst.test").await;
+    app.add_member(&uvm.desk.admin, &uvm.desk.team_id, &geriatra_id, "MEMBER")
+        .await;
+    uvm.record("2026-04-04", vec![]).await;
+    // Close the only referral: the assessment alone keeps the UVM responsible.
+    let referral = uvm
+        .desk
+        .operator
+        .gql(
+            "query($id: ID!) { person(id: $id) { referrals { id } } }",
+            json!({ "id": uvm.person }),
+        )
+        .await;
+    let referral_id = referral.ok()["person"]["referrals"][0]["id"].clone();
+    uvm.desk
+        .operator
+        .gql(
+            "mutation($input: CloseReferralInput!) { closeReferral(input: $input) { id } }",
+            json!({ "input": { "referralId": referral_id, "outcome": "Valutato" } }),
+        )
+        .await
+        .ok();
+    geriatra
+        .gql(
+            "query($id: ID!) { person(id: $id) { familyName } }",
+            json!({ "id": uvm.person }),
+        )
+        .await
+        .ok();
+}
+
+async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    // A nurse joins; two assessments with the assistente sociale, one without.
+    let nurse_id = app.make_user("inf@asst.test", Role::Operator, None).await;
+    app.add_member(&uvm.desk.admin, &uvm.desk.team_id, &nurse_id, "MEMBER")
+        .await;
+    app.db_set_profession(&nurse_id, "INFERMIERE").await;
+    let second = app
+        .person(
+            &uvm.desk.operator,
+            person_input(&uvm.desk.team_id, "Cretti", "Ugo", (1940, 7, 7), "M"),
+        )
+        .await;
+    uvm.record("2026-03-01", vec![]).await;
+    let mut with_both = uvm.input("2026-03-15", vec![]);
+    with_both["input"]["participantIds"] = json!([uvm.desk.operator_id, nurse_id]);
+    with_both["input"]["needLevel"] = json!("MEDIUM");
+    uvm.desk.operator.gql(RECORD, with_both).await.ok();
+    let mut nurse_only = uvm.input("2026-03-20", vec![]);
+    nurse_only["input"]["personId"] = json!(second);
+    nurse_only["input"]["participantIds"] = json!([nurse_id]);
+    uvm.desk.operator.gql(RECORD, nurse_only).await.ok();
+    // Outside the range.
+    uvm.record("2026-05-01", vec![]).await;
+
+    let query = "query($team: ID) { assessmentIndicators(from: \"2026-03-01\", to: \"2026-03-31\", teamId: $team) { assessments withSocialWorker socialWorkerShare personsAssessed byNeedLevel { name count } professions { name count } } }";
+    let numbers = uvm
+        .desk
+        .operator
+        .gql(query, json!({ "team": uvm.desk.team_id }))
+        .await;
+    let numbers = numbers.ok()["assessmentIndicators"].clone();
+    assert_eq!(numbers["assessments"], 3);
+    assert_eq!(numbers["withSocialWorker"], 2);
+    assert!((numbers["socialWorkerShare"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(numbers["personsAssessed"], 2);
+    assert_eq!(
+        numbers["byNeedLevel"],
+        json!([{ "name": "HIGH", "count": 2 }, { "name": "MEDIUM", "count": 1 }])
+    );
+    assert_eq!(
+        numbers["professions"],
+        json!([{ "name": "ASSISTENTE_SOCIALE", "count": 2 }, { "name": "INFERMIERE", "count": 2 }])
+    );
+    let admin_view = uvm.desk.admin.gql(query, json!({})).await;
+    assert_eq!(admin_view.ok()["assessmentIndicators"]["assessments"], 3);
+    let (outsider, _) = app.operator("fuori@asst.test").await;
+    outsider
+        .gql(query, json!({ "team": uvm.desk.team_id }))
+        .await
+        .expect_code("FORBIDDEN");
+}
