@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { artifacts } from './global-setup';
+
+export const DEMO_ADMIN = { email: 'admin@ponte.demo', password: 'ponte-demo-2026' };
+
+export const test = base.extend({
+  // Set by the global setup once the server is up.
+  baseURL: async ({}, use) => {
+    const url = process.env.PONTE_E2E_BASE_URL;
+    if (!url) throw new Error('PONTE_E2E_BASE_URL is not set: the global setup did not start Ponte');
+    await use(url);
+  },
+});
+export { expect };
+
+/**
+ * Saves a full-page screenshot as e2e-artifacts/<name>.png and runs axe-core
+ * (WCAG 2.0/2.1 A and AA rules) on the page: no serious or critical violation.
+ */
+export async function checkScreen(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = grave
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+    .join('\n');
+  expect(grave, `axe on ${name}:\n${report}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();
+  await expect(page).toHaveURL(/\/accesso$/);
+}

@@ -1,0 +1,149 @@
+import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtures';
+
+const stamp = Date.now().toString().slice(-6);
+const organization = { name: `Comune di Prova ${stamp}`, fiscalCode: `00${stamp}000`.slice(0, 11) };
+const operator = {
+  email: `giulia.bianchi.${stamp}@ponte.test`,
+  name: 'Giulia Bianchi',
+  password: 'password-e2e-2026',
+};
+
+test('a wrong password shows the Italian error', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();
+  await signIn(page, DEMO_ADMIN.email, 'non-e-la-password');
+  await expect(page.getByRole('alert')).toHaveText('Email o password non corretti');
+  await checkScreen(page, '00-accesso-errore');
+});
+
+test('the administrator creates an organization and an operator, who then signs in', async ({ page }) => {
+  // Accesso
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/accesso$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();
+  await checkScreen(page, '01-accesso');
+  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+
+  // Il mio lavoro
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  const adminName = (await page.getByTestId('utente-collegato').innerText()).trim();
+  expect(adminName).not.toBe('');
+  await expect(page.getByTestId('benvenuto')).toHaveText(`Ti diamo il benvenuto, ${adminName}.`);
+  await expect(page.getByText('Amministratore').first()).toBeVisible();
+  for (const card of ['I miei progetti', 'Segnalazioni aperte', 'Dimissioni in corso', 'Notifiche non lette']) {
+    await expect(page.getByRole('heading', { level: 3, name: card })).toBeVisible();
+  }
+  await checkScreen(page, '02-il-mio-lavoro');
+
+  // The sections still to come answer, in Italian.
+  const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+  for (const [label, file] of [
+    ['Persone', '03-persone'],
+    ['Progetti', '04-progetti'],
+    ['Valutazioni', '05-valutazioni'],
+    ['Dimissioni protette', '06-dimissioni'],
+    ['Notifiche', '07-notifiche'],
+  ] as const) {
+    await nav.getByRole('link', { name: label }).click();
+    await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+    await expect(page.getByText('Questa sezione è in preparazione')).toBeVisible();
+    await checkScreen(page, file);
+  }
+
+  // Amministrazione: users
+  await nav.getByRole('link', { name: 'Amministrazione' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
+  await expect(page.getByTestId('riga-utente').filter({ hasText: DEMO_ADMIN.email })).toBeVisible();
+  await checkScreen(page, '08-amministrazione-utenti');
+
+  // Amministrazione: organizations
+  await page.getByRole('link', { name: 'Enti', exact: true }).click();
+  await expect(page).toHaveURL(/\/amministrazione\/enti$/);
+  await page.getByLabel("Nome dell'ente").fill(organization.name);
+  await page.getByLabel('Tipo di ente', { exact: true }).last().selectOption({ label: 'Comune' });
+  const fiscal = page.getByLabel(/Codice fiscale/);
+  await fiscal.fill('1234x');
+  await expect(page.getByText('Il codice fiscale di un ente è composto da 11 cifre')).toBeVisible();
+  await fiscal.fill(organization.fiscalCode);
+  await page.getByRole('button', { name: 'Crea ente' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Ente creato: ${organization.name}.` })).toBeVisible();
+  const row = page.getByTestId('riga-ente').filter({ hasText: organization.name });
+  await expect(row).toContainText('Comune');
+  await expect(row).toContainText(organization.fiscalCode);
+  // The filter by kind keeps it among the Comuni and hides it among the ASL.
+  await page.locator('#enti-filtro-tipo').selectOption('COMUNE');
+  await expect(row).toBeVisible();
+  await page.locator('#enti-filtro-tipo').selectOption('ASL');
+  await expect(page.getByText('Nessun ente di questo tipo.')).toBeVisible();
+  await page.locator('#enti-filtro-tipo').selectOption('');
+  await checkScreen(page, '09-amministrazione-enti');
+
+  // Amministrazione: a new operator
+  await page.getByRole('link', { name: 'Utenti', exact: true }).click();
+  await expect(page).toHaveURL(/\/amministrazione$/);
+  await page.getByLabel('Email', { exact: true }).fill(operator.email);
+  await page.getByLabel('Nome visualizzato').fill(operator.name);
+  await page.getByLabel('Password iniziale').fill('corta');
+  await expect(page.getByText('La password deve avere almeno 12 caratteri (ora ne ha 5).')).toBeVisible();
+  await page.getByLabel('Password iniziale').fill(operator.password);
+  await page.getByLabel('Ruolo').selectOption('OPERATOR');
+  await page.getByLabel('Professione').selectOption({ label: 'Assistente sociale' });
+  await page.getByLabel('Ente', { exact: true }).selectOption({ label: organization.name });
+  await page.getByRole('button', { name: 'Crea utente' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Utente creato: ${operator.name} (${operator.email}).` })).toBeVisible();
+  await page.getByLabel('Cerca per nome o email').fill(operator.email);
+  await page.getByRole('button', { name: 'Cerca' }).click();
+  const operatorRow = page.getByTestId('riga-utente').filter({ hasText: operator.email });
+  await expect(operatorRow).toContainText('Operatore');
+  await expect(operatorRow).toContainText(organization.name);
+  await expect(operatorRow).toContainText('Attivo');
+  await expect(page.getByText('Un utente in totale.')).toBeVisible();
+
+  // The same email again: the server's CONFLICT, in Italian.
+  await page.getByLabel('Email', { exact: true }).fill(operator.email);
+  await page.getByLabel('Nome visualizzato').fill('Altro nome');
+  await page.getByLabel('Password iniziale').fill(operator.password);
+  await page.getByLabel('Professione').selectOption({ label: 'Infermiere' });
+  await page.getByLabel('Ente', { exact: true }).selectOption({ label: organization.name });
+  await page.getByRole('button', { name: 'Crea utente' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Esiste già un utente con questa email' })).toBeVisible();
+  await checkScreen(page, '10-amministrazione-nuovo-utente');
+
+  // Deactivate and reactivate the account (updateUser with expectedVersion).
+  await operatorRow.getByRole('button', { name: `Disattiva l'account di ${operator.name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `L'account di ${operator.name} è stato disattivato` })).toBeVisible();
+  await expect(operatorRow).toContainText('Disattivato');
+  await operatorRow.getByRole('button', { name: `Riattiva l'account di ${operator.name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `L'account di ${operator.name} è stato riattivato.` })).toBeVisible();
+  await expect(operatorRow).toContainText('Attivo');
+
+  await signOut(page);
+
+  // The operator signs in: no Amministrazione for them.
+  await signIn(page, operator.email, operator.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
+  await expect(page.getByTestId('benvenuto')).toHaveText(`Ti diamo il benvenuto, ${operator.name}.`);
+  await expect(page.getByText(`${organization.name} — Comune`)).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Il mio lavoro' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Amministrazione' })).toHaveCount(0);
+  await checkScreen(page, '11-il-mio-lavoro-operatore');
+  await signOut(page);
+});
+
+test('when the session ends, signing in again returns to the same page', async ({ page, context }) => {
+  await page.goto('/amministrazione/enti');
+  await expect(page).toHaveURL(/\/accesso\?ritorno=%2Famministrazione%2Fenti$/);
+  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await expect(page).toHaveURL(/\/amministrazione\/enti$/);
+  await expect(page.getByTestId('riga-ente').first()).toBeVisible();
+
+  // The session disappears (expired, or ended elsewhere); the next request notices.
+  await context.clearCookies();
+  await page.locator('#enti-filtro-tipo').selectOption('OSPEDALE');
+  await expect(page.getByText('La sessione è scaduta: accedi di nuovo per continuare da dove eri.')).toBeVisible();
+  await checkScreen(page, '12-sessione-scaduta');
+  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await expect(page).toHaveURL(/\/amministrazione\/enti$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
+});

@@ -1,0 +1,88 @@
+import { Button, Spinner } from 'design-react-kit';
+import { useEffect } from 'react';
+import { AppShell, PublicShell } from './components/AppShell';
+import { FormMessage } from './components/FormMessage';
+import { shellCopy } from './i18n/it';
+import { AdminPage } from './pages/admin/AdminPage';
+import { ComingSoonPage } from './pages/coming-soon/ComingSoonPage';
+import { HomePage } from './pages/home/HomePage';
+import { loginCopy } from './pages/login/copy';
+import { LoginPage } from './pages/login/LoginPage';
+import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { loginPath, paths } from './routes';
+import { isSafeReturnPath, navigate, useLocation } from './router/router';
+import { useSession } from './session/session';
+
+/** The screen for a path, once signed in. */
+function Screen({ pathname }: { pathname: string }) {
+  switch (pathname) {
+    case paths.home:
+      return <HomePage />;
+    case paths.persons:
+      return <ComingSoonPage section="persons" />;
+    case paths.projects:
+      return <ComingSoonPage section="projects" />;
+    case paths.assessments:
+      return <ComingSoonPage section="assessments" />;
+    case paths.discharges:
+      return <ComingSoonPage section="discharges" />;
+    case paths.notifications:
+      return <ComingSoonPage section="notifications" />;
+    case paths.admin:
+    case paths.adminOrganizations:
+      return <AdminPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/**
+ * Signed out: every path shows the sign-in page at /accesso?ritorno=<path>;
+ * signing in goes back to that path. Signed in: /accesso goes home.
+ */
+export function App() {
+  const { state, signedIn, retry } = useSession();
+  const location = useLocation();
+  const onLogin = location.pathname === paths.login;
+  const returnTo = location.search.get('ritorno');
+
+  useEffect(() => {
+    if (state.status === 'signedOut' && !onLogin)
+      navigate(state.reason === 'signedOut' ? paths.login : loginPath(location.path), { replace: true });
+    if (state.status === 'signedIn' && onLogin)
+      navigate(isSafeReturnPath(returnTo) ? returnTo : paths.home, { replace: true });
+  }, [state, onLogin, location.path, returnTo]);
+
+  if (state.status === 'loading' || (state.status === 'signedOut' && !onLogin) || (state.status === 'signedIn' && onLogin)) {
+    return (
+      <PublicShell>
+        <div className="d-flex align-items-center gap-3" role="status">
+          <Spinner active small />
+          <span>{shellCopy.loading}</span>
+        </div>
+      </PublicShell>
+    );
+  }
+  if (state.status === 'unreachable') {
+    return (
+      <PublicShell>
+        <FormMessage kind="error">{loginCopy.unreachable}</FormMessage>
+        <Button color="primary" onClick={retry}>
+          {loginCopy.retry}
+        </Button>
+      </PublicShell>
+    );
+  }
+  if (state.status === 'signedOut') {
+    return (
+      <PublicShell>
+        <LoginPage expired={state.reason === 'expired'} onSignedIn={signedIn} />
+      </PublicShell>
+    );
+  }
+  return (
+    <AppShell>
+      <Screen pathname={location.pathname} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,198 @@
+import {
+  Button,
+  Collapse,
+  Header,
+  HeaderBrand,
+  HeaderContent,
+  HeaderRightZone,
+  Headers,
+  HeaderToggler,
+  Icon,
+  Nav,
+  NavItem,
+  NavLink,
+} from 'design-react-kit';
+import { useEffect, useState, type ReactNode } from 'react';
+import { roleLabels } from '../i18n/enums';
+import { shellCopy } from '../i18n/it';
+import { paths } from '../routes';
+import { useLocation } from '../router/router';
+import { useSession, useViewer } from '../session/session';
+
+interface NavEntry {
+  to: string;
+  label: string;
+  adminOnly?: boolean;
+}
+
+const navigation: NavEntry[] = [
+  { to: paths.home, label: shellCopy.nav.home },
+  { to: paths.persons, label: shellCopy.nav.persons },
+  { to: paths.projects, label: shellCopy.nav.projects },
+  { to: paths.assessments, label: shellCopy.nav.assessments },
+  { to: paths.discharges, label: shellCopy.nav.discharges },
+  { to: paths.notifications, label: shellCopy.nav.notifications },
+  { to: paths.admin, label: shellCopy.nav.admin, adminOnly: true },
+];
+
+function isCurrent(to: string, pathname: string): boolean {
+  return to === paths.home ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** Header (owner line, user and "Esci"; brand; main navigation), content, footer. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const viewer = useViewer();
+  const { signOut } = useSession();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  const entries = navigation.filter((entry) => !entry.adminOnly || viewer.role === 'ADMIN');
+
+  return (
+    <div className="ponte-app d-flex flex-column min-vh-100">
+      <ul className="ponte-skiplinks list-unstyled mb-0">
+        <li>
+          <a className="visually-hidden-focusable" href="#contenuto">
+            {shellCopy.skipToContent}
+          </a>
+        </li>
+        <li>
+          <a className="visually-hidden-focusable" href="#navigazione">
+            {shellCopy.skipToNavigation}
+          </a>
+        </li>
+      </ul>
+      <Headers>
+        <Header type="slim">
+          <HeaderContent>
+            {/* On small screens the slim bar keeps only the user and "Esci". */}
+            <HeaderBrand tag="span">
+              {shellCopy.ownerLine}
+            </HeaderBrand>
+            <HeaderRightZone>
+              <p className="ponte-user mb-0 me-3">
+                <span className="visually-hidden">{shellCopy.signedInAs} </span>
+                <strong data-testid="utente-collegato">{viewer.displayName}</strong>
+                <span className="d-none d-md-inline"> · {roleLabels[viewer.role]}</span>
+              </p>
+              <Button
+                color="primary"
+                size="sm"
+                className="ponte-signout"
+                disabled={signingOut}
+                onClick={async () => {
+                  setSigningOut(true);
+                  await signOut();
+                }}
+              >
+                {signingOut ? shellCopy.signingOut : shellCopy.signOut}
+              </Button>
+            </HeaderRightZone>
+          </HeaderContent>
+        </Header>
+        <div className="it-nav-wrapper">
+          <Header type="center">
+            <HeaderContent>
+              <HeaderBrand href={paths.home}>
+                <div className="it-brand-title">{shellCopy.appName}</div>
+                <div className="it-brand-tagline">{shellCopy.tagline}</div>
+              </HeaderBrand>
+            </HeaderContent>
+          </Header>
+          <Header type="navbar" theme="">
+            <HeaderContent expand="lg" megamenu={false}>
+              <HeaderToggler
+                aria-controls="navigazione"
+                aria-expanded={menuOpen}
+                aria-label={shellCopy.openMenu}
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
+                <Icon icon="it-burger" />
+              </HeaderToggler>
+              <Collapse
+                id="navigazione"
+                isOpen={menuOpen}
+                navbar
+                header
+                closeSrText={shellCopy.closeMenu}
+                onOverlayClick={() => setMenuOpen(false)}
+              >
+                <div className="menu-wrapper">
+                  <nav aria-label={shellCopy.mainNavigation}>
+                    <Nav navbar>
+                      {entries.map((entry) => {
+                        const current = isCurrent(entry.to, pathname);
+                        return (
+                          <NavItem key={entry.to} active={current}>
+                            <NavLink href={entry.to} active={current} aria-current={current ? 'page' : undefined}>
+                              <span>{entry.label}</span>
+                            </NavLink>
+                          </NavItem>
+                        );
+                      })}
+                    </Nav>
+                  </nav>
+                </div>
+              </Collapse>
+            </HeaderContent>
+          </Header>
+        </div>
+      </Headers>
+      <main id="contenuto" tabIndex={-1} className="container-xxl flex-grow-1 py-5 px-4">
+        {children}
+      </main>
+      <footer className="it-footer">
+        <div className="it-footer-small-prints clearfix">
+          <div className="container-xxl px-4">
+            <p className="mb-0 py-3 text-white">{shellCopy.footer}</p>
+          </div>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** The frame of the pages seen before signing in: brand and content, no navigation. */
+export function PublicShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="ponte-app d-flex flex-column min-vh-100">
+      <ul className="ponte-skiplinks list-unstyled mb-0">
+        <li>
+          <a className="visually-hidden-focusable" href="#contenuto">
+            {shellCopy.skipToContent}
+          </a>
+        </li>
+      </ul>
+      <Headers>
+        <Header type="slim">
+          <HeaderContent>
+            <HeaderBrand tag="span" responsive>
+              {shellCopy.ownerLine}
+            </HeaderBrand>
+          </HeaderContent>
+        </Header>
+        <Header type="center">
+          <HeaderContent>
+            <HeaderBrand href={paths.home}>
+              <div className="it-brand-title">{shellCopy.appName}</div>
+              <div className="it-brand-tagline">{shellCopy.tagline}</div>
+            </HeaderBrand>
+          </HeaderContent>
+        </Header>
+      </Headers>
+      <main id="contenuto" tabIndex={-1} className="container-xxl flex-grow-1 py-5 px-4">
+        {children}
+      </main>
+      <footer className="it-footer">
+        <div className="it-footer-small-prints clearfix">
+          <div className="container-xxl px-4">
+            <p className="mb-0 py-3 text-white">{shellCopy.footer}</p>
+          </div>
+        </div>
+      </footer>
+    </div>
+  );
+}

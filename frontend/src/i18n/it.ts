@@ -1,0 +1,40 @@
+/**
+ * The app shell's copy (header, navigation, shared messages). Each screen
+ * keeps its own catalogue in `pages/<screen>/copy.ts`; an English catalogue
+ * can later mirror these objects with Italian as the fallback.
+ */
+export const shellCopy = {
+  appName: 'Ponte',
+  tagline: 'Gestione dei casi per i servizi sociosanitari integrati',
+  ownerLine: 'Servizi sociosanitari integrati',
+  skipToContent: 'Vai al contenuto principale',
+  skipToNavigation: 'Vai alla navigazione',
+  signedInAs: 'Utente collegato:',
+  signOut: 'Esci',
+  signingOut: 'Uscita in corso…',
+  mainNavigation: 'Navigazione principale',
+  openMenu: 'Apri il menu di navigazione',
+  closeMenu: 'Chiudi il menu di navigazione',
+  nav: {
+    home: 'Il mio lavoro',
+    persons: 'Persone',
+    projects: 'Progetti',
+    assessments: 'Valutazioni',
+    discharges: 'Dimissioni protette',
+    notifications: 'Notifiche',
+    admin: 'Amministrazione',
+  },
+  loading: 'Caricamento in corso…',
+  footer: 'Ponte è software libero per i servizi sociosanitari integrati.',
+} as const;
+
+/** Messages shared by every form and list. */
+export const commonCopy = {
+  networkError: 'Impossibile contattare il server: controlla la connessione e riprova.',
+  genericError: 'Si è verificato un errore imprevisto: riprova.',
+  requiredField: 'Campo obbligatorio',
+  optional: '(facoltativo)',
+  loadMore: 'Carica altri',
+  loadingMore: 'Caricamento…',
+  sessionExpired: 'La sessione è scaduta: accedi di nuovo per continuare da dove eri.',
+} as const;

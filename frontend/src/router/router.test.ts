@@ -1,0 +1,19 @@
+import { isSafeReturnPath, matchPath } from './router';
+import { loginPath } from '../routes';
+
+describe('router', () => {
+  it('matches paths with parameters', () => {
+    expect(matchPath('/persone/:id', '/persone/42')).toEqual({ id: '42' });
+    expect(matchPath('/persone/:id', '/persone')).toBeNull();
+    expect(matchPath('/amministrazione', '/amministrazione/')).toEqual({});
+  });
+
+  it('returns after sign-in only to in-app paths', () => {
+    expect(isSafeReturnPath('/amministrazione/enti')).toBe(true);
+    expect(isSafeReturnPath('//evil.example')).toBe(false);
+    expect(isSafeReturnPath('https://evil.example')).toBe(false);
+    expect(isSafeReturnPath(null)).toBe(false);
+    expect(loginPath('/persone?q=rossi')).toBe('/accesso?ritorno=%2Fpersone%3Fq%3Drossi');
+    expect(loginPath('/')).toBe('/accesso');
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Who is signed in. The provider owns the urql client: a new client (and so
+ * an empty cache) at every sign-in and sign-out, so nothing one user saw is
+ * shown to the next. When any operation answers UNAUTHENTICATED, or `me` is
+ * null, the session is over and the app shows the sign-in screen.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider, type Client } from 'urql';
+import { graphql } from '../gql';
+import type { ViewerFieldsFragment } from '../gql/graphql';
+import { createPonteClient } from '../graphql/client';
+
+graphql(`
+  fragment ViewerFields on User {
+    id
+    email
+    displayName
+    role
+    profession
+    organization {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const meQuery = graphql(`
+  query Me {
+    me {
+      ...ViewerFields
+    }
+  }
+`);
+
+const logoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export type Viewer = ViewerFieldsFragment;
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'unreachable' }
+  | {
+      status: 'signedOut';
+      /** none: no session at start; expired: it ended by itself; signedOut: the user chose "Esci". */
+      reason: 'none' | 'expired' | 'signedOut';
+    }
+  | { status: 'signedIn'; viewer: Viewer };
+
+interface SessionApi {
+  state: SessionState;
+  signedIn: (viewer: Viewer) => void;
+  signOut: () => Promise<void>;
+  retry: () => void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function useSession(): SessionApi {
+  const api = useContext(SessionContext);
+  if (!api) throw new Error('useSession outside SessionProvider');
+  return api;
+}
+
+/** The signed-in user; only for components rendered inside the signed-in app. */
+export function useViewer(): Viewer {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useViewer without a session');
+  return state.viewer;
+}
+
+export function SessionProvider({ children, fetch }: { children: ReactNode; fetch?: typeof globalThis.fetch }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+
+  const client: Client = useMemo(
+    () =>
+      createPonteClient({
+        fetch,
+        onSessionLost: () => {
+          setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : s));
+          setGeneration((g) => g + 1);
+        },
+      }),
+    // A new generation is a new client with an empty cache.
+    [generation, fetch],
+  );
+
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    if (state.status !== 'loading') return;
+    client
+      .query(meQuery, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        if (cancelled) return;
+        if (result.data) {
+          const me = result.data.me;
+          setState(me ? { status: 'signedIn', viewer: me } : { status: 'signedOut', reason: 'none' });
+        } else if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+          setState({ status: 'signedOut', reason: 'none' });
+        } else {
+          setState({ status: 'unreachable' });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, state.status, attempt]);
+
+  const signedIn = useCallback((viewer: Viewer) => {
+    setGeneration((g) => g + 1);
+    setState({ status: 'signedIn', viewer });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    // Whatever the answer, this browser forgets the session; the server
+    // deletes it when the request arrives.
+    await client.mutation(logoutMutation, {}).toPromise();
+    setGeneration((g) => g + 1);
+    setState({ status: 'signedOut', reason: 'signedOut' });
+  }, [client]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((a) => a + 1);
+  }, []);
+
+  const api = useMemo(() => ({ state, signedIn, signOut, retry }), [state, signedIn, signOut, retry]);
+  return (
+    <SessionContext.Provider value={api}>
+      <Provider value={client}>{children}</Provider>
+    </SessionContext.Provider>
+  );
+}
