@@ -5,6 +5,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_identity_and_audit;
 mod m20261123_000002_persons_teams_referrals;
 mod m20261123_000003_assessments;
+mod m20261123_000004_projects_and_budget;
+mod m20261123_000005_discharges_and_notifications;
 
 pub struct Migrator;
 
@@ -15,6 +17,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_identity_and_audit::Migration),
             Box::new(m20261123_000002_persons_teams_referrals::Migration),
             Box::new(m20261123_000003_assessments::Migration),
+            Box::new(m20261123_000004_projects_and_budget::Migration),
+            Box::new(m20261123_000005_discharges_and_notifications::Migration),
         ]
     }
 }

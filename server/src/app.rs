@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::db;
 use crate::graphql;
 use crate::http::router::{router, AppState};
+use crate::notify::worker::Worker;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -24,6 +25,8 @@ pub enum StartError {
     Sessions(#[from] sqlx_error::Error),
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    #[error("email: {0}")]
+    Mail(String),
 }
 
 /// The sqlx error type of the session store, without a direct sqlx dependency.
@@ -82,6 +85,7 @@ impl Ponte {
         config: Config,
         mut db: DatabaseConnection,
     ) -> Result<Ponte, StartError> {
+        let config_for_worker = config.clone();
         let config = Arc::new(config);
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
@@ -110,6 +114,11 @@ impl Ponte {
                 router(state.clone(), store)
             }
         };
+        if config_for_worker.worker_enabled {
+            let worker = Worker::new(db.clone(), &config_for_worker).map_err(StartError::Mail)?;
+            let interval = config_for_worker.worker_interval;
+            background.push(tokio::spawn(worker.run(interval)));
+        }
         Ok(Ponte {
             state,
             router,

@@ -41,6 +41,14 @@ pub enum AuditAction {
     AssessmentSigned,
     AssessmentAmended,
     AssessmentRead,
+    ProjectOpened,
+    ProjectRead,
+    ProjectListed,
+    ProjectChanged,
+    DischargeReported,
+    DischargeRead,
+    DischargeListed,
+    DischargeChanged,
 }
 
 impl AuditAction {
@@ -75,6 +83,14 @@ impl AuditAction {
             AuditAction::AssessmentSigned => "ASSESSMENT_SIGNED",
             AuditAction::AssessmentAmended => "ASSESSMENT_AMENDED",
             AuditAction::AssessmentRead => "ASSESSMENT_READ",
+            AuditAction::ProjectOpened => "PROJECT_OPENED",
+            AuditAction::ProjectRead => "PROJECT_READ",
+            AuditAction::ProjectListed => "PROJECT_LISTED",
+            AuditAction::ProjectChanged => "PROJECT_CHANGED",
+            AuditAction::DischargeReported => "DISCHARGE_REPORTED",
+            AuditAction::DischargeRead => "DISCHARGE_READ",
+            AuditAction::DischargeListed => "DISCHARGE_LISTED",
+            AuditAction::DischargeChanged => "DISCHARGE_CHANGED",
         }
     }
 }

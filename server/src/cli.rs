@@ -123,7 +123,7 @@ async fn seed_demo(config: &Config) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
-    let report = seed::seed_demo(&db).await.map_err(describe)?;
+    let report = seed::seed_demo(&db, config).await.map_err(describe)?;
     print!("{report}");
     Ok(())
 }

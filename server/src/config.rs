@@ -33,6 +33,14 @@ pub struct Config {
     pub login_max_failures: u64,
     pub login_window: Duration,
     pub request_timeout: Duration,
+    /// Delivery attempts before an email is dead-lettered.
+    pub mail_max_attempts: u32,
+    /// The first retry waits this long; each further one twice as long.
+    pub mail_retry_base: Duration,
+    /// How often the outbox worker looks for work.
+    pub worker_interval: Duration,
+    /// Whether this instance runs the outbox worker (several instances may).
+    pub worker_enabled: bool,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -55,6 +63,10 @@ impl fmt::Debug for Config {
             .field("login_max_failures", &self.login_max_failures)
             .field("login_window", &self.login_window)
             .field("request_timeout", &self.request_timeout)
+            .field("mail_max_attempts", &self.mail_max_attempts)
+            .field("mail_retry_base", &self.mail_retry_base)
+            .field("worker_interval", &self.worker_interval)
+            .field("worker_enabled", &self.worker_enabled)
             .finish()
     }
 }
@@ -181,6 +193,11 @@ impl Config {
                 "PONTE_REQUEST_TIMEOUT_SECONDS",
                 30,
             )?),
+            mail_max_attempts: u32::try_from(positive(&get, "PONTE_MAIL_MAX_ATTEMPTS", 8)?)
+                .unwrap_or(u32::MAX),
+            mail_retry_base: Duration::from_secs(positive(&get, "PONTE_MAIL_RETRY_SECONDS", 30)?),
+            worker_interval: Duration::from_secs(1),
+            worker_enabled: true,
         })
     }
 

@@ -242,6 +242,174 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    ProjectKind {
+        Pai = "PAI",
+        Ptri = "PTRI",
+        ProgettoPersonalizzato = "PROGETTO_PERSONALIZZATO",
+        ProgettoDiVita = "PROGETTO_DI_VITA",
+    }
+);
+
+vocabulary!(
+    /// Mirrors `domain::project_lifecycle::ProjectStatus`, which holds the rules.
+    ProjectStatus {
+        Intake = "INTAKE",
+        Assessment = "ASSESSMENT",
+        Planning = "PLANNING",
+        Active = "ACTIVE",
+        Review = "REVIEW",
+        Suspended = "SUSPENDED",
+        Closed = "CLOSED",
+    }
+);
+
+vocabulary!(
+    /// The four life areas of the Budget di Salute.
+    LifeArea {
+        HealthWellbeing = "HEALTH_WELLBEING",
+        Housing = "HOUSING",
+        WorkIncome = "WORK_INCOME",
+        SocialInclusion = "SOCIAL_INCLUSION",
+    }
+);
+
+vocabulary!(
+    /// OPEN until the goal gets a final status at a review or at closure.
+    GoalStatus {
+        Open = "OPEN",
+        Achieved = "ACHIEVED",
+        PartlyAchieved = "PARTLY_ACHIEVED",
+        NotAchieved = "NOT_ACHIEVED",
+        Dropped = "DROPPED",
+    }
+);
+
+vocabulary!(
+    ServiceKind {
+        Sad = "SAD",
+        Adi = "ADI",
+        CentroDiurno = "CENTRO_DIURNO",
+        TirocinioInclusione = "TIROCINIO_INCLUSIONE",
+        HousingSociale = "HOUSING_SOCIALE",
+        Sollievo = "SOLLIEVO",
+        EducativaDomiciliare = "EDUCATIVA_DOMICILIARE",
+        SupportoPsicologico = "SUPPORTO_PSICOLOGICO",
+        Trasporto = "TRASPORTO",
+        Pasti = "PASTI",
+        InserimentoLavorativo = "INSERIMENTO_LAVORATIVO",
+        Rsa = "RSA",
+        Altro = "ALTRO",
+    }
+);
+
+vocabulary!(
+    ResourceKind {
+        Economic = "ECONOMIC",
+        Professional = "PROFESSIONAL",
+        Relational = "RELATIONAL",
+    }
+);
+
+vocabulary!(
+    /// EUR for economic resources, HOURS for professional ones, HOURS or a
+    /// described COMMITMENT for relational ones.
+    ResourceUnit {
+        Eur = "EUR",
+        Hours = "HOURS",
+        Commitment = "COMMITMENT",
+    }
+);
+
+vocabulary!(
+    /// Who provides a resource or agrees to the budget.
+    ProviderKind {
+        Organization = "ORGANIZATION",
+        Family = "FAMILY",
+        Person = "PERSON",
+    }
+);
+
+vocabulary!(
+    FundingSource {
+        Fna = "FNA",
+        Fnps = "FNPS",
+        FondoPoverta = "FONDO_POVERTA",
+        Pnrr = "PNRR",
+        PnInclusione = "PN_INCLUSIONE",
+        Comune = "COMUNE",
+        FondoSanitario = "FONDO_SANITARIO",
+        Privato = "PRIVATO",
+        Altro = "ALTRO",
+    }
+);
+
+vocabulary!(
+    /// How the person agreed to the project.
+    ConsentMethod {
+        SignedPaper = "SIGNED_PAPER",
+        Digital = "DIGITAL",
+        VerbalWithWitness = "VERBAL_WITH_WITNESS",
+    }
+);
+
+vocabulary!(
+    /// Who gave a life-area score: the person themselves or the team.
+    Rater {
+        Person = "PERSON",
+        Team = "TEAM",
+    }
+);
+
+vocabulary!(
+    /// A change to an agreed budget sends it back to the parties.
+    BudgetAgreementStatus {
+        None = "NONE",
+        Agreed = "AGREED",
+        ToRenew = "TO_RENEW",
+    }
+);
+
+vocabulary!(
+    /// Mirrors `domain::discharge_workflow::DischargeStatus`, which holds the rules.
+    DischargeStatus {
+        Reported = "REPORTED",
+        AssessmentScheduled = "ASSESSMENT_SCHEDULED",
+        PlanAgreed = "PLAN_AGREED",
+        Discharged = "DISCHARGED",
+        Cancelled = "CANCELLED",
+    }
+);
+
+vocabulary!(
+    DischargeDestination {
+        Home = "HOME",
+        HomeWithServices = "HOME_WITH_SERVICES",
+        Rsa = "RSA",
+        CureIntermedie = "CURE_INTERMEDIE",
+        Other = "OTHER",
+    }
+);
+
+vocabulary!(
+    CancelReason {
+        Death = "DEATH",
+        Transfer = "TRANSFER",
+        Refused = "REFUSED",
+        Other = "OTHER",
+    }
+);
+
+vocabulary!(
+    /// Where an outbox email stands.
+    EmailStatus {
+        Pending = "PENDING",
+        Sending = "SENDING",
+        Sent = "SENT",
+        Dead = "DEAD",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

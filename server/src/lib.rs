@@ -15,6 +15,7 @@ pub mod enums;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod notify;
 pub mod policy;
 pub mod seed;
 pub mod services;

@@ -5,12 +5,13 @@
 //! by role; AUDITOR reads only the audit trail; OPERATOR works on cases.
 //!
 //! Need-to-know: an OPERATOR reads and writes a person's case data only while
-//! they are an active member of a team responsible for the person. A team is
-//! responsible while it holds an OPEN or ACCEPTED referral of the person (later
-//! issues add projects, assessments and discharges as responsibilities here,
-//! in `responsible_persons`, and nowhere else).
+//! they are an active member of a team responsible for the person, or the
+//! case manager of one of the person's projects. A team is responsible while
+//! it holds an OPEN or ACCEPTED referral of the person, once it assessed the
+//! person, runs a project for them or receives their protected discharge. Responsibilities are defined in
+//! `responsible_persons` and nowhere else.
 
-use entity::{assessment, person, referral, team, team_membership};
+use entity::{assessment, discharge, person, project, referral, team, team_membership};
 use sea_orm::sea_query::{Expr, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
@@ -88,9 +89,69 @@ pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
         )
         .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
         .to_owned();
+    let through_projects = Query::select()
+        .column((project::Entity, project::Column::PersonId))
+        .from(project::Entity)
+        .inner_join(
+            team_membership::Entity,
+            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                .equals((project::Entity, project::Column::TeamId)),
+        )
+        .and_where(
+            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+        )
+        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
+        .to_owned();
+    let as_case_manager = Query::select()
+        .column(project::Column::PersonId)
+        .from(project::Entity)
+        .and_where(Expr::col(project::Column::CaseManagerId).eq(user_id))
+        .to_owned();
+    let through_discharges = Query::select()
+        .column((discharge::Entity, discharge::Column::PersonId))
+        .from(discharge::Entity)
+        .inner_join(
+            team_membership::Entity,
+            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                .equals((discharge::Entity, discharge::Column::ReceivingTeamId)),
+        )
+        .and_where(
+            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+        )
+        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
+        .to_owned();
     through_referrals
+        .union(UnionType::All, through_discharges)
         .union(UnionType::All, through_assessments)
+        .union(UnionType::All, through_projects)
+        .union(UnionType::All, as_case_manager)
         .to_owned()
+}
+
+/// Work on a project (goals, budget, transitions) is for the members of its
+/// team and its case manager, who must also be able to see the person.
+pub async fn require_project_worker<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    found: &project::Model,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_person_access(conn, caller, found.person_id).await?;
+    if found.case_manager_id == viewer.user_id {
+        return Ok(viewer);
+    }
+    match active_membership(conn, viewer.user_id, found.team_id).await? {
+        Some(_) => Ok(viewer),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+/// Whether `user_id` is an active member of `team_id` today.
+pub async fn is_active_member(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+    team_id: Uuid,
+) -> AppResult<bool> {
+    Ok(active_membership(conn, user_id, team_id).await?.is_some())
 }
 
 /// Allows reading and writing the person's case data, or says why not.
@@ -226,6 +287,36 @@ pub async fn require_indicator_access(
             "Indica l'équipe di cui vuoi vedere gli indicatori",
         )),
         _ => Err(AppError::Forbidden),
+    }
+}
+
+/// A discharge is seen by the ward user who reported it (that discharge
+/// only, not the person's record) and by the receiving team's members.
+pub async fn require_discharge_party<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    found: &discharge::Model,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_case_worker(caller)?;
+    if found.reported_by == viewer.user_id
+        || is_active_member(conn, viewer.user_id, found.receiving_team_id).await?
+    {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Whether the viewer may open the person's whole record.
+pub async fn may_read_person(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    person_id: Uuid,
+) -> AppResult<bool> {
+    match require_person_access(conn, caller, person_id).await {
+        Ok(_) => Ok(true),
+        Err(AppError::Forbidden | AppError::NotFound | AppError::Unauthenticated) => Ok(false),
+        Err(other) => Err(other),
     }
 }
 

@@ -19,6 +19,7 @@ use tokio::sync::OnceCell;
 
 pub use serde_json;
 
+pub mod smtp;
 pub mod world;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +74,7 @@ pub struct TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.config.data_dir);
         if let Some(path) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -102,6 +104,11 @@ impl TestApp {
             Backend::Postgres => (postgres_database_for(db.name).await, None),
         };
         let mut config = Config::from_lookup(|_| None).expect("default configuration");
+        // Emails of tests that do not look at them go to a scratch folder.
+        config.data_dir =
+            std::env::temp_dir().join(format!("ponte-test-data-{}", uuid::Uuid::now_v7()));
+        config.worker_interval = std::time::Duration::from_millis(50);
+        config.mail_retry_base = std::time::Duration::from_millis(200);
         config.database_url = database_url;
         config.bind = addr;
         config.public_url = format!("http://{addr}").parse().expect("url");

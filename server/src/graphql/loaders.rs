@@ -10,8 +10,10 @@ use std::time::Duration;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use entity::{
-    assessment, assessment_participant, assessment_result, assessment_social_domain, organization,
-    person, privacy_consent, reference_person, referral, team, team_membership, user,
+    assessment, assessment_participant, assessment_result, assessment_social_domain,
+    budget_agreement, budget_resource, budget_use, discharge, life_area_score, organization,
+    person, privacy_consent, project, project_event, project_goal, project_intervention,
+    project_review, reference_person, referral, team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -43,7 +45,7 @@ macro_rules! keyed {
         })+
     };
 }
-keyed!(organization, user, person, team, assessment);
+keyed!(organization, user, person, team, assessment, project);
 
 macro_rules! child_of {
     ($module:ident, $parent:ident, $order:ident) => {
@@ -84,6 +86,36 @@ macro_rules! paste_field {
     ($model:ident, assessment_social_domain) => {
         $model.assessment_id
     };
+    ($model:ident, project) => {
+        $model.person_id
+    };
+    ($model:ident, project_goal) => {
+        $model.project_id
+    };
+    ($model:ident, project_intervention) => {
+        $model.project_id
+    };
+    ($model:ident, project_review) => {
+        $model.project_id
+    };
+    ($model:ident, project_event) => {
+        $model.project_id
+    };
+    ($model:ident, budget_resource) => {
+        $model.project_id
+    };
+    ($model:ident, budget_agreement) => {
+        $model.project_id
+    };
+    ($model:ident, life_area_score) => {
+        $model.project_id
+    };
+    ($model:ident, discharge) => {
+        $model.person_id
+    };
+    ($model:ident, budget_use) => {
+        $model.resource_id
+    };
     // Loaded by `amends_id IN (…)`, so it is always set here.
     ($model:ident, assessment) => {
         $model.amends_id.unwrap_or_default()
@@ -96,6 +128,16 @@ child_of!(team_membership, TeamId, StartedOn);
 child_of!(assessment_participant, AssessmentId, Id);
 child_of!(assessment_result, AssessmentId, Instrument);
 child_of!(assessment_social_domain, AssessmentId, Domain);
+child_of!(project, PersonId, StartDate);
+child_of!(project_goal, ProjectId, CreatedAt);
+child_of!(project_intervention, ProjectId, StartDate);
+child_of!(project_review, ProjectId, ReviewedOn);
+child_of!(project_event, ProjectId, OccurredAt);
+child_of!(budget_resource, ProjectId, CreatedAt);
+child_of!(budget_agreement, ProjectId, CreatedAt);
+child_of!(life_area_score, ProjectId, ScoredOn);
+child_of!(budget_use, ResourceId, UsedOn);
+child_of!(discharge, PersonId, ReportedAt);
 // The amendment of a version (at most one, by a unique index).
 child_of!(assessment, AmendsId, CreatedAt);
 
@@ -185,6 +227,17 @@ pub fn attach(request: async_graphql::Request, db: &DatabaseConnection) -> async
         .data(children::<assessment_participant::Entity>(db))
         .data(children::<assessment_result::Entity>(db))
         .data(children::<assessment_social_domain::Entity>(db))
+        .data(by_id::<project::Entity>(db))
+        .data(children::<project::Entity>(db))
+        .data(children::<project_goal::Entity>(db))
+        .data(children::<project_intervention::Entity>(db))
+        .data(children::<project_review::Entity>(db))
+        .data(children::<project_event::Entity>(db))
+        .data(children::<budget_resource::Entity>(db))
+        .data(children::<budget_agreement::Entity>(db))
+        .data(children::<life_area_score::Entity>(db))
+        .data(children::<budget_use::Entity>(db))
+        .data(children::<discharge::Entity>(db))
 }
 
 /// One row by id through the request's loader.

@@ -4,12 +4,15 @@
 pub mod assessments;
 pub mod audit_trail;
 pub mod context;
+pub mod discharges;
 pub mod errors;
 pub mod identity;
 pub mod loaders;
+pub mod notifications;
 pub mod organizations;
 pub mod pagination;
 pub mod persons;
+pub mod projects;
 pub mod referrals;
 pub mod scalars;
 pub mod teams;
@@ -26,6 +29,9 @@ pub struct QueryRoot(
     teams::TeamQuery,
     audit_trail::AuditQuery,
     assessments::AssessmentQuery,
+    projects::ProjectQuery,
+    discharges::DischargeQuery,
+    notifications::NotificationQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,6 +43,9 @@ pub struct MutationRoot(
     referrals::ReferralMutation,
     teams::TeamMutation,
     assessments::AssessmentMutation,
+    projects::ProjectMutation,
+    discharges::DischargeMutation,
+    notifications::NotificationMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -1,6 +1,6 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{person, privacy_consent, reference_person, referral, team, user};
+use entity::{discharge, person, privacy_consent, project, reference_person, referral, team, user};
 
 use crate::clock::today;
 use crate::domain::person_identity::age_on;
@@ -10,8 +10,10 @@ use crate::enums::{
 };
 use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
+use crate::graphql::discharges::Discharge;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::projects::IndividualProject;
 use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
@@ -133,6 +135,18 @@ impl Person {
         let page = page_request(first, after.as_deref())?;
         let found = assessments::person_assessments(s.db, self.uuid, page).await?;
         Ok(connection(found.map(Assessment::from)))
+    }
+
+    /// The person's protected discharges, oldest report first.
+    async fn discharges(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Discharge>> {
+        let rows = loaders::many::<discharge::Entity>(ctx, self.uuid).await?;
+        Ok(rows.into_iter().map(Discharge::from).collect())
+    }
+
+    /// The person's individual projects, oldest first.
+    async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<IndividualProject>> {
+        let rows = loaders::many::<project::Entity>(ctx, self.uuid).await?;
+        Ok(rows.into_iter().map(IndividualProject::from).collect())
     }
 
     /// One instrument's scores over time, oldest first (current versions).

@@ -3,6 +3,8 @@
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
 use chrono::NaiveDate;
 
+use crate::domain::money::{parse_euros, Fixed2};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Date(pub NaiveDate);
 
@@ -22,6 +24,30 @@ impl ScalarType for Date {
 
     fn to_value(&self) -> Value {
         Value::String(self.0.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// An exact amount with two decimals, written "1250.00": euros for economic
+/// resources, hours for the others. Never a float on the way in or out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal(pub Fixed2);
+
+#[Scalar(name = "Decimal")]
+impl ScalarType for Decimal {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => parse_euros(text).map(Decimal).map_err(|e| {
+                InputValueError::custom(e.message_it()).with_extension("code", "VALIDATION")
+            }),
+            _ => Err(InputValueError::custom(
+                "gli importi si scrivono come testo, ad esempio \"1250.00\"",
+            )
+            .with_extension("code", "VALIDATION")),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
     }
 }
 

@@ -3,10 +3,15 @@
 
 pub mod assessments;
 pub mod audit_trail;
+pub mod budget;
+pub mod discharges;
 pub mod identity;
+pub mod notifications;
 pub mod organizations;
 pub mod page;
 pub mod persons;
+pub mod project_history;
+pub mod projects;
 pub mod referrals;
 pub mod teams;
 pub mod users;

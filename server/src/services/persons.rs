@@ -197,17 +197,44 @@ pub async fn create_person(
             AppError::NotFound => AppError::validation("teamId", "Équipe non trovata"),
             other => other,
         })?;
-    let checked = check(&draft)?;
-    let reason = optional_text("referralReason", Some(&first.reason), 2000)?
-        .unwrap_or_else(|| "Primo accesso".to_owned());
+    let checked = checked_new_person(db, &draft).await?;
+    let txn = db.begin().await?;
+    let created = insert_new_person(&txn, caller, viewer.user_id, checked, &first).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// A new person's draft that passed every rule, ready to insert.
+pub struct NewPersonRows(Checked);
+
+/// Checks a new person's identity, including that the codice fiscale is free.
+pub async fn checked_new_person(
+    conn: &impl ConnectionTrait,
+    draft: &PersonDraft,
+) -> AppResult<NewPersonRows> {
+    let checked = check(draft)?;
     if let Some(code) = &checked.fiscal_code {
-        if fiscal_code_taken(db, code, None).await? {
+        if fiscal_code_taken(conn, code, None).await? {
             return Err(duplicate_fiscal_code());
         }
     }
+    Ok(NewPersonRows(checked))
+}
+
+/// Inserts a new person and the first referral that puts them in a team's
+/// care, with their audit events, inside the caller's transaction.
+pub async fn insert_new_person(
+    txn: &impl ConnectionTrait,
+    caller: &Caller,
+    created_by: Uuid,
+    rows: NewPersonRows,
+    first: &FirstReferral,
+) -> AppResult<person::Model> {
+    let NewPersonRows(checked) = rows;
+    let reason = optional_text("referralReason", Some(&first.reason), 2000)?
+        .unwrap_or_else(|| "Primo accesso".to_owned());
     let now = Utc::now();
     let person_id = Uuid::now_v7();
-    let txn = db.begin().await?;
     let created = person::ActiveModel {
         id: Set(person_id),
         version: Set(1),
@@ -227,11 +254,11 @@ pub async fn create_person(
         email: Set(checked.email),
         language: Set(checked.language),
         target_groups: Set(checked.target_groups),
-        created_by: Set(Some(viewer.user_id)),
+        created_by: Set(Some(created_by)),
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await
     .map_err(map_unique)?;
     let referral_id = Uuid::now_v7();
@@ -243,7 +270,7 @@ pub async fn create_person(
         reason: Set(reason),
         urgency: Set(first.urgency.as_str().to_owned()),
         status: Set(ReferralStatus::Open.as_str().to_owned()),
-        created_by: Set(Some(viewer.user_id)),
+        created_by: Set(Some(created_by)),
         created_at: Set(now),
         accepted_by: Set(None),
         accepted_at: Set(None),
@@ -251,10 +278,10 @@ pub async fn create_person(
         closed_at: Set(None),
         outcome: Set(None),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     audit::record_many(
-        &txn,
+        txn,
         caller,
         [
             AuditEntry::new(AuditAction::PersonCreated)
@@ -267,7 +294,6 @@ pub async fn create_person(
         ],
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 

@@ -9,6 +9,8 @@ use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 on_both_databases!(
     each_caller_gets_exactly_the_expected_answer,
     each_caller_gets_exactly_the_expected_answer_about_assessments,
+    each_caller_gets_exactly_the_expected_answer_about_projects,
+    each_caller_gets_exactly_the_expected_answer_about_discharges,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,12 +37,12 @@ const CALLERS: [&str; 6] = [
     "member",
 ];
 
-struct Op {
+struct Op<const N: usize = 6> {
     name: &'static str,
     query: &'static str,
     vars: Value,
-    /// In the order of CALLERS.
-    expect: [Expect; 6],
+    /// In the order of the callers.
+    expect: [Expect; N],
 }
 
 async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Client, String) {
@@ -208,6 +210,15 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
 /// Sends every operation as every caller and fails listing every answer that
 /// differs from the expected one. Returns the number of answers checked.
 async fn check(ops: &[Op], clients: &[&Client; 6], person: &str) -> usize {
+    check_as(ops, clients, &CALLERS, person).await
+}
+
+async fn check_as<const N: usize>(
+    ops: &[Op<N>],
+    clients: &[&Client; N],
+    names: &[&str; N],
+    person: &str,
+) -> usize {
     let mut cells = 0;
     let mut wrong = Vec::new();
     for op in ops {
@@ -229,7 +240,7 @@ async fn check(ops: &[Op], clients: &[&Client; 6], person: &str) -> usize {
             if got != op.expect[i] {
                 wrong.push(format!(
                     "{} by {}: expected {:?}, got {:?} ({})",
-                    op.name, CALLERS[i], op.expect[i], got, response.body
+                    op.name, names[i], op.expect[i], got, response.body
                 ));
             }
         }
@@ -237,7 +248,7 @@ async fn check(ops: &[Op], clients: &[&Client; 6], person: &str) -> usize {
     println!(
         "access matrix: {} operations x {} callers = {cells} answers checked",
         ops.len(),
-        CALLERS.len()
+        N
     );
     assert!(
         wrong.is_empty(),
@@ -357,6 +368,358 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
         },
     ];
     assert_eq!(check(&ops, &clients, &person).await, 48);
+}
+
+async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = app
+        .organization(&admin, "ASST della Valcamonica", "ASST")
+        .await;
+    let eemm = app
+        .team(&admin, "EEMM Breno", "EQUIPE_MULTIDISCIPLINARE", &org)
+        .await;
+    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
+    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
+    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
+    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
+    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    app.add_member(&admin, &eemm, &member_id, "MEMBER").await;
+    app.add_member(&admin, &eemm, &former_id, "MEMBER").await;
+    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        .await;
+    let person = app
+        .person(
+            &member,
+            person_input(&eemm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+        )
+        .await;
+    let open = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }";
+    let open_input = json!({ "input": {
+        "personId": person, "kind": "PAI", "teamId": eemm, "caseManagerId": member_id,
+        "title": "PAI", "startDate": "2026-09-01"
+    } });
+    let mut projects = Vec::new();
+    for _ in 0..3 {
+        let opened = member.gql(open, open_input.clone()).await;
+        projects.push(
+            opened.ok()["openProject"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let [work, consent_one, running] = [
+        projects[0].clone(),
+        projects[1].clone(),
+        projects[2].clone(),
+    ];
+    let goal = member
+        .gql(
+            "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
+            json!({ "input": { "projectId": work, "lifeArea": "HOUSING", "description": "Casa" } }),
+        )
+        .await;
+    let goal = goal.ok()["addGoal"]["id"].clone();
+    let intervention = member
+        .gql(
+            "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
+            json!({ "input": { "projectId": work, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "3 volte a settimana", "startDate": "2026-09-10" } }),
+        )
+        .await;
+    let intervention = intervention.ok()["addIntervention"]["id"].clone();
+    let resource_fields = json!({
+        "lifeArea": "HOUSING", "kind": "ECONOMIC", "providerKind": "FAMILY", "fundingSource": "PRIVATO",
+        "description": "Contributo della famiglia", "unit": "EUR", "plannedQuantity": "100.00", "periodStart": "2026-09-01"
+    });
+    let mut add_resource = resource_fields.clone();
+    add_resource["projectId"] = json!(work);
+    let line = member
+        .gql(
+            "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
+            json!({ "input": add_resource.clone() }),
+        )
+        .await;
+    let line = line.ok()["addBudgetResource"]["id"].clone();
+    // The third project is running, so it can be reviewed.
+    member
+        .gql(
+            "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
+            json!({ "input": { "personId": person, "teamId": eemm, "date": "2026-09-02", "setting": "SERVIZIO", "reason": "FIRST_ASSESSMENT", "participantIds": [member_id], "needLevel": "LOW", "recommendedSetting": "HOME" } }),
+        )
+        .await
+        .ok();
+    member
+        .gql(
+            "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
+            json!({ "input": { "projectId": running, "lifeArea": "HEALTH_WELLBEING", "description": "Salute" } }),
+        )
+        .await
+        .ok();
+    member
+        .gql(
+            "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
+            json!({ "input": { "projectId": running, "expectedVersion": 1, "date": "2026-09-03", "method": "DIGITAL" } }),
+        )
+        .await
+        .ok();
+    for (to, version) in [("ASSESSMENT", 2), ("PLANNING", 3), ("ACTIVE", 4)] {
+        member
+            .gql(
+                "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
+                json!({ "input": { "projectId": running, "to": to, "expectedVersion": version } }),
+            )
+            .await
+            .ok();
+    }
+    app.remove_member(&admin, &eemm, &former_id).await;
+    let anonymous = app.client();
+    let clients = [&anonymous, &auditor, &other, &former, &admin, &member];
+    let write = [UNAUTH, DENY, DENY, DENY, DENY, Ok];
+    let mut update_resource = resource_fields.clone();
+    update_resource["resourceId"] = line.clone();
+    update_resource["expectedVersion"] = json!(1);
+
+    let ops = vec![
+        Op {
+            name: "project",
+            query: "query($id: ID!) { project(id: $id) { id goals { id } budget { totals { overall { planned } } } history { kind } } }",
+            vars: json!({ "id": work }),
+            expect: write,
+        },
+        Op {
+            name: "projects",
+            query: "{ projects { nodes { id person { id } } } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Ok],
+        },
+        Op { name: "openProject", query: open, vars: open_input.clone(), expect: write },
+        Op {
+            name: "transitionProject",
+            query: "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": work, "to": "ASSESSMENT", "expectedVersion": 1 } }),
+            expect: write,
+        },
+        Op {
+            name: "recordConsent",
+            query: "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": consent_one, "expectedVersion": 1, "date": "2026-09-03", "method": "SIGNED_PAPER" } }),
+            expect: write,
+        },
+        Op {
+            name: "addGoal",
+            query: "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": work, "lifeArea": "WORK_INCOME", "description": "Lavoro" } }),
+            expect: write,
+        },
+        Op {
+            name: "updateGoal",
+            query: "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }",
+            vars: json!({ "input": { "goalId": goal, "status": "ACHIEVED" } }),
+            expect: write,
+        },
+        Op {
+            name: "addIntervention",
+            query: "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": work, "lifeArea": "HOUSING", "serviceKind": "PASTI", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
+            expect: write,
+        },
+        Op {
+            name: "updateIntervention",
+            query: "mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }",
+            vars: json!({ "input": { "interventionId": intervention, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
+            expect: write,
+        },
+        Op {
+            name: "recordReview",
+            query: "mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": running, "date": "2026-11-01", "participantIds": [member_id] } }),
+            expect: write,
+        },
+        Op {
+            name: "addBudgetResource",
+            query: "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
+            vars: json!({ "input": add_resource }),
+            expect: write,
+        },
+        Op {
+            name: "updateBudgetResource",
+            query: "mutation($input: UpdateBudgetResourceInput!) { updateBudgetResource(input: $input) { id } }",
+            vars: json!({ "input": update_resource }),
+            expect: write,
+        },
+        Op {
+            name: "recordResourceUse",
+            query: "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { id } }",
+            vars: json!({ "input": { "resourceId": line, "date": "2026-10-01", "quantity": "10" } }),
+            expect: write,
+        },
+        Op {
+            name: "agreeBudget",
+            query: "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": work, "partyKind": "FAMILY", "partyName": "Famiglia Bassi", "agreedOn": "2026-09-05" } }),
+            expect: write,
+        },
+        Op {
+            name: "recordLifeAreaScores",
+            query: "mutation($input: RecordLifeAreaScoresInput!) { recordLifeAreaScores(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": work, "date": "2026-09-05", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 3 }] } }),
+            expect: write,
+        },
+    ];
+    assert_eq!(check(&ops, &clients, &person).await, 90);
+}
+
+/// The reporting ward user is a seventh caller: their own discharge, not the record.
+async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = app
+        .organization(&admin, "ASST della Valcamonica", "ASST")
+        .await;
+    let hospital = app
+        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
+        .await;
+    let pua = app.team(&admin, "PUA Breno", "PUA", &org).await;
+    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
+    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
+    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
+    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
+    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let (ward, _) = signed_in(&app, "ward@ospedale.test", Role::Operator).await;
+    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
+    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
+    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        .await;
+    let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { id } } }";
+    let report_input = |family: &str, birth: (i32, u32, u32)| {
+        let identity = person_input(&pua, family, "Lina", birth, "F");
+        json!({ "input": {
+            "patient": { "fiscalCode": identity["fiscalCode"], "givenName": "Lina", "familyName": family, "birthDate": identity["birthDate"], "sex": "F" },
+            "hospitalId": hospital, "ward": "Geriatria", "admittedOn": "2026-11-01", "expectedDischargeOn": "2026-12-20", "teamId": pua
+        } })
+    };
+    let mut ids = Vec::new();
+    let mut person = String::new();
+    for (i, family) in ["Uno", "Due", "Tre", "Quattro", "Cinque"]
+        .iter()
+        .enumerate()
+    {
+        let created = ward
+            .gql(report, report_input(family, (1930 + i as i32, 1, 1)))
+            .await;
+        ids.push(
+            created.ok()["reportDischarge"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+        if i == 0 {
+            person = created.ok()["reportDischarge"]["patient"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+        }
+    }
+    app.remove_member(&admin, &pua, &former_id).await;
+    let anonymous = app.client();
+    let clients = [
+        &anonymous, &auditor, &other, &former, &admin, &ward, &member,
+    ];
+    let names = [
+        "anonymous",
+        "auditor",
+        "other team",
+        "former member",
+        "admin",
+        "reporting ward",
+        "member",
+    ];
+    // The ward may do what concerns its report; the plan is the team's.
+    let both = [UNAUTH, DENY, DENY, DENY, DENY, Ok, Ok];
+    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
+    let ops: Vec<Op<7>> = vec![
+        Op {
+            name: "discharge",
+            query: "query($id: ID!) { discharge(id: $id) { id needs patient { familyName } } }",
+            vars: json!({ "id": ids[0] }),
+            expect: both,
+        },
+        Op {
+            name: "discharge.person",
+            query: "query($id: ID!) { discharge(id: $id) { person { id } } }",
+            vars: json!({ "id": ids[0] }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Hidden, Ok],
+        },
+        Op {
+            name: "person",
+            query: "query($id: ID!) { person(id: $id) { id discharges { id } } }",
+            vars: json!({ "id": person }),
+            expect: team_only,
+        },
+        Op {
+            name: "discharges",
+            query: "{ discharges { nodes { id patient { id } } } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Ok, Ok],
+        },
+        Op {
+            name: "dischargeIndicators",
+            query: "query($team: ID) { dischargeIndicators(from: \"2026-01-01\", to: \"2026-12-31\", teamId: $team) { discharged } }",
+            vars: json!({ "team": pua }),
+            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY, Ok],
+        },
+        Op {
+            name: "notifications",
+            query: "{ notifications { totalCount } }",
+            vars: json!({}),
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+        },
+        Op {
+            name: "failedNotifications",
+            query: "{ failedNotifications { totalCount } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY, DENY],
+        },
+        Op {
+            name: "reportDischarge",
+            query: report,
+            vars: report_input("Sei", (1936, 6, 6)),
+            expect: [UNAUTH, DENY, Ok, Ok, DENY, Ok, Ok],
+        },
+        Op {
+            name: "updateDischarge",
+            query: "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }",
+            vars: json!({ "input": { "dischargeId": ids[1], "expectedVersion": 1, "notes": "Aggiornato" } }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
+        },
+        Op {
+            name: "markDischargeable",
+            query: "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }",
+            vars: json!({ "input": { "dischargeId": ids[2], "expectedVersion": 1, "date": "2026-11-15" } }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
+        },
+        Op {
+            name: "agreeDischargePlan",
+            query: "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { id } }",
+            vars: json!({ "input": { "dischargeId": ids[3], "expectedVersion": 1, "destination": "RSA", "services": "RSA" } }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Code("VALIDATION")],
+        },
+        Op {
+            name: "completeDischarge",
+            query: "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { id } }",
+            vars: json!({ "input": { "dischargeId": ids[3], "expectedVersion": 1, "dischargedOn": "2026-11-20", "destination": "RSA" } }),
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Code("VALIDATION"), Code("VALIDATION")],
+        },
+        Op {
+            name: "cancelDischarge",
+            query: "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }",
+            vars: json!({ "input": { "dischargeId": ids[4], "expectedVersion": 1, "reason": "DEATH" } }),
+            // The ward cancelled it first: nothing is left to cancel.
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("VALIDATION")],
+        },
+    ];
+    assert_eq!(check_as(&ops, &clients, &names, &person).await, 91);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

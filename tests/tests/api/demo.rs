@@ -6,11 +6,11 @@ on_both_databases!(the_demo_data_set_signs_in_and_shows_a_working_caseload);
 
 async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let report = seed_demo(&app.db).await.unwrap();
+    let report = seed_demo(&app.db, &app.config).await.unwrap();
     assert!(report.contains("assistente.sociale@ponte.demo"), "{report}");
-    let again = seed_demo(&app.db).await.unwrap();
+    let again = seed_demo(&app.db, &app.config).await.unwrap();
     assert!(
-        again.contains("(0 new persons)"),
+        again.contains("(0 new persons, 0 new projects, 0 new discharges)"),
         "running twice adds nothing: {again}"
     );
 
@@ -79,6 +79,75 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     assert!(assessments
         .iter()
         .all(|a| !a["results"].as_array().unwrap().is_empty()));
+
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut statuses = std::collections::BTreeSet::new();
+    for email in [
+        "geriatra@ponte.demo",
+        "psichiatra@ponte.demo",
+        "assistente.sociale@ponte.demo",
+    ] {
+        let manager = app.client();
+        manager.login_ok(email, DEMO_PASSWORD).await;
+        let mine = manager
+            .gql(
+                "{ projects(mine: true, first: 100) { nodes { kind status goals { lifeArea } interventions { lifeArea } budget { totals { byProvider { key } } } } } }",
+                json!({}),
+            )
+            .await;
+        for p in mine.ok()["projects"]["nodes"].as_array().unwrap() {
+            kinds.insert(p["kind"].as_str().unwrap().to_owned());
+            statuses.insert(p["status"].as_str().unwrap().to_owned());
+            if p["status"] == "ACTIVE" {
+                let areas: std::collections::BTreeSet<&str> = p["goals"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|g| g["lifeArea"].as_str().unwrap())
+                    .collect();
+                assert_eq!(areas.len(), 4, "goals in all four life areas");
+                assert!(
+                    p["budget"]["totals"]["byProvider"]
+                        .as_array()
+                        .unwrap()
+                        .len()
+                        >= 3,
+                    "three providers or more"
+                );
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 4, "every kind: {kinds:?}");
+    assert_eq!(statuses.len(), 7, "every status: {statuses:?}");
+
+    let pua = app.client();
+    pua.login_ok("assistente.sociale@ponte.demo", DEMO_PASSWORD)
+        .await;
+    let board = pua
+        .gql("{ discharges(first: 50) { nodes { status } } }", json!({}))
+        .await;
+    let statuses: std::collections::BTreeSet<String> = board.ok()["discharges"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        5,
+        "discharges in every status: {statuses:?}"
+    );
+    let mail_dir = app.config.data_dir.join("mail");
+    let files = std::fs::read_dir(&mail_dir).map(|d| d.count()).unwrap_or(0);
+    assert!(
+        files > 0,
+        "notifications were delivered to .eml files in {}",
+        mail_dir.display()
+    );
+    let pending = app
+        .count("SELECT COUNT(*) FROM outbox_emails WHERE status <> 'SENT'")
+        .await;
+    assert_eq!(pending, 0);
 
     let admin = app.client();
     admin.login_ok("admin@ponte.demo", DEMO_PASSWORD).await;

@@ -4,6 +4,9 @@
 //! All names are invented; the codici fiscali are computed from them and
 //! belong to nobody.
 
+mod discharges;
+mod projects;
+
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -14,6 +17,7 @@ use uuid::Uuid;
 use crate::auth::session::viewer_of;
 use crate::caller::Caller;
 use crate::clock::today;
+use crate::config::Config;
 use crate::domain::fiscal_code::{encode, EncodedSex};
 use crate::enums::{
     AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
@@ -313,7 +317,7 @@ impl Dice {
     }
 }
 
-fn seed_caller(user: &user::Model) -> AppResult<Caller> {
+pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
     Ok(Caller {
         viewer: Some(viewer_of(user)?),
         request_id: Some("seed-demo".into()),
@@ -347,18 +351,21 @@ async fn organization_named(
     Ok(created.id)
 }
 
-async fn user_with_email(db: &DatabaseConnection, email: &str) -> AppResult<Option<user::Model>> {
+pub(super) async fn user_with_email(
+    db: &DatabaseConnection,
+    email: &str,
+) -> AppResult<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(email))
         .one(db)
         .await?)
 }
 
-fn missing(what: &str) -> AppError {
+pub(super) fn missing(what: &str) -> AppError {
     AppError::internal(format!("demo data: {what} missing"))
 }
 
-pub async fn seed_demo(db: &DatabaseConnection) -> AppResult<String> {
+pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<String> {
     let system = Caller::command_line();
 
     let mut organization_ids = Vec::new();
@@ -414,11 +421,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> AppResult<String> {
         team_ids.push(id);
     }
     let persons_added = seed_persons(db, &team_ids).await?;
+    let projects_added = projects::seed_projects(db, &team_ids).await?;
+    let discharges_added = discharges::seed_discharges(db, config).await?;
 
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "Demo data ready ({persons_added} new persons). Every account's password: {DEMO_PASSWORD}"
+        "Demo data ready ({persons_added} new persons, {projects_added} new projects, {discharges_added} new discharges). Every account's password: {DEMO_PASSWORD}"
     );
     for u in USERS {
         let _ = writeln!(

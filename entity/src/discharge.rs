@@ -1,0 +1,44 @@
+use sea_orm::entity::prelude::*;
+
+/// A protected hospital discharge (dimissione protetta), from the ward's
+/// report to the discharge or its cancellation.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "discharges")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub version: i32,
+    pub person_id: Uuid,
+    pub hospital_id: Uuid,
+    pub ward: String,
+    pub admitted_on: Date,
+    pub expected_discharge_on: Date,
+    pub receiving_team_id: Uuid,
+    /// Health data: shown to those responsible, never put in an email.
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+    /// `DischargeStatus`.
+    pub status: String,
+    pub reported_by: Uuid,
+    pub reported_at: DateTimeUtc,
+    pub assessment_scheduled_on: Option<Date>,
+    pub dischargeable_on: Option<Date>,
+    pub assessment_id: Option<Uuid>,
+    pub plan_destination: Option<String>,
+    pub plan_services: Option<String>,
+    pub plan_agreed_on: Option<Date>,
+    pub plan_agreed_by: Option<Uuid>,
+    pub discharged_on: Option<Date>,
+    pub destination: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub cancel_note: Option<String>,
+    pub cancelled_on: Option<Date>,
+    /// The day-before reminder went out (it goes out once).
+    pub reminder_sent: bool,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,539 @@
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use entity::{assessment, discharge, person, team, user};
+
+use crate::clock::today;
+use crate::enums::{
+    CancelReason, DischargeDestination, DischargeStatus, FiscalCodeMissingReason, ProjectKind, Sex,
+    TargetGroup,
+};
+use crate::graphql::assessments::Assessment;
+use crate::graphql::context::scope;
+use crate::graphql::loaders;
+use crate::graphql::organizations::{self, Organization};
+use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::persons::{Person, PersonIdentity};
+use crate::graphql::scalars::Date;
+use crate::graphql::teams::Team;
+use crate::graphql::users::{parse_id, User};
+use crate::policy;
+use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
+use crate::services::persons::PersonDraft;
+
+fn parse_opt_id(
+    id: &Option<ID>,
+    field: &str,
+) -> Result<Option<uuid::Uuid>, crate::error::AppError> {
+    id.as_ref().map(|id| parse_id(id, field)).transpose()
+}
+
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct Discharge {
+    pub id: ID,
+    pub version: i32,
+    pub status: DischargeStatus,
+    pub ward: String,
+    pub admitted_on: Date,
+    pub expected_discharge_on: Date,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+    pub reported_at: DateTime<Utc>,
+    pub assessment_scheduled_on: Option<Date>,
+    /// Clinically dischargeable from this day.
+    pub dischargeable_on: Option<Date>,
+    pub discharged_on: Option<Date>,
+    pub destination: Option<DischargeDestination>,
+    pub cancel_reason: Option<CancelReason>,
+    pub cancel_note: Option<String>,
+    #[graphql(skip)]
+    pub row: discharge::Model,
+}
+
+impl From<discharge::Model> for Discharge {
+    fn from(m: discharge::Model) -> Self {
+        Discharge {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            status: discharges::status_of(&m),
+            ward: m.ward.clone(),
+            admitted_on: Date(m.admitted_on),
+            expected_discharge_on: Date(m.expected_discharge_on),
+            needs: m.needs.clone(),
+            notes: m.notes.clone(),
+            reported_at: m.reported_at,
+            assessment_scheduled_on: m.assessment_scheduled_on.map(Date),
+            dischargeable_on: m.dischargeable_on.map(Date),
+            discharged_on: m.discharged_on.map(Date),
+            destination: m
+                .destination
+                .as_deref()
+                .and_then(DischargeDestination::parse),
+            cancel_reason: m.cancel_reason.as_deref().and_then(CancelReason::parse),
+            cancel_note: m.cancel_note.clone(),
+            row: m,
+        }
+    }
+}
+
+/// The plan agreed before discharge.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct DischargePlan {
+    pub destination: DischargeDestination,
+    pub services: Option<String>,
+    pub agreed_on: Date,
+    #[graphql(skip)]
+    pub agreed_by: Option<uuid::Uuid>,
+    #[graphql(skip)]
+    pub assessment_id: Option<uuid::Uuid>,
+}
+
+#[ComplexObject]
+impl DischargePlan {
+    async fn agreed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        match self.agreed_by {
+            Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
+            None => Ok(None),
+        }
+    }
+
+    async fn assessment(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Assessment>> {
+        match self.assessment_id {
+            Some(id) => Ok(loaders::one::<assessment::Entity>(ctx, id)
+                .await?
+                .map(Assessment::from)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// What to open after a discharge home with services: the input of
+/// `openProject` less the case manager, whom the team chooses.
+#[derive(SimpleObject)]
+pub struct SuggestedProject {
+    pub person_id: ID,
+    pub kind: ProjectKind,
+    pub team_id: ID,
+    pub title: String,
+    pub start_date: Date,
+}
+
+#[ComplexObject]
+impl Discharge {
+    /// Identity only: what the reporting ward may see of the patient.
+    async fn patient(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<PersonIdentity>> {
+        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
+            .await?
+            .map(PersonIdentity::from))
+    }
+
+    /// The whole record, for those responsible for the person; null for the ward.
+    async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
+        let s = scope(ctx)?;
+        if !policy::may_read_person(s.db, s.caller, self.row.person_id).await? {
+            return Ok(None);
+        }
+        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
+            .await?
+            .map(Person::from))
+    }
+
+    async fn hospital(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, Some(self.row.hospital_id)).await
+    }
+
+    async fn receiving_team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
+        Ok(
+            loaders::one::<team::Entity>(ctx, self.row.receiving_team_id)
+                .await?
+                .map(Team::from),
+        )
+    }
+
+    async fn reported_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(loaders::one::<user::Entity>(ctx, self.row.reported_by)
+            .await?
+            .map(User::from))
+    }
+
+    async fn plan(&self) -> Option<DischargePlan> {
+        Some(DischargePlan {
+            destination: DischargeDestination::parse(self.row.plan_destination.as_deref()?)?,
+            services: self.row.plan_services.clone(),
+            agreed_on: Date(self.row.plan_agreed_on?),
+            agreed_by: self.row.plan_agreed_by,
+            assessment_id: self.row.assessment_id,
+        })
+    }
+
+    /// Past the expected date and still in progress.
+    async fn overdue(&self) -> bool {
+        !matches!(
+            self.status,
+            DischargeStatus::Discharged | DischargeStatus::Cancelled
+        ) && self.row.expected_discharge_on < today()
+    }
+
+    /// After a discharge home with services: the PAI to open (Ponte suggests,
+    /// the team decides and names a case manager).
+    async fn suggested_project(&self) -> Option<SuggestedProject> {
+        (self.destination == Some(DischargeDestination::HomeWithServices)).then(|| {
+            SuggestedProject {
+                person_id: ID(self.row.person_id.to_string()),
+                kind: ProjectKind::Pai,
+                team_id: ID(self.row.receiving_team_id.to_string()),
+                title: "PAI dopo dimissione protetta".into(),
+                start_date: self.discharged_on.unwrap_or(Date(today())),
+            }
+        })
+    }
+}
+
+/// A patient not yet known to Ponte: created in the receiving team's care.
+#[derive(InputObject)]
+pub struct NewPatientInput {
+    pub fiscal_code: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
+    pub alternative_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub birth_place: Option<String>,
+    pub residence: Option<String>,
+    pub phone: Option<String>,
+    #[graphql(default)]
+    pub target_groups: Vec<TargetGroup>,
+}
+
+#[derive(InputObject)]
+pub struct ReportDischargeInput {
+    /// A person the reporter may see; or give `patient` instead.
+    pub person_id: Option<ID>,
+    /// The patient's identity: linked to the known person with the same
+    /// codice fiscale, or a new person in the receiving team's care.
+    pub patient: Option<NewPatientInput>,
+    pub hospital_id: ID,
+    pub ward: String,
+    pub admitted_on: Date,
+    pub expected_discharge_on: Date,
+    /// A PUA or a UVM.
+    pub team_id: ID,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateDischargeInput {
+    pub discharge_id: ID,
+    pub expected_version: i32,
+    pub ward: Option<String>,
+    /// A change notifies the team and the case manager.
+    pub expected_discharge_on: Option<Date>,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+    /// Moves a REPORTED discharge to ASSESSMENT_SCHEDULED.
+    pub assessment_scheduled_on: Option<Date>,
+}
+
+#[derive(InputObject)]
+pub struct MarkDischargeableInput {
+    pub discharge_id: ID,
+    pub expected_version: i32,
+    pub date: Date,
+}
+
+#[derive(InputObject)]
+pub struct AgreeDischargePlanInput {
+    pub discharge_id: ID,
+    pub expected_version: i32,
+    pub destination: DischargeDestination,
+    pub services: Option<String>,
+    /// The assessment the plan rests on.
+    pub assessment_id: Option<ID>,
+}
+
+#[derive(InputObject)]
+pub struct CompleteDischargeInput {
+    pub discharge_id: ID,
+    pub expected_version: i32,
+    pub discharged_on: Date,
+    pub destination: DischargeDestination,
+}
+
+#[derive(InputObject)]
+pub struct CancelDischargeInput {
+    pub discharge_id: ID,
+    pub expected_version: i32,
+    pub reason: CancelReason,
+    pub note: Option<String>,
+}
+
+#[derive(SimpleObject)]
+pub struct DestinationCount {
+    pub destination: String,
+    pub count: i32,
+}
+
+/// Seed 001 §6–7 over discharges completed in the period.
+#[derive(SimpleObject)]
+pub struct DischargeIndicators {
+    pub discharged: i32,
+    pub by_destination: Vec<DestinationCount>,
+    /// Days from clinically dischargeable to discharged, home destinations.
+    pub home_average_days: Option<f64>,
+    pub home_median_days: Option<f64>,
+    /// The same for RSA and cure intermedie.
+    pub residential_average_days: Option<f64>,
+    pub residential_median_days: Option<f64>,
+    /// Discharges home with services, which need SAD.
+    pub needing_sad: i32,
+    /// Of those, persons with a project that has a SAD intervention.
+    pub with_sad_project: i32,
+    pub sad_share: Option<f64>,
+}
+
+fn count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+#[derive(Default)]
+pub struct DischargeQuery;
+
+#[Object]
+impl DischargeQuery {
+    /// For the reporting ward user and the receiving team; audited.
+    async fn discharge(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<Discharge>> {
+        let s = scope(ctx)?;
+        let id = parse_id(&id, "id")?;
+        Ok(Some(
+            discharges::get_discharge(s.db, s.caller, id).await?.into(),
+        ))
+    }
+
+    /// The discharges the viewer reported or whose receiving team they are in.
+    #[allow(clippy::too_many_arguments)]
+    async fn discharges(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        status: Option<DischargeStatus>,
+        team_id: Option<ID>,
+        hospital_id: Option<ID>,
+        #[graphql(default)] overdue: bool,
+    ) -> async_graphql::Result<PonteConnection<Discharge>> {
+        let s = scope(ctx)?;
+        let page = page_request(first, after.as_deref())?;
+        let filter = DischargeFilter {
+            status,
+            team_id: parse_opt_id(&team_id, "teamId")?,
+            hospital_id: parse_opt_id(&hospital_id, "hospitalId")?,
+            overdue,
+        };
+        let found = discharges::list_discharges(s.db, s.caller, filter, page).await?;
+        Ok(connection(found.map(Discharge::from)))
+    }
+
+    /// ADMIN for every team; an operator for a team they belong to. Dates inclusive.
+    async fn discharge_indicators(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        to: Date,
+        team_id: Option<ID>,
+    ) -> async_graphql::Result<DischargeIndicators> {
+        let s = scope(ctx)?;
+        let team_id = parse_opt_id(&team_id, "teamId")?;
+        let found = discharges::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
+        Ok(DischargeIndicators {
+            discharged: count(found.by_destination.iter().map(|(_, n)| n).sum()),
+            by_destination: found
+                .by_destination
+                .into_iter()
+                .map(|(destination, n)| DestinationCount {
+                    destination,
+                    count: count(n),
+                })
+                .collect(),
+            home_average_days: found.home_average_days,
+            home_median_days: found.home_median_days,
+            residential_average_days: found.residential_average_days,
+            residential_median_days: found.residential_median_days,
+            needing_sad: count(found.needing_sad),
+            with_sad_project: count(found.with_sad_project),
+            sad_share: found.sad_share,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct DischargeMutation;
+
+#[Object]
+impl DischargeMutation {
+    /// The ward reports a patient; the receiving team is notified at once.
+    async fn report_discharge(
+        &self,
+        ctx: &Context<'_>,
+        input: ReportDischargeInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let patient = match (&input.person_id, input.patient) {
+            (Some(id), None) => Patient::Existing(parse_id(id, "personId")?),
+            (None, Some(p)) => Patient::Identity(Box::new(PersonDraft {
+                fiscal_code: p.fiscal_code,
+                fiscal_code_missing_reason: p.fiscal_code_missing_reason,
+                alternative_code: p.alternative_code,
+                given_name: p.given_name,
+                family_name: p.family_name,
+                birth_date: p.birth_date.0,
+                sex: p.sex,
+                birth_place: p.birth_place,
+                residence: p.residence,
+                homeless: false,
+                domicile: None,
+                phone: p.phone,
+                email: None,
+                language: None,
+                target_groups: p.target_groups,
+            })),
+            _ => {
+                return Err(crate::error::AppError::validation(
+                    "personId",
+                    "Indica una persona già nota oppure i dati del paziente",
+                )
+                .into())
+            }
+        };
+        let created = discharges::report_discharge(
+            s.db,
+            s.caller,
+            &s.config.public_url,
+            NewDischarge {
+                patient,
+                hospital_id: parse_id(&input.hospital_id, "hospitalId")?,
+                ward: input.ward,
+                admitted_on: input.admitted_on.0,
+                expected_on: input.expected_discharge_on.0,
+                team_id: parse_id(&input.team_id, "teamId")?,
+                needs: input.needs,
+                notes: input.notes,
+            },
+        )
+        .await?;
+        Ok(created.into())
+    }
+
+    async fn update_discharge(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateDischargeInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.discharge_id, "dischargeId")?;
+        let changes = DischargeChanges {
+            ward: input.ward,
+            expected_on: input.expected_discharge_on.map(|d| d.0),
+            needs: input.needs,
+            notes: input.notes,
+            assessment_scheduled_on: input.assessment_scheduled_on.map(|d| d.0),
+        };
+        Ok(discharges::update_discharge(
+            s.db,
+            s.caller,
+            &s.config.public_url,
+            id,
+            input.expected_version,
+            changes,
+        )
+        .await?
+        .into())
+    }
+
+    async fn mark_dischargeable(
+        &self,
+        ctx: &Context<'_>,
+        input: MarkDischargeableInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.discharge_id, "dischargeId")?;
+        Ok(
+            discharges::mark_dischargeable(
+                s.db,
+                s.caller,
+                id,
+                input.expected_version,
+                input.date.0,
+            )
+            .await?
+            .into(),
+        )
+    }
+
+    async fn agree_discharge_plan(
+        &self,
+        ctx: &Context<'_>,
+        input: AgreeDischargePlanInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.discharge_id, "dischargeId")?;
+        let assessment = parse_opt_id(&input.assessment_id, "assessmentId")?;
+        Ok(discharges::agree_plan(
+            s.db,
+            s.caller,
+            id,
+            input.expected_version,
+            input.destination,
+            input.services,
+            assessment,
+        )
+        .await?
+        .into())
+    }
+
+    async fn complete_discharge(
+        &self,
+        ctx: &Context<'_>,
+        input: CompleteDischargeInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.discharge_id, "dischargeId")?;
+        Ok(discharges::complete(
+            s.db,
+            s.caller,
+            &s.config.public_url,
+            id,
+            input.expected_version,
+            input.discharged_on.0,
+            input.destination,
+        )
+        .await?
+        .into())
+    }
+
+    async fn cancel_discharge(
+        &self,
+        ctx: &Context<'_>,
+        input: CancelDischargeInput,
+    ) -> async_graphql::Result<Discharge> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.discharge_id, "dischargeId")?;
+        Ok(discharges::cancel(
+            s.db,
+            s.caller,
+            &s.config.public_url,
+            id,
+            input.expected_version,
+            input.reason,
+            input.note,
+        )
+        .await?
+        .into())
+    }
+}

@@ -1,0 +1,1021 @@
+use std::collections::HashMap;
+
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use entity::{
+    budget_agreement, budget_resource, budget_use, life_area_score, person, project, project_event,
+    project_goal, project_intervention, project_review, team, user,
+};
+
+use crate::clock::today;
+use crate::domain::money::{self, Fixed2};
+use crate::domain::project_lifecycle;
+use crate::enums::{
+    BudgetAgreementStatus, ConsentMethod, FundingSource, GoalStatus, LifeArea, Profession,
+    ProjectKind, ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind,
+};
+use crate::graphql::context::scope;
+use crate::graphql::loaders;
+use crate::graphql::organizations::{self, Organization};
+use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::persons::Person;
+use crate::graphql::scalars::{Date, Decimal};
+use crate::graphql::teams::Team;
+use crate::graphql::users::{parse_id, User};
+use crate::services::budget::{self, ResourceDraft};
+use crate::services::projects::{
+    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
+    ReviewDraft,
+};
+
+fn parse_opt_id(
+    id: &Option<ID>,
+    field: &str,
+) -> Result<Option<uuid::Uuid>, crate::error::AppError> {
+    id.as_ref().map(|id| parse_id(id, field)).transpose()
+}
+
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct IndividualProject {
+    pub id: ID,
+    pub version: i32,
+    pub kind: ProjectKind,
+    pub status: ProjectStatus,
+    pub title: String,
+    pub start_date: Date,
+    pub review_every_days: i32,
+    pub next_review_on: Date,
+    pub closure_reason: Option<String>,
+    pub closed_on: Option<Date>,
+    pub created_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub row: project::Model,
+}
+
+impl From<project::Model> for IndividualProject {
+    fn from(m: project::Model) -> Self {
+        IndividualProject {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            kind: ProjectKind::parse(&m.kind).unwrap_or(ProjectKind::Pai),
+            status: projects::status_of(&m),
+            title: m.title.clone(),
+            start_date: Date(m.start_date),
+            review_every_days: m.review_every_days,
+            next_review_on: Date(m.next_review_on),
+            closure_reason: m.closure_reason.clone(),
+            closed_on: m.closed_on.map(Date),
+            created_at: m.created_at,
+            row: m,
+        }
+    }
+}
+
+/// The person's agreement to the project.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct ProjectConsent {
+    pub date: Date,
+    pub method: ConsentMethod,
+    pub witness: Option<String>,
+    pub family_cosignature: Option<String>,
+    #[graphql(skip)]
+    pub recorded_by_id: Option<uuid::Uuid>,
+}
+
+#[ComplexObject]
+impl ProjectConsent {
+    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, self.recorded_by_id).await
+    }
+}
+
+async fn user_of(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> async_graphql::Result<Option<User>> {
+    match id {
+        Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
+        None => Ok(None),
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct Goal {
+    pub id: ID,
+    pub life_area: LifeArea,
+    pub description: String,
+    pub target_date: Option<Date>,
+    pub indicator: Option<String>,
+    pub status: GoalStatus,
+    pub outcome_note: Option<String>,
+}
+
+impl From<project_goal::Model> for Goal {
+    fn from(m: project_goal::Model) -> Self {
+        Goal {
+            id: ID(m.id.to_string()),
+            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
+            description: m.description,
+            target_date: m.target_date.map(Date),
+            indicator: m.indicator,
+            status: GoalStatus::parse(&m.status).unwrap_or(GoalStatus::Open),
+            outcome_note: m.outcome_note,
+        }
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct Intervention {
+    pub id: ID,
+    pub goal_id: Option<ID>,
+    pub life_area: LifeArea,
+    pub service_kind: ServiceKind,
+    pub frequency: String,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+    #[graphql(skip)]
+    pub provider_id: Option<uuid::Uuid>,
+}
+
+#[ComplexObject]
+impl Intervention {
+    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, self.provider_id).await
+    }
+}
+
+impl From<project_intervention::Model> for Intervention {
+    fn from(m: project_intervention::Model) -> Self {
+        Intervention {
+            id: ID(m.id.to_string()),
+            goal_id: m.goal_id.map(|g| ID(g.to_string())),
+            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
+            service_kind: ServiceKind::parse(&m.service_kind).unwrap_or(ServiceKind::Altro),
+            frequency: m.frequency,
+            start_date: Date(m.start_date),
+            end_date: m.end_date.map(Date),
+            provider_id: m.provider_id,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Review {
+    pub id: ID,
+    pub date: Date,
+    pub notes: Option<String>,
+    pub decisions: Option<String>,
+    #[graphql(skip)]
+    pub participant_ids: Vec<uuid::Uuid>,
+    #[graphql(skip)]
+    pub recorded_by_id: uuid::Uuid,
+}
+
+#[ComplexObject]
+impl Review {
+    async fn participants(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<User>> {
+        let mut users = Vec::new();
+        for id in &self.participant_ids {
+            if let Some(u) = loaders::one::<user::Entity>(ctx, *id).await? {
+                users.push(User::from(u));
+            }
+        }
+        Ok(users)
+    }
+
+    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, Some(self.recorded_by_id)).await
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct ResourceUse {
+    pub id: ID,
+    pub date: Date,
+    pub quantity: Decimal,
+    pub note: Option<String>,
+}
+
+#[derive(SimpleObject, Clone)]
+#[graphql(complex)]
+pub struct BudgetResource {
+    pub id: ID,
+    pub version: i32,
+    pub life_area: LifeArea,
+    pub kind: ResourceKind,
+    pub provider_kind: ProviderKind,
+    pub provider_name: String,
+    pub funding_source: FundingSource,
+    pub description: String,
+    pub profession: Option<Profession>,
+    pub unit: ResourceUnit,
+    pub planned_quantity: Decimal,
+    pub period_start: Date,
+    pub period_end: Option<Date>,
+    #[graphql(skip)]
+    pub row: budget_resource::Model,
+}
+
+impl From<budget_resource::Model> for BudgetResource {
+    fn from(m: budget_resource::Model) -> Self {
+        BudgetResource {
+            id: ID(m.id.to_string()),
+            version: m.version,
+            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
+            kind: ResourceKind::parse(&m.kind).unwrap_or(ResourceKind::Economic),
+            provider_kind: ProviderKind::parse(&m.provider_kind)
+                .unwrap_or(ProviderKind::Organization),
+            provider_name: m.provider_name.clone(),
+            funding_source: FundingSource::parse(&m.funding_source).unwrap_or(FundingSource::Altro),
+            description: m.description.clone(),
+            profession: m.profession.as_deref().and_then(Profession::parse),
+            unit: ResourceUnit::parse(&m.unit).unwrap_or(ResourceUnit::Eur),
+            planned_quantity: Decimal(Fixed2(m.planned_hundredths)),
+            period_start: Date(m.period_start),
+            period_end: m.period_end.map(Date),
+            row: m,
+        }
+    }
+}
+
+fn used_total(uses: &[budget_use::Model]) -> Fixed2 {
+    uses.iter().fold(Fixed2::ZERO, |sum, u| {
+        sum.saturating_add(Fixed2(u.quantity_hundredths))
+    })
+}
+
+#[ComplexObject]
+impl BudgetResource {
+    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, self.row.provider_id).await
+    }
+
+    async fn uses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ResourceUse>> {
+        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|u| ResourceUse {
+                id: ID(u.id.to_string()),
+                date: Date(u.used_on),
+                quantity: Decimal(Fixed2(u.quantity_hundredths)),
+                note: u.note,
+            })
+            .collect())
+    }
+
+    async fn used_quantity(&self, ctx: &Context<'_>) -> async_graphql::Result<Decimal> {
+        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
+        Ok(Decimal(used_total(&rows)))
+    }
+
+    /// Used beyond the plan: a warning for the team, not an error.
+    async fn overused(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
+        Ok(money::is_overused(
+            Fixed2(self.row.planned_hundredths),
+            used_total(&rows),
+        ))
+    }
+}
+
+/// Planned against used for one group, in one unit (euros and hours are
+/// never added together).
+#[derive(SimpleObject)]
+pub struct BudgetTotal {
+    /// The group: a life area, a kind, a provider's name or a funding source.
+    pub key: String,
+    pub unit: ResourceUnit,
+    pub planned: Decimal,
+    pub used: Decimal,
+    pub overused: bool,
+}
+
+#[derive(SimpleObject)]
+pub struct BudgetTotals {
+    pub overall: Vec<BudgetTotal>,
+    pub by_life_area: Vec<BudgetTotal>,
+    pub by_kind: Vec<BudgetTotal>,
+    pub by_provider: Vec<BudgetTotal>,
+    pub by_funding_source: Vec<BudgetTotal>,
+}
+
+#[derive(SimpleObject)]
+pub struct Agreement {
+    pub party_kind: ProviderKind,
+    pub party_name: String,
+    pub agreed_on: Date,
+}
+
+pub struct Budget {
+    project: project::Model,
+}
+
+#[Object]
+impl Budget {
+    async fn resources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<BudgetResource>> {
+        let rows = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
+        Ok(rows.into_iter().map(BudgetResource::from).collect())
+    }
+
+    async fn totals(&self, ctx: &Context<'_>) -> async_graphql::Result<BudgetTotals> {
+        let resources = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
+        let mut lines = Vec::with_capacity(resources.len());
+        for r in &resources {
+            let uses = loaders::many::<budget_use::Entity>(ctx, r.id).await?;
+            lines.push((r, Fixed2(r.planned_hundredths), used_total(&uses)));
+        }
+        let group = |key: &dyn Fn(&budget_resource::Model) -> String| {
+            money::totals_by(
+                lines
+                    .iter()
+                    .map(|(r, planned, used)| ((key(r), r.unit.clone()), *planned, *used)),
+            )
+            .into_iter()
+            .map(|((key, unit), planned, used)| BudgetTotal {
+                key,
+                unit: ResourceUnit::parse(&unit).unwrap_or(ResourceUnit::Eur),
+                planned: Decimal(planned),
+                used: Decimal(used),
+                overused: money::is_overused(planned, used),
+            })
+            .collect::<Vec<_>>()
+        };
+        Ok(BudgetTotals {
+            overall: group(&|_| "TOTALE".to_owned()),
+            by_life_area: group(&|r| r.life_area.clone()),
+            by_kind: group(&|r| r.kind.clone()),
+            by_provider: group(&|r| r.provider_name.clone()),
+            by_funding_source: group(&|r| r.funding_source.clone()),
+        })
+    }
+
+    /// NONE until a party agrees; TO_RENEW after the plan changed since.
+    async fn agreement_status(&self) -> BudgetAgreementStatus {
+        BudgetAgreementStatus::parse(&self.project.budget_agreement)
+            .unwrap_or(BudgetAgreementStatus::None)
+    }
+
+    async fn agreements(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Agreement>> {
+        let rows = loaders::many::<budget_agreement::Entity>(ctx, self.project.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|a| Agreement {
+                party_kind: ProviderKind::parse(&a.party_kind)
+                    .unwrap_or(ProviderKind::Organization),
+                party_name: a.party_name,
+                agreed_on: Date(a.agreed_on),
+            })
+            .collect())
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct LifeAreaScorePoint {
+    pub date: Date,
+    pub rater: Rater,
+    pub score: i32,
+    pub note: Option<String>,
+}
+
+/// One life area from baseline (the first score) to now.
+#[derive(SimpleObject)]
+pub struct LifeAreaTrajectory {
+    pub life_area: LifeArea,
+    pub points: Vec<LifeAreaScorePoint>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct ProjectEvent {
+    pub occurred_at: DateTime<Utc>,
+    pub kind: String,
+    pub summary: String,
+    #[graphql(skip)]
+    pub actor_id: uuid::Uuid,
+}
+
+#[ComplexObject]
+impl ProjectEvent {
+    async fn actor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, Some(self.actor_id)).await
+    }
+}
+
+#[ComplexObject]
+impl IndividualProject {
+    async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
+        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
+            .await?
+            .map(Person::from))
+    }
+
+    async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
+        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
+            .await?
+            .map(Team::from))
+    }
+
+    async fn case_manager(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        user_of(ctx, Some(self.row.case_manager_id)).await
+    }
+
+    /// The next review date has passed while the project is running.
+    async fn review_overdue(&self) -> bool {
+        matches!(self.status, ProjectStatus::Active | ProjectStatus::Review)
+            && self.row.next_review_on < today()
+    }
+
+    /// Where the project may go from here, before checking its conditions;
+    /// `transitionProject` explains any condition still unmet.
+    async fn allowed_transitions(&self) -> Vec<ProjectStatus> {
+        project_lifecycle::ProjectStatus::parse(self.status.as_str())
+            .map(project_lifecycle::allowed_targets)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|s| ProjectStatus::parse(s.as_str()))
+            .filter(|s| *s != ProjectStatus::Suspended || self.status != ProjectStatus::Suspended)
+            .collect()
+    }
+
+    async fn consent(&self) -> Option<ProjectConsent> {
+        Some(ProjectConsent {
+            date: Date(self.row.consent_on?),
+            method: self
+                .row
+                .consent_method
+                .as_deref()
+                .and_then(ConsentMethod::parse)?,
+            witness: self.row.consent_witness.clone(),
+            family_cosignature: self.row.consent_family_cosignature.clone(),
+            recorded_by_id: self.row.consent_recorded_by,
+        })
+    }
+
+    async fn goals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Goal>> {
+        let rows = loaders::many::<project_goal::Entity>(ctx, self.row.id).await?;
+        Ok(rows.into_iter().map(Goal::from).collect())
+    }
+
+    async fn interventions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Intervention>> {
+        let rows = loaders::many::<project_intervention::Entity>(ctx, self.row.id).await?;
+        Ok(rows.into_iter().map(Intervention::from).collect())
+    }
+
+    async fn reviews(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Review>> {
+        let rows = loaders::many::<project_review::Entity>(ctx, self.row.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Review {
+                id: ID(r.id.to_string()),
+                date: Date(r.reviewed_on),
+                notes: r.notes,
+                decisions: r.decisions,
+                participant_ids: serde_json::from_str(&r.participants).unwrap_or_default(),
+                recorded_by_id: r.recorded_by,
+            })
+            .collect())
+    }
+
+    /// The Budget di Salute: resources, totals and the parties' agreement.
+    async fn budget(&self) -> Budget {
+        Budget {
+            project: self.row.clone(),
+        }
+    }
+
+    /// Each life area's scores from baseline to now.
+    async fn life_area_scores(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<LifeAreaTrajectory>> {
+        let rows = loaders::many::<life_area_score::Entity>(ctx, self.row.id).await?;
+        let mut by_area: HashMap<String, Vec<LifeAreaScorePoint>> = HashMap::new();
+        for s in rows {
+            by_area
+                .entry(s.life_area.clone())
+                .or_default()
+                .push(LifeAreaScorePoint {
+                    date: Date(s.scored_on),
+                    rater: Rater::parse(&s.rater).unwrap_or(Rater::Team),
+                    score: s.score,
+                    note: s.note,
+                });
+        }
+        Ok(LifeArea::ALL
+            .iter()
+            .map(|area| LifeAreaTrajectory {
+                life_area: *area,
+                points: by_area.remove(area.as_str()).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Every change, oldest first.
+    async fn history(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProjectEvent>> {
+        let rows = loaders::many::<project_event::Entity>(ctx, self.row.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|e| ProjectEvent {
+                occurred_at: e.occurred_at,
+                kind: e.kind,
+                summary: e.summary,
+                actor_id: e.actor_id,
+            })
+            .collect())
+    }
+}
+
+#[derive(InputObject)]
+pub struct OpenProjectInput {
+    pub person_id: ID,
+    pub kind: ProjectKind,
+    pub team_id: ID,
+    /// An active member of the team.
+    pub case_manager_id: ID,
+    pub title: String,
+    pub start_date: Date,
+    #[graphql(default = 90)]
+    pub review_every_days: i32,
+}
+
+#[derive(InputObject)]
+pub struct TransitionProjectInput {
+    pub project_id: ID,
+    pub to: ProjectStatus,
+    pub expected_version: i32,
+    /// Required to close: the closure reason.
+    pub reason: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RecordConsentInput {
+    pub project_id: ID,
+    pub expected_version: i32,
+    pub date: Date,
+    pub method: ConsentMethod,
+    /// Required for a verbal agreement.
+    pub witness: Option<String>,
+    pub family_cosignature: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct AddGoalInput {
+    pub project_id: ID,
+    pub life_area: LifeArea,
+    pub description: String,
+    pub target_date: Option<Date>,
+    pub indicator: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateGoalInput {
+    pub goal_id: ID,
+    pub description: Option<String>,
+    pub target_date: Option<Date>,
+    pub indicator: Option<String>,
+    pub status: Option<GoalStatus>,
+    pub outcome_note: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct InterventionFields {
+    pub goal_id: Option<ID>,
+    pub life_area: LifeArea,
+    pub service_kind: ServiceKind,
+    pub provider_id: Option<ID>,
+    pub frequency: String,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+}
+
+impl InterventionFields {
+    fn into_draft(self) -> Result<InterventionDraft, crate::error::AppError> {
+        Ok(InterventionDraft {
+            goal_id: parse_opt_id(&self.goal_id, "goalId")?,
+            life_area: self.life_area,
+            service_kind: self.service_kind,
+            provider_id: parse_opt_id(&self.provider_id, "providerId")?,
+            frequency: self.frequency,
+            start_date: self.start_date.0,
+            end_date: self.end_date.map(|d| d.0),
+        })
+    }
+}
+
+#[derive(InputObject)]
+pub struct AddInterventionInput {
+    pub project_id: ID,
+    #[graphql(flatten)]
+    pub fields: InterventionFields,
+}
+
+#[derive(InputObject)]
+pub struct UpdateInterventionInput {
+    pub intervention_id: ID,
+    #[graphql(flatten)]
+    pub fields: InterventionFields,
+}
+
+#[derive(InputObject)]
+pub struct RecordReviewInput {
+    pub project_id: ID,
+    pub date: Date,
+    pub participant_ids: Vec<ID>,
+    pub notes: Option<String>,
+    pub decisions: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct ResourceFields {
+    pub life_area: LifeArea,
+    pub kind: ResourceKind,
+    pub provider_kind: ProviderKind,
+    /// For ORGANIZATION providers.
+    pub provider_id: Option<ID>,
+    pub funding_source: FundingSource,
+    pub description: String,
+    /// For PROFESSIONAL resources.
+    pub profession: Option<Profession>,
+    pub unit: ResourceUnit,
+    pub planned_quantity: Decimal,
+    pub period_start: Date,
+    pub period_end: Option<Date>,
+}
+
+impl ResourceFields {
+    fn into_draft(self) -> Result<ResourceDraft, crate::error::AppError> {
+        Ok(ResourceDraft {
+            life_area: self.life_area,
+            kind: self.kind,
+            provider_kind: self.provider_kind,
+            provider_id: parse_opt_id(&self.provider_id, "providerId")?,
+            funding_source: self.funding_source,
+            description: self.description,
+            profession: self.profession,
+            unit: self.unit,
+            planned: self.planned_quantity.0,
+            period_start: self.period_start.0,
+            period_end: self.period_end.map(|d| d.0),
+        })
+    }
+}
+
+#[derive(InputObject)]
+pub struct AddBudgetResourceInput {
+    pub project_id: ID,
+    #[graphql(flatten)]
+    pub fields: ResourceFields,
+}
+
+#[derive(InputObject)]
+pub struct UpdateBudgetResourceInput {
+    pub resource_id: ID,
+    pub expected_version: i32,
+    #[graphql(flatten)]
+    pub fields: ResourceFields,
+}
+
+#[derive(InputObject)]
+pub struct RecordResourceUseInput {
+    pub resource_id: ID,
+    pub date: Date,
+    pub quantity: Decimal,
+    pub note: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct AgreeBudgetInput {
+    pub project_id: ID,
+    pub party_kind: ProviderKind,
+    /// For ORGANIZATION parties.
+    pub organization_id: Option<ID>,
+    /// Who agreed, for the person or the family.
+    #[graphql(default)]
+    pub party_name: String,
+    pub agreed_on: Date,
+}
+
+#[derive(InputObject)]
+pub struct LifeAreaScoreInput {
+    pub life_area: LifeArea,
+    pub score: i32,
+    pub note: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RecordLifeAreaScoresInput {
+    pub project_id: ID,
+    pub date: Date,
+    pub rater: Rater,
+    pub scores: Vec<LifeAreaScoreInput>,
+}
+
+#[derive(Default)]
+pub struct ProjectQuery;
+
+#[Object]
+impl ProjectQuery {
+    /// Need-to-know, like the person's record; audited.
+    async fn project(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<IndividualProject>> {
+        let s = scope(ctx)?;
+        let id = parse_id(&id, "id")?;
+        Ok(Some(
+            projects::get_project(s.db, s.caller, id).await?.into(),
+        ))
+    }
+
+    /// Projects of persons the viewer may see, soonest review first.
+    #[allow(clippy::too_many_arguments)]
+    async fn projects(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        status: Option<ProjectStatus>,
+        kind: Option<ProjectKind>,
+        team_id: Option<ID>,
+        #[graphql(default)] mine: bool,
+        #[graphql(default)] review_overdue: bool,
+    ) -> async_graphql::Result<PonteConnection<IndividualProject>> {
+        let s = scope(ctx)?;
+        let page = page_request(first, after.as_deref())?;
+        let filter = ProjectFilter {
+            mine,
+            status,
+            kind,
+            team_id: parse_opt_id(&team_id, "teamId")?,
+            review_overdue,
+        };
+        let found = projects::list_projects(s.db, s.caller, filter, page).await?;
+        Ok(connection(found.map(IndividualProject::from)))
+    }
+}
+
+#[derive(Default)]
+pub struct ProjectMutation;
+
+#[Object]
+impl ProjectMutation {
+    /// Opens a project in INTAKE; its team becomes responsible for the person.
+    async fn open_project(
+        &self,
+        ctx: &Context<'_>,
+        input: OpenProjectInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let created = projects::open_project(
+            s.db,
+            s.caller,
+            NewProject {
+                person_id: parse_id(&input.person_id, "personId")?,
+                kind: input.kind,
+                team_id: parse_id(&input.team_id, "teamId")?,
+                case_manager_id: parse_id(&input.case_manager_id, "caseManagerId")?,
+                title: input.title,
+                start_date: input.start_date.0,
+                review_every_days: input.review_every_days,
+            },
+        )
+        .await?;
+        Ok(created.into())
+    }
+
+    /// A refused move is a VALIDATION error listing every unmet condition
+    /// (`extensions.reasons`).
+    async fn transition_project(
+        &self,
+        ctx: &Context<'_>,
+        input: TransitionProjectInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        Ok(projects::transition_project(
+            s.db,
+            s.caller,
+            id,
+            input.to,
+            input.expected_version,
+            input.reason,
+        )
+        .await?
+        .into())
+    }
+
+    async fn record_consent(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordConsentInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let consent = Consent {
+            date: input.date.0,
+            method: input.method,
+            witness: input.witness,
+            family_cosignature: input.family_cosignature,
+        };
+        Ok(
+            projects::record_consent(s.db, s.caller, id, input.expected_version, consent)
+                .await?
+                .into(),
+        )
+    }
+
+    async fn add_goal(
+        &self,
+        ctx: &Context<'_>,
+        input: AddGoalInput,
+    ) -> async_graphql::Result<Goal> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let draft = GoalDraft {
+            life_area: input.life_area,
+            description: input.description,
+            target_date: input.target_date.map(|d| d.0),
+            indicator: input.indicator,
+        };
+        Ok(projects::add_goal(s.db, s.caller, id, draft).await?.into())
+    }
+
+    async fn update_goal(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateGoalInput,
+    ) -> async_graphql::Result<Goal> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.goal_id, "goalId")?;
+        let changes = GoalChanges {
+            description: input.description,
+            target_date: input.target_date.map(|d| d.0),
+            indicator: input.indicator,
+            status: input.status,
+            outcome_note: input.outcome_note,
+        };
+        Ok(projects::update_goal(s.db, s.caller, id, changes)
+            .await?
+            .into())
+    }
+
+    async fn add_intervention(
+        &self,
+        ctx: &Context<'_>,
+        input: AddInterventionInput,
+    ) -> async_graphql::Result<Intervention> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        Ok(
+            projects::add_intervention(s.db, s.caller, id, input.fields.into_draft()?)
+                .await?
+                .into(),
+        )
+    }
+
+    async fn update_intervention(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateInterventionInput,
+    ) -> async_graphql::Result<Intervention> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.intervention_id, "interventionId")?;
+        Ok(
+            projects::update_intervention(s.db, s.caller, id, input.fields.into_draft()?)
+                .await?
+                .into(),
+        )
+    }
+
+    /// Records a periodic review; a project in REVIEW goes back to ACTIVE and
+    /// the next review follows the cadence from this one.
+    async fn record_review(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordReviewInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let participant_ids = input
+            .participant_ids
+            .iter()
+            .map(|id| parse_id(id, "participantIds"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let draft = ReviewDraft {
+            date: input.date.0,
+            participant_ids,
+            notes: input.notes,
+            decisions: input.decisions,
+        };
+        Ok(projects::record_review(s.db, s.caller, id, draft)
+            .await?
+            .into())
+    }
+
+    async fn add_budget_resource(
+        &self,
+        ctx: &Context<'_>,
+        input: AddBudgetResourceInput,
+    ) -> async_graphql::Result<BudgetResource> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        Ok(
+            budget::add_resource(s.db, s.caller, id, input.fields.into_draft()?)
+                .await?
+                .into(),
+        )
+    }
+
+    async fn update_budget_resource(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateBudgetResourceInput,
+    ) -> async_graphql::Result<BudgetResource> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.resource_id, "resourceId")?;
+        Ok(budget::update_resource(
+            s.db,
+            s.caller,
+            id,
+            input.expected_version,
+            input.fields.into_draft()?,
+        )
+        .await?
+        .into())
+    }
+
+    /// Over-use is allowed and flagged (`overused`), never refused.
+    async fn record_resource_use(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordResourceUseInput,
+    ) -> async_graphql::Result<BudgetResource> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.resource_id, "resourceId")?;
+        Ok(budget::record_use(
+            s.db,
+            s.caller,
+            id,
+            input.date.0,
+            input.quantity.0,
+            input.note,
+        )
+        .await?
+        .into())
+    }
+
+    /// One party's agreement; a later change to the plan marks it TO_RENEW.
+    async fn agree_budget(
+        &self,
+        ctx: &Context<'_>,
+        input: AgreeBudgetInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let org = parse_opt_id(&input.organization_id, "organizationId")?;
+        Ok(budget::agree_budget(
+            s.db,
+            s.caller,
+            id,
+            input.party_kind,
+            org,
+            &input.party_name,
+            input.agreed_on.0,
+        )
+        .await?
+        .into())
+    }
+
+    /// Outcome per life area (1–5) at a date, by the person or the team.
+    async fn record_life_area_scores(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordLifeAreaScoresInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let scores = input
+            .scores
+            .into_iter()
+            .map(|s| AreaScore {
+                life_area: s.life_area,
+                score: s.score,
+                note: s.note,
+            })
+            .collect();
+        Ok(
+            projects::record_life_area_scores(
+                s.db,
+                s.caller,
+                id,
+                input.date.0,
+                input.rater,
+                scores,
+            )
+            .await?
+            .into(),
+        )
+    }
+}

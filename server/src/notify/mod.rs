@@ -1,0 +1,7 @@
+//! Notifications: in-app rows and emails written to the outbox in the
+//! transaction of the change that causes them, delivered by the worker.
+
+pub mod mailer;
+pub mod outbox;
+pub mod templates;
+pub mod worker;

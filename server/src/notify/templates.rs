@@ -1,0 +1,147 @@
+//! The Italian texts of notifications. No health data ever: the person's
+//! initials, what happened, a date and a link — never needs, ward or diagnosis.
+
+use chrono::NaiveDate;
+
+/// What happened, with only the facts a notification may carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    DischargeReported {
+        initials: String,
+        expected_on: NaiveDate,
+    },
+    ExpectedDateChanged {
+        initials: String,
+        expected_on: NaiveDate,
+    },
+    PlanMissingReminder {
+        initials: String,
+        expected_on: NaiveDate,
+    },
+    Discharged {
+        initials: String,
+        discharged_on: NaiveDate,
+    },
+    DischargeCancelled {
+        initials: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub kind: &'static str,
+    /// The in-app title and the email subject.
+    pub title: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// "Maria Rossi" → "M.R.": enough for the team to recognise the case from
+/// the link, nothing for anyone else.
+pub fn initials(given_name: &str, family_name: &str) -> String {
+    [given_name, family_name]
+        .iter()
+        .filter_map(|name| name.trim().chars().next())
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .collect()
+}
+
+fn italian_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub fn render(event: &Event, link: &str) -> Rendered {
+    let (kind, title, sentence) = match event {
+        Event::DischargeReported { initials, expected_on } => (
+            "DISCHARGE_REPORTED",
+            format!("Nuova dimissione protetta: {initials}"),
+            format!(
+                "Il reparto ha segnalato una dimissione protetta per {initials}, prevista il {}.",
+                italian_date(*expected_on)
+            ),
+        ),
+        Event::ExpectedDateChanged { initials, expected_on } => (
+            "DISCHARGE_DATE_CHANGED",
+            format!("Dimissione protetta di {initials}: nuova data prevista"),
+            format!("La dimissione di {initials} è ora prevista il {}.", italian_date(*expected_on)),
+        ),
+        Event::PlanMissingReminder { initials, expected_on } => (
+            "DISCHARGE_PLAN_MISSING",
+            format!("Promemoria: dimissione di {initials} domani senza piano"),
+            format!(
+                "La dimissione di {initials} è prevista il {} e non c'è ancora un piano concordato.",
+                italian_date(*expected_on)
+            ),
+        ),
+        Event::Discharged { initials, discharged_on } => (
+            "DISCHARGE_COMPLETED",
+            format!("{initials} è stato dimesso"),
+            format!("La dimissione protetta di {initials} è avvenuta il {}.", italian_date(*discharged_on)),
+        ),
+        Event::DischargeCancelled { initials } => (
+            "DISCHARGE_CANCELLED",
+            format!("Dimissione protetta di {initials} annullata"),
+            format!("La segnalazione di dimissione protetta di {initials} è stata annullata."),
+        ),
+    };
+    let text = format!(
+        "{sentence}\n\nApri Ponte per i dettagli: {link}\n\n-- \nPonte, servizi sociosanitari integrati. Questa email non contiene dati sanitari.\n"
+    );
+    let html = format!(
+        "<!doctype html><html lang=\"it\"><body style=\"font-family:sans-serif\"><p>{}</p><p><a href=\"{}\">Apri Ponte per i dettagli</a></p><p style=\"color:#555;font-size:small\">Ponte, servizi sociosanitari integrati. Questa email non contiene dati sanitari.</p></body></html>",
+        escape(&sentence),
+        escape(link)
+    );
+    Rendered {
+        kind,
+        title,
+        text,
+        html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_are_two_upper_case_letters() {
+        assert_eq!(initials("maria", "Rossi"), "M.R.");
+        assert_eq!(initials("Élise", " d'Angelo"), "É.D.");
+    }
+
+    #[test]
+    fn a_report_says_who_when_and_where_to_look_and_nothing_else() {
+        let event = Event::DischargeReported {
+            initials: "M.R.".into(),
+            expected_on: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        };
+        let rendered = render(&event, "https://ponte.example.it/dimissioni/1");
+        assert_eq!(rendered.title, "Nuova dimissione protetta: M.R.");
+        assert!(rendered.text.contains("25/11/2026"));
+        assert!(rendered
+            .text
+            .contains("https://ponte.example.it/dimissioni/1"));
+        assert!(rendered
+            .html
+            .contains("href=\"https://ponte.example.it/dimissioni/1\""));
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        let rendered = render(
+            &Event::DischargeCancelled {
+                initials: "<b>".into(),
+            },
+            "x",
+        );
+        assert!(rendered.html.contains("&lt;b&gt;"));
+    }
+}

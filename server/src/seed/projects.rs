@@ -1,0 +1,576 @@
+//! Demo individual projects: every kind and every status, goals and
+//! interventions in the four life areas, budgets co-funded by the ASST, a
+//! Comune, the cooperative and the family, with uses (one over plan).
+
+use chrono::Days;
+use entity::{organization, person, project, referral, team};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use super::{missing, seed_caller, user_with_email};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::money::Fixed2;
+use crate::enums::{
+    AssessmentReason, AssessmentSetting, ConsentMethod, FundingSource, GoalStatus, LifeArea,
+    NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater, RecommendedSetting,
+    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
+};
+use crate::error::AppResult;
+use crate::services::assessments::{self, AssessmentContent, SocialDomainLevel};
+use crate::services::budget::{self, ResourceDraft};
+use crate::services::projects::{
+    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ReviewDraft,
+};
+
+struct Plan {
+    kind: ProjectKind,
+    status: ProjectStatus,
+    title: &'static str,
+}
+
+const PLANS: &[Plan] = &[
+    Plan {
+        kind: ProjectKind::Pai,
+        status: ProjectStatus::Active,
+        title: "PAI integrato: restare a casa in sicurezza",
+    },
+    Plan {
+        kind: ProjectKind::Pai,
+        status: ProjectStatus::Review,
+        title: "PAI: rientro a domicilio dopo il ricovero",
+    },
+    Plan {
+        kind: ProjectKind::Pai,
+        status: ProjectStatus::Closed,
+        title: "PAI: sollievo per il caregiver",
+    },
+    Plan {
+        kind: ProjectKind::Pai,
+        status: ProjectStatus::Intake,
+        title: "PAI: prima accoglienza",
+    },
+    Plan {
+        kind: ProjectKind::Ptri,
+        status: ProjectStatus::Active,
+        title: "PTRI: autonomia abitativa e lavoro",
+    },
+    Plan {
+        kind: ProjectKind::Ptri,
+        status: ProjectStatus::Suspended,
+        title: "PTRI: percorso di inclusione sociale",
+    },
+    Plan {
+        kind: ProjectKind::ProgettoPersonalizzato,
+        status: ProjectStatus::Planning,
+        title: "Patto per l'inclusione sociale",
+    },
+    Plan {
+        kind: ProjectKind::ProgettoDiVita,
+        status: ProjectStatus::Assessment,
+        title: "Progetto di vita: scuola e tempo libero",
+    },
+];
+
+/// Persons accepted by a team, oldest first: the projects' beneficiaries.
+async fn candidates(db: &DatabaseConnection, team_id: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(referral::Entity::find()
+        .filter(referral::Column::TeamId.eq(team_id))
+        .filter(referral::Column::Status.eq(ReferralStatus::Accepted.as_str()))
+        .order_by_asc(referral::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.person_id)
+        .collect())
+}
+
+async fn persons_in_group(db: &DatabaseConnection, group: &str) -> AppResult<Vec<Uuid>> {
+    Ok(person::Entity::find()
+        .filter(person::Column::TargetGroups.contains(group))
+        .order_by_asc(person::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect())
+}
+
+async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await?
+        .map(|o| o.id)
+        .ok_or_else(|| missing(name))
+}
+
+pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<usize> {
+    if project::Entity::find().count(db).await? > 0 {
+        return Ok(0);
+    }
+    let [_, uvm, eemm] = team_ids else {
+        return Err(missing("teams"));
+    };
+    let geriatra = user_with_email(db, "geriatra@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("geriatra"))?;
+    let psichiatra = user_with_email(db, "psichiatra@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("psichiatra"))?;
+    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("social worker"))?;
+    let mut uvm_persons = candidates(db, *uvm).await?.into_iter();
+    let mut eemm_persons = candidates(db, *eemm).await?.into_iter();
+    let mut poor = persons_in_group(db, "POVERTA").await?.into_iter();
+    let mut minors = persons_in_group(db, "MINORE").await?.into_iter();
+    let orgs = Orgs {
+        asst: organization_id(db, "ASST della Valcamonica").await?,
+        comune: organization_id(db, "Comune di Breno").await?,
+        cooperative: organization_id(db, "Cooperativa sociale Il Sentiero").await?,
+    };
+
+    let mut added = 0;
+    for (n, plan) in PLANS.iter().enumerate() {
+        let (person, team_id, manager) = match plan.kind {
+            ProjectKind::Pai => (uvm_persons.next(), *uvm, &geriatra),
+            ProjectKind::Ptri => (eemm_persons.next(), *eemm, &psichiatra),
+            ProjectKind::ProgettoPersonalizzato => (poor.next(), *eemm, &social_worker),
+            ProjectKind::ProgettoDiVita => (minors.next(), *eemm, &social_worker),
+        };
+        let Some(person_id) = person else { continue };
+        let caller = seed_caller(manager)?;
+        let start = today() - Days::new(200 - 15 * n as u64);
+        let opened = projects::open_project(
+            db,
+            &caller,
+            NewProject {
+                person_id,
+                kind: plan.kind,
+                team_id,
+                case_manager_id: manager.id,
+                title: plan.title.into(),
+                start_date: start,
+                review_every_days: 60,
+            },
+        )
+        .await?;
+        added += 1;
+        if plan.status == ProjectStatus::Intake {
+            continue;
+        }
+        furnish(db, &caller, &opened, &orgs, n).await?;
+        walk(
+            db,
+            &caller,
+            opened.id,
+            plan.status,
+            manager.id,
+            person_id,
+            team_id,
+            n,
+        )
+        .await?;
+    }
+    Ok(added)
+}
+
+struct Orgs {
+    asst: Uuid,
+    comune: Uuid,
+    cooperative: Uuid,
+}
+
+/// Goals, interventions and budget lines in all four life areas.
+async fn furnish(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    opened: &project::Model,
+    orgs: &Orgs,
+    n: usize,
+) -> AppResult<()> {
+    let goals = [
+        (
+            LifeArea::HealthWellbeing,
+            "Mantenere l'aderenza alla terapia e prevenire le cadute",
+            "Nessuna caduta nei prossimi 6 mesi",
+        ),
+        (
+            LifeArea::Housing,
+            "Restare a vivere nella propria casa",
+            "Bagno adattato entro 3 mesi",
+        ),
+        (
+            LifeArea::WorkIncome,
+            "Ottenere il sostegno economico previsto",
+            "Domanda di Assegno di Inclusione presentata",
+        ),
+        (
+            LifeArea::SocialInclusion,
+            "Partecipare alle attività del centro anziani",
+            "Una uscita a settimana",
+        ),
+    ];
+    for (area, description, indicator) in goals {
+        projects::add_goal(
+            db,
+            caller,
+            opened.id,
+            GoalDraft {
+                life_area: area,
+                description: description.into(),
+                target_date: Some(opened.start_date + Days::new(180)),
+                indicator: Some(indicator.into()),
+            },
+        )
+        .await?;
+    }
+    let interventions = [
+        (
+            LifeArea::HealthWellbeing,
+            ServiceKind::Adi,
+            orgs.asst,
+            "2 accessi infermieristici a settimana",
+        ),
+        (
+            LifeArea::Housing,
+            ServiceKind::Sad,
+            orgs.comune,
+            "Assistenza domiciliare 3 mattine a settimana",
+        ),
+        (
+            LifeArea::WorkIncome,
+            ServiceKind::TirocinioInclusione,
+            orgs.cooperative,
+            "20 ore settimanali",
+        ),
+        (
+            LifeArea::SocialInclusion,
+            ServiceKind::Trasporto,
+            orgs.cooperative,
+            "Accompagnamento il giovedì",
+        ),
+    ];
+    for (area, kind, provider, frequency) in interventions {
+        projects::add_intervention(
+            db,
+            caller,
+            opened.id,
+            InterventionDraft {
+                goal_id: None,
+                life_area: area,
+                service_kind: kind,
+                provider_id: Some(provider),
+                frequency: frequency.into(),
+                start_date: opened.start_date,
+                end_date: None,
+            },
+        )
+        .await?;
+    }
+    let lines = [
+        (
+            LifeArea::HealthWellbeing,
+            ResourceKind::Professional,
+            ProviderKind::Organization,
+            Some(orgs.asst),
+            FundingSource::FondoSanitario,
+            Some(Profession::Infermiere),
+            ResourceUnit::Hours,
+            4_800,
+            "Ore di infermiere di famiglia",
+        ),
+        (
+            LifeArea::Housing,
+            ResourceKind::Economic,
+            ProviderKind::Organization,
+            Some(orgs.comune),
+            FundingSource::Fna,
+            None,
+            ResourceUnit::Eur,
+            240_000,
+            "Voucher SAD (FNA)",
+        ),
+        (
+            LifeArea::WorkIncome,
+            ResourceKind::Economic,
+            ProviderKind::Organization,
+            Some(orgs.cooperative),
+            FundingSource::PnInclusione,
+            None,
+            ResourceUnit::Eur,
+            180_000,
+            "Indennità di tirocinio",
+        ),
+        (
+            LifeArea::SocialInclusion,
+            ResourceKind::Relational,
+            ProviderKind::Family,
+            None,
+            FundingSource::Privato,
+            None,
+            ResourceUnit::Hours,
+            10_000,
+            "Figlia: accompagnamento e compagnia",
+        ),
+    ];
+    for (
+        k,
+        (area, kind, provider_kind, provider_id, source, profession, unit, planned, description),
+    ) in lines.into_iter().enumerate()
+    {
+        let line = budget::add_resource(
+            db,
+            caller,
+            opened.id,
+            ResourceDraft {
+                life_area: area,
+                kind,
+                provider_kind,
+                provider_id,
+                funding_source: source,
+                description: description.into(),
+                profession,
+                unit,
+                planned: Fixed2(planned),
+                period_start: opened.start_date,
+                period_end: Some(opened.start_date + Days::new(365)),
+            },
+        )
+        .await?;
+        // Monthly uses; the nurse's hours of the first project run over plan.
+        let months = 1 + (k + n) % 4;
+        let per_use = if k == 0 && n == 0 {
+            planned / 2
+        } else {
+            planned / 8
+        };
+        for m in 0..months {
+            budget::record_use(
+                db,
+                caller,
+                line.id,
+                (opened.start_date + Days::new(30 * m as u64 + 10)).min(today()),
+                Fixed2(per_use),
+                None,
+            )
+            .await?;
+        }
+    }
+    budget::agree_budget(
+        db,
+        caller,
+        opened.id,
+        ProviderKind::Organization,
+        Some(orgs.comune),
+        "",
+        opened.start_date,
+    )
+    .await?;
+    budget::agree_budget(
+        db,
+        caller,
+        opened.id,
+        ProviderKind::Family,
+        None,
+        "Famiglia (figlia)",
+        opened.start_date,
+    )
+    .await?;
+    projects::record_life_area_scores(
+        db,
+        caller,
+        opened.id,
+        opened.start_date,
+        Rater::Team,
+        LifeArea::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, area)| AreaScore {
+                life_area: *area,
+                score: 1 + (i + n) as i32 % 3,
+                note: None,
+            })
+            .collect(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Walks the project through the case process up to `target`.
+#[allow(clippy::too_many_arguments)]
+async fn walk(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    target: ProjectStatus,
+    manager_id: Uuid,
+    person_id: Uuid,
+    team_id: Uuid,
+    n: usize,
+) -> AppResult<()> {
+    let steps: &[ProjectStatus] = match target {
+        ProjectStatus::Assessment => &[ProjectStatus::Assessment],
+        ProjectStatus::Planning => &[ProjectStatus::Assessment, ProjectStatus::Planning],
+        ProjectStatus::Active => &[
+            ProjectStatus::Assessment,
+            ProjectStatus::Planning,
+            ProjectStatus::Active,
+        ],
+        ProjectStatus::Review => &[
+            ProjectStatus::Assessment,
+            ProjectStatus::Planning,
+            ProjectStatus::Active,
+            ProjectStatus::Review,
+        ],
+        ProjectStatus::Suspended => &[
+            ProjectStatus::Assessment,
+            ProjectStatus::Planning,
+            ProjectStatus::Active,
+            ProjectStatus::Suspended,
+        ],
+        ProjectStatus::Closed => &[
+            ProjectStatus::Assessment,
+            ProjectStatus::Planning,
+            ProjectStatus::Active,
+            ProjectStatus::Closed,
+        ],
+        ProjectStatus::Intake => &[],
+    };
+    for step in steps {
+        let current = projects::get_project(db, caller, project_id).await?;
+        if *step == ProjectStatus::Active {
+            projects::record_consent(
+                db,
+                caller,
+                project_id,
+                current.version,
+                Consent {
+                    date: current.start_date + Days::new(10),
+                    method: ConsentMethod::SignedPaper,
+                    witness: None,
+                    family_cosignature: Some("Figlia".into()),
+                },
+            )
+            .await?;
+            ensure_assessment(db, caller, person_id, team_id, manager_id).await?;
+        }
+        if *step == ProjectStatus::Closed {
+            let goals = entity::project_goal::Entity::find()
+                .filter(entity::project_goal::Column::ProjectId.eq(project_id))
+                .all(db)
+                .await?;
+            for (i, goal) in goals.iter().enumerate() {
+                let status = [
+                    GoalStatus::Achieved,
+                    GoalStatus::PartlyAchieved,
+                    GoalStatus::Achieved,
+                    GoalStatus::Dropped,
+                ][i % 4];
+                projects::update_goal(
+                    db,
+                    caller,
+                    goal.id,
+                    GoalChanges {
+                        status: Some(status),
+                        outcome_note: Some("Verificato alla chiusura".into()),
+                        ..GoalChanges::default()
+                    },
+                )
+                .await?;
+            }
+        }
+        let current = projects::get_project(db, caller, project_id).await?;
+        let reason = (*step == ProjectStatus::Closed)
+            .then(|| "Obiettivi raggiunti: la famiglia prosegue in autonomia".to_owned());
+        projects::transition_project(db, caller, project_id, *step, current.version, reason)
+            .await?;
+    }
+    if matches!(target, ProjectStatus::Active | ProjectStatus::Review) && n.is_multiple_of(2) {
+        projects::record_review(
+            db,
+            caller,
+            project_id,
+            ReviewDraft {
+                date: today() - Days::new(20),
+                participant_ids: vec![manager_id],
+                notes: Some("Situazione stabile, buona collaborazione della famiglia".into()),
+                decisions: Some("Proseguire gli interventi in corso".into()),
+            },
+        )
+        .await?;
+        if target == ProjectStatus::Review {
+            let current = projects::get_project(db, caller, project_id).await?;
+            projects::transition_project(
+                db,
+                caller,
+                project_id,
+                ProjectStatus::Review,
+                current.version,
+                None,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// An EEMM-run project needs an assessment of its own when the UVM has not assessed the person.
+async fn ensure_assessment(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    person_id: Uuid,
+    team_id: Uuid,
+    manager_id: Uuid,
+) -> AppResult<()> {
+    let existing = entity::assessment::Entity::find()
+        .filter(entity::assessment::Column::PersonId.eq(person_id))
+        .count(db)
+        .await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let is_assessing_team = team::Entity::find_by_id(team_id).one(db).await?.is_some();
+    if !is_assessing_team {
+        return Ok(());
+    }
+    let recorded = assessments::record_assessment(
+        db,
+        caller,
+        person_id,
+        team_id,
+        AssessmentContent {
+            date: today() - Days::new(150),
+            setting: AssessmentSetting::Servizio,
+            reason: AssessmentReason::FirstAssessment,
+            participant_ids: vec![manager_id],
+            instruments: vec![],
+            social_domains: vec![
+                SocialDomainLevel {
+                    domain: SocialDomain::CaregiverNetwork,
+                    level: 2,
+                    note: None,
+                },
+                SocialDomainLevel {
+                    domain: SocialDomain::Housing,
+                    level: 2,
+                    note: None,
+                },
+                SocialDomainLevel {
+                    domain: SocialDomain::Economic,
+                    level: 3,
+                    note: Some("Reddito insufficiente".into()),
+                },
+            ],
+            need_level: NeedLevel::Medium,
+            recommended_setting: RecommendedSetting::Home,
+            notes: Some("Valutazione dell'équipe multidisciplinare".into()),
+        },
+    )
+    .await?;
+    assessments::sign_assessment(db, caller, recorded.id).await?;
+    Ok(())
+}

@@ -1,0 +1,453 @@
+//! The Budget di Salute of a project: resource lines from several providers
+//! and funders across the four life areas, their uses, and the parties'
+//! agreement. Quantities are integer hundredths end to end.
+
+use chrono::{NaiveDate, Utc};
+use entity::{budget_agreement, budget_resource, budget_use, organization, project};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::money::Fixed2;
+use crate::domain::person_identity::optional_text;
+use crate::enums::{
+    BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
+    ResourceUnit,
+};
+use crate::error::{AppError, AppResult};
+use crate::services::project_history;
+use crate::services::projects::load_for_work;
+
+#[derive(Debug, Clone)]
+pub struct ResourceDraft {
+    pub life_area: LifeArea,
+    pub kind: ResourceKind,
+    pub provider_kind: ProviderKind,
+    pub provider_id: Option<Uuid>,
+    pub funding_source: FundingSource,
+    pub description: String,
+    pub profession: Option<Profession>,
+    pub unit: ResourceUnit,
+    pub planned: Fixed2,
+    pub period_start: NaiveDate,
+    pub period_end: Option<NaiveDate>,
+}
+
+/// Which units fit which kind of resource.
+fn unit_fits(kind: ResourceKind, unit: ResourceUnit) -> bool {
+    matches!(
+        (kind, unit),
+        (ResourceKind::Economic, ResourceUnit::Eur)
+            | (ResourceKind::Professional, ResourceUnit::Hours)
+            | (
+                ResourceKind::Relational,
+                ResourceUnit::Hours | ResourceUnit::Commitment
+            )
+    )
+}
+
+/// Checks a resource line and returns the provider's display name.
+async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<(String, String)> {
+    if !unit_fits(draft.kind, draft.unit) {
+        return Err(AppError::validation(
+            "unit",
+            "Unità non coerente: euro per le risorse economiche, ore per quelle professionali, ore o impegno descritto per quelle relazionali",
+        ));
+    }
+    if draft.kind == ResourceKind::Professional && draft.profession.is_none() {
+        return Err(AppError::validation(
+            "profession",
+            "Indica la professione delle ore previste",
+        ));
+    }
+    if draft.planned.is_negative() {
+        return Err(AppError::validation(
+            "plannedQuantity",
+            "La quantità prevista non può essere negativa",
+        ));
+    }
+    if draft.unit != ResourceUnit::Commitment && draft.planned == Fixed2::ZERO {
+        return Err(AppError::validation(
+            "plannedQuantity",
+            "Indica la quantità prevista",
+        ));
+    }
+    if draft.period_end.is_some_and(|end| end < draft.period_start) {
+        return Err(AppError::validation(
+            "periodEnd",
+            "La fine del periodo precede l'inizio",
+        ));
+    }
+    let description = optional_text("description", Some(&draft.description), 2000)?
+        .ok_or_else(|| AppError::validation("description", "Descrivi la risorsa"))?;
+    let provider_name = match (draft.provider_kind, draft.provider_id) {
+        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
+            .one(conn)
+            .await?
+            .map(|o| o.name)
+            .ok_or_else(|| AppError::validation("providerId", "Ente non trovato"))?,
+        (ProviderKind::Organization, None) => {
+            return Err(AppError::validation(
+                "providerId",
+                "Indica l'ente che mette a disposizione la risorsa",
+            ))
+        }
+        (_, Some(_)) => {
+            return Err(AppError::validation(
+                "providerId",
+                "Un ente si indica solo per le risorse di un ente",
+            ))
+        }
+        (ProviderKind::Family, None) => "Famiglia".to_owned(),
+        (ProviderKind::Person, None) => "Persona".to_owned(),
+    };
+    Ok((provider_name, description))
+}
+
+/// A plan change on an agreed budget sends it back to the parties.
+async fn mark_to_renew(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<()> {
+    project::Entity::update_many()
+        .col_expr(
+            project::Column::BudgetAgreement,
+            Expr::value(BudgetAgreementStatus::ToRenew.as_str()),
+        )
+        .filter(project::Column::Id.eq(project_id))
+        .filter(project::Column::BudgetAgreement.eq(BudgetAgreementStatus::Agreed.as_str()))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn add_resource(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    draft: ResourceDraft,
+) -> AppResult<budget_resource::Model> {
+    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let (provider_name, description) = check(db, &draft).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    mark_to_renew(&txn, project_id).await?;
+    let created = budget_resource::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        version: Set(1),
+        life_area: Set(draft.life_area.as_str().to_owned()),
+        kind: Set(draft.kind.as_str().to_owned()),
+        provider_kind: Set(draft.provider_kind.as_str().to_owned()),
+        provider_id: Set(draft.provider_id),
+        provider_name: Set(provider_name),
+        funding_source: Set(draft.funding_source.as_str().to_owned()),
+        description: Set(description),
+        profession: Set(draft.profession.map(|p| p.as_str().to_owned())),
+        unit: Set(draft.unit.as_str().to_owned()),
+        planned_hundredths: Set(draft.planned.0),
+        period_start: Set(draft.period_start),
+        period_end: Set(draft.period_end),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::record(
+        &txn,
+        project_id,
+        user_id,
+        "BUDGET_RESOURCE_ADDED",
+        format!(
+            "Risorsa aggiunta al budget: {} ({} {})",
+            created.description, draft.planned, created.unit
+        ),
+        Some(json!({ "resourceId": created.id })),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ProjectChanged)
+            .on("project", project_id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_resource(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    resource_id: Uuid,
+    expected_version: i32,
+    draft: ResourceDraft,
+) -> AppResult<budget_resource::Model> {
+    let current = budget_resource::Entity::find_by_id(resource_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
+    let (provider_name, description) = check(db, &draft).await?;
+    let txn = db.begin().await?;
+    let moved = budget_resource::Entity::update_many()
+        .col_expr(
+            budget_resource::Column::Version,
+            Expr::value(expected_version + 1),
+        )
+        .col_expr(
+            budget_resource::Column::LifeArea,
+            Expr::value(draft.life_area.as_str()),
+        )
+        .col_expr(
+            budget_resource::Column::Kind,
+            Expr::value(draft.kind.as_str()),
+        )
+        .col_expr(
+            budget_resource::Column::ProviderKind,
+            Expr::value(draft.provider_kind.as_str()),
+        )
+        .col_expr(
+            budget_resource::Column::ProviderId,
+            Expr::value(draft.provider_id),
+        )
+        .col_expr(
+            budget_resource::Column::ProviderName,
+            Expr::value(provider_name),
+        )
+        .col_expr(
+            budget_resource::Column::FundingSource,
+            Expr::value(draft.funding_source.as_str()),
+        )
+        .col_expr(
+            budget_resource::Column::Description,
+            Expr::value(description),
+        )
+        .col_expr(
+            budget_resource::Column::Profession,
+            Expr::value(draft.profession.map(|p| p.as_str())),
+        )
+        .col_expr(
+            budget_resource::Column::Unit,
+            Expr::value(draft.unit.as_str()),
+        )
+        .col_expr(
+            budget_resource::Column::PlannedHundredths,
+            Expr::value(draft.planned.0),
+        )
+        .col_expr(
+            budget_resource::Column::PeriodStart,
+            Expr::value(draft.period_start),
+        )
+        .col_expr(
+            budget_resource::Column::PeriodEnd,
+            Expr::value(draft.period_end),
+        )
+        .col_expr(budget_resource::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(budget_resource::Column::Id.eq(resource_id))
+        .filter(budget_resource::Column::Version.eq(expected_version))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::Conflict(
+            "La risorsa è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
+                .into(),
+        ));
+    }
+    mark_to_renew(&txn, found.id).await?;
+    project_history::record(
+        &txn,
+        found.id,
+        user_id,
+        "BUDGET_RESOURCE_UPDATED",
+        format!(
+            "Risorsa modificata: previsto {} {}",
+            draft.planned,
+            draft.unit.as_str()
+        ),
+        Some(json!({ "resourceId": resource_id })),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ProjectChanged)
+            .on("project", found.id)
+            .person(found.person_id),
+    )
+    .await?;
+    let updated = budget_resource::Entity::find_by_id(resource_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Consumption of a resource. Using more than planned is allowed (the need
+/// is real) and flagged on the resource, not refused.
+pub async fn record_use(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    resource_id: Uuid,
+    date: NaiveDate,
+    quantity: Fixed2,
+    note: Option<String>,
+) -> AppResult<budget_resource::Model> {
+    let resource = budget_resource::Entity::find_by_id(resource_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (user_id, found) = load_for_work(db, caller, resource.project_id).await?;
+    if quantity.is_negative() || quantity == Fixed2::ZERO {
+        return Err(AppError::validation(
+            "quantity",
+            "La quantità usata deve essere maggiore di zero",
+        ));
+    }
+    if date > today() {
+        return Err(AppError::validation(
+            "date",
+            "La data dell'utilizzo è nel futuro",
+        ));
+    }
+    let txn = db.begin().await?;
+    budget_use::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        resource_id: Set(resource_id),
+        used_on: Set(date),
+        quantity_hundredths: Set(quantity.0),
+        note: Set(optional_text("note", note.as_deref(), 2000)?),
+        recorded_by: Set(user_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::record(
+        &txn,
+        found.id,
+        user_id,
+        "BUDGET_USE_RECORDED",
+        format!(
+            "Utilizzo di {quantity} {} il {date}: {}",
+            resource.unit, resource.description
+        ),
+        Some(json!({ "resourceId": resource_id })),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ProjectChanged)
+            .on("project", found.id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(resource)
+}
+
+/// One party's agreement to the budget as it stands now.
+pub async fn agree_budget(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    party_kind: ProviderKind,
+    organization_id: Option<Uuid>,
+    party_name: &str,
+    agreed_on: NaiveDate,
+) -> AppResult<project::Model> {
+    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    if agreed_on > today() {
+        return Err(AppError::validation(
+            "agreedOn",
+            "La data dell'accordo è nel futuro",
+        ));
+    }
+    let party_name = match (party_kind, organization_id) {
+        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|o| o.name)
+            .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
+        (ProviderKind::Organization, None) => {
+            return Err(AppError::validation(
+                "organizationId",
+                "Indica l'ente che approva il budget",
+            ))
+        }
+        _ => optional_text("partyName", Some(party_name), 200)?
+            .ok_or_else(|| AppError::validation("partyName", "Indica chi approva il budget"))?,
+    };
+    let txn = db.begin().await?;
+    project::Entity::update_many()
+        .col_expr(
+            project::Column::BudgetAgreement,
+            Expr::value(BudgetAgreementStatus::Agreed.as_str()),
+        )
+        .filter(project::Column::Id.eq(project_id))
+        .exec(&txn)
+        .await?;
+    budget_agreement::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        party_kind: Set(party_kind.as_str().to_owned()),
+        organization_id: Set(organization_id),
+        party_name: Set(party_name.clone()),
+        agreed_on: Set(agreed_on),
+        recorded_by: Set(user_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::record(
+        &txn,
+        project_id,
+        user_id,
+        "BUDGET_AGREED",
+        format!("Budget approvato da {party_name} il {agreed_on}"),
+        None,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::ProjectChanged)
+            .on("project", project_id)
+            .person(found.person_id),
+    )
+    .await?;
+    let updated = project::Entity::find_by_id(project_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_resource_has_its_units() {
+        assert!(unit_fits(ResourceKind::Economic, ResourceUnit::Eur));
+        assert!(!unit_fits(ResourceKind::Economic, ResourceUnit::Hours));
+        assert!(unit_fits(ResourceKind::Professional, ResourceUnit::Hours));
+        assert!(!unit_fits(
+            ResourceKind::Professional,
+            ResourceUnit::Commitment
+        ));
+        assert!(unit_fits(
+            ResourceKind::Relational,
+            ResourceUnit::Commitment
+        ));
+        assert!(unit_fits(ResourceKind::Relational, ResourceUnit::Hours));
+        assert!(!unit_fits(ResourceKind::Relational, ResourceUnit::Eur));
+    }
+}

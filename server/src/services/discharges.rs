@@ -1,0 +1,844 @@
+//! Dimissioni protette: a ward reports a frail patient, the receiving PUA or
+//! UVM is told at once, the plan is agreed, the patient is discharged (or the
+//! report cancelled). Every step that matters notifies through the outbox.
+
+use chrono::{Days, NaiveDate, Utc};
+use entity::{
+    discharge, organization, person, project, project_intervention, team, team_membership, user,
+};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use url::Url;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::clock::today;
+use crate::domain::discharge_workflow::{self, DischargeAction, DischargeFacts};
+use crate::domain::fiscal_code::FiscalCode;
+use crate::domain::person_identity::optional_text;
+use crate::enums::{
+    CancelReason, DischargeDestination, DischargeStatus, ProjectStatus, ReferralSource,
+    ServiceKind, TeamKind, Urgency,
+};
+use crate::error::{AppError, AppResult};
+use crate::notify::outbox;
+use crate::notify::templates::{initials, Event};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::persons::{self, FirstReferral, PersonDraft};
+
+/// Who the discharge is for: someone the reporter may already see, or an
+/// identity typed at the ward.
+#[derive(Debug, Clone)]
+pub enum Patient {
+    Existing(Uuid),
+    Identity(Box<PersonDraft>),
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDischarge {
+    pub patient: Patient,
+    pub hospital_id: Uuid,
+    pub ward: String,
+    pub admitted_on: NaiveDate,
+    pub expected_on: NaiveDate,
+    pub team_id: Uuid,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub fn status_of(found: &discharge::Model) -> DischargeStatus {
+    DischargeStatus::parse(&found.status).unwrap_or(DischargeStatus::Reported)
+}
+
+fn workflow_status(status: DischargeStatus) -> AppResult<discharge_workflow::DischargeStatus> {
+    discharge_workflow::DischargeStatus::parse(status.as_str()).map_err(|e| AppError::internal(e.0))
+}
+
+/// Active members of the receiving team, who are told about every step.
+async fn team_members(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<Vec<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(
+            user::Column::Id.in_subquery(
+                Query::select()
+                    .column(team_membership::Column::UserId)
+                    .from(team_membership::Entity)
+                    .and_where(Expr::col(team_membership::Column::TeamId).eq(team_id))
+                    .and_where(Expr::col(team_membership::Column::EndedOn).is_null())
+                    .to_owned(),
+            ),
+        )
+        .all(conn)
+        .await?)
+}
+
+/// The case managers of the person's running projects.
+async fn case_managers(
+    conn: &impl ConnectionTrait,
+    person_id: Uuid,
+) -> AppResult<Vec<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(
+            user::Column::Id.in_subquery(
+                Query::select()
+                    .column(project::Column::CaseManagerId)
+                    .from(project::Entity)
+                    .and_where(Expr::col(project::Column::PersonId).eq(person_id))
+                    .and_where(
+                        Expr::col(project::Column::Status).ne(ProjectStatus::Closed.as_str()),
+                    )
+                    .to_owned(),
+            ),
+        )
+        .all(conn)
+        .await?)
+}
+
+async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
+    let found = person::Entity::find_by_id(person_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(initials(&found.given_name, &found.family_name))
+}
+
+fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate) -> AppResult<()> {
+    if admitted_on > today() {
+        return Err(AppError::validation(
+            "admittedOn",
+            "La data di ricovero è nel futuro",
+        ));
+    }
+    if expected_on < admitted_on {
+        return Err(AppError::validation(
+            "expectedDischargeOn",
+            "La dimissione prevista precede il ricovero",
+        ));
+    }
+    Ok(())
+}
+
+/// The ward reports; the receiving team (a PUA or a UVM) is notified at
+/// once. A patient not yet known is created in the team's care in the same
+/// transaction; one already known by codice fiscale is linked without
+/// showing the reporter anything about them.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn report_discharge(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+    input: NewDischarge,
+) -> AppResult<discharge::Model> {
+    let viewer = policy::require_case_worker(caller)?;
+    let team = team::Entity::find_by_id(input.team_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    if ![TeamKind::Pua.as_str(), TeamKind::Uvm.as_str()].contains(&team.kind.as_str()) {
+        return Err(AppError::validation(
+            "teamId",
+            "Le dimissioni protette si segnalano a un PUA o a una UVM",
+        ));
+    }
+    if organization::Entity::find_by_id(input.hospital_id)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::validation("hospitalId", "Ospedale non trovato"));
+    }
+    let ward = optional_text("ward", Some(&input.ward), 200)?
+        .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
+    check_dates(input.admitted_on, input.expected_on)?;
+    let needs = optional_text("needs", input.needs.as_deref(), 10_000)?;
+    let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
+
+    // Resolved before the transaction: checks only read.
+    enum Resolved {
+        Known(Uuid),
+        New(Box<persons::NewPersonRows>),
+    }
+    let resolved = match &input.patient {
+        Patient::Existing(id) => {
+            policy::require_person_access(db, caller, *id).await?;
+            Resolved::Known(*id)
+        }
+        Patient::Identity(draft) => {
+            let known = match draft.fiscal_code.as_deref().map(FiscalCode::parse) {
+                Some(Ok(code)) => {
+                    person::Entity::find()
+                        .filter(person::Column::FiscalCode.eq(code.as_str()))
+                        .one(db)
+                        .await?
+                }
+                _ => None,
+            };
+            match known {
+                Some(p) => Resolved::Known(p.id),
+                None => Resolved::New(Box::new(persons::checked_new_person(db, draft).await?)),
+            }
+        }
+    };
+
+    let txn = db.begin().await?;
+    let person_id = match resolved {
+        Resolved::Known(id) => id,
+        Resolved::New(rows) => {
+            let first = FirstReferral {
+                team_id: input.team_id,
+                source: ReferralSource::Hospital,
+                reason: "Segnalazione di dimissione protetta".into(),
+                urgency: Urgency::Priority,
+            };
+            persons::insert_new_person(&txn, caller, viewer.user_id, *rows, &first)
+                .await?
+                .id
+        }
+    };
+    let now = Utc::now();
+    let created = discharge::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        version: Set(1),
+        person_id: Set(person_id),
+        hospital_id: Set(input.hospital_id),
+        ward: Set(ward),
+        admitted_on: Set(input.admitted_on),
+        expected_discharge_on: Set(input.expected_on),
+        receiving_team_id: Set(input.team_id),
+        needs: Set(needs),
+        notes: Set(notes),
+        status: Set(DischargeStatus::Reported.as_str().to_owned()),
+        reported_by: Set(viewer.user_id),
+        reported_at: Set(now),
+        assessment_scheduled_on: Set(None),
+        dischargeable_on: Set(None),
+        assessment_id: Set(None),
+        plan_destination: Set(None),
+        plan_services: Set(None),
+        plan_agreed_on: Set(None),
+        plan_agreed_by: Set(None),
+        discharged_on: Set(None),
+        destination: Set(None),
+        cancel_reason: Set(None),
+        cancel_note: Set(None),
+        cancelled_on: Set(None),
+        reminder_sent: Set(false),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let recipients = team_members(&txn, input.team_id).await?;
+    let event = Event::DischargeReported {
+        initials: initials_of(&txn, person_id).await?,
+        expected_on: input.expected_on,
+    };
+    outbox::notify(&txn, public_url, &recipients, &event, Some(created.id)).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeReported)
+            .on("discharge", created.id)
+            .person(person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
+    discharge::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// One discharge, for its reporter and the receiving team; audited.
+pub async fn get_discharge(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> AppResult<discharge::Model> {
+    let found = load(db, id).await?;
+    policy::require_discharge_party(db, caller, &found).await?;
+    audit::record(
+        db,
+        caller,
+        AuditEntry::new(AuditAction::DischargeRead)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    Ok(found)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DischargeFilter {
+    pub status: Option<DischargeStatus>,
+    pub team_id: Option<Uuid>,
+    pub hospital_id: Option<Uuid>,
+    /// Past the expected date and still not discharged or cancelled.
+    pub overdue: bool,
+}
+
+/// The discharges the caller reported or whose receiving team they are in,
+/// soonest expected first; each listed one is an audited access.
+pub async fn list_discharges(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    filter: DischargeFilter,
+    page: PageRequest,
+) -> AppResult<Page<discharge::Model>> {
+    let viewer = policy::require_case_worker(caller)?;
+    let mut query = discharge::Entity::find().filter(
+        Condition::any()
+            .add(discharge::Column::ReportedBy.eq(viewer.user_id))
+            .add(
+                discharge::Column::ReceivingTeamId.in_subquery(
+                    Query::select()
+                        .column(team_membership::Column::TeamId)
+                        .from(team_membership::Entity)
+                        .and_where(Expr::col(team_membership::Column::UserId).eq(viewer.user_id))
+                        .and_where(Expr::col(team_membership::Column::EndedOn).is_null())
+                        .to_owned(),
+                ),
+            ),
+    );
+    if let Some(status) = filter.status {
+        query = query.filter(discharge::Column::Status.eq(status.as_str()));
+    }
+    if let Some(team_id) = filter.team_id {
+        query = query.filter(discharge::Column::ReceivingTeamId.eq(team_id));
+    }
+    if let Some(hospital_id) = filter.hospital_id {
+        query = query.filter(discharge::Column::HospitalId.eq(hospital_id));
+    }
+    if filter.overdue {
+        query = query
+            .filter(discharge::Column::ExpectedDischargeOn.lt(today()))
+            .filter(discharge::Column::Status.is_not_in([
+                DischargeStatus::Discharged.as_str(),
+                DischargeStatus::Cancelled.as_str(),
+            ]));
+    }
+    let ordered = query
+        .order_by_asc(discharge::Column::ExpectedDischargeOn)
+        .order_by_asc(discharge::Column::Id);
+    let txn = db.begin().await?;
+    let found = fetch_page(&txn, ordered, page).await?;
+    audit::record_many(
+        &txn,
+        caller,
+        found.items.iter().map(|d| {
+            AuditEntry::new(AuditAction::DischargeListed)
+                .on("discharge", d.id)
+                .person(d.person_id)
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(found)
+}
+
+fn stale() -> AppError {
+    AppError::Conflict(
+        "La dimissione è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
+            .into(),
+    )
+}
+
+fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
+    AppError::validation("status", refusal.message_it())
+}
+
+async fn load_for_party(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> AppResult<(Uuid, discharge::Model)> {
+    let found = load(db, id).await?;
+    let viewer = policy::require_discharge_party(db, caller, &found).await?;
+    Ok((viewer.user_id, found))
+}
+
+/// Version-checked update of one discharge, inside `txn`.
+async fn write(
+    txn: &impl ConnectionTrait,
+    found: &discharge::Model,
+    expected_version: i32,
+    changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> AppResult<discharge::Model> {
+    let mut update = discharge::Entity::update_many()
+        .col_expr(
+            discharge::Column::Version,
+            Expr::value(expected_version + 1),
+        )
+        .col_expr(discharge::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    let moved = update
+        .filter(discharge::Column::Id.eq(found.id))
+        .filter(discharge::Column::Version.eq(expected_version))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(stale());
+    }
+    load(txn, found.id).await
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DischargeChanges {
+    pub ward: Option<String>,
+    pub expected_on: Option<NaiveDate>,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+    /// Setting it on a REPORTED discharge moves it to ASSESSMENT_SCHEDULED.
+    pub assessment_scheduled_on: Option<NaiveDate>,
+}
+
+/// A changed expected date notifies the team and the case manager, and the
+/// day-before reminder becomes due again for the new date.
+pub async fn update_discharge(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+    id: Uuid,
+    expected_version: i32,
+    changes: DischargeChanges,
+) -> AppResult<discharge::Model> {
+    let (_, found) = load_for_party(db, caller, id).await?;
+    let from = status_of(&found);
+    if workflow_status(from)?.is_final() {
+        return Err(AppError::validation(
+            "status",
+            "La dimissione è conclusa e non si modifica più",
+        ));
+    }
+    let mut set: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)> = Vec::new();
+    if let Some(text) = &changes.ward {
+        let ward = optional_text("ward", Some(text), 200)?
+            .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
+        set.push((discharge::Column::Ward, Expr::value(ward)));
+    }
+    let date_changed = changes
+        .expected_on
+        .is_some_and(|d| d != found.expected_discharge_on);
+    if let Some(date) = changes.expected_on {
+        check_dates(found.admitted_on, date)?;
+        set.push((discharge::Column::ExpectedDischargeOn, Expr::value(date)));
+        if date_changed {
+            set.push((discharge::Column::ReminderSent, Expr::value(false)));
+        }
+    }
+    if let Some(text) = &changes.needs {
+        set.push((
+            discharge::Column::Needs,
+            Expr::value(optional_text("needs", Some(text), 10_000)?),
+        ));
+    }
+    if let Some(text) = &changes.notes {
+        set.push((
+            discharge::Column::Notes,
+            Expr::value(optional_text("notes", Some(text), 10_000)?),
+        ));
+    }
+    if let Some(date) = changes.assessment_scheduled_on {
+        set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
+        if from == DischargeStatus::Reported {
+            let next = discharge_workflow::next_status(
+                workflow_status(from)?,
+                DischargeAction::ScheduleAssessment,
+                &DischargeFacts::default(),
+            )
+            .map_err(refused)?;
+            set.push((discharge::Column::Status, Expr::value(next.as_str())));
+        }
+    }
+    let txn = db.begin().await?;
+    let updated = write(&txn, &found, expected_version, set).await?;
+    if date_changed {
+        let mut recipients = team_members(&txn, found.receiving_team_id).await?;
+        recipients.extend(case_managers(&txn, found.person_id).await?);
+        let event = Event::ExpectedDateChanged {
+            initials: initials_of(&txn, found.person_id).await?,
+            expected_on: updated.expected_discharge_on,
+        };
+        outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The date the patient became clinically dischargeable: the start of the
+/// wait the seeds measure.
+pub async fn mark_dischargeable(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    expected_version: i32,
+    date: NaiveDate,
+) -> AppResult<discharge::Model> {
+    let (_, found) = load_for_party(db, caller, id).await?;
+    if workflow_status(status_of(&found))?.is_final() {
+        return Err(AppError::validation(
+            "status",
+            "La dimissione è conclusa e non si modifica più",
+        ));
+    }
+    if date > today() {
+        return Err(AppError::validation("date", "La data è nel futuro"));
+    }
+    if date < found.admitted_on {
+        return Err(AppError::validation("date", "La data precede il ricovero"));
+    }
+    let txn = db.begin().await?;
+    let updated = write(
+        &txn,
+        &found,
+        expected_version,
+        vec![(discharge::Column::DischargeableOn, Expr::value(date))],
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The receiving team agrees the plan: destination and services to activate,
+/// resting on an assessment (needed when no assessment was scheduled).
+pub async fn agree_plan(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    expected_version: i32,
+    destination: DischargeDestination,
+    services: Option<String>,
+    assessment_id: Option<Uuid>,
+) -> AppResult<discharge::Model> {
+    let found = load(db, id).await?;
+    let viewer = policy::require_case_worker(caller)?;
+    if !policy::is_active_member(db, viewer.user_id, found.receiving_team_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    if let Some(assessment_id) = assessment_id {
+        let assessment = entity::assessment::Entity::find_by_id(assessment_id)
+            .one(db)
+            .await?;
+        if assessment.map(|a| a.person_id) != Some(found.person_id) {
+            return Err(AppError::validation(
+                "assessmentId",
+                "La valutazione non riguarda questa persona",
+            ));
+        }
+    }
+    let facts = DischargeFacts {
+        has_assessment: assessment_id.is_some(),
+    };
+    let next = discharge_workflow::next_status(
+        workflow_status(status_of(&found))?,
+        DischargeAction::AgreePlan,
+        &facts,
+    )
+    .map_err(refused)?;
+    let txn = db.begin().await?;
+    let updated = write(
+        &txn,
+        &found,
+        expected_version,
+        vec![
+            (discharge::Column::Status, Expr::value(next.as_str())),
+            (
+                discharge::Column::PlanDestination,
+                Expr::value(destination.as_str()),
+            ),
+            (
+                discharge::Column::PlanServices,
+                Expr::value(optional_text("services", services.as_deref(), 2000)?),
+            ),
+            (discharge::Column::PlanAgreedOn, Expr::value(today())),
+            (discharge::Column::PlanAgreedBy, Expr::value(viewer.user_id)),
+            (discharge::Column::AssessmentId, Expr::value(assessment_id)),
+        ],
+    )
+    .await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The patient left hospital; the case manager and the team are told.
+pub async fn complete(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+    id: Uuid,
+    expected_version: i32,
+    discharged_on: NaiveDate,
+    destination: DischargeDestination,
+) -> AppResult<discharge::Model> {
+    let (_, found) = load_for_party(db, caller, id).await?;
+    let next = discharge_workflow::next_status(
+        workflow_status(status_of(&found))?,
+        DischargeAction::Complete,
+        &DischargeFacts::default(),
+    )
+    .map_err(refused)?;
+    if discharged_on > today() {
+        return Err(AppError::validation(
+            "dischargedOn",
+            "La data di dimissione è nel futuro",
+        ));
+    }
+    if discharged_on < found.admitted_on {
+        return Err(AppError::validation(
+            "dischargedOn",
+            "La data di dimissione precede il ricovero",
+        ));
+    }
+    let txn = db.begin().await?;
+    let updated = write(
+        &txn,
+        &found,
+        expected_version,
+        vec![
+            (discharge::Column::Status, Expr::value(next.as_str())),
+            (discharge::Column::DischargedOn, Expr::value(discharged_on)),
+            (
+                discharge::Column::Destination,
+                Expr::value(destination.as_str()),
+            ),
+        ],
+    )
+    .await?;
+    let mut recipients = case_managers(&txn, found.person_id).await?;
+    recipients.extend(team_members(&txn, found.receiving_team_id).await?);
+    let event = Event::Discharged {
+        initials: initials_of(&txn, found.person_id).await?,
+        discharged_on,
+    };
+    outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Cancelled on death, transfer, refusal or otherwise; the team is told.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+    id: Uuid,
+    expected_version: i32,
+    reason: CancelReason,
+    note: Option<String>,
+) -> AppResult<discharge::Model> {
+    let (_, found) = load_for_party(db, caller, id).await?;
+    let next = discharge_workflow::next_status(
+        workflow_status(status_of(&found))?,
+        DischargeAction::Cancel,
+        &DischargeFacts::default(),
+    )
+    .map_err(refused)?;
+    let txn = db.begin().await?;
+    let updated = write(
+        &txn,
+        &found,
+        expected_version,
+        vec![
+            (discharge::Column::Status, Expr::value(next.as_str())),
+            (
+                discharge::Column::CancelReason,
+                Expr::value(reason.as_str()),
+            ),
+            (
+                discharge::Column::CancelNote,
+                Expr::value(optional_text("note", note.as_deref(), 2000)?),
+            ),
+            (discharge::Column::CancelledOn, Expr::value(today())),
+        ],
+    )
+    .await?;
+    let recipients = team_members(&txn, found.receiving_team_id).await?;
+    let event = Event::DischargeCancelled {
+        initials: initials_of(&txn, found.person_id).await?,
+    };
+    outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", id)
+            .person(found.person_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The day before the expected date, a discharge with no agreed plan reminds
+/// the team, once. The flag is set by a conditional update, so two workers
+/// never send the same reminder.
+pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> AppResult<usize> {
+    let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or_else(today);
+    let due = discharge::Entity::find()
+        .filter(discharge::Column::ReminderSent.eq(false))
+        .filter(discharge::Column::Status.is_in([
+            DischargeStatus::Reported.as_str(),
+            DischargeStatus::AssessmentScheduled.as_str(),
+        ]))
+        .filter(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
+        .filter(discharge::Column::ExpectedDischargeOn.gte(today()))
+        .all(db)
+        .await?;
+    let mut queued = 0;
+    for found in due {
+        let txn = db.begin().await?;
+        let taken = discharge::Entity::update_many()
+            .col_expr(discharge::Column::ReminderSent, Expr::value(true))
+            .filter(discharge::Column::Id.eq(found.id))
+            .filter(discharge::Column::ReminderSent.eq(false))
+            .exec(&txn)
+            .await?;
+        if taken.rows_affected == 1 {
+            let recipients = team_members(&txn, found.receiving_team_id).await?;
+            let event = Event::PlanMissingReminder {
+                initials: initials_of(&txn, found.person_id).await?,
+                expected_on: found.expected_discharge_on,
+            };
+            outbox::notify(&txn, public_url, &recipients, &event, Some(found.id)).await?;
+            queued += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(queued)
+}
+
+/// Seed 001 §6–7 over discharges completed in `from..=to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DischargeIndicators {
+    pub by_destination: Vec<(String, usize)>,
+    pub home_average_days: Option<f64>,
+    pub home_median_days: Option<f64>,
+    pub residential_average_days: Option<f64>,
+    pub residential_median_days: Option<f64>,
+    pub needing_sad: usize,
+    pub with_sad_project: usize,
+    pub sad_share: Option<f64>,
+}
+
+/// Discharges to home with services need SAD; they count as served when the
+/// person has a project with a SAD intervention.
+pub async fn indicators(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    from: NaiveDate,
+    to: NaiveDate,
+    team_id: Option<Uuid>,
+) -> AppResult<DischargeIndicators> {
+    policy::require_indicator_access(db, caller, team_id).await?;
+    if to < from {
+        return Err(AppError::validation(
+            "to",
+            "La data finale precede quella iniziale",
+        ));
+    }
+    let mut query = discharge::Entity::find()
+        .filter(discharge::Column::Status.eq(DischargeStatus::Discharged.as_str()))
+        .filter(discharge::Column::DischargedOn.gte(from))
+        .filter(discharge::Column::DischargedOn.lte(to));
+    if let Some(team_id) = team_id {
+        query = query.filter(discharge::Column::ReceivingTeamId.eq(team_id));
+    }
+    let done = query.all(db).await?;
+    let mut by_destination = std::collections::BTreeMap::<String, usize>::new();
+    let mut home = Vec::new();
+    let mut residential = Vec::new();
+    let mut needing_sad = Vec::new();
+    for d in &done {
+        let destination = d
+            .destination
+            .as_deref()
+            .and_then(|s| discharge_workflow::DischargeDestination::parse(s).ok());
+        *by_destination
+            .entry(d.destination.clone().unwrap_or_default())
+            .or_default() += 1;
+        if let (Some(destination), Some(ready), Some(left)) =
+            (destination, d.dischargeable_on, d.discharged_on)
+        {
+            let days = (left - ready).num_days();
+            if destination.is_home() {
+                home.push(days);
+            } else if destination.is_residential() {
+                residential.push(days);
+            }
+        }
+        if d.destination.as_deref() == Some(DischargeDestination::HomeWithServices.as_str()) {
+            needing_sad.push(d.person_id);
+        }
+    }
+    let with_sad: std::collections::HashSet<Uuid> = project::Entity::find()
+        .filter(project::Column::PersonId.is_in(needing_sad.clone()))
+        .filter(
+            project::Column::Id.in_subquery(
+                Query::select()
+                    .column(project_intervention::Column::ProjectId)
+                    .from(project_intervention::Entity)
+                    .and_where(
+                        Expr::col(project_intervention::Column::ServiceKind)
+                            .eq(ServiceKind::Sad.as_str()),
+                    )
+                    .to_owned(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.person_id)
+        .collect();
+    let with_sad_project = needing_sad.iter().filter(|p| with_sad.contains(p)).count();
+    Ok(DischargeIndicators {
+        by_destination: by_destination.into_iter().collect(),
+        home_average_days: discharge_workflow::average_days(&home),
+        home_median_days: discharge_workflow::median_days(&home),
+        residential_average_days: discharge_workflow::average_days(&residential),
+        residential_median_days: discharge_workflow::median_days(&residential),
+        needing_sad: needing_sad.len(),
+        with_sad_project,
+        sad_share: (!needing_sad.is_empty())
+            .then(|| with_sad_project as f64 / needing_sad.len() as f64),
+    })
+}

@@ -1,0 +1,102 @@
+//! In-app notifications for their recipient, and the dead-letter list of
+//! emails for administrators.
+
+use chrono::Utc;
+use entity::{notification, outbox_email};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::enums::EmailStatus;
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::page::{fetch_page, Page, PageRequest};
+
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    unread_only: bool,
+    page: PageRequest,
+) -> AppResult<Page<notification::Model>> {
+    let viewer = policy::require_signed_in(caller)?;
+    let mut query =
+        notification::Entity::find().filter(notification::Column::UserId.eq(viewer.user_id));
+    if unread_only {
+        query = query.filter(notification::Column::ReadAt.is_null());
+    }
+    let ordered = query
+        .order_by_desc(notification::Column::CreatedAt)
+        .order_by_desc(notification::Column::Id);
+    fetch_page(db, ordered, page).await
+}
+
+/// Someone else's notification is NOT_FOUND: its existence is not theirs to know.
+pub async fn mark_read(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> AppResult<notification::Model> {
+    let viewer = policy::require_signed_in(caller)?;
+    let found = notification::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|n| n.user_id == viewer.user_id)
+        .ok_or(AppError::NotFound)?;
+    if found.read_at.is_none() {
+        notification::Entity::update_many()
+            .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
+            .filter(notification::Column::Id.eq(id))
+            .filter(notification::Column::ReadAt.is_null())
+            .exec(db)
+            .await?;
+    }
+    notification::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn failed_emails(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    page: PageRequest,
+) -> AppResult<Page<outbox_email::Model>> {
+    policy::require_admin(caller)?;
+    let ordered = outbox_email::Entity::find()
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
+        .order_by_desc(outbox_email::Column::CreatedAt)
+        .order_by_desc(outbox_email::Column::Id);
+    fetch_page(db, ordered, page).await
+}
+
+/// Puts a dead email back in the queue with a fresh count of attempts.
+pub async fn retry_email(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> AppResult<outbox_email::Model> {
+    policy::require_admin(caller)?;
+    let moved = outbox_email::Entity::update_many()
+        .col_expr(
+            outbox_email::Column::Status,
+            Expr::value(EmailStatus::Pending.as_str()),
+        )
+        .col_expr(outbox_email::Column::Attempts, Expr::value(0))
+        .col_expr(outbox_email::Column::NextAttemptAt, Expr::value(Utc::now()))
+        .filter(outbox_email::Column::Id.eq(id))
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
+        .exec(db)
+        .await?;
+    let found = outbox_email::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if moved.rows_affected == 0 {
+        return Err(AppError::validation(
+            "id",
+            "Si può ritentare solo un'email non recapitata",
+        ));
+    }
+    Ok(found)
+}

@@ -1,0 +1,31 @@
+//! The history of a project: every change is an event with who and when,
+//! written in the same transaction as the change.
+
+use chrono::Utc;
+use entity::project_event;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use uuid::Uuid;
+
+use crate::error::AppResult;
+
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    project_id: Uuid,
+    actor_id: Uuid,
+    kind: &str,
+    summary: impl Into<String>,
+    details: Option<serde_json::Value>,
+) -> AppResult<()> {
+    project_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        occurred_at: Set(Utc::now()),
+        actor_id: Set(actor_id),
+        kind: Set(kind.to_owned()),
+        summary: Set(summary.into()),
+        details: Set(details),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! A small SMTP server for tests: a real SMTP conversation with lettre over
+//! loopback, recording what it receives. It can refuse chosen recipients
+//! permanently (550) and be started on a given port to end an "outage".
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    /// The message as sent after DATA (headers and body), dot-unstuffed.
+    pub data: String,
+}
+
+impl Received {
+    /// The message with quoted-printable soft line breaks joined and `=3D`
+    /// decoded, so a long link can be searched as one string.
+    pub fn text(&self) -> String {
+        self.data.replace("=\n", "").replace("=3D", "=")
+    }
+}
+
+#[derive(Default)]
+struct State {
+    received: Vec<Received>,
+    refused: Vec<String>,
+}
+
+pub struct SmtpServer {
+    pub addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+    task: JoinHandle<()>,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl SmtpServer {
+    pub async fn start() -> SmtpServer {
+        SmtpServer::start_on("127.0.0.1:0".parse().expect("address")).await
+    }
+
+    pub async fn start_on(addr: SocketAddr) -> SmtpServer {
+        let listener = TcpListener::bind(addr)
+            .await
+            .expect("bind the SMTP test server");
+        let addr = listener.local_addr().expect("local address");
+        let state = Arc::new(Mutex::new(State::default()));
+        let shared = state.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(converse(stream, shared.clone()));
+            }
+        });
+        SmtpServer { addr, state, task }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+
+    /// RCPT TO this address gets a permanent 550 from now on.
+    pub fn refuse(&self, address: &str) {
+        self.lock().refused.push(address.to_lowercase());
+    }
+
+    pub fn accept_everyone(&self) {
+        self.lock().refused.clear();
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.lock().received.clone()
+    }
+
+    /// Waits until `count` messages arrived (or the time is up) and returns them all.
+    pub async fn wait_for(&self, count: usize, within: Duration) -> Vec<Received> {
+        let deadline = tokio::time::Instant::now() + within;
+        while self.received().len() < count && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        self.received()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn address_in(line: &str) -> String {
+    let start = line.find('<').map(|i| i + 1).unwrap_or(0);
+    let end = line.rfind('>').unwrap_or(line.len());
+    line[start..end.max(start)].trim().to_lowercase()
+}
+
+async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    let mut from = String::new();
+    let mut to = Vec::new();
+    if write.write_all(b"220 ponte-test ESMTP\r\n").await.is_err() {
+        return;
+    }
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match lines.read_line(&mut line).await {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let command = line.trim_end().to_string();
+        let upper = command.to_uppercase();
+        let reply: String = if upper.starts_with("EHLO") {
+            "250-ponte-test\r\n250 8BITMIME\r\n".into()
+        } else if upper.starts_with("HELO") || upper.starts_with("NOOP") {
+            "250 OK\r\n".into()
+        } else if upper.starts_with("MAIL FROM") {
+            from = address_in(&command);
+            to.clear();
+            "250 OK\r\n".into()
+        } else if upper.starts_with("RCPT TO") {
+            let address = address_in(&command);
+            let refused = state
+                .lock()
+                .map(|s| s.refused.contains(&address))
+                .unwrap_or(false);
+            if refused {
+                "550 5.1.1 mailbox unavailable\r\n".into()
+            } else {
+                to.push(address);
+                "250 OK\r\n".into()
+            }
+        } else if upper == "DATA" {
+            if write
+                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                .await
+                .is_err()
+            {
+                return;
+            }
+            let mut data = String::new();
+            loop {
+                line.clear();
+                match lines.read_line(&mut line).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                }
+                let text = line.trim_end_matches(['\r', '\n']);
+                if text == "." {
+                    break;
+                }
+                data.push_str(text.strip_prefix('.').unwrap_or(text));
+                data.push('\n');
+            }
+            if let Ok(mut s) = state.lock() {
+                s.received.push(Received {
+                    from: from.clone(),
+                    to: std::mem::take(&mut to),
+                    data,
+                });
+            }
+            "250 OK queued\r\n".into()
+        } else if upper.starts_with("RSET") {
+            to.clear();
+            "250 OK\r\n".into()
+        } else if upper.starts_with("QUIT") {
+            let _ = write.write_all(b"221 Bye\r\n").await;
+            return;
+        } else {
+            "502 Command not implemented\r\n".into()
+        };
+        if write.write_all(reply.as_bytes()).await.is_err() {
+            return;
+        }
+    }
+}

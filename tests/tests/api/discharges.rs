@@ -1,0 +1,593 @@
+use std::time::Duration;
+
+use ponte_server::enums::Role;
+use ponte_server::notify::worker::Worker;
+use ponte_tests::serde_json::{json, Value};
+use ponte_tests::smtp::SmtpServer;
+use ponte_tests::world::{person_input, Desk};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+
+on_both_databases!(
+    a_report_reaches_the_team_by_email_and_in_app_without_health_data,
+    the_ward_sees_its_discharge_but_not_the_persons_record,
+    while_smtp_is_down_emails_wait_and_all_arrive_once_it_is_back,
+    a_refused_address_ends_in_the_dead_letter_list_and_can_be_retried,
+    two_workers_deliver_two_hundred_emails_exactly_once,
+    the_reminder_fires_once_and_only_without_an_agreed_plan,
+    the_workflow_allows_its_moves_and_refuses_the_others,
+    indicators_on_a_known_data_set_give_the_known_numbers,
+);
+
+const REPORT: &str = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id version status patient { id familyName } } }";
+const NEEDS: &str = "Piede diabetico, insulina tre volte al giorno";
+
+/// A PUA with two active members and a former one, a hospital, and a ward user.
+struct Ward {
+    desk: Desk,
+    colleague: Client,
+    colleague_email: String,
+    hospital: String,
+    ward: Client,
+    ward_id: String,
+}
+
+impl Ward {
+    async fn open(app: &TestApp) -> Ward {
+        let desk = Desk::open(app, "PUA").await;
+        let colleague_email = "collega@asst.test".to_owned();
+        let (colleague, colleague_id) = app.operator(&colleague_email).await;
+        app.add_member(&desk.admin, &desk.team_id, &colleague_id, "MEMBER")
+            .await;
+        let gone = app.make_user("ex@asst.test", Role::Operator, None).await;
+        app.add_member(&desk.admin, &desk.team_id, &gone, "MEMBER")
+            .await;
+        app.remove_member(&desk.admin, &desk.team_id, &gone).await;
+        let hospital = app
+            .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
+            .await;
+        let (ward, ward_id) = app.operator("reparto@ospedale.test").await;
+        Ward {
+            desk,
+            colleague,
+            colleague_email,
+            hospital,
+            ward,
+            ward_id,
+        }
+    }
+
+    fn input(&self, expected: &str) -> Value {
+        let identity = person_input(&self.desk.team_id, "Tognali", "Rosa", (1937, 3, 3), "F");
+        json!({ "input": {
+            "patient": {
+                "fiscalCode": identity["fiscalCode"], "givenName": "Rosa", "familyName": "Tognali",
+                "birthDate": "1937-03-03", "sex": "F"
+            },
+            "hospitalId": self.hospital, "ward": "Medicina generale", "admittedOn": "2026-11-10",
+            "expectedDischargeOn": expected, "teamId": self.desk.team_id, "needs": NEEDS
+        } })
+    }
+
+    async fn report(&self, expected: &str) -> Value {
+        self.ward.gql(REPORT, self.input(expected)).await.ok()["reportDischarge"].clone()
+    }
+}
+
+fn in_days(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
+}
+
+async fn a_report_reaches_the_team_by_email_and_in_app_without_health_data(db: TestDb) {
+    let smtp = SmtpServer::start().await;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| c.smtp_url = Some(url)).await;
+    let ward = Ward::open(&app).await;
+    let reported = ward.report(&in_days(5)).await;
+    assert_eq!(reported["status"], "REPORTED");
+
+    let mails = smtp.wait_for(2, Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 2, "the two active members, not the former one");
+    let mut recipients: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    recipients.sort();
+    let operator_email = ward.desk.operator.me().await["email"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut expected = vec![ward.colleague_email.clone(), operator_email];
+    expected.sort();
+    assert_eq!(recipients, expected);
+    let link = format!(
+        "{}/dimissioni/{}",
+        app.base_url,
+        reported["id"].as_str().unwrap()
+    );
+    for mail in &mails {
+        let text = mail.text();
+        assert!(
+            text.contains("Subject: Nuova dimissione protetta: R.T."),
+            "{text}"
+        );
+        assert!(text.contains(&link), "{text}");
+        for secret in [
+            "Piede",
+            "diabetico",
+            "insulina",
+            "Medicina",
+            "Tognali",
+            "Rosa",
+        ] {
+            assert!(
+                !text.contains(secret),
+                "{secret} in an email: {}",
+                mail.data
+            );
+        }
+    }
+
+    let inbox = "query($unread: Boolean) { notifications(unreadOnly: $unread) { totalCount nodes { id title link read } } }";
+    let unread = ward.colleague.gql(inbox, json!({ "unread": true })).await;
+    let unread = unread.ok()["notifications"].clone();
+    assert_eq!(unread["totalCount"], 1);
+    assert_eq!(
+        unread["nodes"][0]["title"],
+        "Nuova dimissione protetta: R.T."
+    );
+    assert_eq!(
+        unread["nodes"][0]["link"],
+        format!("/dimissioni/{}", reported["id"].as_str().unwrap())
+    );
+    let id = unread["nodes"][0]["id"].clone();
+    // Someone else's notification does not exist for you.
+    ward.ward
+        .gql(
+            "mutation($id: ID!) { markNotificationRead(id: $id) { read } }",
+            json!({ "id": id }),
+        )
+        .await
+        .expect_code("NOT_FOUND");
+    let read = ward
+        .colleague
+        .gql(
+            "mutation($id: ID!) { markNotificationRead(id: $id) { read } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(read.ok()["markNotificationRead"]["read"], true);
+    assert_eq!(
+        ward.colleague
+            .gql(inbox, json!({ "unread": true }))
+            .await
+            .ok()["notifications"]["totalCount"],
+        0
+    );
+    assert_eq!(
+        ward.colleague
+            .gql(inbox, json!({ "unread": false }))
+            .await
+            .ok()["notifications"]["totalCount"],
+        1
+    );
+}
+
+async fn the_ward_sees_its_discharge_but_not_the_persons_record(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let reported = ward.report(&in_days(3)).await;
+    let read = "query($id: ID!) { discharge(id: $id) { needs patient { familyName } person { id } hospital { name } } }";
+    let seen = ward.ward.gql(read, json!({ "id": reported["id"] })).await;
+    let seen = seen.ok()["discharge"].clone();
+    assert_eq!(seen["patient"]["familyName"], "Tognali");
+    assert_eq!(seen["needs"], NEEDS);
+    assert!(seen["person"].is_null(), "the ward does not get the record");
+    let person_id = reported["patient"]["id"].clone();
+    ward.ward
+        .gql(
+            "query($id: ID!) { person(id: $id) { id } }",
+            json!({ "id": person_id }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+    let listed = ward
+        .ward
+        .gql("{ discharges { totalCount } }", json!({}))
+        .await;
+    assert_eq!(listed.ok()["discharges"]["totalCount"], 1);
+
+    // The receiving team gets the whole record, and the person is in its care.
+    let team_view = ward
+        .colleague
+        .gql(read, json!({ "id": reported["id"] }))
+        .await;
+    assert_eq!(team_view.ok()["discharge"]["person"]["id"], person_id);
+    // Reporting the same person again links to the record, creating nobody.
+    ward.report(&in_days(4)).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM persons").await, 1);
+    let (stranger, _) = app.operator("altro@ospedale.test").await;
+    stranger
+        .gql(read, json!({ "id": reported["id"] }))
+        .await
+        .expect_code("FORBIDDEN");
+}
+
+async fn while_smtp_is_down_emails_wait_and_all_arrive_once_it_is_back(db: TestDb) {
+    // A port nobody listens on, for now.
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap()
+    };
+    let url = format!("smtp://{port}");
+    let app = TestApp::spawn_with(db, |c| c.smtp_url = Some(url)).await;
+    let ward = Ward::open(&app).await;
+    ward.report(&in_days(5)).await;
+    ward.report(&in_days(6)).await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'DEAD'")
+            .await,
+        0,
+        "a refused connection is not permanent"
+    );
+    assert!(
+        app.count("SELECT COUNT(*) FROM outbox_emails WHERE attempts >= 1")
+            .await
+            >= 1,
+        "attempts were made"
+    );
+    let tried_again = app
+        .count("SELECT CAST(MAX(attempts) AS BIGINT) FROM outbox_emails")
+        .await;
+    assert!(
+        tried_again < 6,
+        "attempts back off instead of hammering: {tried_again}"
+    );
+
+    let smtp = SmtpServer::start_on(port).await;
+    let mails = smtp.wait_for(4, Duration::from_secs(15)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(smtp.received().len(), 4, "every email once: {mails:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'")
+            .await,
+        4
+    );
+}
+
+async fn a_refused_address_ends_in_the_dead_letter_list_and_can_be_retried(db: TestDb) {
+    let smtp = SmtpServer::start().await;
+    smtp.refuse("collega@asst.test");
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| c.smtp_url = Some(url)).await;
+    let ward = Ward::open(&app).await;
+    ward.report(&in_days(5)).await;
+    smtp.wait_for(1, Duration::from_secs(10)).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while app
+        .count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'DEAD'")
+        .await
+        == 0
+        && tokio::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let failed = ward
+        .desk
+        .admin
+        .gql("{ failedNotifications { totalCount nodes { id recipient status attempts lastError } } }", json!({}))
+        .await;
+    let failed = failed.ok()["failedNotifications"].clone();
+    assert_eq!(failed["totalCount"], 1);
+    assert_eq!(failed["nodes"][0]["recipient"], ward.colleague_email);
+    assert!(failed["nodes"][0]["lastError"]
+        .as_str()
+        .unwrap()
+        .contains("550"));
+    ward.desk
+        .operator
+        .gql("{ failedNotifications { totalCount } }", json!({}))
+        .await
+        .expect_code("FORBIDDEN");
+
+    smtp.accept_everyone();
+    let retried = ward
+        .desk
+        .admin
+        .gql(
+            "mutation($id: ID!) { retryNotification(id: $id) { status attempts } }",
+            json!({ "id": failed["nodes"][0]["id"] }),
+        )
+        .await;
+    assert_eq!(retried.ok()["retryNotification"]["status"], "PENDING");
+    let mails = smtp.wait_for(2, Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 2);
+    assert_eq!(mails[1].to, vec![ward.colleague_email.clone()]);
+}
+
+async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
+    let smtp = SmtpServer::start().await;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| {
+        c.smtp_url = Some(url);
+        c.worker_enabled = false;
+    })
+    .await;
+    // 200 queued emails, as a busy day of reports would leave them.
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let now = chrono::Utc::now();
+    let rows = (0..200).map(|i| entity::outbox_email::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        recipient: Set(format!("persona{i}@asst.test")),
+        subject: Set(format!("Messaggio {i}")),
+        body_text: Set("testo".into()),
+        body_html: Set("<p>testo</p>".into()),
+        status: Set("PENDING".into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        claimed_at: Set(None),
+        claimed_by: Set(None),
+        sent_at: Set(None),
+        created_at: Set(now),
+    });
+    entity::outbox_email::Entity::insert_many(rows)
+        .exec(&app.db)
+        .await
+        .unwrap();
+
+    // Two instances: each its own pool on the same database.
+    let mut workers = Vec::new();
+    for _ in 0..2 {
+        let db = ponte_server::db::connect(&app.config.database_url)
+            .await
+            .unwrap();
+        workers.push(Worker::new(db, &app.config).unwrap());
+    }
+    let (a, b) = tokio::join!(workers[0].run_once(), workers[1].run_once());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(
+        a + b,
+        200,
+        "each email sent by exactly one worker ({a} + {b})"
+    );
+    let received = smtp.wait_for(200, Duration::from_secs(10)).await;
+    let mut subjects: Vec<String> = received
+        .iter()
+        .filter_map(|m| {
+            m.data
+                .lines()
+                .find(|l| l.starts_with("Subject: "))
+                .map(str::to_owned)
+        })
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(received.len(), 200);
+    assert_eq!(subjects.len(), 200, "no email twice");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'")
+            .await,
+        200
+    );
+}
+
+async fn the_reminder_fires_once_and_only_without_an_agreed_plan(db: TestDb) {
+    let smtp = SmtpServer::start().await;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| {
+        c.smtp_url = Some(url);
+        c.worker_enabled = false;
+    })
+    .await;
+    let ward = Ward::open(&app).await;
+    let worker = Worker::new(app.db.clone(), &app.config).unwrap();
+    let without_plan = ward.report(&in_days(1)).await;
+    let other = person_input(&ward.desk.team_id, "Bonetti", "Aldo", (1941, 1, 1), "M");
+    let mut input = ward.input(&in_days(1));
+    input["input"]["patient"]["fiscalCode"] = other["fiscalCode"].clone();
+    input["input"]["patient"]["givenName"] = json!("Aldo");
+    input["input"]["patient"]["familyName"] = json!("Bonetti");
+    input["input"]["patient"]["birthDate"] = json!("1941-01-01");
+    input["input"]["patient"]["sex"] = json!("M");
+    let with_plan = ward.ward.gql(REPORT, input).await.ok()["reportDischarge"].clone();
+    ward.desk
+        .operator
+        .gql(
+            "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { status } }",
+            json!({ "input": { "dischargeId": with_plan["id"], "expectedVersion": 1, "assessmentScheduledOn": in_days(0) } }),
+        )
+        .await
+        .ok();
+    ward.desk
+        .operator
+        .gql(
+            "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { status } }",
+            json!({ "input": { "dischargeId": with_plan["id"], "expectedVersion": 2, "destination": "HOME_WITH_SERVICES", "services": "SAD" } }),
+        )
+        .await
+        .ok();
+    // Far from its date: no reminder.
+    ward.report(&in_days(9)).await;
+
+    for _ in 0..3 {
+        worker.run_once().await.unwrap();
+    }
+    let reminders: Vec<_> = smtp
+        .received()
+        .into_iter()
+        .filter(|m| m.text().contains("Promemoria"))
+        .collect();
+    assert_eq!(
+        reminders.len(),
+        2,
+        "one per team member, for the discharge without a plan only"
+    );
+    assert!(reminders
+        .iter()
+        .all(|m| m.text().contains(without_plan["id"].as_str().unwrap())));
+    worker.run_once().await.unwrap();
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.text().contains("Promemoria"))
+            .count(),
+        2,
+        "once"
+    );
+}
+
+async fn the_workflow_allows_its_moves_and_refuses_the_others(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let team = &ward.desk.operator;
+    let reported = ward.report(&in_days(4)).await;
+    let id = reported["id"].clone();
+    let agree = "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { status version plan { destination services } } }";
+    let complete = "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status version destination suggestedProject { kind teamId } } }";
+    let cancel =
+        "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { status } }";
+
+    // Completing before a plan, or agreeing a plan with no assessment, is refused.
+    let early = team.gql(complete, json!({ "input": { "dischargeId": id, "expectedVersion": 1, "dischargedOn": in_days(0), "destination": "HOME" } })).await;
+    early.expect_code("VALIDATION");
+    let unassessed = team
+        .gql(
+            agree,
+            json!({ "input": { "dischargeId": id, "expectedVersion": 1, "destination": "HOME" } }),
+        )
+        .await;
+    unassessed.expect_code("VALIDATION");
+    // The ward cannot agree the plan: that is the team's.
+    ward.ward
+        .gql(
+            agree,
+            json!({ "input": { "dischargeId": id, "expectedVersion": 1, "destination": "HOME" } }),
+        )
+        .await
+        .expect_code("FORBIDDEN");
+
+    let dischargeable = team
+        .gql(
+            "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { version dischargeableOn } }",
+            json!({ "input": { "dischargeId": id, "expectedVersion": 1, "date": in_days(0) } }),
+        )
+        .await;
+    assert_eq!(dischargeable.ok()["markDischargeable"]["version"], 2);
+    let scheduled = team
+        .gql(
+            "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { status version } }",
+            json!({ "input": { "dischargeId": id, "expectedVersion": 2, "assessmentScheduledOn": in_days(1) } }),
+        )
+        .await;
+    assert_eq!(
+        scheduled.ok()["updateDischarge"]["status"],
+        "ASSESSMENT_SCHEDULED"
+    );
+    let stale = team.gql(agree, json!({ "input": { "dischargeId": id, "expectedVersion": 2, "destination": "HOME_WITH_SERVICES" } })).await;
+    stale.expect_code("CONFLICT");
+    let planned = team
+        .gql(agree, json!({ "input": { "dischargeId": id, "expectedVersion": 3, "destination": "HOME_WITH_SERVICES", "services": "SAD tre volte a settimana, ADI" } }))
+        .await;
+    assert_eq!(planned.ok()["agreeDischargePlan"]["status"], "PLAN_AGREED");
+    let done = ward
+        .ward
+        .gql(complete, json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(0), "destination": "HOME_WITH_SERVICES" } }))
+        .await;
+    let done = done.ok()["completeDischarge"].clone();
+    assert_eq!(done["status"], "DISCHARGED");
+    assert_eq!(done["suggestedProject"]["kind"], "PAI");
+    assert_eq!(done["suggestedProject"]["teamId"], ward.desk.team_id);
+    team.gql(
+        cancel,
+        json!({ "input": { "dischargeId": id, "expectedVersion": 5, "reason": "OTHER" } }),
+    )
+    .await
+    .expect_code("VALIDATION");
+
+    // A report can be cancelled straight away.
+    let other = ward.report(&in_days(2)).await;
+    let cancelled = ward.ward.gql(cancel, json!({ "input": { "dischargeId": other["id"], "expectedVersion": 1, "reason": "TRANSFER", "note": "Trasferito in altro ospedale" } })).await;
+    assert_eq!(cancelled.ok()["cancelDischarge"]["status"], "CANCELLED");
+    let listed = team
+        .gql(
+            "{ discharges(status: CANCELLED) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(listed.ok()["discharges"]["totalCount"], 1);
+}
+
+async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let team = &ward.desk.operator;
+    let admitted = -30;
+    // (destination, days from dischargeable to discharged, with a SAD project)
+    let cases = [
+        ("HOME", 2, false),
+        ("HOME_WITH_SERVICES", 4, true),
+        ("HOME_WITH_SERVICES", 6, false),
+        ("RSA", 10, false),
+        ("CURE_INTERMEDIE", 20, false),
+    ];
+    for (i, (destination, days, sad)) in cases.iter().enumerate() {
+        let identity = person_input(
+            &ward.desk.team_id,
+            "Caso",
+            &format!("Numero{}", ["Uno", "Due", "Tre", "Quattro", "Cinque"][i]),
+            (1940 + i as i32, 2, 2),
+            "F",
+        );
+        let mut input = ward.input(&in_days(0));
+        input["input"]["patient"] = json!({ "fiscalCode": identity["fiscalCode"], "givenName": identity["givenName"], "familyName": "Caso", "birthDate": identity["birthDate"], "sex": "F" });
+        input["input"]["admittedOn"] = json!(in_days(admitted));
+        let reported = ward.ward.gql(REPORT, input).await.ok()["reportDischarge"].clone();
+        let id = reported["id"].clone();
+        team.gql("mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 1, "date": in_days(-1 - days) } })).await.ok();
+        team.gql("mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 2, "assessmentScheduledOn": in_days(-5) } })).await.ok();
+        team.gql("mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 3, "destination": destination } })).await.ok();
+        team.gql("mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(-1), "destination": destination } })).await.ok();
+        if *sad {
+            let person = reported["patient"]["id"].clone();
+            let project = team
+                .gql(
+                    "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }",
+                    json!({ "input": { "personId": person, "kind": "PAI", "teamId": ward.desk.team_id, "caseManagerId": ward.desk.operator_id, "title": "PAI", "startDate": in_days(0) } }),
+                )
+                .await;
+            let project_id = project.ok()["openProject"]["id"].clone();
+            team.gql(
+                "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
+                json!({ "input": { "projectId": project_id, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "ogni giorno", "startDate": in_days(0) } }),
+            )
+            .await
+            .ok();
+        }
+    }
+    let query = "query($from: Date!, $to: Date!, $team: ID) { dischargeIndicators(from: $from, to: $to, teamId: $team) { discharged byDestination { destination count } homeAverageDays homeMedianDays residentialAverageDays residentialMedianDays needingSad withSadProject sadShare } }";
+    let vars = json!({ "from": in_days(-10), "to": in_days(0), "team": ward.desk.team_id });
+    let numbers = team.gql(query, vars.clone()).await;
+    let numbers = numbers.ok()["dischargeIndicators"].clone();
+    assert_eq!(numbers["discharged"], 5);
+    assert_eq!(
+        numbers["byDestination"],
+        json!([
+            { "destination": "CURE_INTERMEDIE", "count": 1 },
+            { "destination": "HOME", "count": 1 },
+            { "destination": "HOME_WITH_SERVICES", "count": 2 },
+            { "destination": "RSA", "count": 1 }
+        ])
+    );
+    assert_eq!(numbers["homeAverageDays"], 4.0);
+    assert_eq!(numbers["homeMedianDays"], 4.0);
+    assert_eq!(numbers["residentialAverageDays"], 15.0);
+    assert_eq!(numbers["residentialMedianDays"], 15.0);
+    assert_eq!(numbers["needingSad"], 2);
+    assert_eq!(numbers["withSadProject"], 1);
+    assert_eq!(numbers["sadShare"], 0.5);
+    ward.ward.gql(query, vars).await.expect_code("FORBIDDEN");
+    let _ = (ward.colleague, ward.ward_id, PASSWORD);
+}

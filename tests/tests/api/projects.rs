@@ -1,0 +1,767 @@
+use ponte_tests::serde_json::{json, Value};
+use ponte_tests::world::{person_input, Desk};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
+
+on_both_databases!(
+    a_project_walks_the_case_process_and_says_what_is_missing,
+    suspension_returns_where_it_came_from_and_closing_needs_outcomes,
+    opening_a_project_makes_its_team_responsible,
+    budget_totals_are_exact_to_the_cent_by_area_kind_provider_and_source,
+    budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_changes,
+    two_updates_with_one_version_have_one_winner,
+    life_area_scores_show_each_trajectory_from_baseline,
+    my_projects_with_nested_data_run_a_bounded_number_of_statements,
+);
+
+pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
+const TRANSITION: &str = "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id version status nextReviewOn closureReason } }";
+const ADD_GOAL: &str =
+    "mutation($input: AddGoalInput!) { addGoal(input: $input) { id status lifeArea } }";
+const CONSENT: &str = "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { version consent { date method recordedBy { id } } } }";
+const ADD_RESOURCE: &str = "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id version plannedQuantity providerName } }";
+const USE: &str =
+    "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { id } }";
+const BUDGET: &str = "query($id: ID!) { project(id: $id) { budget { agreementStatus agreements { partyName } resources { description plannedQuantity usedQuantity overused uses { quantity } } totals { overall { key unit planned used overused } byLifeArea { key unit planned used overused } byKind { key unit planned used } byProvider { key unit planned used } byFundingSource { key unit planned used } } } } }";
+
+/// A team that can assess (an EEMM), its operator and a person in its care.
+pub struct Case {
+    pub desk: Desk,
+    pub person: String,
+}
+
+impl Case {
+    pub async fn open(app: &TestApp) -> Case {
+        let desk = Desk::open(app, "EQUIPE_MULTIDISCIPLINARE").await;
+        let person = app
+            .person(
+                &desk.operator,
+                person_input(&desk.team_id, "Pasini", "Gemma", (1942, 8, 8), "F"),
+            )
+            .await;
+        Case { desk, person }
+    }
+
+    pub async fn project(&self, kind: &str) -> Value {
+        let opened = self
+            .desk
+            .operator
+            .gql(
+                OPEN,
+                json!({ "input": {
+                    "personId": self.person, "kind": kind, "teamId": self.desk.team_id,
+                    "caseManagerId": self.desk.operator_id, "title": "Restare a casa in sicurezza",
+                    "startDate": "2026-09-01", "reviewEveryDays": 60
+                } }),
+            )
+            .await;
+        opened.ok()["openProject"].clone()
+    }
+
+    pub async fn assess(&self) {
+        self.desk
+            .operator
+            .gql(
+                "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
+                json!({ "input": {
+                    "personId": self.person, "teamId": self.desk.team_id, "date": "2026-09-05",
+                    "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
+                    "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
+                } }),
+            )
+            .await
+            .ok();
+    }
+}
+
+async fn move_to(client: &Client, project: &Value, to: &str, version: i64) -> ponte_tests::Gql {
+    client
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": to, "expectedVersion": version } }))
+        .await
+}
+
+fn reasons(response: &ponte_tests::Gql) -> Vec<String> {
+    response.body["errors"][0]["extensions"]["reasons"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|r| r.as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn a_project_walks_the_case_process_and_says_what_is_missing(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PAI").await;
+    assert_eq!(project["status"], "INTAKE");
+    assert_eq!(
+        project["nextReviewOn"], "2026-10-31",
+        "start date plus the cadence"
+    );
+    let op = &case.desk.operator;
+    assert_eq!(
+        move_to(op, &project, "ASSESSMENT", 1).await.ok()["transitionProject"]["status"],
+        "ASSESSMENT"
+    );
+    assert_eq!(
+        move_to(op, &project, "PLANNING", 2).await.ok()["transitionProject"]["status"],
+        "PLANNING"
+    );
+
+    let refused = move_to(op, &project, "ACTIVE", 3).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("to"));
+    let why = reasons(&refused);
+    assert_eq!(why.len(), 3, "{why:?}");
+    assert!(why.iter().any(|r| r.contains("consenso")), "{why:?}");
+    assert!(why.iter().any(|r| r.contains("obiettiv")), "{why:?}");
+    assert!(why.iter().any(|r| r.contains("valutazion")), "{why:?}");
+    // Skipping a step is refused too, with its own reason.
+    let skip = move_to(op, &project, "REVIEW", 3).await;
+    skip.expect_code("VALIDATION");
+    assert!(
+        skip.message().contains("non consentito"),
+        "{}",
+        skip.message()
+    );
+
+    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa in autonomia" } }))
+        .await
+        .ok();
+    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "SOCIAL_INCLUSION", "description": "Partecipare al centro anziani una volta a settimana" } }))
+        .await
+        .ok();
+    let consent = op
+        .gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 3, "date": "2026-09-10", "method": "SIGNED_PAPER", "familyCosignature": "Marco Pasini (figlio)" } }))
+        .await;
+    assert_eq!(
+        consent.ok()["recordConsent"]["consent"]["recordedBy"]["id"],
+        case.desk.operator_id
+    );
+    let still = move_to(op, &project, "ACTIVE", 4).await;
+    assert_eq!(
+        reasons(&still).len(),
+        1,
+        "only the assessment is missing now: {:?}",
+        reasons(&still)
+    );
+    case.assess().await;
+    let active = move_to(op, &project, "ACTIVE", 4).await;
+    assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
+
+    assert_eq!(
+        move_to(op, &project, "REVIEW", 5).await.ok()["transitionProject"]["status"],
+        "REVIEW"
+    );
+    let review = op
+        .gql(
+            "mutation($input: RecordReviewInput!) { recordReview(input: $input) { status version nextReviewOn reviews { date decisions participants { id } } } }",
+            json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": [case.desk.operator_id], "notes": "Buoni progressi", "decisions": "Proseguire la fisioterapia" } }),
+        )
+        .await;
+    let review = review.ok()["recordReview"].clone();
+    assert_eq!(review["status"], "ACTIVE");
+    assert_eq!(review["nextReviewOn"], "2027-01-01");
+    assert_eq!(
+        review["reviews"][0]["decisions"],
+        "Proseguire la fisioterapia"
+    );
+
+    let history = op
+        .gql("query($id: ID!) { project(id: $id) { history { kind summary actor { id } } allowedTransitions } }", json!({ "id": project["id"] }))
+        .await;
+    let kinds: Vec<String> = history.ok()["project"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "PROJECT_OPENED",
+            "STATUS_CHANGED",
+            "STATUS_CHANGED",
+            "GOAL_ADDED",
+            "GOAL_ADDED",
+            "CONSENT_RECORDED",
+            "STATUS_CHANGED",
+            "STATUS_CHANGED",
+            "REVIEW_RECORDED"
+        ]
+    );
+    let allowed = history.ok()["project"]["allowedTransitions"].clone();
+    assert_eq!(allowed, json!(["REVIEW", "SUSPENDED", "CLOSED"]));
+}
+
+async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    case.assess().await;
+    let project = case.project("PTRI").await;
+    let op = &case.desk.operator;
+    let goal = op
+        .gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "WORK_INCOME", "description": "Tirocinio di inclusione" } }))
+        .await;
+    let goal_id = goal.ok()["addGoal"]["id"].clone();
+    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 1, "date": "2026-09-10", "method": "VERBAL_WITH_WITNESS", "witness": "Anna Neri" } }))
+        .await
+        .ok();
+    for (to, version) in [
+        ("ASSESSMENT", 2),
+        ("PLANNING", 3),
+        ("ACTIVE", 4),
+        ("SUSPENDED", 5),
+    ] {
+        move_to(op, &project, to, version).await.ok();
+    }
+    move_to(op, &project, "REVIEW", 6)
+        .await
+        .expect_code("VALIDATION");
+    assert_eq!(
+        move_to(op, &project, "ACTIVE", 6).await.ok()["transitionProject"]["status"],
+        "ACTIVE"
+    );
+
+    let refused = move_to(op, &project, "CLOSED", 7).await;
+    let why = reasons(&refused);
+    assert_eq!(why.len(), 2, "{why:?}");
+    op.gql(
+        "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { status outcomeNote } }",
+        json!({ "input": { "goalId": goal_id, "status": "PARTLY_ACHIEVED", "outcomeNote": "Tirocinio avviato, da consolidare" } }),
+    )
+    .await
+    .ok();
+    let closed = op
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 7, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
+        .await;
+    let closed = closed.ok()["transitionProject"].clone();
+    assert_eq!(closed["status"], "CLOSED");
+    assert_eq!(
+        closed["closureReason"],
+        "Obiettivi raggiunti, presa in carico dal CPS"
+    );
+    // A closed project keeps its record.
+    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HOUSING", "description": "Altro" } }))
+        .await
+        .expect_code("VALIDATION");
+    move_to(op, &project, "ACTIVE", 8)
+        .await
+        .expect_code("VALIDATION");
+}
+
+async fn opening_a_project_makes_its_team_responsible(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let uvm = app
+        .team(&case.desk.admin, "UVM", "UVM", &case.desk.organization_id)
+        .await;
+    let (geriatra, geriatra_id) = app.operator("ger@asst.test").await;
+    app.add_member(&case.desk.admin, &uvm, &geriatra_id, "MEMBER")
+        .await;
+    app.add_member(&case.desk.admin, &uvm, &case.desk.operator_id, "MEMBER")
+        .await;
+    let read = "query($id: ID!) { person(id: $id) { projects { id } } }";
+    geriatra
+        .gql(read, json!({ "id": case.person }))
+        .await
+        .expect_code("FORBIDDEN");
+
+    let bad_manager = case
+        .desk
+        .operator
+        .gql(
+            OPEN,
+            json!({ "input": { "personId": case.person, "kind": "PAI", "teamId": uvm, "caseManagerId": app.make_user("esterno@asst.test", ponte_server::enums::Role::Operator, None).await, "title": "PAI", "startDate": "2026-10-01" } }),
+        )
+        .await;
+    bad_manager.expect_code("VALIDATION");
+    assert_eq!(bad_manager.field(), Some("caseManagerId"));
+    let bad_cadence = case
+        .desk
+        .operator
+        .gql(OPEN, json!({ "input": { "personId": case.person, "kind": "PAI", "teamId": uvm, "caseManagerId": geriatra_id, "title": "PAI", "startDate": "2026-10-01", "reviewEveryDays": 1 } }))
+        .await;
+    assert_eq!(bad_cadence.field(), Some("reviewEveryDays"));
+
+    let opened = case
+        .desk
+        .operator
+        .gql(OPEN, json!({ "input": { "personId": case.person, "kind": "PAI", "teamId": uvm, "caseManagerId": geriatra_id, "title": "PAI integrato", "startDate": "2026-10-01" } }))
+        .await;
+    assert_eq!(opened.ok()["openProject"]["caseManager"]["id"], geriatra_id);
+    let projects = geriatra.gql(read, json!({ "id": case.person })).await;
+    assert_eq!(
+        projects.ok()["person"]["projects"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let mine = geriatra
+        .gql(
+            "{ projects(mine: true) { totalCount nodes { title } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(mine.ok()["projects"]["totalCount"], 1);
+}
+
+fn resource(
+    project: &Value,
+    area: &str,
+    kind: &str,
+    provider: Value,
+    source: &str,
+    unit: &str,
+    planned: &str,
+) -> Value {
+    let mut input = json!({
+        "projectId": project["id"], "lifeArea": area, "kind": kind, "fundingSource": source,
+        "description": format!("{kind} {area}"), "unit": unit, "plannedQuantity": planned, "periodStart": "2026-09-01"
+    });
+    for (k, v) in provider.as_object().unwrap() {
+        input[k] = v.clone();
+    }
+    if kind == "PROFESSIONAL" {
+        input["profession"] = json!("EDUCATORE");
+    }
+    json!({ "input": input })
+}
+
+async fn budget_totals_are_exact_to_the_cent_by_area_kind_provider_and_source(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let comune = app
+        .organization(&case.desk.admin, "Comune di Breno", "COMUNE")
+        .await;
+    let ets = app
+        .organization(
+            &case.desk.admin,
+            "Cooperativa Il Ponte",
+            "COOPERATIVA_SOCIALE",
+        )
+        .await;
+    let project = case.project("PROGETTO_DI_VITA").await;
+    let op = &case.desk.operator;
+    let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
+    let add = |input: Value| async move {
+        op.gql(ADD_RESOURCE, input).await.ok()["addBudgetResource"].clone()
+    };
+    let sad = add(resource(
+        &project,
+        "HOUSING",
+        "ECONOMIC",
+        json!({ "providerKind": "ORGANIZATION", "providerId": comune }),
+        "FNA",
+        "EUR",
+        "1250,50",
+    ))
+    .await;
+    assert_eq!(sad["plannedQuantity"], "1250.50");
+    assert_eq!(sad["providerName"], "Comune di Breno");
+    let tirocinio = add(resource(
+        &project,
+        "WORK_INCOME",
+        "ECONOMIC",
+        json!({ "providerKind": "ORGANIZATION", "providerId": ets }),
+        "PN_INCLUSIONE",
+        "EUR",
+        "0.30",
+    ))
+    .await;
+    let educator = add(resource(
+        &project,
+        "SOCIAL_INCLUSION",
+        "PROFESSIONAL",
+        asst.clone(),
+        "FONDO_SANITARIO",
+        "HOURS",
+        "40",
+    ))
+    .await;
+    let family = add(resource(
+        &project,
+        "SOCIAL_INCLUSION",
+        "RELATIONAL",
+        json!({ "providerKind": "FAMILY" }),
+        "PRIVATO",
+        "HOURS",
+        "10.5",
+    ))
+    .await;
+
+    // 0.10 + 0.20 is 0.30 exactly, and 150 uses of 0.01 are 1.50 exactly.
+    for amount in ["0.10", "0.20"] {
+        op.gql(USE, json!({ "input": { "resourceId": tirocinio["id"], "date": "2026-10-01", "quantity": amount } })).await.ok();
+    }
+    for _ in 0..150 {
+        op.gql(USE, json!({ "input": { "resourceId": sad["id"], "date": "2026-10-02", "quantity": "0.01" } })).await.ok();
+    }
+    op.gql(USE, json!({ "input": { "resourceId": educator["id"], "date": "2026-10-03", "quantity": "41.25", "note": "Più ore del previsto" } })).await.ok();
+    op.gql(
+        USE,
+        json!({ "input": { "resourceId": family["id"], "date": "2026-10-04", "quantity": "2" } }),
+    )
+    .await
+    .ok();
+
+    let budget = op.gql(BUDGET, json!({ "id": project["id"] })).await;
+    let budget = budget.ok()["project"]["budget"].clone();
+    let resources = budget["resources"].as_array().unwrap();
+    let by_desc = |d: &str| {
+        resources
+            .iter()
+            .find(|r| r["description"] == d)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_desc("ECONOMIC HOUSING")["usedQuantity"], "1.50");
+    assert_eq!(by_desc("ECONOMIC WORK_INCOME")["usedQuantity"], "0.30");
+    assert_eq!(
+        by_desc("ECONOMIC WORK_INCOME")["overused"],
+        false,
+        "used exactly the plan"
+    );
+    assert_eq!(by_desc("PROFESSIONAL SOCIAL_INCLUSION")["overused"], true);
+
+    let totals = &budget["totals"];
+    assert_eq!(
+        totals["overall"],
+        json!([
+            { "key": "TOTALE", "unit": "EUR", "planned": "1250.80", "used": "1.80", "overused": false },
+            { "key": "TOTALE", "unit": "HOURS", "planned": "50.50", "used": "43.25", "overused": false }
+        ])
+    );
+    let find = |list: &Value, key: &str, unit: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["key"] == key && t["unit"] == unit)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(
+        find(&totals["byLifeArea"], "SOCIAL_INCLUSION", "HOURS")["planned"],
+        "50.50"
+    );
+    assert_eq!(
+        find(&totals["byLifeArea"], "SOCIAL_INCLUSION", "HOURS")["used"],
+        "43.25"
+    );
+    assert_eq!(
+        find(&totals["byLifeArea"], "HOUSING", "EUR")["planned"],
+        "1250.50"
+    );
+    assert_eq!(
+        find(&totals["byKind"], "RELATIONAL", "HOURS")["used"],
+        "2.00"
+    );
+    assert_eq!(
+        find(&totals["byProvider"], "Famiglia", "HOURS")["planned"],
+        "10.50"
+    );
+    assert_eq!(
+        find(&totals["byProvider"], "Cooperativa Il Ponte", "EUR")["used"],
+        "0.30"
+    );
+    assert_eq!(
+        find(&totals["byProvider"], "ASST della Valcamonica", "HOURS")["used"],
+        "41.25"
+    );
+    assert_eq!(
+        find(&totals["byFundingSource"], "FNA", "EUR")["used"],
+        "1.50"
+    );
+    assert_eq!(totals["byProvider"].as_array().unwrap().len(), 4);
+}
+
+async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_changes(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PROGETTO_PERSONALIZZATO").await;
+    let op = &case.desk.operator;
+    let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
+    for (input, field) in [
+        (
+            resource(
+                &project,
+                "HOUSING",
+                "ECONOMIC",
+                asst.clone(),
+                "FNA",
+                "HOURS",
+                "10",
+            ),
+            "unit",
+        ),
+        (
+            resource(
+                &project,
+                "HOUSING",
+                "ECONOMIC",
+                json!({ "providerKind": "ORGANIZATION" }),
+                "FNA",
+                "EUR",
+                "10",
+            ),
+            "providerId",
+        ),
+        (
+            resource(
+                &project,
+                "HOUSING",
+                "ECONOMIC",
+                asst.clone(),
+                "FNA",
+                "EUR",
+                "0",
+            ),
+            "plannedQuantity",
+        ),
+    ] {
+        let refused = op.gql(ADD_RESOURCE, input).await;
+        refused.expect_code("VALIDATION");
+        assert_eq!(refused.field(), Some(field), "{}", refused.body);
+    }
+    for amount in ["1.234", "-5", "dieci", "1.000,00"] {
+        let refused = op
+            .gql(
+                ADD_RESOURCE,
+                resource(
+                    &project,
+                    "HOUSING",
+                    "ECONOMIC",
+                    asst.clone(),
+                    "FNA",
+                    "EUR",
+                    amount,
+                ),
+            )
+            .await;
+        assert_eq!(
+            refused.code(),
+            Some("VALIDATION"),
+            "{amount}: {}",
+            refused.body
+        );
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM budget_resources").await, 0);
+
+    let line = op
+        .gql(
+            ADD_RESOURCE,
+            resource(
+                &project,
+                "HOUSING",
+                "ECONOMIC",
+                asst.clone(),
+                "COMUNE",
+                "EUR",
+                "300",
+            ),
+        )
+        .await;
+    let line = line.ok()["addBudgetResource"].clone();
+    let agree = "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { budget { agreementStatus agreements { partyName partyKind } } } }";
+    let agreed = op
+        .gql(agree, json!({ "input": { "projectId": project["id"], "partyKind": "PERSON", "partyName": "Gemma Pasini", "agreedOn": "2026-09-20" } }))
+        .await;
+    assert_eq!(
+        agreed.ok()["agreeBudget"]["budget"]["agreementStatus"],
+        "AGREED"
+    );
+    // A use is not a change of plan.
+    op.gql(
+        USE,
+        json!({ "input": { "resourceId": line["id"], "date": "2026-10-01", "quantity": "50" } }),
+    )
+    .await
+    .ok();
+    let status = "query($id: ID!) { project(id: $id) { budget { agreementStatus } } }";
+    assert_eq!(
+        op.gql(status, json!({ "id": project["id"] })).await.ok()["project"]["budget"]
+            ["agreementStatus"],
+        "AGREED"
+    );
+    let mut update = resource(
+        &project, "HOUSING", "ECONOMIC", asst, "COMUNE", "EUR", "450",
+    )["input"]
+        .clone();
+    update.as_object_mut().unwrap().remove("projectId");
+    update["resourceId"] = line["id"].clone();
+    update["expectedVersion"] = json!(1);
+    op.gql("mutation($input: UpdateBudgetResourceInput!) { updateBudgetResource(input: $input) { version plannedQuantity } }", json!({ "input": update }))
+        .await
+        .ok();
+    assert_eq!(
+        op.gql(status, json!({ "id": project["id"] })).await.ok()["project"]["budget"]
+            ["agreementStatus"],
+        "TO_RENEW"
+    );
+    let zero_use = op
+        .gql(
+            USE,
+            json!({ "input": { "resourceId": line["id"], "date": "2026-10-01", "quantity": "0" } }),
+        )
+        .await;
+    assert_eq!(zero_use.field(), Some("quantity"));
+}
+
+async fn two_updates_with_one_version_have_one_winner(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PAI").await;
+    let op = case.desk.operator.clone();
+    let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
+    let line = op
+        .gql(
+            ADD_RESOURCE,
+            resource(
+                &project,
+                "HEALTH_WELLBEING",
+                "ECONOMIC",
+                asst.clone(),
+                "FNA",
+                "EUR",
+                "100",
+            ),
+        )
+        .await;
+    let line_id = line.ok()["addBudgetResource"]["id"].clone();
+    let update = |planned: &'static str| {
+        let mut input = resource(
+            &project,
+            "HEALTH_WELLBEING",
+            "ECONOMIC",
+            asst.clone(),
+            "FNA",
+            "EUR",
+            planned,
+        )["input"]
+            .clone();
+        input.as_object_mut().unwrap().remove("projectId");
+        input["resourceId"] = line_id.clone();
+        input["expectedVersion"] = json!(1);
+        let op = op.clone();
+        async move {
+            op.gql("mutation($input: UpdateBudgetResourceInput!) { updateBudgetResource(input: $input) { plannedQuantity } }", json!({ "input": input }))
+                .await
+        }
+    };
+    let (a, b) = tokio::join!(update("200"), update("300"));
+    let winners: Vec<&ponte_tests::Gql> = [&a, &b]
+        .into_iter()
+        .filter(|r| r.code().is_none())
+        .collect();
+    assert_eq!(winners.len(), 1, "{} / {}", a.body, b.body);
+    assert!([a.code(), b.code()].contains(&Some("CONFLICT")));
+    let kept = winners[0].data()["updateBudgetResource"]["plannedQuantity"].clone();
+    let budget = op.gql(BUDGET, json!({ "id": project["id"] })).await;
+    assert_eq!(
+        budget.ok()["project"]["budget"]["resources"][0]["plannedQuantity"],
+        kept
+    );
+
+    let (x, y) = tokio::join!(
+        move_to(&op, &project, "ASSESSMENT", 1),
+        move_to(&op, &project, "ASSESSMENT", 1)
+    );
+    let codes = [x.code(), y.code()];
+    assert!(
+        codes.contains(&None) && codes.contains(&Some("CONFLICT")),
+        "{codes:?}"
+    );
+}
+
+async fn life_area_scores_show_each_trajectory_from_baseline(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PAI").await;
+    let record = "mutation($input: RecordLifeAreaScoresInput!) { recordLifeAreaScores(input: $input) { lifeAreaScores { lifeArea points { date rater score } } } }";
+    case.desk
+        .operator
+        .gql(record, json!({ "input": { "projectId": project["id"], "date": "2026-09-01", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 2 }, { "lifeArea": "HEALTH_WELLBEING", "score": 1, "note": "Cadute frequenti" }] } }))
+        .await
+        .ok();
+    let later = case
+        .desk
+        .operator
+        .gql(record, json!({ "input": { "projectId": project["id"], "date": "2026-11-01", "rater": "PERSON", "scores": [{ "lifeArea": "HOUSING", "score": 4 }] } }))
+        .await;
+    let trajectories = later.ok()["recordLifeAreaScores"]["lifeAreaScores"].clone();
+    assert_eq!(
+        trajectories.as_array().unwrap().len(),
+        4,
+        "all four areas, even without scores"
+    );
+    let housing = trajectories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["lifeArea"] == "HOUSING")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        housing["points"],
+        json!([{ "date": "2026-09-01", "rater": "TEAM", "score": 2 }, { "date": "2026-11-01", "rater": "PERSON", "score": 4 }])
+    );
+    let bad = case
+        .desk
+        .operator
+        .gql(record, json!({ "input": { "projectId": project["id"], "date": "2026-11-01", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 6 }] } }))
+        .await;
+    assert_eq!(bad.field(), Some("scores[0].score"));
+}
+
+async fn my_projects_with_nested_data_run_a_bounded_number_of_statements(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
+    for i in 0..200 {
+        let project = case.project(["PAI", "PTRI"][i % 2]).await;
+        if i % 10 == 0 {
+            case.desk
+                .operator
+                .gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HOUSING", "description": "Casa" } }))
+                .await
+                .ok();
+            case.desk
+                .operator
+                .gql(
+                    ADD_RESOURCE,
+                    resource(
+                        &project,
+                        "HOUSING",
+                        "ECONOMIC",
+                        asst.clone(),
+                        "FNA",
+                        "EUR",
+                        "10",
+                    ),
+                )
+                .await
+                .ok();
+        }
+    }
+    let query = "query($n: Int) { projects(mine: true, first: $n) { totalCount nodes { title status reviewOverdue person { familyName } caseManager { displayName } team { name } goals { description status } budget { agreementStatus totals { overall { unit planned used } byLifeArea { key planned } } resources { usedQuantity overused } } } } }";
+    let mut counts = Vec::new();
+    for n in [10, 100] {
+        let before = app.statements();
+        let response = case.desk.operator.gql(query, json!({ "n": n })).await;
+        assert_eq!(response.ok()["projects"]["totalCount"], 200);
+        assert_eq!(
+            response.ok()["projects"]["nodes"].as_array().unwrap().len(),
+            n as usize
+        );
+        counts.push(app.statements() - before);
+    }
+    println!("SQL statements for 10 and 100 projects with nested data: {counts:?}");
+    // See the persons test: a split batch costs a few statements, a query per
+    // row would cost at least 90.
+    assert!(
+        counts[1] < counts[0] + 30,
+        "the statement count grows with the page size: {counts:?}"
+    );
+}
