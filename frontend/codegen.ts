@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTime: 'string', ID: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', ID: 'string' },
       },
     },
   },

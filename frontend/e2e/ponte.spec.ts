@@ -2,6 +2,7 @@ import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtur
 
 const stamp = Date.now().toString().slice(-6);
 const organization = { name: `Comune di Prova ${stamp}`, fiscalCode: `00${stamp}000`.slice(0, 11) };
+const team = { name: `Équipe di prova ${stamp}` };
 const operator = {
   email: `giulia.bianchi.${stamp}@ponte.test`,
   name: 'Giulia Bianchi',
@@ -31,17 +32,17 @@ test('the administrator creates an organization and an operator, who then signs 
   expect(adminName).not.toBe('');
   await expect(page.getByTestId('benvenuto')).toHaveText(`Ti diamo il benvenuto, ${adminName}.`);
   await expect(page.getByText('Amministratore').first()).toBeVisible();
-  for (const card of ['I miei progetti', 'Segnalazioni aperte', 'Dimissioni in corso', 'Notifiche non lette']) {
+  // The cards of what is still to come; an administrator sees no referrals (no case data).
+  for (const card of ['I miei progetti', 'Dimissioni in corso', 'Notifiche non lette']) {
     await expect(page.getByRole('heading', { level: 3, name: card })).toBeVisible();
   }
+  await expect(page.getByRole('heading', { name: 'Segnalazioni aperte' })).toHaveCount(0);
   await checkScreen(page, '02-il-mio-lavoro');
 
   // The sections still to come answer, in Italian.
   const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
   for (const [label, file] of [
-    ['Persone', '03-persone'],
     ['Progetti', '04-progetti'],
-    ['Valutazioni', '05-valutazioni'],
     ['Dimissioni protette', '06-dimissioni'],
     ['Notifiche', '07-notifiche'],
   ] as const) {
@@ -50,6 +51,11 @@ test('the administrator creates an organization and an operator, who then signs 
     await expect(page.getByText('Questa sezione è in preparazione')).toBeVisible();
     await checkScreen(page, file);
   }
+  // Valutazioni lists the instruments the server scores.
+  await nav.getByRole('link', { name: 'Valutazioni' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Valutazioni' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Indice di Barthel (ADL)' })).toBeVisible();
+  await checkScreen(page, '05-valutazioni');
 
   // Amministrazione: users
   await nav.getByRole('link', { name: 'Amministrazione' }).click();
@@ -78,6 +84,33 @@ test('the administrator creates an organization and an operator, who then signs 
   await expect(page.getByText('Nessun ente di questo tipo.')).toBeVisible();
   await page.locator('#enti-filtro-tipo').selectOption('');
   await checkScreen(page, '09-amministrazione-enti');
+
+  // Amministrazione: équipe — create one, add a member, remove them, see the history.
+  await page.getByRole('link', { name: 'Équipe', exact: true }).click();
+  await expect(page).toHaveURL(/\/amministrazione\/equipe$/);
+  await expect(page.getByTestId('riga-equipe').filter({ hasText: 'UVM Valle Camonica' })).toBeVisible();
+  await page.getByLabel("Nome dell'équipe").fill(team.name);
+  await page.getByLabel('Tipo di équipe', { exact: true }).last().selectOption({ label: 'Équipe multidisciplinare' });
+  await page.getByLabel('Ente di appartenenza').selectOption({ label: organization.name });
+  await page.getByRole('button', { name: 'Crea équipe' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Équipe creata: ${team.name}.` })).toBeVisible();
+  await checkScreen(page, '09b-amministrazione-equipe');
+  await page.getByRole('link', { name: `Apri l'équipe ${team.name}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: team.name })).toBeVisible();
+  await expect(page.getByText('Nessun componente.')).toBeVisible();
+  await page.getByLabel('Cerca utente per nome o email').fill('psicologa');
+  await page.getByLabel('Utente', { exact: true }).selectOption({ label: 'Laura Franzoni (psicologa@ponte.demo)' });
+  await page.getByLabel('Ruolo nell’équipe').selectOption('COORDINATOR');
+  await page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Laura Franzoni ora fa parte dell'équipe." })).toBeVisible();
+  const member = page.getByTestId('riga-componente').filter({ hasText: 'Laura Franzoni' });
+  await expect(member).toContainText('Coordinatore');
+  await member.getByRole('button', { name: "Togli Laura Franzoni dall'équipe" }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Laura Franzoni non fa più parte dell'équipe" })).toBeVisible();
+  await expect(page.getByText('Nessun componente.')).toBeVisible();
+  await page.getByText('Mostra anche chi non ne fa più parte').click();
+  await expect(member).toContainText('Non più componente');
+  await checkScreen(page, '09c-amministrazione-equipe-dettaglio');
 
   // Amministrazione: a new operator
   await page.getByRole('link', { name: 'Utenti', exact: true }).click();

@@ -64,7 +64,12 @@ describe('App', () => {
   it('shows Amministrazione in the navigation only to administrators', async () => {
     window.history.replaceState(null, '', '/');
     const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' };
-    renderApp(fakeServer({ Me: () => ({ data: { me: operator } }) }));
+    renderApp(
+      fakeServer({
+        Me: () => ({ data: { me: operator } }),
+        MyTeams: () => ({ data: { teams: { __typename: 'TeamConnection', nodes: [] } } }),
+      }),
+    );
     expect(await screen.findByText('Ti diamo il benvenuto, Giulia Bianchi.')).toBeInTheDocument();
     // The menu is display:none in jsdom (no stylesheet): include hidden elements.
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale', hidden: true });
@@ -101,9 +106,15 @@ describe('App', () => {
 
   it('moves between pages with the navigation links, without reloading', async () => {
     window.history.replaceState(null, '', '/');
-    renderApp(fakeServer({ Me: () => ({ data: { me: adminViewer } }) }));
+    renderApp(
+      fakeServer({
+        Me: () => ({ data: { me: adminViewer } }),
+        Persons: () => ({ data: { persons: { __typename: 'PersonConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] } } }),
+      }),
+    );
     fireEvent.click(await screen.findByRole('link', { name: 'Persone', hidden: true }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Persone' })).toBeInTheDocument();
+    expect(await screen.findByText('Le tue équipe non seguono ancora nessuna persona.')).toBeInTheDocument();
     expect(window.location.pathname).toBe('/persone');
     expect(screen.getByRole('link', { name: 'Persone', hidden: true })).toHaveAttribute('aria-current', 'page');
   });

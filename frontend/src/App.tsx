@@ -9,8 +9,14 @@ import { HomePage } from './pages/home/HomePage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
-import { loginPath, paths } from './routes';
-import { isSafeReturnPath, navigate, useLocation } from './router/router';
+import { AssessmentPage } from './pages/assessment/AssessmentPage';
+import { AssessmentsIndexPage } from './pages/assessment/AssessmentsIndexPage';
+import { NewAssessmentPage } from './pages/assessment/NewAssessmentPage';
+import { PersonPage } from './pages/person/PersonPage';
+import { NewPersonPage } from './pages/persons/NewPersonPage';
+import { PersonsPage } from './pages/persons/PersonsPage';
+import { loginPath, paths, patterns } from './routes';
+import { isSafeReturnPath, matchPath, navigate, useLocation } from './router/router';
 import { useSession } from './session/session';
 
 /** The screen for a path, once signed in. */
@@ -19,21 +25,31 @@ function Screen({ pathname }: { pathname: string }) {
     case paths.home:
       return <HomePage />;
     case paths.persons:
-      return <ComingSoonPage section="persons" />;
+      return <PersonsPage />;
+    case paths.newPerson:
+      return <NewPersonPage />;
     case paths.projects:
       return <ComingSoonPage section="projects" />;
     case paths.assessments:
-      return <ComingSoonPage section="assessments" />;
+      return <AssessmentsIndexPage />;
     case paths.discharges:
       return <ComingSoonPage section="discharges" />;
     case paths.notifications:
       return <ComingSoonPage section="notifications" />;
     case paths.admin:
     case paths.adminOrganizations:
+    case paths.adminTeams:
       return <AdminPage />;
-    default:
-      return <NotFoundPage />;
   }
+  const person = matchPath(patterns.person, pathname);
+  // The key gives every person (and assessment) a fresh screen state.
+  if (person) return <PersonPage key={person.id} id={person.id} />;
+  const newAssessment = matchPath(patterns.newAssessment, pathname);
+  if (newAssessment) return <NewAssessmentPage key={newAssessment.id} personId={newAssessment.id} />;
+  const assessment = matchPath(patterns.assessment, pathname);
+  if (assessment) return <AssessmentPage key={assessment.id} id={assessment.id} />;
+  if (matchPath(patterns.adminTeam, pathname)) return <AdminPage />;
+  return <NotFoundPage />;
 }
 
 /**

@@ -3,12 +3,30 @@ export const paths = {
   login: '/accesso',
   home: '/',
   persons: '/persone',
+  newPerson: '/persone/nuova',
   projects: '/progetti',
   assessments: '/valutazioni',
   discharges: '/dimissioni',
   notifications: '/notifiche',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',
+  adminTeams: '/amministrazione/equipe',
+} as const;
+
+/** The patterns of the paths with an id, for `matchPath`. */
+export const patterns = {
+  person: '/persone/:id',
+  newAssessment: '/persone/:id/valutazioni/nuova',
+  assessment: '/valutazioni/:id',
+  adminTeam: '/amministrazione/equipe/:id',
+} as const;
+
+/** Builders for the paths with an id. */
+export const pathTo = {
+  person: (id: string) => `/persone/${encodeURIComponent(id)}`,
+  newAssessment: (personId: string) => `/persone/${encodeURIComponent(personId)}/valutazioni/nuova`,
+  assessment: (id: string) => `/valutazioni/${encodeURIComponent(id)}`,
+  adminTeam: (id: string) => `/amministrazione/equipe/${encodeURIComponent(id)}`,
 } as const;
 
 /** The sign-in page that brings the user back to `returnTo` afterwards. */

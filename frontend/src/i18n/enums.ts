@@ -6,7 +6,28 @@
  * value on the server is noticed at once. Enums the SPA does not use yet are
  * labelled from the design notes (api.md) ahead of their screens.
  */
-import type { OrganizationKind, Profession, Role } from '../gql/graphql';
+import type {
+  AssessmentReason,
+  AssessmentSetting,
+  ConsentKind,
+  Education,
+  FiscalCodeMissingReason,
+  Instrument,
+  NeedLevel,
+  OrganizationKind,
+  Profession,
+  RecommendedSetting,
+  ReferencePersonKind,
+  ReferralSource,
+  ReferralStatus,
+  Role,
+  Sex,
+  SocialDomain,
+  TargetGroup,
+  TeamKind,
+  TeamRole,
+  Urgency,
+} from '../gql/graphql';
 
 export const roleLabels: Record<Role, string> = {
   ADMIN: 'Amministratore',
@@ -45,19 +66,18 @@ export const organizationKindLabels: Record<OrganizationKind, string> = {
   ALTRO: 'Altro ente',
 };
 
-// Labelled ahead of their screens (names from the design notes, api.md).
-const teamKindLabels = {
+export const teamKindLabels: Record<TeamKind, string> = {
   UVM: 'Unità di valutazione multidimensionale (UVM)',
   EQUIPE_MULTIDISCIPLINARE: 'Équipe multidisciplinare',
   PUA: 'Punto unico di accesso (PUA)',
   SERVIZIO: 'Servizio',
 };
 
-const teamRoleLabels = { COORDINATOR: 'Coordinatore', MEMBER: 'Componente' };
+export const teamRoleLabels: Record<TeamRole, string> = { COORDINATOR: 'Coordinatore', MEMBER: 'Componente' };
 
-const sexLabels = { F: 'Femmina', M: 'Maschio' };
+export const sexLabels: Record<Sex, string> = { F: 'Femmina', M: 'Maschio' };
 
-const targetGroupLabels = {
+export const targetGroupLabels: Record<TargetGroup, string> = {
   NON_AUTOSUFFICIENTE: 'Non autosufficienza',
   DISABILITA: 'Disabilità',
   MINORE: 'Minori',
@@ -67,21 +87,21 @@ const targetGroupLabels = {
   POVERTA: 'Povertà',
 };
 
-const consentKindLabels = {
+export const consentKindLabels: Record<ConsentKind, string> = {
   PRIVACY_NOTICE: 'Informativa sulla privacy ricevuta',
   DATA_SHARING: 'Condivisione dei dati con i servizi della rete',
   EXTRA_PROTECTED_DATA: 'Accesso ai dati a tutela rafforzata',
   CONTACT: 'Contatto telefonico o via email',
 };
 
-const fiscalCodeMissingReasonLabels = {
+export const fiscalCodeMissingReasonLabels: Record<FiscalCodeMissingReason, string> = {
   STP: 'Straniero temporaneamente presente (codice STP)',
   ENI: 'Europeo non iscritto (codice ENI)',
   PROVISIONAL: 'Codice fiscale provvisorio (11 cifre)',
   NOT_ASSIGNED: 'Codice non ancora assegnato',
 };
 
-const referencePersonKindLabels = {
+export const referencePersonKindLabels: Record<ReferencePersonKind, string> = {
   CAREGIVER: 'Caregiver',
   FAMILY_MEMBER: 'Familiare',
   AMMINISTRATORE_DI_SOSTEGNO: 'Amministratore di sostegno',
@@ -89,7 +109,7 @@ const referencePersonKindLabels = {
   OTHER: 'Altra persona di riferimento',
 };
 
-const referralSourceLabels = {
+export const referralSourceLabels: Record<ReferralSource, string> = {
   SELF: 'La persona stessa',
   FAMILY: 'Familiari',
   MMG: 'Medico di medicina generale',
@@ -100,18 +120,20 @@ const referralSourceLabels = {
   OTHER: 'Altra provenienza',
 };
 
-const referralStatusLabels = {
+export const referralStatusLabels: Record<ReferralStatus, string> = {
   OPEN: 'Aperta',
   ACCEPTED: 'Presa in carico',
   CLOSED: 'Chiusa',
 };
 
-const urgencyLabels = {
+export const urgencyLabels: Record<Urgency, string> = {
   ORDINARY: 'Ordinaria',
   PRIORITY: 'Prioritaria',
   URGENT: 'Urgente',
 };
 
+// Labelled ahead of their screens (names from api.md and schema.graphql): typed
+// once a screen's GraphQL document uses the enum and codegen emits its type.
 const projectKindLabels = {
   PAI: 'PAI – Piano assistenziale individualizzato',
   PTRI: 'PTRI – Progetto terapeutico riabilitativo individuale',
@@ -154,6 +176,59 @@ const fundingSourceLabels = {
   ALTRO: 'Altra fonte',
 };
 
+const goalStatusLabels = {
+  OPEN: 'Aperto',
+  ACHIEVED: 'Raggiunto',
+  PARTLY_ACHIEVED: 'Raggiunto in parte',
+  NOT_ACHIEVED: 'Non raggiunto',
+  DROPPED: 'Abbandonato',
+};
+
+const serviceKindLabels = {
+  SAD: 'Servizio di assistenza domiciliare (SAD)',
+  ADI: 'Assistenza domiciliare integrata (ADI)',
+  CENTRO_DIURNO: 'Centro diurno',
+  TIROCINIO_INCLUSIONE: 'Tirocinio di inclusione',
+  HOUSING_SOCIALE: 'Housing sociale',
+  SOLLIEVO: 'Ricoveri di sollievo',
+  EDUCATIVA_DOMICILIARE: 'Educativa domiciliare',
+  SUPPORTO_PSICOLOGICO: 'Supporto psicologico',
+  TRASPORTO: 'Trasporto',
+  PASTI: 'Pasti a domicilio',
+  INSERIMENTO_LAVORATIVO: 'Inserimento lavorativo',
+  RSA: 'RSA',
+  ALTRO: 'Altro servizio',
+};
+
+const providerKindLabels = {
+  ORGANIZATION: 'Ente',
+  FAMILY: 'Famiglia',
+  PERSON: 'La persona stessa',
+};
+
+const resourceUnitLabels = {
+  EUR: 'Euro',
+  HOURS: 'Ore',
+  COMMITMENT: 'Impegno descritto',
+};
+
+const budgetAgreementStatusLabels = {
+  NONE: 'Non ancora condiviso',
+  AGREED: 'Condiviso',
+  TO_RENEW: 'Da ricondividere dopo le modifiche',
+};
+
+const consentMethodLabels = {
+  SIGNED_PAPER: 'Firma su carta',
+  DIGITAL: 'Firma digitale',
+  VERBAL_WITH_WITNESS: 'Consenso verbale con testimone',
+};
+
+const raterLabels = {
+  PERSON: 'La persona',
+  TEAM: "L'équipe",
+};
+
 const dischargeStatusLabels = {
   REPORTED: 'Segnalata',
   ASSESSMENT_SCHEDULED: 'Valutazione programmata',
@@ -170,39 +245,39 @@ const dischargeDestinationLabels = {
   OTHER: 'Altra destinazione',
 };
 
-const instrumentLabels = {
+export const instrumentLabels: Record<Instrument, string> = {
   BARTHEL: 'Indice di Barthel (ADL)',
   IADL_LAWTON: 'Scala IADL di Lawton',
   SPMSQ: 'SPMSQ di Pfeiffer',
 };
 
-const educationLabels = {
+export const educationLabels: Record<Education, string> = {
   PRIMARY: 'Licenza elementare o nessuna',
   SECONDARY: 'Scuola secondaria',
   BEYOND_SECONDARY: 'Oltre la scuola secondaria',
 };
 
-const assessmentSettingLabels = {
+export const assessmentSettingLabels: Record<AssessmentSetting, string> = {
   DOMICILIO: 'Domicilio',
   OSPEDALE: 'Ospedale',
   STRUTTURA: 'Struttura',
   SERVIZIO: 'Sede del servizio',
 };
 
-const assessmentReasonLabels = {
+export const assessmentReasonLabels: Record<AssessmentReason, string> = {
   FIRST_ASSESSMENT: 'Prima valutazione',
   REASSESSMENT: 'Rivalutazione',
   PROTECTED_DISCHARGE: 'Dimissione protetta',
   CHANGE_OF_NEEDS: 'Cambiamento dei bisogni',
 };
 
-const needLevelLabels = {
+export const needLevelLabels: Record<NeedLevel, string> = {
   LOW: 'Basso',
   MEDIUM: 'Medio',
   HIGH: 'Alto',
 };
 
-const recommendedSettingLabels = {
+export const recommendedSettingLabels: Record<RecommendedSetting, string> = {
   HOME: 'Domicilio',
   HOME_WITH_SAD: 'Domicilio con SAD',
   HOME_WITH_ADI: 'Domicilio con ADI',
@@ -212,10 +287,24 @@ const recommendedSettingLabels = {
   OTHER: 'Altro',
 };
 
-const socialDomainLabels = {
+export const socialDomainLabels: Record<SocialDomain, string> = {
   CAREGIVER_NETWORK: 'Rete familiare e caregiver',
   HOUSING: 'Adeguatezza abitativa',
   ECONOMIC: 'Situazione economica',
+};
+
+const cancelReasonLabels = {
+  DEATH: 'Decesso',
+  TRANSFER: 'Trasferimento',
+  REFUSED: 'Rifiuto della persona',
+  OTHER: 'Altro motivo',
+};
+
+const emailStatusLabels = {
+  PENDING: 'In attesa di invio',
+  SENDING: 'In invio',
+  SENT: 'Inviata',
+  DEAD: 'Non recapitata',
 };
 
 /** Every catalogue by the enum's name in the schema. */
@@ -238,6 +327,13 @@ export const enumLabels: Record<string, Record<string, string>> = {
   LifeArea: lifeAreaLabels,
   ResourceKind: resourceKindLabels,
   FundingSource: fundingSourceLabels,
+  GoalStatus: goalStatusLabels,
+  ServiceKind: serviceKindLabels,
+  ProviderKind: providerKindLabels,
+  ResourceUnit: resourceUnitLabels,
+  BudgetAgreementStatus: budgetAgreementStatusLabels,
+  ConsentMethod: consentMethodLabels,
+  Rater: raterLabels,
   DischargeStatus: dischargeStatusLabels,
   DischargeDestination: dischargeDestinationLabels,
   Instrument: instrumentLabels,
@@ -247,6 +343,8 @@ export const enumLabels: Record<string, Record<string, string>> = {
   NeedLevel: needLevelLabels,
   RecommendedSetting: recommendedSettingLabels,
   SocialDomain: socialDomainLabels,
+  CancelReason: cancelReasonLabels,
+  EmailStatus: emailStatusLabels,
 };
 
 /** `[value, label]` pairs in the schema's order, for a `<select>`. */

@@ -1,20 +1,28 @@
 import { FormMessage } from '../../components/FormMessage';
 import { PageHeading } from '../../components/PageHeading';
-import { paths } from '../../routes';
-import { useLocation } from '../../router/router';
+import { patterns, paths } from '../../routes';
+import { matchPath, useLocation } from '../../router/router';
 import { useViewer } from '../../session/session';
 import { adminCopy as copy } from './copy';
 import { CreateOrganizationForm } from './CreateOrganizationForm';
+import { CreateTeamForm } from './CreateTeamForm';
 import { CreateUserForm } from './CreateUserForm';
 import { OrganizationsList } from './OrganizationsList';
+import { TeamDetail } from './TeamDetail';
+import { TeamsList } from './TeamsList';
 import { UsersList } from './UsersList';
 
 const tabs = [
   { to: paths.admin, label: copy.tabs.users },
   { to: paths.adminOrganizations, label: copy.tabs.organizations },
+  { to: paths.adminTeams, label: copy.tabs.teams },
 ] as const;
 
-/** Amministrazione: users (`/amministrazione`) and organizations (`/amministrazione/enti`). */
+/**
+ * Amministrazione: users (`/amministrazione`), organizations
+ * (`/amministrazione/enti`) and teams (`/amministrazione/equipe`, one team at
+ * `/amministrazione/equipe/:id`).
+ */
 export function AdminPage() {
   const viewer = useViewer();
   const { pathname } = useLocation();
@@ -26,31 +34,38 @@ export function AdminPage() {
       </>
     );
   }
-  const onOrganizations = pathname === paths.adminOrganizations;
+  const team = matchPath(patterns.adminTeam, pathname);
+  const current = team ? paths.adminTeams : pathname;
+  const tab = tabs.find((t) => t.to === current) ?? tabs[0];
   return (
     <>
-      <PageHeading title={`${copy.title} – ${onOrganizations ? copy.tabs.organizations : copy.tabs.users}`}>
-        {copy.title}
-      </PageHeading>
+      <PageHeading title={`${copy.title} – ${tab.label}`}>{copy.title}</PageHeading>
       <p className="lead">{copy.intro}</p>
       <nav aria-label={copy.sectionsLabel} className="mb-4">
         <ul className="nav nav-tabs">
-          {tabs.map((tab) => {
-            const current = pathname === tab.to;
+          {tabs.map((t) => {
+            const here = current === t.to;
             return (
-              <li key={tab.to} className="nav-item">
-                <a href={tab.to} className={`nav-link${current ? ' active' : ''}`} aria-current={current ? 'page' : undefined}>
-                  {tab.label}
+              <li key={t.to} className="nav-item">
+                <a href={t.to} className={`nav-link${here ? ' active' : ''}`} aria-current={pathname === t.to ? 'page' : undefined}>
+                  {t.label}
                 </a>
               </li>
             );
           })}
         </ul>
       </nav>
-      {onOrganizations ? (
+      {team ? (
+        <TeamDetail id={team.id} />
+      ) : current === paths.adminOrganizations ? (
         <>
           <OrganizationsList />
           <CreateOrganizationForm />
+        </>
+      ) : current === paths.adminTeams ? (
+        <>
+          <TeamsList />
+          <CreateTeamForm />
         </>
       ) : (
         <>

@@ -13,7 +13,7 @@ import { adminCopy } from './copy';
 const copy = adminCopy.createUser;
 const MIN_PASSWORD_CHARS = 12;
 
-const organizationChoicesQuery = graphql(`
+export const organizationChoicesQuery = graphql(`
   query OrganizationChoices {
     organizations(first: 100) {
       nodes {

@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { organizationKindLabels, professionLabels, roleLabels } from '../../i18n/enums';
 import { useViewer } from '../../session/session';
 import { homeCopy as copy } from './copy';
+import { OpenReferrals } from './OpenReferrals';
 
 export function HomePage() {
   const viewer = useViewer();
@@ -33,13 +34,16 @@ export function HomePage() {
         </dl>
       </section>
 
+      {/* Case data is for operators; administrators and auditors read none. */}
+      {viewer.role === 'OPERATOR' && <OpenReferrals />}
+
       <section aria-labelledby="giornata-titolo">
         <h2 id="giornata-titolo" className="h4">
           {copy.summaryHeading}
         </h2>
         <div className="row g-4">
           {copy.cards.map((card) => (
-            <div key={card.title} className="col-12 col-md-6 col-xl-3 d-flex">
+            <div key={card.title} className="col-12 col-md-6 col-xl-4 d-flex">
               <Card className="ponte-card shadow-sm rounded w-100">
                 <CardBody>
                   <CardTitle tag="h3" className="h5">

@@ -9,14 +9,31 @@ export const homeCopy = {
   email: 'Email',
   summaryHeading: 'La tua giornata',
   comingWithRelease: 'Questi dati arriveranno con i prossimi rilasci di Ponte.',
+  referrals: {
+    heading: 'Segnalazioni aperte',
+    intro: 'Le persone segnalate alle tue équipe che attendono una presa in carico, le più urgenti per prime.',
+    noTeams: 'Non fai parte di nessuna équipe: qui compariranno le segnalazioni delle tue équipe.',
+    none: 'Nessuna segnalazione aperta.',
+    caption: (team: string) => `Segnalazioni aperte di ${team}`,
+    person: 'Persona',
+    urgency: 'Urgenza',
+    date: 'Segnalata il',
+    reason: 'Motivo',
+    actions: 'Azioni',
+    accept: 'Prendi in carico',
+    accepting: 'Presa in carico…',
+    acceptLabel: (name: string) => `Prendi in carico ${name}`,
+    openLabel: (name: string) => `Apri la scheda di ${name}`,
+    open: 'Scheda',
+    accepted: (name: string, team: string) => `${name} è ora in carico a ${team}.`,
+    count: (shown: number, total: number) =>
+      total === 1 ? 'Una segnalazione aperta.' : shown < total ? `Le prime ${shown} di ${total} segnalazioni aperte.` : `${total} segnalazioni aperte.`,
+    showMore: 'Mostra altre',
+  },
   cards: [
     {
       title: 'I miei progetti',
       text: 'I progetti individuali di cui sei case manager o a cui lavora la tua équipe, con le prossime verifiche e quelle scadute in evidenza.',
-    },
-    {
-      title: 'Segnalazioni aperte',
-      text: 'Le segnalazioni e le richieste di accesso arrivate alle tue équipe e al PUA che attendono una presa in carico.',
     },
     {
       title: 'Dimissioni in corso',

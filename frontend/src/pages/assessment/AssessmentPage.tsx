@@ -1,0 +1,443 @@
+import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { FormMessage } from '../../components/FormMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { graphql } from '../../gql';
+import type { AssessmentDetailQuery, Instrument, SocialDomain } from '../../gql/graphql';
+import { errorMessage, findCode } from '../../graphql/errors';
+import {
+  assessmentReasonLabels,
+  assessmentSettingLabels,
+  educationLabels,
+  needLevelLabels,
+  professionLabels,
+  recommendedSettingLabels,
+  socialDomainLabels,
+} from '../../i18n/enums';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { commonCopy } from '../../i18n/it';
+import { pathTo } from '../../routes';
+import { navigate, useLocation } from '../../router/router';
+import { useViewer } from '../../session/session';
+import { AssessmentForm, assessmentErrors, emptyAssessment, type AssessmentValues } from './AssessmentForm';
+import { assessmentCopy } from './copy';
+import { instrumentsQuery, type InstrumentDefinition } from './instruments';
+import { assessingTeams, assessmentTeamQuery } from './teams';
+
+const copy = assessmentCopy.detail;
+
+export const assessmentDetailQuery = graphql(`
+  query AssessmentDetail($id: ID!) {
+    assessment(id: $id) {
+      id
+      version
+      date
+      setting
+      reason
+      needLevel
+      recommendedSetting
+      notes
+      createdAt
+      signedAt
+      amended
+      amendmentReason
+      isLatest
+      person {
+        id
+        givenName
+        familyName
+      }
+      team {
+        id
+        name
+      }
+      loggedBy {
+        id
+        displayName
+      }
+      signedBy {
+        id
+        displayName
+      }
+      participants {
+        profession
+        user {
+          id
+          displayName
+        }
+      }
+      results {
+        instrument
+        score
+        education
+        band {
+          code
+          label
+        }
+        answers {
+          item
+          value
+        }
+      }
+      socialDomains {
+        domain
+        level
+        note
+      }
+      amends {
+        id
+        date
+        signedAt
+        createdAt
+      }
+      amendments {
+        id
+        date
+        createdAt
+        amendmentReason
+        loggedBy {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const signAssessmentMutation = graphql(`
+  mutation SignAssessment($input: SignAssessmentInput!) {
+    signAssessment(input: $input) {
+      id
+      version
+      signedAt
+      signedBy {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const amendAssessmentMutation = graphql(`
+  mutation AmendAssessment($input: AmendAssessmentInput!) {
+    amendAssessment(input: $input) {
+      id
+    }
+  }
+`);
+
+type Assessment = NonNullable<AssessmentDetailQuery['assessment']>;
+
+/** The form's values from a recorded assessment: the starting point of a correction. */
+export function valuesOf(assessment: Assessment): AssessmentValues {
+  const values = emptyAssessment(assessment.team?.id ?? '', assessment.participants.flatMap((p) => (p.user ? [p.user.id] : [])));
+  values.date = assessment.date;
+  values.setting = assessment.setting;
+  values.reason = assessment.reason;
+  values.needLevel = assessment.needLevel;
+  values.recommendedSetting = assessment.recommendedSetting;
+  values.notes = assessment.notes ?? '';
+  for (const result of assessment.results) {
+    values.answers[result.instrument] = Object.fromEntries(result.answers.map((a) => [a.item, a.value]));
+    if (result.education) values.education[result.instrument] = result.education;
+  }
+  for (const domain of assessment.socialDomains) {
+    values.socialDomains[domain.domain as SocialDomain] = { level: String(domain.level) as '1' | '2' | '3', note: domain.note ?? '' };
+  }
+  return values;
+}
+
+/** Valutazione: the server's results, participants, signature, corrections and versions. */
+export function AssessmentPage({ id }: { id: string }) {
+  const viewer = useViewer();
+  const { search } = useLocation();
+  const [{ data, error, fetching }] = useQuery({ query: assessmentDetailQuery, variables: { id } });
+  const [instruments] = useQuery({ query: instrumentsQuery });
+  const [signing, sign] = useMutation(signAssessmentMutation);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [amending, setAmending] = useState(false);
+
+  if (fetching && !data) return <Loading />;
+  if (error && findCode(error, 'FORBIDDEN')) {
+    return (
+      <>
+        <PageHeading title={copy.forbidden} />
+        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
+      </>
+    );
+  }
+  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.assessment)) {
+    return (
+      <>
+        <PageHeading title={copy.notFound} />
+        <p className="lead">{copy.notFoundText}</p>
+      </>
+    );
+  }
+  if (error || !data?.assessment) {
+    return (
+      <>
+        <PageHeading title={assessmentCopy.create.title} />
+        <FormMessage kind="error">{error ? errorMessage(error) : commonCopy.genericError}</FormMessage>
+      </>
+    );
+  }
+
+  const a = data.assessment;
+  const definitions = instruments.data?.instruments ?? [];
+  const personName = a.person ? `${a.person.givenName} ${a.person.familyName}` : '';
+  const isParticipant = a.participants.some((p) => p.user?.id === viewer.id);
+  const notice = message ?? (search.get('registrata') ? { kind: 'success' as const, text: copy.recorded } : search.get('rettificata') ? { kind: 'success' as const, text: copy.amendedNow } : undefined);
+
+  async function signIt() {
+    setMessage(undefined);
+    const result = await sign({ input: { assessmentId: a.id } });
+    setMessage(result.data ? { kind: 'success', text: copy.signedNow } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
+  }
+
+  return (
+    <>
+      <PageHeading title={`${copy.title(formatDate(a.date))}${personName ? ` – ${personName}` : ''}`} />
+      {a.person && (
+        <p>
+          <a href={pathTo.person(a.person.id)}>{copy.backToPerson(personName)}</a>
+        </p>
+      )}
+      <div aria-live="polite">{notice && <FormMessage kind={notice.kind}>{notice.text}</FormMessage>}</div>
+
+      <section aria-labelledby="valutazione-stato" className="ponte-section">
+        <h2 id="valutazione-stato" className="visually-hidden">
+          {copy.state}
+        </h2>
+        <dl className="row ponte-definition mb-0" data-testid="dati-valutazione">
+          <dt className="col-sm-4 col-lg-3">{copy.state}</dt>
+          <dd className="col-sm-8 col-lg-9" data-testid="stato-firma">
+            {a.signedAt ? copy.signed(formatDateTime(a.signedAt), a.signedBy?.displayName ?? '—') : copy.draft}
+            {a.amended && (
+              <>
+                {' '}
+                <Badge color="warning" className="text-dark" pill>
+                  {copy.amendedBadge}
+                </Badge>
+              </>
+            )}
+          </dd>
+          <dt className="col-sm-4 col-lg-3">{copy.team}</dt>
+          <dd className="col-sm-8 col-lg-9">{a.team?.name ?? copy.none}</dd>
+          <dt className="col-sm-4 col-lg-3">{copy.setting}</dt>
+          <dd className="col-sm-8 col-lg-9">{assessmentSettingLabels[a.setting]}</dd>
+          <dt className="col-sm-4 col-lg-3">{copy.reason}</dt>
+          <dd className="col-sm-8 col-lg-9">{assessmentReasonLabels[a.reason]}</dd>
+          <dt className="col-sm-4 col-lg-3">{copy.needLevel}</dt>
+          <dd className="col-sm-8 col-lg-9">{needLevelLabels[a.needLevel]}</dd>
+          <dt className="col-sm-4 col-lg-3">{copy.recommendedSetting}</dt>
+          <dd className="col-sm-8 col-lg-9">{recommendedSettingLabels[a.recommendedSetting]}</dd>
+          <dt className="col-sm-4 col-lg-3">{copy.loggedBy}</dt>
+          <dd className="col-sm-8 col-lg-9">
+            {a.loggedBy?.displayName ?? copy.none} · {formatDateTime(a.createdAt)}
+          </dd>
+          <dt className="col-sm-4 col-lg-3">{copy.notes}</dt>
+          <dd className="col-sm-8 col-lg-9">{a.notes ?? copy.none}</dd>
+        </dl>
+        {!a.signedAt && (
+          <div className="mt-3">
+            {isParticipant ? (
+              <>
+                <p id="firma-aiuto">{copy.signHint}</p>
+                <Button color="primary" onClick={signIt} disabled={signing.fetching} aria-describedby="firma-aiuto">
+                  {signing.fetching ? copy.signing : copy.sign}
+                </Button>
+              </>
+            ) : (
+              <p className="ponte-muted">{copy.signOnlyParticipants}</p>
+            )}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="valutazione-partecipanti" className="ponte-section">
+        <h2 id="valutazione-partecipanti" className="h4">
+          {copy.participants}
+        </h2>
+        <ul data-testid="partecipanti">
+          {a.participants.map((p, i) => (
+            <li key={p.user?.id ?? i}>{copy.participant(p.user?.displayName ?? '—', professionLabels[p.profession])}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="valutazione-risultati" className="ponte-section">
+        <h2 id="valutazione-risultati" className="h4">
+          {copy.results}
+        </h2>
+        <p>{copy.resultsIntro}</p>
+        {a.results.length === 0 ? (
+          <p>{copy.noResults}</p>
+        ) : (
+          <div className="row g-4">
+            {a.results.map((result) => (
+              <ResultCard key={result.instrument} result={result} definition={definitions.find((d) => d.code === result.instrument)} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="valutazione-domini" className="ponte-section">
+        <h2 id="valutazione-domini" className="h4">
+          {copy.socialDomains}
+        </h2>
+        {a.socialDomains.length === 0 ? (
+          <p>{copy.noSocialDomains}</p>
+        ) : (
+          <Table responsive className="ponte-table">
+            <caption className="visually-hidden">{copy.socialDomains}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{copy.domain}</th>
+                <th scope="col">{copy.level}</th>
+                <th scope="col">{copy.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.socialDomains.map((d) => (
+                <tr key={d.domain}>
+                  <td>{socialDomainLabels[d.domain]}</td>
+                  <td>{assessmentCopy.form.levels[String(d.level) as '1' | '2' | '3'] ?? d.level}</td>
+                  <td>{d.note ?? copy.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="valutazione-versioni" className="ponte-section">
+        <h2 id="valutazione-versioni" className="h4">
+          {copy.versions}
+        </h2>
+        <div data-testid="versioni">
+          {a.amends && (
+            <p>
+              {copy.amends(formatDateTime(a.amends.createdAt))}{' '}
+              <a href={pathTo.assessment(a.amends.id)}>{copy.openVersion}</a>
+            </p>
+          )}
+          {a.amendmentReason && <p>{copy.amendmentReason(a.amendmentReason)}</p>}
+          {a.amendments.length > 0 && (
+            <>
+              <p className="mb-1">{copy.amendedBy}</p>
+              <ul>
+                {a.amendments.map((m) => (
+                  <li key={m.id}>
+                    <a href={pathTo.assessment(m.id)}>{copy.amendment(formatDateTime(m.createdAt), m.loggedBy?.displayName ?? '')}</a>
+                    {m.amendmentReason && <span className="ponte-muted"> – {m.amendmentReason}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {!a.amends && a.amendments.length === 0 && <p className="mb-1">{copy.onlyVersion}</p>}
+          <p className="fw-semibold">{a.isLatest ? copy.latest : copy.notLatest}</p>
+        </div>
+      </section>
+
+      {a.signedAt && a.isLatest && (
+        <section aria-labelledby="valutazione-rettifica" className="ponte-section">
+          <h2 id="valutazione-rettifica" className="h4">
+            {copy.amendHeading}
+          </h2>
+          <p>{copy.amendIntro}</p>
+          {amending ? (
+            <AmendForm assessment={a} definitions={definitions} onCancel={() => setAmending(false)} />
+          ) : (
+            <Button color="primary" outline onClick={() => setAmending(true)}>
+              {copy.amend}
+            </Button>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function ResultCard({ result, definition }: { result: Assessment['results'][number]; definition?: InstrumentDefinition }) {
+  const name = definition?.name ?? result.instrument;
+  const itemLabel = (code: string) => definition?.items.find((i) => i.code === code);
+  return (
+    <div className="col-12 col-lg-6 d-flex" data-testid={`risultato-${result.instrument as Instrument}`}>
+      <Card className="ponte-card shadow-sm rounded w-100">
+        <CardBody>
+          <h3 className="h5">{name}</h3>
+          <p className="h3 mb-1" data-testid="punteggio-server">
+            {definition ? copy.score(result.score, definition.minScore, definition.maxScore) : result.score}
+          </p>
+          {result.band && <p className="fw-semibold mb-1">{result.band.label}</p>}
+          {result.education && <p className="mb-1">{copy.education(educationLabels[result.education])}</p>}
+          <details className="mt-2">
+            <summary>{copy.answers}</summary>
+            <Table size="sm" className="mt-2 mb-0">
+              <caption className="visually-hidden">{`${copy.answers}: ${name}`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{copy.item}</th>
+                  <th scope="col">{copy.answer}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.answers.map((answer) => {
+                  const item = itemLabel(answer.item);
+                  const option = item?.options.find((o) => o.value === answer.value);
+                  return (
+                    <tr key={answer.item}>
+                      <td>{item?.label ?? answer.item}</td>
+                      <td>{option ? assessmentCopy.form.option(option.label, option.points) : answer.value}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+          </details>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
+
+function AmendForm({ assessment, definitions, onCancel }: { assessment: Assessment; definitions: InstrumentDefinition[]; onCancel: () => void }) {
+  const teamId = assessment.team?.id ?? '';
+  const [team] = useQuery({ query: assessmentTeamQuery, variables: { id: teamId }, pause: !teamId });
+  const [, amend] = useMutation(amendAssessmentMutation);
+  if (team.fetching && !team.data) return <Loading />;
+  const teams = team.data?.team ? assessingTeams([team.data.team]) : [];
+  const initial = valuesOf(assessment);
+  // Only today's members can be ticked; a former member stays in the signed version.
+  const members = new Set(teams.flatMap((t) => t.members.map((m) => m.id)));
+  initial.participantIds = initial.participantIds.filter((id) => members.has(id));
+  return (
+    <Card tag="div" className="ponte-card shadow-sm rounded">
+      <CardBody>
+        {team.error && <FormMessage kind="error">{errorMessage(team.error)}</FormMessage>}
+        <AssessmentForm
+          amendment
+          instruments={definitions}
+          teams={teams}
+          initial={initial}
+          submitLabel={copy.amendSubmit}
+          submittingLabel={copy.amendSubmitting}
+          cancelLabel={copy.cancel}
+          onCancel={onCancel}
+          onSubmit={async (values, content) => {
+            const result = await amend({ input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content } });
+            if (result.data) {
+              navigate(`${pathTo.assessment(result.data.amendAssessment.id)}?rettificata=1`);
+              return undefined;
+            }
+            return result.error ? assessmentErrors(result.error, content) : { fields: {}, instruments: {}, general: commonCopy.genericError };
+          }}
+        />
+      </CardBody>
+    </Card>
+  );
+}

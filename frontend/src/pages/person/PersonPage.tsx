@@ -1,0 +1,261 @@
+import { Badge, Table } from 'design-react-kit';
+import { useQuery } from 'urql';
+import { FormMessage } from '../../components/FormMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { graphql } from '../../gql';
+import type { PersonRecordQuery } from '../../gql/graphql';
+import { errorMessage, findCode } from '../../graphql/errors';
+import {
+  fiscalCodeMissingReasonLabels,
+  referralSourceLabels,
+  referralStatusLabels,
+  sexLabels,
+  targetGroupLabels,
+  teamKindLabels,
+  urgencyLabels,
+} from '../../i18n/enums';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { paths } from '../../routes';
+import { useLocation } from '../../router/router';
+import { personCopy as copy } from './copy';
+import { PersonAssessments } from './PersonAssessments';
+import { PrivacyConsents } from './PrivacyConsents';
+import { ReferencePersons } from './ReferencePersons';
+
+export const personRecordQuery = graphql(`
+  query PersonRecord($id: ID!) {
+    person(id: $id) {
+      id
+      version
+      fiscalCode
+      fiscalCodeMissingReason
+      alternativeCode
+      givenName
+      familyName
+      birthDate
+      birthPlace
+      sex
+      residence
+      homeless
+      domicile
+      phone
+      email
+      language
+      targetGroups
+      age
+      teams {
+        id
+        name
+        kind
+      }
+      referencePersons {
+        id
+        kind
+        fullName
+        relationship
+        phone
+        email
+        notes
+      }
+      privacyConsents {
+        id
+        kind
+        granted
+        givenOn
+        recordedAt
+        recordedBy {
+          id
+          displayName
+        }
+      }
+      referrals {
+        id
+        source
+        reason
+        urgency
+        status
+        createdAt
+        acceptedAt
+        closedAt
+        outcome
+        team {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export type PersonRecord = NonNullable<PersonRecordQuery['person']>;
+
+const urgencyColor = { URGENT: 'danger', PRIORITY: 'warning', ORDINARY: 'secondary' } as const;
+const statusColor = { OPEN: 'primary', ACCEPTED: 'success', CLOSED: 'secondary' } as const;
+
+/** Scheda persona: identity, contacts, teams, reference persons, consents, referrals, assessments. */
+export function PersonPage({ id }: { id: string }) {
+  const { search } = useLocation();
+  const [{ data, error, fetching }] = useQuery({ query: personRecordQuery, variables: { id } });
+
+  if (fetching && !data) return <Loading />;
+  if (error && findCode(error, 'FORBIDDEN')) {
+    return (
+      <>
+        <PageHeading title={copy.forbidden} />
+        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
+        <a href={paths.persons}>{copy.back}</a>
+      </>
+    );
+  }
+  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.person)) {
+    return (
+      <>
+        <PageHeading title={copy.notFound} />
+        <p className="lead">{copy.notFoundText}</p>
+        <a href={paths.persons}>{copy.back}</a>
+      </>
+    );
+  }
+  if (error || !data?.person) {
+    return (
+      <>
+        <PageHeading title={copy.titleFallback} />
+        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
+      </>
+    );
+  }
+  const person = data.person;
+  const fullName = `${person.givenName} ${person.familyName}`;
+
+  return (
+    <>
+      <PageHeading title={fullName} />
+      <p>
+        <a href={paths.persons}>{copy.back}</a>
+      </p>
+      {search.get('registrata') && <FormMessage kind="success">{copy.created}</FormMessage>}
+
+      <Identity person={person} />
+
+      <section aria-labelledby="scheda-equipe" className="ponte-section">
+        <h2 id="scheda-equipe" className="h4">
+          {copy.teams.heading}
+        </h2>
+        <p>{copy.teams.intro}</p>
+        {person.teams.length === 0 ? (
+          <p>{copy.teams.none}</p>
+        ) : (
+          <ul data-testid="equipe-responsabili">
+            {person.teams.map((team) => (
+              <li key={team.id}>
+                <strong>{team.name}</strong> <span className="ponte-muted">({teamKindLabels[team.kind]})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Referrals person={person} />
+      <PersonAssessments personId={person.id} />
+      <ReferencePersons person={person} />
+      <PrivacyConsents person={person} />
+    </>
+  );
+}
+
+function Identity({ person }: { person: PersonRecord }) {
+  const c = copy.identity;
+  const row = (term: string, value: string | null | undefined) => (
+    <>
+      <dt className="col-sm-4 col-lg-3">{term}</dt>
+      <dd className="col-sm-8 col-lg-9">{value || c.none}</dd>
+    </>
+  );
+  return (
+    <section aria-labelledby="scheda-identita" className="ponte-section">
+      <h2 id="scheda-identita" className="h4">
+        {c.heading}
+      </h2>
+      <dl className="row ponte-definition mb-0" data-testid="identita">
+        <dt className="col-sm-4 col-lg-3">{c.fiscalCode}</dt>
+        <dd className="col-sm-8 col-lg-9">
+          {person.fiscalCode ? (
+            <span className="font-monospace">{person.fiscalCode}</span>
+          ) : (
+            <>
+              {c.missingFiscalCode}
+              {person.fiscalCodeMissingReason && `: ${fiscalCodeMissingReasonLabels[person.fiscalCodeMissingReason]}`}
+            </>
+          )}
+        </dd>
+        {!person.fiscalCode && person.alternativeCode && row(c.alternativeCode, person.alternativeCode)}
+        {row(c.birth, c.bornOn(formatDate(person.birthDate), person.birthPlace))}
+        {row(c.age, c.years(person.age))}
+        {row(c.sex, sexLabels[person.sex])}
+        {row(c.residence, person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null)}
+        {person.domicile && row(c.domicile, person.domicile)}
+        {row(c.phone, person.phone)}
+        {row(c.email, person.email)}
+        {row(c.language, person.language)}
+        {row(c.targetGroups, person.targetGroups.map((g) => targetGroupLabels[g]).join(', '))}
+      </dl>
+    </section>
+  );
+}
+
+function Referrals({ person }: { person: PersonRecord }) {
+  const c = copy.referrals;
+  return (
+    <section aria-labelledby="scheda-segnalazioni" className="ponte-section">
+      <h2 id="scheda-segnalazioni" className="h4">
+        {c.heading}
+      </h2>
+      {person.referrals.length === 0 ? (
+        <p>{c.none}</p>
+      ) : (
+        <Table responsive className="ponte-table">
+          <caption className="visually-hidden">{c.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.date}</th>
+              <th scope="col">{c.team}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">{c.urgency}</th>
+              <th scope="col">{c.reason}</th>
+              <th scope="col">{c.source}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {person.referrals.map((r) => (
+              <tr key={r.id} data-testid="riga-segnalazione">
+                <td>{formatDateTime(r.createdAt)}</td>
+                <td>{r.team?.name ?? '—'}</td>
+                <td>
+                  <Badge color={statusColor[r.status]} pill>
+                    {referralStatusLabels[r.status]}
+                  </Badge>
+                </td>
+                <td>
+                  <Badge color={urgencyColor[r.urgency]} pill>
+                    {urgencyLabels[r.urgency]}
+                  </Badge>
+                </td>
+                <td>
+                  {r.reason}
+                  {r.outcome && (
+                    <>
+                      <br />
+                      <span className="ponte-muted">{c.outcome(r.outcome)}</span>
+                    </>
+                  )}
+                </td>
+                <td>{referralSourceLabels[r.source]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
