@@ -7,6 +7,7 @@ mod m20261123_000002_persons_teams_referrals;
 mod m20261123_000003_assessments;
 mod m20261123_000004_projects_and_budget;
 mod m20261123_000005_discharges_and_notifications;
+mod table_helpers;
 
 pub struct Migrator;
 

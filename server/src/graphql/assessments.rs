@@ -16,7 +16,7 @@ use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::{self, parse_id, User};
 use crate::services::assessments::{self, AssessmentContent, InstrumentAnswers, SocialDomainLevel};
 
 /// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
@@ -212,13 +212,6 @@ impl From<assessment::Model> for Assessment {
     }
 }
 
-async fn user_of(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> async_graphql::Result<Option<User>> {
-    match id {
-        Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
-        None => Ok(None),
-    }
-}
-
 #[ComplexObject]
 impl Assessment {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -245,11 +238,11 @@ impl Assessment {
     }
 
     async fn logged_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, Some(self.row.logged_by)).await
+        users::load(ctx, Some(self.row.logged_by)).await
     }
 
     async fn signed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, self.row.signed_by).await
+        users::load(ctx, self.row.signed_by).await
     }
 
     async fn results(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<InstrumentResult>> {

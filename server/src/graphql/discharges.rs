@@ -15,17 +15,10 @@ use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::{Person, PersonIdentity};
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::{parse_id, parse_optional_id, User};
 use crate::policy;
 use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
-
-fn parse_opt_id(
-    id: &Option<ID>,
-    field: &str,
-) -> Result<Option<uuid::Uuid>, crate::error::AppError> {
-    id.as_ref().map(|id| parse_id(id, field)).transpose()
-}
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -332,8 +325,8 @@ impl DischargeQuery {
         let page = page_request(first, after.as_deref())?;
         let filter = DischargeFilter {
             status,
-            team_id: parse_opt_id(&team_id, "teamId")?,
-            hospital_id: parse_opt_id(&hospital_id, "hospitalId")?,
+            team_id: parse_optional_id(&team_id, "teamId")?,
+            hospital_id: parse_optional_id(&hospital_id, "hospitalId")?,
             overdue,
         };
         let found = discharges::list_discharges(s.db, s.caller, filter, page).await?;
@@ -349,7 +342,7 @@ impl DischargeQuery {
         team_id: Option<ID>,
     ) -> async_graphql::Result<DischargeIndicators> {
         let s = scope(ctx)?;
-        let team_id = parse_opt_id(&team_id, "teamId")?;
+        let team_id = parse_optional_id(&team_id, "teamId")?;
         let found = discharges::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
         Ok(DischargeIndicators {
             discharged: count(found.by_destination.iter().map(|(_, n)| n).sum()),
@@ -483,7 +476,7 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        let assessment = parse_opt_id(&input.assessment_id, "assessmentId")?;
+        let assessment = parse_optional_id(&input.assessment_id, "assessmentId")?;
         Ok(discharges::agree_plan(
             s.db,
             s.caller,

@@ -21,19 +21,12 @@ use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::{Date, Decimal};
 use crate::graphql::teams::Team;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::{self, parse_id, parse_optional_id, User};
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
     ReviewDraft,
 };
-
-fn parse_opt_id(
-    id: &Option<ID>,
-    field: &str,
-) -> Result<Option<uuid::Uuid>, crate::error::AppError> {
-    id.as_ref().map(|id| parse_id(id, field)).transpose()
-}
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -87,14 +80,7 @@ pub struct ProjectConsent {
 #[ComplexObject]
 impl ProjectConsent {
     async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, self.recorded_by_id).await
-    }
-}
-
-async fn user_of(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> async_graphql::Result<Option<User>> {
-    match id {
-        Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
-        None => Ok(None),
+        users::load(ctx, self.recorded_by_id).await
     }
 }
 
@@ -185,7 +171,7 @@ impl Review {
     }
 
     async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, Some(self.recorded_by_id)).await
+        users::load(ctx, Some(self.recorded_by_id)).await
     }
 }
 
@@ -398,7 +384,7 @@ pub struct ProjectEvent {
 #[ComplexObject]
 impl ProjectEvent {
     async fn actor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, Some(self.actor_id)).await
+        users::load(ctx, Some(self.actor_id)).await
     }
 }
 
@@ -417,7 +403,7 @@ impl IndividualProject {
     }
 
     async fn case_manager(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, Some(self.row.case_manager_id)).await
+        users::load(ctx, Some(self.row.case_manager_id)).await
     }
 
     /// The next review date has passed while the project is running.
@@ -592,10 +578,10 @@ pub struct InterventionFields {
 impl InterventionFields {
     fn into_draft(self) -> Result<InterventionDraft, crate::error::AppError> {
         Ok(InterventionDraft {
-            goal_id: parse_opt_id(&self.goal_id, "goalId")?,
+            goal_id: parse_optional_id(&self.goal_id, "goalId")?,
             life_area: self.life_area,
             service_kind: self.service_kind,
-            provider_id: parse_opt_id(&self.provider_id, "providerId")?,
+            provider_id: parse_optional_id(&self.provider_id, "providerId")?,
             frequency: self.frequency,
             start_date: self.start_date.0,
             end_date: self.end_date.map(|d| d.0),
@@ -649,7 +635,7 @@ impl ResourceFields {
             life_area: self.life_area,
             kind: self.kind,
             provider_kind: self.provider_kind,
-            provider_id: parse_opt_id(&self.provider_id, "providerId")?,
+            provider_id: parse_optional_id(&self.provider_id, "providerId")?,
             funding_source: self.funding_source,
             description: self.description,
             profession: self.profession,
@@ -748,7 +734,7 @@ impl ProjectQuery {
             mine,
             status,
             kind,
-            team_id: parse_opt_id(&team_id, "teamId")?,
+            team_id: parse_optional_id(&team_id, "teamId")?,
             review_overdue,
         };
         let found = projects::list_projects(s.db, s.caller, filter, page).await?;
@@ -974,7 +960,7 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        let org = parse_opt_id(&input.organization_id, "organizationId")?;
+        let org = parse_optional_id(&input.organization_id, "organizationId")?;
         Ok(budget::agree_budget(
             s.db,
             s.caller,

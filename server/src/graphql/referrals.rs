@@ -1,13 +1,13 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{person, referral, team, user};
+use entity::{person, referral, team};
 
 use crate::enums::{ReferralSource, ReferralStatus, Urgency};
 use crate::graphql::context::scope;
 use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::{self, parse_id, User};
 use crate::services::referrals::{self, NewReferral};
 
 /// A referral (accesso) of a person to a team.
@@ -44,13 +44,6 @@ impl From<referral::Model> for Referral {
     }
 }
 
-async fn user_of(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> async_graphql::Result<Option<User>> {
-    match id {
-        Some(id) => Ok(loaders::one::<user::Entity>(ctx, id).await?.map(User::from)),
-        None => Ok(None),
-    }
-}
-
 #[ComplexObject]
 impl Referral {
     /// Reached only through a person or a team work list the viewer may read.
@@ -67,15 +60,15 @@ impl Referral {
     }
 
     async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, self.row.created_by).await
+        users::load(ctx, self.row.created_by).await
     }
 
     async fn accepted_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, self.row.accepted_by).await
+        users::load(ctx, self.row.accepted_by).await
     }
 
     async fn closed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        user_of(ctx, self.row.closed_by).await
+        users::load(ctx, self.row.closed_by).await
     }
 }
 

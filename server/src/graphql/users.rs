@@ -57,6 +57,21 @@ pub fn parse_id(id: &ID, field: &str) -> Result<Uuid, AppError> {
         .map_err(|_| AppError::validation(field, "Identificativo non valido"))
 }
 
+/// Reads an optional client-sent id.
+pub fn parse_optional_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, AppError> {
+    id.as_ref().map(|id| parse_id(id, field)).transpose()
+}
+
+/// Resolves a user reference through the request's DataLoader.
+pub async fn load(ctx: &Context<'_>, id: Option<Uuid>) -> async_graphql::Result<Option<User>> {
+    match id {
+        Some(id) => Ok(crate::graphql::loaders::one::<user::Entity>(ctx, id)
+            .await?
+            .map(User::from)),
+        None => Ok(None),
+    }
+}
+
 #[derive(InputObject)]
 pub struct CreateUserInput {
     pub email: String,

@@ -12,7 +12,6 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
@@ -157,9 +156,10 @@ pub async fn add_resource(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "BUDGET_RESOURCE_ADDED",
         format!(
@@ -167,14 +167,6 @@ pub async fn add_resource(
             created.description, draft.planned, created.unit
         ),
         Some(json!({ "resourceId": created.id })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -260,9 +252,10 @@ pub async fn update_resource(
         ));
     }
     mark_to_renew(&txn, found.id).await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        found.id,
+        caller,
+        &found,
         user_id,
         "BUDGET_RESOURCE_UPDATED",
         format!(
@@ -271,14 +264,6 @@ pub async fn update_resource(
             draft.unit.as_str()
         ),
         Some(json!({ "resourceId": resource_id })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", found.id)
-            .person(found.person_id),
     )
     .await?;
     let updated = budget_resource::Entity::find_by_id(resource_id)
@@ -328,9 +313,10 @@ pub async fn record_use(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        found.id,
+        caller,
+        &found,
         user_id,
         "BUDGET_USE_RECORDED",
         format!(
@@ -338,14 +324,6 @@ pub async fn record_use(
             resource.unit, resource.description
         ),
         Some(json!({ "resourceId": resource_id })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", found.id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -405,21 +383,14 @@ pub async fn agree_budget(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "BUDGET_AGREED",
         format!("Budget approvato da {party_name} il {agreed_on}"),
         None,
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     let updated = project::Entity::find_by_id(project_id)

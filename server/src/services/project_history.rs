@@ -2,10 +2,12 @@
 //! written in the same transaction as the change.
 
 use chrono::Utc;
-use entity::project_event;
+use entity::{project, project_event};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use uuid::Uuid;
 
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
 use crate::error::AppResult;
 
 pub async fn record(
@@ -28,4 +30,25 @@ pub async fn record(
     .insert(conn)
     .await?;
     Ok(())
+}
+
+/// A change to a project: its history event and its audit event, together.
+pub async fn changed(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    found: &project::Model,
+    actor_id: Uuid,
+    kind: &str,
+    summary: impl Into<String>,
+    details: Option<serde_json::Value>,
+) -> AppResult<()> {
+    record(conn, found.id, actor_id, kind, summary, details).await?;
+    audit::record(
+        conn,
+        caller,
+        AuditEntry::new(AuditAction::ProjectChanged)
+            .on("project", found.id)
+            .person(found.person_id),
+    )
+    .await
 }

@@ -447,21 +447,14 @@ pub async fn record_consent(
     if moved.rows_affected != 1 {
         return Err(stale());
     }
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "CONSENT_RECORDED",
         format!("Consenso della persona registrato ({})", consent.date),
         Some(json!({ "method": consent.method.as_str() })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     let updated = load(&txn, project_id).await?;
@@ -503,21 +496,14 @@ pub async fn add_goal(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "GOAL_ADDED",
         format!("Nuovo obiettivo: {}", created.description),
         Some(json!({ "goalId": created.id, "lifeArea": created.life_area })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -573,21 +559,14 @@ pub async fn update_goal(
         ),
         _ => format!("Obiettivo modificato: {}", updated.description),
     };
-    project_history::record(
+    project_history::changed(
         &txn,
-        found.id,
+        caller,
+        &found,
         user_id,
         "GOAL_UPDATED",
         summary,
         Some(json!({ "goalId": goal_id, "status": updated.status })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", found.id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -669,9 +648,10 @@ pub async fn add_intervention(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "INTERVENTION_ADDED",
         format!(
@@ -679,14 +659,6 @@ pub async fn add_intervention(
             created.service_kind, created.frequency
         ),
         Some(json!({ "interventionId": created.id })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -716,9 +688,10 @@ pub async fn update_intervention(
     active.end_date = Set(draft.end_date);
     let txn = db.begin().await?;
     let updated = active.update(&txn).await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        found.id,
+        caller,
+        &found,
         user_id,
         "INTERVENTION_UPDATED",
         format!(
@@ -726,14 +699,6 @@ pub async fn update_intervention(
             updated.service_kind, updated.frequency
         ),
         Some(json!({ "interventionId": updated.id })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", found.id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -825,21 +790,14 @@ pub async fn record_review(
     }
     .insert(&txn)
     .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "REVIEW_RECORDED",
         format!("Verifica del {}", draft.date),
         None,
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     let updated = load(&txn, project_id).await?;
@@ -902,21 +860,14 @@ pub async fn record_life_area_scores(
     life_area_score::Entity::insert_many(rows)
         .exec(&txn)
         .await?;
-    project_history::record(
+    project_history::changed(
         &txn,
-        project_id,
+        caller,
+        &found,
         user_id,
         "SCORES_RECORDED",
         format!("Punteggi per area di vita del {date}"),
         Some(json!({ "rater": rater.as_str() })),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::ProjectChanged)
-            .on("project", project_id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
