@@ -101,7 +101,10 @@ fn seed_demo_prints_the_demo_login_and_can_run_twice() {
         let out = ponte()
             .arg("seed-demo")
             .env("PONTE_DATABASE_URL", &url)
-            .env("PONTE_DATA_DIR", std::env::temp_dir().join("ponte-cli-mail"))
+            .env(
+                "PONTE_DATA_DIR",
+                std::env::temp_dir().join("ponte-cli-mail"),
+            )
             .env("PONTE_LOG", "warn")
             .output()
             .unwrap();

@@ -16,8 +16,10 @@ use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, User};
-use crate::services::assessments::{self, AssessmentContent, InstrumentAnswers, SocialDomainLevel};
+use crate::graphql::users::{self, parse_id, parse_optional_id, User};
+use crate::services::assessments::{
+    self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
+};
 
 /// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
 #[derive(SimpleObject, Clone)]
@@ -187,6 +189,8 @@ pub struct Assessment {
     /// This version corrects an earlier one.
     pub amended: bool,
     pub amendment_reason: Option<String>,
+    pub project_id: Option<ID>,
+    pub discharge_id: Option<ID>,
     #[graphql(skip)]
     pub row: assessment::Model,
 }
@@ -207,6 +211,8 @@ impl From<assessment::Model> for Assessment {
             signed_at: m.signed_at,
             amended: m.amends_id.is_some(),
             amendment_reason: m.amendment_reason.clone(),
+            project_id: m.project_id.map(|id| ID(id.to_string())),
+            discharge_id: m.discharge_id.map(|id| ID(id.to_string())),
             row: m,
         }
     }
@@ -407,6 +413,10 @@ pub struct RecordAssessmentInput {
     pub person_id: ID,
     /// A UVM or an équipe multidisciplinare the logger belongs to.
     pub team_id: ID,
+    /// The person's project this assessment informs.
+    pub project_id: Option<ID>,
+    /// The person's protected discharge this assessment prepares.
+    pub discharge_id: Option<ID>,
     #[graphql(flatten)]
     pub content: AssessmentContentInput,
 }
@@ -512,11 +522,15 @@ impl AssessmentMutation {
         input: RecordAssessmentInput,
     ) -> async_graphql::Result<Assessment> {
         let s = scope(ctx)?;
-        let person_id = parse_id(&input.person_id, "personId")?;
-        let team_id = parse_id(&input.team_id, "teamId")?;
+        let subject = AssessmentOf {
+            person_id: parse_id(&input.person_id, "personId")?,
+            team_id: parse_id(&input.team_id, "teamId")?,
+            project_id: parse_optional_id(&input.project_id, "projectId")?,
+            discharge_id: parse_optional_id(&input.discharge_id, "dischargeId")?,
+        };
         let content = input.content.into_content()?;
         Ok(
-            assessments::record_assessment(s.db, s.caller, person_id, team_id, content)
+            assessments::record_assessment(s.db, s.caller, subject, content)
                 .await?
                 .into(),
         )

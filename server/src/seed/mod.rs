@@ -25,7 +25,9 @@ use crate::enums::{
     TargetGroup, TeamKind, TeamRole, Urgency,
 };
 use crate::error::{AppError, AppResult};
-use crate::services::assessments::{self, AssessmentContent, InstrumentAnswers, SocialDomainLevel};
+use crate::services::assessments::{
+    self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
+};
 use crate::services::organizations::{self, NewOrganization};
 use crate::services::page::PageRequest;
 use crate::services::persons::{self, FirstReferral, NewReferencePerson, PersonDraft};
@@ -779,7 +781,13 @@ async fn seed_assessment(
         ][profile],
         notes: Some("Valutazione multidimensionale a domicilio".into()),
     };
-    let recorded = assessments::record_assessment(db, &caller, person.id, uvm, content).await?;
+    let subject = AssessmentOf {
+        person_id: person.id,
+        team_id: uvm,
+        project_id: None,
+        discharge_id: None,
+    };
+    let recorded = assessments::record_assessment(db, &caller, subject, content).await?;
     if i % 8 == 4 {
         return Ok(false);
     }

@@ -19,7 +19,7 @@ use crate::enums::{
     ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
 };
 use crate::error::AppResult;
-use crate::services::assessments::{self, AssessmentContent, SocialDomainLevel};
+use crate::services::assessments::{self, AssessmentContent, AssessmentOf, SocialDomainLevel};
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ReviewDraft,
@@ -540,8 +540,12 @@ async fn ensure_assessment(
     let recorded = assessments::record_assessment(
         db,
         caller,
-        person_id,
-        team_id,
+        AssessmentOf {
+            person_id,
+            team_id,
+            project_id: None,
+            discharge_id: None,
+        },
         AssessmentContent {
             date: today() - Days::new(150),
             setting: AssessmentSetting::Servizio,

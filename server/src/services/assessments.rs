@@ -31,6 +31,17 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 
+/// Whom an assessment is about, who assesses, and what it may serve.
+#[derive(Debug, Clone, Copy)]
+pub struct AssessmentOf {
+    pub person_id: Uuid,
+    pub team_id: Uuid,
+    /// The project it informs, if any.
+    pub project_id: Option<Uuid>,
+    /// The protected discharge it prepares, if any.
+    pub discharge_id: Option<Uuid>,
+}
+
 #[derive(Debug, Clone)]
 pub struct InstrumentAnswers {
     pub instrument: Instrument,
@@ -249,11 +260,34 @@ async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<pe
 pub async fn record_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
-    person_id: Uuid,
-    team_id: Uuid,
+    subject: AssessmentOf,
     content: AssessmentContent,
 ) -> AppResult<assessment::Model> {
+    let AssessmentOf {
+        person_id,
+        team_id,
+        project_id,
+        discharge_id,
+    } = subject;
     let viewer = policy::require_person_access(db, caller, person_id).await?;
+    if let Some(id) = project_id {
+        let found = entity::project::Entity::find_by_id(id).one(db).await?;
+        if found.map(|p| p.person_id) != Some(person_id) {
+            return Err(AppError::validation(
+                "projectId",
+                "Il progetto non riguarda questa persona",
+            ));
+        }
+    }
+    if let Some(id) = discharge_id {
+        let found = entity::discharge::Entity::find_by_id(id).one(db).await?;
+        if found.map(|d| d.person_id) != Some(person_id) {
+            return Err(AppError::validation(
+                "dischargeId",
+                "La dimissione non riguarda questa persona",
+            ));
+        }
+    }
     let team = team::Entity::find_by_id(team_id)
         .one(db)
         .await?
@@ -278,8 +312,8 @@ pub async fn record_assessment(
         id: Set(Uuid::now_v7()),
         person_id: Set(person_id),
         team_id: Set(team_id),
-        project_id: Set(None),
-        discharge_id: Set(None),
+        project_id: Set(project_id),
+        discharge_id: Set(discharge_id),
         assessed_on: Set(content.date),
         setting: Set(content.setting.as_str().to_owned()),
         reason: Set(content.reason.as_str().to_owned()),

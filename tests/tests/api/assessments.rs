@@ -12,6 +12,7 @@ on_both_databases!(
     only_a_participant_signs_and_only_the_assessing_team_logs,
     assessing_makes_the_team_responsible_for_the_person,
     indicators_on_a_known_data_set_give_the_known_numbers,
+    an_assessment_links_to_the_persons_project_and_discharge,
 );
 
 pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
@@ -565,4 +566,49 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
         .gql(query, json!({ "team": uvm.desk.team_id }))
         .await
         .expect_code("FORBIDDEN");
+}
+
+async fn an_assessment_links_to_the_persons_project_and_discharge(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let op = &uvm.desk.operator;
+    let project = op
+        .gql(
+            "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }",
+            json!({ "input": { "personId": uvm.person, "kind": "PAI", "teamId": uvm.desk.team_id, "caseManagerId": uvm.desk.operator_id, "title": "PAI", "startDate": "2026-10-01" } }),
+        )
+        .await;
+    let project = project.ok()["openProject"]["id"].clone();
+    let hospital = app
+        .organization(&uvm.desk.admin, "Ospedale di Esine", "OSPEDALE")
+        .await;
+    let discharge = op
+        .gql(
+            "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id } }",
+            json!({ "input": { "personId": uvm.person, "hospitalId": hospital, "ward": "Medicina", "admittedOn": "2026-11-01", "expectedDischargeOn": "2026-12-30", "teamId": uvm.desk.team_id } }),
+        )
+        .await;
+    let discharge = discharge.ok()["reportDischarge"]["id"].clone();
+    let mut input = uvm.input("2026-11-05", vec![]);
+    input["input"]["projectId"] = project.clone();
+    input["input"]["dischargeId"] = discharge.clone();
+    input["input"]["reason"] = json!("PROTECTED_DISCHARGE");
+    let linked = op
+        .gql("mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { projectId dischargeId } }", input)
+        .await;
+    assert_eq!(linked.ok()["recordAssessment"]["projectId"], project);
+    assert_eq!(linked.ok()["recordAssessment"]["dischargeId"], discharge);
+
+    let other = app
+        .person(
+            op,
+            person_input(&uvm.desk.team_id, "Altri", "Piero", (1944, 4, 4), "M"),
+        )
+        .await;
+    let mut wrong = uvm.input("2026-11-05", vec![]);
+    wrong["input"]["personId"] = json!(other);
+    wrong["input"]["projectId"] = project;
+    let refused = op.gql(RECORD, wrong).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("projectId"));
 }
