@@ -9,3 +9,4 @@ pub mod money;
 pub mod person_identity;
 pub mod project_lifecycle;
 pub mod search_text;
+pub mod wording;

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::wording;
+
 /// What happened, with only the facts a notification may carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -46,10 +48,6 @@ pub fn initials(given_name: &str, family_name: &str) -> String {
         .collect()
 }
 
-fn italian_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
-
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -64,26 +62,26 @@ pub fn render(event: &Event, link: &str) -> Rendered {
             format!("Nuova dimissione protetta: {initials}"),
             format!(
                 "Il reparto ha segnalato una dimissione protetta per {initials}, prevista il {}.",
-                italian_date(*expected_on)
+                wording::date(*expected_on)
             ),
         ),
         Event::ExpectedDateChanged { initials, expected_on } => (
             "DISCHARGE_DATE_CHANGED",
             format!("Dimissione protetta di {initials}: nuova data prevista"),
-            format!("La dimissione di {initials} è ora prevista il {}.", italian_date(*expected_on)),
+            format!("La dimissione di {initials} è ora prevista il {}.", wording::date(*expected_on)),
         ),
         Event::PlanMissingReminder { initials, expected_on } => (
             "DISCHARGE_PLAN_MISSING",
             format!("Promemoria: dimissione di {initials} domani senza piano"),
             format!(
                 "La dimissione di {initials} è prevista il {} e non c'è ancora un piano concordato.",
-                italian_date(*expected_on)
+                wording::date(*expected_on)
             ),
         ),
         Event::Discharged { initials, discharged_on } => (
             "DISCHARGE_COMPLETED",
-            format!("{initials} è stato dimesso"),
-            format!("La dimissione protetta di {initials} è avvenuta il {}.", italian_date(*discharged_on)),
+            format!("Dimissione avvenuta: {initials}"),
+            format!("La dimissione protetta di {initials} è avvenuta il {}.", wording::date(*discharged_on)),
         ),
         Event::DischargeCancelled { initials } => (
             "DISCHARGE_CANCELLED",

@@ -16,6 +16,7 @@ use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
 use crate::domain::person_identity::optional_text;
+use crate::domain::wording;
 use crate::enums::{
     BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
     ResourceUnit,
@@ -163,8 +164,9 @@ pub async fn add_resource(
         user_id,
         "BUDGET_RESOURCE_ADDED",
         format!(
-            "Risorsa aggiunta al budget: {} ({} {})",
-            created.description, draft.planned, created.unit
+            "Risorsa aggiunta al budget: {} ({})",
+            created.description,
+            wording::quantity(draft.planned, &created.unit)
         ),
         Some(json!({ "resourceId": created.id })),
     )
@@ -259,9 +261,8 @@ pub async fn update_resource(
         user_id,
         "BUDGET_RESOURCE_UPDATED",
         format!(
-            "Risorsa modificata: previsto {} {}",
-            draft.planned,
-            draft.unit.as_str()
+            "Risorsa modificata: previsto {}",
+            wording::quantity(draft.planned, draft.unit.as_str())
         ),
         Some(json!({ "resourceId": resource_id })),
     )
@@ -320,8 +321,10 @@ pub async fn record_use(
         user_id,
         "BUDGET_USE_RECORDED",
         format!(
-            "Utilizzo di {quantity} {} il {date}: {}",
-            resource.unit, resource.description
+            "Utilizzo di {} il {}: {}",
+            wording::quantity(quantity, &resource.unit),
+            wording::date(date),
+            resource.description
         ),
         Some(json!({ "resourceId": resource_id })),
     )
@@ -389,7 +392,10 @@ pub async fn agree_budget(
         &found,
         user_id,
         "BUDGET_AGREED",
-        format!("Budget approvato da {party_name} il {agreed_on}"),
+        format!(
+            "Budget approvato da {party_name} il {}",
+            wording::date(agreed_on)
+        ),
         None,
     )
     .await?;

@@ -20,6 +20,7 @@ use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{self, ProjectFacts};
+use crate::domain::wording;
 use crate::enums::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater,
     ServiceKind,
@@ -453,7 +454,10 @@ pub async fn record_consent(
         &found,
         user_id,
         "CONSENT_RECORDED",
-        format!("Consenso della persona registrato ({})", consent.date),
+        format!(
+            "Consenso della persona registrato il {}",
+            wording::date(consent.date)
+        ),
         Some(json!({ "method": consent.method.as_str() })),
     )
     .await?;
@@ -553,9 +557,9 @@ pub async fn update_goal(
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
         Some(status) if status.as_str() != goal.status => format!(
-            "Obiettivo «{}»: esito {}",
+            "Obiettivo «{}»: {}",
             updated.description,
-            status.as_str()
+            wording::goal_status(status.as_str())
         ),
         _ => format!("Obiettivo modificato: {}", updated.description),
     };
@@ -656,7 +660,8 @@ pub async fn add_intervention(
         "INTERVENTION_ADDED",
         format!(
             "Nuovo intervento: {} ({})",
-            created.service_kind, created.frequency
+            wording::code(&created.service_kind),
+            created.frequency
         ),
         Some(json!({ "interventionId": created.id })),
     )
@@ -796,7 +801,7 @@ pub async fn record_review(
         &found,
         user_id,
         "REVIEW_RECORDED",
-        format!("Verifica del {}", draft.date),
+        format!("Verifica del {}", wording::date(draft.date)),
         None,
     )
     .await?;
@@ -866,7 +871,7 @@ pub async fn record_life_area_scores(
         &found,
         user_id,
         "SCORES_RECORDED",
-        format!("Punteggi per area di vita del {date}"),
+        format!("Punteggi per area di vita del {}", wording::date(date)),
         Some(json!({ "rater": rater.as_str() })),
     )
     .await?;

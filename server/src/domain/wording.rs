@@ -1,0 +1,64 @@
+//! Italian wording for what people read in histories and notifications:
+//! dates as 25/11/2026, amounts as "1250,50 €" or "48,00 ore", codes as words.
+
+use chrono::NaiveDate;
+
+use crate::domain::money::Fixed2;
+
+pub fn date(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
+/// A quantity in its unit (`EUR`, `HOURS`, `COMMITMENT`) with a decimal comma.
+pub fn quantity(amount: Fixed2, unit: &str) -> String {
+    let number = amount.to_string().replace('.', ",");
+    match unit {
+        "EUR" => format!("{number} €"),
+        "HOURS" => format!("{number} ore"),
+        _ => number,
+    }
+}
+
+/// A code such as `TIROCINIO_INCLUSIONE` as words ("tirocinio inclusione");
+/// acronyms of three letters or fewer (SAD, ADI, RSA) stay upper case.
+pub fn code(text: &str) -> String {
+    text.split('_')
+        .map(|word| {
+            if word.len() <= 3 {
+                word.to_owned()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A goal's outcome in words.
+pub fn goal_status(status: &str) -> &'static str {
+    match status {
+        "ACHIEVED" => "raggiunto",
+        "PARTLY_ACHIEVED" => "raggiunto in parte",
+        "NOT_ACHIEVED" => "non raggiunto",
+        "DROPPED" => "abbandonato",
+        _ => "aperto",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_read_italian_dates_amounts_and_words() {
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()),
+            "05/11/2026"
+        );
+        assert_eq!(quantity(Fixed2(125_050), "EUR"), "1250,50 €");
+        assert_eq!(quantity(Fixed2(4_800), "HOURS"), "48,00 ore");
+        assert_eq!(code("TIROCINIO_INCLUSIONE"), "tirocinio inclusione");
+        assert_eq!(code("SAD"), "SAD");
+        assert_eq!(goal_status("PARTLY_ACHIEVED"), "raggiunto in parte");
+    }
+}
