@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { Date: 'string', DateTime: 'string', ID: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', Decimal: 'string', ID: 'string' },
       },
     },
   },

@@ -35,6 +35,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     assetsDir: 'assets',
+    rollupOptions: {
+      output: {
+        // The libraries change less often than the app: their own chunk stays cached across
+        // releases. design-react-kit's icons stay in the small chunks it loads on demand.
+        manualChunks(id) {
+          if (id.includes('/node_modules/') && !/\/It[A-Z]\w*\.js$/.test(id)) return 'vendor';
+          return undefined;
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

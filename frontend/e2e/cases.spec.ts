@@ -1,14 +1,20 @@
 /**
  * The case work on the demo data: the PUA social worker finds and registers
- * persons and takes a referral in charge; the UVM geriatra records, signs and
- * corrects a Barthel assessment and sees the server's score.
+ * persons, takes a referral in charge and opens a PAI with its goals and
+ * Budget di Salute; the UVM geriatra records, signs and corrects a Barthel
+ * assessment and sees the server's score; the hospital ward reports a
+ * protected discharge to the PUA, whose social worker finds the notification.
  */
 import { encodeFiscalCode } from '../src/domain/fiscalCode';
+import { todayIso } from '../src/i18n/format';
 import { checkScreen, expect, signIn, signOut, test } from './fixtures';
 
 const PASSWORD = 'ponte-demo-2026';
 const SOCIAL_WORKER = 'assistente.sociale@ponte.demo';
 const GERIATRA = 'geriatra@ponte.demo';
+const WARD = 'reparto@ponte.demo';
+const EEMM = 'Équipe multidisciplinare Salute mentale e inclusione';
+const PUA = 'PUA Casa di Comunità di Breno';
 
 // A fictional person with a codice fiscale computed like the server does.
 const newcomer = {
@@ -122,6 +128,113 @@ test('the PUA social worker searches, registers a person and takes a referral in
   await signOut(page);
 });
 
+test('the social worker opens a PAI with goals in two life areas and a Budget di Salute', async ({ page }) => {
+  expect(newcomerPath).not.toBe('');
+  await page.goto(newcomerPath);
+  await signIn(page, SOCIAL_WORKER, PASSWORD);
+  const name = `${newcomer.givenName} ${newcomer.familyName}`;
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('Nessun progetto individuale.')).toBeVisible();
+
+  // Apri progetto: the EEMM, the signed-in social worker as case manager (the default).
+  await page.getByRole('link', { name: 'Apri progetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Apri un progetto per ${name}` })).toBeVisible();
+  await page.getByLabel('Tipo di progetto').selectOption('PAI');
+  await page.getByLabel('Titolo', { exact: true }).fill('PAI: restare a casa dopo la caduta');
+  await page.getByLabel('Équipe', { exact: true }).selectOption({ label: `${EEMM} (Équipe multidisciplinare)` });
+  await expect(page.locator('#progetto-caseManagerId option:checked')).toHaveText('Chiara Bonetti – Assistente sociale');
+  await page.getByLabel('Cadenza delle verifiche').selectOption('60');
+  await checkScreen(page, '22-apri-progetto');
+  await page.getByRole('button', { name: 'Apri progetto' }).click();
+
+  // Progetto: opened in Accesso.
+  await expect(page.getByRole('heading', { level: 1, name: 'PAI: restare a casa dopo la caduta' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Progetto aperto' })).toBeVisible();
+  const summary = page.getByTestId('sintesi-progetto');
+  await expect(summary).toContainText(EEMM);
+  await expect(summary).toContainText('Chiara Bonetti');
+  await expect(summary).toContainText('ogni 60 giorni');
+
+  // Goals in two life areas.
+  const goalForm = page.getByRole('form', { name: 'Aggiungi un obiettivo' });
+  for (const [area, label, goal] of [
+    ['HEALTH_WELLBEING', 'Benessere e salute', 'Camminare in casa senza cadere'],
+    ['SOCIAL_INCLUSION', 'Inclusione sociale', 'Tornare al centro anziani una volta a settimana'],
+  ] as const) {
+    await goalForm.getByLabel('Area di vita').selectOption(area);
+    await goalForm.getByLabel('Obiettivo', { exact: true }).fill(goal);
+    await goalForm.getByRole('button', { name: 'Aggiungi obiettivo' }).click();
+    await expect(goalForm.getByText(`Obiettivo aggiunto in «${label}».`)).toBeVisible();
+    await expect(page.getByTestId(`area-${area}`).getByTestId('obiettivo')).toContainText(goal);
+  }
+
+  // The steps: Valutazione and Progettazione are free; Erogazione lists what is missing.
+  const steps = page.getByTestId('passaggi-stato');
+  await steps.getByRole('button', { name: 'Passa alla valutazione' }).click();
+  await expect(page.getByText('Il progetto è ora nello stato «Valutazione».')).toBeVisible();
+  await steps.getByRole('button', { name: 'Passa alla progettazione' }).click();
+  await expect(page.getByText('Il progetto è ora nello stato «Progettazione».')).toBeVisible();
+  await steps.getByRole('button', { name: 'Avvia gli interventi' }).click();
+  const refusal = page.getByTestId('motivi-rifiuto');
+  await expect(refusal).toContainText('Il passaggio a «Erogazione» non è possibile:');
+  await expect(refusal.getByRole('listitem').filter({ hasText: 'Manca il consenso della persona' })).toBeVisible();
+  await expect(refusal).not.toContainText('obiettivo');
+
+  // Budget di Salute: the Comune's euros and the family's hours.
+  const resourceForm = page.getByRole('form', { name: 'Aggiungi una risorsa' });
+  await resourceForm.getByLabel('Area di vita').selectOption('HOUSING');
+  await resourceForm.getByLabel('Tipo di risorsa').selectOption('ECONOMIC');
+  await resourceForm.getByLabel('Chi la mette a disposizione').selectOption('ORGANIZATION');
+  await resourceForm.getByLabel('Ente', { exact: true }).selectOption({ label: 'Comune di Breno' });
+  await resourceForm.getByLabel('Fonte di finanziamento').selectOption('COMUNE');
+  await resourceForm.getByLabel('Descrizione').fill('Voucher SAD');
+  await resourceForm.getByLabel('Quantità prevista').fill('1.250,50');
+  await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
+  await expect(resourceForm.getByText('Scrivi il numero senza separatori delle migliaia, ad esempio 1250,50')).toBeVisible();
+  await resourceForm.getByLabel('Quantità prevista').fill('1250,50');
+  await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
+  await expect(resourceForm.getByText('Risorsa aggiunta: Voucher SAD.')).toBeVisible();
+
+  await resourceForm.getByLabel('Area di vita').selectOption('SOCIAL_INCLUSION');
+  await resourceForm.getByLabel('Tipo di risorsa').selectOption('RELATIONAL');
+  await resourceForm.getByLabel('Unità di misura').selectOption('HOURS');
+  await resourceForm.getByLabel('Chi la mette a disposizione').selectOption('FAMILY');
+  await resourceForm.getByLabel('Fonte di finanziamento').selectOption('PRIVATO');
+  await resourceForm.getByLabel('Descrizione').fill('Il figlio: accompagnamento al centro anziani');
+  await resourceForm.getByLabel('Quantità prevista').fill('20');
+  await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
+  await expect(resourceForm.getByText('Risorsa aggiunta: Il figlio: accompagnamento al centro anziani.')).toBeVisible();
+  const lines = page.getByTestId('riga-risorsa');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.filter({ hasText: 'Voucher SAD' })).toContainText('1.250,50 €');
+  await expect(lines.filter({ hasText: 'Il figlio' })).toContainText('20 ore');
+
+  // A use beyond the plan is recorded and flagged, never refused.
+  const useForm = page.getByRole('form', { name: 'Registra un utilizzo' });
+  await useForm.getByLabel('Risorsa').selectOption({ label: 'Voucher SAD – Comune di Breno (euro)' });
+  await useForm.getByLabel(/^Quantità utilizzata/).fill('1300');
+  await useForm.getByRole('button', { name: 'Registra utilizzo' }).click();
+  await expect(useForm.getByText('Utilizzo registrato per «Voucher SAD»: la risorsa è ora oltre il previsto.')).toBeVisible();
+  const voucher = lines.filter({ hasText: 'Voucher SAD' });
+  await expect(voucher).toContainText('1.300,00 €');
+  await expect(voucher).toContainText('Oltre il previsto');
+  await expect(voucher).toContainText('-49,50 €');
+  const byProvider = page.getByTestId('totali-byProvider');
+  // The first table is the visible one; the chart's own table follows it.
+  await expect(byProvider.getByRole('row').filter({ hasText: 'Comune di Breno' }).first()).toContainText('104%');
+  await expect(byProvider.getByRole('row').filter({ hasText: 'Famiglia' }).first()).toContainText('20 ore');
+  await expect(page.getByTestId('totali-overall')).toContainText('1.250,50 €');
+  await checkScreen(page, '23-progetto');
+
+  // Progetti: the new project among the social worker's, its next review two months on.
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Progetti' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Progetti' })).toBeVisible();
+  await expect(page.getByTestId('riga-progetto').filter({ hasText: 'PAI: restare a casa dopo la caduta' })).toContainText('Progettazione');
+  await expect(page.getByTestId('riga-progetto').filter({ hasText: 'Scaduta' }).first()).toBeVisible();
+  await checkScreen(page, '24-progetti');
+  await signOut(page);
+});
+
 test('the UVM geriatra records, signs and corrects a Barthel assessment', async ({ page }) => {
   await page.goto('/persone');
   await signIn(page, GERIATRA, PASSWORD);
@@ -210,5 +323,78 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await expect(page.getByTestId('riga-valutazione')).toHaveCount(before + 1);
   await expect(page.getByTestId('riga-valutazione').first()).toContainText('rettificata');
   await expect(page.getByTestId('riga-valutazione').first()).toContainText('Indice di Barthel (ADL): 90');
+  await signOut(page);
+});
+
+/** A fictional patient; the codice fiscale is computed like the server does. */
+const patient = { familyName: 'Bonomelli', givenName: 'Ernesto', birthDate: '1938-09-02', sex: 'M' as const, placeCode: 'B149' };
+
+function daysFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return todayIso(date);
+}
+
+test('the ward reports a protected discharge and the PUA social worker is notified', async ({ page }) => {
+  // The ward nurse, in no team: a new patient, reported to the PUA.
+  await page.goto('/dimissioni/nuova');
+  await signIn(page, WARD, PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Segnala una dimissione protetta' })).toBeVisible();
+  await page.getByLabel('Cognome').fill(patient.familyName);
+  await page.getByLabel('Nome', { exact: true }).fill(patient.givenName);
+  const code = encodeFiscalCode(patient);
+  await page.getByLabel('Codice fiscale', { exact: true }).fill(code.slice(0, 15) + (code[15] === 'A' ? 'B' : 'A'));
+  await expect(page.getByText("L'ultimo carattere (di controllo) non è corretto: ricontrolla il codice")).toBeVisible();
+  await page.getByLabel('Codice fiscale', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Compila data di nascita e sesso dal codice fiscale' }).click();
+  await expect(page.getByLabel('Data di nascita')).toHaveValue(patient.birthDate);
+  await expect(page.getByLabel('Ospedale')).toHaveValue(/.+/);
+  await page.getByLabel('Reparto').fill('Medicina generale');
+  await page.getByLabel('Data di ricovero').fill(daysFromToday(-6));
+  await page.getByLabel('Data di dimissione prevista').fill(daysFromToday(4));
+  await page.getByLabel('Équipe che riceve la segnalazione').selectOption({ label: `${PUA} (Punto unico di accesso (PUA))` });
+  await page.getByLabel(/^Bisogni alla dimissione/).fill('Deambulazione con deambulatore; assistenza per igiene e pasti');
+  await checkScreen(page, '25-segnala-dimissione');
+  await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+
+  const title = `Dimissione protetta di ${patient.givenName} ${patient.familyName}`;
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Segnalazione inviata')).toBeVisible();
+  await expect(page.getByTestId('stato-dimissione')).toContainText('Segnalata');
+  await expect(page.getByTestId('paziente')).toContainText(code);
+  await expect(page.getByText('La scheda completa è visibile solo all’équipe che segue la persona.')).toBeVisible();
+  const dischargePath = new URL(page.url()).pathname;
+  await checkScreen(page, '26-dimissione-reparto');
+
+  // The board: in the first column.
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Dimissioni protette' }).click();
+  await expect(page.getByTestId('colonna-REPORTED').getByRole('link', { name: `Apri la dimissione di ${patient.familyName} ${patient.givenName}` })).toBeVisible();
+  await checkScreen(page, '27-dimissioni');
+  await signOut(page);
+
+  // A PUA member: the unread badge, the notification, the discharge with the person's record.
+  await signIn(page, SOCIAL_WORKER, PASSWORD);
+  const initials = `${patient.givenName[0]}.${patient.familyName[0]}.`;
+  const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+  await expect(nav.getByTestId('notifiche-non-lette')).toBeVisible();
+  await expect(page.getByTestId('card-notifiche')).toContainText(`Nuova dimissione protetta: ${initials}`);
+  await expect(page.getByTestId('card-dimissioni')).toContainText(`${patient.familyName} ${patient.givenName}`);
+  await nav.getByRole('link', { name: /^Notifiche/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifiche' })).toBeVisible();
+  const notification = page.getByTestId('notifica').first();
+  await expect(notification).toContainText(`Nuova dimissione protetta: ${initials}`);
+  await expect(notification).toContainText('Da leggere');
+  await checkScreen(page, '28-notifiche');
+  await notification.getByRole('button', { name: /^Segna come letta/ }).click();
+  await expect(page.getByText('Notifica segnata come letta.')).toBeVisible();
+  await expect(notification).not.toContainText('Da leggere');
+  await page.locator('label[for="notifiche-filtro-unread"]').click();
+  await expect(page.getByTestId('notifica').first()).not.toContainText(`Nuova dimissione protetta: ${initials}`);
+  await page.locator('label[for="notifiche-filtro-all"]').click();
+  await page.getByTestId('notifica').first().getByRole('link', { name: `Nuova dimissione protetta: ${initials}` }).click();
+  await expect(page).toHaveURL(new RegExp(`${dischargePath}$`));
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Apri la scheda di ${patient.givenName} ${patient.familyName}` })).toBeVisible();
+  await checkScreen(page, '29-dimissione-equipe');
   await signOut(page);
 });

@@ -32,23 +32,25 @@ test('the administrator creates an organization and an operator, who then signs 
   expect(adminName).not.toBe('');
   await expect(page.getByTestId('benvenuto')).toHaveText(`Ti diamo il benvenuto, ${adminName}.`);
   await expect(page.getByText('Amministratore').first()).toBeVisible();
-  // The cards of what is still to come; an administrator sees no referrals (no case data).
-  for (const card of ['I miei progetti', 'Dimissioni in corso', 'Notifiche non lette']) {
-    await expect(page.getByRole('heading', { level: 3, name: card })).toBeVisible();
+  // An administrator reads no case data: no projects, discharges or referrals, only notifications.
+  await expect(page.getByRole('heading', { level: 3, name: 'Notifiche non lette' })).toBeVisible();
+  await expect(page.getByText('Nessuna notifica da leggere.')).toBeVisible();
+  for (const card of ['I miei progetti', 'Dimissioni in corso']) {
+    await expect(page.getByRole('heading', { level: 3, name: card })).toHaveCount(0);
   }
   await expect(page.getByRole('heading', { name: 'Segnalazioni aperte' })).toHaveCount(0);
   await checkScreen(page, '02-il-mio-lavoro');
 
-  // The sections still to come answer, in Italian.
+  // The case sections say, in Italian, that they are for the operators of the teams.
   const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
-  for (const [label, file] of [
-    ['Progetti', '04-progetti'],
-    ['Dimissioni protette', '06-dimissioni'],
-    ['Notifiche', '07-notifiche'],
+  for (const [label, text, file] of [
+    ['Progetti', 'I progetti individuali sono visibili agli operatori', '04-progetti-amministratore'],
+    ['Dimissioni protette', 'Le dimissioni protette sono visibili al reparto', '06-dimissioni-amministratore'],
+    ['Notifiche', 'Nessuna notifica.', '07-notifiche-amministratore'],
   ] as const) {
     await nav.getByRole('link', { name: label }).click();
     await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
-    await expect(page.getByText('Questa sezione è in preparazione')).toBeVisible();
+    await expect(page.getByText(text)).toBeVisible();
     await checkScreen(page, file);
   }
   // Valutazioni lists the instruments the server scores.

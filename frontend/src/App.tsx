@@ -4,7 +4,6 @@ import { AppShell, PublicShell } from './components/AppShell';
 import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { AdminPage } from './pages/admin/AdminPage';
-import { ComingSoonPage } from './pages/coming-soon/ComingSoonPage';
 import { HomePage } from './pages/home/HomePage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
@@ -13,6 +12,13 @@ import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { AssessmentsIndexPage } from './pages/assessment/AssessmentsIndexPage';
 import { NewAssessmentPage } from './pages/assessment/NewAssessmentPage';
 import { PersonPage } from './pages/person/PersonPage';
+import { DischargePage } from './pages/discharges/DischargePage';
+import { DischargesPage } from './pages/discharges/DischargesPage';
+import { NewDischargePage } from './pages/discharges/NewDischargePage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { NewProjectPage } from './pages/project/NewProjectPage';
+import { ProjectPage } from './pages/project/ProjectPage';
+import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { NewPersonPage } from './pages/persons/NewPersonPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
 import { loginPath, paths, patterns } from './routes';
@@ -29,13 +35,15 @@ function Screen({ pathname }: { pathname: string }) {
     case paths.newPerson:
       return <NewPersonPage />;
     case paths.projects:
-      return <ComingSoonPage section="projects" />;
+      return <ProjectsPage />;
     case paths.assessments:
       return <AssessmentsIndexPage />;
     case paths.discharges:
-      return <ComingSoonPage section="discharges" />;
+      return <DischargesPage />;
+    case paths.newDischarge:
+      return <NewDischargePage />;
     case paths.notifications:
-      return <ComingSoonPage section="notifications" />;
+      return <NotificationsPage />;
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:
@@ -46,6 +54,12 @@ function Screen({ pathname }: { pathname: string }) {
   if (person) return <PersonPage key={person.id} id={person.id} />;
   const newAssessment = matchPath(patterns.newAssessment, pathname);
   if (newAssessment) return <NewAssessmentPage key={newAssessment.id} personId={newAssessment.id} />;
+  const newProject = matchPath(patterns.newProject, pathname);
+  if (newProject) return <NewProjectPage key={newProject.id} personId={newProject.id} />;
+  const project = matchPath(patterns.project, pathname);
+  if (project) return <ProjectPage key={project.id} id={project.id} />;
+  const discharge = matchPath(patterns.discharge, pathname);
+  if (discharge) return <DischargePage key={discharge.id} id={discharge.id} />;
   const assessment = matchPath(patterns.assessment, pathname);
   if (assessment) return <AssessmentPage key={assessment.id} id={assessment.id} />;
   if (matchPath(patterns.adminTeam, pathname)) return <AdminPage />;

@@ -7,6 +7,7 @@ export const paths = {
   projects: '/progetti',
   assessments: '/valutazioni',
   discharges: '/dimissioni',
+  newDischarge: '/dimissioni/nuova',
   notifications: '/notifiche',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',
@@ -18,6 +19,9 @@ export const patterns = {
   person: '/persone/:id',
   newAssessment: '/persone/:id/valutazioni/nuova',
   assessment: '/valutazioni/:id',
+  newProject: '/persone/:id/progetti/nuovo',
+  project: '/progetti/:id',
+  discharge: '/dimissioni/:id',
   adminTeam: '/amministrazione/equipe/:id',
 } as const;
 
@@ -27,6 +31,13 @@ export const pathTo = {
   newAssessment: (personId: string) => `/persone/${encodeURIComponent(personId)}/valutazioni/nuova`,
   assessment: (id: string) => `/valutazioni/${encodeURIComponent(id)}`,
   adminTeam: (id: string) => `/amministrazione/equipe/${encodeURIComponent(id)}`,
+  project: (id: string) => `/progetti/${encodeURIComponent(id)}`,
+  discharge: (id: string) => `/dimissioni/${encodeURIComponent(id)}`,
+  /** The open-project form, optionally prefilled (a discharge's suggested PAI). */
+  newProject: (personId: string, prefill: Record<string, string> = {}) => {
+    const query = new URLSearchParams(prefill).toString();
+    return `/persone/${encodeURIComponent(personId)}/progetti/nuovo${query ? `?${query}` : ''}`;
+  },
 } as const;
 
 /** The sign-in page that brings the user back to `returnTo` afterwards. */

@@ -13,6 +13,8 @@ import {
   NavLink,
 } from 'design-react-kit';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
 import { roleLabels } from '../i18n/enums';
 import { shellCopy } from '../i18n/it';
 import { paths } from '../routes';
@@ -35,6 +37,18 @@ const navigation: NavEntry[] = [
   { to: paths.admin, label: shellCopy.nav.admin, adminOnly: true },
 ];
 
+/** How many notifications the viewer has not read yet: the badge next to "Notifiche". */
+export const unreadCountQuery = graphql(`
+  query UnreadNotificationCount {
+    notifications(unreadOnly: true, first: 0) {
+      totalCount
+    }
+  }
+`);
+
+// A constant: urql restarts a query whose context is a new object, on every render.
+const unreadContext = { additionalTypenames: ['Notification'] };
+
 function isCurrent(to: string, pathname: string): boolean {
   return to === paths.home ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -46,8 +60,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+  const [unread, refreshUnread] = useQuery({ query: unreadCountQuery, context: unreadContext });
+  const unreadCount = unread.data?.notifications.totalCount ?? 0;
 
   useEffect(() => setMenuOpen(false), [pathname]);
+  // Every navigation asks again: a new notification shows without reloading the page.
+  useEffect(() => refreshUnread({ requestPolicy: 'network-only' }), [pathname, refreshUnread]);
 
   const entries = navigation.filter((entry) => !entry.adminOnly || viewer.role === 'ADMIN');
 
@@ -129,6 +147,12 @@ export function AppShell({ children }: { children: ReactNode }) {
                           <NavItem key={entry.to} active={current}>
                             <NavLink href={entry.to} active={current} aria-current={current ? 'page' : undefined}>
                               <span>{entry.label}</span>
+                              {entry.to === paths.notifications && unreadCount > 0 && (
+                                <span className="badge rounded-pill ponte-count ms-2" data-testid="notifiche-non-lette">
+                                  <span aria-hidden="true">{unreadCount}</span>
+                                  <span className="visually-hidden"> ({shellCopy.unreadBadge(unreadCount)})</span>
+                                </span>
+                              )}
                             </NavLink>
                           </NavItem>
                         );

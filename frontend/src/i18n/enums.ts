@@ -9,18 +9,33 @@
 import type {
   AssessmentReason,
   AssessmentSetting,
+  BudgetAgreementStatus,
+  CancelReason,
   ConsentKind,
+  ConsentMethod,
+  DischargeDestination,
+  DischargeStatus,
   Education,
   FiscalCodeMissingReason,
+  FundingSource,
+  GoalStatus,
   Instrument,
+  LifeArea,
   NeedLevel,
   OrganizationKind,
   Profession,
+  ProjectKind,
+  ProjectStatus,
+  ProviderKind,
+  Rater,
   RecommendedSetting,
   ReferencePersonKind,
   ReferralSource,
   ReferralStatus,
+  ResourceKind,
+  ResourceUnit,
   Role,
+  ServiceKind,
   Sex,
   SocialDomain,
   TargetGroup,
@@ -132,39 +147,37 @@ export const urgencyLabels: Record<Urgency, string> = {
   URGENT: 'Urgente',
 };
 
-// Labelled ahead of their screens (names from api.md and schema.graphql): typed
-// once a screen's GraphQL document uses the enum and codegen emits its type.
-const projectKindLabels = {
+export const projectKindLabels: Record<ProjectKind, string> = {
   PAI: 'PAI – Piano assistenziale individualizzato',
   PTRI: 'PTRI – Progetto terapeutico riabilitativo individuale',
   PROGETTO_PERSONALIZZATO: 'Progetto personalizzato',
   PROGETTO_DI_VITA: 'Progetto di vita',
 };
 
-const projectStatusLabels = {
+export const projectStatusLabels: Record<ProjectStatus, string> = {
   INTAKE: 'Accesso',
   ASSESSMENT: 'Valutazione',
   PLANNING: 'Progettazione',
-  ACTIVE: 'In corso',
-  REVIEW: 'In verifica',
-  SUSPENDED: 'Sospeso',
-  CLOSED: 'Concluso',
+  ACTIVE: 'Erogazione',
+  REVIEW: 'Verifica',
+  SUSPENDED: 'Sospensione',
+  CLOSED: 'Conclusione',
 };
 
-const lifeAreaLabels = {
+export const lifeAreaLabels: Record<LifeArea, string> = {
   HEALTH_WELLBEING: 'Benessere e salute',
   HOUSING: 'Abitare',
   WORK_INCOME: 'Inclusione lavorativa e risorse economiche',
   SOCIAL_INCLUSION: 'Inclusione sociale',
 };
 
-const resourceKindLabels = {
+export const resourceKindLabels: Record<ResourceKind, string> = {
   ECONOMIC: 'Economica',
   PROFESSIONAL: 'Professionale',
   RELATIONAL: 'Relazionale',
 };
 
-const fundingSourceLabels = {
+export const fundingSourceLabels: Record<FundingSource, string> = {
   FNA: 'Fondo per le non autosufficienze (FNA)',
   FNPS: 'Fondo nazionale per le politiche sociali (FNPS)',
   FONDO_POVERTA: 'Fondo Povertà',
@@ -176,7 +189,7 @@ const fundingSourceLabels = {
   ALTRO: 'Altra fonte',
 };
 
-const goalStatusLabels = {
+export const goalStatusLabels: Record<GoalStatus, string> = {
   OPEN: 'Aperto',
   ACHIEVED: 'Raggiunto',
   PARTLY_ACHIEVED: 'Raggiunto in parte',
@@ -184,7 +197,7 @@ const goalStatusLabels = {
   DROPPED: 'Abbandonato',
 };
 
-const serviceKindLabels = {
+export const serviceKindLabels: Record<ServiceKind, string> = {
   SAD: 'Servizio di assistenza domiciliare (SAD)',
   ADI: 'Assistenza domiciliare integrata (ADI)',
   CENTRO_DIURNO: 'Centro diurno',
@@ -200,36 +213,36 @@ const serviceKindLabels = {
   ALTRO: 'Altro servizio',
 };
 
-const providerKindLabels = {
+export const providerKindLabels: Record<ProviderKind, string> = {
   ORGANIZATION: 'Ente',
   FAMILY: 'Famiglia',
   PERSON: 'La persona stessa',
 };
 
-const resourceUnitLabels = {
+export const resourceUnitLabels: Record<ResourceUnit, string> = {
   EUR: 'Euro',
   HOURS: 'Ore',
   COMMITMENT: 'Impegno descritto',
 };
 
-const budgetAgreementStatusLabels = {
+export const budgetAgreementStatusLabels: Record<BudgetAgreementStatus, string> = {
   NONE: 'Non ancora condiviso',
   AGREED: 'Condiviso',
   TO_RENEW: 'Da ricondividere dopo le modifiche',
 };
 
-const consentMethodLabels = {
+export const consentMethodLabels: Record<ConsentMethod, string> = {
   SIGNED_PAPER: 'Firma su carta',
   DIGITAL: 'Firma digitale',
   VERBAL_WITH_WITNESS: 'Consenso verbale con testimone',
 };
 
-const raterLabels = {
+export const raterLabels: Record<Rater, string> = {
   PERSON: 'La persona',
   TEAM: "L'équipe",
 };
 
-const dischargeStatusLabels = {
+export const dischargeStatusLabels: Record<DischargeStatus, string> = {
   REPORTED: 'Segnalata',
   ASSESSMENT_SCHEDULED: 'Valutazione programmata',
   PLAN_AGREED: 'Piano concordato',
@@ -237,7 +250,7 @@ const dischargeStatusLabels = {
   CANCELLED: 'Annullata',
 };
 
-const dischargeDestinationLabels = {
+export const dischargeDestinationLabels: Record<DischargeDestination, string> = {
   HOME: 'Domicilio',
   HOME_WITH_SERVICES: 'Domicilio con servizi',
   RSA: 'RSA',
@@ -293,7 +306,7 @@ export const socialDomainLabels: Record<SocialDomain, string> = {
   ECONOMIC: 'Situazione economica',
 };
 
-const cancelReasonLabels = {
+export const cancelReasonLabels: Record<CancelReason, string> = {
   DEATH: 'Decesso',
   TRANSFER: 'Trasferimento',
   REFUSED: 'Rifiuto della persona',

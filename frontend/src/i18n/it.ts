@@ -24,6 +24,7 @@ export const shellCopy = {
     notifications: 'Notifiche',
     admin: 'Amministrazione',
   },
+  unreadBadge: (n: number) => (n === 1 ? 'una notifica non letta' : `${n} notifiche non lette`),
   loading: 'Caricamento in corso…',
   footer: 'Ponte è software libero per i servizi sociosanitari integrati.',
 } as const;
@@ -37,4 +38,6 @@ export const commonCopy = {
   loadMore: 'Carica altri',
   loadingMore: 'Caricamento…',
   sessionExpired: 'La sessione è scaduta: accedi di nuovo per continuare da dove eri.',
+  reload: 'Ricarica',
+  choose: 'Scegli…',
 } as const;

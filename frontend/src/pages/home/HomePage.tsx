@@ -1,9 +1,9 @@
-import { Card, CardBody, CardText, CardTitle } from 'design-react-kit';
 import { PageHeading } from '../../components/PageHeading';
 import { organizationKindLabels, professionLabels, roleLabels } from '../../i18n/enums';
 import { useViewer } from '../../session/session';
 import { homeCopy as copy } from './copy';
 import { OpenReferrals } from './OpenReferrals';
+import { DischargesCard, MyProjectsCard, NotificationsCard } from './WorkCards';
 
 export function HomePage() {
   const viewer = useViewer();
@@ -34,29 +34,19 @@ export function HomePage() {
         </dl>
       </section>
 
-      {/* Case data is for operators; administrators and auditors read none. */}
-      {viewer.role === 'OPERATOR' && <OpenReferrals />}
-
-      <section aria-labelledby="giornata-titolo">
+      <section aria-labelledby="giornata-titolo" className="ponte-section">
         <h2 id="giornata-titolo" className="h4">
           {copy.summaryHeading}
         </h2>
         <div className="row g-4">
-          {copy.cards.map((card) => (
-            <div key={card.title} className="col-12 col-md-6 col-xl-4 d-flex">
-              <Card className="ponte-card shadow-sm rounded w-100">
-                <CardBody>
-                  <CardTitle tag="h3" className="h5">
-                    {card.title}
-                  </CardTitle>
-                  <CardText>{card.text}</CardText>
-                  <p className="ponte-coming mb-0">{copy.comingWithRelease}</p>
-                </CardBody>
-              </Card>
-            </div>
-          ))}
+          {viewer.role === 'OPERATOR' && <MyProjectsCard />}
+          {viewer.role === 'OPERATOR' && <DischargesCard />}
+          <NotificationsCard />
         </div>
       </section>
+
+      {/* Case data is for operators; administrators and auditors read none. */}
+      {viewer.role === 'OPERATOR' && <OpenReferrals />}
     </>
   );
 }

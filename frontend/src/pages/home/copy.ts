@@ -8,7 +8,6 @@ export const homeCopy = {
   noOrganization: 'Nessun ente associato',
   email: 'Email',
   summaryHeading: 'La tua giornata',
-  comingWithRelease: 'Questi dati arriveranno con i prossimi rilasci di Ponte.',
   referrals: {
     heading: 'Segnalazioni aperte',
     intro: 'Le persone segnalate alle tue équipe che attendono una presa in carico, le più urgenti per prime.',
@@ -30,18 +29,27 @@ export const homeCopy = {
       total === 1 ? 'Una segnalazione aperta.' : shown < total ? `Le prime ${shown} di ${total} segnalazioni aperte.` : `${total} segnalazioni aperte.`,
     showMore: 'Mostra altre',
   },
-  cards: [
-    {
-      title: 'I miei progetti',
-      text: 'I progetti individuali di cui sei case manager o a cui lavora la tua équipe, con le prossime verifiche e quelle scadute in evidenza.',
-    },
-    {
-      title: 'Dimissioni in corso',
-      text: 'Le dimissioni protette seguite dalle tue équipe, con le date di dimissione previste e i ritardi.',
-    },
-    {
-      title: 'Notifiche non lette',
-      text: 'Gli avvisi che ti riguardano: nuove segnalazioni, cambi di data, valutazioni da firmare.',
-    },
-  ],
+  projects: {
+    title: 'I miei progetti',
+    intro: 'I progetti tuoi e delle tue équipe, dalla prossima verifica.',
+    none: 'Nessun progetto in corso.',
+    nextReview: (date: string) => `Verifica il ${date}`,
+    overdue: 'Verifica scaduta',
+    overdueCount: (n: number) => (n === 1 ? 'Una verifica scaduta.' : `${n} verifiche scadute.`),
+    all: (n: number) => `Tutti i progetti (${n})`,
+  },
+  discharges: {
+    title: 'Dimissioni in corso',
+    intro: 'Le dimissioni protette seguite dalle tue équipe o segnalate da te, dalla data prevista.',
+    none: 'Nessuna dimissione in corso.',
+    expected: (date: string) => `Prevista il ${date}`,
+    overdue: 'In ritardo',
+    all: 'Tutte le dimissioni',
+  },
+  notifications: {
+    title: 'Notifiche non lette',
+    intro: 'Gli avvisi che ti riguardano.',
+    none: 'Nessuna notifica da leggere.',
+    all: (n: number) => (n === 0 ? 'Tutte le notifiche' : `Tutte le notifiche (${n} da leggere)`),
+  },
 } as const;

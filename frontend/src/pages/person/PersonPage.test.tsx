@@ -30,6 +30,33 @@ const person = {
   teams: [uvm],
   referencePersons: [],
   privacyConsents: [],
+  projects: [
+    {
+      __typename: 'IndividualProject',
+      id: 'prj1',
+      title: 'PAI: rientro a domicilio',
+      kind: 'PAI',
+      status: 'REVIEW',
+      startDate: '2026-05-01',
+      nextReviewOn: '2026-11-01',
+      reviewOverdue: true,
+      team: { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica' },
+      caseManager: { __typename: 'User', id: 'u1', displayName: 'Elena Tognali' },
+    },
+  ],
+  discharges: [
+    {
+      __typename: 'Discharge',
+      id: 'd1',
+      status: 'DISCHARGED',
+      ward: 'Medicina generale',
+      admittedOn: '2026-10-20',
+      expectedDischargeOn: '2026-10-30',
+      dischargedOn: '2026-10-31',
+      overdue: false,
+      hospital: { __typename: 'Organization', id: 'h1', name: 'Ospedale di Esine' },
+    },
+  ],
   referrals: [
     {
       __typename: 'Referral',
@@ -138,6 +165,13 @@ describe('PersonPage', () => {
     expect(identity).toHaveTextContent('residenza fittizia');
     expect(screen.getByTestId('riga-segnalazione')).toHaveTextContent('Presa in carico');
     expect(screen.getByTestId('riga-segnalazione')).toHaveTextContent('Urgente');
+    const project = screen.getByTestId('riga-progetto-persona');
+    expect(within(project).getByRole('link', { name: 'PAI: rientro a domicilio' })).toHaveAttribute('href', '/progetti/prj1');
+    expect(project).toHaveTextContent('Verifica');
+    expect(project).toHaveTextContent('01/11/2026 Scaduta');
+    expect(await screen.findByRole('link', { name: 'Apri progetto' })).toHaveAttribute('href', '/persone/p1/progetti/nuovo');
+    expect(screen.getByRole('link', { name: 'Apri la dimissione del ricovero del 20/10/2026' })).toHaveAttribute('href', '/dimissioni/d1');
+    expect(screen.getByTestId('riga-dimissione-persona')).toHaveTextContent('Dimessa il 31/10/2026');
 
     const rows = await screen.findAllByTestId('riga-valutazione');
     expect(rows[0]).toHaveTextContent('Indice di Barthel (ADL): 65 – Dipendenza moderata');

@@ -20,6 +20,7 @@ import { paths } from '../../routes';
 import { useLocation } from '../../router/router';
 import { personCopy as copy } from './copy';
 import { PersonAssessments } from './PersonAssessments';
+import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
 
@@ -67,6 +68,36 @@ export const personRecordQuery = graphql(`
         recordedBy {
           id
           displayName
+        }
+      }
+      projects {
+        id
+        title
+        kind
+        status
+        startDate
+        nextReviewOn
+        reviewOverdue
+        team {
+          id
+          name
+        }
+        caseManager {
+          id
+          displayName
+        }
+      }
+      discharges {
+        id
+        status
+        ward
+        admittedOn
+        expectedDischargeOn
+        dischargedOn
+        overdue
+        hospital {
+          id
+          name
         }
       }
       referrals {
@@ -157,6 +188,8 @@ export function PersonPage({ id }: { id: string }) {
       </section>
 
       <Referrals person={person} />
+      <PersonProjects person={person} />
+      <PersonDischarges person={person} />
       <PersonAssessments personId={person.id} />
       <ReferencePersons person={person} />
       <PrivacyConsents person={person} />

@@ -1,0 +1,157 @@
+import { Badge } from 'design-react-kit';
+import { useCallback, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { FormMessage } from '../../components/FormMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { errorMessage, findCode } from '../../graphql/errors';
+import { projectKindLabels } from '../../i18n/enums';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { paths, pathTo } from '../../routes';
+import { useLocation } from '../../router/router';
+import { BudgetSection } from './BudgetSection';
+import { ConsentSection } from './ConsentSection';
+import { projectCopy as copy } from './copy';
+import { GoalsSection } from './GoalsSection';
+import { LifeAreaScoresSection } from './LifeAreaScoresSection';
+import { ProjectStatusPanel } from './ProjectStatusPanel';
+import { projectContext, projectDetailQuery, type Project } from './queries';
+import { ReviewsSection } from './ReviewsSection';
+
+const SECTIONS = [
+  ['progetto-stato', copy.sections.status],
+  ['progetto-obiettivi', copy.sections.goals],
+  ['progetto-consenso', copy.sections.consent],
+  ['progetto-verifiche', copy.sections.reviews],
+  ['progetto-budget', copy.sections.budget],
+  ['progetto-punteggi', copy.sections.scores],
+  ['progetto-storia', copy.sections.history],
+] as const;
+
+/** Progetto: summary, status and its steps, goals and interventions, consent, reviews, Budget di Salute, scores, history. */
+export function ProjectPage({ id }: { id: string }) {
+  const { search } = useLocation();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: projectDetailQuery, variables: { id }, context: projectContext });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+
+  if (fetching && !data) return <Loading />;
+  if (error && findCode(error, 'FORBIDDEN')) {
+    return (
+      <>
+        <PageHeading title={copy.forbidden} />
+        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
+        <a href={paths.projects}>{copy.backToProjects}</a>
+      </>
+    );
+  }
+  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.project)) {
+    return (
+      <>
+        <PageHeading title={copy.notFound} />
+        <p className="lead">{copy.notFoundText}</p>
+        <a href={paths.projects}>{copy.backToProjects}</a>
+      </>
+    );
+  }
+  if (error || !data?.project) {
+    return (
+      <>
+        <PageHeading title={copy.titleFallback} />
+        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
+      </>
+    );
+  }
+  const project = data.project;
+
+  return (
+    <>
+      <PageHeading title={project.title} />
+      <p className="d-flex flex-wrap gap-3">
+        <a href={paths.projects}>{copy.backToProjects}</a>
+        {project.person && (
+          <a href={pathTo.person(project.person.id)}>{copy.personLink(`${project.person.givenName} ${project.person.familyName}`)}</a>
+        )}
+      </p>
+      {search.get('aperto') && <FormMessage kind="success">{copy.opened}</FormMessage>}
+      <Summary project={project} />
+      <nav aria-label={copy.sectionsLabel} className="ponte-toc mb-5">
+        <ul className="list-inline mb-0">
+          {SECTIONS.map(([anchor, label]) => (
+            <li key={anchor} className="list-inline-item">
+              <a href={`#${anchor}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ProjectStatusPanel project={project} onReload={reload} />
+      <GoalsSection project={project} />
+      <ConsentSection project={project} onReload={reload} />
+      <ReviewsSection project={project} />
+      <BudgetSection project={project} />
+      <LifeAreaScoresSection project={project} />
+      <History project={project} />
+    </>
+  );
+}
+
+function Summary({ project }: { project: Project }) {
+  const c = copy.summary;
+  const row = (term: string, value: ReactNode) => (
+    <>
+      <dt className="col-sm-4 col-lg-3">{term}</dt>
+      <dd className="col-sm-8 col-lg-9">{value}</dd>
+    </>
+  );
+  return (
+    <section aria-labelledby="progetto-sintesi" className="ponte-section">
+      <h2 id="progetto-sintesi" className="visually-hidden">
+        {copy.sections.summary}
+      </h2>
+      <dl className="row ponte-definition mb-0" data-testid="sintesi-progetto">
+        {row(c.person, project.person ? `${project.person.givenName} ${project.person.familyName}` : copy.none)}
+        {row(c.kind, projectKindLabels[project.kind])}
+        {row(c.team, project.team?.name ?? copy.none)}
+        {row(c.caseManager, project.caseManager?.displayName ?? copy.none)}
+        {row(c.startDate, formatDate(project.startDate))}
+        {row(c.cadence, c.everyDays(project.reviewEveryDays))}
+        {project.status === 'CLOSED'
+          ? row(c.nextReview, project.closedOn ? c.closed(formatDate(project.closedOn), project.closureReason ?? copy.none) : copy.none)
+          : row(
+              c.nextReview,
+              <>
+                {formatDate(project.nextReviewOn)}{' '}
+                {project.reviewOverdue && (
+                  <Badge color="danger" pill className="ponte-badge-over">
+                    {c.overdue}
+                  </Badge>
+                )}
+              </>,
+            )}
+      </dl>
+    </section>
+  );
+}
+
+function History({ project }: { project: Project }) {
+  const c = copy.history;
+  return (
+    <section aria-labelledby="progetto-storia" className="ponte-section">
+      <h2 id="progetto-storia" className="h4">
+        {copy.sections.history}
+      </h2>
+      <p>{c.intro}</p>
+      {project.history.length === 0 ? (
+        <p>{c.none}</p>
+      ) : (
+        <ol className="ponte-history" data-testid="storia-progetto">
+          {project.history.map((event, i) => (
+            <li key={`${event.occurredAt}-${i}`}>
+              <span className="ponte-muted">{formatDateTime(event.occurredAt)}</span> – {event.summary}
+              {event.actor && <span className="ponte-muted"> ({c.by(event.actor.displayName)})</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

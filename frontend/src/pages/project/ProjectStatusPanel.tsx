@@ -1,0 +1,157 @@
+import { Badge, Button } from 'design-react-kit';
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { FormFeedback } from '../../components/FormFeedback';
+import type { FormMessageState } from '../../components/useForm';
+import { TextAreaField } from '../../components/TextAreaField';
+import { graphql } from '../../gql';
+import type { ProjectStatus } from '../../gql/graphql';
+import { projectStatusLabels } from '../../i18n/enums';
+import { projectCopy } from './copy';
+import type { Project } from './queries';
+import { transitionLabel, transitionOutcome } from './transitions';
+
+const copy = projectCopy.status;
+
+export const transitionProjectMutation = graphql(`
+  mutation TransitionProject($input: TransitionProjectInput!) {
+    transitionProject(input: $input) {
+      id
+      version
+      status
+      allowedTransitions
+    }
+  }
+`);
+
+export const projectStatusColor: Record<ProjectStatus, string> = {
+  INTAKE: 'secondary',
+  ASSESSMENT: 'secondary',
+  PLANNING: 'primary',
+  ACTIVE: 'success',
+  REVIEW: 'warning',
+  SUSPENDED: 'warning',
+  CLOSED: 'dark',
+};
+
+/** A project's status as a badge with dark text where the background is light. */
+export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
+  const color = projectStatusColor[status];
+  return (
+    <Badge color={color} className={color === 'warning' ? 'text-dark' : undefined} pill>
+      {projectStatusLabels[status]}
+    </Badge>
+  );
+}
+
+/** Why the server refused a step: every unmet condition, as a list. */
+export function TransitionRefusal({ to, reasons }: { to: ProjectStatus; reasons: string[] }) {
+  return (
+    <div className="alert alert-danger ponte-form-message" role="alert" data-testid="motivi-rifiuto">
+      <p className="mb-2 fw-semibold">{copy.refused(projectStatusLabels[to])}</p>
+      <ul className="mb-0">
+        {reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Stato: where the project is, the steps allowed from here, and why a step was refused. */
+export function ProjectStatusPanel({ project, onReload }: { project: Project; onReload: () => void }) {
+  const [{ fetching }, transition] = useMutation(transitionProjectMutation);
+  const [refusal, setRefusal] = useState<{ to: ProjectStatus; reasons: string[] }>();
+  const [message, setMessage] = useState<FormMessageState>();
+  const [closing, setClosing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+
+  async function move(to: ProjectStatus, closureReason?: string) {
+    setRefusal(undefined);
+    setMessage(undefined);
+    const result = await transition({
+      input: { projectId: project.id, to, expectedVersion: project.version, reason: closureReason ?? null },
+    });
+    if (result.data) {
+      setMessage({ kind: 'success', text: copy.moved(projectStatusLabels[result.data.transitionProject.status]) });
+      setClosing(false);
+      setReason('');
+      return;
+    }
+    if (!result.error) return;
+    const outcome = transitionOutcome(result.error);
+    if (outcome.kind === 'refused') setRefusal({ to, reasons: outcome.reasons });
+    else if (outcome.kind === 'conflict') setMessage({ kind: 'error', text: projectCopy.conflict, conflict: true });
+    else setMessage({ kind: 'error', text: outcome.message });
+  }
+
+  function confirmClose(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setReasonError(copy.missingReason);
+      document.getElementById('progetto-chiusura')?.focus();
+      return;
+    }
+    void move('CLOSED', reason.trim());
+  }
+
+  return (
+    <section aria-labelledby="progetto-stato" className="ponte-section">
+      <h2 id="progetto-stato" className="h4">
+        {projectCopy.sections.status}
+      </h2>
+      <p className="mb-2">
+        {copy.current}: <ProjectStatusBadge status={project.status} />
+      </p>
+      <p className="ponte-muted">{copy.intro}</p>
+      <FormFeedback message={message} onReload={onReload} />
+      {refusal && <TransitionRefusal to={refusal.to} reasons={refusal.reasons} />}
+      {project.allowedTransitions.length === 0 ? (
+        <p>{copy.noSteps}</p>
+      ) : (
+        <div role="group" aria-label={copy.nextSteps} className="d-flex flex-wrap gap-2" data-testid="passaggi-stato">
+          {project.allowedTransitions.map((to) => (
+            <Button
+              key={to}
+              type="button"
+              color={to === 'CLOSED' ? 'danger' : 'primary'}
+              outline={to === 'CLOSED' || to === 'SUSPENDED'}
+              size="sm"
+              disabled={fetching}
+              aria-expanded={to === 'CLOSED' ? closing : undefined}
+              onClick={() => (to === 'CLOSED' ? setClosing(true) : void move(to))}
+            >
+              {transitionLabel(project.status, to)}
+            </Button>
+          ))}
+        </div>
+      )}
+      {closing && (
+        <form onSubmit={confirmClose} noValidate className="mt-3" aria-label={transitionLabel(project.status, 'CLOSED')}>
+          <TextAreaField
+            id="progetto-chiusura"
+            label={copy.closeReason}
+            hint={copy.closeHint}
+            rows={2}
+            value={reason}
+            onChange={(v) => {
+              setReason(v);
+              setReasonError(undefined);
+            }}
+            error={reasonError}
+            required
+          />
+          <div className="d-flex gap-2">
+            <Button type="submit" color="danger" size="sm" disabled={fetching}>
+              {fetching ? copy.working : copy.confirmClose}
+            </Button>
+            <Button type="button" color="secondary" outline size="sm" onClick={() => setClosing(false)}>
+              {copy.cancel}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

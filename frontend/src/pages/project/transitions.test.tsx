@@ -1,0 +1,99 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { CombinedError, Provider } from 'urql';
+import { createPonteClient } from '../../graphql/client';
+import { fakeServer } from '../../test/fakeServer';
+import { ProjectStatusPanel } from './ProjectStatusPanel';
+import type { Project } from './queries';
+import { transitionLabel, transitionOutcome } from './transitions';
+
+const refused = new CombinedError({
+  graphQLErrors: [
+    {
+      message: 'nessuna valutazione; manca il consenso della persona',
+      extensions: { code: 'VALIDATION', field: 'to', reasons: ['nessuna valutazione', 'manca il consenso della persona'] },
+    },
+  ],
+});
+
+describe('why a step of the project was refused', () => {
+  it('lists every unmet condition the server gives, each with a capital letter', () => {
+    expect(transitionOutcome(refused)).toEqual({ kind: 'refused', reasons: ['Nessuna valutazione', 'Manca il consenso della persona'] });
+  });
+
+  it('falls back to the message when the server gives no list', () => {
+    const error = new CombinedError({ graphQLErrors: [{ message: 'passaggio non consentito', extensions: { code: 'VALIDATION' } }] });
+    expect(transitionOutcome(error)).toEqual({ kind: 'refused', reasons: ['Passaggio non consentito'] });
+  });
+
+  it('tells a CONFLICT apart, and shows other errors as they come', () => {
+    expect(transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }))).toEqual({ kind: 'conflict' });
+    expect(transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'Non hai i permessi', extensions: { code: 'FORBIDDEN' } }] }))).toEqual({
+      kind: 'error',
+      message: 'Non hai i permessi',
+    });
+  });
+
+  it('names each step as a button', () => {
+    expect(transitionLabel('PLANNING', 'ACTIVE')).toBe('Avvia gli interventi');
+    expect(transitionLabel('SUSPENDED', 'ACTIVE')).toBe('Riprendi il progetto');
+    expect(transitionLabel('ACTIVE', 'CLOSED')).toBe('Chiudi il progetto');
+  });
+});
+
+function project(overrides: Partial<Project> = {}): Project {
+  return {
+    id: 'prj1',
+    version: 4,
+    status: 'PLANNING',
+    allowedTransitions: ['ACTIVE', 'CLOSED'],
+    ...overrides,
+  } as Project;
+}
+
+function renderPanel(server: ReturnType<typeof fakeServer>, value: Project, onReload = () => {}) {
+  const client = createPonteClient({ fetch: server.fetch, onSessionLost: () => {} });
+  render(
+    <Provider value={client}>
+      <ProjectStatusPanel project={value} onReload={onReload} />
+    </Provider>,
+  );
+}
+
+describe('ProjectStatusPanel', () => {
+  it("offers the allowed steps and shows the server's reasons in Italian when one is refused", async () => {
+    const server = fakeServer({
+      TransitionProject: () => ({ data: null, errors: refused.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions })) }),
+    });
+    renderPanel(server, project());
+    const steps = screen.getByRole('group', { name: 'Passaggi possibili' });
+    expect(within(steps).getAllByRole('button').map((b) => b.textContent)).toEqual(['Avvia gli interventi', 'Chiudi il progetto']);
+
+    fireEvent.click(within(steps).getByRole('button', { name: 'Avvia gli interventi' }));
+    const alert = await screen.findByTestId('motivi-rifiuto');
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent('Il passaggio a «Erogazione» non è possibile:');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Nessuna valutazione', 'Manca il consenso della persona']);
+    expect(server.requests.find((r) => r.operationName === 'TransitionProject')?.variables).toEqual({
+      input: { projectId: 'prj1', to: 'ACTIVE', expectedVersion: 4, reason: null },
+    });
+  });
+
+  it('asks for the closure reason before closing, and offers to reload after a CONFLICT', async () => {
+    const server = fakeServer({
+      TransitionProject: () => ({ data: null, errors: [{ message: 'modificato', extensions: { code: 'CONFLICT' } }] }),
+    });
+    const reload = vi.fn();
+    renderPanel(server, project({ status: 'ACTIVE', allowedTransitions: ['REVIEW', 'SUSPENDED', 'CLOSED'] }), reload);
+    fireEvent.click(screen.getByRole('button', { name: 'Chiudi il progetto' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByText('Indica il motivo della chiusura')).toBeInTheDocument();
+    expect(server.requests).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('Motivo della chiusura'), { target: { value: 'Obiettivi raggiunti' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByText(/modificato da qualcun altro: ricarica/)).toBeInTheDocument();
+    expect(server.requests[0].variables).toEqual({ input: { projectId: 'prj1', to: 'CLOSED', expectedVersion: 4, reason: 'Obiettivi raggiunti' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ricarica' }));
+    expect(reload).toHaveBeenCalledOnce();
+  });
+});
