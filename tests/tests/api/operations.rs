@@ -2,7 +2,8 @@ use ponte_tests::{on_both_databases, TestApp, TestDb};
 
 on_both_databases!(
     health_and_readiness_answer,
-    every_response_carries_a_request_id
+    every_response_carries_a_request_id,
+    the_spa_is_served_with_a_fallback_and_long_lived_assets,
 );
 
 async fn health_and_readiness_answer(db: TestDb) {
@@ -32,4 +33,55 @@ async fn every_response_carries_a_request_id(db: TestDb) {
         .get("x-request-id")
         .expect("x-request-id");
     assert_eq!(id.to_str().unwrap().len(), 36);
+}
+
+mod spa {
+    pub fn build() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("ponte-spa-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>Ponte</title>",
+        )
+        .unwrap();
+        std::fs::write(dir.join("assets/index-3f2a.js"), "console.log('ponte')").unwrap();
+        dir
+    }
+}
+
+async fn the_spa_is_served_with_a_fallback_and_long_lived_assets(db: TestDb) {
+    let dir = spa::build();
+    let static_dir = dir.clone();
+    let app = TestApp::spawn_with(db, move |c| c.static_dir = Some(static_dir)).await;
+    let asset = reqwest::get(format!("{}/assets/index-3f2a.js", app.base_url))
+        .await
+        .unwrap();
+    assert_eq!(asset.status().as_u16(), 200);
+    let cache = asset
+        .headers()
+        .get("cache-control")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cache.contains("immutable") && cache.contains("max-age=31536000"),
+        "{cache}"
+    );
+    // A client-side route reloads into the app, which must not be cached.
+    let route = reqwest::get(format!("{}/persone/123", app.base_url))
+        .await
+        .unwrap();
+    assert_eq!(route.status().as_u16(), 200);
+    assert_eq!(route.headers().get("cache-control").unwrap(), "no-cache");
+    assert!(route.text().await.unwrap().contains("<title>Ponte</title>"));
+    let health = reqwest::get(format!("{}/healthz", app.base_url))
+        .await
+        .unwrap();
+    assert_eq!(
+        health.text().await.unwrap(),
+        "ok",
+        "API routes win over the fallback"
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }
