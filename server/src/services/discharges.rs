@@ -364,9 +364,10 @@ async fn load_for_party(
     Ok((viewer.user_id, found))
 }
 
-/// Version-checked update of one discharge, inside `txn`.
+/// Version-checked update of one discharge, inside `txn`, with its audit event.
 async fn write(
     txn: &impl ConnectionTrait,
+    caller: &Caller,
     found: &discharge::Model,
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
@@ -388,6 +389,14 @@ async fn write(
     if moved.rows_affected != 1 {
         return Err(stale());
     }
+    audit::record(
+        txn,
+        caller,
+        AuditEntry::new(AuditAction::DischargeChanged)
+            .on("discharge", found.id)
+            .person(found.person_id),
+    )
+    .await?;
     load(txn, found.id).await
 }
 
@@ -460,7 +469,7 @@ pub async fn update_discharge(
         }
     }
     let txn = db.begin().await?;
-    let updated = write(&txn, &found, expected_version, set).await?;
+    let updated = write(&txn, caller, &found, expected_version, set).await?;
     if date_changed {
         let mut recipients = team_members(&txn, found.receiving_team_id).await?;
         recipients.extend(case_managers(&txn, found.person_id).await?);
@@ -470,14 +479,6 @@ pub async fn update_discharge(
         };
         outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
     }
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::DischargeChanged)
-            .on("discharge", id)
-            .person(found.person_id),
-    )
-    .await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -507,17 +508,10 @@ pub async fn mark_dischargeable(
     let txn = db.begin().await?;
     let updated = write(
         &txn,
+        caller,
         &found,
         expected_version,
         vec![(discharge::Column::DischargeableOn, Expr::value(date))],
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::DischargeChanged)
-            .on("discharge", id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -563,6 +557,7 @@ pub async fn agree_plan(
     let txn = db.begin().await?;
     let updated = write(
         &txn,
+        caller,
         &found,
         expected_version,
         vec![
@@ -579,14 +574,6 @@ pub async fn agree_plan(
             (discharge::Column::PlanAgreedBy, Expr::value(viewer.user_id)),
             (discharge::Column::AssessmentId, Expr::value(assessment_id)),
         ],
-    )
-    .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::DischargeChanged)
-            .on("discharge", id)
-            .person(found.person_id),
     )
     .await?;
     txn.commit().await?;
@@ -625,6 +612,7 @@ pub async fn complete(
     let txn = db.begin().await?;
     let updated = write(
         &txn,
+        caller,
         &found,
         expected_version,
         vec![
@@ -644,14 +632,6 @@ pub async fn complete(
         discharged_on,
     };
     outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::DischargeChanged)
-            .on("discharge", id)
-            .person(found.person_id),
-    )
-    .await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -676,6 +656,7 @@ pub async fn cancel(
     let txn = db.begin().await?;
     let updated = write(
         &txn,
+        caller,
         &found,
         expected_version,
         vec![
@@ -697,14 +678,6 @@ pub async fn cancel(
         initials: initials_of(&txn, found.person_id).await?,
     };
     outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::DischargeChanged)
-            .on("discharge", id)
-            .person(found.person_id),
-    )
-    .await?;
     txn.commit().await?;
     Ok(updated)
 }
