@@ -16,7 +16,7 @@ use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, parse_optional_id, User};
+use crate::graphql::users::{self, parse_id, parse_ids, parse_optional_id, User};
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
@@ -373,11 +373,7 @@ pub struct AssessmentContentInput {
 
 impl AssessmentContentInput {
     fn into_content(self) -> Result<AssessmentContent, AppError> {
-        let participant_ids = self
-            .participant_ids
-            .iter()
-            .map(|id| parse_id(id, "participantIds"))
-            .collect::<Result<Vec<_>, _>>()?;
+        let participant_ids = parse_ids(&self.participant_ids, "participantIds")?;
         Ok(AssessmentContent {
             date: self.date.0,
             setting: self.setting,

@@ -21,7 +21,7 @@ use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::{Date, Decimal};
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, parse_optional_id, User};
+use crate::graphql::users::{self, parse_id, parse_ids, parse_optional_id, User};
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
@@ -884,11 +884,7 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        let participant_ids = input
-            .participant_ids
-            .iter()
-            .map(|id| parse_id(id, "participantIds"))
-            .collect::<Result<Vec<_>, _>>()?;
+        let participant_ids = parse_ids(&input.participant_ids, "participantIds")?;
         let draft = ReviewDraft {
             date: input.date.0,
             participant_ids,
