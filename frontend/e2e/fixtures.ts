@@ -41,3 +41,19 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();
   await expect(page).toHaveURL(/\/accesso$/);
 }
+
+/**
+ * Counts the page's GraphQL requests still waiting for an answer. Every
+ * answer renews the session cookie (idle timeout), so a test that drops the
+ * cookie must first wait for quiet: a late answer would bring the cookie back.
+ */
+export function trackGraphqlRequests(page: Page): { inFlight: () => number } {
+  const pending = new Set<object>();
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/graphql') pending.add(request);
+  });
+  const settle = (request: object) => pending.delete(request);
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  return { inFlight: () => pending.size };
+}

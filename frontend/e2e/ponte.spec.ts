@@ -1,4 +1,4 @@
-import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtures';
+import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test, trackGraphqlRequests } from './fixtures';
 
 const stamp = Date.now().toString().slice(-6);
 const organization = { name: `Comune di Prova ${stamp}`, fiscalCode: `00${stamp}000`.slice(0, 11) };
@@ -167,6 +167,7 @@ test('the administrator creates an organization and an operator, who then signs 
 });
 
 test('when the session ends, signing in again returns to the same page', async ({ page, context }) => {
+  const graphql = trackGraphqlRequests(page);
   await page.goto('/amministrazione/enti');
   await expect(page).toHaveURL(/\/accesso\?ritorno=%2Famministrazione%2Fenti$/);
   await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -174,6 +175,7 @@ test('when the session ends, signing in again returns to the same page', async (
   await expect(page.getByTestId('riga-ente').first()).toBeVisible();
 
   // The session disappears (expired, or ended elsewhere); the next request notices.
+  await expect.poll(graphql.inFlight).toBe(0);
   await context.clearCookies();
   await page.locator('#enti-filtro-tipo').selectOption('OSPEDALE');
   await expect(page.getByText('La sessione è scaduta: accedi di nuovo per continuare da dove eri.')).toBeVisible();
