@@ -6,7 +6,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use ipnet::IpNet;
 use url::Url;
+
+use crate::http::client_address::parse_trusted_proxies;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -41,6 +44,8 @@ pub struct Config {
     pub worker_interval: Duration,
     /// Whether this instance runs the outbox worker (several instances may).
     pub worker_enabled: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -67,6 +72,7 @@ impl fmt::Debug for Config {
             .field("mail_retry_base", &self.mail_retry_base)
             .field("worker_interval", &self.worker_interval)
             .field("worker_enabled", &self.worker_enabled)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -170,6 +176,14 @@ impl Config {
             }
         };
 
+        let trusted_proxies = parse_trusted_proxies(
+            &get("PONTE_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|message| ConfigError {
+            variable: "PONTE_TRUSTED_PROXIES",
+            message,
+        })?;
+
         Ok(Config {
             database_url,
             bind,
@@ -198,6 +212,7 @@ impl Config {
             mail_retry_base: Duration::from_secs(positive(&get, "PONTE_MAIL_RETRY_SECONDS", 30)?),
             worker_interval: Duration::from_secs(1),
             worker_enabled: true,
+            trusted_proxies,
         })
     }
 
@@ -304,6 +319,20 @@ mod tests {
         assert_eq!(c.session_max_lifetime, Duration::from_secs(12 * 3600));
         assert_eq!(c.login_max_failures, 5);
         assert_eq!(c.login_window, Duration::from_secs(15 * 60));
+        assert!(
+            c.trusted_proxies.is_empty(),
+            "no X-Forwarded-For is believed"
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_and_a_bad_one_is_named() {
+        let c = config(&[("PONTE_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        let err = config(&[("PONTE_TRUSTED_PROXIES", "10.0.0.0/33")])
+            .err()
+            .unwrap();
+        assert_eq!(err.variable, "PONTE_TRUSTED_PROXIES");
     }
 
     #[test]

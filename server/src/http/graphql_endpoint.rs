@@ -13,6 +13,7 @@ use tower_sessions::Session;
 use crate::auth::session;
 use crate::caller::Caller;
 use crate::graphql::{errors, loaders};
+use crate::http::client_address::client_address;
 use crate::http::router::AppState;
 
 pub async fn graphiql() -> Html<String> {
@@ -42,7 +43,7 @@ pub async fn execute(
     let caller = Caller {
         viewer,
         request_id,
-        client_addr: Some(peer.ip().to_string()),
+        client_addr: Some(client_address_of(&state, peer, &headers)),
     };
     let request = loaders::attach(request.into_inner(), &state.db)
         .data(caller)
@@ -52,4 +53,14 @@ pub async fn execute(
     let mut response = state.schema.execute(request).await;
     errors::sanitize(&mut response);
     GraphQLResponse::from(response).into_response()
+}
+
+fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+    let forwarded_for: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        // An unreadable value is kept as an unreadable hop, where trust stops.
+        .map(|v| v.to_str().unwrap_or_default())
+        .collect();
+    client_address(peer.ip(), &forwarded_for, &state.config.trusted_proxies).to_string()
 }

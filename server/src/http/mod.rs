@@ -1,6 +1,7 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, health
-//! checks and the SPA's static files.
+//! checks, the client's address behind proxies and the SPA's static files.
 
+pub mod client_address;
 pub mod csrf;
 pub mod graphql_endpoint;
 pub mod health;

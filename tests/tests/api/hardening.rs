@@ -12,6 +12,7 @@ on_both_databases!(
     a_batch_of_operations_is_refused,
     introspection_is_off_unless_enabled,
     database_error_text_never_reaches_the_client,
+    x_forwarded_for_names_the_client_only_behind_a_trusted_proxy,
 );
 
 async fn post_raw(app: &TestApp, headers: &[(&str, &str)], body: String) -> (u16, Value) {
@@ -187,4 +188,45 @@ async fn database_error_text_never_reaches_the_client(db: TestDb) {
         assert!(!text.contains(leak), "{leak} leaked: {text}");
     }
     assert!(response.body["errors"][0]["extensions"]["correlationId"].is_string());
+}
+
+/// A failed sign-in as a proxy would pass it on; returns the client address
+/// the audit trail recorded for it.
+async fn failed_login_recorded_from(app: &TestApp, forwarded_for: &str) -> Vec<String> {
+    let body = json!({
+        "query": "mutation($input: LoginInput!) { login(input: $input) { id } }",
+        "variables": { "input": { "email": "nessuno@ponte.test", "password": "password-sbagliata" } },
+    });
+    let (status, _) = post_raw(
+        app,
+        &[JSON, CSRF, ("X-Forwarded-For", forwarded_for)],
+        body.to_string(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    app.rows("SELECT client_addr FROM audit_events WHERE action = 'LOGIN_FAILED'")
+        .await
+        .iter()
+        .map(|row| row["client_addr"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn x_forwarded_for_names_the_client_only_behind_a_trusted_proxy(db: TestDb) {
+    // Without PONTE_TRUSTED_PROXIES anyone could write the header: it is ignored.
+    let app = TestApp::spawn(db).await;
+    assert_eq!(
+        failed_login_recorded_from(&app, "203.0.113.7").await,
+        vec!["127.0.0.1"]
+    );
+
+    // Behind a trusted proxy the client is the nearest untrusted hop, not a
+    // value the client itself put further left.
+    let app = TestApp::spawn_with(db, |c| {
+        c.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()]
+    })
+    .await;
+    assert_eq!(
+        failed_login_recorded_from(&app, "1.2.3.4, 203.0.113.7").await,
+        vec!["203.0.113.7"]
+    );
 }
