@@ -30,6 +30,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::versions::next_version;
 
 /// Whom an assessment is about, who assesses, and what it may serve.
 #[derive(Debug, Clone, Copy)]
@@ -392,7 +393,7 @@ pub async fn update_assessment(
     let moved = assessment::Entity::update_many()
         .col_expr(
             assessment::Column::Version,
-            Expr::value(expected_version + 1),
+            Expr::value(next_version(expected_version)?),
         )
         .col_expr(assessment::Column::AssessedOn, Expr::value(content.date))
         .col_expr(

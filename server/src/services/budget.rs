@@ -24,6 +24,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::load_for_work;
+use crate::services::versions::next_version;
 
 #[derive(Debug, Clone)]
 pub struct ResourceDraft {
@@ -192,7 +193,7 @@ pub async fn update_resource(
     let moved = budget_resource::Entity::update_many()
         .col_expr(
             budget_resource::Column::Version,
-            Expr::value(expected_version + 1),
+            Expr::value(next_version(expected_version)?),
         )
         .col_expr(
             budget_resource::Column::LifeArea,

@@ -30,6 +30,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
+use crate::services::versions::next_version;
 
 /// Who the discharge is for: someone the reporter may already see, or an
 /// identity typed at the ward.
@@ -375,7 +376,7 @@ async fn write(
     let mut update = discharge::Entity::update_many()
         .col_expr(
             discharge::Column::Version,
-            Expr::value(expected_version + 1),
+            Expr::value(next_version(expected_version)?),
         )
         .col_expr(discharge::Column::UpdatedAt, Expr::value(Utc::now()));
     for (column, value) in changes {

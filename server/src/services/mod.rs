@@ -15,3 +15,4 @@ pub mod projects;
 pub mod referrals;
 pub mod teams;
 pub mod users;
+pub mod versions;

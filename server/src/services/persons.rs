@@ -25,6 +25,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::versions::next_version;
 
 impl From<IdentityError> for AppError {
     fn from(err: IdentityError) -> Self {
@@ -406,7 +407,10 @@ pub async fn update_person(
     // The version in the WHERE clause makes the check and the write one step:
     // of two writers holding the same version, exactly one gets a row.
     let result = person::Entity::update_many()
-        .col_expr(person::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(
+            person::Column::Version,
+            Expr::value(next_version(expected_version)?),
+        )
         .col_expr(person::Column::FiscalCode, Expr::value(checked.fiscal_code))
         .col_expr(
             person::Column::FiscalCodeMissingReason,

@@ -29,6 +29,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
+use crate::services::versions::next_version;
 
 #[derive(Debug, Clone)]
 pub struct NewProject {
@@ -337,7 +338,10 @@ pub async fn transition_project(
     let txn = db.begin().await?;
     let moved = project::Entity::update_many()
         .col_expr(project::Column::Status, Expr::value(to.as_str()))
-        .col_expr(project::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(
+            project::Column::Version,
+            Expr::value(next_version(expected_version)?),
+        )
         .col_expr(project::Column::SuspendedFrom, Expr::value(suspended_from))
         .col_expr(
             project::Column::ClosureReason,
@@ -439,7 +443,10 @@ pub async fn record_consent(
             Expr::value(cosignature),
         )
         .col_expr(project::Column::ConsentRecordedBy, Expr::value(user_id))
-        .col_expr(project::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(
+            project::Column::Version,
+            Expr::value(next_version(expected_version)?),
+        )
         .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(project::Column::Id.eq(project_id))
         .filter(project::Column::Version.eq(expected_version))

@@ -673,6 +673,23 @@ async fn two_updates_with_one_version_have_one_winner(db: TestDb) {
         codes.contains(&None) && codes.contains(&Some("CONFLICT")),
         "{codes:?}"
     );
+
+    // The largest Int has no next version: a clear refusal, not a crash.
+    let largest = op
+        .gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": i32::MAX, "date": "2026-09-10", "method": "SIGNED_PAPER" } }))
+        .await;
+    largest.expect_code("VALIDATION");
+    assert_eq!(largest.field(), Some("expectedVersion"));
+    let current = op
+        .gql(
+            "query($id: ID!) { project(id: $id) { consent { date } } }",
+            json!({ "id": project["id"] }),
+        )
+        .await;
+    assert!(
+        current.ok()["project"]["consent"].is_null(),
+        "nothing written"
+    );
 }
 
 async fn life_area_scores_show_each_trajectory_from_baseline(db: TestDb) {
