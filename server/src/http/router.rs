@@ -18,7 +18,7 @@ use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use crate::config::Config;
 use crate::graphql::PonteSchema;
-use crate::http::{csrf, graphql_endpoint, health};
+use crate::http::{csrf, graphql_endpoint, health, panics};
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -100,6 +100,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
                 }),
             )
             .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(panics::layer())
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,
                 config.request_timeout,
