@@ -1,8 +1,10 @@
 //! The one place where errors become GraphQL errors with `extensions.code`.
 
 use async_graphql::{ErrorExtensions, Response, ServerError, Value};
+use chrono::{DateTime, NaiveDate};
 use uuid::Uuid;
 
+use crate::domain::money::parse_euros;
 use crate::error::AppError;
 
 const INTERNAL_MESSAGE: &str = "errore interno";
@@ -58,6 +60,70 @@ pub fn internal_response(detail: &str) -> Response {
     Response::from_errors(vec![err])
 }
 
+/// A value that does not parse as its scalar (a `Date` of 30 February, a
+/// `Decimal` in scientific notation) is refused by async-graphql before any
+/// resolver runs, as `Failed to parse "Date": … (occurred while parsing "…")`
+/// without saying which field. This rewrites it as our own VALIDATION error:
+/// the scalar's Italian message and, when the value came in a variable (as the
+/// SPA always sends them), the field that holds it, found by `locate`.
+pub fn explain_input_errors(
+    response: &mut Response,
+    locate: impl Fn(&str, &dyn Fn(&Value) -> bool) -> Option<String>,
+) {
+    for error in response.errors.iter_mut() {
+        let Some(scalar) = unparsable_scalar(&error.message) else {
+            continue;
+        };
+        let ours = error
+            .extensions
+            .as_ref()
+            .and_then(|ext| ext.get("code"))
+            .is_some_and(|code| *code == Value::from("VALIDATION"));
+        let message = match scalar.as_str() {
+            // Our own scalars wrote the reason, in Italian.
+            "Date" | "Decimal" if ours => inner_reason(&error.message),
+            "DateTime" => "data e ora non valide: usa il formato 2026-11-23T10:00:00Z".to_owned(),
+            _ => format!("valore non valido per il tipo {scalar}"),
+        };
+        let field = locate(&scalar, &|value| scalar_parses(&scalar, value));
+        error.message = message;
+        let ext = error.extensions.get_or_insert_with(Default::default);
+        ext.set("code", "VALIDATION");
+        if let Some(field) = field {
+            ext.set("field", field);
+        }
+    }
+}
+
+fn unparsable_scalar(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("Failed to parse \"")?;
+    Some(rest.split('"').next()?.to_owned())
+}
+
+/// `Failed to parse "Date": REASON (occurred while parsing "X")` → REASON.
+fn inner_reason(message: &str) -> String {
+    let after = message.split_once("\": ").map_or(message, |(_, r)| r);
+    let reason = after
+        .split(" (occurred while parsing")
+        .next()
+        .unwrap_or(after);
+    reason.to_owned()
+}
+
+/// Whether `value` is acceptable to the scalar named `scalar` (as the scalar's
+/// own parser decides; each of ours is written as a string).
+fn scalar_parses(scalar: &str, value: &Value) -> bool {
+    let Value::String(text) = value else {
+        return false;
+    };
+    match scalar {
+        "Date" => NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        "Decimal" => parse_euros(text).is_ok(),
+        "DateTime" => DateTime::parse_from_rfc3339(text).is_ok(),
+        _ => true,
+    }
+}
+
 /// The safety net behind `From<AppError>`: an error that reached the response
 /// without a code came from somewhere else (a library's `Display`, a missing
 /// context value) and its text may hold anything, database text included.
@@ -84,5 +150,35 @@ pub fn sanitize(response: &mut Response) {
                 ..replacement
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reason_is_taken_out_of_async_graphqls_wrapping() {
+        let message =
+            "Failed to parse \"Date\": data non valida: usa il formato AAAA-MM-GG (occurred while parsing \"RecordConsentInput\")";
+        assert_eq!(unparsable_scalar(message).as_deref(), Some("Date"));
+        assert_eq!(
+            inner_reason(message),
+            "data non valida: usa il formato AAAA-MM-GG"
+        );
+        assert_eq!(unparsable_scalar("Elemento non trovato"), None);
+    }
+
+    #[test]
+    fn scalars_are_checked_as_their_parsers_do() {
+        assert!(scalar_parses("Date", &Value::from("2026-02-28")));
+        assert!(!scalar_parses("Date", &Value::from("2026-02-30")));
+        assert!(!scalar_parses("Decimal", &Value::from(12)));
+        assert!(!scalar_parses("Decimal", &Value::from("1e400")));
+        assert!(scalar_parses(
+            "DateTime",
+            &Value::from("2026-11-23T10:00:00Z")
+        ));
+        assert!(!scalar_parses("DateTime", &Value::from("ieri")));
     }
 }

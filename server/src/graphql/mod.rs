@@ -7,6 +7,7 @@ pub mod context;
 pub mod discharges;
 pub mod errors;
 pub mod identity;
+pub mod input_fields;
 pub mod loaders;
 pub mod notifications;
 pub mod organizations;

@@ -12,6 +12,7 @@ use tower_sessions::Session;
 
 use crate::auth::session;
 use crate::caller::Caller;
+use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, loaders};
 use crate::http::client_address::client_address;
 use crate::http::router::AppState;
@@ -45,12 +46,29 @@ pub async fn execute(
         request_id,
         client_addr: Some(client_address_of(&state, peer, &headers)),
     };
-    let request = loaders::attach(request.into_inner(), &state.db)
+    let request = request.into_inner();
+    let (query, operation_name, variables) = (
+        request.query.clone(),
+        request.operation_name.clone(),
+        request.variables.clone(),
+    );
+    let request = loaders::attach(request, &state.db)
         .data(caller)
         .data(session)
         .data(state.db.clone())
         .data(state.config.clone());
     let mut response = state.schema.execute(request).await;
+    errors::explain_input_errors(&mut response, |scalar, parses| {
+        let types = InputTypes::of(&state.schema);
+        input_fields::locate(
+            types,
+            &query,
+            operation_name.as_deref(),
+            &variables,
+            scalar,
+            parses,
+        )
+    });
     errors::sanitize(&mut response);
     GraphQLResponse::from(response).into_response()
 }

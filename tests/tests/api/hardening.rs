@@ -13,6 +13,7 @@ on_both_databases!(
     introspection_is_off_unless_enabled,
     database_error_text_never_reaches_the_client,
     x_forwarded_for_names_the_client_only_behind_a_trusted_proxy,
+    a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field,
 );
 
 async fn post_raw(app: &TestApp, headers: &[(&str, &str)], body: String) -> (u16, Value) {
@@ -228,5 +229,37 @@ async fn x_forwarded_for_names_the_client_only_behind_a_trusted_proxy(db: TestDb
     assert_eq!(
         failed_login_recorded_from(&app, "1.2.3.4, 203.0.113.7").await,
         vec!["203.0.113.7"]
+    );
+}
+
+async fn a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let client = app.client();
+    // Arguments are parsed before any resolver runs, so even before sign-in.
+    let consent = client
+        .gql(
+            "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
+            json!({ "input": { "projectId": "01a20a65-ce67-7309-ae25-62ab0679ac39", "expectedVersion": 1, "date": "2026-02-30", "method": "SIGNED_PAPER" } }),
+        )
+        .await;
+    consent.expect_code("VALIDATION");
+    assert_eq!(consent.field(), Some("date"));
+    assert_eq!(
+        consent.message(),
+        "data non valida: usa il formato AAAA-MM-GG"
+    );
+
+    let audit = client
+        .gql(
+            "query($person: ID!, $from: DateTime) { auditTrail(personId: $person, from: $from, first: 5) { totalCount } }",
+            json!({ "person": "01a20a65-ce67-7309-ae25-62ab0679ac39", "from": "ieri" }),
+        )
+        .await;
+    audit.expect_code("VALIDATION");
+    assert_eq!(audit.field(), Some("from"));
+    assert!(
+        audit.message().starts_with("data e ora non valide"),
+        "{}",
+        audit.body
     );
 }
