@@ -9,6 +9,7 @@ mod auth;
 mod demo;
 mod discharges;
 mod hardening;
+mod input_probe;
 mod operations;
 mod persons;
 mod projects;
