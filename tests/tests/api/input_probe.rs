@@ -1,5 +1,5 @@
-//! Every mutation, on the demo data, with one odd value at a time in each
-//! input field: the largest and smallest Int, impossible dates, amounts that
+//! Every mutation and every query with arguments, on the demo data, with one
+//! odd value at a time in each input field: the largest and smallest Int, impossible dates, amounts that
 //! are no amounts, ids that are no ids, empty and oversized text. Whatever
 //! the answer (a refusal is expected), it must be a coded error or data: never
 //! an internal error, an uncoded one or a dropped connection.
@@ -12,6 +12,7 @@ on_both_databases!(no_odd_input_value_gets_an_internal_error);
 
 const INTROSPECTION: &str =
     "{ __schema { mutationType { fields { name args { name type { ...T } } } }
+  queryType { fields { name args { name type { ...T } } type { ...T } } }
   types { name kind enumValues { name } inputFields { name type { ...T } } } } }
 fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
 
@@ -24,6 +25,24 @@ impl Schema {
     fn unwrap(t: &Value) -> &Value {
         if t["kind"] == "NON_NULL" {
             Schema::unwrap(&t["ofType"])
+        } else {
+            t
+        }
+    }
+
+    /// The type as written in a variable definition: `[Date!]!`.
+    fn written(t: &Value) -> String {
+        match t["kind"].as_str().unwrap_or("") {
+            "NON_NULL" => format!("{}!", Schema::written(&t["ofType"])),
+            "LIST" => format!("[{}]", Schema::written(&t["ofType"])),
+            _ => t["name"].as_str().unwrap_or("").to_owned(),
+        }
+    }
+
+    /// The innermost named type, through lists and non-nulls.
+    fn named(t: &Value) -> &Value {
+        if t["ofType"].is_object() {
+            Schema::named(&t["ofType"])
         } else {
             t
         }
@@ -251,50 +270,89 @@ async fn no_odd_input_value_gets_an_internal_error(db: TestDb) {
 
     let skip = ["login", "logout", "changePassword"];
     let mut sent = 0;
-    for mutation in schema["mutationType"]["fields"].as_array().unwrap() {
-        let name = mutation["name"].as_str().unwrap();
-        let Some(arg) = mutation["args"].as_array().and_then(|a| a.first()) else {
-            continue;
-        };
-        if skip.contains(&name) {
-            continue;
-        }
-        let arg_name = arg["name"].as_str().unwrap();
-        let type_name = Schema::unwrap(&arg["type"])["name"]
-            .as_str()
-            .unwrap_or("ID");
-        let query = format!(
-            "mutation($value: {type_name}!) {{ {name}({arg_name}: $value) {{ __typename }} }}"
-        );
-        let mut leaves = Vec::new();
-        schema_types.leaves(&arg["type"], Vec::new(), &mut leaves);
-        for (path, scalar) in leaves {
-            for odd in odd_values(&scalar) {
-                let mut value = schema_types.good(arg_name, &arg["type"], &ids);
-                if !set(&mut value, &path, odd.clone()) {
-                    continue;
-                }
-                let client = if name.contains("User")
-                    || name.contains("Organization")
-                    || name.contains("Team")
-                {
-                    &admin
-                } else {
-                    &social_worker
-                };
-                let answer = client.gql(&query, json!({ "value": value })).await;
-                sent += 1;
-                assert_eq!(
-                    answer.status, 200,
-                    "{name} {path:?} = {odd}: {}",
-                    answer.body
-                );
-                for error in answer.errors().as_array().into_iter().flatten() {
-                    let code = error["extensions"]["code"].as_str();
-                    assert!(
-                        code.is_some() && code != Some("INTERNAL"),
-                        "{name} {path:?} = {odd}: {error}"
-                    );
+    for (root, fields) in [
+        ("mutation", &schema["mutationType"]),
+        ("query", &schema["queryType"]),
+    ] {
+        for field in fields["fields"].as_array().unwrap() {
+            let name = field["name"].as_str().unwrap();
+            let args = field["args"].as_array().cloned().unwrap_or_default();
+            if args.is_empty() || skip.contains(&name) {
+                continue;
+            }
+            let declared: Vec<String> = args
+                .iter()
+                .map(|a| {
+                    format!(
+                        "${}: {}",
+                        a["name"].as_str().unwrap(),
+                        Schema::written(&a["type"])
+                    )
+                })
+                .collect();
+            let passed: Vec<String> = args
+                .iter()
+                .map(|a| format!("{0}: ${0}", a["name"].as_str().unwrap()))
+                .collect();
+            let returns = Schema::named(&field["type"]);
+            let selection = if matches!(returns["kind"].as_str(), Some("SCALAR" | "ENUM")) {
+                ""
+            } else {
+                " { __typename }"
+            };
+            let query = format!(
+                "{root}({}) {{ {name}({}){selection} }}",
+                declared.join(", "),
+                passed.join(", ")
+            );
+            let client = if ["User", "Organization", "Team", "users", "organizations"]
+                .iter()
+                .any(|admin_word| name.contains(admin_word))
+            {
+                &admin
+            } else {
+                &social_worker
+            };
+            let good = |ids: &Ids| -> Map<String, Value> {
+                args.iter()
+                    .map(|a| {
+                        let arg = a["name"].as_str().unwrap();
+                        (arg.to_owned(), schema_types.good(arg, &a["type"], ids))
+                    })
+                    .collect()
+            };
+            for arg in &args {
+                let arg_name = arg["name"].as_str().unwrap();
+                let mut leaves = Vec::new();
+                schema_types.leaves(&arg["type"], vec![arg_name.to_owned()], &mut leaves);
+                for (path, scalar) in leaves {
+                    for odd in odd_values(&scalar) {
+                        let mut variables = Value::Object(good(&ids));
+                        if !set(&mut variables, &path, odd.clone()) {
+                            continue;
+                        }
+                        let answer = client.gql(&query, variables).await;
+                        sent += 1;
+                        assert_eq!(
+                            answer.status, 200,
+                            "{name} {path:?} = {odd}: {}",
+                            answer.body
+                        );
+                        for error in answer.errors().as_array().into_iter().flatten() {
+                            let code = error["extensions"]["code"].as_str();
+                            assert!(
+                                code.is_some() && code != Some("INTERNAL"),
+                                "{name} {path:?} = {odd}: {error}"
+                            );
+                            // A refused value says which field, for the SPA to show it there.
+                            if code == Some("VALIDATION") {
+                                assert!(
+                                    error["extensions"]["field"].is_string(),
+                                    "{name} {path:?} = {odd}: {error}"
+                                );
+                            }
+                        }
+                    }
                 }
             }
         }
