@@ -5,6 +5,7 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, Statement,
+    TransactionTrait,
 };
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -33,23 +34,22 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 }
 
 /// Applies pending migrations. On PostgreSQL an advisory lock makes several
-/// instances starting together take turns instead of racing.
+/// instances starting together take turns instead of racing. The lock is the
+/// transaction's own (`pg_advisory_xact_lock`) and the migrations run in that
+/// transaction: a session lock taken through the pool could be released on
+/// another connection, which fails, and stay held for the life of the process,
+/// so that every other instance (or `ponte create-admin`) waited forever.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     if db.get_database_backend() == DbBackend::Postgres {
         const LOCK: i64 = 0x0050_4f4e_5445; // "PONTE"
-        let conn = db;
-        conn.execute(Statement::from_string(
+        let txn = db.begin().await?;
+        txn.execute(Statement::from_string(
             DbBackend::Postgres,
-            format!("SELECT pg_advisory_lock({LOCK})"),
+            format!("SELECT pg_advisory_xact_lock({LOCK})"),
         ))
         .await?;
-        let result = Migrator::up(conn, None).await;
-        conn.execute(Statement::from_string(
-            DbBackend::Postgres,
-            format!("SELECT pg_advisory_unlock({LOCK})"),
-        ))
-        .await?;
-        result
+        Migrator::up(&txn, None).await?;
+        txn.commit().await
     } else {
         Migrator::up(db, None).await
     }

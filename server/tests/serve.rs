@@ -123,6 +123,25 @@ async fn serves_an_empty_database(dir: &Path, database_url: Option<&str>) {
         .unwrap();
     assert_eq!(ready.status().as_u16(), 200);
 
+    if let Some(url) = database_url {
+        // Start-up holds no lock once it serves: another instance, or the CLI
+        // below, would wait for it forever.
+        let db = Database::connect(url).await.unwrap();
+        let held = db
+            .query_one(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+                 WHERE l.locktype = 'advisory' AND d.datname = current_database()",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap();
+        assert_eq!(held, 0, "advisory locks still held by ponte serve");
+        db.close().await.unwrap();
+    }
+
     // The admin made by the CLI beside a running server signs in.
     create_admin(dir, database_url);
     let http = reqwest::Client::builder()
