@@ -11,6 +11,8 @@ use tokio::task::JoinHandle;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
+use crate::auth::session_store::SignedOutStaysOut;
+
 use crate::config::Config;
 use crate::db;
 use crate::graphql;
@@ -105,13 +107,13 @@ impl Ponte {
                 let store = PostgresStore::new(db.get_postgres_connection_pool().clone());
                 store.migrate().await?;
                 background.push(spawn_expired_deletion(store.clone()));
-                router(state.clone(), store)
+                router(state.clone(), SignedOutStaysOut(store))
             }
             _ => {
                 let store = SqliteStore::new(db.get_sqlite_connection_pool().clone());
                 store.migrate().await?;
                 background.push(spawn_expired_deletion(store.clone()));
-                router(state.clone(), store)
+                router(state.clone(), SignedOutStaysOut(store))
             }
         };
         if config_for_worker.worker_enabled {

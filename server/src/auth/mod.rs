@@ -2,4 +2,5 @@
 
 pub mod password;
 pub mod session;
+pub mod session_store;
 pub mod throttle;
