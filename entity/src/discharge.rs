@@ -36,6 +36,13 @@ pub struct Model {
     /// The day-before reminder went out (it goes out once).
     pub reminder_sent: bool,
     pub updated_at: DateTimeUtc,
+    /// The patient's identity as the reporter typed it (what a ward may see).
+    pub reported_fiscal_code: Option<String>,
+    pub reported_given_name: Option<String>,
+    pub reported_family_name: Option<String>,
+    pub reported_birth_date: Option<Date>,
+    /// `Sex`.
+    pub reported_sex: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,15 +5,23 @@
 //! by role; AUDITOR reads only the audit trail; OPERATOR works on cases.
 //!
 //! Need-to-know: an OPERATOR reads and writes a person's case data only while
-//! they are an active member of a team responsible for the person, or the
-//! case manager of one of the person's projects. A team is responsible while
-//! it holds an OPEN or ACCEPTED referral of the person, once it assessed the
-//! person, runs a project for them or receives their protected discharge. Responsibilities are defined in
-//! `responsible_persons` and nowhere else.
+//! they are an active member of a team responsible for the person. A team is
+//! responsible while it holds an OPEN or ACCEPTED referral of the person, once
+//! it assessed the person, runs a project for them or receives their protected
+//! discharge. Being a project's case manager gives nothing of its own: it ends
+//! with the membership of the project's team. Responsibilities are defined in
+//! `responsible_persons` and nowhere else; `graphql::guard` asks
+//! `readable_persons` for every case object a field hands out.
 
-use entity::{assessment, discharge, person, project, referral, team, team_membership};
+use entity::{
+    assessment, discharge, organization, person, project, referral, team, team_membership,
+};
 use sea_orm::sea_query::{Expr, Query, SelectStatement, UnionType};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::HashSet;
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::caller::{Caller, Viewer};
@@ -102,11 +110,6 @@ pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
         )
         .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
         .to_owned();
-    let as_case_manager = Query::select()
-        .column(project::Column::PersonId)
-        .from(project::Entity)
-        .and_where(Expr::col(project::Column::CaseManagerId).eq(user_id))
-        .to_owned();
     let through_discharges = Query::select()
         .column((discharge::Entity, discharge::Column::PersonId))
         .from(discharge::Entity)
@@ -124,21 +127,18 @@ pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
         .union(UnionType::All, through_discharges)
         .union(UnionType::All, through_assessments)
         .union(UnionType::All, through_projects)
-        .union(UnionType::All, as_case_manager)
         .to_owned()
 }
 
-/// Work on a project (goals, budget, transitions) is for the members of its
-/// team and its case manager, who must also be able to see the person.
+/// Work on a project (goals, budget, transitions) is for the active members
+/// of its team; its case manager is one of them, and stops being able to work
+/// on it when they leave the team.
 pub async fn require_project_worker<'a>(
     conn: &impl ConnectionTrait,
     caller: &'a Caller,
     found: &project::Model,
 ) -> AppResult<&'a Viewer> {
     let viewer = require_person_access(conn, caller, found.person_id).await?;
-    if found.case_manager_id == viewer.user_id {
-        return Ok(viewer);
-    }
     match active_membership(conn, viewer.user_id, found.team_id).await? {
         Some(_) => Ok(viewer),
         None => Err(AppError::Forbidden),
@@ -305,6 +305,106 @@ pub async fn require_discharge_party<'a>(
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// Of `person_ids`, the persons whose record the caller may read: one query
+/// for a whole batch, so that every nested field can ask.
+pub async fn readable_persons(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    person_ids: &[Uuid],
+) -> AppResult<HashSet<Uuid>> {
+    let Ok(viewer) = require_case_worker(caller) else {
+        return Ok(HashSet::new());
+    };
+    if person_ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows: Vec<Uuid> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(person::Column::Id.is_in(person_ids.iter().copied()))
+        .filter(person::Column::Id.in_subquery(responsible_persons(viewer.user_id)))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Who may see a case object without being responsible for its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    Nobody,
+    /// This user.
+    User(Uuid),
+    /// The active members of this team.
+    MembersOf(Uuid),
+}
+
+/// A discharge is seen by the user who reported it (the ward, who sees that
+/// discharge only, not the person's record) besides those responsible.
+pub fn discharge_parties(found: &discharge::Model) -> [Party; 2] {
+    [
+        Party::User(found.reported_by),
+        Party::MembersOf(found.receiving_team_id),
+    ]
+}
+
+/// A referral is part of its team's work list: the team's active members see
+/// it after it closed, when its person may no longer be theirs.
+pub fn referral_parties(found: &referral::Model) -> [Party; 1] {
+    [Party::MembersOf(found.team_id)]
+}
+
+/// The teams the caller is an active member of today.
+pub async fn active_teams(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+) -> AppResult<HashSet<Uuid>> {
+    let Ok(viewer) = require_case_worker(caller) else {
+        return Ok(HashSet::new());
+    };
+    let rows: Vec<Uuid> = team_membership::Entity::find()
+        .select_only()
+        .column(team_membership::Column::TeamId)
+        .filter(team_membership::Column::UserId.eq(viewer.user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// How a protected discharge came to be reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DischargeReporter {
+    /// A user of the hospital named in the report.
+    HospitalStaff,
+    /// A member of the receiving PUA or UVM recording a report the ward
+    /// phoned in, on the hospital's behalf.
+    TeamOnBehalf,
+}
+
+/// Reporting a protected discharge is for the hospital's own staff, or for an
+/// active member of the receiving team (a PUA or a UVM) recording a report
+/// phoned in by the ward. Reporting grants the reporter nothing of the
+/// person's record: a hospital user sees the discharge they reported and
+/// what they typed; a team member links only persons they may already see
+/// (`services::discharges::report_discharge`).
+pub async fn require_discharge_reporter<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    hospital: &organization::Model,
+    receiving_team: &team::Model,
+) -> AppResult<(&'a Viewer, DischargeReporter)> {
+    let viewer = require_case_worker(caller)?;
+    if viewer.organization_id == Some(hospital.id) {
+        return Ok((viewer, DischargeReporter::HospitalStaff));
+    }
+    if is_active_member(conn, viewer.user_id, receiving_team.id).await? {
+        return Ok((viewer, DischargeReporter::TeamOnBehalf));
+    }
+    Err(AppError::Forbidden)
 }
 
 /// Whether the viewer may open the person's whole record.

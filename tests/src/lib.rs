@@ -198,6 +198,15 @@ impl TestApp {
             .expect("rows query")
     }
 
+    /// Changes data behind the API's back (to recreate rows older code left).
+    pub async fn execute(&self, sql: &str) {
+        let backend = self.db.get_database_backend();
+        self.db
+            .execute(Statement::from_string(backend, sql.to_owned()))
+            .await
+            .expect("statement runs");
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         let backend = self.db.get_database_backend();
         let row = self

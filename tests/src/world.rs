@@ -109,6 +109,18 @@ impl TestApp {
         (client, id)
     }
 
+    /// A signed-in operator employed by `organization_id` (a hospital's
+    /// ward staff, say) and their user id.
+    pub async fn operator_of(&self, email: &str, organization_id: &str) -> (Client, String) {
+        let organization = organization_id.parse().expect("an organization id");
+        let id = self
+            .make_user(email, Role::Operator, Some(organization))
+            .await;
+        let client = self.client();
+        client.login_ok(email, PASSWORD).await;
+        (client, id)
+    }
+
     /// Creates a person in `team_id`'s care through `client`; returns the id.
     pub async fn person(&self, client: &Client, input: Value) -> String {
         let created = client.gql(CREATE_PERSON, json!({ "input": input })).await;

@@ -45,9 +45,45 @@ pub fn goal_status(status: &str) -> &'static str {
     }
 }
 
+/// A project's kind as people say it.
+pub fn project_kind(kind: &str) -> &'static str {
+    match kind {
+        "PAI" => "PAI",
+        "PTRI" => "PTRI",
+        "PROGETTO_PERSONALIZZATO" => "progetto personalizzato",
+        "PROGETTO_DI_VITA" => "progetto di vita",
+        _ => "progetto",
+    }
+}
+
+/// Why a member cannot leave a team yet: one project they still manage.
+/// Names no person: an administrator reads it too.
+pub fn managed_project(kind: &str, started_on: NaiveDate, reference: &str) -> String {
+    format!(
+        "È case manager di un {} avviato il {} (rif. {}): indica un altro case manager \
+         dell'équipe prima di toglierlo",
+        project_kind(kind),
+        date(started_on),
+        reference.chars().take(8).collect::<String>()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_managed_project_is_named_without_its_person() {
+        assert_eq!(
+            managed_project(
+                "PROGETTO_DI_VITA",
+                NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                "0193a1b2-7c4d"
+            ),
+            "È case manager di un progetto di vita avviato il 02/03/2026 (rif. 0193a1b2): \
+             indica un altro case manager dell'équipe prima di toglierlo"
+        );
+    }
 
     #[test]
     fn people_read_italian_dates_amounts_and_words() {

@@ -12,6 +12,7 @@ use crate::enums::{
 };
 use crate::error::AppError;
 use crate::graphql::context::scope;
+use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
@@ -193,11 +194,20 @@ pub struct Assessment {
     pub discharge_id: Option<ID>,
     #[graphql(skip)]
     pub row: assessment::Model,
+    #[graphql(skip)]
+    pub seen: Seen,
 }
 
-impl From<assessment::Model> for Assessment {
-    fn from(m: assessment::Model) -> Self {
+impl CaseObject for Assessment {
+    type Row = assessment::Model;
+
+    fn person_of(row: &assessment::Model) -> uuid::Uuid {
+        row.person_id
+    }
+
+    fn reveal(m: assessment::Model, seen: Seen) -> Self {
         Assessment {
+            seen,
             id: ID(m.id.to_string()),
             version: m.version,
             date: Date(m.assessed_on),
@@ -221,9 +231,11 @@ impl From<assessment::Model> for Assessment {
 #[ComplexObject]
 impl Assessment {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
-            .await?
-            .map(Person::from))
+        guard::one(
+            ctx,
+            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
+        )
+        .await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
@@ -274,16 +286,14 @@ impl Assessment {
     /// The version this one corrects.
     async fn amends(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Assessment>> {
         match self.row.amends_id {
-            Some(id) => Ok(loaders::one::<assessment::Entity>(ctx, id)
-                .await?
-                .map(Assessment::from)),
+            Some(id) => guard::one(ctx, loaders::one::<assessment::Entity>(ctx, id).await?).await,
             None => Ok(None),
         }
     }
 
     /// The later versions that correct this one, oldest first.
     async fn amendments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Assessment>> {
-        let mut chain = Vec::new();
+        let mut chain: Vec<assessment::Model> = Vec::new();
         let mut current = self.row.id;
         // Bounded: a chain longer than this is not a correction history.
         for _ in 0..100 {
@@ -292,9 +302,9 @@ impl Assessment {
                 break;
             };
             current = next.id;
-            chain.push(Assessment::from(next));
+            chain.push(next);
         }
-        Ok(chain)
+        guard::all(ctx, chain).await
     }
 
     /// No amendment has replaced this version.
@@ -454,9 +464,7 @@ impl AssessmentQuery {
         let s = scope(ctx)?;
         let id = parse_id(&id, "id")?;
         Ok(Some(
-            assessments::get_assessment(s.db, s.caller, id)
-                .await?
-                .into(),
+            guard::require(ctx, assessments::get_assessment(s.db, s.caller, id).await?).await?,
         ))
     }
 
@@ -525,11 +533,11 @@ impl AssessmentMutation {
             discharge_id: parse_optional_id(&input.discharge_id, "dischargeId")?,
         };
         let content = input.content.into_content()?;
-        Ok(
-            assessments::record_assessment(s.db, s.caller, subject, content)
-                .await?
-                .into(),
+        guard::require(
+            ctx,
+            assessments::record_assessment(s.db, s.caller, subject, content).await?,
         )
+        .await
     }
 
     /// Changes a draft; refused once signed.
@@ -541,11 +549,12 @@ impl AssessmentMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.assessment_id, "assessmentId")?;
         let content = input.content.into_content()?;
-        Ok(
+        guard::require(
+            ctx,
             assessments::update_assessment(s.db, s.caller, id, input.expected_version, content)
-                .await?
-                .into(),
+                .await?,
         )
+        .await
     }
 
     /// By a participant; the assessment is immutable afterwards.
@@ -556,9 +565,7 @@ impl AssessmentMutation {
     ) -> async_graphql::Result<Assessment> {
         let s = scope(ctx)?;
         let id = parse_id(&input.assessment_id, "assessmentId")?;
-        Ok(assessments::sign_assessment(s.db, s.caller, id)
-            .await?
-            .into())
+        guard::require(ctx, assessments::sign_assessment(s.db, s.caller, id).await?).await
     }
 
     /// A new, signed version that corrects a signed one; both stay readable.
@@ -570,10 +577,11 @@ impl AssessmentMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.assessment_id, "assessmentId")?;
         let content = input.content.into_content()?;
-        Ok(
+        guard::require(
+            ctx,
             assessments::amend_assessment(s.db, s.caller, id, &input.amendment_reason, content)
-                .await?
-                .into(),
+                .await?,
         )
+        .await
     }
 }

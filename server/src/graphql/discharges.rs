@@ -9,14 +9,15 @@ use crate::enums::{
 };
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
+use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::persons::{Person, PersonIdentity};
+use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{parse_id, parse_optional_id, User};
-use crate::policy;
+use crate::policy::{self, Party};
 use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
 
@@ -41,11 +42,24 @@ pub struct Discharge {
     pub cancel_note: Option<String>,
     #[graphql(skip)]
     pub row: discharge::Model,
+    #[graphql(skip)]
+    pub seen: Seen,
 }
 
-impl From<discharge::Model> for Discharge {
-    fn from(m: discharge::Model) -> Self {
+impl CaseObject for Discharge {
+    type Row = discharge::Model;
+
+    fn person_of(row: &discharge::Model) -> uuid::Uuid {
+        row.person_id
+    }
+
+    fn parties(row: &discharge::Model) -> Vec<Party> {
+        policy::discharge_parties(row).to_vec()
+    }
+
+    fn reveal(m: discharge::Model, seen: Seen) -> Self {
         Discharge {
+            seen,
             id: ID(m.id.to_string()),
             version: m.version,
             status: discharges::status_of(&m),
@@ -91,14 +105,23 @@ impl DischargePlan {
         }
     }
 
+    /// For those responsible for the person; null for the ward.
     async fn assessment(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Assessment>> {
         match self.assessment_id {
-            Some(id) => Ok(loaders::one::<assessment::Entity>(ctx, id)
-                .await?
-                .map(Assessment::from)),
+            Some(id) => guard::one(ctx, loaders::one::<assessment::Entity>(ctx, id).await?).await,
             None => Ok(None),
         }
     }
+}
+
+/// The patient's identity as typed in the report.
+#[derive(SimpleObject)]
+pub struct ReportedPatient {
+    pub fiscal_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub sex: Sex,
 }
 
 /// What to open after a discharge home with services: the input of
@@ -114,22 +137,25 @@ pub struct SuggestedProject {
 
 #[ComplexObject]
 impl Discharge {
-    /// Identity only: what the reporting ward may see of the patient.
-    async fn patient(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<PersonIdentity>> {
-        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
-            .await?
-            .map(PersonIdentity::from))
+    /// The patient as the report typed them: what the reporting ward may
+    /// see, never the stored identity of a person the codice fiscale matched.
+    async fn patient(&self) -> Option<ReportedPatient> {
+        Some(ReportedPatient {
+            fiscal_code: self.row.reported_fiscal_code.clone(),
+            given_name: self.row.reported_given_name.clone()?,
+            family_name: self.row.reported_family_name.clone()?,
+            birth_date: Date(self.row.reported_birth_date?),
+            sex: Sex::parse(self.row.reported_sex.as_deref()?)?,
+        })
     }
 
     /// The whole record, for those responsible for the person; null for the ward.
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let s = scope(ctx)?;
-        if !policy::may_read_person(s.db, s.caller, self.row.person_id).await? {
-            return Ok(None);
-        }
-        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
-            .await?
-            .map(Person::from))
+        guard::one(
+            ctx,
+            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
+        )
+        .await
     }
 
     async fn hospital(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
@@ -304,9 +330,8 @@ impl DischargeQuery {
     ) -> async_graphql::Result<Option<Discharge>> {
         let s = scope(ctx)?;
         let id = parse_id(&id, "id")?;
-        Ok(Some(
-            discharges::get_discharge(s.db, s.caller, id).await?.into(),
-        ))
+        let found = discharges::get_discharge(s.db, s.caller, id).await?;
+        Ok(Some(guard::require(ctx, found).await?))
     }
 
     /// The discharges the viewer reported or whose receiving team they are in.
@@ -330,7 +355,7 @@ impl DischargeQuery {
             overdue,
         };
         let found = discharges::list_discharges(s.db, s.caller, filter, page).await?;
-        Ok(connection(found.map(Discharge::from)))
+        Ok(connection(guard::page(ctx, found).await?))
     }
 
     /// ADMIN for every team; an operator for a team they belong to. Dates inclusive.
@@ -420,7 +445,7 @@ impl DischargeMutation {
             },
         )
         .await?;
-        Ok(created.into())
+        guard::require(ctx, created).await
     }
 
     async fn update_discharge(
@@ -437,16 +462,19 @@ impl DischargeMutation {
             notes: input.notes,
             assessment_scheduled_on: input.assessment_scheduled_on.map(|d| d.0),
         };
-        Ok(discharges::update_discharge(
-            s.db,
-            s.caller,
-            &s.config.public_url,
-            id,
-            input.expected_version,
-            changes,
+        guard::require(
+            ctx,
+            discharges::update_discharge(
+                s.db,
+                s.caller,
+                &s.config.public_url,
+                id,
+                input.expected_version,
+                changes,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
     }
 
     async fn mark_dischargeable(
@@ -456,7 +484,8 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        Ok(
+        guard::require(
+            ctx,
             discharges::mark_dischargeable(
                 s.db,
                 s.caller,
@@ -464,9 +493,9 @@ impl DischargeMutation {
                 input.expected_version,
                 input.date.0,
             )
-            .await?
-            .into(),
+            .await?,
         )
+        .await
     }
 
     async fn agree_discharge_plan(
@@ -477,17 +506,20 @@ impl DischargeMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
         let assessment = parse_optional_id(&input.assessment_id, "assessmentId")?;
-        Ok(discharges::agree_plan(
-            s.db,
-            s.caller,
-            id,
-            input.expected_version,
-            input.destination,
-            input.services,
-            assessment,
+        guard::require(
+            ctx,
+            discharges::agree_plan(
+                s.db,
+                s.caller,
+                id,
+                input.expected_version,
+                input.destination,
+                input.services,
+                assessment,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
     }
 
     async fn complete_discharge(
@@ -497,17 +529,20 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        Ok(discharges::complete(
-            s.db,
-            s.caller,
-            &s.config.public_url,
-            id,
-            input.expected_version,
-            input.discharged_on.0,
-            input.destination,
+        guard::require(
+            ctx,
+            discharges::complete(
+                s.db,
+                s.caller,
+                &s.config.public_url,
+                id,
+                input.expected_version,
+                input.discharged_on.0,
+                input.destination,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
     }
 
     async fn cancel_discharge(
@@ -517,16 +552,19 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        Ok(discharges::cancel(
-            s.db,
-            s.caller,
-            &s.config.public_url,
-            id,
-            input.expected_version,
-            input.reason,
-            input.note,
+        guard::require(
+            ctx,
+            discharges::cancel(
+                s.db,
+                s.caller,
+                &s.config.public_url,
+                id,
+                input.expected_version,
+                input.reason,
+                input.note,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
     }
 }

@@ -6,6 +6,7 @@ pub mod audit_trail;
 pub mod context;
 pub mod discharges;
 pub mod errors;
+pub mod guard;
 pub mod identity;
 pub mod input_fields;
 pub mod loaders;

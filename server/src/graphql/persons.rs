@@ -11,6 +11,7 @@ use crate::enums::{
 use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
+use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::projects::IndividualProject;
@@ -23,8 +24,8 @@ use crate::services::persons::{
     self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
 };
 
-/// A person's record. Only built after the access policy allowed it, so its
-/// nested fields need no second check.
+/// A person's record: shown only to those responsible for the person
+/// (every field that leads here asks the policy, see `graphql::guard`).
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
 pub struct Person {
@@ -50,11 +51,20 @@ pub struct Person {
     pub updated_at: DateTime<Utc>,
     #[graphql(skip)]
     pub uuid: uuid::Uuid,
+    #[graphql(skip)]
+    pub seen: Seen,
 }
 
-impl From<person::Model> for Person {
-    fn from(m: person::Model) -> Self {
+impl CaseObject for Person {
+    type Row = person::Model;
+
+    fn person_of(row: &person::Model) -> uuid::Uuid {
+        row.id
+    }
+
+    fn reveal(m: person::Model, seen: Seen) -> Self {
         Person {
+            seen,
             id: ID(m.id.to_string()),
             version: m.version,
             target_groups: persons::target_groups_of(&m),
@@ -101,7 +111,7 @@ impl Person {
     /// Every referral of the person, oldest first.
     async fn referrals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Referral>> {
         let rows = loaders::many::<referral::Entity>(ctx, self.uuid).await?;
-        Ok(rows.into_iter().map(Referral::from).collect())
+        guard::all(ctx, rows).await
     }
 
     /// The teams responsible for the person now (open or accepted referrals).
@@ -134,19 +144,19 @@ impl Person {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
         let found = assessments::person_assessments(s.db, self.uuid, page).await?;
-        Ok(connection(found.map(Assessment::from)))
+        Ok(connection(guard::page(ctx, found).await?))
     }
 
     /// The person's protected discharges, oldest report first.
     async fn discharges(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Discharge>> {
         let rows = loaders::many::<discharge::Entity>(ctx, self.uuid).await?;
-        Ok(rows.into_iter().map(Discharge::from).collect())
+        guard::all(ctx, rows).await
     }
 
     /// The person's individual projects, oldest first.
     async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<IndividualProject>> {
         let rows = loaders::many::<project::Entity>(ctx, self.uuid).await?;
-        Ok(rows.into_iter().map(IndividualProject::from).collect())
+        guard::all(ctx, rows).await
     }
 
     /// One instrument's scores over time, oldest first (current versions).
@@ -343,7 +353,8 @@ impl PersonQuery {
     async fn person(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Person>> {
         let s = scope(ctx)?;
         let id = parse_id(&id, "id")?;
-        Ok(Some(persons::get_person(s.db, s.caller, id).await?.into()))
+        let found = persons::get_person(s.db, s.caller, id).await?;
+        Ok(Some(guard::require(ctx, found).await?))
     }
 
     /// The persons the viewer is responsible for; `search` matches name
@@ -358,7 +369,7 @@ impl PersonQuery {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
         let found = persons::list_persons(s.db, s.caller, search.as_deref(), page).await?;
-        Ok(connection(found.map(Person::from)))
+        Ok(connection(guard::page(ctx, found).await?))
     }
 
     /// PUA members only: is this codice fiscale already known? Identity fields only; audited.
@@ -415,7 +426,7 @@ impl PersonMutation {
             },
         )
         .await?;
-        Ok(created.into())
+        guard::require(ctx, created).await
     }
 
     async fn update_person(
@@ -449,7 +460,7 @@ impl PersonMutation {
             },
         )
         .await?;
-        Ok(updated.into())
+        guard::require(ctx, updated).await
     }
 
     /// A caregiver, family member or legal guardian.
@@ -474,7 +485,7 @@ impl PersonMutation {
             },
         )
         .await?;
-        Ok(person.into())
+        guard::require(ctx, person).await
     }
 
     async fn record_privacy_consent(
@@ -493,6 +504,6 @@ impl PersonMutation {
             input.given_on.0,
         )
         .await?;
-        Ok(person.into())
+        guard::require(ctx, person).await
     }
 }

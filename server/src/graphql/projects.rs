@@ -15,6 +15,7 @@ use crate::enums::{
     ProjectKind, ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind,
 };
 use crate::graphql::context::scope;
+use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
@@ -44,11 +45,20 @@ pub struct IndividualProject {
     pub created_at: DateTime<Utc>,
     #[graphql(skip)]
     pub row: project::Model,
+    #[graphql(skip)]
+    pub seen: Seen,
 }
 
-impl From<project::Model> for IndividualProject {
-    fn from(m: project::Model) -> Self {
+impl CaseObject for IndividualProject {
+    type Row = project::Model;
+
+    fn person_of(row: &project::Model) -> uuid::Uuid {
+        row.person_id
+    }
+
+    fn reveal(m: project::Model, seen: Seen) -> Self {
         IndividualProject {
+            seen,
             id: ID(m.id.to_string()),
             version: m.version,
             kind: ProjectKind::parse(&m.kind).unwrap_or(ProjectKind::Pai),
@@ -391,9 +401,11 @@ impl ProjectEvent {
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
-            .await?
-            .map(Person::from))
+        guard::one(
+            ctx,
+            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
+        )
+        .await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
@@ -532,6 +544,14 @@ pub struct TransitionProjectInput {
     pub expected_version: i32,
     /// Required to close: the closure reason.
     pub reason: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct ChangeCaseManagerInput {
+    pub project_id: ID,
+    pub expected_version: i32,
+    /// An active member of the project's team.
+    pub case_manager_id: ID,
 }
 
 #[derive(InputObject)]
@@ -711,7 +731,7 @@ impl ProjectQuery {
         let s = scope(ctx)?;
         let id = parse_id(&id, "id")?;
         Ok(Some(
-            projects::get_project(s.db, s.caller, id).await?.into(),
+            guard::require(ctx, projects::get_project(s.db, s.caller, id).await?).await?,
         ))
     }
 
@@ -738,7 +758,7 @@ impl ProjectQuery {
             review_overdue,
         };
         let found = projects::list_projects(s.db, s.caller, filter, page).await?;
-        Ok(connection(found.map(IndividualProject::from)))
+        Ok(connection(guard::page(ctx, found).await?))
     }
 }
 
@@ -768,7 +788,7 @@ impl ProjectMutation {
             },
         )
         .await?;
-        Ok(created.into())
+        guard::require(ctx, created).await
     }
 
     /// A refused move is a VALIDATION error listing every unmet condition
@@ -780,16 +800,35 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        Ok(projects::transition_project(
-            s.db,
-            s.caller,
-            id,
-            input.to,
-            input.expected_version,
-            input.reason,
+        guard::require(
+            ctx,
+            projects::transition_project(
+                s.db,
+                s.caller,
+                id,
+                input.to,
+                input.expected_version,
+                input.reason,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
+    }
+
+    /// Hands the project to another member of its team (recorded in its
+    /// history); needed before a case manager leaves the team.
+    async fn change_case_manager(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangeCaseManagerInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let case_manager = parse_id(&input.case_manager_id, "caseManagerId")?;
+        let changed =
+            projects::change_case_manager(s.db, s.caller, id, input.expected_version, case_manager)
+                .await?;
+        guard::require(ctx, changed).await
     }
 
     async fn record_consent(
@@ -805,11 +844,11 @@ impl ProjectMutation {
             witness: input.witness,
             family_cosignature: input.family_cosignature,
         };
-        Ok(
-            projects::record_consent(s.db, s.caller, id, input.expected_version, consent)
-                .await?
-                .into(),
+        guard::require(
+            ctx,
+            projects::record_consent(s.db, s.caller, id, input.expected_version, consent).await?,
         )
+        .await
     }
 
     async fn add_goal(
@@ -891,9 +930,11 @@ impl ProjectMutation {
             notes: input.notes,
             decisions: input.decisions,
         };
-        Ok(projects::record_review(s.db, s.caller, id, draft)
-            .await?
-            .into())
+        guard::require(
+            ctx,
+            projects::record_review(s.db, s.caller, id, draft).await?,
+        )
+        .await
     }
 
     async fn add_budget_resource(
@@ -957,17 +998,20 @@ impl ProjectMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
         let org = parse_optional_id(&input.organization_id, "organizationId")?;
-        Ok(budget::agree_budget(
-            s.db,
-            s.caller,
-            id,
-            input.party_kind,
-            org,
-            &input.party_name,
-            input.agreed_on.0,
+        guard::require(
+            ctx,
+            budget::agree_budget(
+                s.db,
+                s.caller,
+                id,
+                input.party_kind,
+                org,
+                &input.party_name,
+                input.agreed_on.0,
+            )
+            .await?,
         )
-        .await?
-        .into())
+        .await
     }
 
     /// Outcome per life area (1–5) at a date, by the person or the team.
@@ -987,7 +1031,8 @@ impl ProjectMutation {
                 note: s.note,
             })
             .collect();
-        Ok(
+        guard::require(
+            ctx,
             projects::record_life_area_scores(
                 s.db,
                 s.caller,
@@ -996,8 +1041,8 @@ impl ProjectMutation {
                 input.rater,
                 scores,
             )
-            .await?
-            .into(),
+            .await?,
         )
+        .await
     }
 }

@@ -4,10 +4,12 @@ use entity::{person, referral, team};
 
 use crate::enums::{ReferralSource, ReferralStatus, Urgency};
 use crate::graphql::context::scope;
+use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{self, parse_id, User};
+use crate::policy::{self, Party};
 use crate::services::referrals::{self, NewReferral};
 
 /// A referral (accesso) of a person to a team.
@@ -25,11 +27,24 @@ pub struct Referral {
     pub outcome: Option<String>,
     #[graphql(skip)]
     pub row: referral::Model,
+    #[graphql(skip)]
+    pub seen: Seen,
 }
 
-impl From<referral::Model> for Referral {
-    fn from(m: referral::Model) -> Self {
+impl CaseObject for Referral {
+    type Row = referral::Model;
+
+    fn person_of(row: &referral::Model) -> uuid::Uuid {
+        row.person_id
+    }
+
+    fn parties(row: &referral::Model) -> Vec<Party> {
+        policy::referral_parties(row).to_vec()
+    }
+
+    fn reveal(m: referral::Model, seen: Seen) -> Self {
         Referral {
+            seen,
             id: ID(m.id.to_string()),
             source: ReferralSource::parse(&m.source).unwrap_or(ReferralSource::Other),
             reason: m.reason.clone(),
@@ -46,11 +61,14 @@ impl From<referral::Model> for Referral {
 
 #[ComplexObject]
 impl Referral {
-    /// Reached only through a person or a team work list the viewer may read.
+    /// Null once the viewer is no longer responsible for the person (a
+    /// closed referral in a team's list, the answer of `closeReferral`).
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        Ok(loaders::one::<person::Entity>(ctx, self.row.person_id)
-            .await?
-            .map(Person::from))
+        guard::one(
+            ctx,
+            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
+        )
+        .await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
@@ -117,7 +135,7 @@ impl ReferralMutation {
             },
         )
         .await?;
-        Ok(created.into())
+        guard::require(ctx, created).await
     }
 
     /// The receiving team takes the person in charge.
@@ -128,7 +146,7 @@ impl ReferralMutation {
     ) -> async_graphql::Result<Referral> {
         let s = scope(ctx)?;
         let id = parse_id(&input.referral_id, "referralId")?;
-        Ok(referrals::accept_referral(s.db, s.caller, id).await?.into())
+        guard::require(ctx, referrals::accept_referral(s.db, s.caller, id).await?).await
     }
 
     async fn close_referral(
@@ -138,10 +156,10 @@ impl ReferralMutation {
     ) -> async_graphql::Result<Referral> {
         let s = scope(ctx)?;
         let id = parse_id(&input.referral_id, "referralId")?;
-        Ok(
-            referrals::close_referral(s.db, s.caller, id, &input.outcome)
-                .await?
-                .into(),
+        guard::require(
+            ctx,
+            referrals::close_referral(s.db, s.caller, id, &input.outcome).await?,
         )
+        .await
     }
 }

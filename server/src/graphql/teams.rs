@@ -4,6 +4,7 @@ use entity::{team, team_membership, user};
 
 use crate::enums::{ReferralStatus, TeamKind, TeamRole};
 use crate::graphql::context::scope;
+use crate::graphql::guard;
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
@@ -101,7 +102,7 @@ impl Team {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
         let found = referrals::team_referrals(s.db, s.caller, self.row.id, status, page).await?;
-        Ok(connection(found.map(Referral::from)))
+        Ok(connection(guard::page(ctx, found).await?))
     }
 }
 

@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use crate::auth::session;
 use crate::caller::Caller;
 use crate::graphql::input_fields::{self, InputTypes};
-use crate::graphql::{errors, loaders};
+use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
 use crate::http::router::AppState;
 
@@ -53,6 +53,7 @@ pub async fn execute(
         request.variables.clone(),
     );
     let request = loaders::attach(request, &state.db)
+        .data(guard::for_request(&state.db, &caller))
         .data(caller)
         .data(session)
         .data(state.db.clone())

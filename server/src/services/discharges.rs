@@ -21,8 +21,8 @@ use crate::domain::discharge_workflow::{self, DischargeAction, DischargeFacts};
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
 use crate::enums::{
-    CancelReason, DischargeDestination, DischargeStatus, ProjectStatus, ReferralSource,
-    ServiceKind, TeamKind, Urgency,
+    CancelReason, DischargeDestination, DischargeStatus, OrganizationKind, ProjectStatus,
+    ReferralSource, ServiceKind, TeamKind, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
@@ -77,7 +77,8 @@ async fn team_members(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<V
         .await?)
 }
 
-/// The case managers of the person's running projects.
+/// The case managers of the person's running projects who are still active
+/// members of the project's team: one who left is told nothing more.
 async fn case_managers(
     conn: &impl ConnectionTrait,
     person_id: Uuid,
@@ -86,11 +87,30 @@ async fn case_managers(
         .filter(
             user::Column::Id.in_subquery(
                 Query::select()
-                    .column(project::Column::CaseManagerId)
+                    .column((project::Entity, project::Column::CaseManagerId))
                     .from(project::Entity)
-                    .and_where(Expr::col(project::Column::PersonId).eq(person_id))
+                    .inner_join(
+                        team_membership::Entity,
+                        Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                            .equals((project::Entity, project::Column::TeamId))
+                            .and(
+                                Expr::col((
+                                    team_membership::Entity,
+                                    team_membership::Column::UserId,
+                                ))
+                                .equals((project::Entity, project::Column::CaseManagerId)),
+                            ),
+                    )
                     .and_where(
-                        Expr::col(project::Column::Status).ne(ProjectStatus::Closed.as_str()),
+                        Expr::col((team_membership::Entity, team_membership::Column::EndedOn))
+                            .is_null(),
+                    )
+                    .and_where(
+                        Expr::col((project::Entity, project::Column::PersonId)).eq(person_id),
+                    )
+                    .and_where(
+                        Expr::col((project::Entity, project::Column::Status))
+                            .ne(ProjectStatus::Closed.as_str()),
                     )
                     .to_owned(),
             ),
@@ -123,10 +143,25 @@ fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate) -> AppResult<()> 
     Ok(())
 }
 
+/// The patient's identity as typed in a report.
+struct TypedIdentity {
+    fiscal_code: Option<String>,
+    given_name: String,
+    family_name: String,
+    birth_date: NaiveDate,
+    sex: String,
+}
+
 /// The ward reports; the receiving team (a PUA or a UVM) is notified at
-/// once. A patient not yet known is created in the team's care in the same
-/// transaction; one already known by codice fiscale is linked without
-/// showing the reporter anything about them.
+/// once. Only the hospital's own staff report, or a member of the receiving
+/// team records a report the ward phoned in (`policy::require_discharge_reporter`).
+/// A patient not yet known is created in the team's care in the same
+/// transaction; one already known by codice fiscale is linked, and the
+/// receiving team becomes responsible for them. The reporter is given nothing
+/// about a matched person: the discharge keeps the identity as typed. A team
+/// member recording on a hospital's behalf links only a person they may
+/// already see, so that reporting cannot open a stranger's record to the
+/// reporter's own team.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn report_discharge(
     db: &DatabaseConnection,
@@ -134,7 +169,7 @@ pub async fn report_discharge(
     public_url: &Url,
     input: NewDischarge,
 ) -> AppResult<discharge::Model> {
-    let viewer = policy::require_case_worker(caller)?;
+    policy::require_case_worker(caller)?;
     let team = team::Entity::find_by_id(input.team_id)
         .one(db)
         .await?
@@ -145,13 +180,18 @@ pub async fn report_discharge(
             "Le dimissioni protette si segnalano a un PUA o a una UVM",
         ));
     }
-    if organization::Entity::find_by_id(input.hospital_id)
+    let hospital = organization::Entity::find_by_id(input.hospital_id)
         .one(db)
         .await?
-        .is_none()
-    {
-        return Err(AppError::validation("hospitalId", "Ospedale non trovato"));
+        .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
+    if hospital.kind != OrganizationKind::Ospedale.as_str() {
+        return Err(AppError::validation(
+            "hospitalId",
+            "L'organizzazione indicata non è un ospedale",
+        ));
     }
+    let (viewer, reporter) =
+        policy::require_discharge_reporter(db, caller, &hospital, &team).await?;
     let ward = optional_text("ward", Some(&input.ward), 200)?
         .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
     check_dates(input.admitted_on, input.expected_on)?;
@@ -163,25 +203,61 @@ pub async fn report_discharge(
         Known(Uuid),
         New(Box<persons::NewPersonRows>),
     }
-    let resolved = match &input.patient {
+    let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
             policy::require_person_access(db, caller, *id).await?;
-            Resolved::Known(*id)
+            let known = person::Entity::find_by_id(*id)
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let typed = TypedIdentity {
+                fiscal_code: known.fiscal_code,
+                given_name: known.given_name,
+                family_name: known.family_name,
+                birth_date: known.birth_date,
+                sex: known.sex,
+            };
+            (Resolved::Known(*id), typed)
         }
         Patient::Identity(draft) => {
-            let known = match draft.fiscal_code.as_deref().map(FiscalCode::parse) {
-                Some(Ok(code)) => {
+            let code = match draft.fiscal_code.as_deref().map(FiscalCode::parse) {
+                Some(Ok(code)) => Some(code),
+                // A malformed code is refused by the new person's checks.
+                _ => None,
+            };
+            let known = match &code {
+                Some(code) => {
                     person::Entity::find()
                         .filter(person::Column::FiscalCode.eq(code.as_str()))
                         .one(db)
                         .await?
                 }
-                _ => None,
+                None => None,
             };
-            match known {
-                Some(p) => Resolved::Known(p.id),
+            let resolved = match known {
+                Some(p) => {
+                    if reporter == policy::DischargeReporter::TeamOnBehalf
+                        && !policy::may_read_person(db, caller, p.id).await?
+                    {
+                        return Err(AppError::Conflict(
+                            "La persona con questo codice fiscale è già seguita da un'altra équipe: \
+                             chiedi al reparto di segnalare la dimissione in Ponte, oppure all'équipe \
+                             che la segue di inviarla al PUA"
+                                .into(),
+                        ));
+                    }
+                    Resolved::Known(p.id)
+                }
                 None => Resolved::New(Box::new(persons::checked_new_person(db, draft).await?)),
-            }
+            };
+            let typed = TypedIdentity {
+                fiscal_code: code.map(|c| c.as_str().to_owned()),
+                given_name: draft.given_name.trim().to_owned(),
+                family_name: draft.family_name.trim().to_owned(),
+                birth_date: draft.birth_date,
+                sex: draft.sex.as_str().to_owned(),
+            };
+            (resolved, typed)
         }
     };
 
@@ -229,6 +305,11 @@ pub async fn report_discharge(
         cancelled_on: Set(None),
         reminder_sent: Set(false),
         updated_at: Set(now),
+        reported_fiscal_code: Set(typed.fiscal_code),
+        reported_given_name: Set(Some(typed.given_name)),
+        reported_family_name: Set(Some(typed.family_name)),
+        reported_birth_date: Set(Some(typed.birth_date)),
+        reported_sex: Set(Some(typed.sex)),
     }
     .insert(&txn)
     .await?;
@@ -539,10 +620,18 @@ pub async fn agree_plan(
         let assessment = entity::assessment::Entity::find_by_id(assessment_id)
             .one(db)
             .await?;
-        if assessment.map(|a| a.person_id) != Some(found.person_id) {
+        let Some(assessment) = assessment.filter(|a| a.person_id == found.person_id) else {
             return Err(AppError::validation(
                 "assessmentId",
                 "La valutazione non riguarda questa persona",
+            ));
+        };
+        // A plan is a formal act: it rests on a signed assessment, made (as
+        // every assessment is) by a team that thereby answers for the person.
+        if assessment.signed_at.is_none() {
+            return Err(AppError::validation(
+                "assessmentId",
+                "La valutazione non è ancora firmata: il piano si concorda su una valutazione firmata",
             ));
         }
     }

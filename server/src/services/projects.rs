@@ -7,7 +7,7 @@ use entity::{
     assessment, life_area_score, organization, person, project, project_goal, project_intervention,
     project_review, team,
 };
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -88,6 +88,34 @@ pub async fn load_for_work(
     let found = load(db, project_id).await?;
     let viewer = policy::require_project_worker(db, caller, &found).await?;
     Ok((viewer.user_id, found))
+}
+
+/// The version-checked update every change of a project row goes through,
+/// inside the use case's transaction: another write in between is a CONFLICT.
+async fn update_versioned(
+    txn: &impl ConnectionTrait,
+    project_id: Uuid,
+    expected_version: i32,
+    changes: Vec<(project::Column, SimpleExpr)>,
+) -> AppResult<()> {
+    let mut update = project::Entity::update_many()
+        .col_expr(
+            project::Column::Version,
+            Expr::value(next_version(expected_version)?),
+        )
+        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    let moved = update
+        .filter(project::Column::Id.eq(project_id))
+        .filter(project::Column::Version.eq(expected_version))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(stale());
+    }
+    Ok(())
 }
 
 /// Closed projects keep their record as it was closed.
@@ -336,33 +364,28 @@ pub async fn transition_project(
     };
     let closing = to == ProjectStatus::Closed;
     let txn = db.begin().await?;
-    let moved = project::Entity::update_many()
-        .col_expr(project::Column::Status, Expr::value(to.as_str()))
-        .col_expr(
-            project::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(project::Column::SuspendedFrom, Expr::value(suspended_from))
-        .col_expr(
-            project::Column::ClosureReason,
-            Expr::value(if closing {
-                reason.clone()
-            } else {
-                found.closure_reason.clone()
-            }),
-        )
-        .col_expr(
-            project::Column::ClosedOn,
-            Expr::value(if closing { Some(today()) } else { None }),
-        )
-        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    update_versioned(
+        &txn,
+        project_id,
+        expected_version,
+        vec![
+            (project::Column::Status, Expr::value(to.as_str())),
+            (project::Column::SuspendedFrom, Expr::value(suspended_from)),
+            (
+                project::Column::ClosureReason,
+                Expr::value(if closing {
+                    reason.clone()
+                } else {
+                    found.closure_reason.clone()
+                }),
+            ),
+            (
+                project::Column::ClosedOn,
+                Expr::value(if closing { Some(today()) } else { None }),
+            ),
+        ],
+    )
+    .await?;
     project_history::record(
         &txn,
         project_id,
@@ -431,30 +454,25 @@ pub async fn record_consent(
         200,
     )?;
     let txn = db.begin().await?;
-    let moved = project::Entity::update_many()
-        .col_expr(project::Column::ConsentOn, Expr::value(consent.date))
-        .col_expr(
-            project::Column::ConsentMethod,
-            Expr::value(consent.method.as_str()),
-        )
-        .col_expr(project::Column::ConsentWitness, Expr::value(witness))
-        .col_expr(
-            project::Column::ConsentFamilyCosignature,
-            Expr::value(cosignature),
-        )
-        .col_expr(project::Column::ConsentRecordedBy, Expr::value(user_id))
-        .col_expr(
-            project::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    update_versioned(
+        &txn,
+        project_id,
+        expected_version,
+        vec![
+            (project::Column::ConsentOn, Expr::value(consent.date)),
+            (
+                project::Column::ConsentMethod,
+                Expr::value(consent.method.as_str()),
+            ),
+            (project::Column::ConsentWitness, Expr::value(witness)),
+            (
+                project::Column::ConsentFamilyCosignature,
+                Expr::value(cosignature),
+            ),
+            (project::Column::ConsentRecordedBy, Expr::value(user_id)),
+        ],
+    )
+    .await?;
     project_history::changed(
         &txn,
         caller,
@@ -466,6 +484,52 @@ pub async fn record_consent(
             wording::date(consent.date)
         ),
         Some(json!({ "method": consent.method.as_str() })),
+    )
+    .await?;
+    let updated = load(&txn, project_id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Hands the project to another case manager, an active member of the
+/// project's team: how a case manager who leaves the team is replaced.
+pub async fn change_case_manager(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    expected_version: i32,
+    case_manager_id: Uuid,
+) -> AppResult<project::Model> {
+    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    refuse_if_closed(&found)?;
+    if !policy::is_active_member(db, case_manager_id, found.team_id).await? {
+        return Err(AppError::validation(
+            "caseManagerId",
+            "Il case manager deve far parte dell'équipe del progetto",
+        ));
+    }
+    if case_manager_id == found.case_manager_id {
+        return Err(AppError::validation(
+            "caseManagerId",
+            "È già il case manager del progetto",
+        ));
+    }
+    let txn = db.begin().await?;
+    update_versioned(
+        &txn,
+        project_id,
+        expected_version,
+        vec![(project::Column::CaseManagerId, Expr::value(case_manager_id))],
+    )
+    .await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "CASE_MANAGER_CHANGED",
+        "Nuovo case manager del progetto",
+        Some(json!({ "from": found.case_manager_id, "to": case_manager_id })),
     )
     .await?;
     let updated = load(&txn, project_id).await?;
@@ -768,24 +832,22 @@ pub async fn record_review(
     }
     let txn = db.begin().await?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
-    let moved = project::Entity::update_many()
-        .col_expr(
-            project::Column::Status,
-            Expr::value(ProjectStatus::Active.as_str()),
-        )
-        .col_expr(
-            project::Column::NextReviewOn,
-            Expr::value(next_review(draft.date, found.review_every_days)),
-        )
-        .col_expr(project::Column::Version, Expr::value(found.version + 1))
-        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::Version.eq(found.version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    update_versioned(
+        &txn,
+        project_id,
+        found.version,
+        vec![
+            (
+                project::Column::Status,
+                Expr::value(ProjectStatus::Active.as_str()),
+            ),
+            (
+                project::Column::NextReviewOn,
+                Expr::value(next_review(draft.date, found.review_every_days)),
+            ),
+        ],
+    )
+    .await?;
     project_review::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),

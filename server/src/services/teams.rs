@@ -3,11 +3,11 @@
 //! keeps its history.
 
 use chrono::Utc;
-use entity::{organization, team, team_membership, user};
+use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,7 +16,8 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::account::check_display_name;
-use crate::enums::{TeamKind, TeamRole};
+use crate::domain::wording;
+use crate::enums::{ProjectStatus, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
@@ -147,6 +148,16 @@ pub async fn remove_member(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let managed = open_projects_managed(&txn, team_id, user_id).await?;
+    if !managed.is_empty() {
+        return Err(AppError::Refused {
+            field: "userId".into(),
+            reasons: managed
+                .iter()
+                .map(|p| wording::managed_project(&p.kind, p.start_date, &p.id.to_string()))
+                .collect(),
+        });
+    }
     let ended = team_membership::Entity::update_many()
         .col_expr(team_membership::Column::EndedOn, Expr::value(today()))
         .filter(team_membership::Column::TeamId.eq(team_id))
@@ -170,6 +181,23 @@ pub async fn remove_member(
     .await?;
     txn.commit().await?;
     Ok(team)
+}
+
+/// The projects of the team, not yet closed, whose case manager is `user_id`:
+/// a member who manages cases cannot leave the team until each has another
+/// case manager (`changeCaseManager`), so that no person is left without one.
+async fn open_projects_managed(
+    conn: &impl ConnectionTrait,
+    team_id: Uuid,
+    user_id: Uuid,
+) -> AppResult<Vec<project::Model>> {
+    Ok(project::Entity::find()
+        .filter(project::Column::TeamId.eq(team_id))
+        .filter(project::Column::CaseManagerId.eq(user_id))
+        .filter(project::Column::Status.ne(ProjectStatus::Closed.as_str()))
+        .order_by_asc(project::Column::StartDate)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get_team(

@@ -586,12 +586,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
     let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
     let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let (ward, _) = signed_in(&app, "ward@ospedale.test", Role::Operator).await;
+    let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
     app.add_member(&admin, &pua, &member_id, "MEMBER").await;
     app.add_member(&admin, &pua, &former_id, "MEMBER").await;
     app.add_member(&admin, &other_team, &other_id, "MEMBER")
         .await;
-    let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { id } } }";
+    let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { familyName } } }";
     let report_input = |family: &str, birth: (i32, u32, u32)| {
         let identity = person_input(&pua, family, "Lina", birth, "F");
         json!({ "input": {
@@ -615,7 +615,13 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
                 .to_owned(),
         );
         if i == 0 {
-            person = created.ok()["reportDischarge"]["patient"]["id"]
+            let seen = member
+                .gql(
+                    "query($id: ID!) { discharge(id: $id) { person { id } } }",
+                    json!({ "id": ids[0] }),
+                )
+                .await;
+            person = seen.ok()["discharge"]["person"]["id"]
                 .as_str()
                 .unwrap()
                 .to_owned();
@@ -659,9 +665,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
         },
         Op {
             name: "discharges",
-            query: "{ discharges { nodes { id patient { id } } } }",
+            query: "{ discharges { nodes { id person { id } plan { assessment { id } } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Ok, Ok],
+            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Hidden, Ok],
         },
         Op {
             name: "dischargeIndicators",
@@ -685,7 +691,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
             name: "reportDischarge",
             query: report,
             vars: report_input("Sei", (1936, 6, 6)),
-            expect: [UNAUTH, DENY, Ok, Ok, DENY, Ok, Ok],
+            // Only the hospital's staff, or the receiving PUA on its behalf.
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Ok],
         },
         Op {
             name: "updateDischarge",

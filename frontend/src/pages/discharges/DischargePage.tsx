@@ -43,7 +43,6 @@ export const dischargeDetailQuery = graphql(`
       cancelNote
       overdue
       patient {
-        id
         fiscalCode
         givenName
         familyName

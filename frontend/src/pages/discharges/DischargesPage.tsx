@@ -28,7 +28,6 @@ export const dischargeBoardQuery = graphql(`
         dischargedOn
         overdue
         patient {
-          id
           givenName
           familyName
         }

@@ -46,7 +46,6 @@ export const homeDischargesQuery = graphql(`
         expectedDischargeOn
         overdue
         patient {
-          id
           givenName
           familyName
         }
