@@ -1,6 +1,9 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{discharge, person, privacy_consent, project, reference_person, referral, team, user};
+use entity::{
+    assessment_result, discharge, person, privacy_consent, project, reference_person, referral,
+    team, user,
+};
 
 use crate::clock::today;
 use crate::domain::person_identity::age_on;
@@ -19,6 +22,7 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{parse_id, User};
 use crate::services::assessments;
+use crate::services::page::Page;
 use crate::services::persons::{
     self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
 };
@@ -131,10 +135,9 @@ impl Person {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<Assessment>> {
-        let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
-        let found = assessments::person_assessments(s.db, self.uuid, page).await?;
-        Ok(connection(found.map(Assessment::from)))
+        let all = loaders::current_assessments(ctx, self.uuid).await?;
+        Ok(connection(Page::cut(all, page).map(Assessment::from)))
     }
 
     /// The person's protected discharges, oldest report first.
@@ -155,9 +158,11 @@ impl Person {
         ctx: &Context<'_>,
         instrument: Instrument,
     ) -> async_graphql::Result<Vec<ScorePoint>> {
-        let s = scope(ctx)?;
-        let series = assessments::score_series(s.db, self.uuid, instrument).await?;
-        Ok(series
+        let current = loaders::current_assessments(ctx, self.uuid).await?;
+        let results =
+            loaders::many_of::<assessment_result::Entity>(ctx, current.iter().map(|a| a.id))
+                .await?;
+        Ok(assessments::score_series(&current, &results, instrument)
             .into_iter()
             .map(|(date, score, band)| ScorePoint {
                 date: Date(date),
