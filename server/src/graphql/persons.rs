@@ -13,6 +13,7 @@ use crate::enums::{
 };
 use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
@@ -129,6 +130,7 @@ impl Person {
 
     /// UVM assessments, newest first, each in its latest version (`amended`
     /// marks a corrected one).
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn assessments(
         &self,
         ctx: &Context<'_>,
@@ -353,6 +355,7 @@ impl PersonQuery {
 
     /// The persons the viewer is responsible for; `search` matches name
     /// prefixes (accents and case ignored) or an exact codice fiscale.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn persons(
         &self,
         ctx: &Context<'_>,
