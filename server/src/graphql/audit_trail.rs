@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use entity::{audit_event, user};
 
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::users::{parse_id, User};
@@ -71,6 +72,7 @@ pub struct AuditQuery;
 impl AuditQuery {
     /// AUDITOR only. Newest first; `from` inclusive, `to` exclusive.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn audit_trail(
         &self,
         ctx: &Context<'_>,

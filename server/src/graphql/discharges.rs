@@ -9,6 +9,7 @@ use crate::enums::{
 };
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
@@ -336,6 +337,7 @@ impl DischargeQuery {
 
     /// The discharges the viewer reported or whose receiving team they are in.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn discharges(
         &self,
         ctx: &Context<'_>,

@@ -55,6 +55,42 @@ fn internal(detail: &str) -> async_graphql::Error {
     })
 }
 
+/// A query whose cost (see `graphql::cost`) is above the limit: refused
+/// before anything runs, with both numbers so a client knows how far to cut.
+pub fn too_complex(cost: usize, limit: usize) -> ServerError {
+    refused_as_too_complex(
+        format!(
+            "Richiesta troppo onerosa (costo {cost}, massimo {limit}): chiedi meno righe con `first` o meno campi"
+        ),
+        ("cost", cost),
+        limit,
+    )
+}
+
+/// An operation with too many fields at the top (aliases included).
+pub fn too_many_top_fields(fields: usize, limit: usize) -> ServerError {
+    refused_as_too_complex(
+        format!(
+            "Troppe richieste in una ({fields} campi al primo livello, massimo {limit}): dividila in più richieste"
+        ),
+        ("topFields", fields),
+        limit,
+    )
+}
+
+fn refused_as_too_complex(
+    message: String,
+    (measure, value): (&str, usize),
+    limit: usize,
+) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let ext = error.extensions.get_or_insert_with(Default::default);
+    ext.set("code", "TOO_COMPLEX");
+    ext.set(measure, value);
+    ext.set("limit", limit);
+    error
+}
+
 pub fn internal_response(detail: &str) -> Response {
     let err = internal(detail).into_server_error(async_graphql::Pos::default());
     Response::from_errors(vec![err])

@@ -1,6 +1,7 @@
 //! DataLoaders: nested fields batch their lookups into one query per level
 //! instead of one per row (no N+1). Two generic shapes cover the relations:
-//! a row by its id, and the rows that belong to a parent.
+//! a row by its id, and the rows that belong to a parent; one more gives a
+//! person's assessments in their current versions.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -19,6 +20,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, 
 use uuid::Uuid;
 
 use crate::error::AppError;
+use crate::services::assessments::current_assessments_of;
 
 /// A table whose rows are looked up by their UUID primary key.
 pub trait Keyed: EntityTrait {
@@ -143,6 +145,8 @@ child_of!(assessment, AmendsId, CreatedAt);
 
 pub struct ById<E>(DatabaseConnection, PhantomData<E>);
 pub struct ChildrenOf<E>(DatabaseConnection, PhantomData<E>);
+/// A person's assessments, each in its latest version, newest first.
+pub struct CurrentAssessmentsOf(DatabaseConnection);
 
 impl<E> Loader<Uuid> for ById<E>
 where
@@ -185,6 +189,17 @@ where
     }
 }
 
+impl Loader<Uuid> for CurrentAssessmentsOf {
+    type Value = Vec<assessment::Model>;
+    type Error = Arc<AppError>;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        current_assessments_of(&self.0, keys)
+            .await
+            .map_err(Arc::new)
+    }
+}
+
 /// How long a loader waits for sibling rows to ask for their keys before it
 /// queries. async-graphql's 1 ms default often closes the batch while a busy
 /// server is still resolving the siblings, and one query becomes several.
@@ -193,21 +208,15 @@ const BATCH_WINDOW: Duration = Duration::from_millis(5);
 // Cached for the request: the same team or user appears under many rows,
 // and without a cache every later request for it would be a new query.
 fn by_id<E>(db: &DatabaseConnection) -> DataLoader<ById<E>, HashMapCache> {
-    DataLoader::with_cache(
-        ById(db.clone(), PhantomData),
-        tokio::spawn,
-        HashMapCache::default(),
-    )
-    .delay(BATCH_WINDOW)
+    cached(ById(db.clone(), PhantomData))
 }
 
 fn children<E>(db: &DatabaseConnection) -> DataLoader<ChildrenOf<E>, HashMapCache> {
-    DataLoader::with_cache(
-        ChildrenOf(db.clone(), PhantomData),
-        tokio::spawn,
-        HashMapCache::default(),
-    )
-    .delay(BATCH_WINDOW)
+    cached(ChildrenOf(db.clone(), PhantomData))
+}
+
+fn cached<L>(loader: L) -> DataLoader<L, HashMapCache> {
+    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(BATCH_WINDOW)
 }
 
 /// The loaders of one request: their caches must not outlive it, since the
@@ -224,6 +233,7 @@ pub fn attach(request: async_graphql::Request, db: &DatabaseConnection) -> async
         .data(children::<team_membership::Entity>(db))
         .data(by_id::<assessment::Entity>(db))
         .data(children::<assessment::Entity>(db))
+        .data(cached(CurrentAssessmentsOf(db.clone())))
         .data(children::<assessment_participant::Entity>(db))
         .data(children::<assessment_result::Entity>(db))
         .data(children::<assessment_social_domain::Entity>(db))
@@ -253,16 +263,43 @@ where
         .map_err(|e| AppError::internal(format!("loading by id: {e}")))?)
 }
 
-/// A parent's rows through the request's loader.
-pub async fn many<E>(ctx: &Context<'_>, parent: Uuid) -> async_graphql::Result<Vec<E::Model>>
+/// Several parents' rows at once, by parent.
+pub async fn many_of<E>(
+    ctx: &Context<'_>,
+    parents: impl IntoIterator<Item = Uuid>,
+) -> async_graphql::Result<HashMap<Uuid, Vec<E::Model>>>
 where
     E: ChildOf + Send + Sync + 'static,
     E::Model: Clone + Send + Sync + 'static,
 {
     let loader = ctx.data::<DataLoader<ChildrenOf<E>, HashMapCache>>()?;
     Ok(loader
-        .load_one(parent)
+        .load_many(parents)
         .await
-        .map_err(|e| AppError::internal(format!("loading children: {e}")))?
+        .map_err(|e| AppError::internal(format!("loading children: {e}")))?)
+}
+
+/// The person's assessments in their current versions, newest first.
+pub async fn current_assessments(
+    ctx: &Context<'_>,
+    person: Uuid,
+) -> async_graphql::Result<Vec<assessment::Model>> {
+    let loader = ctx.data::<DataLoader<CurrentAssessmentsOf, HashMapCache>>()?;
+    Ok(loader
+        .load_one(person)
+        .await
+        .map_err(|e| AppError::internal(format!("loading assessments: {e:?}")))?
+        .unwrap_or_default())
+}
+
+/// A parent's rows through the request's loader.
+pub async fn many<E>(ctx: &Context<'_>, parent: Uuid) -> async_graphql::Result<Vec<E::Model>>
+where
+    E: ChildOf + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    Ok(many_of::<E>(ctx, [parent])
+        .await?
+        .remove(&parent)
         .unwrap_or_default())
 }

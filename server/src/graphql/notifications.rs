@@ -4,6 +4,7 @@ use entity::{notification, outbox_email};
 
 use crate::enums::EmailStatus;
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::users::parse_id;
 use crate::services::notifications;
@@ -67,6 +68,7 @@ pub struct NotificationQuery;
 #[Object]
 impl NotificationQuery {
     /// The viewer's own notifications, newest first.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn notifications(
         &self,
         ctx: &Context<'_>,
@@ -81,6 +83,7 @@ impl NotificationQuery {
     }
 
     /// ADMIN: emails that could not be delivered.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn failed_notifications(
         &self,
         ctx: &Context<'_>,

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::enums::OrganizationKind;
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::services::organizations::{self, NewOrganization};
@@ -55,6 +56,7 @@ pub struct OrganizationQuery;
 
 #[Object]
 impl OrganizationQuery {
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn organizations(
         &self,
         ctx: &Context<'_>,

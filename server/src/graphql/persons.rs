@@ -1,6 +1,9 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{discharge, person, privacy_consent, project, reference_person, referral, team, user};
+use entity::{
+    assessment_result, discharge, person, privacy_consent, project, reference_person, referral,
+    team, user,
+};
 
 use crate::clock::today;
 use crate::domain::person_identity::age_on;
@@ -10,6 +13,7 @@ use crate::enums::{
 };
 use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
@@ -20,6 +24,7 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{parse_id, User};
 use crate::services::assessments;
+use crate::services::page::Page;
 use crate::services::persons::{
     self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
 };
@@ -135,16 +140,16 @@ impl Person {
 
     /// UVM assessments, newest first, each in its latest version (`amended`
     /// marks a corrected one).
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn assessments(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<Assessment>> {
-        let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
-        let found = assessments::person_assessments(s.db, self.uuid, page).await?;
-        Ok(connection(guard::page(ctx, found).await?))
+        let all = loaders::current_assessments(ctx, self.uuid).await?;
+        Ok(connection(guard::page(ctx, Page::cut(all, page)).await?))
     }
 
     /// The person's protected discharges, oldest report first.
@@ -165,9 +170,11 @@ impl Person {
         ctx: &Context<'_>,
         instrument: Instrument,
     ) -> async_graphql::Result<Vec<ScorePoint>> {
-        let s = scope(ctx)?;
-        let series = assessments::score_series(s.db, self.uuid, instrument).await?;
-        Ok(series
+        let current = loaders::current_assessments(ctx, self.uuid).await?;
+        let results =
+            loaders::many_of::<assessment_result::Entity>(ctx, current.iter().map(|a| a.id))
+                .await?;
+        Ok(assessments::score_series(&current, &results, instrument)
             .into_iter()
             .map(|(date, score, band)| ScorePoint {
                 date: Date(date),
@@ -359,6 +366,7 @@ impl PersonQuery {
 
     /// The persons the viewer is responsible for; `search` matches name
     /// prefixes (accents and case ignored) or an exact codice fiscale.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn persons(
         &self,
         ctx: &Context<'_>,

@@ -15,6 +15,7 @@ use crate::enums::{
     ProjectKind, ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind,
 };
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
@@ -737,6 +738,7 @@ impl ProjectQuery {
 
     /// Projects of persons the viewer may see, soonest review first.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn projects(
         &self,
         ctx: &Context<'_>,

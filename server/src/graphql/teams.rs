@@ -4,6 +4,7 @@ use entity::{team, team_membership, user};
 
 use crate::enums::{ReferralStatus, TeamKind, TeamRole};
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::guard;
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
@@ -92,6 +93,7 @@ impl Team {
 
     /// The team's work list: open and accepted referrals, most urgent first.
     /// Only for the team's active members; each listed person is an audited access.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn referrals(
         &self,
         ctx: &Context<'_>,
@@ -139,6 +141,7 @@ impl TeamQuery {
     }
 
     /// The team directory; `mine: true` keeps the viewer's own teams.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn teams(
         &self,
         ctx: &Context<'_>,

@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::enums::{Profession, Role};
 use crate::error::AppError;
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::services::users::{self, NewUser, UserChanges};
@@ -105,6 +106,7 @@ pub struct UserQuery;
 #[Object]
 impl UserQuery {
     /// ADMIN only.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn users(
         &self,
         ctx: &Context<'_>,

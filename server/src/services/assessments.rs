@@ -29,7 +29,7 @@ use crate::enums::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{Page, PageRequest};
 use crate::services::versions::next_version;
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -618,52 +618,60 @@ fn current_versions() -> Condition {
     )
 }
 
-/// The person's assessments, newest first, each in its latest version.
-/// Reached through the person's record, whose read is already audited.
+/// The current versions of the persons' assessments, newest first, by
+/// person, in one query (the record's DataLoader). Reached through a person's
+/// record, whose read is already authorized and audited: everything about a
+/// person the viewer may see is visible, drafts included.
+pub async fn current_assessments_of(
+    db: &DatabaseConnection,
+    person_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<assessment::Model>>> {
+    let rows = assessment::Entity::find()
+        .filter(assessment::Column::PersonId.is_in(person_ids.iter().copied()))
+        .filter(current_versions())
+        .order_by_desc(assessment::Column::AssessedOn)
+        .order_by_desc(assessment::Column::Id)
+        .all(db)
+        .await?;
+    let mut by_person: HashMap<Uuid, Vec<assessment::Model>> = HashMap::new();
+    for row in rows {
+        by_person.entry(row.person_id).or_default().push(row);
+    }
+    Ok(by_person)
+}
+
+/// One page of the person's assessments, newest first, each in its latest version.
 pub async fn person_assessments(
     db: &DatabaseConnection,
     person_id: Uuid,
     page: PageRequest,
 ) -> AppResult<Page<assessment::Model>> {
-    let query = assessment::Entity::find()
-        .filter(assessment::Column::PersonId.eq(person_id))
-        .filter(current_versions())
-        .order_by_desc(assessment::Column::AssessedOn)
-        .order_by_desc(assessment::Column::Id);
-    fetch_page(db, query, page).await
+    let mut found = current_assessments_of(db, &[person_id]).await?;
+    Ok(Page::cut(
+        found.remove(&person_id).unwrap_or_default(),
+        page,
+    ))
 }
 
-/// (date, score, band code) of one instrument over the person's current
-/// assessments, oldest first: the SPA's chart.
-pub async fn score_series(
-    db: &DatabaseConnection,
-    person_id: Uuid,
+/// (date, score, band code) of one instrument over a person's current
+/// assessments (given newest first, with each one's results), oldest first:
+/// the SPA's chart.
+pub fn score_series(
+    newest_first: &[assessment::Model],
+    results: &HashMap<Uuid, Vec<assessment_result::Model>>,
     instrument: Instrument,
-) -> AppResult<Vec<(NaiveDate, i32, String)>> {
-    let assessments = assessment::Entity::find()
-        .filter(assessment::Column::PersonId.eq(person_id))
-        .filter(current_versions())
-        .order_by_asc(assessment::Column::AssessedOn)
-        .order_by_asc(assessment::Column::Id)
-        .all(db)
-        .await?;
-    let ids: Vec<Uuid> = assessments.iter().map(|a| a.id).collect();
-    let results: HashMap<Uuid, assessment_result::Model> = assessment_result::Entity::find()
-        .filter(assessment_result::Column::AssessmentId.is_in(ids))
-        .filter(assessment_result::Column::Instrument.eq(instrument.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.assessment_id, r))
-        .collect();
-    Ok(assessments
+) -> Vec<(NaiveDate, i32, String)> {
+    newest_first
         .iter()
+        .rev()
         .filter_map(|a| {
             results
-                .get(&a.id)
+                .get(&a.id)?
+                .iter()
+                .find(|r| r.instrument == instrument.as_str())
                 .map(|r| (a.assessed_on, r.score, r.band.clone()))
         })
-        .collect())
+        .collect()
 }
 
 /// The seeds' indicators over current assessments dated `from..=to`.
@@ -713,4 +721,75 @@ pub async fn indicators(
         })
         .collect();
     Ok(assessment_indicators::compute(&facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assessed_on(date: &str) -> assessment::Model {
+        assessment::Model {
+            id: Uuid::now_v7(),
+            person_id: Uuid::nil(),
+            team_id: Uuid::nil(),
+            project_id: None,
+            discharge_id: None,
+            assessed_on: date.parse().unwrap(),
+            setting: "DOMICILIO".into(),
+            reason: "FIRST_ASSESSMENT".into(),
+            need_level: "HIGH".into(),
+            recommended_setting: "HOME_WITH_ADI".into(),
+            notes: None,
+            logged_by: Uuid::nil(),
+            created_at: Utc::now(),
+            version: 1,
+            signed_at: None,
+            signed_by: None,
+            amends_id: None,
+            amendment_reason: None,
+        }
+    }
+
+    fn result(
+        of: &assessment::Model,
+        instrument: Instrument,
+        score: i32,
+    ) -> assessment_result::Model {
+        assessment_result::Model {
+            id: Uuid::now_v7(),
+            assessment_id: of.id,
+            instrument: instrument.as_str().into(),
+            score,
+            band: "B".into(),
+            education: None,
+            answers: "[]".into(),
+        }
+    }
+
+    #[test]
+    fn a_score_series_runs_oldest_first_over_the_assessments_with_that_instrument() {
+        let newest = assessed_on("2026-06-10");
+        let without = assessed_on("2026-03-01");
+        let oldest = assessed_on("2026-01-10");
+        let results = HashMap::from([
+            (
+                newest.id,
+                vec![
+                    result(&newest, Instrument::Spmsq, 3),
+                    result(&newest, Instrument::Barthel, 85),
+                ],
+            ),
+            (without.id, vec![result(&without, Instrument::Spmsq, 2)]),
+            (oldest.id, vec![result(&oldest, Instrument::Barthel, 40)]),
+        ]);
+        let series = score_series(&[newest, without, oldest], &results, Instrument::Barthel);
+        let points: Vec<(String, i32)> = series
+            .into_iter()
+            .map(|(date, score, _)| (date.to_string(), score))
+            .collect();
+        assert_eq!(
+            points,
+            vec![("2026-01-10".into(), 40), ("2026-06-10".into(), 85)]
+        );
+    }
 }

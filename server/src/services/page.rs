@@ -26,6 +26,21 @@ impl<T> Page<T> {
         self.offset + (self.items.len() as u64) < self.total
     }
 
+    /// The page `page` of a whole list already in memory (a DataLoader's rows).
+    pub fn cut(all: Vec<T>, page: PageRequest) -> Page<T> {
+        let total = all.len() as u64;
+        let items = all
+            .into_iter()
+            .skip(usize::try_from(page.offset).unwrap_or(usize::MAX))
+            .take(usize::try_from(page.limit).unwrap_or(usize::MAX))
+            .collect();
+        Page {
+            items,
+            offset: page.offset,
+            total,
+        }
+    }
+
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {
             items: self.items.into_iter().map(f).collect(),
@@ -78,6 +93,29 @@ mod tests {
     #[test]
     fn wildcards_in_a_search_are_taken_literally() {
         assert_eq!(like_pattern(" Ro_ssi%"), "%ro\\_ssi\\%%");
+    }
+
+    #[test]
+    fn a_page_cut_from_a_list_keeps_its_total_and_position() {
+        let page = Page::cut(
+            (1..=5).collect(),
+            PageRequest {
+                offset: 2,
+                limit: 2,
+            },
+        );
+        assert_eq!(page.items, vec![3, 4]);
+        assert_eq!((page.offset, page.total), (2, 5));
+        assert!(page.has_next());
+        let past_the_end = Page::cut(
+            vec![1, 2],
+            PageRequest {
+                offset: 7,
+                limit: 20,
+            },
+        );
+        assert!(past_the_end.items.is_empty());
+        assert_eq!(past_the_end.total, 2);
     }
 
     #[test]

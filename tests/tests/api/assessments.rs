@@ -13,6 +13,7 @@ on_both_databases!(
     assessing_makes_the_team_responsible_for_the_person,
     indicators_on_a_known_data_set_give_the_known_numbers,
     an_assessment_links_to_the_persons_project_and_discharge,
+    assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons,
 );
 
 pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
@@ -611,4 +612,68 @@ async fn an_assessment_links_to_the_persons_project_and_discharge(db: TestDb) {
     let refused = op.gql(RECORD, wrong).await;
     refused.expect_code("VALIDATION");
     assert_eq!(refused.field(), Some("projectId"));
+}
+
+async fn assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons(
+    db: TestDb,
+) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let query = "{ persons(first: 20) { nodes { id assessments { totalCount nodes { id date amended results { score } } } scoreSeries(instrument: BARTHEL) { date score band } } } }";
+    // `Uvm::open` made the first person, not assessed.
+    let mut made = 1;
+    let mut counts = Vec::new();
+    for persons in [2usize, 20] {
+        while made < persons {
+            assessed_person(&app, &uvm, made).await;
+            made += 1;
+        }
+        let before = app.statements();
+        let response = uvm.desk.operator.gql(query, json!({})).await;
+        let nodes = response.ok()["persons"]["nodes"]
+            .as_array()
+            .unwrap()
+            .clone();
+        counts.push(app.statements() - before);
+        assert_eq!(nodes.len(), persons);
+        let assessed = nodes
+            .iter()
+            .filter(|p| {
+                p["assessments"]["totalCount"] == 2
+                    && p["assessments"]["nodes"][0]["results"][0]["score"] == 85
+                    && p["scoreSeries"][0]["score"] == 35
+                    && p["scoreSeries"][1]["score"] == 85
+            })
+            .count();
+        assert_eq!(
+            assessed,
+            persons - 1,
+            "all but the UVM's first person: {nodes:?}"
+        );
+    }
+    println!("SQL statements for 2 and 20 persons with assessments and score series: {counts:?}");
+    // One service call per person would add 18 statements or more per field
+    // between the two pages; a batch window split by a loaded machine, or the
+    // outbox worker polling meanwhile, adds a few.
+    assert!(
+        counts[1] < counts[0] + 18,
+        "the statement count grows with the persons: {counts:?}"
+    );
+}
+
+/// One more person in the UVM's care, assessed twice (Barthel 35, then 85).
+async fn assessed_person(app: &TestApp, uvm: &Uvm, n: usize) {
+    let mut input = person_input(&uvm.desk.team_id, "Guerini", "Adele", (1935, 2, 14), "F");
+    input["givenName"] = json!(format!("Adele {n}"));
+    input["fiscalCode"] = Value::Null;
+    input["fiscalCodeMissingReason"] = json!("NOT_ASSIGNED");
+    let person = app.person(&uvm.desk.operator, input).await;
+    for (date, answers) in [
+        ("2026-01-10", [5, 0, 0, 5, 5, 5, 5, 5, 5, 0]),
+        ("2026-06-10", [10, 5, 5, 10, 10, 10, 10, 10, 10, 5]),
+    ] {
+        let mut assessed = uvm.input(date, vec![barthel(answers)]);
+        assessed["input"]["personId"] = json!(person);
+        uvm.desk.operator.gql(RECORD, assessed).await.ok();
+    }
 }

@@ -6,6 +6,7 @@ mod admin;
 mod assessments;
 mod audit_trail;
 mod auth;
+mod cost;
 mod demo;
 mod discharges;
 mod field_matrix;
