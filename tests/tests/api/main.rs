@@ -11,6 +11,7 @@ mod discharges;
 mod hardening;
 mod input_probe;
 mod operations;
+mod outbox;
 mod persons;
 mod projects;
 mod referrals;
