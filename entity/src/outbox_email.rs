@@ -16,8 +16,13 @@ pub struct Model {
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub last_error: Option<String>,
+    /// When the last claim was made, and by which worker (for the log).
     pub claimed_at: Option<DateTimeUtc>,
     pub claimed_by: Option<String>,
+    /// The random token of the claim that holds the email while SENDING.
+    pub lease_token: Option<Uuid>,
+    /// When that claim ends: after it another worker may take the email.
+    pub lease_expires_at: Option<DateTimeUtc>,
     pub sent_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

@@ -7,6 +7,7 @@ mod m20261123_000002_persons_teams_referrals;
 mod m20261123_000003_assessments;
 mod m20261123_000004_projects_and_budget;
 mod m20261123_000005_discharges_and_notifications;
+mod m20261126_000001_outbox_lease;
 mod m20261126_000003_discharge_reported_identity;
 mod table_helpers;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_assessments::Migration),
             Box::new(m20261123_000004_projects_and_budget::Migration),
             Box::new(m20261123_000005_discharges_and_notifications::Migration),
+            Box::new(m20261126_000001_outbox_lease::Migration),
             Box::new(m20261126_000003_discharge_reported_identity::Migration),
         ]
     }

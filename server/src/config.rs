@@ -40,6 +40,8 @@ pub struct Config {
     pub mail_max_attempts: u32,
     /// The first retry waits this long; each further one twice as long.
     pub mail_retry_base: Duration,
+    /// How long a worker's claim holds an email before another may take it.
+    pub mail_lease: Duration,
     /// How often the outbox worker looks for work.
     pub worker_interval: Duration,
     /// Whether this instance runs the outbox worker (several instances may).
@@ -70,6 +72,7 @@ impl fmt::Debug for Config {
             .field("request_timeout", &self.request_timeout)
             .field("mail_max_attempts", &self.mail_max_attempts)
             .field("mail_retry_base", &self.mail_retry_base)
+            .field("mail_lease", &self.mail_lease)
             .field("worker_interval", &self.worker_interval)
             .field("worker_enabled", &self.worker_enabled)
             .field("trusted_proxies", &self.trusted_proxies)
@@ -210,6 +213,7 @@ impl Config {
             mail_max_attempts: u32::try_from(positive(&get, "PONTE_MAIL_MAX_ATTEMPTS", 8)?)
                 .unwrap_or(u32::MAX),
             mail_retry_base: Duration::from_secs(positive(&get, "PONTE_MAIL_RETRY_SECONDS", 30)?),
+            mail_lease: Duration::from_secs(positive(&get, "PONTE_MAIL_LEASE_SECONDS", 60)?),
             worker_interval: Duration::from_secs(1),
             worker_enabled: true,
             trusted_proxies,
@@ -319,6 +323,7 @@ mod tests {
         assert_eq!(c.session_max_lifetime, Duration::from_secs(12 * 3600));
         assert_eq!(c.login_max_failures, 5);
         assert_eq!(c.login_window, Duration::from_secs(15 * 60));
+        assert_eq!(c.mail_lease, Duration::from_secs(60));
         assert!(
             c.trusted_proxies.is_empty(),
             "no X-Forwarded-For is believed"
@@ -380,6 +385,7 @@ mod tests {
             ("PONTE_SESSION_IDLE_MINUTES", "0"),
             ("PONTE_SESSION_MAX_HOURS", "-1"),
             ("PONTE_LOGIN_MAX_FAILURES", "many"),
+            ("PONTE_MAIL_LEASE_SECONDS", "0"),
         ];
         for (var, value) in cases {
             let err = config(&[(var, value)]).unwrap_err();

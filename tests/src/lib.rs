@@ -113,6 +113,29 @@ impl TestApp {
         config.bind = addr;
         config.public_url = format!("http://{addr}").parse().expect("url");
         tweak(&mut config);
+        TestApp::start(listener, config, sqlite_file).await
+    }
+
+    /// A second Ponte instance on this one's database, as behind a load
+    /// balancer: its own address, pool and outbox worker. `tweak` starts from
+    /// this instance's configuration.
+    pub async fn another_instance(&self, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local address");
+        let mut config = self.config.clone();
+        config.data_dir =
+            std::env::temp_dir().join(format!("ponte-test-data-{}", uuid::Uuid::now_v7()));
+        config.bind = addr;
+        config.public_url = format!("http://{addr}").parse().expect("url");
+        tweak(&mut config);
+        // The first instance owns the database file and removes it.
+        TestApp::start(listener, config, None).await
+    }
+
+    async fn start(listener: TcpListener, config: Config, sqlite_file: Option<PathBuf>) -> TestApp {
+        let addr = listener.local_addr().expect("local address");
         let ponte = Ponte::prepare(config.clone()).await.expect("Ponte starts");
         let handle = ponte.state.db.clone();
         let statements = ponte.state.statements.clone();
@@ -216,6 +239,33 @@ impl TestApp {
             .expect("count query")
             .expect("a row");
         row.try_get_by_index::<i64>(0).expect("a number")
+    }
+
+    /// Puts one due email per recipient straight into the outbox, as a busy
+    /// day of reports would leave them. Subjects are "Messaggio 0", "Messaggio 1"…
+    pub async fn queue_emails(&self, recipients: &[String]) {
+        use entity::outbox_email;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        let now = chrono::Utc::now();
+        let rows = recipients
+            .iter()
+            .enumerate()
+            .map(|(i, recipient)| outbox_email::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                recipient: Set(recipient.clone()),
+                subject: Set(format!("Messaggio {i}")),
+                body_text: Set("testo".into()),
+                body_html: Set("<p>testo</p>".into()),
+                status: Set("PENDING".into()),
+                attempts: Set(0),
+                next_attempt_at: Set(now),
+                created_at: Set(now),
+                ..Default::default()
+            });
+        outbox_email::Entity::insert_many(rows)
+            .exec(&self.db)
+            .await
+            .expect("emails queued");
     }
 }
 

@@ -1,7 +1,9 @@
 //! A small SMTP server for tests: a real SMTP conversation with lettre over
 //! loopback, recording what it receives. It can refuse chosen recipients
-//! permanently (550) and be started on a given port to end an "outage".
+//! permanently (550), be started on a given port to end an "outage", and be
+//! slow to accept each message.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -30,6 +32,8 @@ impl Received {
 struct State {
     received: Vec<Received>,
     refused: Vec<String>,
+    /// How long the server takes to accept each message after its end.
+    delay: Duration,
 }
 
 pub struct SmtpServer {
@@ -77,8 +81,25 @@ impl SmtpServer {
         self.lock().refused.clear();
     }
 
+    /// From now on each message is accepted (and counted) only this long
+    /// after its end, as a busy server would.
+    pub fn slow_down(&self, delay: Duration) {
+        self.lock().delay = delay;
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.lock().received.clone()
+    }
+
+    /// How many messages each recipient got.
+    pub fn count_by_recipient(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for message in self.lock().received.iter() {
+            for to in &message.to {
+                *counts.entry(to.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     /// Waits until `count` messages arrived (or the time is up) and returns them all.
@@ -162,6 +183,8 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
                 data.push_str(text.strip_prefix('.').unwrap_or(text));
                 data.push('\n');
             }
+            let delay = state.lock().map(|s| s.delay).unwrap_or_default();
+            tokio::time::sleep(delay).await;
             if let Ok(mut s) = state.lock() {
                 s.received.push(Received {
                     from: from.clone(),

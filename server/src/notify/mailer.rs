@@ -6,9 +6,15 @@ use std::time::Duration;
 
 use entity::outbox_email;
 use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use tokio::time::{timeout_at, Instant};
 
 use crate::config::Config;
+
+/// The longest one send may take, whatever the SMTP server does: the outbox
+/// lease reaches past it (`notify::lease`).
+pub const SEND_LIMIT: Duration = Duration::from_secs(60);
 
 pub enum Mailer {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -27,9 +33,13 @@ impl Mailer {
     pub fn from_config(config: &Config) -> Result<Mailer, String> {
         match &config.smtp_url {
             Some(url) => {
+                // A send cut off at its deadline leaves its connection in
+                // the middle of a conversation: never pool connections, so
+                // none is reused out of step. Each email has its own.
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| format!("PONTE_SMTP_URL: {e}"))?
                     .timeout(Some(Duration::from_secs(20)))
+                    .pool_config(PoolConfig::new().max_size(0))
                     .build();
                 Ok(Mailer::Smtp(transport))
             }
@@ -44,7 +54,25 @@ impl Mailer {
         }
     }
 
+    /// Sends `email`, giving up at `deadline` (the send then counts as failed
+    /// for now, and is tried again later).
     pub async fn send(
+        &self,
+        from: &Mailbox,
+        email: &outbox_email::Model,
+        deadline: Instant,
+    ) -> Result<(), SendFailure> {
+        timeout_at(deadline, self.send_now(from, email))
+            .await
+            .unwrap_or_else(|_| {
+                Err(SendFailure {
+                    permanent: false,
+                    detail: format!("no answer within {} s", SEND_LIMIT.as_secs()),
+                })
+            })
+    }
+
+    async fn send_now(
         &self,
         from: &Mailbox,
         email: &outbox_email::Model,

@@ -1,12 +1,17 @@
 //! The transactional outbox: notification rows written with the change that
 //! causes them, then claimed, sent and marked by the worker.
 //!
-//! Delivery is claim → send → mark. Several workers (instances) claim
-//! disjoint rows: on PostgreSQL with `FOR UPDATE SKIP LOCKED`, on SQLite by
-//! its single writer. A worker that dies after sending but before marking
-//! leaves the row SENDING; after `STALE_CLAIM` another worker takes it again
-//! and the email goes out a second time. That window (a crash between the
-//! SMTP server's acceptance and one UPDATE) is the only at-least-once case.
+//! Delivery is claim → begin send → send → mark, under a lease
+//! (`notify::lease`). A claim takes due emails with a fresh random token and
+//! an expiry; on PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two claims apart,
+//! on SQLite its single writer does. An email is claimed again only once its
+//! lease has ended. Before each send one conditional update checks that the
+//! claim's token is still on the row and extends the lease past the send; a
+//! worker whose email was taken over skips it. The email is then marked sent
+//! by that token, and a failed mark is retried while the lease holds. The one
+//! case left where an email goes out twice: the SMTP server accepted it but
+//! the worker could not record that before its lease ended (it crashed, lost
+//! the server's answer or the database).
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use entity::{notification, outbox_email, user};
@@ -20,10 +25,8 @@ use uuid::Uuid;
 
 use crate::enums::EmailStatus;
 use crate::error::AppResult;
+use crate::notify::lease::LeaseTerms;
 use crate::notify::templates::{render, Event};
-
-/// A claim older than this is taken to belong to a worker that died.
-pub const STALE_CLAIM: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The SPA path of a discharge, and its full address in emails.
 pub fn discharge_path(discharge_id: Uuid) -> String {
@@ -87,6 +90,8 @@ pub async fn notify(
         last_error: Set(None),
         claimed_at: Set(None),
         claimed_by: Set(None),
+        lease_token: Set(None),
+        lease_expires_at: Set(None),
         sent_at: Set(None),
         created_at: Set(now),
     });
@@ -94,21 +99,28 @@ pub async fn notify(
     Ok(())
 }
 
-/// Takes up to `limit` due emails for `worker`, counting the attempt.
+/// The emails one claim took, and the token that holds them.
+pub struct Claim {
+    pub token: Uuid,
+    pub emails: Vec<outbox_email::Model>,
+}
+
+/// Takes up to `limit` emails that are due, or whose lease has ended, for
+/// `worker` under a fresh token.
 pub async fn claim(
     conn: &impl ConnectionTrait,
     worker: &str,
+    terms: &LeaseTerms,
     limit: u64,
-) -> AppResult<Vec<outbox_email::Model>> {
+) -> AppResult<Claim> {
     let now = Utc::now();
-    let stale_before =
-        now - ChronoDuration::from_std(STALE_CLAIM).unwrap_or(ChronoDuration::minutes(10));
+    let token = Uuid::now_v7();
     let backend = conn.get_database_backend();
     let (sql, lock) = match backend {
         DbBackend::Postgres => ("$1", " FOR UPDATE SKIP LOCKED"),
         _ => ("?", ""),
     };
-    let placeholders: Vec<String> = (1..=5)
+    let placeholders: Vec<String> = (1..=7)
         .map(|i| {
             if sql == "$1" {
                 format!("${i}")
@@ -118,35 +130,74 @@ pub async fn claim(
         })
         .collect();
     let statement = format!(
-        "UPDATE outbox_emails SET status = 'SENDING', claimed_at = {p1}, claimed_by = {p2}, attempts = attempts + 1 \
+        "UPDATE outbox_emails SET status = 'SENDING', claimed_at = {p1}, claimed_by = {p2}, \
+           lease_token = {p3}, lease_expires_at = {p4} \
          WHERE id IN (SELECT id FROM outbox_emails \
-           WHERE (status = 'PENDING' AND next_attempt_at <= {p3}) OR (status = 'SENDING' AND claimed_at < {p4}) \
-           ORDER BY next_attempt_at LIMIT {p5}{lock}) \
+           WHERE (status = 'PENDING' AND next_attempt_at <= {p5}) OR (status = 'SENDING' AND lease_expires_at < {p6}) \
+           ORDER BY next_attempt_at LIMIT {p7}{lock}) \
          RETURNING *",
         p1 = placeholders[0],
         p2 = placeholders[1],
         p3 = placeholders[2],
         p4 = placeholders[3],
         p5 = placeholders[4],
+        p6 = placeholders[5],
+        p7 = placeholders[6],
     );
-    let rows = outbox_email::Model::find_by_statement(Statement::from_sql_and_values(
+    let emails = outbox_email::Model::find_by_statement(Statement::from_sql_and_values(
         backend,
         statement,
         [
             now.into(),
             worker.to_owned().into(),
+            token.into(),
+            terms.claim_ends(now).into(),
             now.into(),
-            stale_before.into(),
+            now.into(),
             (limit as i64).into(),
         ],
     ))
     .all(conn)
     .await?;
-    Ok(rows)
+    Ok(Claim { token, emails })
 }
 
-pub async fn mark_sent(conn: &impl ConnectionTrait, id: Uuid, worker: &str) -> AppResult<()> {
-    outbox_email::Entity::update_many()
+/// Just before sending `email`: in one conditional update, checks that the
+/// claim `token` still holds it, extends its lease to `lease_ends` and counts
+/// the attempt. Returns the email as it now stands, or none when another
+/// worker has taken it over (then it must not be sent from here).
+pub async fn begin_send(
+    conn: &impl ConnectionTrait,
+    email: &outbox_email::Model,
+    token: Uuid,
+    lease_ends: DateTime<Utc>,
+) -> AppResult<Option<outbox_email::Model>> {
+    let held = outbox_email::Entity::update_many()
+        .col_expr(
+            outbox_email::Column::LeaseExpiresAt,
+            Expr::value(lease_ends),
+        )
+        .col_expr(
+            outbox_email::Column::Attempts,
+            Expr::col(outbox_email::Column::Attempts).add(1),
+        )
+        .filter(outbox_email::Column::Id.eq(email.id))
+        .filter(outbox_email::Column::LeaseToken.eq(token))
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Sending.as_str()))
+        .exec(conn)
+        .await?;
+    // While the token is on the row nobody else changed it since the claim.
+    Ok((held.rows_affected == 1).then(|| outbox_email::Model {
+        attempts: email.attempts + 1,
+        lease_expires_at: Some(lease_ends),
+        ..email.clone()
+    }))
+}
+
+/// Records `email` as sent under the claim `token`. False when the claim no
+/// longer holds it (another worker took it over after the lease ended).
+pub async fn mark_sent(conn: &impl ConnectionTrait, id: Uuid, token: Uuid) -> AppResult<bool> {
+    let marked = outbox_email::Entity::update_many()
         .col_expr(
             outbox_email::Column::Status,
             Expr::value(EmailStatus::Sent.as_str()),
@@ -157,10 +208,11 @@ pub async fn mark_sent(conn: &impl ConnectionTrait, id: Uuid, worker: &str) -> A
             Expr::value(Option::<String>::None),
         )
         .filter(outbox_email::Column::Id.eq(id))
-        .filter(outbox_email::Column::ClaimedBy.eq(worker))
+        .filter(outbox_email::Column::LeaseToken.eq(token))
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Sending.as_str()))
         .exec(conn)
         .await?;
-    Ok(())
+    Ok(marked.rows_affected == 1)
 }
 
 /// The wait before attempt `attempts + 1`: base × 2^(attempts − 1), at most six hours.
@@ -170,12 +222,13 @@ pub fn backoff(base: std::time::Duration, attempts: i32) -> std::time::Duration 
         .min(std::time::Duration::from_secs(6 * 3600))
 }
 
-/// Records a failed attempt: back to PENDING after the backoff, or DEAD when
-/// the failure is permanent or the attempts are used up.
+/// Records a failed attempt (`email` as `begin_send` returned it) under the
+/// claim `token`: back to PENDING after the backoff, or DEAD when the failure
+/// is permanent or the attempts are used up.
 pub async fn mark_failed(
     conn: &impl ConnectionTrait,
     email: &outbox_email::Model,
-    worker: &str,
+    token: Uuid,
     detail: &str,
     permanent: bool,
     max_attempts: u32,
@@ -198,7 +251,8 @@ pub async fn mark_failed(
             Expr::value(detail.chars().take(500).collect::<String>()),
         )
         .filter(outbox_email::Column::Id.eq(email.id))
-        .filter(outbox_email::Column::ClaimedBy.eq(worker))
+        .filter(outbox_email::Column::LeaseToken.eq(token))
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Sending.as_str()))
         .exec(conn)
         .await?;
     Ok(())

@@ -1,10 +1,13 @@
 //! The outbox worker inside `ponte serve`: sends due reminders' rows to the
 //! outbox and delivers pending emails, with retries and backoff. Any number
-//! of instances may run it at once.
+//! of instances may run it at once; the lease (`notify::lease`) sends each
+//! email from one of them only.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+use entity::outbox_email;
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
 use url::Url;
@@ -12,7 +15,8 @@ use uuid::Uuid;
 
 use crate::config::Config;
 use crate::error::AppResult;
-use crate::notify::mailer::Mailer;
+use crate::notify::lease::{mark_retry_wait, LeaseTerms};
+use crate::notify::mailer::{Mailer, SEND_LIMIT};
 use crate::notify::outbox;
 use crate::services::discharges;
 
@@ -24,6 +28,7 @@ pub struct Worker {
     public_url: Url,
     max_attempts: u32,
     retry_base: Duration,
+    lease: LeaseTerms,
     batch: u64,
 }
 
@@ -41,6 +46,10 @@ impl Worker {
             public_url: config.public_url.clone(),
             max_attempts: config.mail_max_attempts,
             retry_base: config.mail_retry_base,
+            lease: LeaseTerms {
+                lease: config.mail_lease,
+                send_limit: SEND_LIMIT,
+            },
             batch: 50,
         })
     }
@@ -51,33 +60,75 @@ impl Worker {
         discharges::queue_due_reminders(&self.db, &self.public_url).await?;
         let mut sent = 0;
         loop {
-            let claimed = outbox::claim(&self.db, &self.id, self.batch).await?;
-            if claimed.is_empty() {
+            let claim = outbox::claim(&self.db, &self.id, &self.lease, self.batch).await?;
+            if claim.emails.is_empty() {
                 break;
             }
-            for email in &claimed {
-                match self.mailer.send(&self.from, email).await {
-                    Ok(()) => {
-                        outbox::mark_sent(&self.db, email.id, &self.id).await?;
-                        sent += 1;
-                    }
-                    Err(failure) => {
-                        tracing::warn!(email = %email.id, attempts = email.attempts, permanent = failure.permanent, detail = %failure.detail, "email not delivered");
-                        outbox::mark_failed(
-                            &self.db,
-                            email,
-                            &self.id,
-                            &failure.detail,
-                            failure.permanent,
-                            self.max_attempts,
-                            self.retry_base,
-                        )
-                        .await?;
-                    }
+            for email in &claim.emails {
+                if self.deliver(email, claim.token).await? {
+                    sent += 1;
                 }
             }
         }
         Ok(sent)
+    }
+
+    /// Sends one claimed email if the claim `token` still holds it, and
+    /// records the outcome. True when the SMTP server accepted it.
+    async fn deliver(&self, email: &outbox_email::Model, token: Uuid) -> AppResult<bool> {
+        let started = tokio::time::Instant::now();
+        let lease_ends = self.lease.send_ends(Utc::now());
+        let Some(email) = outbox::begin_send(&self.db, email, token, lease_ends).await? else {
+            tracing::debug!(email = %email.id, worker = %self.id, "taken over by another worker after the lease ended: not sent from here");
+            return Ok(false);
+        };
+        match self
+            .mailer
+            .send(&self.from, &email, started + self.lease.send_limit)
+            .await
+        {
+            Ok(()) => {
+                self.record_sent(email.id, token, lease_ends).await?;
+                Ok(true)
+            }
+            Err(failure) => {
+                tracing::warn!(email = %email.id, attempts = email.attempts, permanent = failure.permanent, detail = %failure.detail, "email not delivered");
+                outbox::mark_failed(
+                    &self.db,
+                    &email,
+                    token,
+                    &failure.detail,
+                    failure.permanent,
+                    self.max_attempts,
+                    self.retry_base,
+                )
+                .await?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Marks a sent email, trying again while its lease holds: an email left
+    /// SENDING would be sent again once the lease ended.
+    async fn record_sent(&self, id: Uuid, token: Uuid, lease_ends: DateTime<Utc>) -> AppResult<()> {
+        let mut tries = 0;
+        loop {
+            match outbox::mark_sent(&self.db, id, token).await {
+                Ok(true) => return Ok(()),
+                Ok(false) => {
+                    tracing::error!(email = %id, worker = %self.id, "sent, but taken over before it was recorded: it may go out twice");
+                    return Ok(());
+                }
+                Err(err) => match mark_retry_wait(tries, Utc::now(), lease_ends) {
+                    Some(wait) => {
+                        tracing::warn!(email = %id, error = ?err, "sent, but not recorded yet: trying again");
+                        tokio::time::sleep(wait).await;
+                        tries = tries.saturating_add(1);
+                    }
+                    None => return Err(err),
+                },
+            }
+        }
     }
 
     /// Runs until the task is aborted; errors are logged and retried next round.

@@ -319,28 +319,8 @@ async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
         c.worker_enabled = false;
     })
     .await;
-    // 200 queued emails, as a busy day of reports would leave them.
-    use sea_orm::{ActiveValue::Set, EntityTrait};
-    let now = chrono::Utc::now();
-    let rows = (0..200).map(|i| entity::outbox_email::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
-        recipient: Set(format!("persona{i}@asst.test")),
-        subject: Set(format!("Messaggio {i}")),
-        body_text: Set("testo".into()),
-        body_html: Set("<p>testo</p>".into()),
-        status: Set("PENDING".into()),
-        attempts: Set(0),
-        next_attempt_at: Set(now),
-        last_error: Set(None),
-        claimed_at: Set(None),
-        claimed_by: Set(None),
-        sent_at: Set(None),
-        created_at: Set(now),
-    });
-    entity::outbox_email::Entity::insert_many(rows)
-        .exec(&app.db)
-        .await
-        .unwrap();
+    let recipients: Vec<String> = (0..200).map(|i| format!("persona{i}@asst.test")).collect();
+    app.queue_emails(&recipients).await;
 
     // Two instances: each its own pool on the same database.
     let mut workers = Vec::new();

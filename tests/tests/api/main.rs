@@ -14,6 +14,7 @@ mod hardening;
 mod input_probe;
 mod need_to_know;
 mod operations;
+mod outbox;
 mod persons;
 mod projects;
 mod referrals;
