@@ -7,6 +7,7 @@ mod m20261123_000002_persons_teams_referrals;
 mod m20261123_000003_assessments;
 mod m20261123_000004_projects_and_budget;
 mod m20261123_000005_discharges_and_notifications;
+mod m20261126_000002_sign_in_reservations;
 mod table_helpers;
 
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_assessments::Migration),
             Box::new(m20261123_000004_projects_and_budget::Migration),
             Box::new(m20261123_000005_discharges_and_notifications::Migration),
+            Box::new(m20261126_000002_sign_in_reservations::Migration),
         ]
     }
 }

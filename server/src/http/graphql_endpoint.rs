@@ -56,6 +56,7 @@ pub async fn execute(
         .data(caller)
         .data(session)
         .data(state.db.clone())
+        .data(state.password_checks.clone())
         .data(state.config.clone());
     let mut response = state.schema.execute(request).await;
     errors::explain_input_errors(&mut response, |scalar, parses| {

@@ -16,6 +16,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
+use crate::auth::password::PasswordChecks;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{csrf, graphql_endpoint, health, panics};
@@ -29,6 +30,8 @@ pub struct AppState {
     /// SQL statements run through sea-orm since start: shows that nested
     /// lists are batched (and is cheap enough to keep in production).
     pub statements: Arc<std::sync::atomic::AtomicU64>,
+    /// The password checks that may run at once (one per core).
+    pub password_checks: PasswordChecks,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.

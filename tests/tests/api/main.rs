@@ -15,4 +15,5 @@ mod persons;
 mod projects;
 mod referrals;
 mod schema;
+mod sign_in_attacks;
 mod teams;
