@@ -168,6 +168,9 @@ pub async fn update_user(
             "L'utente è stato modificato da qualcun altro: ricarica e riprova".into(),
         ));
     }
+    if let Some(role) = changes.role {
+        policy::require_other_to_change_role(admin, user_id, &current.role, role)?;
+    }
     if let Some(org_id) = changes.organization_id {
         ensure_organization(&txn, org_id).await?;
     }
