@@ -13,6 +13,7 @@ on_both_databases!(
     lists_are_paginated_with_a_total,
     an_admin_cannot_change_their_own_role_but_another_admin_can,
     an_admin_cannot_add_themselves_to_a_team_but_another_admin_can,
+    the_users_search_takes_underscore_and_percent_literally,
 );
 
 const CREATE_ORG: &str =
@@ -378,4 +379,42 @@ async fn an_admin_cannot_add_themselves_to_a_team_but_another_admin_can(db: Test
         audited_acts(&app, &second_id, &first_id).await,
         vec!["TEAM_MEMBER_ADDED"]
     );
+}
+
+async fn the_users_search_takes_underscore_and_percent_literally(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = make_org(&admin, "Comune di Breno").await;
+    for (email, name) in [
+        ("mario_rossi@breno.test", "Mario Rossi"),
+        ("mario.rossi@breno.test", "Mario Rossi"),
+        ("ufficio@breno.test", "Ufficio 100% Inclusione"),
+        ("altro.ufficio@breno.test", "Ufficio 1000 Inclusione"),
+    ] {
+        let mut input = user_input(email, PASSWORD, &org);
+        input["input"]["displayName"] = json!(name);
+        admin.gql(CREATE_USER, input).await.ok();
+    }
+    let found = |search: &'static str| {
+        let admin = admin.clone();
+        async move {
+            let users = admin
+                .gql(
+                    "query($s: String) { users(search: $s, first: 50) { nodes { email } } }",
+                    json!({ "s": search }),
+                )
+                .await;
+            users.ok()["users"]["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["email"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("o_r").await, vec!["mario_rossi@breno.test"]);
+    assert_eq!(found("_").await, vec!["mario_rossi@breno.test"]);
+    assert_eq!(found("100%").await, vec!["ufficio@breno.test"]);
+    assert_eq!(found("%").await, vec!["ufficio@breno.test"]);
+    assert_eq!(found("ROSSI").await.len(), 2, "case is still ignored");
 }
