@@ -19,7 +19,7 @@ use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 use crate::auth::password::PasswordChecks;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
-use crate::http::{csrf, graphql_endpoint, health, panics};
+use crate::http::{csrf, graphql_endpoint, health, panics, request_id};
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -63,6 +63,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         post(graphql_endpoint::execute)
     };
 
+    let state_for_ids = state.clone();
     let api = Router::new()
         .route("/graphql", graphql_route)
         .layer(
@@ -86,12 +87,16 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
 
     app.layer(
         ServiceBuilder::new()
+            .layer(middleware::from_fn_with_state(
+                state_for_ids,
+                request_id::drop_untrusted,
+            ))
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|request: &Request| {
                     let request_id = request
                         .headers()
-                        .get("x-request-id")
+                        .get(request_id::HEADER)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
                     tracing::info_span!(
