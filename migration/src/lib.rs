@@ -8,6 +8,7 @@ mod m20261123_000003_assessments;
 mod m20261123_000004_projects_and_budget;
 mod m20261123_000005_discharges_and_notifications;
 mod m20261126_000001_outbox_lease;
+mod m20261126_000002_sign_in_reservations;
 mod m20261126_000003_discharge_reported_identity;
 mod table_helpers;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_projects_and_budget::Migration),
             Box::new(m20261123_000005_discharges_and_notifications::Migration),
             Box::new(m20261126_000001_outbox_lease::Migration),
+            Box::new(m20261126_000002_sign_in_reservations::Migration),
             Box::new(m20261126_000003_discharge_reported_identity::Migration),
         ]
     }

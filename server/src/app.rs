@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
+use crate::auth::password::PasswordChecks;
 use crate::auth::session_store::SignedOutStaysOut;
 
 use crate::config::Config;
@@ -99,6 +100,10 @@ impl Ponte {
             statements,
             db: db.clone(),
             schema: graphql::build(config.graphiql),
+            password_checks: PasswordChecks::new(
+                config.password_checks,
+                config.password_check_wait,
+            ),
             config,
         };
         let mut background = Vec::new();

@@ -35,6 +35,13 @@ pub struct Config {
     pub session_max_lifetime: Duration,
     pub login_max_failures: u64,
     pub login_window: Duration,
+    /// Failed sign-ins from one client address (any email) within the window
+    /// before that address is throttled: well above one office's typos.
+    pub login_max_failures_per_address: u64,
+    /// Password verifications (argon2, 19 MiB each) running at once.
+    pub password_checks: usize,
+    /// How long a sign-in waits for a free verification before `RATE_LIMITED`.
+    pub password_check_wait: Duration,
     pub request_timeout: Duration,
     /// Delivery attempts before an email is dead-lettered.
     pub mail_max_attempts: u32,
@@ -69,6 +76,12 @@ impl fmt::Debug for Config {
             .field("session_max_lifetime", &self.session_max_lifetime)
             .field("login_max_failures", &self.login_max_failures)
             .field("login_window", &self.login_window)
+            .field(
+                "login_max_failures_per_address",
+                &self.login_max_failures_per_address,
+            )
+            .field("password_checks", &self.password_checks)
+            .field("password_check_wait", &self.password_check_wait)
             .field("request_timeout", &self.request_timeout)
             .field("mail_max_attempts", &self.mail_max_attempts)
             .field("mail_retry_base", &self.mail_retry_base)
@@ -205,6 +218,15 @@ impl Config {
             session_max_lifetime: minutes(&get, "PONTE_SESSION_MAX_HOURS", 12)?.saturating_mul(60),
             login_max_failures: positive(&get, "PONTE_LOGIN_MAX_FAILURES", 5)?,
             login_window: minutes(&get, "PONTE_LOGIN_WINDOW_MINUTES", 15)?,
+            login_max_failures_per_address: positive(
+                &get,
+                "PONTE_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                100,
+            )?,
+            password_checks: std::thread::available_parallelism()
+                .map(usize::from)
+                .unwrap_or(1),
+            password_check_wait: Duration::from_secs(1),
             request_timeout: Duration::from_secs(positive(
                 &get,
                 "PONTE_REQUEST_TIMEOUT_SECONDS",
@@ -324,6 +346,8 @@ mod tests {
         assert_eq!(c.login_max_failures, 5);
         assert_eq!(c.login_window, Duration::from_secs(15 * 60));
         assert_eq!(c.mail_lease, Duration::from_secs(60));
+        assert_eq!(c.login_max_failures_per_address, 100);
+        assert!(c.password_checks >= 1);
         assert!(
             c.trusted_proxies.is_empty(),
             "no X-Forwarded-For is believed"
@@ -386,6 +410,7 @@ mod tests {
             ("PONTE_SESSION_MAX_HOURS", "-1"),
             ("PONTE_LOGIN_MAX_FAILURES", "many"),
             ("PONTE_MAIL_LEASE_SECONDS", "0"),
+            ("PONTE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0"),
         ];
         for (var, value) in cases {
             let err = config(&[(var, value)]).unwrap_err();

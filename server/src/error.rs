@@ -13,6 +13,8 @@ pub enum AppError {
     /// Wrong email or password: the same answer whichever was wrong.
     BadCredentials,
     Forbidden,
+    /// Forbidden for a reason the person can act on (Italian, shown as is).
+    ForbiddenBecause(String),
     NotFound,
     /// `field` names the input field (camelCase, as the client sent it);
     /// `message` is Italian, for the person at the keyboard.
@@ -47,7 +49,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => "UNAUTHENTICATED",
-            AppError::Forbidden => "FORBIDDEN",
+            AppError::Forbidden | AppError::ForbiddenBecause(_) => "FORBIDDEN",
             AppError::NotFound => "NOT_FOUND",
             AppError::Validation { .. } | AppError::Refused { .. } => "VALIDATION",
             AppError::Conflict(_) => "CONFLICT",

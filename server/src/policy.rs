@@ -235,6 +235,35 @@ pub async fn require_membership_manager<'a>(
     }
 }
 
+/// Nobody changes their own role: an administrator who made themselves an
+/// OPERATOR would be one team membership away from case data with no second
+/// person involved. Another administrator must do it (and is audited).
+pub fn require_other_to_change_role(
+    viewer: &Viewer,
+    user_id: Uuid,
+    from: &str,
+    to: Role,
+) -> AppResult<()> {
+    if viewer.user_id == user_id && from != to.as_str() {
+        return Err(AppError::ForbiddenBecause(
+            "Non puoi cambiare il tuo stesso ruolo: chiedilo a un altro amministratore".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Nobody adds themselves to a team: membership opens the records of the
+/// team's persons, so another administrator or the team's coordinator must
+/// grant it (and is audited).
+pub fn require_other_to_add_member(viewer: &Viewer, user_id: Uuid) -> AppResult<()> {
+    if viewer.user_id == user_id {
+        return Err(AppError::ForbiddenBecause(
+            "Non puoi aggiungere te stesso a un'équipe: chiedilo a un altro amministratore".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// PUA operators may look up a person's identity across all persons, to
 /// avoid creating duplicates at the front door.
 pub async fn require_pua_member<'a>(
@@ -485,6 +514,25 @@ mod tests {
             require_auditor(&caller(None)),
             Err(AppError::Unauthenticated)
         ));
+    }
+
+    #[test]
+    fn nobody_grants_themselves_a_role_or_a_team() {
+        let admin = caller(Some(Role::Admin));
+        let me = admin.viewer.as_ref().unwrap();
+        let other = Uuid::now_v7();
+        assert!(matches!(
+            require_other_to_change_role(me, me.user_id, "ADMIN", Role::Operator),
+            Err(AppError::ForbiddenBecause(_))
+        ));
+        // Saving one's own form with the role unchanged is no change of role.
+        assert!(require_other_to_change_role(me, me.user_id, "ADMIN", Role::Admin).is_ok());
+        assert!(require_other_to_change_role(me, other, "ADMIN", Role::Operator).is_ok());
+        assert!(matches!(
+            require_other_to_add_member(me, me.user_id),
+            Err(AppError::ForbiddenBecause(_))
+        ));
+        assert!(require_other_to_add_member(me, other).is_ok());
     }
 
     #[test]

@@ -16,6 +16,7 @@ impl From<AppError> for async_graphql::Error {
             AppError::Unauthenticated => coded("Accesso richiesto: effettua l'accesso", code),
             AppError::BadCredentials => coded("Email o password non corretti", code),
             AppError::Forbidden => coded("Non hai i permessi per questa operazione", code),
+            AppError::ForbiddenBecause(message) => coded(message, code),
             AppError::NotFound => coded("Elemento non trovato", code),
             AppError::Validation { field, message } => async_graphql::Error::new(message)
                 .extend_with(|_, ext| {

@@ -3,6 +3,7 @@ use entity::user;
 use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
+use crate::auth::password::PasswordChecks;
 use crate::auth::session;
 use crate::auth::throttle::Throttle;
 use crate::graphql::context::scope;
@@ -51,12 +52,15 @@ impl IdentityMutation {
     /// Signs in and sets the session cookie.
     async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<User> {
         let s = scope(ctx)?;
-        let throttle = Throttle {
-            max_failures: s.config.login_max_failures,
-            window: s.config.login_window,
-        };
-        let signed_in =
-            identity::login(s.db, s.caller, &throttle, &input.email, input.password).await?;
+        let signed_in = identity::login(
+            s.db,
+            s.caller,
+            &Throttle::from_config(s.config),
+            ctx.data::<PasswordChecks>()?,
+            &input.email,
+            input.password,
+        )
+        .await?;
         session::start(ctx.data::<Session>()?, &signed_in).await?;
         Ok(signed_in.into())
     }
@@ -76,9 +80,15 @@ impl IdentityMutation {
         input: ChangePasswordInput,
     ) -> async_graphql::Result<bool> {
         let s = scope(ctx)?;
-        let updated =
-            identity::change_password(s.db, s.caller, input.current_password, input.new_password)
-                .await?;
+        let updated = identity::change_password(
+            s.db,
+            s.caller,
+            &Throttle::from_config(s.config),
+            ctx.data::<PasswordChecks>()?,
+            input.current_password,
+            input.new_password,
+        )
+        .await?;
         session::renew_epoch(ctx.data::<Session>()?, updated.session_epoch).await?;
         Ok(true)
     }

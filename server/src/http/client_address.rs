@@ -14,7 +14,7 @@ use ipnet::IpNet;
 /// is read from the right: entries left of the first untrusted one may have
 /// been written by the client and say nothing reliable.
 pub fn client_address(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpNet]) -> IpAddr {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let is_trusted = |ip: &IpAddr| is_trusted_proxy(*ip, trusted);
     if !is_trusted(&peer) {
         return peer;
     }
@@ -28,6 +28,11 @@ pub fn client_address(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpNet]) -
         }
     }
     nearest
+}
+
+/// Whether `ip` is one of the reverse proxies the operator listed.
+pub fn is_trusted_proxy(ip: IpAddr, trusted: &[IpNet]) -> bool {
+    trusted.iter().any(|net| net.contains(&ip))
 }
 
 /// One `X-Forwarded-For` entry: an IPv4 or IPv6 address, possibly with a port
@@ -150,6 +155,14 @@ mod tests {
             client_address(ip("::1"), &[" 2001:db8::2 "], &trusted),
             ip("2001:db8::2")
         );
+    }
+
+    #[test]
+    fn a_proxy_is_trusted_when_a_listed_network_holds_it() {
+        let trusted = proxies("127.0.0.1, 10.0.0.0/8");
+        assert!(is_trusted_proxy(ip("10.9.8.7"), &trusted));
+        assert!(!is_trusted_proxy(ip("127.0.0.2"), &trusted));
+        assert!(!is_trusted_proxy(ip("127.0.0.1"), &[]));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::caller::Caller;
 use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
+use crate::http::request_id;
 use crate::http::router::AppState;
 
 pub async fn graphiql() -> Html<String> {
@@ -29,7 +30,7 @@ pub async fn execute(
     request: GraphQLRequest,
 ) -> Response {
     let request_id = headers
-        .get("x-request-id")
+        .get(request_id::HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let viewer =
@@ -57,6 +58,7 @@ pub async fn execute(
         .data(caller)
         .data(session)
         .data(state.db.clone())
+        .data(state.password_checks.clone())
         .data(state.config.clone());
     let mut response = state.schema.execute(request).await;
     errors::explain_input_errors(&mut response, |scalar, parses| {

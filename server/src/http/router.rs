@@ -16,9 +16,10 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
+use crate::auth::password::PasswordChecks;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
-use crate::http::{csrf, graphql_endpoint, health, panics};
+use crate::http::{csrf, graphql_endpoint, health, panics, request_id};
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -29,6 +30,8 @@ pub struct AppState {
     /// SQL statements run through sea-orm since start: shows that nested
     /// lists are batched (and is cheap enough to keep in production).
     pub statements: Arc<std::sync::atomic::AtomicU64>,
+    /// The password checks that may run at once (one per core).
+    pub password_checks: PasswordChecks,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -60,6 +63,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         post(graphql_endpoint::execute)
     };
 
+    let state_for_ids = state.clone();
     let api = Router::new()
         .route("/graphql", graphql_route)
         .layer(
@@ -83,12 +87,16 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
 
     app.layer(
         ServiceBuilder::new()
+            .layer(middleware::from_fn_with_state(
+                state_for_ids,
+                request_id::drop_untrusted,
+            ))
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|request: &Request| {
                     let request_id = request
                         .headers()
-                        .get("x-request-id")
+                        .get(request_id::HEADER)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
                     tracing::info_span!(

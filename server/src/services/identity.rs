@@ -9,52 +9,64 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::auth::password;
+use crate::auth::password::{self, PasswordChecks};
 use crate::auth::throttle::{self, Throttle};
 use crate::caller::Caller;
 use crate::domain::account;
 use crate::error::{AppError, AppResult};
 
-#[tracing::instrument(skip(db, caller, password, throttle_rule), fields(request_id = caller.request_id.as_deref()))]
+/// Signs in. The attempt is counted before the password is checked (see
+/// `auth::throttle`), the check waits for a free verification, and the audit
+/// trail names the email only when it is an account's: text typed into the
+/// email field of a failed sign-in may well be a password.
+#[tracing::instrument(skip(db, caller, password, throttle_rule, checks), fields(request_id = caller.request_id.as_deref()))]
 pub async fn login(
     db: &DatabaseConnection,
     caller: &Caller,
     throttle_rule: &Throttle,
+    checks: &PasswordChecks,
     email: &str,
     password: String,
 ) -> AppResult<user::Model> {
     let email_normalized = account::normalize_email(email);
-    let now = Utc::now();
-
-    if throttle_rule.is_locked(db, &email_normalized, now).await? {
-        audit::record(
-            db,
-            caller,
-            AuditEntry::new(AuditAction::LoginThrottled)
-                .details(json!({ "email": email_normalized })),
-        )
-        .await?;
-        return Err(AppError::RateLimited);
-    }
-
     let found = user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(&email_normalized))
         .one(db)
         .await?;
-    let matches =
-        password::verify(password, found.as_ref().map(|u| u.password_hash.clone())).await?;
-    let accepted = found.filter(|u| matches && u.active);
+    let reservation = match throttle_rule
+        .reserve(
+            db,
+            &email_normalized,
+            caller.client_addr.as_deref(),
+            Utc::now(),
+        )
+        .await?
+    {
+        Ok(reservation) => reservation,
+        Err(limit) => {
+            record_throttled(db, caller, found.as_ref(), limit.as_str()).await?;
+            return Err(AppError::RateLimited);
+        }
+    };
+    let matches = match checks
+        .verify(password, found.as_ref().map(|u| u.password_hash.clone()))
+        .await
+    {
+        Ok(matches) => matches,
+        Err(err) => {
+            throttle::release(db, reservation).await?;
+            if matches!(err, AppError::RateLimited) {
+                record_throttled(db, caller, found.as_ref(), "busy").await?;
+            }
+            return Err(err);
+        }
+    };
+    let accepted = found.clone().filter(|u| matches && u.active);
 
     let txn = db.begin().await?;
-    throttle::record_attempt(
-        &txn,
-        &email_normalized,
-        accepted.is_some(),
-        caller.client_addr.clone(),
-    )
-    .await?;
     let result = match accepted {
         Some(user) => {
+            throttle::confirm_success(&txn, reservation).await?;
             audit::record(
                 &txn,
                 caller,
@@ -66,11 +78,11 @@ pub async fn login(
             Ok(user)
         }
         None => {
+            throttle::confirm_failure(reservation);
             audit::record(
                 &txn,
                 caller,
-                AuditEntry::new(AuditAction::LoginFailed)
-                    .details(json!({ "email": email_normalized })),
+                attempt_entry(AuditAction::LoginFailed, found.as_ref(), None),
             )
             .await?;
             Err(AppError::BadCredentials)
@@ -80,12 +92,48 @@ pub async fn login(
     result
 }
 
+/// The audit event of a sign-in attempt: it names the account when the typed
+/// email is one's, and holds nothing of the typed text otherwise.
+fn attempt_entry(
+    action: AuditAction,
+    account: Option<&user::Model>,
+    limit: Option<&str>,
+) -> AuditEntry {
+    let mut entry = AuditEntry::new(action);
+    let mut details = serde_json::Map::new();
+    if let Some(user) = account {
+        entry = entry.on("user", user.id);
+        details.insert("email".into(), json!(user.email_normalized));
+    }
+    if let Some(limit) = limit {
+        details.insert("limit".into(), json!(limit));
+    }
+    if details.is_empty() {
+        entry
+    } else {
+        entry.details(serde_json::Value::Object(details))
+    }
+}
+
+async fn record_throttled(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    account: Option<&user::Model>,
+    limit: &str,
+) -> AppResult<()> {
+    let entry = attempt_entry(AuditAction::LoginThrottled, account, Some(limit));
+    audit::record(db, caller, entry).await
+}
+
 /// Changes the caller's password and moves their session epoch, which ends
-/// every other session of theirs at its next request.
+/// every other session of theirs at its next request. A wrong current
+/// password is a failed attempt on the account, counted with sign-in's.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn change_password(
     db: &DatabaseConnection,
     caller: &Caller,
+    throttle_rule: &Throttle,
+    checks: &PasswordChecks,
     current_password: String,
     new_password: String,
 ) -> AppResult<user::Model> {
@@ -95,7 +143,30 @@ pub async fn change_password(
         .one(db)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    if !password::verify(current_password, Some(user.password_hash.clone())).await? {
+    let reservation = match throttle_rule
+        .reserve(
+            db,
+            &user.email_normalized,
+            caller.client_addr.as_deref(),
+            Utc::now(),
+        )
+        .await?
+    {
+        Ok(reservation) => reservation,
+        Err(_limit) => return Err(AppError::RateLimited),
+    };
+    let matches = match checks
+        .verify(current_password, Some(user.password_hash.clone()))
+        .await
+    {
+        Ok(matches) => matches,
+        Err(err) => {
+            throttle::release(db, reservation).await?;
+            return Err(err);
+        }
+    };
+    if !matches {
+        throttle::confirm_failure(reservation);
         return Err(AppError::validation(
             "currentPassword",
             "La password attuale non è corretta",
@@ -104,6 +175,7 @@ pub async fn change_password(
     let new_hash = password::hash(new_password).await?;
 
     let txn = db.begin().await?;
+    throttle::confirm_success(&txn, reservation).await?;
     let epoch = user.session_epoch + 1;
     let version = user.version + 1;
     let mut active = user.into_active_model();

@@ -1,5 +1,6 @@
 //! A page of a list: where it starts and how long it may be.
 
+use sea_orm::sea_query::LikeExpr;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QuerySelect, Select};
 
 use crate::error::AppResult;
@@ -73,26 +74,59 @@ where
     })
 }
 
-/// Case-insensitive "contains" pattern for SQL LIKE with the wildcards escaped.
-pub fn like_pattern(search: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in search.trim().to_lowercase().chars() {
+/// Where a searched text must sit in the searched column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Anywhere,
+    /// At the start of a word of a column kept as " word word …".
+    WordStart,
+}
+
+/// The LIKE that finds `text` literally: its `%`, `_` and `\` escaped, with
+/// the `ESCAPE '\'` clause without which SQLite takes the backslash for an
+/// ordinary character (and a search for `a_b` finds nothing). Every LIKE built
+/// from what a user typed comes from here. The caller folds case as the
+/// column is kept.
+pub fn like_literal(text: &str, placement: Placement) -> LikeExpr {
+    let mut pattern = String::from(match placement {
+        Placement::Anywhere => "%",
+        Placement::WordStart => "% ",
+    });
+    for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
             pattern.push('\\');
         }
         pattern.push(c);
     }
     pattern.push('%');
-    pattern
+    LikeExpr::new(pattern).escape('\\')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sea_orm::sea_query::{Alias, Expr, Query, SqliteQueryBuilder};
+
+    fn where_clause(like: LikeExpr) -> String {
+        Query::select()
+            .column(Alias::new("name"))
+            .from(Alias::new("t"))
+            .and_where(Expr::col(Alias::new("name")).like(like))
+            .to_string(SqliteQueryBuilder)
+    }
 
     #[test]
-    fn wildcards_in_a_search_are_taken_literally() {
-        assert_eq!(like_pattern(" Ro_ssi%"), "%ro\\_ssi\\%%");
+    fn wildcards_in_a_search_are_escaped_and_the_escape_is_declared() {
+        let sql = where_clause(like_literal("ro_ssi%", Placement::Anywhere));
+        assert!(
+            sql.ends_with(r#""name" LIKE '%ro\_ssi\%%' ESCAPE '\'"#),
+            "{sql}"
+        );
+        let sql = where_clause(like_literal("a\\b", Placement::WordStart));
+        assert!(
+            sql.ends_with(r#""name" LIKE '% a\\b%' ESCAPE '\'"#),
+            "{sql}"
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::enums::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
 use crate::services::versions::next_version;
 
 impl From<IdentityError> for AppError {
@@ -490,16 +490,8 @@ pub async fn get_person(
 fn name_condition(search: &str) -> Condition {
     let mut condition = Condition::all();
     for token in search_text::fold(search).split_whitespace() {
-        let mut pattern = String::from("% ");
-        for c in token.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
-        }
-        pattern.push('%');
-        let like: SimpleExpr = Expr::col(person::Column::SearchName)
-            .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'));
+        let like: SimpleExpr =
+            Expr::col(person::Column::SearchName).like(like_literal(token, Placement::WordStart));
         condition = condition.add(like);
     }
     condition

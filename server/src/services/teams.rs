@@ -78,7 +78,8 @@ pub async fn add_member(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
-    policy::require_membership_manager(db, caller, team_id).await?;
+    let viewer = policy::require_membership_manager(db, caller, team_id).await?;
+    policy::require_other_to_add_member(viewer, user_id)?;
     add_member_unchecked(db, caller, team_id, user_id, role).await
 }
 

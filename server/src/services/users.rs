@@ -17,7 +17,7 @@ use crate::domain::account;
 use crate::enums::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, like_pattern, Page, PageRequest};
+use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -168,6 +168,9 @@ pub async fn update_user(
             "L'utente è stato modificato da qualcun altro: ricarica e riprova".into(),
         ));
     }
+    if let Some(role) = changes.role {
+        policy::require_other_to_change_role(admin, user_id, &current.role, role)?;
+    }
     if let Some(org_id) = changes.organization_id {
         ensure_organization(&txn, org_id).await?;
     }
@@ -227,7 +230,7 @@ pub async fn list_users(
     policy::can_list_users(caller)?;
     let mut query = user::Entity::find();
     if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
-        let pattern = like_pattern(text);
+        let pattern = like_literal(&text.trim().to_lowercase(), Placement::Anywhere);
         query = query.filter(
             Condition::any()
                 .add(user::Column::EmailNormalized.like(pattern.clone()))

@@ -11,6 +11,9 @@ on_both_databases!(
     a_stale_version_is_a_conflict_and_the_first_write_stays,
     user_creation_and_role_changes_are_audited,
     lists_are_paginated_with_a_total,
+    an_admin_cannot_change_their_own_role_but_another_admin_can,
+    an_admin_cannot_add_themselves_to_a_team_but_another_admin_can,
+    the_users_search_takes_underscore_and_percent_literally,
 );
 
 const CREATE_ORG: &str =
@@ -273,4 +276,145 @@ async fn lists_are_paginated_with_a_total(db: TestDb) {
     let beyond = page(third["pageInfo"]["endCursor"].clone()).await;
     assert_eq!(beyond["nodes"].as_array().unwrap().len(), 0);
     assert_eq!(beyond["totalCount"], 5);
+}
+
+const ADD_MEMBER: &str =
+    "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id members { user { id } } } }";
+
+fn id_of(user: &Value) -> String {
+    user["id"].as_str().unwrap().to_owned()
+}
+
+/// What `actor` did to `subject`, as an auditor reads it in the trail.
+async fn audited_acts(app: &TestApp, actor: &str, subject: &str) -> Vec<String> {
+    app.make_user("dpo@asst.test", Role::Auditor, None).await;
+    let dpo = app.client();
+    dpo.login_ok("dpo@asst.test", PASSWORD).await;
+    let trail = dpo
+        .gql(
+            "query($user: ID) { auditTrail(userId: $user, first: 50) { nodes { action entityId details } } }",
+            json!({ "user": actor }),
+        )
+        .await;
+    trail.ok()["auditTrail"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|event| {
+            event["entityId"] == subject
+                || event["details"].as_str().unwrap_or("").contains(subject)
+        })
+        .map(|event| event["action"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn an_admin_cannot_change_their_own_role_but_another_admin_can(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let first = app.admin().await;
+    let second = app.admin().await;
+    let first_id = id_of(&first.me().await);
+    let second_id = id_of(&second.me().await);
+
+    // Becoming an OPERATOR is the first step towards case data.
+    let refused = first
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": first_id, "expectedVersion": 1, "role": "OPERATOR" } }),
+        )
+        .await;
+    refused.expect_code("FORBIDDEN");
+    assert!(
+        refused.message().contains("altro amministratore"),
+        "{}",
+        refused.message()
+    );
+    assert_eq!(first.me().await["role"], "ADMIN");
+    // Saving one's own account with the role as it is stays possible.
+    first
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": first_id, "expectedVersion": 1, "role": "ADMIN", "displayName": "Prima Amministratrice" } }),
+        )
+        .await
+        .ok();
+
+    // A second person can, and the trail says who.
+    let changed = second
+        .gql(
+            UPDATE_USER,
+            json!({ "input": { "userId": first_id, "expectedVersion": 2, "role": "OPERATOR" } }),
+        )
+        .await;
+    assert_eq!(changed.ok()["updateUser"]["role"], "OPERATOR");
+    assert_eq!(
+        audited_acts(&app, &second_id, &first_id).await,
+        vec!["USER_ROLE_CHANGED"]
+    );
+}
+
+async fn an_admin_cannot_add_themselves_to_a_team_but_another_admin_can(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let first = app.admin().await;
+    let second = app.admin().await;
+    let first_id = id_of(&first.me().await);
+    let second_id = id_of(&second.me().await);
+    let org = make_org(&first, "Comune di Breno").await;
+    let team = app.team(&first, "PUA di Breno", "PUA", &org).await;
+    let join =
+        json!({ "input": { "teamId": team, "userId": first_id, "teamRole": "COORDINATOR" } });
+
+    // Membership opens the team's persons' records.
+    let refused = first.gql(ADD_MEMBER, join.clone()).await;
+    refused.expect_code("FORBIDDEN");
+    assert!(
+        refused.message().contains("altro amministratore"),
+        "{}",
+        refused.message()
+    );
+
+    let added = second.gql(ADD_MEMBER, join).await;
+    let members = added.ok()["addTeamMember"]["members"].clone();
+    assert_eq!(members[0]["user"]["id"], first_id.as_str(), "{members}");
+    assert_eq!(
+        audited_acts(&app, &second_id, &first_id).await,
+        vec!["TEAM_MEMBER_ADDED"]
+    );
+}
+
+async fn the_users_search_takes_underscore_and_percent_literally(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let org = make_org(&admin, "Comune di Breno").await;
+    for (email, name) in [
+        ("mario_rossi@breno.test", "Mario Rossi"),
+        ("mario.rossi@breno.test", "Mario Rossi"),
+        ("ufficio@breno.test", "Ufficio 100% Inclusione"),
+        ("altro.ufficio@breno.test", "Ufficio 1000 Inclusione"),
+    ] {
+        let mut input = user_input(email, PASSWORD, &org);
+        input["input"]["displayName"] = json!(name);
+        admin.gql(CREATE_USER, input).await.ok();
+    }
+    let found = |search: &'static str| {
+        let admin = admin.clone();
+        async move {
+            let users = admin
+                .gql(
+                    "query($s: String) { users(search: $s, first: 50) { nodes { email } } }",
+                    json!({ "s": search }),
+                )
+                .await;
+            users.ok()["users"]["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["email"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("o_r").await, vec!["mario_rossi@breno.test"]);
+    assert_eq!(found("_").await, vec!["mario_rossi@breno.test"]);
+    assert_eq!(found("100%").await, vec!["ufficio@breno.test"]);
+    assert_eq!(found("%").await, vec!["ufficio@breno.test"]);
+    assert_eq!(found("ROSSI").await.len(), 2, "case is still ignored");
 }

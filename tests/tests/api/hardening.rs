@@ -13,6 +13,7 @@ on_both_databases!(
     introspection_is_off_unless_enabled,
     database_error_text_never_reaches_the_client,
     x_forwarded_for_names_the_client_only_behind_a_trusted_proxy,
+    a_request_id_sent_by_a_client_is_not_what_the_audit_trail_stores,
     a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field,
 );
 
@@ -230,6 +231,55 @@ async fn x_forwarded_for_names_the_client_only_behind_a_trusted_proxy(db: TestDb
         failed_login_recorded_from(&app, "1.2.3.4, 203.0.113.7").await,
         vec!["203.0.113.7"]
     );
+}
+
+/// A failed sign-in sent with `X-Request-Id: sent`; the id the response
+/// carries and the ids the audit trail recorded.
+async fn request_ids_after_sending(app: &TestApp, sent: &str) -> (String, Vec<String>) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/graphql", app.base_url))
+        .header("Content-Type", "application/json")
+        .header("X-Ponte-CSRF", "1")
+        .header("X-Request-Id", sent)
+        .body(
+            json!({
+                "query": "mutation($input: LoginInput!) { login(input: $input) { id } }",
+                "variables": { "input": { "email": "nessuno@ponte.test", "password": "password-sbagliata" } },
+            })
+            .to_string(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let answered = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let stored = app
+        .rows("SELECT request_id FROM audit_events WHERE action = 'LOGIN_FAILED'")
+        .await
+        .iter()
+        .map(|row| row["request_id"].as_str().unwrap().to_owned())
+        .collect();
+    (answered, stored)
+}
+
+async fn a_request_id_sent_by_a_client_is_not_what_the_audit_trail_stores(db: TestDb) {
+    // A client would choose the id its actions are filed under: we make our own.
+    let app = TestApp::spawn(db).await;
+    let (answered, stored) = request_ids_after_sending(&app, "id-scelto-dal-client").await;
+    assert_ne!(answered, "id-scelto-dal-client");
+    assert!(uuid::Uuid::parse_str(&answered).is_ok(), "{answered}");
+    assert_eq!(stored, vec![answered]);
+
+    // A trusted reverse proxy's id is kept, to follow a request through both logs.
+    let app = TestApp::spawn_with(db, |c| {
+        c.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()]
+    })
+    .await;
+    let (answered, stored) = request_ids_after_sending(&app, "proxy-7f3a").await;
+    assert_eq!(answered, "proxy-7f3a");
+    assert_eq!(stored, vec!["proxy-7f3a"]);
 }
 
 async fn a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field(db: TestDb) {

@@ -19,4 +19,5 @@ mod persons;
 mod projects;
 mod referrals;
 mod schema;
+mod sign_in_attacks;
 mod teams;

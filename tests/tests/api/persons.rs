@@ -10,6 +10,7 @@ on_both_databases!(
     a_second_person_with_the_same_codice_fiscale_is_a_conflict_revealing_nothing,
     search_ignores_accents_and_case_and_matches_name_prefixes_or_the_exact_code,
     search_pages_have_edges,
+    a_name_search_takes_underscore_and_percent_literally,
     a_stale_version_is_a_conflict_and_the_earlier_write_is_intact,
     two_simultaneous_updates_with_one_version_have_one_winner,
     reference_persons_and_privacy_consents_are_kept_with_the_person,
@@ -270,6 +271,23 @@ async fn search_ignores_accents_and_case_and_matches_name_prefixes_or_the_exact_
         vec!["Zanetti Nicolò"]
     );
     assert_eq!(names(&desk.operator, "").await.len(), 4);
+}
+
+async fn a_name_search_takes_underscore_and_percent_literally(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "PUA").await;
+    app.person(
+        &desk.operator,
+        person_input(&desk.team_id, "Rossi", "Mario", (1980, 1, 1), "M"),
+    )
+    .await;
+    assert_eq!(names(&desk.operator, "ross").await, vec!["Rossi Mario"]);
+    for wildcard in ["ross_", "r%i", "_ossi", "%", "_", "ross\\"] {
+        assert!(
+            names(&desk.operator, wildcard).await.is_empty(),
+            "{wildcard} is not a wildcard"
+        );
+    }
 }
 
 async fn search_pages_have_edges(db: TestDb) {
