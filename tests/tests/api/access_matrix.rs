@@ -414,6 +414,11 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         projects[1].clone(),
         projects[2].clone(),
     ];
+    let handed_over = member.gql(open, open_input.clone()).await.ok()["openProject"]["id"].clone();
+    let colleague = app
+        .make_user("colleague@asst.test", Role::Operator, None)
+        .await;
+    app.add_member(&admin, &eemm, &colleague, "MEMBER").await;
     let goal = member
         .gql(
             "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
@@ -501,6 +506,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
         Op {
+            name: "changeCaseManager",
+            query: "mutation($input: ChangeCaseManagerInput!) { changeCaseManager(input: $input) { id } }",
+            vars: json!({ "input": { "projectId": handed_over, "expectedVersion": 1, "caseManagerId": colleague } }),
+            expect: write,
+        },
+        Op {
             name: "recordConsent",
             query: "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
             vars: json!({ "input": { "projectId": consent_one, "expectedVersion": 1, "date": "2026-09-03", "method": "SIGNED_PAPER" } }),
@@ -567,7 +578,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 90);
+    assert_eq!(check(&ops, &clients, &person).await, 96);
 }
 
 /// The reporting ward user is a seventh caller: their own discharge, not the record.
