@@ -67,6 +67,7 @@ type Documents = {
     "\n  mutation AddBudgetResource($input: AddBudgetResourceInput!) {\n    addBudgetResource(input: $input) {\n      id\n      description\n    }\n  }\n": typeof types.AddBudgetResourceDocument,
     "\n  mutation RecordResourceUse($input: RecordResourceUseInput!) {\n    recordResourceUse(input: $input) {\n      id\n      description\n      usedQuantity\n      overused\n    }\n  }\n": typeof types.RecordResourceUseDocument,
     "\n  mutation AgreeBudget($input: AgreeBudgetInput!) {\n    agreeBudget(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AgreeBudgetDocument,
+    "\n  mutation ChangeCaseManager($input: ChangeCaseManagerInput!) {\n    changeCaseManager(input: $input) {\n      id\n      version\n      caseManager {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChangeCaseManagerDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n      version\n      consent {\n        date\n        method\n        witness\n        familyCosignature\n      }\n    }\n  }\n": typeof types.RecordConsentDocument,
     "\n  mutation AddGoal($input: AddGoalInput!) {\n    addGoal(input: $input) {\n      id\n      lifeArea\n      description\n    }\n  }\n": typeof types.AddGoalDocument,
     "\n  mutation UpdateGoal($input: UpdateGoalInput!) {\n    updateGoal(input: $input) {\n      id\n      status\n      outcomeNote\n    }\n  }\n": typeof types.UpdateGoalDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  mutation AddBudgetResource($input: AddBudgetResourceInput!) {\n    addBudgetResource(input: $input) {\n      id\n      description\n    }\n  }\n": types.AddBudgetResourceDocument,
     "\n  mutation RecordResourceUse($input: RecordResourceUseInput!) {\n    recordResourceUse(input: $input) {\n      id\n      description\n      usedQuantity\n      overused\n    }\n  }\n": types.RecordResourceUseDocument,
     "\n  mutation AgreeBudget($input: AgreeBudgetInput!) {\n    agreeBudget(input: $input) {\n      id\n      version\n    }\n  }\n": types.AgreeBudgetDocument,
+    "\n  mutation ChangeCaseManager($input: ChangeCaseManagerInput!) {\n    changeCaseManager(input: $input) {\n      id\n      version\n      caseManager {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChangeCaseManagerDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n      version\n      consent {\n        date\n        method\n        witness\n        familyCosignature\n      }\n    }\n  }\n": types.RecordConsentDocument,
     "\n  mutation AddGoal($input: AddGoalInput!) {\n    addGoal(input: $input) {\n      id\n      lifeArea\n      description\n    }\n  }\n": types.AddGoalDocument,
     "\n  mutation UpdateGoal($input: UpdateGoalInput!) {\n    updateGoal(input: $input) {\n      id\n      status\n      outcomeNote\n    }\n  }\n": types.UpdateGoalDocument,
@@ -384,6 +386,10 @@ export function graphql(source: "\n  mutation RecordResourceUse($input: RecordRe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AgreeBudget($input: AgreeBudgetInput!) {\n    agreeBudget(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation AgreeBudget($input: AgreeBudgetInput!) {\n    agreeBudget(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCaseManager($input: ChangeCaseManagerInput!) {\n    changeCaseManager(input: $input) {\n      id\n      version\n      caseManager {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCaseManager($input: ChangeCaseManagerInput!) {\n    changeCaseManager(input: $input) {\n      id\n      version\n      caseManager {\n        id\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { CombinedError } from 'urql';
 import { commonCopy } from '../i18n/it';
-import { errorMessage, formErrors } from './errors';
+import { errorMessage, findCode, formErrors } from './errors';
 
 const fields = ['email', 'displayName', 'password'] as const;
 
@@ -44,5 +44,13 @@ describe('formErrors', () => {
     expect(errorMessage(badRequest)).toBe(commonCopy.genericError);
     const network = new CombinedError({ networkError: new TypeError('Failed to fetch') });
     expect(errorMessage(network)).toBe(commonCopy.networkError);
+  });
+});
+
+describe('TOO_COMPLEX', () => {
+  it("is a code of its own, shown with the server's Italian message", () => {
+    const error = graphQLError('La richiesta è troppo complessa: chiedi meno dati per volta', { code: 'TOO_COMPLEX' });
+    expect(findCode(error, 'TOO_COMPLEX')?.message).toBe('La richiesta è troppo complessa: chiedi meno dati per volta');
+    expect(errorMessage(error)).toBe('La richiesta è troppo complessa: chiedi meno dati per volta');
   });
 });

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  // a query too costly to run (depth, size or cost); the message is Italian
+  | 'TOO_COMPLEX'
   | 'INTERNAL'
   | 'BAD_REQUEST';
 

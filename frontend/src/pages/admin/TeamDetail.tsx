@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
@@ -8,7 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
 import type { TeamRole } from '../../gql/graphql';
-import { errorMessage, formErrors } from '../../graphql/errors';
+import { codeOf, errorMessage, formErrors } from '../../graphql/errors';
 import { labelOptions, organizationKindLabels, professionLabels, teamKindLabels, teamRoleLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
@@ -74,6 +74,36 @@ export const removeTeamMemberMutation = graphql(`
   }
 `);
 
+/**
+ * Why the server refused to remove a member, one sentence per project of the
+ * team they are still case manager of (`extensions.reasons` of a VALIDATION
+ * error on `userId`); null for any other failure.
+ */
+export function removalReasons(error: CombinedError): string[] | null {
+  for (const e of error.graphQLErrors) {
+    if (codeOf(e) !== 'VALIDATION') continue;
+    const raw = e.extensions?.reasons;
+    const reasons = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === 'string' && r.trim() !== '') : [];
+    if (reasons.length > 0) return reasons;
+  }
+  return null;
+}
+
+/** A refused removal: every reason as an item of a list, and what to do about it. */
+function RemovalRefusal({ name, reasons }: { name: string; reasons: string[] }) {
+  return (
+    <div className="alert alert-danger ponte-form-message" role="alert" data-testid="motivi-rifiuto-rimozione">
+      <p className="mb-2 fw-semibold">{copy.removeRefused(name)}</p>
+      <ul className="mb-2">
+        {reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <p className="mb-0">{copy.removeRefusedHint(name)}</p>
+    </div>
+  );
+}
+
 // A constant: urql restarts a query whose context is a new object, on every render.
 const context = { additionalTypenames: ['Team', 'TeamMember'] };
 
@@ -83,6 +113,7 @@ export function TeamDetail({ id }: { id: string }) {
   const [{ data, error, fetching }] = useQuery({ query: adminTeamQuery, variables: { id, includeFormer }, context });
   const [removing, remove] = useMutation(removeTeamMemberMutation);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [refusal, setRefusal] = useState<{ name: string; reasons: string[] }>();
 
   if (fetching && !data) return <Loading />;
   if (error || !data?.team) {
@@ -97,8 +128,11 @@ export function TeamDetail({ id }: { id: string }) {
 
   async function removeMember(userId: string, name: string) {
     setMessage(undefined);
+    setRefusal(undefined);
     const result = await remove({ input: { teamId: team.id, userId } });
-    setMessage(result.data ? { kind: 'success', text: copy.removed(name) } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
+    const reasons = result.error ? removalReasons(result.error) : null;
+    if (reasons) setRefusal({ name, reasons });
+    else setMessage(result.data ? { kind: 'success', text: copy.removed(name) } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
   }
 
   return (
@@ -124,6 +158,7 @@ export function TeamDetail({ id }: { id: string }) {
         <h3 className="h4 mt-4">{copy.membersHeading}</h3>
         <CheckboxField id="equipe-storico" label={copy.includeFormer} checked={includeFormer} onChange={setIncludeFormer} />
         <div aria-live="polite">{message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}</div>
+        {refusal && <RemovalRefusal name={refusal.name} reasons={refusal.reasons} />}
         {team.members.length === 0 ? (
           <p>{copy.noMembers}</p>
         ) : (

@@ -143,6 +143,9 @@ export const adminCopy = {
     remove: 'Togli',
     removeLabel: (name: string) => `Togli ${name} dall'équipe`,
     removed: (name: string) => `${name} non fa più parte dell'équipe da oggi; il periodo resta nello storico.`,
+    removeRefused: (name: string) => `Non è possibile togliere ${name} dall'équipe:`,
+    removeRefusedHint: (name: string) =>
+      `Un componente dell'équipe può indicare un altro case manager dalla pagina di ciascun progetto, con «Cambia case manager»; poi potrai togliere ${name}.`,
     noMembers: 'Nessun componente.',
     addHeading: 'Aggiungi un componente',
     userSearch: 'Cerca utente per nome o email',

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
 import { useLocation } from '../../router/router';
 import { BudgetSection } from './BudgetSection';
+import { CaseManagerChange } from './CaseManagerChange';
 import { ConsentSection } from './ConsentSection';
 import { projectCopy as copy } from './copy';
 import { GoalsSection } from './GoalsSection';
@@ -73,7 +74,7 @@ export function ProjectPage({ id }: { id: string }) {
         )}
       </p>
       {search.get('aperto') && <FormMessage kind="success">{copy.opened}</FormMessage>}
-      <Summary project={project} />
+      <Summary project={project} onReload={reload} />
       <nav aria-label={copy.sectionsLabel} className="ponte-toc mb-5">
         <ul className="list-inline mb-0">
           {SECTIONS.map(([anchor, label]) => (
@@ -94,7 +95,7 @@ export function ProjectPage({ id }: { id: string }) {
   );
 }
 
-function Summary({ project }: { project: Project }) {
+function Summary({ project, onReload }: { project: Project; onReload: () => void }) {
   const c = copy.summary;
   const row = (term: string, value: ReactNode) => (
     <>
@@ -111,7 +112,7 @@ function Summary({ project }: { project: Project }) {
         {row(c.person, project.person ? `${project.person.givenName} ${project.person.familyName}` : copy.none)}
         {row(c.kind, projectKindLabels[project.kind])}
         {row(c.team, project.team?.name ?? copy.none)}
-        {row(c.caseManager, project.caseManager?.displayName ?? copy.none)}
+        {row(c.caseManager, <CaseManagerChange project={project} onReload={onReload} />)}
         {row(c.startDate, formatDate(project.startDate))}
         {row(c.cadence, c.everyDays(project.reviewEveryDays))}
         {project.status === 'CLOSED'

@@ -49,6 +49,20 @@ export const projectCopy = {
     missingReason: 'Indica il motivo della chiusura',
     working: 'Salvataggio…',
   },
+  caseManager: {
+    change: 'Cambia case manager',
+    heading: 'Cambia il case manager',
+    newCaseManager: 'Nuovo case manager',
+    hint: (team: string) => `Un componente attivo dell'équipe «${team}».`,
+    confirmText: (to: string, from: string | null) =>
+      `${from ? `Il progetto passa da ${from} a ${to}` : `${to} diventa il case manager del progetto`}: il cambio resta nella storia del progetto.`,
+    confirm: 'Conferma il nuovo case manager',
+    cancel: 'Annulla',
+    noCandidates: "Nell'équipe non ci sono altri componenti attivi: per cambiare case manager serve prima un nuovo componente dell'équipe.",
+    changed: (name: string) => `Il case manager del progetto ora è ${name}.`,
+    missing: { caseManagerId: 'Scegli il nuovo case manager' },
+    working: 'Salvataggio…',
+  },
   goals: {
     intro: 'Obiettivi e interventi sono raggruppati nelle quattro aree di vita del Budget di Salute.',
     noGoals: 'Nessun obiettivo in quest’area.',
