@@ -108,6 +108,13 @@ pub fn explain_input_errors(
     locate: impl Fn(&str, &dyn Fn(&Value) -> bool) -> Option<String>,
 ) {
     for error in response.errors.iter_mut() {
+        if let Some(variable) = missing_variable(&error.message) {
+            error.message = format!("Manca il valore di ${variable}");
+            let ext = error.extensions.get_or_insert_with(Default::default);
+            ext.set("code", "VALIDATION");
+            ext.set("field", variable);
+            continue;
+        }
         let Some(scalar) = unparsable_scalar(&error.message) else {
             continue;
         };
@@ -130,6 +137,16 @@ pub fn explain_input_errors(
             ext.set("field", field);
         }
     }
+}
+
+/// A variable the operation declares but the request did not send reaches a
+/// resolver as `Variable NAME is not defined.`: the client's mistake, not ours.
+fn missing_variable(message: &str) -> Option<String> {
+    let name = message
+        .strip_prefix("Variable ")?
+        .strip_suffix(" is not defined.")?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| name.to_owned())
 }
 
 fn unparsable_scalar(message: &str) -> Option<String> {
@@ -204,6 +221,19 @@ mod tests {
             "data non valida: usa il formato AAAA-MM-GG"
         );
         assert_eq!(unparsable_scalar("Elemento non trovato"), None);
+    }
+
+    #[test]
+    fn a_variable_left_out_is_named() {
+        assert_eq!(
+            missing_variable("Variable input is not defined.").as_deref(),
+            Some("input")
+        );
+        assert_eq!(missing_variable("Variable is not defined."), None);
+        assert_eq!(
+            missing_variable("database: Variable x is not defined. boom"),
+            None
+        );
     }
 
     #[test]

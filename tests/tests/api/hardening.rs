@@ -15,6 +15,7 @@ on_both_databases!(
     x_forwarded_for_names_the_client_only_behind_a_trusted_proxy,
     a_request_id_sent_by_a_client_is_not_what_the_audit_trail_stores,
     a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field,
+    a_declared_variable_left_out_is_a_validation_error_naming_it,
 );
 
 async fn post_raw(app: &TestApp, headers: &[(&str, &str)], body: String) -> (u16, Value) {
@@ -312,4 +313,19 @@ async fn a_value_that_is_not_its_scalar_is_a_validation_error_on_its_field(db: T
         "{}",
         audit.body
     );
+}
+
+async fn a_declared_variable_left_out_is_a_validation_error_naming_it(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let anonymous = app.client();
+    let answer = anonymous
+        .gql(
+            "mutation($input: LoginInput!) { login(input: $input) { id } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(answer.status, 200);
+    answer.expect_code("VALIDATION");
+    assert_eq!(answer.field(), Some("input"));
+    assert_eq!(answer.message(), "Manca il valore di $input");
 }
