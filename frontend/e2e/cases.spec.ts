@@ -3,11 +3,14 @@
  * persons, takes a referral in charge and opens a PAI with its goals and
  * Budget di Salute; the UVM geriatra records, signs and corrects a Barthel
  * assessment and sees the server's score; the hospital ward reports a
- * protected discharge to the PUA, whose social worker finds the notification.
+ * protected discharge to the PUA, whose social worker finds the notification;
+ * the administrator cannot take a case manager out of their team, and a
+ * member of the team hands one of the projects to a colleague.
  */
+import type { Page } from '@playwright/test';
 import { encodeFiscalCode } from '../src/domain/fiscalCode';
 import { todayIso } from '../src/i18n/format';
-import { checkScreen, expect, signIn, signOut, test } from './fixtures';
+import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtures';
 
 const PASSWORD = 'ponte-demo-2026';
 const SOCIAL_WORKER = 'assistente.sociale@ponte.demo';
@@ -396,5 +399,80 @@ test('the ward reports a protected discharge and the PUA social worker is notifi
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('link', { name: `Apri la scheda di ${patient.givenName} ${patient.familyName}` })).toBeVisible();
   await checkScreen(page, '29-dimissione-equipe');
+  await signOut(page);
+});
+
+// In the demo (server/src/seed/projects.rs) the EEMM's coordinator, the
+// psichiatra, is the case manager of its two PTRI, both still open.
+const PSICHIATRA = 'Paolo Rizzi';
+const EDUCATORE = 'Luca Bettoni';
+const PTRI = 'PTRI: autonomia abitativa e lavoro';
+const managedReason = /^È case manager di un PTRI avviato il (\d{2}\/\d{2}\/\d{4}) \(rif\. [0-9a-f]{8}\): indica un altro case manager dell'équipe prima di toglierlo$/;
+
+/** Amministrazione → Équipe → the EEMM, "Togli" the psichiatra: refused, with one reason per project. */
+async function tryToRemoveThePsichiatra(page: Page): Promise<string[]> {
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Amministrazione' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
+  await page.getByRole('link', { name: 'Équipe', exact: true }).click();
+  await page.getByRole('link', { name: `Apri l'équipe ${EEMM}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: EEMM })).toBeVisible();
+  const member = page.getByTestId('riga-componente').filter({ hasText: PSICHIATRA });
+  await member.getByRole('button', { name: `Togli ${PSICHIATRA} dall'équipe` }).click();
+  const refusal = page.getByTestId('motivi-rifiuto-rimozione');
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText(`Non è possibile togliere ${PSICHIATRA} dall'équipe:`);
+  await expect(refusal).toContainText(`con «Cambia case manager»; poi potrai togliere ${PSICHIATRA}.`);
+  // The refusal names no person, only the kind, the start and a reference.
+  const reasons = (await refusal.getByRole('listitem').allInnerTexts()).map((r) => r.trim());
+  for (const reason of reasons) expect(reason).toMatch(managedReason);
+  // Still a member.
+  await expect(member).toContainText('Attivo');
+  return reasons;
+}
+
+test('a case manager cannot leave the team until a member hands their projects to a colleague', async ({ page }) => {
+  // The administrator: refused, one reason for each of the psichiatra's open PTRI.
+  await page.goto('/');
+  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const before = await tryToRemoveThePsichiatra(page);
+  expect(before).toHaveLength(2);
+  await checkScreen(page, '30-rimozione-rifiutata');
+  await signOut(page);
+
+  // A social worker of the EEMM hands one PTRI to the educatore.
+  await signIn(page, SOCIAL_WORKER, PASSWORD);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Progetti' }).click();
+  await page.getByTestId('riga-progetto').getByRole('link', { name: PTRI }).click();
+  await expect(page.getByRole('heading', { level: 1, name: PTRI })).toBeVisible();
+  // The reason that names this project: its start date and its reference.
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const started = (await page.getByTestId('sintesi-progetto').locator('dt:text-is("Inizio") + dd').innerText()).trim();
+  const handed = before.find((r) => r.includes(`avviato il ${started} (rif. ${id.slice(0, 8)})`));
+  expect(handed, `a reason for the project started on ${started}, id ${id}`).toBeDefined();
+  const manager = page.getByTestId('case-manager');
+  await expect(manager).toHaveText(PSICHIATRA);
+  await page.getByRole('button', { name: 'Cambia case manager' }).click();
+  const form = page.getByRole('form', { name: 'Cambia il case manager' });
+  const choice = form.getByLabel('Nuovo case manager', { exact: true });
+  await expect(choice.locator('option', { hasText: PSICHIATRA })).toHaveCount(0);
+  await choice.selectOption({ label: EDUCATORE });
+  await expect(form.getByTestId('conferma-case-manager')).toHaveText(
+    `Il progetto passa da ${PSICHIATRA} a ${EDUCATORE}: il cambio resta nella storia del progetto.`,
+  );
+  await checkScreen(page, '31-cambia-case-manager');
+  await form.getByRole('button', { name: 'Conferma il nuovo case manager' }).click();
+  await expect(page.getByText(`Il case manager del progetto ora è ${EDUCATORE}.`)).toBeVisible();
+  await expect(manager).toHaveText(EDUCATORE);
+  await expect(form).toHaveCount(0);
+  await expect(page.getByTestId('storia-progetto').getByRole('listitem').filter({ hasText: 'Nuovo case manager del progetto' })).toContainText(
+    'Chiara Bonetti',
+  );
+  await checkScreen(page, '32-nuovo-case-manager');
+  await signOut(page);
+
+  // The administrator again: one reason left, the other PTRI's.
+  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const after = await tryToRemoveThePsichiatra(page);
+  expect(after).toEqual(before.filter((r) => r !== handed));
   await signOut(page);
 });
