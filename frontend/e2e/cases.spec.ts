@@ -447,7 +447,7 @@ test('a case manager cannot leave the team until a member hands their projects t
   // The reason that names this project: its start date and its reference.
   const id = new URL(page.url()).pathname.split('/').pop() ?? '';
   const started = (await page.getByTestId('sintesi-progetto').locator('dt:text-is("Inizio") + dd').innerText()).trim();
-  const handed = before.find((r) => r.includes(`avviato il ${started} (rif. ${id.slice(0, 8)})`));
+  const handed = before.find((r) => r.includes(`avviato il ${started} (rif. ${id.slice(-8)})`));
   expect(handed, `a reason for the project started on ${started}, id ${id}`).toBeDefined();
   const manager = page.getByTestId('case-manager');
   await expect(manager).toHaveText(PSICHIATRA);

@@ -57,14 +57,20 @@ pub fn project_kind(kind: &str) -> &'static str {
 }
 
 /// Why a member cannot leave a team yet: one project they still manage.
-/// Names no person: an administrator reads it too.
+/// Names no person: an administrator reads it too. The reference is the end
+/// of the project's id: its start is a timestamp, alike for projects opened
+/// together.
 pub fn managed_project(kind: &str, started_on: NaiveDate, reference: &str) -> String {
     format!(
         "È case manager di un {} avviato il {} (rif. {}): indica un altro case manager \
          dell'équipe prima di toglierlo",
         project_kind(kind),
         date(started_on),
-        reference.chars().take(8).collect::<String>()
+        reference
+            .char_indices()
+            .rev()
+            .nth(7)
+            .map_or(reference, |(start, _)| &reference[start..])
     )
 }
 
@@ -78,9 +84,9 @@ mod tests {
             managed_project(
                 "PROGETTO_DI_VITA",
                 NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-                "0193a1b2-7c4d"
+                "0193a1b2-7c4d-7e00-8000-00aa11bb22cc"
             ),
-            "È case manager di un progetto di vita avviato il 02/03/2026 (rif. 0193a1b2): \
+            "È case manager di un progetto di vita avviato il 02/03/2026 (rif. 11bb22cc): \
              indica un altro case manager dell'équipe prima di toglierlo"
         );
     }

@@ -490,7 +490,7 @@ async fn a_case_manager_who_leaves_the_team_loses_the_person_and_its_emails(db: 
         reasons,
         json!([format!(
             "È case manager di un progetto di vita avviato il 02/03/2026 (rif. {}): indica un altro case manager dell'équipe prima di toglierlo",
-            &project[..8]
+            &project[project.len() - 8..]
         )])
     );
     assert!(!refused.body.to_string().contains("Bassi"));
