@@ -5,7 +5,12 @@ import { SessionProvider } from './session/session';
 import { adminViewer, fakeServer, unauthenticated } from './test/fakeServer';
 
 const emptyOrganizations = {
-  organizations: { __typename: 'OrganizationConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] },
+  organizations: {
+    __typename: 'OrganizationConnection',
+    totalCount: 0,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+    nodes: [],
+  },
 };
 
 function renderApp(server: ReturnType<typeof fakeServer>) {
@@ -109,7 +114,16 @@ describe('App', () => {
     renderApp(
       fakeServer({
         Me: () => ({ data: { me: adminViewer } }),
-        Persons: () => ({ data: { persons: { __typename: 'PersonConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] } } }),
+        Persons: () => ({
+          data: {
+            persons: {
+              __typename: 'PersonConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              nodes: [],
+            },
+          },
+        }),
       }),
     );
     fireEvent.click(await screen.findByRole('link', { name: 'Persone', hidden: true }));

@@ -89,9 +89,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Header type="slim">
           <HeaderContent>
             {/* On small screens the slim bar keeps only the user and "Esci". */}
-            <HeaderBrand tag="span">
-              {shellCopy.ownerLine}
-            </HeaderBrand>
+            <HeaderBrand tag="span">{shellCopy.ownerLine}</HeaderBrand>
             <HeaderRightZone>
               <p className="ponte-user mb-0 me-3">
                 <span className="visually-hidden">{shellCopy.signedInAs} </span>

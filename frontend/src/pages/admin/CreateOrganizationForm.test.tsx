@@ -40,7 +40,7 @@ describe('CreateOrganizationForm', () => {
     renderForm(fakeServer({}));
     const field = screen.getByLabelText(/Codice fiscale/);
     fireEvent.change(field, { target: { value: '0123A' } });
-    expect(screen.getByText("Il codice fiscale di un ente è composto da 11 cifre")).toBeInTheDocument();
+    expect(screen.getByText('Il codice fiscale di un ente è composto da 11 cifre')).toBeInTheDocument();
     fireEvent.change(field, { target: { value: '0123' } });
     expect(field).not.toHaveAttribute('aria-invalid');
     fireEvent.blur(field);

@@ -37,7 +37,13 @@ describe('UsersList', () => {
       AdminUsers: (variables) =>
         variables.after === 'cursore-20'
           ? { data: page([21, 22, 23], 'cursore-23', false) }
-          : { data: page(Array.from({ length: 20 }, (_, i) => i + 1), 'cursore-20', true) },
+          : {
+              data: page(
+                Array.from({ length: 20 }, (_, i) => i + 1),
+                'cursore-20',
+                true,
+              ),
+            },
     });
     render(
       <SessionProvider fetch={server.fetch}>

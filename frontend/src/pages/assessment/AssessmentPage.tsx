@@ -132,7 +132,10 @@ type Assessment = NonNullable<AssessmentDetailQuery['assessment']>;
 
 /** The form's values from a recorded assessment: the starting point of a correction. */
 export function valuesOf(assessment: Assessment): AssessmentValues {
-  const values = emptyAssessment(assessment.team?.id ?? '', assessment.participants.flatMap((p) => (p.user ? [p.user.id] : [])));
+  const values = emptyAssessment(
+    assessment.team?.id ?? '',
+    assessment.participants.flatMap((p) => (p.user ? [p.user.id] : [])),
+  );
   values.date = assessment.date;
   values.setting = assessment.setting;
   values.reason = assessment.reason;
@@ -189,12 +192,22 @@ export function AssessmentPage({ id }: { id: string }) {
   const definitions = instruments.data?.instruments ?? [];
   const personName = a.person ? `${a.person.givenName} ${a.person.familyName}` : '';
   const isParticipant = a.participants.some((p) => p.user?.id === viewer.id);
-  const notice = message ?? (search.get('registrata') ? { kind: 'success' as const, text: copy.recorded } : search.get('rettificata') ? { kind: 'success' as const, text: copy.amendedNow } : undefined);
+  const notice =
+    message ??
+    (search.get('registrata')
+      ? { kind: 'success' as const, text: copy.recorded }
+      : search.get('rettificata')
+        ? { kind: 'success' as const, text: copy.amendedNow }
+        : undefined);
 
   async function signIt() {
     setMessage(undefined);
     const result = await sign({ input: { assessmentId: a.id } });
-    setMessage(result.data ? { kind: 'success', text: copy.signedNow } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
+    setMessage(
+      result.data
+        ? { kind: 'success', text: copy.signedNow }
+        : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError },
+    );
   }
 
   return (
@@ -320,8 +333,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <div data-testid="versioni">
           {a.amends && (
             <p>
-              {copy.amends(formatDateTime(a.amends.createdAt))}{' '}
-              <a href={pathTo.assessment(a.amends.id)}>{copy.openVersion}</a>
+              {copy.amends(formatDateTime(a.amends.createdAt))} <a href={pathTo.assessment(a.amends.id)}>{copy.openVersion}</a>
             </p>
           )}
           {a.amendmentReason && <p>{copy.amendmentReason(a.amendmentReason)}</p>}
@@ -405,7 +417,15 @@ function ResultCard({ result, definition }: { result: Assessment['results'][numb
   );
 }
 
-function AmendForm({ assessment, definitions, onCancel }: { assessment: Assessment; definitions: InstrumentDefinition[]; onCancel: () => void }) {
+function AmendForm({
+  assessment,
+  definitions,
+  onCancel,
+}: {
+  assessment: Assessment;
+  definitions: InstrumentDefinition[];
+  onCancel: () => void;
+}) {
   const teamId = assessment.team?.id ?? '';
   const [team] = useQuery({ query: assessmentTeamQuery, variables: { id: teamId }, pause: !teamId });
   const [, amend] = useMutation(amendAssessmentMutation);
@@ -429,12 +449,16 @@ function AmendForm({ assessment, definitions, onCancel }: { assessment: Assessme
           cancelLabel={copy.cancel}
           onCancel={onCancel}
           onSubmit={async (values, content) => {
-            const result = await amend({ input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content } });
+            const result = await amend({
+              input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content },
+            });
             if (result.data) {
               navigate(`${pathTo.assessment(result.data.amendAssessment.id)}?rettificata=1`);
               return undefined;
             }
-            return result.error ? assessmentErrors(result.error, content) : { fields: {}, instruments: {}, general: commonCopy.genericError };
+            return result.error
+              ? assessmentErrors(result.error, content)
+              : { fields: {}, instruments: {}, general: commonCopy.genericError };
           }}
         />
       </CardBody>

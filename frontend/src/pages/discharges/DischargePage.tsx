@@ -283,7 +283,11 @@ function Steps({ status }: { status: DischargeStatus }) {
   return (
     <ol className="ponte-steps" aria-label={copy.steps}>
       {STEPS.map((step, i) => (
-        <li key={step} className={i < current ? 'done' : i === current ? 'current' : undefined} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={step}
+          className={i < current ? 'done' : i === current ? 'current' : undefined}
+          aria-current={i === current ? 'step' : undefined}
+        >
           {dischargeStatusLabels[step]}
           {i < current && <span className="visually-hidden"> ({copy.stepDone})</span>}
         </li>
@@ -495,7 +499,13 @@ function AgreePlanForm({ discharge: d, onReload }: FormProps) {
         {c.heading}
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
-      <SelectField label={c.destination} options={labelOptions(dischargeDestinationLabels)} placeholder={commonCopy.choose} required {...form.field('destination')} />
+      <SelectField
+        label={c.destination}
+        options={labelOptions(dischargeDestinationLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('destination')}
+      />
       <TextAreaField label={`${c.services} ${commonCopy.optional}`} hint={c.servicesHint} rows={2} {...form.field('services')} />
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
@@ -525,7 +535,13 @@ function CompleteForm({ discharge: d, onReload }: FormProps) {
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
       <TextField label={c.date} type="date" min={d.admittedOn} max={todayIso()} required {...form.field('date')} />
-      <SelectField label={c.destination} options={labelOptions(dischargeDestinationLabels)} placeholder={commonCopy.choose} required {...form.field('destination')} />
+      <SelectField
+        label={c.destination}
+        options={labelOptions(dischargeDestinationLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('destination')}
+      />
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
       </Button>
@@ -541,7 +557,12 @@ function CancelForm({ discharge: d, onReload }: FormProps) {
     event.preventDefault();
     if (!form.check({ reason: form.values.reason ? undefined : c.missing })) return;
     const result = await cancel({
-      input: { dischargeId: d.id, expectedVersion: d.version, reason: form.values.reason as CancelReason, note: form.values.note.trim() || null },
+      input: {
+        dischargeId: d.id,
+        expectedVersion: d.version,
+        reason: form.values.reason as CancelReason,
+        note: form.values.note.trim() || null,
+      },
     });
     if (result.data) form.done(c.done);
     else form.fail(result.error, copy.conflict);
@@ -552,7 +573,13 @@ function CancelForm({ discharge: d, onReload }: FormProps) {
         {c.heading}
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
-      <SelectField label={c.reason} options={labelOptions(cancelReasonLabels)} placeholder={commonCopy.choose} required {...form.field('reason')} />
+      <SelectField
+        label={c.reason}
+        options={labelOptions(cancelReasonLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('reason')}
+      />
       <TextField label={`${c.note} ${commonCopy.optional}`} {...form.field('note')} />
       <Button type="submit" color="danger" size="sm" outline disabled={fetching}>
         {fetching ? copy.working : c.submit}

@@ -38,7 +38,10 @@ describe('Il mio lavoro: open referrals', () => {
           team: {
             __typename: 'Team',
             id: variables.id,
-            referrals: variables.id === 'pua' ? { __typename: 'ReferralConnection', totalCount: open.length, nodes: open } : { __typename: 'ReferralConnection', totalCount: 0, nodes: [] },
+            referrals:
+              variables.id === 'pua'
+                ? { __typename: 'ReferralConnection', totalCount: open.length, nodes: open }
+                : { __typename: 'ReferralConnection', totalCount: 0, nodes: [] },
           },
         },
       }),

@@ -51,7 +51,10 @@ describe('Notifiche', () => {
     );
     // The menu is display:none in jsdom (no stylesheet): include hidden elements.
     const nav = await screen.findByRole('navigation', { name: 'Navigazione principale', hidden: true });
-    expect(await within(nav).findByRole('link', { name: /^Notifiche.*\(una notifica non letta\)$/, hidden: true })).toHaveAttribute('href', '/notifiche');
+    expect(await within(nav).findByRole('link', { name: /^Notifiche.*\(una notifica non letta\)$/, hidden: true })).toHaveAttribute(
+      'href',
+      '/notifiche',
+    );
 
     const rows = await screen.findAllByTestId('notifica');
     expect(rows).toHaveLength(2);

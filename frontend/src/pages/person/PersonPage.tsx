@@ -226,7 +226,10 @@ function Identity({ person }: { person: PersonRecord }) {
         {row(c.birth, c.bornOn(formatDate(person.birthDate), person.birthPlace))}
         {row(c.age, c.years(person.age))}
         {row(c.sex, sexLabels[person.sex])}
-        {row(c.residence, person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null)}
+        {row(
+          c.residence,
+          person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null,
+        )}
         {person.domicile && row(c.domicile, person.domicile)}
         {row(c.phone, person.phone)}
         {row(c.email, person.email)}

@@ -19,14 +19,22 @@ const totals = {
     total('Cooperativa sociale Il Sentiero', 'EUR', '2400.00', '600.00'),
     total('Famiglia', 'HOURS', '20.00', '0.00'),
   ],
-  byFundingSource: [total('COMUNE', 'EUR', '1250.50', '1300.00', true), total('FNA', 'EUR', '2400.00', '600.00'), total('PRIVATO', 'HOURS', '20.00', '0.00')],
+  byFundingSource: [
+    total('COMUNE', 'EUR', '1250.50', '1300.00', true),
+    total('FNA', 'EUR', '2400.00', '600.00'),
+    total('PRIVATO', 'HOURS', '20.00', '0.00'),
+  ],
 };
 
 describe('Budget di Salute totals', () => {
   it('shows every grouping as a table, in Italian, with euros and hours apart and over-use flagged', () => {
     render(<BudgetTotalsView totals={totals} />);
     const overall = within(screen.getByTestId('totali-overall')).getByRole('table', { name: 'Totali: totale' });
-    expect(within(overall).getAllByRole('row').map((r) => r.textContent)).toEqual([
+    expect(
+      within(overall)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
       'VocePrevistoUtilizzatoResiduoUtilizzato sul previsto',
       'Totale del budget3.650,50 €1.900,00 €1.750,50 €52%',
       '20 ore0 ore20 ore0%',
@@ -50,7 +58,9 @@ describe('Budget di Salute totals', () => {
   it('draws each grouping as bars, with the same data in a table for screen readers', () => {
     render(<BudgetTotalsView totals={totals} />);
     expect(screen.getByRole('table', { name: 'Grafico: previsto e utilizzato, per chi mette a disposizione' })).toBeInTheDocument();
-    const figure = screen.getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' }).closest('figure');
+    const figure = screen
+      .getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' })
+      .closest('figure');
     expect(figure?.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
     const hidden = figure!.querySelector('table.visually-hidden') as HTMLTableElement;
     expect([...hidden.rows].map((r) => r.textContent)).toEqual([

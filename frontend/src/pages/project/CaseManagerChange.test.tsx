@@ -98,7 +98,12 @@ describe('Cambia case manager', () => {
         changed = true;
         return {
           data: {
-            changeCaseManager: { __typename: 'IndividualProject', id: 'prj1', version: 5, caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName } },
+            changeCaseManager: {
+              __typename: 'IndividualProject',
+              id: 'prj1',
+              version: 5,
+              caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName },
+            },
           },
         };
       },
@@ -146,7 +151,15 @@ describe('Cambia case manager', () => {
       ProjectDetail: () => ({ data: { project: project() } }),
       ChangeCaseManager: () =>
         answer === 'validation'
-          ? { data: null, errors: [{ message: "Il case manager deve far parte dell'équipe del progetto", extensions: { code: 'VALIDATION', field: 'caseManagerId' } }] }
+          ? {
+              data: null,
+              errors: [
+                {
+                  message: "Il case manager deve far parte dell'équipe del progetto",
+                  extensions: { code: 'VALIDATION', field: 'caseManagerId' },
+                },
+              ],
+            }
           : { data: null, errors: [{ message: 'versione superata', extensions: { code: 'CONFLICT' } }] },
     });
     await screen.findByTestId('sintesi-progetto');
@@ -171,7 +184,13 @@ describe('Cambia case manager', () => {
   });
 
   it('is not offered on a closed project', async () => {
-    const closed = renderPage({ ProjectDetail: () => ({ data: { project: project({ status: 'CLOSED', closedOn: '2026-04-01', closureReason: 'Obiettivi raggiunti', allowedTransitions: [] }) } }) });
+    const closed = renderPage({
+      ProjectDetail: () => ({
+        data: {
+          project: project({ status: 'CLOSED', closedOn: '2026-04-01', closureReason: 'Obiettivi raggiunti', allowedTransitions: [] }),
+        },
+      }),
+    });
     await screen.findByTestId('sintesi-progetto');
     expect(within(summary()).getByTestId('case-manager')).toHaveTextContent('Elena Tognali');
     expect(screen.queryByRole('button', { name: 'Cambia case manager' })).not.toBeInTheDocument();
