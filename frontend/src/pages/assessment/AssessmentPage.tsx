@@ -4,9 +4,10 @@ import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { AssessmentDetailQuery, Instrument, SocialDomain } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
+import { errorMessage } from '../../graphql/errors';
 import {
   assessmentReasonLabels,
   assessmentSettingLabels,
@@ -163,30 +164,7 @@ export function AssessmentPage({ id }: { id: string }) {
   const [amending, setAmending] = useState(false);
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.assessment)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-      </>
-    );
-  }
-  if (error || !data?.assessment) {
-    return (
-      <>
-        <PageHeading title={assessmentCopy.create.title} />
-        <FormMessage kind="error">{error ? errorMessage(error) : commonCopy.genericError}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.assessment) return <RecordUnavailable error={error} copy={{ ...copy, titleFallback: assessmentCopy.create.title }} />;
 
   const a = data.assessment;
   const definitions = instruments.data?.instruments ?? [];

@@ -5,13 +5,13 @@ import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import type { CancelReason, DischargeDetailQuery, DischargeDestination, DischargeStatus } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
 import { cancelReasonLabels, dischargeDestinationLabels, dischargeStatusLabels, labelOptions, sexLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
@@ -146,32 +146,7 @@ export function DischargePage({ id }: { id: string }) {
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-        <a href={paths.discharges}>{copy.back}</a>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.discharge)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-        <a href={paths.discharges}>{copy.back}</a>
-      </>
-    );
-  }
-  if (error || !data?.discharge) {
-    return (
-      <>
-        <PageHeading title={copy.titleFallback} />
-        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.discharge) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.discharges, label: copy.back }} />;
   const d = data.discharge;
   const name = d.patient ? `${d.patient.givenName} ${d.patient.familyName}` : '—';
   const inTeam = !!d.receivingTeam && (teams.data?.teams.nodes ?? []).some((t) => t.id === d.receivingTeam?.id);

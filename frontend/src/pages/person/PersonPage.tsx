@@ -3,9 +3,9 @@ import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { PersonRecordQuery } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
 import {
   fiscalCodeMissingReasonLabels,
   referralSourceLabels,
@@ -130,32 +130,7 @@ export function PersonPage({ id }: { id: string }) {
   const [{ data, error, fetching }] = useQuery({ query: personRecordQuery, variables: { id } });
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-        <a href={paths.persons}>{copy.back}</a>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.person)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-        <a href={paths.persons}>{copy.back}</a>
-      </>
-    );
-  }
-  if (error || !data?.person) {
-    return (
-      <>
-        <PageHeading title={copy.titleFallback} />
-        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.person) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.persons, label: copy.back }} />;
   const person = data.person;
   const fullName = `${person.givenName} ${person.familyName}`;
 
