@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './App';
 import { interceptLinks } from './router/router';
 import { SessionProvider } from './session/session';
-import { adminViewer, fakeServer, unauthenticated } from './test/fakeServer';
+import { adminViewer, fakeServer, viewer, unauthenticated } from './test/fakeServer';
 
 const emptyOrganizations = {
   organizations: {
@@ -68,7 +68,7 @@ describe('App', () => {
 
   it('shows Amministrazione in the navigation only to administrators', async () => {
     window.history.replaceState(null, '', '/');
-    const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' };
+    const operator = viewer({ role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' });
     renderApp(
       fakeServer({
         Me: () => ({ data: { me: operator } }),

@@ -51,7 +51,7 @@ describe('CreateOrganizationForm', () => {
 
   it('lists every kind of organization with its Italian label', () => {
     renderForm(fakeServer({}));
-    const options = Array.from((screen.getByLabelText('Tipo di ente') as HTMLSelectElement).options).map((o) => o.text);
+    const options = Array.from(screen.getByLabelText<HTMLSelectElement>('Tipo di ente').options).map((o) => o.text);
     expect(options).toContain('Agenzia di tutela della salute (ATS)');
     expect(options).toContain('Ambito territoriale sociale');
     expect(options).toHaveLength(14); // "Scegli…" and the 13 kinds

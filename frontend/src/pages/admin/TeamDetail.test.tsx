@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { CombinedError } from 'urql';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { AdminTeamQuery } from '../../gql/graphql';
+import { adminViewer, fakeServer, type Handlers, type Served } from '../../test/fakeServer';
 import { removalReasons } from './TeamDetail';
 
 const REASONS = [
@@ -15,7 +16,9 @@ const refusal = {
   extensions: { code: 'VALIDATION', field: 'userId', reasons: REASONS },
 };
 
-function member(id: string, displayName: string) {
+type Team = Served<NonNullable<AdminTeamQuery['team']>>;
+
+function member(id: string, displayName: string): Team['members'][number] {
   return {
     __typename: 'TeamMember',
     teamRole: 'MEMBER',
@@ -26,22 +29,17 @@ function member(id: string, displayName: string) {
   };
 }
 
-const team = {
+const team: Team = {
   __typename: 'Team',
   id: 't1',
   name: 'EEMM Breno',
-  kind: 'EEMM',
+  kind: 'EQUIPE_MULTIDISCIPLINARE',
   createdAt: '2026-01-10T09:00:00Z',
   organization: { __typename: 'Organization', id: 'o1', name: 'Comune di Breno', kind: 'COMUNE' },
   members: [member('elena', 'Elena Tognali'), member('marco', 'Marco Bianchi')],
 };
 
-function renderTeam(
-  removeAnswer: (variables: Record<string, unknown>) => {
-    data?: unknown;
-    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-  },
-) {
+function renderTeam(removeAnswer: NonNullable<Handlers['RemoveTeamMember']>) {
   const server = fakeServer({
     Me: () => ({ data: { me: adminViewer } }),
     AdminTeam: () => ({ data: { team } }),

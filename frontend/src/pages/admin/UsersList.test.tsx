@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { AdminUsersQuery } from '../../gql/graphql';
+import { adminViewer, fakeServer, type Served } from '../../test/fakeServer';
 
-function user(n: number) {
+function user(n: number): Served<AdminUsersQuery['users']['nodes'][number]> {
   return {
     __typename: 'User',
     id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -17,7 +18,7 @@ function user(n: number) {
   };
 }
 
-function page(numbers: number[], endCursor: string | null, hasNextPage: boolean) {
+function page(numbers: number[], endCursor: string | null, hasNextPage: boolean): Served<AdminUsersQuery> {
   return {
     users: {
       __typename: 'UserConnection',

@@ -38,7 +38,10 @@ function renderForm(props: Partial<AssessmentFormProps> = {}) {
 }
 
 function choose(instrument: string, item: string, value: number) {
-  fireEvent.click(document.getElementById(`strumento-${instrument}-${item}-${value}`) as HTMLElement);
+  const id = `strumento-${instrument}-${item}-${value}`;
+  const option = document.getElementById(id);
+  if (!option) throw new Error(`no answer #${id} in the form`);
+  fireEvent.click(option);
 }
 
 function fillRequired() {

@@ -1,13 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { MyTeamsQuery, PersonAssessmentsQuery, PersonRecordQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 import { instrumentDefinitions } from '../../test/instruments';
 
-const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'MEDICO_SPECIALISTA' };
-const uvm = { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica', kind: 'UVM' };
+const operator = viewer({ role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'MEDICO_SPECIALISTA' });
+const uvm: Served<MyTeamsQuery['teams']['nodes'][number]> = { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica', kind: 'UVM' };
 
-const person = {
+const person: Served<NonNullable<PersonRecordQuery['person']>> = {
   __typename: 'Person',
   id: 'p1',
   version: 3,
@@ -74,7 +75,7 @@ const person = {
   ],
 };
 
-const assessments = {
+const assessments: Served<PersonAssessmentsQuery> = {
   person: {
     __typename: 'Person',
     id: 'p1',

@@ -1,8 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
+import type { BudgetTotalFieldsFragment, ResourceUnit } from '../../gql/graphql';
+import type { Served } from '../../test/fakeServer';
 import { BudgetTotalsView } from './BudgetTotalsView';
 
-const total = (key: string, unit: 'EUR' | 'HOURS', planned: string, used: string, overused = false) => ({
-  __typename: 'BudgetTotal' as const,
+const total = (key: string, unit: ResourceUnit, planned: string, used: string, overused = false): Served<BudgetTotalFieldsFragment> => ({
+  __typename: 'BudgetTotal',
   key,
   unit,
   planned,
@@ -10,7 +13,7 @@ const total = (key: string, unit: 'EUR' | 'HOURS', planned: string, used: string
   overused,
 });
 
-const totals = {
+const totals: ComponentProps<typeof BudgetTotalsView>['totals'] = {
   overall: [total('TOTALE', 'EUR', '3650.50', '1900.00'), total('TOTALE', 'HOURS', '20.00', '0.00')],
   byLifeArea: [total('HOUSING', 'EUR', '3650.50', '1900.00'), total('SOCIAL_INCLUSION', 'HOURS', '20.00', '0.00')],
   byKind: [total('ECONOMIC', 'EUR', '3650.50', '1900.00'), total('RELATIONAL', 'HOURS', '20.00', '0.00')],
@@ -62,8 +65,8 @@ describe('Budget di Salute totals', () => {
       .getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' })
       .closest('figure');
     expect(figure?.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    const hidden = figure!.querySelector('table.visually-hidden') as HTMLTableElement;
-    expect([...hidden.rows].map((r) => r.textContent)).toEqual([
+    const hidden = figure?.querySelector<HTMLTableElement>('table.visually-hidden');
+    expect([...(hidden?.rows ?? [])].map((r) => r.textContent)).toEqual([
       'VocePrevistoUtilizzato',
       'Comune di Breno (euro)1.250,50 €1.300,00 € (oltre il previsto)',
       'Cooperativa sociale Il Sentiero (euro)2.400,00 €600,00 €',

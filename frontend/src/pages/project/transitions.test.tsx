@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { CombinedError, Provider } from 'urql';
 import { createPonteClient } from '../../graphql/client';
 import { fakeServer } from '../../test/fakeServer';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
-import type { Project } from './queries';
 import { transitionLabel, transitionOutcome } from './transitions';
 
 const refused = new CombinedError({
@@ -44,6 +44,9 @@ describe('why a step of the project was refused', () => {
   });
 });
 
+/** What the panel reads of a project. */
+type Project = ComponentProps<typeof ProjectStatusPanel>['project'];
+
 function project(overrides: Partial<Project> = {}): Project {
   return {
     id: 'prj1',
@@ -51,7 +54,7 @@ function project(overrides: Partial<Project> = {}): Project {
     status: 'PLANNING',
     allowedTransitions: ['ACTIVE', 'CLOSED'],
     ...overrides,
-  } as Project;
+  };
 }
 
 function renderPanel(server: ReturnType<typeof fakeServer>, value: Project, onReload = () => {}) {
