@@ -76,7 +76,9 @@ test('the PUA social worker searches, registers a person and takes a referral in
   await page.getByLabel(/^Residenza/).fill('Via Mazzini 4, Breno');
   await page.getByLabel(/^Telefono/).fill('0364 123456');
   await page.getByText('Non autosufficienza').click();
-  await page.getByLabel('Équipe che prende in carico la persona').selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
+  await page
+    .getByLabel('Équipe che prende in carico la persona')
+    .selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
   await page.getByLabel('Urgenza').selectOption('PRIORITY');
   await page.getByLabel(/Motivo della segnalazione/).fill('Richiesta di assistenza domiciliare dopo una caduta');
   await checkScreen(page, '15-nuova-persona');
@@ -111,7 +113,9 @@ test('the PUA social worker searches, registers a person and takes a referral in
   await page.getByLabel('Codice fiscale', { exact: true }).fill(newcomerCode);
   await page.getByRole('button', { name: 'Compila data di nascita e sesso dal codice fiscale' }).click();
   await expect(page.getByLabel('Data di nascita')).toHaveValue(newcomer.birthDate);
-  await page.getByLabel('Équipe che prende in carico la persona').selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
+  await page
+    .getByLabel('Équipe che prende in carico la persona')
+    .selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
   await page.getByRole('button', { name: 'Registra persona' }).click();
   await expect(page.getByRole('alert')).toContainText(/codice fiscale/i);
   await expect(page.getByRole('heading', { level: 1, name: 'Nuova persona' })).toBeVisible();
@@ -371,7 +375,9 @@ test('the ward reports a protected discharge and the PUA social worker is notifi
 
   // The board: in the first column.
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Dimissioni protette' }).click();
-  await expect(page.getByTestId('colonna-REPORTED').getByRole('link', { name: `Apri la dimissione di ${patient.familyName} ${patient.givenName}` })).toBeVisible();
+  await expect(
+    page.getByTestId('colonna-REPORTED').getByRole('link', { name: `Apri la dimissione di ${patient.familyName} ${patient.givenName}` }),
+  ).toBeVisible();
   await checkScreen(page, '27-dimissioni');
   await signOut(page);
 
@@ -394,7 +400,11 @@ test('the ward reports a protected discharge and the PUA social worker is notifi
   await page.locator('label[for="notifiche-filtro-unread"]').click();
   await expect(page.getByTestId('notifica').first()).not.toContainText(`Nuova dimissione protetta: ${initials}`);
   await page.locator('label[for="notifiche-filtro-all"]').click();
-  await page.getByTestId('notifica').first().getByRole('link', { name: `Nuova dimissione protetta: ${initials}` }).click();
+  await page
+    .getByTestId('notifica')
+    .first()
+    .getByRole('link', { name: `Nuova dimissione protetta: ${initials}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${dischargePath}$`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('link', { name: `Apri la scheda di ${patient.givenName} ${patient.familyName}` })).toBeVisible();
@@ -407,7 +417,8 @@ test('the ward reports a protected discharge and the PUA social worker is notifi
 const PSICHIATRA = 'Paolo Rizzi';
 const EDUCATORE = 'Luca Bettoni';
 const PTRI = 'PTRI: autonomia abitativa e lavoro';
-const managedReason = /^È case manager di un PTRI avviato il (\d{2}\/\d{2}\/\d{4}) \(rif\. [0-9a-f]{8}\): indica un altro case manager dell'équipe prima di toglierlo$/;
+const managedReason =
+  /^È case manager di un PTRI avviato il (\d{2}\/\d{2}\/\d{4}) \(rif\. [0-9a-f]{8}\): indica un altro case manager dell'équipe prima di toglierlo$/;
 
 /** Amministrazione → Équipe → the EEMM, "Togli" the psichiatra: refused, with one reason per project. */
 async function tryToRemoveThePsichiatra(page: Page): Promise<string[]> {
@@ -464,9 +475,9 @@ test('a case manager cannot leave the team until a member hands their projects t
   await expect(page.getByText(`Il case manager del progetto ora è ${EDUCATORE}.`)).toBeVisible();
   await expect(manager).toHaveText(EDUCATORE);
   await expect(form).toHaveCount(0);
-  await expect(page.getByTestId('storia-progetto').getByRole('listitem').filter({ hasText: 'Nuovo case manager del progetto' })).toContainText(
-    'Chiara Bonetti',
-  );
+  await expect(
+    page.getByTestId('storia-progetto').getByRole('listitem').filter({ hasText: 'Nuovo case manager del progetto' }),
+  ).toContainText('Chiara Bonetti');
   await checkScreen(page, '32-nuovo-case-manager');
   await signOut(page);
 

@@ -42,9 +42,7 @@ export default async function globalSetup() {
   // The binary may be in the middle of being relinked by cargo: give it a moment.
   for (let i = 0; i < 20 && !existsSync(binary); i += 1) await sleep(500);
   if (!existsSync(binary)) {
-    throw new Error(
-      `Ponte server binary not found at ${binary}. Build it first (cargo build -p ponte-server) or set PONTE_BIN.`,
-    );
+    throw new Error(`Ponte server binary not found at ${binary}. Build it first (cargo build -p ponte-server) or set PONTE_BIN.`);
   }
   const staticDir = join(frontend, 'dist');
   if (!existsSync(join(staticDir, 'index.html'))) {

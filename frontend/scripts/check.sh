@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every check of the SPA, in order: dependencies, generated code, types, unit
-# tests, production build, then the end-to-end run in Debian's Chromium
+# Every check of the SPA, in order: dependencies, generated code, types, lint,
+# formatting, unit tests, production build, then the end-to-end run in Debian's Chromium
 # against the real Ponte server (built beforehand: target/debug/ponte, or
 # $PONTE_BIN, or $CARGO_TARGET_DIR/debug/ponte). Exits non-zero on any failure.
 set -euo pipefail
@@ -49,6 +49,12 @@ npm run --silent codegen:check
 
 step "npm run typecheck"
 npm run --silent typecheck
+
+step "npm run lint"
+npm run --silent lint # --max-warnings 0: a warning fails the check too
+
+step "npm run format:check"
+npm run --silent format:check
 
 step "npm test"
 vitest_log="$(mktemp)"

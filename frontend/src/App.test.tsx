@@ -2,10 +2,15 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './App';
 import { interceptLinks } from './router/router';
 import { SessionProvider } from './session/session';
-import { adminViewer, fakeServer, unauthenticated } from './test/fakeServer';
+import { adminViewer, fakeServer, viewer, unauthenticated } from './test/fakeServer';
 
 const emptyOrganizations = {
-  organizations: { __typename: 'OrganizationConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] },
+  organizations: {
+    __typename: 'OrganizationConnection',
+    totalCount: 0,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+    nodes: [],
+  },
 };
 
 function renderApp(server: ReturnType<typeof fakeServer>) {
@@ -63,7 +68,7 @@ describe('App', () => {
 
   it('shows Amministrazione in the navigation only to administrators', async () => {
     window.history.replaceState(null, '', '/');
-    const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' };
+    const operator = viewer({ role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' });
     renderApp(
       fakeServer({
         Me: () => ({ data: { me: operator } }),
@@ -109,7 +114,16 @@ describe('App', () => {
     renderApp(
       fakeServer({
         Me: () => ({ data: { me: adminViewer } }),
-        Persons: () => ({ data: { persons: { __typename: 'PersonConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] } } }),
+        Persons: () => ({
+          data: {
+            persons: {
+              __typename: 'PersonConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              nodes: [],
+            },
+          },
+        }),
       }),
     );
     fireEvent.click(await screen.findByRole('link', { name: 'Persone', hidden: true }));

@@ -79,8 +79,7 @@ export function App() {
   useEffect(() => {
     if (state.status === 'signedOut' && !onLogin)
       navigate(state.reason === 'signedOut' ? paths.login : loginPath(location.path), { replace: true });
-    if (state.status === 'signedIn' && onLogin)
-      navigate(isSafeReturnPath(returnTo) ? returnTo : paths.home, { replace: true });
+    if (state.status === 'signedIn' && onLogin) navigate(isSafeReturnPath(returnTo) ? returnTo : paths.home, { replace: true });
   }, [state, onLogin, location.path, returnTo]);
 
   if (state.status === 'loading' || (state.status === 'signedOut' && !onLogin) || (state.status === 'signedIn' && onLogin)) {

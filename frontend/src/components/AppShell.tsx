@@ -58,12 +58,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const viewer = useViewer();
   const { signOut } = useSession();
   const { pathname } = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The page the menu was opened on: navigating elsewhere closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? pathname : null);
   const [signingOut, setSigningOut] = useState(false);
   const [unread, refreshUnread] = useQuery({ query: unreadCountQuery, context: unreadContext });
   const unreadCount = unread.data?.notifications.totalCount ?? 0;
 
-  useEffect(() => setMenuOpen(false), [pathname]);
   // Every navigation asks again: a new notification shows without reloading the page.
   useEffect(() => refreshUnread({ requestPolicy: 'network-only' }), [pathname, refreshUnread]);
 
@@ -87,9 +89,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Header type="slim">
           <HeaderContent>
             {/* On small screens the slim bar keeps only the user and "Esci". */}
-            <HeaderBrand tag="span">
-              {shellCopy.ownerLine}
-            </HeaderBrand>
+            <HeaderBrand tag="span">{shellCopy.ownerLine}</HeaderBrand>
             <HeaderRightZone>
               <p className="ponte-user mb-0 me-3">
                 <span className="visually-hidden">{shellCopy.signedInAs} </span>

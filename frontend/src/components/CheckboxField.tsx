@@ -1,7 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
 
-export interface CheckboxFieldProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'checked' | 'onChange' | 'type' | 'children'> {
+export interface CheckboxFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'checked' | 'onChange' | 'type' | 'children'
+> {
   id: string;
   label: string;
   checked: boolean;

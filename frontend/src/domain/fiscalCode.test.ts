@@ -95,9 +95,9 @@ describe('encodeFiscalCode', () => {
     expect(encodeFiscalCode({ familyName: 'Rossi', givenName: 'Mario', birthDate: '1980-01-01', sex: 'M', placeCode: 'H501' })).toBe(
       'RSSMRA80A01H501U',
     );
-    expect(
-      encodeFiscalCode({ familyName: 'Rossi', givenName: 'Francesco', birthDate: '1980-12-31', sex: 'M', placeCode: 'F205' }),
-    ).toBe('RSSFNC80T31F205U');
+    expect(encodeFiscalCode({ familyName: 'Rossi', givenName: 'Francesco', birthDate: '1980-12-31', sex: 'M', placeCode: 'F205' })).toBe(
+      'RSSFNC80T31F205U',
+    );
     const woman = encodeFiscalCode({ familyName: 'Rossi', givenName: 'Maria', birthDate: '1945-04-25', sex: 'F', placeCode: 'F205' });
     expect(woman.slice(0, 11)).toBe('RSSMRA45D65');
     expect(checkFiscalCode(woman)).toMatchObject({ ok: true, birth: { day: 25, sex: 'F' } });

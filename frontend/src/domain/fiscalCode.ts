@@ -133,7 +133,12 @@ export function suggestedBirthDate(birth: EncodedBirth, today: Date = new Date()
 
 /** Three letters of a name: consonants, then vowels, then X; a given name with 4+ consonants skips the second. */
 function namePart(name: string, isGivenName: boolean): string {
-  const letters = [...name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()].filter(isLetter);
+  const letters = [
+    ...name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase(),
+  ].filter(isLetter);
   const vowels = letters.filter((c) => 'AEIOU'.includes(c));
   const consonants = letters.filter((c) => !'AEIOU'.includes(c));
   if (isGivenName && consonants.length >= 4) return consonants[0] + consonants[2] + consonants[3];

@@ -20,7 +20,7 @@ describe('formErrors', () => {
   });
 
   it('keeps a VALIDATION error for a field the form does not have as the general message', () => {
-    const error = graphQLError("Non puoi disattivare il tuo stesso account", { code: 'VALIDATION', field: 'active' });
+    const error = graphQLError('Non puoi disattivare il tuo stesso account', { code: 'VALIDATION', field: 'active' });
     expect(formErrors(error, fields)).toEqual({ fields: {}, general: 'Non puoi disattivare il tuo stesso account' });
   });
 

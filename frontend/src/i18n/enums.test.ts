@@ -5,9 +5,7 @@ import { enumLabels } from './enums';
 
 const sdl = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
 const schema = buildSchema(sdl);
-const enums = Object.values(schema.getTypeMap()).filter(
-  (type): type is GraphQLEnumType => isEnumType(type) && !type.name.startsWith('__'),
-);
+const enums = Object.values(schema.getTypeMap()).filter((type): type is GraphQLEnumType => isEnumType(type) && !type.name.startsWith('__'));
 
 describe('Italian labels for the enums of schema.graphql', () => {
   it('finds the enums of the contract', () => {
@@ -17,7 +15,10 @@ describe('Italian labels for the enums of schema.graphql', () => {
   it.each(enums.map((e) => [e.name, e] as const))('labels every value of %s', (name, type) => {
     const labels = enumLabels[name];
     expect(labels, `add Italian labels for enum ${name} to src/i18n/enums.ts`).toBeDefined();
-    const values = type.getValues().map((v) => v.name).sort();
+    const values = type
+      .getValues()
+      .map((v) => v.name)
+      .sort();
     expect(Object.keys(labels).sort()).toEqual(values);
     for (const value of values) expect(labels[value].trim(), `${name}.${value}`).not.toBe('');
   });

@@ -75,20 +75,20 @@ export function useViewer(): Viewer {
 
 export function SessionProvider({ children, fetch }: { children: ReactNode; fetch?: typeof globalThis.fetch }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-
-  const client: Client = useMemo(
-    () =>
-      createPonteClient({
+  // A new client has an empty cache: one per session. `fetch` is fixed for the provider's life.
+  const newClient = useCallback(
+    function newClient(): Client {
+      return createPonteClient({
         fetch,
         onSessionLost: () => {
           setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : s));
-          setGeneration((g) => g + 1);
+          setClient(newClient());
         },
-      }),
-    // A new generation is a new client with an empty cache.
-    [generation, fetch],
+      });
+    },
+    [fetch],
   );
+  const [client, setClient] = useState<Client>(newClient);
 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -113,18 +113,21 @@ export function SessionProvider({ children, fetch }: { children: ReactNode; fetc
     };
   }, [client, state.status, attempt]);
 
-  const signedIn = useCallback((viewer: Viewer) => {
-    setGeneration((g) => g + 1);
-    setState({ status: 'signedIn', viewer });
-  }, []);
+  const signedIn = useCallback(
+    (viewer: Viewer) => {
+      setClient(newClient());
+      setState({ status: 'signedIn', viewer });
+    },
+    [newClient],
+  );
 
   const signOut = useCallback(async () => {
     // Whatever the answer, this browser forgets the session; the server
     // deletes it when the request arrives.
     await client.mutation(logoutMutation, {}).toPromise();
-    setGeneration((g) => g + 1);
+    setClient(newClient());
     setState({ status: 'signedOut', reason: 'signedOut' });
-  }, [client]);
+  }, [client, newClient]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });

@@ -80,7 +80,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
         code: 'TRANSFERS',
         label: 'Trasferimenti letto-sedia',
         options: [
-          { value: 0, label: 'Incapace, non mantiene l\'equilibrio da seduto', points: 0 },
+          { value: 0, label: "Incapace, non mantiene l'equilibrio da seduto", points: 0 },
           { value: 5, label: 'Necessita di molto aiuto (una o due persone), sta seduto da solo', points: 5 },
           { value: 10, label: 'Necessita di poco aiuto (verbale o fisico)', points: 10 },
           { value: 15, label: 'Autonomo', points: 15 },
@@ -92,7 +92,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
         options: [
           { value: 0, label: 'Immobile, o percorre meno di 50 metri', points: 0 },
           { value: 5, label: 'Autonomo in carrozzina, anche nelle curve, per oltre 50 metri', points: 5 },
-          { value: 10, label: 'Cammina con l\'aiuto di una persona (verbale o fisico) per oltre 50 metri', points: 10 },
+          { value: 10, label: "Cammina con l'aiuto di una persona (verbale o fisico) per oltre 50 metri", points: 10 },
           { value: 15, label: 'Autonomo, anche con ausili (es. bastone), per oltre 50 metri', points: 15 },
         ],
       },
@@ -117,7 +117,8 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
   {
     code: 'IADL_LAWTON',
     name: 'Scala IADL di Lawton',
-    description: 'Autonomia nelle attività strumentali della vita quotidiana: da 0 (dipendenza in tutte le attività) a 8 (autonomia completa).',
+    description:
+      'Autonomia nelle attività strumentali della vita quotidiana: da 0 (dipendenza in tutte le attività) a 8 (autonomia completa).',
     minScore: 0,
     maxScore: 8,
     higherIsBetter: true,
@@ -213,7 +214,8 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
   {
     code: 'SPMSQ',
     name: 'SPMSQ (Short Portable Mental Status Questionnaire di Pfeiffer)',
-    description: 'Screening delle funzioni cognitive: numero di errori su 10 domande, corretto per il livello di istruzione (0 = nessun errore, 10 = tutti errati).',
+    description:
+      'Screening delle funzioni cognitive: numero di errori su 10 domande, corretto per il livello di istruzione (0 = nessun errore, 10 = tutti errati).',
     minScore: 0,
     maxScore: 10,
     higherIsBetter: false,
@@ -269,7 +271,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
       },
       {
         code: 'PRESIDENT',
-        label: 'Chi è l\'attuale Presidente della Repubblica?',
+        label: "Chi è l'attuale Presidente della Repubblica?",
         options: [
           { value: 0, label: 'Risposta corretta', points: 0 },
           { value: 1, label: 'Errore', points: 1 },
@@ -293,7 +295,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
       },
       {
         code: 'SUBTRACTION',
-        label: 'Sottragga 3 da 20 e continui a sottrarre 3 fino in fondo (corretta solo se l\'intera serie è esatta)',
+        label: "Sottragga 3 da 20 e continui a sottrarre 3 fino in fondo (corretta solo se l'intera serie è esatta)",
         options: [
           { value: 0, label: 'Risposta corretta', points: 0 },
           { value: 1, label: 'Errore', points: 1 },

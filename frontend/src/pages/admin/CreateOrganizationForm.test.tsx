@@ -40,7 +40,7 @@ describe('CreateOrganizationForm', () => {
     renderForm(fakeServer({}));
     const field = screen.getByLabelText(/Codice fiscale/);
     fireEvent.change(field, { target: { value: '0123A' } });
-    expect(screen.getByText("Il codice fiscale di un ente è composto da 11 cifre")).toBeInTheDocument();
+    expect(screen.getByText('Il codice fiscale di un ente è composto da 11 cifre')).toBeInTheDocument();
     fireEvent.change(field, { target: { value: '0123' } });
     expect(field).not.toHaveAttribute('aria-invalid');
     fireEvent.blur(field);
@@ -51,7 +51,7 @@ describe('CreateOrganizationForm', () => {
 
   it('lists every kind of organization with its Italian label', () => {
     renderForm(fakeServer({}));
-    const options = Array.from((screen.getByLabelText('Tipo di ente') as HTMLSelectElement).options).map((o) => o.text);
+    const options = Array.from(screen.getByLabelText<HTMLSelectElement>('Tipo di ente').options).map((o) => o.text);
     expect(options).toContain('Agenzia di tutela della salute (ATS)');
     expect(options).toContain('Ambito territoriale sociale');
     expect(options).toHaveLength(14); // "Scegli…" and the 13 kinds

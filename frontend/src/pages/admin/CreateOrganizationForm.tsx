@@ -94,10 +94,27 @@ export function CreateOrganizationForm() {
         <form onSubmit={submit} noValidate aria-labelledby="nuovo-ente-titolo">
           <div className="row">
             <div className="col-12 col-lg-6">
-              <TextField id="ente-name" label={copy.name} hint={copy.nameHint} value={values.name} onChange={set('name')} error={errors.name} required />
+              <TextField
+                id="ente-name"
+                label={copy.name}
+                hint={copy.nameHint}
+                value={values.name}
+                onChange={set('name')}
+                error={errors.name}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <SelectField id="ente-kind" label={copy.kind} value={values.kind} onChange={set('kind')} options={labelOptions(organizationKindLabels)} placeholder={copy.choose} error={errors.kind} required />
+              <SelectField
+                id="ente-kind"
+                label={copy.kind}
+                value={values.kind}
+                onChange={set('kind')}
+                options={labelOptions(organizationKindLabels)}
+                placeholder={copy.choose}
+                error={errors.kind}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
               <TextField

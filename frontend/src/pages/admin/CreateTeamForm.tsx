@@ -79,10 +79,27 @@ export function CreateTeamForm() {
         <form onSubmit={submit} noValidate aria-labelledby="nuova-equipe-titolo">
           <div className="row">
             <div className="col-12 col-lg-6">
-              <TextField id="equipe-name" label={copy.name} hint={copy.nameHint} value={values.name} onChange={set('name')} error={errors.name} required />
+              <TextField
+                id="equipe-name"
+                label={copy.name}
+                hint={copy.nameHint}
+                value={values.name}
+                onChange={set('name')}
+                error={errors.name}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <SelectField id="equipe-kind" label={copy.kind} value={values.kind} onChange={set('kind')} options={labelOptions(teamKindLabels)} placeholder={copy.choose} error={errors.kind} required />
+              <SelectField
+                id="equipe-kind"
+                label={copy.kind}
+                value={values.kind}
+                onChange={set('kind')}
+                options={labelOptions(teamKindLabels)}
+                placeholder={copy.choose}
+                error={errors.kind}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
               <SelectField

@@ -107,19 +107,63 @@ export function CreateUserForm() {
         <form onSubmit={submit} noValidate aria-labelledby="nuovo-utente-titolo">
           <div className="row">
             <div className="col-12 col-lg-6">
-              <TextField id="utente-email" label={copy.email} type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} required />
+              <TextField
+                id="utente-email"
+                label={copy.email}
+                type="email"
+                autoComplete="off"
+                value={values.email}
+                onChange={set('email')}
+                error={errors.email}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <TextField id="utente-displayName" label={copy.displayName} hint={copy.displayNameHint} value={values.displayName} onChange={set('displayName')} error={errors.displayName} required />
+              <TextField
+                id="utente-displayName"
+                label={copy.displayName}
+                hint={copy.displayNameHint}
+                value={values.displayName}
+                onChange={set('displayName')}
+                error={errors.displayName}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <TextField id="utente-password" label={copy.password} hint={copy.passwordHint} type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors.password} required />
+              <TextField
+                id="utente-password"
+                label={copy.password}
+                hint={copy.passwordHint}
+                type="password"
+                autoComplete="new-password"
+                value={values.password}
+                onChange={set('password')}
+                error={errors.password}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <SelectField id="utente-role" label={copy.role} value={values.role} onChange={set('role')} options={labelOptions(roleLabels)} error={errors.role} required />
+              <SelectField
+                id="utente-role"
+                label={copy.role}
+                value={values.role}
+                onChange={set('role')}
+                options={labelOptions(roleLabels)}
+                error={errors.role}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
-              <SelectField id="utente-profession" label={copy.profession} value={values.profession} onChange={set('profession')} options={labelOptions(professionLabels)} placeholder={copy.choose} error={errors.profession} required />
+              <SelectField
+                id="utente-profession"
+                label={copy.profession}
+                value={values.profession}
+                onChange={set('profession')}
+                options={labelOptions(professionLabels)}
+                placeholder={copy.choose}
+                error={errors.profession}
+                required
+              />
             </div>
             <div className="col-12 col-lg-6">
               <SelectField

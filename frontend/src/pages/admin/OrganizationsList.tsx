@@ -100,11 +100,7 @@ export function OrganizationsList() {
   );
 }
 
-function OrganizationRows({
-  variables,
-}: {
-  variables: { first: number; after: string | null; kind: OrganizationKind | null };
-}) {
+function OrganizationRows({ variables }: { variables: { first: number; after: string | null; kind: OrganizationKind | null } }) {
   const [{ data }] = useQuery({ query: adminOrganizationsQuery, variables, context });
   if (!data) return null;
   return (

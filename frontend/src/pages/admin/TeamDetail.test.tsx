@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { CombinedError } from 'urql';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { AdminTeamQuery } from '../../gql/graphql';
+import { adminViewer, fakeServer, type Handlers, type Served } from '../../test/fakeServer';
 import { removalReasons } from './TeamDetail';
 
 const REASONS = [
@@ -15,7 +16,9 @@ const refusal = {
   extensions: { code: 'VALIDATION', field: 'userId', reasons: REASONS },
 };
 
-function member(id: string, displayName: string) {
+type Team = Served<NonNullable<AdminTeamQuery['team']>>;
+
+function member(id: string, displayName: string): Team['members'][number] {
   return {
     __typename: 'TeamMember',
     teamRole: 'MEMBER',
@@ -26,17 +29,17 @@ function member(id: string, displayName: string) {
   };
 }
 
-const team = {
+const team: Team = {
   __typename: 'Team',
   id: 't1',
   name: 'EEMM Breno',
-  kind: 'EEMM',
+  kind: 'EQUIPE_MULTIDISCIPLINARE',
   createdAt: '2026-01-10T09:00:00Z',
   organization: { __typename: 'Organization', id: 'o1', name: 'Comune di Breno', kind: 'COMUNE' },
   members: [member('elena', 'Elena Tognali'), member('marco', 'Marco Bianchi')],
 };
 
-function renderTeam(removeAnswer: (variables: Record<string, unknown>) => { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) {
+function renderTeam(removeAnswer: NonNullable<Handlers['RemoveTeamMember']>) {
   const server = fakeServer({
     Me: () => ({ data: { me: adminViewer } }),
     AdminTeam: () => ({ data: { team } }),
@@ -60,11 +63,17 @@ describe('removing a member who is still case manager', () => {
     const alert = await screen.findByTestId('motivi-rifiuto-rimozione');
     expect(alert).toHaveAttribute('role', 'alert');
     expect(alert).toHaveTextContent("Non è possibile togliere Elena Tognali dall'équipe:");
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(REASONS);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(REASONS);
     expect(alert).toHaveTextContent('dalla pagina di ciascun progetto, con «Cambia case manager»; poi potrai togliere Elena Tognali.');
     // The joined message is not shown as well.
     expect(screen.queryByText(refusal.message)).not.toBeInTheDocument();
-    expect(server.requests.find((r) => r.operationName === 'RemoveTeamMember')?.variables).toEqual({ input: { teamId: 't1', userId: 'elena' } });
+    expect(server.requests.find((r) => r.operationName === 'RemoveTeamMember')?.variables).toEqual({
+      input: { teamId: 't1', userId: 'elena' },
+    });
   });
 
   it('shows any other refusal as one message, and a removal that succeeds clears the list', async () => {
@@ -96,7 +105,13 @@ describe('removing a member who is still case manager', () => {
 describe('removalReasons', () => {
   it('reads extensions.reasons of a VALIDATION error, and nothing else', () => {
     expect(removalReasons(new CombinedError({ graphQLErrors: [refusal] }))).toEqual(REASONS);
-    expect(removalReasons(new CombinedError({ graphQLErrors: [{ message: 'Utente non trovato', extensions: { code: 'VALIDATION', field: 'userId' } }] }))).toBeNull();
-    expect(removalReasons(new CombinedError({ graphQLErrors: [{ message: 'x', extensions: { code: 'CONFLICT', reasons: ['a'] } }] }))).toBeNull();
+    expect(
+      removalReasons(
+        new CombinedError({ graphQLErrors: [{ message: 'Utente non trovato', extensions: { code: 'VALIDATION', field: 'userId' } }] }),
+      ),
+    ).toBeNull();
+    expect(
+      removalReasons(new CombinedError({ graphQLErrors: [{ message: 'x', extensions: { code: 'CONFLICT', reasons: ['a'] } }] })),
+    ).toBeNull();
   });
 });

@@ -132,7 +132,12 @@ export function TeamDetail({ id }: { id: string }) {
     const result = await remove({ input: { teamId: team.id, userId } });
     const reasons = result.error ? removalReasons(result.error) : null;
     if (reasons) setRefusal({ name, reasons });
-    else setMessage(result.data ? { kind: 'success', text: copy.removed(name) } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
+    else
+      setMessage(
+        result.data
+          ? { kind: 'success', text: copy.removed(name) }
+          : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError },
+      );
   }
 
   return (
@@ -190,7 +195,9 @@ export function TeamDetail({ id }: { id: string }) {
                     </td>
                     <td>{m.user ? professionLabels[m.user.profession] : '—'}</td>
                     <td>{teamRoleLabels[m.teamRole]}</td>
-                    <td>{m.endedOn ? copy.between(formatDate(m.startedOn), formatDate(m.endedOn)) : copy.since(formatDate(m.startedOn))}</td>
+                    <td>
+                      {m.endedOn ? copy.between(formatDate(m.startedOn), formatDate(m.endedOn)) : copy.since(formatDate(m.startedOn))}
+                    </td>
                     <td>
                       <Badge color={m.active ? 'success' : 'secondary'} pill>
                         {m.active ? copy.active : copy.former}
@@ -284,7 +291,14 @@ function AddMemberForm({ teamId }: { teamId: string }) {
               />
             </div>
             <div className="col-12 col-lg-3">
-              <SelectField id="componente-teamRole" label={copy.teamRole} value={teamRole} onChange={(v) => setTeamRole(v as TeamRole)} options={labelOptions(teamRoleLabels)} error={errors.teamRole} />
+              <SelectField
+                id="componente-teamRole"
+                label={copy.teamRole}
+                value={teamRole}
+                onChange={(v) => setTeamRole(v as TeamRole)}
+                options={labelOptions(teamRoleLabels)}
+                error={errors.teamRole}
+              />
             </div>
           </div>
           <Button type="submit" color="primary" disabled={fetching}>

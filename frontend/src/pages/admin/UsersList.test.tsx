@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { AdminUsersQuery } from '../../gql/graphql';
+import { adminViewer, fakeServer, type Served } from '../../test/fakeServer';
 
-function user(n: number) {
+function user(n: number): Served<AdminUsersQuery['users']['nodes'][number]> {
   return {
     __typename: 'User',
     id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -17,7 +18,7 @@ function user(n: number) {
   };
 }
 
-function page(numbers: number[], endCursor: string | null, hasNextPage: boolean) {
+function page(numbers: number[], endCursor: string | null, hasNextPage: boolean): Served<AdminUsersQuery> {
   return {
     users: {
       __typename: 'UserConnection',
@@ -37,7 +38,13 @@ describe('UsersList', () => {
       AdminUsers: (variables) =>
         variables.after === 'cursore-20'
           ? { data: page([21, 22, 23], 'cursore-23', false) }
-          : { data: page(Array.from({ length: 20 }, (_, i) => i + 1), 'cursore-20', true) },
+          : {
+              data: page(
+                Array.from({ length: 20 }, (_, i) => i + 1),
+                'cursore-20',
+                true,
+              ),
+            },
     });
     render(
       <SessionProvider fetch={server.fetch}>

@@ -135,13 +135,7 @@ export function UsersList() {
           </tr>
         </thead>
         {cursors.map((after) => (
-          <UsersRows
-            key={after ?? 'inizio'}
-            variables={variables(after)}
-            viewerId={viewer.id}
-            busy={updating}
-            onToggle={toggle}
-          />
+          <UsersRows key={after ?? 'inizio'} variables={variables(after)} viewerId={viewer.id} busy={updating} onToggle={toggle} />
         ))}
         {first.data && total === 0 && (
           <tbody>

@@ -28,8 +28,7 @@ export const adminCopy = {
     activated: (name: string) => `L'account di ${name} è stato riattivato.`,
     none: 'Nessun utente corrisponde alla ricerca.',
     noOrganization: '—',
-    summary: (shown: number, total: number) =>
-      total === 1 ? 'Un utente in totale.' : `Mostrati ${shown} utenti su ${total}.`,
+    summary: (shown: number, total: number) => (total === 1 ? 'Un utente in totale.' : `Mostrati ${shown} utenti su ${total}.`),
   },
   createUser: {
     heading: 'Nuovo utente',
@@ -39,8 +38,7 @@ export const adminCopy = {
     displayNameHint: 'Nome e cognome come li vedranno i colleghi, ad esempio «Maria Rossi».',
     password: 'Password iniziale',
     passwordHint: 'Almeno 12 caratteri.',
-    passwordTooShort: (length: number) =>
-      `La password deve avere almeno 12 caratteri (ora ne ha ${length}).`,
+    passwordTooShort: (length: number) => `La password deve avere almeno 12 caratteri (ora ne ha ${length}).`,
     role: 'Ruolo',
     profession: 'Professione',
     organization: 'Ente',
@@ -69,8 +67,7 @@ export const adminCopy = {
     createdAt: 'Registrato il',
     none: 'Nessun ente di questo tipo.',
     noFiscalCode: '—',
-    summary: (shown: number, total: number) =>
-      total === 1 ? 'Un ente in totale.' : `Mostrati ${shown} enti su ${total}.`,
+    summary: (shown: number, total: number) => (total === 1 ? 'Un ente in totale.' : `Mostrati ${shown} enti su ${total}.`),
   },
   createOrganization: {
     heading: 'Nuovo ente',
@@ -80,7 +77,7 @@ export const adminCopy = {
     choose: 'Scegli…',
     fiscalCode: 'Codice fiscale',
     fiscalCodeHint: '11 cifre; puoi lasciarlo vuoto.',
-    fiscalCodeInvalid: "Il codice fiscale di un ente è composto da 11 cifre",
+    fiscalCodeInvalid: 'Il codice fiscale di un ente è composto da 11 cifre',
     submit: 'Crea ente',
     submitting: 'Creazione in corso…',
     created: (name: string) => `Ente creato: ${name}.`,
@@ -101,14 +98,13 @@ export const adminCopy = {
     none: 'Nessuna équipe di questo tipo.',
     noOrganization: '—',
     openLabel: (name: string) => `Apri l'équipe ${name}`,
-    summary: (shown: number, total: number) =>
-      total === 1 ? "Un'équipe in totale." : `Mostrate ${shown} équipe su ${total}.`,
+    summary: (shown: number, total: number) => (total === 1 ? "Un'équipe in totale." : `Mostrate ${shown} équipe su ${total}.`),
   },
   createTeam: {
     heading: 'Nuova équipe',
     name: "Nome dell'équipe",
     nameHint: 'Ad esempio «UVM Distretto di Breno».',
-    kind: "Tipo di équipe",
+    kind: 'Tipo di équipe',
     organization: 'Ente di appartenenza',
     organizationHint: 'I componenti possono venire anche da altri enti.',
     choose: 'Scegli…',
@@ -117,7 +113,7 @@ export const adminCopy = {
     created: (name: string) => `Équipe creata: ${name}.`,
     missing: {
       name: "Inserisci il nome dell'équipe",
-      kind: "Scegli il tipo di équipe",
+      kind: 'Scegli il tipo di équipe',
       organizationId: "Scegli l'ente",
     },
   },

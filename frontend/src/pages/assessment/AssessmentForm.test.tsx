@@ -38,7 +38,10 @@ function renderForm(props: Partial<AssessmentFormProps> = {}) {
 }
 
 function choose(instrument: string, item: string, value: number) {
-  fireEvent.click(document.getElementById(`strumento-${instrument}-${item}-${value}`) as HTMLElement);
+  const id = `strumento-${instrument}-${item}-${value}`;
+  const option = document.getElementById(id);
+  if (!option) throw new Error(`no answer #${id} in the form`);
+  fireEvent.click(option);
 }
 
 function fillRequired() {
@@ -139,14 +142,17 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
 });
 
 describe('assessmentErrors', () => {
-  it("puts an instruments[i] error by the i-th instrument sent and the rest by their fields", () => {
+  it('puts an instruments[i] error by the i-th instrument sent and the rest by their fields', () => {
     const values = emptyAssessment('uvm', ['geriatra']);
     values.answers = { SPMSQ: { DATE: 1 }, BARTHEL: { FEEDING: 10 } };
     const sent = toAssessmentContent(values, instrumentDefinitions);
     expect(sent.instruments.map((i) => i.instrument)).toEqual(['BARTHEL', 'SPMSQ']);
     const error = new CombinedError({
       graphQLErrors: [
-        { message: 'Manca la risposta alla voce «Che giorno della settimana è?».', extensions: { code: 'VALIDATION', field: 'instruments[1].answers' } },
+        {
+          message: 'Manca la risposta alla voce «Che giorno della settimana è?».',
+          extensions: { code: 'VALIDATION', field: 'instruments[1].answers' },
+        },
         { message: 'La data della valutazione è nel futuro', extensions: { code: 'VALIDATION', field: 'date' } },
       ],
     });

@@ -288,7 +288,10 @@ export function AssessmentForm({
               onChange={(v) => {
                 setField('teamId', v);
                 const members = teams.find((t) => t.id === v)?.members ?? [];
-                setField('participantIds', values.participantIds.filter((id) => members.some((m) => m.id === id)));
+                setField(
+                  'participantIds',
+                  values.participantIds.filter((id) => members.some((m) => m.id === id)),
+                );
               }}
               options={teams.map((t) => [t.id, `${t.name} (${teamKindLabels[t.kind]})`] as const)}
               placeholder={teams.length === 1 ? undefined : copy.choose}
@@ -298,20 +301,49 @@ export function AssessmentForm({
             />
           </div>
           <div className="col-12 col-md-6 col-lg-3">
-            <TextField id="valutazione-date" label={copy.date} type="date" max={todayIso()} value={values.date} onChange={(v) => setField('date', v)} error={errors.fields.date} required />
+            <TextField
+              id="valutazione-date"
+              label={copy.date}
+              type="date"
+              max={todayIso()}
+              value={values.date}
+              onChange={(v) => setField('date', v)}
+              error={errors.fields.date}
+              required
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-3">
-            <SelectField id="valutazione-setting" label={copy.setting} value={values.setting} onChange={(v) => setField('setting', v as AssessmentSetting)} options={labelOptions(assessmentSettingLabels)} placeholder={copy.choose} error={errors.fields.setting} required />
+            <SelectField
+              id="valutazione-setting"
+              label={copy.setting}
+              value={values.setting}
+              onChange={(v) => setField('setting', v as AssessmentSetting)}
+              options={labelOptions(assessmentSettingLabels)}
+              placeholder={copy.choose}
+              error={errors.fields.setting}
+              required
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
-            <SelectField id="valutazione-reason" label={copy.reason} value={values.reason} onChange={(v) => setField('reason', v as AssessmentReason)} options={labelOptions(assessmentReasonLabels)} placeholder={copy.choose} error={errors.fields.reason} required />
+            <SelectField
+              id="valutazione-reason"
+              label={copy.reason}
+              value={values.reason}
+              onChange={(v) => setField('reason', v as AssessmentReason)}
+              options={labelOptions(assessmentReasonLabels)}
+              placeholder={copy.choose}
+              error={errors.fields.reason}
+              required
+            />
           </div>
         </div>
         <fieldset
           id="valutazione-participantIds"
           className="ponte-fieldset"
           tabIndex={-1}
-          aria-describedby={['valutazione-participantIds-aiuto', errors.fields.participantIds ? 'valutazione-participantIds-errore' : ''].filter(Boolean).join(' ')}
+          aria-describedby={['valutazione-participantIds-aiuto', errors.fields.participantIds ? 'valutazione-participantIds-errore' : '']
+            .filter(Boolean)
+            .join(' ')}
         >
           <legend>{copy.participants}</legend>
           <small id="valutazione-participantIds-aiuto" className="form-text d-block">
@@ -371,7 +403,10 @@ export function AssessmentForm({
                 label={label}
                 value={values.socialDomains[domain].level}
                 onChange={(v) =>
-                  setValues((s) => ({ ...s, socialDomains: { ...s.socialDomains, [domain]: { ...s.socialDomains[domain], level: v as Level } } }))
+                  setValues((s) => ({
+                    ...s,
+                    socialDomains: { ...s.socialDomains, [domain]: { ...s.socialDomains[domain], level: v as Level } },
+                  }))
                 }
                 options={Object.entries(copy.levels)}
                 placeholder={copy.levelNone}
@@ -395,7 +430,16 @@ export function AssessmentForm({
         <legend className="h4">{copy.conclusions}</legend>
         <div className="row">
           <div className="col-12 col-md-6">
-            <SelectField id="valutazione-needLevel" label={copy.needLevel} value={values.needLevel} onChange={(v) => setField('needLevel', v as NeedLevel)} options={labelOptions(needLevelLabels)} placeholder={copy.choose} error={errors.fields.needLevel} required />
+            <SelectField
+              id="valutazione-needLevel"
+              label={copy.needLevel}
+              value={values.needLevel}
+              onChange={(v) => setField('needLevel', v as NeedLevel)}
+              options={labelOptions(needLevelLabels)}
+              placeholder={copy.choose}
+              error={errors.fields.needLevel}
+              required
+            />
           </div>
           <div className="col-12 col-md-6">
             <SelectField
@@ -410,7 +454,13 @@ export function AssessmentForm({
             />
           </div>
           <div className="col-12">
-            <TextAreaField id="valutazione-notes" label={`${copy.notes} ${commonCopy.optional}`} value={values.notes} onChange={(v) => setField('notes', v)} error={errors.fields.notes} />
+            <TextAreaField
+              id="valutazione-notes"
+              label={`${copy.notes} ${commonCopy.optional}`}
+              value={values.notes}
+              onChange={(v) => setField('notes', v)}
+              error={errors.fields.notes}
+            />
           </div>
         </div>
       </fieldset>

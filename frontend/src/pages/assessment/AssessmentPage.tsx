@@ -4,9 +4,10 @@ import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { AssessmentDetailQuery, Instrument, SocialDomain } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
+import { errorMessage } from '../../graphql/errors';
 import {
   assessmentReasonLabels,
   assessmentSettingLabels,
@@ -132,7 +133,10 @@ type Assessment = NonNullable<AssessmentDetailQuery['assessment']>;
 
 /** The form's values from a recorded assessment: the starting point of a correction. */
 export function valuesOf(assessment: Assessment): AssessmentValues {
-  const values = emptyAssessment(assessment.team?.id ?? '', assessment.participants.flatMap((p) => (p.user ? [p.user.id] : [])));
+  const values = emptyAssessment(
+    assessment.team?.id ?? '',
+    assessment.participants.flatMap((p) => (p.user ? [p.user.id] : [])),
+  );
   values.date = assessment.date;
   values.setting = assessment.setting;
   values.reason = assessment.reason;
@@ -160,41 +164,28 @@ export function AssessmentPage({ id }: { id: string }) {
   const [amending, setAmending] = useState(false);
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.assessment)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-      </>
-    );
-  }
-  if (error || !data?.assessment) {
-    return (
-      <>
-        <PageHeading title={assessmentCopy.create.title} />
-        <FormMessage kind="error">{error ? errorMessage(error) : commonCopy.genericError}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.assessment) return <RecordUnavailable error={error} copy={{ ...copy, titleFallback: assessmentCopy.create.title }} />;
 
   const a = data.assessment;
   const definitions = instruments.data?.instruments ?? [];
   const personName = a.person ? `${a.person.givenName} ${a.person.familyName}` : '';
   const isParticipant = a.participants.some((p) => p.user?.id === viewer.id);
-  const notice = message ?? (search.get('registrata') ? { kind: 'success' as const, text: copy.recorded } : search.get('rettificata') ? { kind: 'success' as const, text: copy.amendedNow } : undefined);
+  const notice =
+    message ??
+    (search.get('registrata')
+      ? { kind: 'success' as const, text: copy.recorded }
+      : search.get('rettificata')
+        ? { kind: 'success' as const, text: copy.amendedNow }
+        : undefined);
 
   async function signIt() {
     setMessage(undefined);
     const result = await sign({ input: { assessmentId: a.id } });
-    setMessage(result.data ? { kind: 'success', text: copy.signedNow } : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError });
+    setMessage(
+      result.data
+        ? { kind: 'success', text: copy.signedNow }
+        : { kind: 'error', text: result.error ? errorMessage(result.error) : commonCopy.genericError },
+    );
   }
 
   return (
@@ -320,8 +311,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <div data-testid="versioni">
           {a.amends && (
             <p>
-              {copy.amends(formatDateTime(a.amends.createdAt))}{' '}
-              <a href={pathTo.assessment(a.amends.id)}>{copy.openVersion}</a>
+              {copy.amends(formatDateTime(a.amends.createdAt))} <a href={pathTo.assessment(a.amends.id)}>{copy.openVersion}</a>
             </p>
           )}
           {a.amendmentReason && <p>{copy.amendmentReason(a.amendmentReason)}</p>}
@@ -405,7 +395,15 @@ function ResultCard({ result, definition }: { result: Assessment['results'][numb
   );
 }
 
-function AmendForm({ assessment, definitions, onCancel }: { assessment: Assessment; definitions: InstrumentDefinition[]; onCancel: () => void }) {
+function AmendForm({
+  assessment,
+  definitions,
+  onCancel,
+}: {
+  assessment: Assessment;
+  definitions: InstrumentDefinition[];
+  onCancel: () => void;
+}) {
   const teamId = assessment.team?.id ?? '';
   const [team] = useQuery({ query: assessmentTeamQuery, variables: { id: teamId }, pause: !teamId });
   const [, amend] = useMutation(amendAssessmentMutation);
@@ -429,12 +427,16 @@ function AmendForm({ assessment, definitions, onCancel }: { assessment: Assessme
           cancelLabel={copy.cancel}
           onCancel={onCancel}
           onSubmit={async (values, content) => {
-            const result = await amend({ input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content } });
+            const result = await amend({
+              input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content },
+            });
             if (result.data) {
               navigate(`${pathTo.assessment(result.data.amendAssessment.id)}?rettificata=1`);
               return undefined;
             }
-            return result.error ? assessmentErrors(result.error, content) : { fields: {}, instruments: {}, general: commonCopy.genericError };
+            return result.error
+              ? assessmentErrors(result.error, content)
+              : { fields: {}, instruments: {}, general: commonCopy.genericError };
           }}
         />
       </CardBody>

@@ -3,8 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
-import { errorMessage, findCode } from '../../graphql/errors';
 import { commonCopy } from '../../i18n/it';
 import { paths, pathTo } from '../../routes';
 import { navigate } from '../../router/router';
@@ -46,22 +46,14 @@ export function NewAssessmentPage({ personId }: { personId: string }) {
   if ((person.fetching && !person.data) || (instruments.fetching && !instruments.data) || (teams.fetching && !teams.data)) {
     return <Loading />;
   }
-  if (person.error && findCode(person.error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={personCopy.forbidden} />
-        <FormMessage kind="error">{personCopy.forbiddenText}</FormMessage>
-        <a href={paths.persons}>{personCopy.back}</a>
-      </>
-    );
-  }
   const failure = person.error ?? instruments.error ?? teams.error;
   if (failure || !person.data?.person || !instruments.data || !teams.data) {
     return (
-      <>
-        <PageHeading title={copy.title} />
-        <FormMessage kind="error">{failure ? errorMessage(failure) : personCopy.notFoundText}</FormMessage>
-      </>
+      <RecordUnavailable
+        error={failure}
+        copy={{ ...personCopy, titleFallback: copy.title }}
+        back={{ href: paths.persons, label: personCopy.back }}
+      />
     );
   }
 

@@ -60,8 +60,7 @@ export const assessmentCopy = {
     title: 'Nuova valutazione',
     titleFor: (name: string) => `Nuova valutazione di ${name}`,
     back: (name: string) => `Torna alla scheda di ${name}`,
-    noTeams:
-      'Per registrare una valutazione multidimensionale devi far parte di una UVM o di un’équipe multidisciplinare.',
+    noTeams: 'Per registrare una valutazione multidimensionale devi far parte di una UVM o di un’équipe multidisciplinare.',
     submit: 'Registra valutazione',
     submitting: 'Registrazione in corso…',
   },

@@ -44,7 +44,12 @@ describe('liveScore: Barthel', () => {
   it('reaches both ends of the scale and their bands', () => {
     const best = answering(barthel, (i) => Math.max(...barthel.items[i].options.map((o) => o.points)));
     expect(liveScore(barthel, best)).toMatchObject({ score: 100, band: { code: 'INDEPENDENT' } });
-    expect(liveScore(barthel, answering(barthel, () => 0))).toMatchObject({ score: 0, band: { code: 'TOTAL_DEPENDENCY' } });
+    expect(
+      liveScore(
+        barthel,
+        answering(barthel, () => 0),
+      ),
+    ).toMatchObject({ score: 0, band: { code: 'TOTAL_DEPENDENCY' } });
   });
 
   it('puts the band boundaries where the definition says (20 total, 60 severe, 90 moderate, 95 slight)', () => {

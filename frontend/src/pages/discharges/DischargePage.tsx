@@ -5,13 +5,13 @@ import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import type { CancelReason, DischargeDetailQuery, DischargeDestination, DischargeStatus } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
 import { cancelReasonLabels, dischargeDestinationLabels, dischargeStatusLabels, labelOptions, sexLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
@@ -146,32 +146,7 @@ export function DischargePage({ id }: { id: string }) {
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-        <a href={paths.discharges}>{copy.back}</a>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.discharge)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-        <a href={paths.discharges}>{copy.back}</a>
-      </>
-    );
-  }
-  if (error || !data?.discharge) {
-    return (
-      <>
-        <PageHeading title={copy.titleFallback} />
-        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.discharge) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.discharges, label: copy.back }} />;
   const d = data.discharge;
   const name = d.patient ? `${d.patient.givenName} ${d.patient.familyName}` : '—';
   const inTeam = !!d.receivingTeam && (teams.data?.teams.nodes ?? []).some((t) => t.id === d.receivingTeam?.id);
@@ -283,7 +258,11 @@ function Steps({ status }: { status: DischargeStatus }) {
   return (
     <ol className="ponte-steps" aria-label={copy.steps}>
       {STEPS.map((step, i) => (
-        <li key={step} className={i < current ? 'done' : i === current ? 'current' : undefined} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={step}
+          className={i < current ? 'done' : i === current ? 'current' : undefined}
+          aria-current={i === current ? 'step' : undefined}
+        >
           {dischargeStatusLabels[step]}
           {i < current && <span className="visually-hidden"> ({copy.stepDone})</span>}
         </li>
@@ -495,7 +474,13 @@ function AgreePlanForm({ discharge: d, onReload }: FormProps) {
         {c.heading}
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
-      <SelectField label={c.destination} options={labelOptions(dischargeDestinationLabels)} placeholder={commonCopy.choose} required {...form.field('destination')} />
+      <SelectField
+        label={c.destination}
+        options={labelOptions(dischargeDestinationLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('destination')}
+      />
       <TextAreaField label={`${c.services} ${commonCopy.optional}`} hint={c.servicesHint} rows={2} {...form.field('services')} />
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
@@ -525,7 +510,13 @@ function CompleteForm({ discharge: d, onReload }: FormProps) {
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
       <TextField label={c.date} type="date" min={d.admittedOn} max={todayIso()} required {...form.field('date')} />
-      <SelectField label={c.destination} options={labelOptions(dischargeDestinationLabels)} placeholder={commonCopy.choose} required {...form.field('destination')} />
+      <SelectField
+        label={c.destination}
+        options={labelOptions(dischargeDestinationLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('destination')}
+      />
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
       </Button>
@@ -541,7 +532,12 @@ function CancelForm({ discharge: d, onReload }: FormProps) {
     event.preventDefault();
     if (!form.check({ reason: form.values.reason ? undefined : c.missing })) return;
     const result = await cancel({
-      input: { dischargeId: d.id, expectedVersion: d.version, reason: form.values.reason as CancelReason, note: form.values.note.trim() || null },
+      input: {
+        dischargeId: d.id,
+        expectedVersion: d.version,
+        reason: form.values.reason as CancelReason,
+        note: form.values.note.trim() || null,
+      },
     });
     if (result.data) form.done(c.done);
     else form.fail(result.error, copy.conflict);
@@ -552,7 +548,13 @@ function CancelForm({ discharge: d, onReload }: FormProps) {
         {c.heading}
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
-      <SelectField label={c.reason} options={labelOptions(cancelReasonLabels)} placeholder={commonCopy.choose} required {...form.field('reason')} />
+      <SelectField
+        label={c.reason}
+        options={labelOptions(cancelReasonLabels)}
+        placeholder={commonCopy.choose}
+        required
+        {...form.field('reason')}
+      />
       <TextField label={`${c.note} ${commonCopy.optional}`} {...form.field('note')} />
       <Button type="submit" color="danger" size="sm" outline disabled={fetching}>
         {fetching ? copy.working : c.submit}

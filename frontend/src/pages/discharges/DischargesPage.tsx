@@ -81,8 +81,7 @@ function OpenColumn({ status }: { status: DischargeStatus }) {
     <section aria-labelledby={headingId} className="col-12 col-md-6 col-xl-3" data-testid={`colonna-${status}`}>
       <div className="ponte-column h-100">
         <h2 id={headingId} className="h5">
-          {dischargeStatusLabels[status]}{' '}
-          {data && <span className="ponte-muted fw-normal">({data.discharges.totalCount})</span>}
+          {dischargeStatusLabels[status]} {data && <span className="ponte-muted fw-normal">({data.discharges.totalCount})</span>}
         </h2>
         {fetching && !data && <Loading />}
         {error && <FormMessage kind="error">{errorMessage(error)}</FormMessage>}
@@ -130,7 +129,9 @@ function DischargeCards({ discharges }: { discharges: BoardDischarge[] }) {
               {d.ward && ` – ${d.ward}`}
             </p>
             <p className="small mb-1">
-              {d.status === 'DISCHARGED' && d.dischargedOn ? copy.dischargedOn(formatDate(d.dischargedOn)) : copy.expected(formatDate(d.expectedDischargeOn))}
+              {d.status === 'DISCHARGED' && d.dischargedOn
+                ? copy.dischargedOn(formatDate(d.dischargedOn))
+                : copy.expected(formatDate(d.expectedDischargeOn))}
             </p>
             {(d.status === 'CANCELLED' || d.status === 'DISCHARGED') && (
               <Badge color={d.status === 'CANCELLED' ? 'secondary' : 'success'} pill>

@@ -121,8 +121,17 @@ export function NewDischargePage() {
   const hospitals = choices.data?.organizations.nodes ?? [];
   const teams = (choices.data?.teams.nodes ?? []).filter((t) => RECEIVING_KINDS.includes(t.kind));
   // The ward's own hospital comes first choice.
-  const hospitalId = v.hospitalId || (hospitals.some((h) => h.id === viewer.organization?.id) ? (viewer.organization?.id ?? '') : hospitals.length === 1 ? hospitals[0].id : '');
-  const feedback = mode === 'new' && !withoutFiscalCode ? fiscalCodeFeedback({ fiscalCode: v.fiscalCode, birthDate: v.birthDate, sex: v.sex as Sex | '' }) : undefined;
+  const hospitalId =
+    v.hospitalId ||
+    (hospitals.some((h) => h.id === viewer.organization?.id)
+      ? (viewer.organization?.id ?? '')
+      : hospitals.length === 1
+        ? hospitals[0].id
+        : '');
+  const feedback =
+    mode === 'new' && !withoutFiscalCode
+      ? fiscalCodeFeedback({ fiscalCode: v.fiscalCode, birthDate: v.birthDate, sex: v.sex as Sex | '' })
+      : undefined;
   const decoded = mode === 'new' && !withoutFiscalCode ? checkFiscalCode(v.fiscalCode) : undefined;
 
   async function submit(event: FormEvent) {
@@ -132,7 +141,11 @@ export function NewDischargePage() {
       hospitalId: hospitalId ? undefined : m.hospitalId,
       ward: v.ward.trim() ? undefined : m.ward,
       admittedOn: v.admittedOn ? undefined : m.admittedOn,
-      expectedDischargeOn: !v.expectedDischargeOn ? m.expectedDischargeOn : v.admittedOn && v.expectedDischargeOn < v.admittedOn ? copy.expectedBeforeAdmission : undefined,
+      expectedDischargeOn: !v.expectedDischargeOn
+        ? m.expectedDischargeOn
+        : v.admittedOn && v.expectedDischargeOn < v.admittedOn
+          ? copy.expectedBeforeAdmission
+          : undefined,
       teamId: v.teamId ? undefined : m.teamId,
     };
     if (mode === 'existing') problems.personId = v.personId ? undefined : m.personId;
@@ -162,7 +175,8 @@ export function NewDischargePage() {
                 sex: v.sex as Sex,
                 fiscalCode: withoutFiscalCode ? null : normalizeFiscalCode(v.fiscalCode),
                 fiscalCodeMissingReason: withoutFiscalCode ? (v.fiscalCodeMissingReason as FiscalCodeMissingReason) : null,
-                alternativeCode: withoutFiscalCode && v.fiscalCodeMissingReason !== 'NOT_ASSIGNED' ? text(v.alternativeCode.toUpperCase()) : null,
+                alternativeCode:
+                  withoutFiscalCode && v.fiscalCodeMissingReason !== 'NOT_ASSIGNED' ? text(v.alternativeCode.toUpperCase()) : null,
                 birthPlace: text(v.birthPlace),
                 residence: text(v.residence),
                 phone: text(v.phone),
@@ -236,7 +250,9 @@ export function NewDischargePage() {
                         legend={copy.results}
                         value={v.personId}
                         onChange={form.set('personId')}
-                        options={found.map((p) => [p.id, `${p.familyName} ${p.givenName} – ${p.fiscalCode ?? formatDate(p.birthDate)}`] as const)}
+                        options={found.map(
+                          (p) => [p.id, `${p.familyName} ${p.givenName} – ${p.fiscalCode ?? formatDate(p.birthDate)}`] as const,
+                        )}
                         error={form.errors.personId}
                       />
                     )}
@@ -284,7 +300,12 @@ export function NewDischargePage() {
                           {newPersonCopy.fillFromCode}
                         </Button>
                       )}
-                      <CheckboxField id="dimissione-senza-codice" label={copy.withoutFiscalCode} checked={withoutFiscalCode} onChange={setWithoutFiscalCode} />
+                      <CheckboxField
+                        id="dimissione-senza-codice"
+                        label={copy.withoutFiscalCode}
+                        checked={withoutFiscalCode}
+                        onChange={setWithoutFiscalCode}
+                      />
                     </div>
                     {withoutFiscalCode && (
                       <>
@@ -299,7 +320,12 @@ export function NewDischargePage() {
                         </div>
                         {v.fiscalCodeMissingReason && v.fiscalCodeMissingReason !== 'NOT_ASSIGNED' && (
                           <div className="col-12 col-lg-6">
-                            <TextField label={copy.alternativeCode} autoComplete="off" className="text-uppercase font-monospace" {...form.field('alternativeCode')} />
+                            <TextField
+                              label={copy.alternativeCode}
+                              autoComplete="off"
+                              className="text-uppercase font-monospace"
+                              {...form.field('alternativeCode')}
+                            />
                           </div>
                         )}
                       </>
@@ -310,7 +336,13 @@ export function NewDischargePage() {
                       <TextField label={copy.birthDate} type="date" max={todayIso()} required {...form.field('birthDate')} />
                     </div>
                     <div className="col-12 col-md-6 col-lg-4">
-                      <SelectField label={copy.sex} options={labelOptions(sexLabels)} placeholder={commonCopy.choose} required {...form.field('sex')} />
+                      <SelectField
+                        label={copy.sex}
+                        options={labelOptions(sexLabels)}
+                        placeholder={commonCopy.choose}
+                        required
+                        {...form.field('sex')}
+                      />
                     </div>
                     <div className="col-12 col-lg-4">
                       <TextField label={`${copy.birthPlace} ${commonCopy.optional}`} {...form.field('birthPlace')} />
@@ -346,7 +378,13 @@ export function NewDischargePage() {
                   <TextField label={copy.admittedOn} type="date" max={todayIso()} required {...form.field('admittedOn')} />
                 </div>
                 <div className="col-12 col-md-6">
-                  <TextField label={copy.expectedDischargeOn} type="date" min={v.admittedOn || undefined} required {...form.field('expectedDischargeOn')} />
+                  <TextField
+                    label={copy.expectedDischargeOn}
+                    type="date"
+                    min={v.admittedOn || undefined}
+                    required
+                    {...form.field('expectedDischargeOn')}
+                  />
                 </div>
               </div>
             </fieldset>

@@ -170,7 +170,8 @@ export const dischargeCopy = {
   },
   suggested: {
     heading: 'Progetto suggerito',
-    text: (title: string) => `Dopo il rientro a domicilio con servizi Ponte suggerisce di aprire un PAI: «${title}». L’équipe decide e sceglie il case manager.`,
+    text: (title: string) =>
+      `Dopo il rientro a domicilio con servizi Ponte suggerisce di aprire un PAI: «${title}». L’équipe decide e sceglie il case manager.`,
     open: 'Apri il PAI suggerito',
   },
   working: 'Salvataggio…',

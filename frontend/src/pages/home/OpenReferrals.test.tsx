@@ -1,11 +1,14 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { TeamOpenReferralsQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 
-const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' };
+const operator = viewer({ role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' });
 
-function referral(id: string, givenName: string, urgency: string) {
+type Referral = Served<NonNullable<TeamOpenReferralsQuery['team']>['referrals']['nodes'][number]>;
+
+function referral(id: string, givenName: string, urgency: Referral['urgency']): Referral {
   return {
     __typename: 'Referral',
     id,
@@ -38,12 +41,15 @@ describe('Il mio lavoro: open referrals', () => {
           team: {
             __typename: 'Team',
             id: variables.id,
-            referrals: variables.id === 'pua' ? { __typename: 'ReferralConnection', totalCount: open.length, nodes: open } : { __typename: 'ReferralConnection', totalCount: 0, nodes: [] },
+            referrals:
+              variables.id === 'pua'
+                ? { __typename: 'ReferralConnection', totalCount: open.length, nodes: open }
+                : { __typename: 'ReferralConnection', totalCount: 0, nodes: [] },
           },
         },
       }),
       AcceptReferral: (variables) => {
-        const id = (variables.input as { referralId: string }).referralId;
+        const id = variables.input.referralId;
         open = open.filter((r) => r.id !== id);
         return { data: { acceptReferral: { __typename: 'Referral', id, status: 'ACCEPTED', acceptedAt: '2026-11-23T10:00:00Z' } } };
       },

@@ -135,7 +135,13 @@ function TeamReferrals({
                     <td>{formatDateTime(r.createdAt)}</td>
                     <td>{r.reason}</td>
                     <td>
-                      <Button color="primary" size="xs" disabled={accepting.fetching} aria-label={copy.acceptLabel(name)} onClick={() => take(r.id, name)}>
+                      <Button
+                        color="primary"
+                        size="xs"
+                        disabled={accepting.fetching}
+                        aria-label={copy.acceptLabel(name)}
+                        onClick={() => take(r.id, name)}
+                      >
                         {copy.accept}
                       </Button>
                     </td>

@@ -26,7 +26,11 @@ export const homeCopy = {
     open: 'Scheda',
     accepted: (name: string, team: string) => `${name} è ora in carico a ${team}.`,
     count: (shown: number, total: number) =>
-      total === 1 ? 'Una segnalazione aperta.' : shown < total ? `Le prime ${shown} di ${total} segnalazioni aperte.` : `${total} segnalazioni aperte.`,
+      total === 1
+        ? 'Una segnalazione aperta.'
+        : shown < total
+          ? `Le prime ${shown} di ${total} segnalazioni aperte.`
+          : `${total} segnalazioni aperte.`,
     showMore: 'Mostra altre',
   },
   projects: {

@@ -53,9 +53,9 @@ describe('LoginPage', () => {
     expect(request.url).toBe('/graphql');
     expect(request.init.method).toBe('POST');
     expect(request.init.credentials).toBe('same-origin');
-    const headers = request.init.headers as Record<string, string>;
-    expect(headers['x-ponte-csrf']).toBe('1');
-    expect(headers['content-type']).toBe('application/json');
+    const headers = new Headers(request.init.headers);
+    expect(headers.get('x-ponte-csrf')).toBe('1');
+    expect(headers.get('content-type')).toBe('application/json');
     expect(request.variables).toEqual({ input: { email: 'admin@ponte.demo', password: 'ponte-demo-2026' } });
   });
 

@@ -1,11 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { NotificationsQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 
-const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' };
+const operator = viewer({ role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' });
 
-function notification(id: string, title: string, read: boolean) {
+function notification(id: string, title: string, read: boolean): Served<NotificationsQuery['notifications']['nodes'][number]> {
   return {
     __typename: 'Notification',
     id,
@@ -41,7 +42,9 @@ describe('Notifiche', () => {
       },
       MarkNotificationRead: (variables) => {
         items = items.map((n) => (n.id === variables.id ? { ...n, read: true, readAt: '2026-11-23T10:00:00Z' } : n));
-        return { data: { markNotificationRead: items.find((n) => n.id === variables.id) } };
+        const marked = items.find((n) => n.id === variables.id);
+        if (!marked) throw new Error(`no notification ${variables.id}`);
+        return { data: { markNotificationRead: marked } };
       },
     });
     render(
@@ -51,7 +54,10 @@ describe('Notifiche', () => {
     );
     // The menu is display:none in jsdom (no stylesheet): include hidden elements.
     const nav = await screen.findByRole('navigation', { name: 'Navigazione principale', hidden: true });
-    expect(await within(nav).findByRole('link', { name: /^Notifiche.*\(una notifica non letta\)$/, hidden: true })).toHaveAttribute('href', '/notifiche');
+    expect(await within(nav).findByRole('link', { name: /^Notifiche.*\(una notifica non letta\)$/, hidden: true })).toHaveAttribute(
+      'href',
+      '/notifiche',
+    );
 
     const rows = await screen.findAllByTestId('notifica');
     expect(rows).toHaveLength(2);

@@ -121,7 +121,9 @@ function NotificationRows({
 
   async function mark(id: string) {
     const result = await markRead({ id });
-    onMessage(result.data ? { kind: 'success', text: copy.marked } : { kind: 'error', text: result.error ? errorMessage(result.error) : copy.none });
+    onMessage(
+      result.data ? { kind: 'success', text: copy.marked } : { kind: 'error', text: result.error ? errorMessage(result.error) : copy.none },
+    );
   }
 
   return (

@@ -1,6 +1,7 @@
 export const notificationsCopy = {
   title: 'Notifiche',
-  intro: 'Gli avvisi che ti riguardano, dal più recente. Contengono solo le iniziali della persona: i dettagli sono nella pagina collegata.',
+  intro:
+    'Gli avvisi che ti riguardano, dal più recente. Contengono solo le iniziali della persona: i dettagli sono nella pagina collegata.',
   filter: 'Mostra',
   filters: { all: 'Tutte', unread: 'Solo da leggere' },
   caption: 'Notifiche, dalla più recente',

@@ -1,13 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { MyTeamsQuery, PersonAssessmentsQuery, PersonRecordQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 import { instrumentDefinitions } from '../../test/instruments';
 
-const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'MEDICO_SPECIALISTA' };
-const uvm = { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica', kind: 'UVM' };
+const operator = viewer({ role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'MEDICO_SPECIALISTA' });
+const uvm: Served<MyTeamsQuery['teams']['nodes'][number]> = { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica', kind: 'UVM' };
 
-const person = {
+const person: Served<NonNullable<PersonRecordQuery['person']>> = {
   __typename: 'Person',
   id: 'p1',
   version: 3,
@@ -74,7 +75,7 @@ const person = {
   ],
 };
 
-const assessments = {
+const assessments: Served<PersonAssessmentsQuery> = {
   person: {
     __typename: 'Person',
     id: 'p1',
@@ -91,7 +92,14 @@ const assessments = {
           amended: true,
           needLevel: 'MEDIUM',
           team: { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica' },
-          results: [{ __typename: 'InstrumentResult', instrument: 'BARTHEL', score: 65, band: { __typename: 'ScoreBand', code: 'MODERATE', label: 'Dipendenza moderata' } }],
+          results: [
+            {
+              __typename: 'InstrumentResult',
+              instrument: 'BARTHEL',
+              score: 65,
+              band: { __typename: 'ScoreBand', code: 'MODERATE', label: 'Dipendenza moderata' },
+            },
+          ],
         },
         {
           __typename: 'Assessment',
@@ -101,7 +109,14 @@ const assessments = {
           amended: false,
           needLevel: 'HIGH',
           team: { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica' },
-          results: [{ __typename: 'InstrumentResult', instrument: 'BARTHEL', score: 40, band: { __typename: 'ScoreBand', code: 'SEVERE', label: 'Dipendenza grave' } }],
+          results: [
+            {
+              __typename: 'InstrumentResult',
+              instrument: 'BARTHEL',
+              score: 40,
+              band: { __typename: 'ScoreBand', code: 'SEVERE', label: 'Dipendenza grave' },
+            },
+          ],
         },
       ],
     },
@@ -123,7 +138,10 @@ describe('PersonPage', () => {
       '/persone/p9',
       fakeServer({
         Me: () => ({ data: { me: operator } }),
-        PersonRecord: () => ({ data: null, errors: [{ message: 'Non hai i permessi per questa operazione', extensions: { code: 'FORBIDDEN' } }] }),
+        PersonRecord: () => ({
+          data: null,
+          errors: [{ message: 'Non hai i permessi per questa operazione', extensions: { code: 'FORBIDDEN' } }],
+        }),
       }),
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Non hai accesso a questa persona' })).toBeInTheDocument();
@@ -180,7 +198,9 @@ describe('PersonPage', () => {
     expect(screen.getByRole('link', { name: 'Nuova valutazione' })).toHaveAttribute('href', '/persone/p1/valutazioni/nuova');
 
     const table = await screen.findByRole('table', { name: 'Indice di Barthel (ADL): punteggio nel tempo (scala 0–100)' });
-    const cells = within(table).getAllByRole('row').map((row) => row.textContent);
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
     expect(cells).toEqual(['DataPunteggioFascia', '01/06/202640Dipendenza grave', '20/11/202665Dipendenza moderata']);
     // No chart for instruments never used.
     expect(screen.queryByTestId('grafico-SPMSQ')).not.toBeInTheDocument();

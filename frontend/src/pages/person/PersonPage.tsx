@@ -3,9 +3,9 @@ import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { PersonRecordQuery } from '../../gql/graphql';
-import { errorMessage, findCode } from '../../graphql/errors';
 import {
   fiscalCodeMissingReasonLabels,
   referralSourceLabels,
@@ -130,32 +130,7 @@ export function PersonPage({ id }: { id: string }) {
   const [{ data, error, fetching }] = useQuery({ query: personRecordQuery, variables: { id } });
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-        <a href={paths.persons}>{copy.back}</a>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.person)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-        <a href={paths.persons}>{copy.back}</a>
-      </>
-    );
-  }
-  if (error || !data?.person) {
-    return (
-      <>
-        <PageHeading title={copy.titleFallback} />
-        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.person) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.persons, label: copy.back }} />;
   const person = data.person;
   const fullName = `${person.givenName} ${person.familyName}`;
 
@@ -226,7 +201,10 @@ function Identity({ person }: { person: PersonRecord }) {
         {row(c.birth, c.bornOn(formatDate(person.birthDate), person.birthPlace))}
         {row(c.age, c.years(person.age))}
         {row(c.sex, sexLabels[person.sex])}
-        {row(c.residence, person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null)}
+        {row(
+          c.residence,
+          person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null,
+        )}
         {person.domicile && row(c.domicile, person.domicile)}
         {row(c.phone, person.phone)}
         {row(c.email, person.email)}

@@ -130,7 +130,16 @@ export function PrivacyConsents({ person }: { person: PersonRecord }) {
       <form onSubmit={submit} noValidate aria-labelledby="consenso-form-titolo">
         <div className="row">
           <div className="col-12 col-lg-5">
-            <SelectField id="consenso-kind" label={copy.kind} value={values.kind} onChange={set('kind')} options={labelOptions(consentKindLabels)} placeholder={copy.choose} error={errors.kind} required />
+            <SelectField
+              id="consenso-kind"
+              label={copy.kind}
+              value={values.kind}
+              onChange={set('kind')}
+              options={labelOptions(consentKindLabels)}
+              placeholder={copy.choose}
+              error={errors.kind}
+              required
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
             <RadioGroup
@@ -146,7 +155,16 @@ export function PrivacyConsents({ person }: { person: PersonRecord }) {
             />
           </div>
           <div className="col-12 col-md-6 col-lg-3">
-            <TextField id="consenso-givenOn" label={copy.givenOn} type="date" max={todayIso()} value={values.givenOn} onChange={set('givenOn')} error={errors.givenOn} required />
+            <TextField
+              id="consenso-givenOn"
+              label={copy.givenOn}
+              type="date"
+              max={todayIso()}
+              value={values.givenOn}
+              onChange={set('givenOn')}
+              error={errors.givenOn}
+              required
+            />
           </div>
         </div>
         <Button type="submit" color="primary" outline disabled={fetching}>

@@ -126,22 +126,66 @@ export function ReferencePersons({ person }: { person: PersonRecord }) {
       <form onSubmit={submit} noValidate aria-labelledby="riferimento-form-titolo">
         <div className="row">
           <div className="col-12 col-md-6 col-lg-4">
-            <SelectField id="riferimento-kind" label={copy.kind} value={values.kind} onChange={set('kind')} options={labelOptions(referencePersonKindLabels)} placeholder={copy.choose} error={errors.kind} required />
+            <SelectField
+              id="riferimento-kind"
+              label={copy.kind}
+              value={values.kind}
+              onChange={set('kind')}
+              options={labelOptions(referencePersonKindLabels)}
+              placeholder={copy.choose}
+              error={errors.kind}
+              required
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
-            <TextField id="riferimento-fullName" label={copy.fullName} value={values.fullName} onChange={set('fullName')} error={errors.fullName} required />
+            <TextField
+              id="riferimento-fullName"
+              label={copy.fullName}
+              value={values.fullName}
+              onChange={set('fullName')}
+              error={errors.fullName}
+              required
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
-            <TextField id="riferimento-relationship" label={`${copy.relationship} ${commonCopy.optional}`} hint={copy.relationshipHint} value={values.relationship} onChange={set('relationship')} error={errors.relationship} />
+            <TextField
+              id="riferimento-relationship"
+              label={`${copy.relationship} ${commonCopy.optional}`}
+              hint={copy.relationshipHint}
+              value={values.relationship}
+              onChange={set('relationship')}
+              error={errors.relationship}
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
-            <TextField id="riferimento-phone" label={`${personCopy.identity.phone} ${commonCopy.optional}`} type="tel" value={values.phone} onChange={set('phone')} error={errors.phone} />
+            <TextField
+              id="riferimento-phone"
+              label={`${personCopy.identity.phone} ${commonCopy.optional}`}
+              type="tel"
+              value={values.phone}
+              onChange={set('phone')}
+              error={errors.phone}
+            />
           </div>
           <div className="col-12 col-md-6 col-lg-4">
-            <TextField id="riferimento-email" label={`${personCopy.identity.email} ${commonCopy.optional}`} type="email" value={values.email} onChange={set('email')} error={errors.email} />
+            <TextField
+              id="riferimento-email"
+              label={`${personCopy.identity.email} ${commonCopy.optional}`}
+              type="email"
+              value={values.email}
+              onChange={set('email')}
+              error={errors.email}
+            />
           </div>
           <div className="col-12">
-            <TextAreaField id="riferimento-notes" label={`${copy.notes} ${commonCopy.optional}`} rows={2} value={values.notes} onChange={set('notes')} error={errors.notes} />
+            <TextAreaField
+              id="riferimento-notes"
+              label={`${copy.notes} ${commonCopy.optional}`}
+              rows={2}
+              value={values.notes}
+              onChange={set('notes')}
+              error={errors.notes}
+            />
           </div>
         </div>
         <Button type="submit" color="primary" outline disabled={fetching}>

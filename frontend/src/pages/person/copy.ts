@@ -120,8 +120,7 @@ export const personCopy = {
     amended: 'rettificata',
     open: 'Apri',
     openLabel: (date: string) => `Apri la valutazione del ${date}`,
-    summary: (shown: number, total: number) =>
-      total === 1 ? 'Una valutazione in totale.' : `Mostrate ${shown} valutazioni su ${total}.`,
+    summary: (shown: number, total: number) => (total === 1 ? 'Una valutazione in totale.' : `Mostrate ${shown} valutazioni su ${total}.`),
     chartsHeading: 'Andamento dei punteggi',
     chartsIntro: 'Un grafico per strumento, con le valutazioni in vigore dalla più vecchia.',
     chartCaption: (name: string, min: number, max: number) => `${name}: punteggio nel tempo (scala ${min}–${max})`,

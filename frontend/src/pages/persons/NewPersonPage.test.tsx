@@ -1,11 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { MyTeamsQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 import { fiscalCodeFeedback } from './NewPersonPage';
 
-const operator = { ...adminViewer, role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' };
-const myTeams = {
+const operator = viewer({ role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' });
+const myTeams: Served<MyTeamsQuery> = {
   teams: {
     __typename: 'TeamConnection',
     nodes: [{ __typename: 'Team', id: 'pua', name: 'PUA Casa di Comunità di Breno', kind: 'PUA' }],

@@ -255,19 +255,60 @@ export function NewPersonPage() {
                 <legend className="h4">{copy.sections.identity}</legend>
                 <div className="row">
                   <div className="col-12 col-lg-6">
-                    <TextField id="persona-familyName" label={copy.familyName} autoComplete="off" value={values.familyName} onChange={(v) => set('familyName', v)} error={errors.familyName} required />
+                    <TextField
+                      id="persona-familyName"
+                      label={copy.familyName}
+                      autoComplete="off"
+                      value={values.familyName}
+                      onChange={(v) => set('familyName', v)}
+                      error={errors.familyName}
+                      required
+                    />
                   </div>
                   <div className="col-12 col-lg-6">
-                    <TextField id="persona-givenName" label={copy.givenName} autoComplete="off" value={values.givenName} onChange={(v) => set('givenName', v)} error={errors.givenName} required />
+                    <TextField
+                      id="persona-givenName"
+                      label={copy.givenName}
+                      autoComplete="off"
+                      value={values.givenName}
+                      onChange={(v) => set('givenName', v)}
+                      error={errors.givenName}
+                      required
+                    />
                   </div>
                   <div className="col-12 col-md-6 col-lg-4">
-                    <TextField id="persona-birthDate" label={copy.birthDate} type="date" max={todayIso()} value={values.birthDate} onChange={(v) => set('birthDate', v)} error={errors.birthDate} required />
+                    <TextField
+                      id="persona-birthDate"
+                      label={copy.birthDate}
+                      type="date"
+                      max={todayIso()}
+                      value={values.birthDate}
+                      onChange={(v) => set('birthDate', v)}
+                      error={errors.birthDate}
+                      required
+                    />
                   </div>
                   <div className="col-12 col-md-6 col-lg-4">
-                    <SelectField id="persona-sex" label={copy.sex} value={values.sex} onChange={(v) => set('sex', v as Sex | '')} options={labelOptions(sexLabels)} placeholder={copy.choose} error={errors.sex} required />
+                    <SelectField
+                      id="persona-sex"
+                      label={copy.sex}
+                      value={values.sex}
+                      onChange={(v) => set('sex', v as Sex | '')}
+                      options={labelOptions(sexLabels)}
+                      placeholder={copy.choose}
+                      error={errors.sex}
+                      required
+                    />
                   </div>
                   <div className="col-12 col-lg-4">
-                    <TextField id="persona-birthPlace" label={`${copy.birthPlace} ${commonCopy.optional}`} hint={copy.birthPlaceHint} value={values.birthPlace} onChange={(v) => set('birthPlace', v)} error={errors.birthPlace} />
+                    <TextField
+                      id="persona-birthPlace"
+                      label={`${copy.birthPlace} ${commonCopy.optional}`}
+                      hint={copy.birthPlaceHint}
+                      value={values.birthPlace}
+                      onChange={(v) => set('birthPlace', v)}
+                      error={errors.birthPlace}
+                    />
                   </div>
                 </div>
               </fieldset>
@@ -343,7 +384,9 @@ export function NewPersonPage() {
                             onBlur={() =>
                               setErrors((e) => ({
                                 ...e,
-                                alternativeCode: values.alternativeCode ? alternativeCodeProblem(values.fiscalCodeMissingReason, values.alternativeCode) : undefined,
+                                alternativeCode: values.alternativeCode
+                                  ? alternativeCodeProblem(values.fiscalCodeMissingReason, values.alternativeCode)
+                                  : undefined,
                               }))
                             }
                             error={errors.alternativeCode}
@@ -360,25 +403,68 @@ export function NewPersonPage() {
                 <legend className="h4">{copy.sections.contacts}</legend>
                 <div className="row">
                   <div className="col-12 col-lg-6">
-                    <TextField id="persona-residence" label={`${copy.residence} ${commonCopy.optional}`} hint={copy.residenceHint} value={values.residence} onChange={(v) => set('residence', v)} error={errors.residence} />
-                    <CheckboxField id="persona-homeless" label={copy.homeless} checked={values.homeless} onChange={(checked) => set('homeless', checked)} />
+                    <TextField
+                      id="persona-residence"
+                      label={`${copy.residence} ${commonCopy.optional}`}
+                      hint={copy.residenceHint}
+                      value={values.residence}
+                      onChange={(v) => set('residence', v)}
+                      error={errors.residence}
+                    />
+                    <CheckboxField
+                      id="persona-homeless"
+                      label={copy.homeless}
+                      checked={values.homeless}
+                      onChange={(checked) => set('homeless', checked)}
+                    />
                   </div>
                   <div className="col-12 col-lg-6">
-                    <TextField id="persona-domicile" label={`${copy.domicile} ${commonCopy.optional}`} value={values.domicile} onChange={(v) => set('domicile', v)} error={errors.domicile} />
+                    <TextField
+                      id="persona-domicile"
+                      label={`${copy.domicile} ${commonCopy.optional}`}
+                      value={values.domicile}
+                      onChange={(v) => set('domicile', v)}
+                      error={errors.domicile}
+                    />
                   </div>
                   <div className="col-12 col-md-6 col-lg-4">
-                    <TextField id="persona-phone" label={`${copy.phone} ${commonCopy.optional}`} type="tel" value={values.phone} onChange={(v) => set('phone', v)} error={errors.phone} />
+                    <TextField
+                      id="persona-phone"
+                      label={`${copy.phone} ${commonCopy.optional}`}
+                      type="tel"
+                      value={values.phone}
+                      onChange={(v) => set('phone', v)}
+                      error={errors.phone}
+                    />
                   </div>
                   <div className="col-12 col-md-6 col-lg-4">
-                    <TextField id="persona-email" label={`${copy.email} ${commonCopy.optional}`} type="email" value={values.email} onChange={(v) => set('email', v)} error={errors.email} />
+                    <TextField
+                      id="persona-email"
+                      label={`${copy.email} ${commonCopy.optional}`}
+                      type="email"
+                      value={values.email}
+                      onChange={(v) => set('email', v)}
+                      error={errors.email}
+                    />
                   </div>
                   <div className="col-12 col-lg-4">
-                    <TextField id="persona-language" label={`${copy.language} ${commonCopy.optional}`} value={values.language} onChange={(v) => set('language', v)} error={errors.language} />
+                    <TextField
+                      id="persona-language"
+                      label={`${copy.language} ${commonCopy.optional}`}
+                      value={values.language}
+                      onChange={(v) => set('language', v)}
+                      error={errors.language}
+                    />
                   </div>
                 </div>
               </fieldset>
 
-              <fieldset className="ponte-fieldset" id="persona-targetGroups" tabIndex={-1} aria-describedby={errors.targetGroups ? 'persona-targetGroups-errore' : undefined}>
+              <fieldset
+                className="ponte-fieldset"
+                id="persona-targetGroups"
+                tabIndex={-1}
+                aria-describedby={errors.targetGroups ? 'persona-targetGroups-errore' : undefined}
+              >
                 <legend className="h4">{copy.sections.targetGroups}</legend>
                 <div className="row">
                   {labelOptions(targetGroupLabels).map(([group, label]) => (
@@ -418,13 +504,33 @@ export function NewPersonPage() {
                     />
                   </div>
                   <div className="col-12 col-md-6 col-lg-3">
-                    <SelectField id="persona-referralSource" label={copy.referralSource} value={values.referralSource} onChange={(v) => set('referralSource', v as ReferralSource)} options={labelOptions(referralSourceLabels)} error={errors.referralSource} />
+                    <SelectField
+                      id="persona-referralSource"
+                      label={copy.referralSource}
+                      value={values.referralSource}
+                      onChange={(v) => set('referralSource', v as ReferralSource)}
+                      options={labelOptions(referralSourceLabels)}
+                      error={errors.referralSource}
+                    />
                   </div>
                   <div className="col-12 col-md-6 col-lg-3">
-                    <SelectField id="persona-urgency" label={copy.urgency} value={values.urgency} onChange={(v) => set('urgency', v as Urgency)} options={labelOptions(urgencyLabels)} error={errors.urgency} />
+                    <SelectField
+                      id="persona-urgency"
+                      label={copy.urgency}
+                      value={values.urgency}
+                      onChange={(v) => set('urgency', v as Urgency)}
+                      options={labelOptions(urgencyLabels)}
+                      error={errors.urgency}
+                    />
                   </div>
                   <div className="col-12">
-                    <TextAreaField id="persona-referralReason" label={`${copy.referralReason} ${commonCopy.optional}`} value={values.referralReason} onChange={(v) => set('referralReason', v)} error={errors.referralReason} />
+                    <TextAreaField
+                      id="persona-referralReason"
+                      label={`${copy.referralReason} ${commonCopy.optional}`}
+                      value={values.referralReason}
+                      onChange={(v) => set('referralReason', v)}
+                      error={errors.referralReason}
+                    />
                   </div>
                 </div>
               </fieldset>

@@ -21,8 +21,7 @@ export const personsCopy = {
     noFiscalCode: 'Senza codice fiscale',
     none: 'Nessuna persona seguita dalle tue équipe corrisponde alla ricerca.',
     noneAtAll: 'Le tue équipe non seguono ancora nessuna persona.',
-    summary: (shown: number, total: number) =>
-      total === 1 ? 'Una persona in totale.' : `Mostrate ${shown} persone su ${total}.`,
+    summary: (shown: number, total: number) => (total === 1 ? 'Una persona in totale.' : `Mostrate ${shown} persone su ${total}.`),
   },
 } as const;
 

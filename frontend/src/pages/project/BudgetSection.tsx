@@ -61,7 +61,9 @@ const agreementColor = { NONE: 'secondary', AGREED: 'success', TO_RENEW: 'warnin
 export function partyLabel(agreement: { partyKind: ProviderKind; partyName: string }): string {
   const kind = providerKindLabels[agreement.partyKind];
   if (agreement.partyKind === 'ORGANIZATION' || !agreement.partyName) return agreement.partyName || kind;
-  return agreement.partyName.toLowerCase().startsWith(kind.toLowerCase()) ? agreement.partyName : `${agreement.partyName} (${kind.toLowerCase()})`;
+  return agreement.partyName.toLowerCase().startsWith(kind.toLowerCase())
+    ? agreement.partyName
+    : `${agreement.partyName} (${kind.toLowerCase()})`;
 }
 
 /** The unit a kind of resource is measured in; relational ones choose. */
@@ -86,7 +88,11 @@ export function BudgetSection({ project }: { project: Project }) {
       <h3 className="h5 mt-4">{copy.agreement}</h3>
       <p data-testid="stato-budget">
         {copy.agreementStatus}:{' '}
-        <Badge color={agreementColor[budget.agreementStatus]} className={budget.agreementStatus === 'TO_RENEW' ? 'text-dark' : undefined} pill>
+        <Badge
+          color={agreementColor[budget.agreementStatus]}
+          className={budget.agreementStatus === 'TO_RENEW' ? 'text-dark' : undefined}
+          pill
+        >
           {budgetAgreementStatusLabels[budget.agreementStatus]}
         </Badge>
       </p>
@@ -282,10 +288,22 @@ function AddResourceForm({ project }: { project: Project }) {
       <FormFeedback message={form.message} />
       <div className="row">
         <div className="col-12 col-md-6">
-          <SelectField label={copy.area} options={labelOptions(lifeAreaLabels)} placeholder={projectCopy.choose} required {...form.field('lifeArea')} />
+          <SelectField
+            label={copy.area}
+            options={labelOptions(lifeAreaLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('lifeArea')}
+          />
         </div>
         <div className="col-12 col-md-6">
-          <SelectField label={copy.resourceKind} options={labelOptions(resourceKindLabels)} placeholder={projectCopy.choose} required {...form.field('kind')} />
+          <SelectField
+            label={copy.resourceKind}
+            options={labelOptions(resourceKindLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('kind')}
+          />
         </div>
         {units.length > 1 && (
           <div className="col-12 col-md-6">
@@ -300,11 +318,23 @@ function AddResourceForm({ project }: { project: Project }) {
         )}
         {v.kind === 'PROFESSIONAL' && (
           <div className="col-12 col-md-6">
-            <SelectField label={copy.profession} options={labelOptions(professionLabels)} placeholder={projectCopy.choose} required {...form.field('profession')} />
+            <SelectField
+              label={copy.profession}
+              options={labelOptions(professionLabels)}
+              placeholder={projectCopy.choose}
+              required
+              {...form.field('profession')}
+            />
           </div>
         )}
         <div className="col-12 col-md-6">
-          <SelectField label={copy.providerKind} options={labelOptions(providerKindLabels)} placeholder={projectCopy.choose} required {...form.field('providerKind')} />
+          <SelectField
+            label={copy.providerKind}
+            options={labelOptions(providerKindLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('providerKind')}
+          />
         </div>
         {v.providerKind === 'ORGANIZATION' && (
           <div className="col-12 col-md-6">
@@ -318,7 +348,13 @@ function AddResourceForm({ project }: { project: Project }) {
           </div>
         )}
         <div className="col-12 col-md-6">
-          <SelectField label={copy.fundingSource} options={labelOptions(fundingSourceLabels)} placeholder={projectCopy.choose} required {...form.field('fundingSource')} />
+          <SelectField
+            label={copy.fundingSource}
+            options={labelOptions(fundingSourceLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('fundingSource')}
+          />
         </div>
       </div>
       <TextField label={copy.descriptionField} hint={copy.descriptionHint} required {...form.field('description')} />
@@ -366,7 +402,9 @@ function RecordUseForm({ project }: { project: Project }) {
       quantity: problem && copy.quantityProblems[problem],
     });
     if (!ok) return;
-    const result = await record({ input: { resourceId: v.resourceId, date: v.date, quantity: toDecimal(v.quantity), note: v.note.trim() || null } });
+    const result = await record({
+      input: { resourceId: v.resourceId, date: v.date, quantity: toDecimal(v.quantity), note: v.note.trim() || null },
+    });
     if (result.data) {
       const r = result.data.recordResourceUse;
       form.done(r.overused ? copy.useOverused(r.description) : copy.useRecorded(r.description), { ...initial, resourceId: v.resourceId });
@@ -381,7 +419,9 @@ function RecordUseForm({ project }: { project: Project }) {
       <FormFeedback message={form.message} />
       <SelectField
         label={copy.resource}
-        options={resources.map((r) => [r.id, `${r.description} – ${r.providerName} (${resourceUnitLabels[r.unit].toLowerCase()})`] as const)}
+        options={resources.map(
+          (r) => [r.id, `${r.description} – ${r.providerName} (${resourceUnitLabels[r.unit].toLowerCase()})`] as const,
+        )}
         placeholder={projectCopy.choose}
         required
         {...form.field('resourceId')}
@@ -448,7 +488,13 @@ function AgreeBudgetForm({ project }: { project: Project }) {
       <FormFeedback message={form.message} />
       <div className="row">
         <div className="col-12 col-md-6">
-          <SelectField label={copy.partyKind} options={labelOptions(providerKindLabels)} placeholder={projectCopy.choose} required {...form.field('partyKind')} />
+          <SelectField
+            label={copy.partyKind}
+            options={labelOptions(providerKindLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('partyKind')}
+          />
         </div>
         {v.partyKind === 'ORGANIZATION' && (
           <div className="col-12 col-md-6">

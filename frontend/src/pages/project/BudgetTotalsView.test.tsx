@@ -1,8 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
+import type { BudgetTotalFieldsFragment, ResourceUnit } from '../../gql/graphql';
+import type { Served } from '../../test/fakeServer';
 import { BudgetTotalsView } from './BudgetTotalsView';
 
-const total = (key: string, unit: 'EUR' | 'HOURS', planned: string, used: string, overused = false) => ({
-  __typename: 'BudgetTotal' as const,
+const total = (key: string, unit: ResourceUnit, planned: string, used: string, overused = false): Served<BudgetTotalFieldsFragment> => ({
+  __typename: 'BudgetTotal',
   key,
   unit,
   planned,
@@ -10,7 +13,7 @@ const total = (key: string, unit: 'EUR' | 'HOURS', planned: string, used: string
   overused,
 });
 
-const totals = {
+const totals: ComponentProps<typeof BudgetTotalsView>['totals'] = {
   overall: [total('TOTALE', 'EUR', '3650.50', '1900.00'), total('TOTALE', 'HOURS', '20.00', '0.00')],
   byLifeArea: [total('HOUSING', 'EUR', '3650.50', '1900.00'), total('SOCIAL_INCLUSION', 'HOURS', '20.00', '0.00')],
   byKind: [total('ECONOMIC', 'EUR', '3650.50', '1900.00'), total('RELATIONAL', 'HOURS', '20.00', '0.00')],
@@ -19,14 +22,22 @@ const totals = {
     total('Cooperativa sociale Il Sentiero', 'EUR', '2400.00', '600.00'),
     total('Famiglia', 'HOURS', '20.00', '0.00'),
   ],
-  byFundingSource: [total('COMUNE', 'EUR', '1250.50', '1300.00', true), total('FNA', 'EUR', '2400.00', '600.00'), total('PRIVATO', 'HOURS', '20.00', '0.00')],
+  byFundingSource: [
+    total('COMUNE', 'EUR', '1250.50', '1300.00', true),
+    total('FNA', 'EUR', '2400.00', '600.00'),
+    total('PRIVATO', 'HOURS', '20.00', '0.00'),
+  ],
 };
 
 describe('Budget di Salute totals', () => {
   it('shows every grouping as a table, in Italian, with euros and hours apart and over-use flagged', () => {
     render(<BudgetTotalsView totals={totals} />);
     const overall = within(screen.getByTestId('totali-overall')).getByRole('table', { name: 'Totali: totale' });
-    expect(within(overall).getAllByRole('row').map((r) => r.textContent)).toEqual([
+    expect(
+      within(overall)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
       'VocePrevistoUtilizzatoResiduoUtilizzato sul previsto',
       'Totale del budget3.650,50 €1.900,00 €1.750,50 €52%',
       '20 ore0 ore20 ore0%',
@@ -50,10 +61,12 @@ describe('Budget di Salute totals', () => {
   it('draws each grouping as bars, with the same data in a table for screen readers', () => {
     render(<BudgetTotalsView totals={totals} />);
     expect(screen.getByRole('table', { name: 'Grafico: previsto e utilizzato, per chi mette a disposizione' })).toBeInTheDocument();
-    const figure = screen.getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' }).closest('figure');
+    const figure = screen
+      .getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' })
+      .closest('figure');
     expect(figure?.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    const hidden = figure!.querySelector('table.visually-hidden') as HTMLTableElement;
-    expect([...hidden.rows].map((r) => r.textContent)).toEqual([
+    const hidden = figure?.querySelector<HTMLTableElement>('table.visually-hidden');
+    expect([...(hidden?.rows ?? [])].map((r) => r.textContent)).toEqual([
       'VocePrevistoUtilizzato',
       'Comune di Breno (euro)1.250,50 €1.300,00 € (oltre il previsto)',
       'Cooperativa sociale Il Sentiero (euro)2.400,00 €600,00 €',

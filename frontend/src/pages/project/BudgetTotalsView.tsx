@@ -1,7 +1,17 @@
 import { Badge, Table } from 'design-react-kit';
 import { BarChart, type BarRow } from '../../components/BarChart';
 import { fundingSourceLabels, lifeAreaLabels, resourceKindLabels, resourceUnitLabels } from '../../i18n/enums';
-import { formatQuantity, formatShare, groupTotals, overuseWarning, remaining, scaleByUnit, toHundredths, type BudgetTotal, type TotalGroup } from './budget';
+import {
+  formatQuantity,
+  formatShare,
+  groupTotals,
+  overuseWarning,
+  remaining,
+  scaleByUnit,
+  toHundredths,
+  type BudgetTotal,
+  type TotalGroup,
+} from './budget';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
 

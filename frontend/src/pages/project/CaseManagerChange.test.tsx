@@ -1,19 +1,35 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
-import { adminViewer, fakeServer } from '../../test/fakeServer';
+import type { ProjectDetailQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 
-const operator = { ...adminViewer, id: 'u-elena', role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'ASSISTENTE_SOCIALE' };
+const operator = viewer({ id: 'u-elena', role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'ASSISTENTE_SOCIALE' });
 
-const ELENA = { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali', profession: 'ASSISTENTE_SOCIALE' };
-const MARCO = { __typename: 'User', id: 'u-marco', displayName: 'Marco Bianchi', profession: 'INFERMIERE' };
-const ANNA = { __typename: 'User', id: 'u-anna', displayName: 'Anna Rossi', profession: 'EDUCATORE' };
-const LUCA = { __typename: 'User', id: 'u-luca', displayName: 'Luca Ferri', profession: 'MEDICO' };
+type Project = Served<NonNullable<ProjectDetailQuery['project']>>;
+type Team = NonNullable<Project['team']>;
+type User = NonNullable<Team['members'][number]['user']>;
+
+const ELENA: User = { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali', profession: 'ASSISTENTE_SOCIALE' };
+const MARCO: User = { __typename: 'User', id: 'u-marco', displayName: 'Marco Bianchi', profession: 'INFERMIERE' };
+const ANNA: User = { __typename: 'User', id: 'u-anna', displayName: 'Anna Rossi', profession: 'EDUCATORE' };
+const LUCA: User = { __typename: 'User', id: 'u-luca', displayName: 'Luca Ferri', profession: 'MEDICO_SPECIALISTA' };
 
 const totals = { __typename: 'BudgetTotals', overall: [], byLifeArea: [], byKind: [], byProvider: [], byFundingSource: [] };
 
+/** The project's team, its members active or not. */
+function team(members: [User, boolean][]): Team {
+  return {
+    __typename: 'Team',
+    id: 't1',
+    name: 'EEMM Breno',
+    kind: 'EQUIPE_MULTIDISCIPLINARE',
+    members: members.map(([user, active]) => ({ __typename: 'TeamMember', active, user })),
+  };
+}
+
 /** A ProjectDetail answer as the server gives it, with the case manager and the history we pass. */
-function project(overrides: Record<string, unknown> = {}) {
+function project(overrides: Partial<Project> = {}): Project {
   return {
     __typename: 'IndividualProject',
     id: 'prj1',
@@ -30,18 +46,12 @@ function project(overrides: Record<string, unknown> = {}) {
     reviewOverdue: false,
     allowedTransitions: ['REVIEW', 'SUSPENDED', 'CLOSED'],
     person: { __typename: 'Person', id: 'p1', givenName: 'Nicolò', familyName: 'Ferrandi' },
-    team: {
-      __typename: 'Team',
-      id: 't1',
-      name: 'EEMM Breno',
-      kind: 'EEMM',
-      members: [
-        { __typename: 'TeamMember', active: true, user: ELENA },
-        { __typename: 'TeamMember', active: true, user: MARCO },
-        { __typename: 'TeamMember', active: false, user: LUCA },
-        { __typename: 'TeamMember', active: true, user: ANNA },
-      ],
-    },
+    team: team([
+      [ELENA, true],
+      [MARCO, true],
+      [LUCA, false],
+      [ANNA, true],
+    ]),
     caseManager: { __typename: 'User', id: ELENA.id, displayName: ELENA.displayName },
     consent: null,
     goals: [],
@@ -98,7 +108,12 @@ describe('Cambia case manager', () => {
         changed = true;
         return {
           data: {
-            changeCaseManager: { __typename: 'IndividualProject', id: 'prj1', version: 5, caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName } },
+            changeCaseManager: {
+              __typename: 'IndividualProject',
+              id: 'prj1',
+              version: 5,
+              caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName },
+            },
           },
         };
       },
@@ -111,7 +126,7 @@ describe('Cambia case manager', () => {
     expect(open).toHaveAttribute('aria-expanded', 'true');
 
     const form = screen.getByRole('form', { name: 'Cambia il case manager' });
-    const select = within(form).getByLabelText('Nuovo case manager') as HTMLSelectElement;
+    const select = within(form).getByLabelText<HTMLSelectElement>('Nuovo case manager');
     // Active members only, without the current case manager, by name.
     expect(Array.from(select.options).map((o) => o.text)).toEqual(['Scegli…', 'Anna Rossi', 'Marco Bianchi']);
 
@@ -146,7 +161,15 @@ describe('Cambia case manager', () => {
       ProjectDetail: () => ({ data: { project: project() } }),
       ChangeCaseManager: () =>
         answer === 'validation'
-          ? { data: null, errors: [{ message: "Il case manager deve far parte dell'équipe del progetto", extensions: { code: 'VALIDATION', field: 'caseManagerId' } }] }
+          ? {
+              data: null,
+              errors: [
+                {
+                  message: "Il case manager deve far parte dell'équipe del progetto",
+                  extensions: { code: 'VALIDATION', field: 'caseManagerId' },
+                },
+              ],
+            }
           : { data: null, errors: [{ message: 'versione superata', extensions: { code: 'CONFLICT' } }] },
     });
     await screen.findByTestId('sintesi-progetto');
@@ -171,7 +194,13 @@ describe('Cambia case manager', () => {
   });
 
   it('is not offered on a closed project', async () => {
-    const closed = renderPage({ ProjectDetail: () => ({ data: { project: project({ status: 'CLOSED', closedOn: '2026-04-01', closureReason: 'Obiettivi raggiunti', allowedTransitions: [] }) } }) });
+    const closed = renderPage({
+      ProjectDetail: () => ({
+        data: {
+          project: project({ status: 'CLOSED', closedOn: '2026-04-01', closureReason: 'Obiettivi raggiunti', allowedTransitions: [] }),
+        },
+      }),
+    });
     await screen.findByTestId('sintesi-progetto');
     expect(within(summary()).getByTestId('case-manager')).toHaveTextContent('Elena Tognali');
     expect(screen.queryByRole('button', { name: 'Cambia case manager' })).not.toBeInTheDocument();
@@ -179,8 +208,7 @@ describe('Cambia case manager', () => {
   });
 
   it('says so when the team has no other active member', async () => {
-    const alone = project();
-    alone.team.members = [{ __typename: 'TeamMember', active: true, user: ELENA }];
+    const alone = project({ team: team([[ELENA, true]]) });
     renderPage({ ProjectDetail: () => ({ data: { project: alone } }) });
     await screen.findByTestId('sintesi-progetto');
     fireEvent.click(screen.getByRole('button', { name: 'Cambia case manager' }));

@@ -70,7 +70,16 @@ export function CaseManagerChange({ project, onReload }: { project: Project; onR
       {project.status !== 'CLOSED' && (
         <>
           {' '}
-          <Button type="button" color="primary" outline size="xs" className="ms-2" aria-expanded={open} aria-controls={open ? 'case-manager-modulo' : undefined} onClick={toggle}>
+          <Button
+            type="button"
+            color="primary"
+            outline
+            size="xs"
+            className="ms-2"
+            aria-expanded={open}
+            aria-controls={open ? 'case-manager-modulo' : undefined}
+            onClick={toggle}
+          >
             {copy.change}
           </Button>
           <FormFeedback message={form.message} onReload={onReload} />

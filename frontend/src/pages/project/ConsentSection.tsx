@@ -84,7 +84,11 @@ export function ConsentSection({ project, onReload }: { project: Project; onRelo
           </div>
         )}
         <div className="col-12 col-md-6">
-          <TextField label={`${copy.familyCosignature} ${commonCopy.optional}`} hint={copy.familyCosignatureHint} {...form.field('familyCosignature')} />
+          <TextField
+            label={`${copy.familyCosignature} ${commonCopy.optional}`}
+            hint={copy.familyCosignatureHint}
+            {...form.field('familyCosignature')}
+          />
         </div>
       </div>
       <Button type="submit" color="primary" disabled={fetching}>

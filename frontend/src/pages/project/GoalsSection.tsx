@@ -79,7 +79,11 @@ export function GoalsSection({ project }: { project: Project }) {
                       <li key={goal.id} className="ponte-goal" data-testid="obiettivo">
                         <p className="mb-1">
                           <strong>{goal.description}</strong>{' '}
-                          <Badge color={goalColor[goal.status]} className={goal.status === 'PARTLY_ACHIEVED' ? 'text-dark' : undefined} pill>
+                          <Badge
+                            color={goalColor[goal.status]}
+                            className={goal.status === 'PARTLY_ACHIEVED' ? 'text-dark' : undefined}
+                            pill
+                          >
                             {goalStatusLabels[goal.status]}
                           </Badge>
                         </p>
@@ -103,7 +107,9 @@ export function GoalsSection({ project }: { project: Project }) {
                       <li key={i.id}>
                         <strong>{serviceKindLabels[i.serviceKind]}</strong>: {i.frequency}
                         {i.provider && ` – ${i.provider.name}`}{' '}
-                        <span className="ponte-muted">({copy.from(formatDate(i.startDate), i.endDate ? formatDate(i.endDate) : null)})</span>
+                        <span className="ponte-muted">
+                          ({copy.from(formatDate(i.startDate), i.endDate ? formatDate(i.endDate) : null)})
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -139,7 +145,8 @@ function GoalOutcomeForm({ goal }: { goal: Project['goals'][number] }) {
     const result = await update({
       input: { goalId: goal.id, status: form.values.status as GoalStatus, outcomeNote: form.values.outcomeNote.trim() },
     });
-    if (result.data) form.done(copy.goalUpdated, { status: result.data.updateGoal.status, outcomeNote: result.data.updateGoal.outcomeNote ?? '' });
+    if (result.data)
+      form.done(copy.goalUpdated, { status: result.data.updateGoal.status, outcomeNote: result.data.updateGoal.outcomeNote ?? '' });
     else form.fail(result.error);
   }
 
@@ -170,7 +177,13 @@ function AddGoalForm({ project }: { project: Project }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const { lifeArea, description, targetDate, indicator } = form.values;
-    if (!form.check({ lifeArea: lifeArea ? undefined : copy.missing.lifeArea, description: description.trim() ? undefined : copy.missing.description })) return;
+    if (
+      !form.check({
+        lifeArea: lifeArea ? undefined : copy.missing.lifeArea,
+        description: description.trim() ? undefined : copy.missing.description,
+      })
+    )
+      return;
     const result = await add({
       input: {
         projectId: project.id,
@@ -181,7 +194,8 @@ function AddGoalForm({ project }: { project: Project }) {
       },
     });
     // The area stays chosen: goals often come in a row for one area.
-    if (result.data) form.done(copy.goalAdded(lifeAreaLabels[lifeArea as LifeArea]), { lifeArea, description: '', targetDate: '', indicator: '' });
+    if (result.data)
+      form.done(copy.goalAdded(lifeAreaLabels[lifeArea as LifeArea]), { lifeArea, description: '', targetDate: '', indicator: '' });
     else form.fail(result.error);
   }
 
@@ -254,7 +268,13 @@ function AddInterventionForm({ project }: { project: Project }) {
           <SelectField label={copy.lifeArea} options={LIFE_AREAS} placeholder={projectCopy.choose} required {...form.field('lifeArea')} />
         </div>
         <div className="col-12 col-md-6">
-          <SelectField label={copy.serviceKind} options={labelOptions(serviceKindLabels)} placeholder={projectCopy.choose} required {...form.field('serviceKind')} />
+          <SelectField
+            label={copy.serviceKind}
+            options={labelOptions(serviceKindLabels)}
+            placeholder={projectCopy.choose}
+            required
+            {...form.field('serviceKind')}
+          />
         </div>
         <div className="col-12 col-md-6">
           <SelectField

@@ -61,7 +61,13 @@ export function TrajectoryChart({ area, points }: { area: LifeArea; points: Poin
           return (
             <g key={rater}>
               {mine.length > 1 && (
-                <polyline points={mine.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={color} strokeWidth="2.5" strokeDasharray={dash} />
+                <polyline
+                  points={mine.map((p) => `${p.x},${p.y}`).join(' ')}
+                  fill="none"
+                  stroke={color}
+                  strokeWidth="2.5"
+                  strokeDasharray={dash}
+                />
               )}
               {mine.map((p, i) =>
                 rater === 'TEAM' ? (
@@ -184,7 +190,12 @@ export function LifeAreaScoresSection({ project }: { project: Project }) {
               <SelectField label={copy.rater} options={labelOptions(raterLabels)} required {...form.field('rater')} />
             </div>
           </div>
-          <fieldset id="punteggi-scores" tabIndex={-1} className="ponte-fieldset" aria-describedby={form.errors.scores ? 'punteggi-scores-errore' : undefined}>
+          <fieldset
+            id="punteggi-scores"
+            tabIndex={-1}
+            className="ponte-fieldset"
+            aria-describedby={form.errors.scores ? 'punteggi-scores-errore' : undefined}
+          >
             <legend>{copy.legend}</legend>
             <div className="row">
               {labelOptions(lifeAreaLabels).map(([area, label]) => (

@@ -137,7 +137,13 @@ export function NewProjectPage({ personId }: { personId: string }) {
             <form onSubmit={submit} noValidate aria-label={title}>
               <div className="row">
                 <div className="col-12 col-lg-6">
-                  <SelectField label={copy.kind} options={labelOptions(projectKindLabels)} placeholder={commonCopy.choose} required {...form.field('kind')} />
+                  <SelectField
+                    label={copy.kind}
+                    options={labelOptions(projectKindLabels)}
+                    placeholder={commonCopy.choose}
+                    required
+                    {...form.field('kind')}
+                  />
                 </div>
                 <div className="col-12 col-lg-6">
                   <TextField label={copy.title_} hint={copy.titleHint} required {...form.field('title')} />

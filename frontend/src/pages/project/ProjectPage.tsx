@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { errorMessage, findCode } from '../../graphql/errors';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { projectKindLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
@@ -36,32 +36,8 @@ export function ProjectPage({ id }: { id: string }) {
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   if (fetching && !data) return <Loading />;
-  if (error && findCode(error, 'FORBIDDEN')) {
-    return (
-      <>
-        <PageHeading title={copy.forbidden} />
-        <FormMessage kind="error">{copy.forbiddenText}</FormMessage>
-        <a href={paths.projects}>{copy.backToProjects}</a>
-      </>
-    );
-  }
-  if ((error && findCode(error, 'NOT_FOUND')) || (data && !data.project)) {
-    return (
-      <>
-        <PageHeading title={copy.notFound} />
-        <p className="lead">{copy.notFoundText}</p>
-        <a href={paths.projects}>{copy.backToProjects}</a>
-      </>
-    );
-  }
-  if (error || !data?.project) {
-    return (
-      <>
-        <PageHeading title={copy.titleFallback} />
-        <FormMessage kind="error">{error ? errorMessage(error) : copy.notFoundText}</FormMessage>
-      </>
-    );
-  }
+  if (error || !data?.project)
+    return <RecordUnavailable error={error} copy={copy} back={{ href: paths.projects, label: copy.backToProjects }} />;
   const project = data.project;
 
   return (

@@ -59,7 +59,13 @@ export function TransitionRefusal({ to, reasons }: { to: ProjectStatus; reasons:
 }
 
 /** Stato: where the project is, the steps allowed from here, and why a step was refused. */
-export function ProjectStatusPanel({ project, onReload }: { project: Project; onReload: () => void }) {
+export function ProjectStatusPanel({
+  project,
+  onReload,
+}: {
+  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions'>;
+  onReload: () => void;
+}) {
   const [{ fetching }, transition] = useMutation(transitionProjectMutation);
   const [refusal, setRefusal] = useState<{ to: ProjectStatus; reasons: string[] }>();
   const [message, setMessage] = useState<FormMessageState>();

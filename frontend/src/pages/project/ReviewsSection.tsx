@@ -47,7 +47,13 @@ export function ReviewsSection({ project }: { project: Project }) {
     });
     if (!ok) return;
     const result = await record({
-      input: { projectId: project.id, date: v.date, participantIds: participants, notes: v.notes.trim() || null, decisions: v.decisions.trim() || null },
+      input: {
+        projectId: project.id,
+        date: v.date,
+        participantIds: participants,
+        notes: v.notes.trim() || null,
+        decisions: v.decisions.trim() || null,
+      },
     });
     if (result.data) form.done(copy.recorded(formatDate(result.data.recordReview.nextReviewOn)), initial);
     else form.fail(result.error);
@@ -84,7 +90,9 @@ export function ReviewsSection({ project }: { project: Project }) {
           </tbody>
         </Table>
       )}
-      {project.status !== 'ACTIVE' && project.status !== 'REVIEW' && project.status !== 'CLOSED' && <p className="ponte-muted">{copy.notRunning}</p>}
+      {project.status !== 'ACTIVE' && project.status !== 'REVIEW' && project.status !== 'CLOSED' && (
+        <p className="ponte-muted">{copy.notRunning}</p>
+      )}
       {(project.status === 'ACTIVE' || project.status === 'REVIEW') && (
         <form onSubmit={submit} noValidate aria-labelledby="verifica-titolo" className="ponte-subform mt-3">
           <h3 id="verifica-titolo" className="h5">

@@ -60,8 +60,12 @@ describe('budget quantities, read as hundredths and written the Italian way', ()
   });
 
   it('flags over-use with how far beyond the plan it went', () => {
-    expect(overuseWarning({ planned: '1250.50', used: '1300.00', unit: 'EUR', overused: true })).toBe('Utilizzo oltre il previsto di 49,50 €');
-    expect(overuseWarning({ planned: '10.00', used: '12.50', unit: 'HOURS', overused: true })).toBe('Utilizzo oltre il previsto di 2,5 ore');
+    expect(overuseWarning({ planned: '1250.50', used: '1300.00', unit: 'EUR', overused: true })).toBe(
+      'Utilizzo oltre il previsto di 49,50 €',
+    );
+    expect(overuseWarning({ planned: '10.00', used: '12.50', unit: 'HOURS', overused: true })).toBe(
+      'Utilizzo oltre il previsto di 2,5 ore',
+    );
     expect(overuseWarning({ planned: '100.00', used: '100.00', unit: 'EUR', overused: false })).toBeUndefined();
     // The server's flag decides; a flagged line always says so.
     expect(overuseWarning({ planned: '0.00', used: '0.00', unit: 'COMMITMENT', overused: true })).toBe('Utilizzo oltre il previsto');

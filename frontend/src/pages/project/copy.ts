@@ -246,7 +246,8 @@ export const projectCopy = {
     },
   },
   scores: {
-    intro: 'Da 1 (situazione critica) a 5 (pienamente soddisfacente), per ogni area di vita: il primo punteggio è la situazione di partenza.',
+    intro:
+      'Da 1 (situazione critica) a 5 (pienamente soddisfacente), per ogni area di vita: il primo punteggio è la situazione di partenza.',
     none: 'Nessun punteggio registrato.',
     chartCaption: (area: string) => `${area}: punteggi nel tempo (scala 1–5)`,
     columns: { date: 'Data', value: 'Punteggio', note: 'Chi ha valutato' },

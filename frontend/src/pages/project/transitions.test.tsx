@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { CombinedError, Provider } from 'urql';
 import { createPonteClient } from '../../graphql/client';
 import { fakeServer } from '../../test/fakeServer';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
-import type { Project } from './queries';
 import { transitionLabel, transitionOutcome } from './transitions';
 
 const refused = new CombinedError({
@@ -26,8 +26,12 @@ describe('why a step of the project was refused', () => {
   });
 
   it('tells a CONFLICT apart, and shows other errors as they come', () => {
-    expect(transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }))).toEqual({ kind: 'conflict' });
-    expect(transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'Non hai i permessi', extensions: { code: 'FORBIDDEN' } }] }))).toEqual({
+    expect(transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }))).toEqual({
+      kind: 'conflict',
+    });
+    expect(
+      transitionOutcome(new CombinedError({ graphQLErrors: [{ message: 'Non hai i permessi', extensions: { code: 'FORBIDDEN' } }] })),
+    ).toEqual({
       kind: 'error',
       message: 'Non hai i permessi',
     });
@@ -40,6 +44,9 @@ describe('why a step of the project was refused', () => {
   });
 });
 
+/** What the panel reads of a project. */
+type Project = ComponentProps<typeof ProjectStatusPanel>['project'];
+
 function project(overrides: Partial<Project> = {}): Project {
   return {
     id: 'prj1',
@@ -47,7 +54,7 @@ function project(overrides: Partial<Project> = {}): Project {
     status: 'PLANNING',
     allowedTransitions: ['ACTIVE', 'CLOSED'],
     ...overrides,
-  } as Project;
+  };
 }
 
 function renderPanel(server: ReturnType<typeof fakeServer>, value: Project, onReload = () => {}) {
@@ -62,17 +69,28 @@ function renderPanel(server: ReturnType<typeof fakeServer>, value: Project, onRe
 describe('ProjectStatusPanel', () => {
   it("offers the allowed steps and shows the server's reasons in Italian when one is refused", async () => {
     const server = fakeServer({
-      TransitionProject: () => ({ data: null, errors: refused.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions })) }),
+      TransitionProject: () => ({
+        data: null,
+        errors: refused.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions })),
+      }),
     });
     renderPanel(server, project());
     const steps = screen.getByRole('group', { name: 'Passaggi possibili' });
-    expect(within(steps).getAllByRole('button').map((b) => b.textContent)).toEqual(['Avvia gli interventi', 'Chiudi il progetto']);
+    expect(
+      within(steps)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Avvia gli interventi', 'Chiudi il progetto']);
 
     fireEvent.click(within(steps).getByRole('button', { name: 'Avvia gli interventi' }));
     const alert = await screen.findByTestId('motivi-rifiuto');
     expect(alert).toHaveAttribute('role', 'alert');
     expect(alert).toHaveTextContent('Il passaggio a «Erogazione» non è possibile:');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Nessuna valutazione', 'Manca il consenso della persona']);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Nessuna valutazione', 'Manca il consenso della persona']);
     expect(server.requests.find((r) => r.operationName === 'TransitionProject')?.variables).toEqual({
       input: { projectId: 'prj1', to: 'ACTIVE', expectedVersion: 4, reason: null },
     });
@@ -92,7 +110,9 @@ describe('ProjectStatusPanel', () => {
     fireEvent.change(screen.getByLabelText('Motivo della chiusura'), { target: { value: 'Obiettivi raggiunti' } });
     fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
     expect(await screen.findByText(/modificato da qualcun altro: ricarica/)).toBeInTheDocument();
-    expect(server.requests[0].variables).toEqual({ input: { projectId: 'prj1', to: 'CLOSED', expectedVersion: 4, reason: 'Obiettivi raggiunti' } });
+    expect(server.requests[0].variables).toEqual({
+      input: { projectId: 'prj1', to: 'CLOSED', expectedVersion: 4, reason: 'Obiettivi raggiunti' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Ricarica' }));
     expect(reload).toHaveBeenCalledOnce();
   });

@@ -91,7 +91,14 @@ function ProjectsList() {
       <p className="lead">{copy.intro}</p>
       <div role="group" aria-label={copy.filters} className="row g-3 align-items-end">
         <div className="col-12 col-md-5 col-lg-4">
-          <SelectField id="progetti-stato" label={copy.status} value={status} onChange={setStatus} options={labelOptions(projectStatusLabels)} placeholder={copy.allStatuses} />
+          <SelectField
+            id="progetti-stato"
+            label={copy.status}
+            value={status}
+            onChange={setStatus}
+            options={labelOptions(projectStatusLabels)}
+            placeholder={copy.allStatuses}
+          />
         </div>
         <div className="col-12 col-md-6">
           <CheckboxField id="progetti-scaduti" label={copy.overdueOnly} checked={overdue} onChange={setOverdue} />
