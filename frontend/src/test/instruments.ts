@@ -14,6 +14,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
     maxScore: 100,
     higherIsBetter: true,
     usesEducation: false,
+    educationAdjustments: [],
     items: [
       {
         code: 'FEEDING',
@@ -123,6 +124,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
     maxScore: 8,
     higherIsBetter: true,
     usesEducation: false,
+    educationAdjustments: [],
     items: [
       {
         code: 'TELEPHONE',
@@ -220,6 +222,11 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
     maxScore: 10,
     higherIsBetter: false,
     usesEducation: true,
+    educationAdjustments: [
+      { education: 'PRIMARY', scoreChange: -1 },
+      { education: 'SECONDARY', scoreChange: 0 },
+      { education: 'BEYOND_SECONDARY', scoreChange: 1 },
+    ],
     items: [
       {
         code: 'DATE',

@@ -11,6 +11,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 /// The names are the GraphQL `DischargeStatus` values and what the database
 /// stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,12 +74,13 @@ impl DischargeStatus {
     }
 
     /// A discharge that happened or was called off is history: changing it
-    /// would rewrite the indicators already reported.
+    /// would rewrite the indicators already reported. The discharge list
+    /// filters on this very list.
+    pub const FINAL: [DischargeStatus; 2] =
+        [DischargeStatus::Discharged, DischargeStatus::Cancelled];
+
     pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            DischargeStatus::Discharged | DischargeStatus::Cancelled
-        )
+        DischargeStatus::FINAL.contains(&self)
     }
 }
 
@@ -193,6 +196,23 @@ pub fn next_status(
         // without a catch-all that would hide a new status.
         (S::Discharged | S::Cancelled, _) => Err(DischargeRefusal::AlreadyFinal(from)),
     }
+}
+
+/// The steps the workflow allows from here, in the order of the path, so
+/// the SPA offers only those. Who may take them (the ward or the receiving
+/// team) is the policy's business: the service still checks the caller and
+/// the step's own data. A final discharge allows none.
+pub fn allowed_actions(from: DischargeStatus, facts: &DischargeFacts) -> Vec<DischargeAction> {
+    DischargeAction::ALL
+        .into_iter()
+        .filter(|action| next_status(from, *action, facts).is_ok())
+        .collect()
+}
+
+/// Past the expected date and still in progress; the expected day itself is
+/// still on time.
+pub fn is_overdue(status: DischargeStatus, expected_on: NaiveDate, today: NaiveDate) -> bool {
+    !status.is_final() && expected_on < today
 }
 
 /// The seeds measure the wait from "clinically dischargeable" to discharge
@@ -450,6 +470,71 @@ mod tests {
             R::PlanNotAgreed.message_it(),
             "Il piano di dimissione non è ancora concordato: non si può dimettere"
         );
+    }
+
+    #[test]
+    fn allowed_actions_follow_the_path_and_the_facts() {
+        let without = DischargeFacts::default();
+        let with = DischargeFacts {
+            has_assessment: true,
+        };
+        let rows = [
+            (
+                S::Reported,
+                vec![A::ScheduleAssessment, A::Cancel],
+                vec![A::ScheduleAssessment, A::AgreePlan, A::Cancel],
+            ),
+            (
+                S::AssessmentScheduled,
+                vec![A::AgreePlan, A::Cancel],
+                vec![A::AgreePlan, A::Cancel],
+            ),
+            (
+                S::PlanAgreed,
+                vec![A::Complete, A::Cancel],
+                vec![A::Complete, A::Cancel],
+            ),
+            (S::Discharged, vec![], vec![]),
+            (S::Cancelled, vec![], vec![]),
+        ];
+        for (from, expected_without, expected_with) in rows {
+            assert_eq!(allowed_actions(from, &without), expected_without, "{from}");
+            assert_eq!(allowed_actions(from, &with), expected_with, "{from}");
+        }
+    }
+
+    #[test]
+    fn allowed_actions_are_exactly_the_steps_next_status_accepts() {
+        for has_assessment in [false, true] {
+            let facts = DischargeFacts { has_assessment };
+            for from in DischargeStatus::ALL {
+                let allowed = allowed_actions(from, &facts);
+                for action in DischargeAction::ALL {
+                    assert_eq!(
+                        allowed.contains(&action),
+                        next_status(from, action, &facts).is_ok(),
+                        "{from} {action:?} {has_assessment}"
+                    );
+                }
+                assert_eq!(allowed.is_empty(), from.is_final(), "{from}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_discharge_is_overdue_from_the_day_after_the_expected_one() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("a real day");
+        let yesterday = today.pred_opt().expect("a real day");
+        let tomorrow = today.succ_opt().expect("a real day");
+        assert!(is_overdue(S::Reported, yesterday, today));
+        assert!(!is_overdue(S::Reported, today, today));
+        assert!(!is_overdue(S::PlanAgreed, tomorrow, today));
+        let late: Vec<_> = DischargeStatus::ALL
+            .into_iter()
+            .filter(|status| is_overdue(*status, yesterday, today))
+            .collect();
+        assert_eq!(late, [S::Reported, S::AssessmentScheduled, S::PlanAgreed]);
+        assert!(DischargeStatus::FINAL.iter().all(|s| !late.contains(s)));
     }
 
     #[test]

@@ -208,10 +208,11 @@ fn is_digits(s: &str) -> bool {
 
 /// One row of a budget summary (per life area, kind, provider or funder):
 /// the key is already a display or enum name, so rows of different
-/// groupings share one shape.
+/// groupings share one shape, and the unit says what the sums count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub key: String,
+    pub unit: String,
     pub planned: Fixed2,
     pub used: Fixed2,
 }
@@ -443,6 +444,7 @@ mod tests {
         assert!(is_overused(Cents(0), Cents(1)));
         let line = Line {
             key: "HOUSING".to_owned(),
+            unit: "EUR".to_owned(),
             planned: Cents(50_000),
             used: Cents(60_000),
         };

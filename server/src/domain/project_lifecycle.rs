@@ -26,6 +26,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 /// The states of an individual project; the names are the GraphQL
 /// `ProjectStatus` values and what the database stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -220,6 +222,22 @@ pub fn allowed_targets(from: ProjectStatus) -> Vec<ProjectStatus> {
         Suspended => vec![Active, Review, Closed],
         Closed => Vec::new(),
     }
+}
+
+/// The statuses in which the review cadence runs. Before `ACTIVE` there is
+/// nothing to review yet, a suspension pauses the cadence with the services,
+/// and a closed project is never reviewed again. The project list filters
+/// on this very list, so the list and each project's flag cannot disagree.
+pub const REVIEWS_RUN_IN: [ProjectStatus; 2] = [ProjectStatus::Active, ProjectStatus::Review];
+
+/// The next review date has passed while the cadence runs. The review day
+/// itself is still on time: a review recorded that day is not late.
+pub fn is_review_overdue(
+    status: ProjectStatus,
+    next_review_on: NaiveDate,
+    today: NaiveDate,
+) -> bool {
+    REVIEWS_RUN_IN.contains(&status) && next_review_on < today
 }
 
 /// Decides a move in two stages: first whether the process allows it at all
@@ -567,6 +585,29 @@ mod tests {
             Err(UnknownProjectStatus("active".to_owned()))
         );
         assert!(ProjectStatus::parse("").is_err());
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).expect("a day of March 2026")
+    }
+
+    #[test]
+    fn a_review_is_overdue_from_the_day_after_it_was_due() {
+        let today = day(10);
+        assert!(is_review_overdue(Active, day(9), today));
+        assert!(!is_review_overdue(Active, day(10), today));
+        assert!(!is_review_overdue(Active, day(11), today));
+        assert!(is_review_overdue(Review, day(1), today));
+    }
+
+    #[test]
+    fn only_a_running_project_has_an_overdue_review() {
+        let running: Vec<_> = ProjectStatus::ALL
+            .into_iter()
+            .filter(|status| is_review_overdue(*status, day(1), day(10)))
+            .collect();
+        assert_eq!(running, [Active, Review]);
+        assert_eq!(running, REVIEWS_RUN_IN);
     }
 
     #[test]

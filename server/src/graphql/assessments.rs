@@ -56,6 +56,14 @@ pub struct InstrumentItem {
     pub options: Vec<AnswerOption>,
 }
 
+/// The instrument's correction for schooling: for a person with this
+/// education the score moves by `scoreChange` (then stays within the scale).
+#[derive(SimpleObject, Clone)]
+pub struct EducationAdjustment {
+    pub education: Education,
+    pub score_change: i32,
+}
+
 /// Everything the SPA needs to render an instrument's form and to show the
 /// score live; the score that counts is the server's.
 #[derive(SimpleObject, Clone)]
@@ -67,6 +75,10 @@ pub struct InstrumentDefinition {
     pub max_score: i32,
     pub higher_is_better: bool,
     pub uses_education: bool,
+    /// One per education level when `usesEducation`, empty otherwise: the
+    /// score is the sum of the chosen options' points plus the adjustment
+    /// for the person's education, kept within `minScore`–`maxScore`.
+    pub education_adjustments: Vec<EducationAdjustment>,
     pub items: Vec<InstrumentItem>,
     pub bands: Vec<ScoreBand>,
 }
@@ -81,6 +93,16 @@ impl InstrumentDefinition {
             max_score: d.max_score,
             higher_is_better: d.higher_is_better,
             uses_education: d.uses_education,
+            education_adjustments: d
+                .education_adjustments
+                .iter()
+                .map(|a| {
+                    Some(EducationAdjustment {
+                        education: Education::parse(a.education.as_str())?,
+                        score_change: a.score_change,
+                    })
+                })
+                .collect::<Option<_>>()?,
             items: d
                 .items
                 .iter()

@@ -3,10 +3,12 @@ use chrono::{DateTime, Utc};
 use entity::{assessment, discharge, person, team, user};
 
 use crate::clock::today;
+use crate::domain::discharge_workflow::{self, DischargeFacts};
 use crate::enums::{
     CancelReason, DischargeDestination, DischargeStatus, FiscalCodeMissingReason, ProjectKind, Sex,
     TargetGroup,
 };
+use crate::error::AppError;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
@@ -21,6 +23,19 @@ use crate::graphql::users::{parse_id, parse_optional_id, User};
 use crate::policy::{self, Party};
 use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
+
+/// A step of the discharge workflow, as `Discharge.allowedActions` lists it:
+/// SCHEDULE_ASSESSMENT (`updateDischarge` with `assessmentScheduledOn`),
+/// AGREE_PLAN (`agreeDischargePlan`), COMPLETE (`completeDischarge`),
+/// CANCEL (`cancelDischarge`).
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "discharge_workflow::DischargeAction")]
+pub enum DischargeAction {
+    ScheduleAssessment,
+    AgreePlan,
+    Complete,
+    Cancel,
+}
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -136,6 +151,12 @@ pub struct SuggestedProject {
     pub start_date: Date,
 }
 
+impl Discharge {
+    fn workflow_status(&self) -> Result<discharge_workflow::DischargeStatus, AppError> {
+        discharge_workflow::DischargeStatus::parse(self.status.as_str()).map_err(AppError::internal)
+    }
+}
+
 #[ComplexObject]
 impl Discharge {
     /// The patient as the report typed them: what the reporting ward may
@@ -187,12 +208,31 @@ impl Discharge {
         })
     }
 
-    /// Past the expected date and still in progress.
-    async fn overdue(&self) -> bool {
-        !matches!(
-            self.status,
-            DischargeStatus::Discharged | DischargeStatus::Cancelled
-        ) && self.row.expected_discharge_on < today()
+    /// Past the expected date and still in progress; the expected day
+    /// itself is still on time.
+    async fn overdue(&self) -> async_graphql::Result<bool> {
+        Ok(discharge_workflow::is_overdue(
+            self.workflow_status()?,
+            self.row.expected_discharge_on,
+            today(),
+        ))
+    }
+
+    /// The steps the workflow allows from here, in the order of the path;
+    /// none once discharged or cancelled. Straight from REPORTED to the plan
+    /// needs an assessment linked to the discharge, so AGREE_PLAN appears
+    /// there only with one. Who may take a step is checked when it is taken
+    /// (the plan is the receiving team's), as are the step's own data.
+    async fn allowed_actions(&self) -> async_graphql::Result<Vec<DischargeAction>> {
+        let facts = DischargeFacts {
+            has_assessment: self.row.assessment_id.is_some(),
+        };
+        Ok(
+            discharge_workflow::allowed_actions(self.workflow_status()?, &facts)
+                .into_iter()
+                .map(DischargeAction::from)
+                .collect(),
+        )
     }
 
     /// After a discharge home with services: the PAI to open (Ponte suggests,

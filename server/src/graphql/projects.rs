@@ -8,12 +8,14 @@ use entity::{
 };
 
 use crate::clock::today;
-use crate::domain::money::{self, Fixed2};
+use crate::domain::budget_totals::{self, ResourceLine};
+use crate::domain::money::{self, Fixed2, Line};
 use crate::domain::project_lifecycle;
 use crate::enums::{
     BudgetAgreementStatus, ConsentMethod, FundingSource, GoalStatus, LifeArea, Profession,
     ProjectKind, ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind,
 };
+use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -237,9 +239,7 @@ impl From<budget_resource::Model> for BudgetResource {
 }
 
 fn used_total(uses: &[budget_use::Model]) -> Fixed2 {
-    uses.iter().fold(Fixed2::ZERO, |sum, u| {
-        sum.saturating_add(Fixed2(u.quantity_hundredths))
-    })
+    budget_totals::used_total(uses.iter().map(|u| Fixed2(u.quantity_hundredths)))
 }
 
 #[ComplexObject]
@@ -288,6 +288,22 @@ pub struct BudgetTotal {
     pub overused: bool,
 }
 
+impl From<Line> for BudgetTotal {
+    fn from(line: Line) -> Self {
+        BudgetTotal {
+            unit: ResourceUnit::parse(&line.unit).unwrap_or(ResourceUnit::Eur),
+            planned: Decimal(line.planned),
+            used: Decimal(line.used),
+            overused: line.is_overused(),
+            key: line.key,
+        }
+    }
+}
+
+fn budget_totals_of(lines: Vec<Line>) -> Vec<BudgetTotal> {
+    lines.into_iter().map(BudgetTotal::from).collect()
+}
+
 #[derive(SimpleObject)]
 pub struct BudgetTotals {
     pub overall: Vec<BudgetTotal>,
@@ -318,32 +334,25 @@ impl Budget {
     async fn totals(&self, ctx: &Context<'_>) -> async_graphql::Result<BudgetTotals> {
         let resources = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
         let mut lines = Vec::with_capacity(resources.len());
-        for r in &resources {
+        for r in resources {
             let uses = loaders::many::<budget_use::Entity>(ctx, r.id).await?;
-            lines.push((r, Fixed2(r.planned_hundredths), used_total(&uses)));
+            lines.push(ResourceLine {
+                used: used_total(&uses),
+                planned: Fixed2(r.planned_hundredths),
+                life_area: r.life_area,
+                kind: r.kind,
+                provider: r.provider_name,
+                funding_source: r.funding_source,
+                unit: r.unit,
+            });
         }
-        let group = |key: &dyn Fn(&budget_resource::Model) -> String| {
-            money::totals_by(
-                lines
-                    .iter()
-                    .map(|(r, planned, used)| ((key(r), r.unit.clone()), *planned, *used)),
-            )
-            .into_iter()
-            .map(|((key, unit), planned, used)| BudgetTotal {
-                key,
-                unit: ResourceUnit::parse(&unit).unwrap_or(ResourceUnit::Eur),
-                planned: Decimal(planned),
-                used: Decimal(used),
-                overused: money::is_overused(planned, used),
-            })
-            .collect::<Vec<_>>()
-        };
+        let totals = budget_totals::budget_totals(&lines);
         Ok(BudgetTotals {
-            overall: group(&|_| "TOTALE".to_owned()),
-            by_life_area: group(&|r| r.life_area.clone()),
-            by_kind: group(&|r| r.kind.clone()),
-            by_provider: group(&|r| r.provider_name.clone()),
-            by_funding_source: group(&|r| r.funding_source.clone()),
+            overall: budget_totals_of(totals.overall),
+            by_life_area: budget_totals_of(totals.by_life_area),
+            by_kind: budget_totals_of(totals.by_kind),
+            by_provider: budget_totals_of(totals.by_provider),
+            by_funding_source: budget_totals_of(totals.by_funding_source),
         })
     }
 
@@ -399,6 +408,12 @@ impl ProjectEvent {
     }
 }
 
+impl IndividualProject {
+    fn lifecycle_status(&self) -> Result<project_lifecycle::ProjectStatus, AppError> {
+        project_lifecycle::ProjectStatus::parse(self.status.as_str()).map_err(AppError::internal)
+    }
+}
+
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -419,22 +434,23 @@ impl IndividualProject {
         users::load(ctx, Some(self.row.case_manager_id)).await
     }
 
-    /// The next review date has passed while the project is running.
-    async fn review_overdue(&self) -> bool {
-        matches!(self.status, ProjectStatus::Active | ProjectStatus::Review)
-            && self.row.next_review_on < today()
+    /// The next review date has passed while the project is running
+    /// (ACTIVE or REVIEW); the review day itself is still on time.
+    async fn review_overdue(&self) -> async_graphql::Result<bool> {
+        Ok(project_lifecycle::is_review_overdue(
+            self.lifecycle_status()?,
+            self.row.next_review_on,
+            today(),
+        ))
     }
 
     /// Where the project may go from here, before checking its conditions;
     /// `transitionProject` explains any condition still unmet.
-    async fn allowed_transitions(&self) -> Vec<ProjectStatus> {
-        project_lifecycle::ProjectStatus::parse(self.status.as_str())
-            .map(project_lifecycle::allowed_targets)
-            .unwrap_or_default()
+    async fn allowed_transitions(&self) -> async_graphql::Result<Vec<ProjectStatus>> {
+        Ok(project_lifecycle::allowed_targets(self.lifecycle_status()?)
             .into_iter()
             .filter_map(|s| ProjectStatus::parse(s.as_str()))
-            .filter(|s| *s != ProjectStatus::Suspended || self.status != ProjectStatus::Suspended)
-            .collect()
+            .collect())
     }
 
     async fn consent(&self) -> Option<ProjectConsent> {

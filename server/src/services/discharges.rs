@@ -399,12 +399,12 @@ pub async fn list_discharges(
         query = query.filter(discharge::Column::HospitalId.eq(hospital_id));
     }
     if filter.overdue {
+        // `discharge_workflow::is_overdue`, in SQL.
         query = query
             .filter(discharge::Column::ExpectedDischargeOn.lt(today()))
-            .filter(discharge::Column::Status.is_not_in([
-                DischargeStatus::Discharged.as_str(),
-                DischargeStatus::Cancelled.as_str(),
-            ]));
+            .filter(discharge::Column::Status.is_not_in(
+                discharge_workflow::DischargeStatus::FINAL.map(|status| status.as_str()),
+            ));
     }
     let ordered = query
         .order_by_asc(discharge::Column::ExpectedDischargeOn)

@@ -273,12 +273,13 @@ pub async fn list_projects(
         query = query.filter(project::Column::TeamId.eq(team_id));
     }
     if filter.review_overdue {
+        // `project_lifecycle::is_review_overdue`, in SQL.
         query = query
             .filter(project::Column::NextReviewOn.lt(today()))
-            .filter(project::Column::Status.is_in([
-                ProjectStatus::Active.as_str(),
-                ProjectStatus::Review.as_str(),
-            ]));
+            .filter(
+                project::Column::Status
+                    .is_in(project_lifecycle::REVIEWS_RUN_IN.map(|status| status.as_str())),
+            );
     }
     let ordered = query
         .order_by_asc(project::Column::NextReviewOn)

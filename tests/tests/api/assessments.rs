@@ -6,6 +6,7 @@ use ponte_tests::{on_both_databases, TestApp, TestDb};
 on_both_databases!(
     the_server_scores_the_instruments_and_refuses_impossible_answers,
     the_instruments_are_published_for_the_forms,
+    the_spmsq_definition_carries_the_education_adjustment_the_server_scores_with,
     a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original,
     participants_professions_are_frozen_on_the_day,
     the_persons_history_shows_latest_versions_and_score_series,
@@ -250,6 +251,39 @@ async fn the_instruments_are_published_for_the_forms(db: TestDb) {
         .gql("{ instruments { code } }", json!({}))
         .await
         .expect_code("UNAUTHENTICATED");
+}
+
+async fn the_spmsq_definition_carries_the_education_adjustment_the_server_scores_with(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let response = uvm
+        .desk
+        .operator
+        .gql(
+            "{ instruments { code educationAdjustments { education scoreChange } } }",
+            json!({}),
+        )
+        .await;
+    let list = response.ok()["instruments"].as_array().unwrap().clone();
+    let adjustments = |code: &str| {
+        list.iter().find(|i| i["code"] == code).unwrap()["educationAdjustments"].clone()
+    };
+    assert_eq!(
+        adjustments("SPMSQ"),
+        json!([
+            { "education": "PRIMARY", "scoreChange": -1 },
+            { "education": "SECONDARY", "scoreChange": 0 },
+            { "education": "BEYOND_SECONDARY", "scoreChange": 1 }
+        ])
+    );
+    assert_eq!(adjustments("BARTHEL"), json!([]));
+    assert_eq!(adjustments("IADL_LAWTON"), json!([]));
+
+    // Four errors, as the published adjustment reads them for each level.
+    for (education, score) in [("PRIMARY", 3), ("SECONDARY", 4), ("BEYOND_SECONDARY", 5)] {
+        let recorded = uvm.record("2026-11-02", vec![spmsq(4, education)]).await;
+        assert_eq!(recorded["results"][0]["score"], score, "{education}");
+    }
 }
 
 async fn a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original(db: TestDb) {

@@ -15,6 +15,7 @@ on_both_databases!(
     two_workers_deliver_two_hundred_emails_exactly_once,
     the_reminder_fires_once_and_only_without_an_agreed_plan,
     the_workflow_allows_its_moves_and_refuses_the_others,
+    allowed_actions_follow_the_discharge_through_its_workflow,
     indicators_on_a_known_data_set_give_the_known_numbers,
 );
 
@@ -502,6 +503,71 @@ async fn the_workflow_allows_its_moves_and_refuses_the_others(db: TestDb) {
         )
         .await;
     assert_eq!(listed.ok()["discharges"]["totalCount"], 1);
+}
+
+/// The steps `discharge.allowedActions` offers. The ward and the receiving
+/// team are offered the same ones: who may take a step is checked when it is
+/// taken.
+async fn allowed_actions(ward: &Ward, id: &Value) -> Value {
+    let read = "query($id: ID!) { discharge(id: $id) { allowedActions } }";
+    let mut seen = Vec::new();
+    for client in [&ward.ward, &ward.desk.operator] {
+        let found = client.gql(read, json!({ "id": id })).await;
+        seen.push(found.ok()["discharge"]["allowedActions"].clone());
+    }
+    assert_eq!(seen[0], seen[1], "ward and team");
+    seen.swap_remove(0)
+}
+
+async fn allowed_actions_follow_the_discharge_through_its_workflow(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let team = &ward.desk.operator;
+
+    let reported = ward.report(&in_days(4)).await;
+    let id = reported["id"].clone();
+    assert_eq!(
+        allowed_actions(&ward, &id).await,
+        json!(["SCHEDULE_ASSESSMENT", "CANCEL"])
+    );
+    team.gql(
+        "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { status } }",
+        json!({ "input": { "dischargeId": id, "expectedVersion": 1, "assessmentScheduledOn": in_days(1) } }),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        allowed_actions(&ward, &id).await,
+        json!(["AGREE_PLAN", "CANCEL"])
+    );
+    team.gql(
+        "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { status } }",
+        json!({ "input": { "dischargeId": id, "expectedVersion": 2, "destination": "HOME" } }),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        allowed_actions(&ward, &id).await,
+        json!(["COMPLETE", "CANCEL"])
+    );
+    ward.ward
+        .gql(
+            "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status } }",
+            json!({ "input": { "dischargeId": id, "expectedVersion": 3, "dischargedOn": in_days(0), "destination": "HOME" } }),
+        )
+        .await
+        .ok();
+    assert_eq!(allowed_actions(&ward, &id).await, json!([]));
+
+    let other = ward.report(&in_days(2)).await;
+    ward.ward
+        .gql(
+            "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { status } }",
+            json!({ "input": { "dischargeId": other["id"], "expectedVersion": 1, "reason": "DEATH" } }),
+        )
+        .await
+        .ok();
+    assert_eq!(allowed_actions(&ward, &other["id"]).await, json!([]));
 }
 
 async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {

@@ -10,6 +10,10 @@ graphql(`
     maxScore
     higherIsBetter
     usesEducation
+    educationAdjustments {
+      education
+      scoreChange
+    }
     items {
       code
       label

@@ -114,6 +114,14 @@ describe('liveScore: SPMSQ and education', () => {
     expect(liveScore(spmsq, spmsqErrors(7), 'BEYOND_SECONDARY')).toMatchObject({ score: 8, band: { code: 'SEVERE' } });
   });
 
+  it('reads the adjustment from the definition the server publishes', () => {
+    const stricter = { ...spmsq, educationAdjustments: [{ education: 'PRIMARY' as const, scoreChange: -2 }] };
+    expect(liveScore(stricter, spmsqErrors(4), 'PRIMARY')).toMatchObject({ raw: 4, score: 2, band: { code: 'INTACT' } });
+    expect(liveScore(stricter, spmsqErrors(4), 'BEYOND_SECONDARY')).toMatchObject({ score: 4, band: { code: 'MILD' } });
+    const withoutAdjustments = { ...spmsq, educationAdjustments: [] };
+    expect(liveScore(withoutAdjustments, spmsqErrors(3), 'PRIMARY')).toMatchObject({ score: 3 });
+  });
+
   it('keeps the adjusted count within 0–10', () => {
     expect(liveScore(spmsq, spmsqErrors(0), 'PRIMARY')).toMatchObject({ score: 0, band: { code: 'INTACT' } });
     expect(liveScore(spmsq, spmsqErrors(10), 'BEYOND_SECONDARY')).toMatchObject({ score: 10, band: { code: 'SEVERE' } });

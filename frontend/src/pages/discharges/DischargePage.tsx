@@ -11,7 +11,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
-import type { CancelReason, DischargeDetailQuery, DischargeDestination, DischargeStatus } from '../../gql/graphql';
+import type { CancelReason, DischargeAction, DischargeDetailQuery, DischargeDestination, DischargeStatus } from '../../gql/graphql';
 import { cancelReasonLabels, dischargeDestinationLabels, dischargeStatusLabels, labelOptions, sexLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
@@ -42,6 +42,7 @@ export const dischargeDetailQuery = graphql(`
       cancelReason
       cancelNote
       overdue
+      allowedActions
       patient {
         fiscalCode
         givenName
@@ -90,6 +91,7 @@ graphql(`
     id
     version
     status
+    allowedActions
   }
 `);
 
@@ -136,7 +138,6 @@ export const cancelDischargeMutation = graphql(`
 type Discharge = NonNullable<DischargeDetailQuery['discharge']>;
 
 const STEPS: DischargeStatus[] = ['REPORTED', 'ASSESSMENT_SCHEDULED', 'PLAN_AGREED', 'DISCHARGED'];
-const OPEN: DischargeStatus[] = ['REPORTED', 'ASSESSMENT_SCHEDULED', 'PLAN_AGREED'];
 
 /** Dimissione protetta: the patient, the stay and its dates, the plan, and the next steps. */
 export function DischargePage({ id }: { id: string }) {
@@ -150,7 +151,12 @@ export function DischargePage({ id }: { id: string }) {
   const d = data.discharge;
   const name = d.patient ? `${d.patient.givenName} ${d.patient.familyName}` : '—';
   const inTeam = !!d.receivingTeam && (teams.data?.teams.nodes ?? []).some((t) => t.id === d.receivingTeam?.id);
-  const open = OPEN.includes(d.status);
+  // The workflow is the server's: it lists the steps allowed from here (and still checks who takes them).
+  const can = (action: DischargeAction) => d.allowedActions.includes(action);
+  // A discharge that allows no step is discharged or cancelled: its dates and notes no longer change either.
+  const open = d.allowedActions.length > 0;
+  // Until the plan is agreed the UVM assessment can be scheduled, or moved.
+  const canSchedule = can('SCHEDULE_ASSESSMENT') || can('AGREE_PLAN');
 
   return (
     <>
@@ -207,7 +213,7 @@ export function DischargePage({ id }: { id: string }) {
             {copy.actions}
           </h2>
           <div className="row g-4">
-            {(d.status === 'REPORTED' || d.status === 'ASSESSMENT_SCHEDULED') && (
+            {canSchedule && (
               <Action>
                 <ScheduleForm discharge={d} onReload={reload} />
               </Action>
@@ -218,7 +224,7 @@ export function DischargePage({ id }: { id: string }) {
             <Action>
               <DischargeableForm discharge={d} onReload={reload} />
             </Action>
-            {(d.status === 'REPORTED' || d.status === 'ASSESSMENT_SCHEDULED') &&
+            {can('AGREE_PLAN') &&
               (inTeam ? (
                 <Action>
                   <AgreePlanForm discharge={d} onReload={reload} />
@@ -229,14 +235,16 @@ export function DischargePage({ id }: { id: string }) {
                   <p>{copy.agree.teamOnly}</p>
                 </Action>
               ))}
-            {d.status === 'PLAN_AGREED' && (
+            {can('COMPLETE') && (
               <Action>
                 <CompleteForm discharge={d} onReload={reload} />
               </Action>
             )}
-            <Action>
-              <CancelForm discharge={d} onReload={reload} />
-            </Action>
+            {can('CANCEL') && (
+              <Action>
+                <CancelForm discharge={d} onReload={reload} />
+              </Action>
+            )}
           </div>
         </section>
       )}

@@ -2,9 +2,7 @@
 //! "Functional evaluation: the Barthel Index", Md State Med J 1965;14:61–65),
 //! in the original 0–100 weighting the UVM forms use.
 
-use super::{AnswerOption, Band, Instrument, InstrumentCode, InstrumentDefinition, ItemDefinition};
-
-pub(super) const INSTRUMENT: Instrument = Instrument::unadjusted(&DEFINITION);
+use super::{AnswerOption, Band, InstrumentCode, InstrumentDefinition, ItemDefinition};
 
 /// Barthel options are worth what they say, so value and points are written
 /// once to keep them from disagreeing.
@@ -16,7 +14,7 @@ const fn points(points: i32, label_it: &'static str) -> AnswerOption {
     }
 }
 
-const DEFINITION: InstrumentDefinition = InstrumentDefinition {
+pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     code: InstrumentCode::Barthel,
     name_it: "Indice di Barthel (ADL)",
     description_it: "Autonomia nelle attività di base della vita quotidiana: \
@@ -25,6 +23,7 @@ const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     max_score: 100,
     higher_is_better: true,
     uses_education: false,
+    education_adjustments: &[],
     items: &[
         ItemDefinition {
             code: "FEEDING",

@@ -10,9 +10,7 @@
 //! The 1969 paper scored men on five items only; Ponte scores all eight items
 //! for everyone (0–8), as the UVM forms do and as domain.md states.
 
-use super::{AnswerOption, Band, Instrument, InstrumentCode, InstrumentDefinition, ItemDefinition};
-
-pub(super) const INSTRUMENT: Instrument = Instrument::unadjusted(&DEFINITION);
+use super::{AnswerOption, Band, InstrumentCode, InstrumentDefinition, ItemDefinition};
 
 const fn level(value: i32, points: i32, label_it: &'static str) -> AnswerOption {
     AnswerOption {
@@ -22,7 +20,7 @@ const fn level(value: i32, points: i32, label_it: &'static str) -> AnswerOption 
     }
 }
 
-const DEFINITION: InstrumentDefinition = InstrumentDefinition {
+pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     code: InstrumentCode::IadlLawton,
     name_it: "Scala IADL di Lawton",
     description_it: "Autonomia nelle attività strumentali della vita quotidiana: \
@@ -31,6 +29,7 @@ const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     max_score: 8,
     higher_is_better: true,
     uses_education: false,
+    education_adjustments: &[],
     items: &[
         ItemDefinition {
             code: "TELEPHONE",

@@ -7,8 +7,8 @@
 //! which renders its forms from them: the form and the scorer cannot drift
 //! apart.
 //!
-//! Adding an instrument (SVAMA, MMSE, …) means a new module exposing an
-//! `INSTRUMENT` constant, its `mod` line and one line in the
+//! Adding an instrument (SVAMA, MMSE, …) means a new module exposing a
+//! `DEFINITION` constant, its `mod` line and one line in the
 //! `register_instruments!` block below, plus its tests. The registry tests
 //! check the new bands and items without further work.
 
@@ -47,13 +47,13 @@ macro_rules! register_instruments {
             }
         }
 
-        fn instrument(code: InstrumentCode) -> &'static Instrument {
+        fn registered(code: InstrumentCode) -> &'static InstrumentDefinition {
             match code {
-                $(InstrumentCode::$variant => &$module::INSTRUMENT,)+
+                $(InstrumentCode::$variant => &$module::DEFINITION,)+
             }
         }
 
-        static REGISTRY: &[&InstrumentDefinition] = &[$($module::INSTRUMENT.definition,)+];
+        static REGISTRY: &[&InstrumentDefinition] = &[$(&$module::DEFINITION,)+];
     };
 }
 
@@ -134,6 +134,15 @@ impl Education {
     }
 }
 
+/// How an instrument's norm corrects the sum of points for schooling: for
+/// people with `education` the score moves by `score_change` (before it is
+/// kept within the scale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EducationAdjustment {
+    pub education: Education,
+    pub score_change: i32,
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct InstrumentDefinition {
     pub code: InstrumentCode,
@@ -146,6 +155,8 @@ pub struct InstrumentDefinition {
     pub higher_is_better: bool,
     /// Whether [`score`] needs the person's [`Education`].
     pub uses_education: bool,
+    /// One per education level when `uses_education`, none otherwise.
+    pub education_adjustments: &'static [EducationAdjustment],
     /// In the order the form presents them and results store them.
     pub items: &'static [ItemDefinition],
     /// In ascending order, covering `min_score..=max_score` exactly once.
@@ -157,40 +168,19 @@ impl InstrumentDefinition {
         self.items.iter().find(|item| item.code == code)
     }
 
+    /// The norm's correction for this schooling; none without one.
+    pub fn education_adjustment(&self, education: Option<Education>) -> i32 {
+        self.education_adjustments
+            .iter()
+            .find(|adjustment| Some(adjustment.education) == education)
+            .map_or(0, |adjustment| adjustment.score_change)
+    }
+
     pub fn band_for(&self, score: i32) -> Option<&'static Band> {
         self.bands
             .iter()
             .find(|band| (band.min..=band.max).contains(&score))
     }
-}
-
-/// What a module hands to the registry: the definition everyone sees and the
-/// correction only the scorer needs.
-struct Instrument {
-    definition: &'static InstrumentDefinition,
-    /// Turns the sum of points into the normative score before the score is
-    /// clamped to the scale and banded.
-    adjust: fn(i32, Option<Education>) -> i32,
-}
-
-impl Instrument {
-    const fn unadjusted(definition: &'static InstrumentDefinition) -> Self {
-        Self {
-            definition,
-            adjust: keep_sum,
-        }
-    }
-
-    const fn adjusted(
-        definition: &'static InstrumentDefinition,
-        adjust: fn(i32, Option<Education>) -> i32,
-    ) -> Self {
-        Self { definition, adjust }
-    }
-}
-
-fn keep_sum(sum: i32, _education: Option<Education>) -> i32 {
-    sum
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +287,7 @@ pub fn registry() -> &'static [&'static InstrumentDefinition] {
 }
 
 pub fn definition(code: InstrumentCode) -> &'static InstrumentDefinition {
-    instrument(code).definition
+    registered(code)
 }
 
 /// Validates a complete set of answers and computes the score and its band.
@@ -315,8 +305,7 @@ pub fn score(
     answers: &[Answer],
     education: Option<Education>,
 ) -> Result<ScoredResult, ScoringError> {
-    let instrument = instrument(code);
-    let definition = instrument.definition;
+    let definition = definition(code);
 
     match (definition.uses_education, education) {
         (true, None) => return Err(ScoringError::EducationRequired),
@@ -361,8 +350,9 @@ pub fn score(
 
     // Corrections such as SPMSQ's may step past the ends of the scale, whose
     // bounds are normative.
-    let score =
-        (instrument.adjust)(sum, education).clamp(definition.min_score, definition.max_score);
+    let score = sum
+        .saturating_add(definition.education_adjustment(education))
+        .clamp(definition.min_score, definition.max_score);
     #[allow(clippy::expect_used)] // an invariant of the registry, not an input: its test checks it
     let band = definition
         .band_for(score)
@@ -549,6 +539,42 @@ mod tests {
                 definition.code
             );
         }
+    }
+
+    #[test]
+    fn an_instrument_that_asks_for_education_adjusts_for_every_level_once() {
+        const LEVELS: [Education; 3] = [
+            Education::Primary,
+            Education::Secondary,
+            Education::BeyondSecondary,
+        ];
+        for definition in registry() {
+            let levels: Vec<Education> = definition
+                .education_adjustments
+                .iter()
+                .map(|adjustment| adjustment.education)
+                .collect();
+            if definition.uses_education {
+                assert_eq!(levels, LEVELS, "{:?}", definition.code);
+            } else {
+                assert!(levels.is_empty(), "{:?}", definition.code);
+            }
+        }
+    }
+
+    #[test]
+    fn spmsq_allows_one_more_error_with_primary_schooling_and_one_fewer_beyond_secondary() {
+        let spmsq = definition(InstrumentCode::Spmsq);
+        assert_eq!(spmsq.education_adjustment(Some(Education::Primary)), -1);
+        assert_eq!(spmsq.education_adjustment(Some(Education::Secondary)), 0);
+        assert_eq!(
+            spmsq.education_adjustment(Some(Education::BeyondSecondary)),
+            1
+        );
+        assert_eq!(
+            definition(InstrumentCode::Barthel).education_adjustment(Some(Education::Primary)),
+            0
+        );
     }
 
     #[test]

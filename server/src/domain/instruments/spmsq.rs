@@ -6,10 +6,9 @@
 //! depend on schooling: the form must ask for it.
 
 use super::{
-    AnswerOption, Band, Education, Instrument, InstrumentCode, InstrumentDefinition, ItemDefinition,
+    AnswerOption, Band, Education, EducationAdjustment, InstrumentCode, InstrumentDefinition,
+    ItemDefinition,
 };
-
-pub(super) const INSTRUMENT: Instrument = Instrument::adjusted(&DEFINITION, adjust_for_education);
 
 /// Pfeiffer's norm: "allow one more error if the subject has had only a grade
 /// school education; allow one fewer error if the subject has had education
@@ -20,16 +19,22 @@ pub(super) const INSTRUMENT: Instrument = Instrument::adjusted(&DEFINITION, adju
 /// (3 errors read as 2, still intact); beyond secondary school it is
 /// increased by one (2 errors read as 3, mild impairment); secondary school is
 /// the reference and is left alone. The result is clamped to 0–10 by the
-/// generic scorer, since the scale has no meaning outside it.
-fn adjust_for_education(errors: i32, education: Option<Education>) -> i32 {
-    match education {
-        Some(Education::Primary) => errors - 1,
-        Some(Education::BeyondSecondary) => errors + 1,
-        // `None` never reaches here: `uses_education` makes the scorer
-        // refuse it first.
-        Some(Education::Secondary) | None => errors,
-    }
-}
+/// generic scorer, since the scale has no meaning outside it. Data rather
+/// than code, so the SPA's live score reads the same correction.
+const EDUCATION_ADJUSTMENTS: &[EducationAdjustment] = &[
+    EducationAdjustment {
+        education: Education::Primary,
+        score_change: -1,
+    },
+    EducationAdjustment {
+        education: Education::Secondary,
+        score_change: 0,
+    },
+    EducationAdjustment {
+        education: Education::BeyondSecondary,
+        score_change: 1,
+    },
+];
 
 /// Every question is marked the same way; the value is the point, so that
 /// the stored answers add up to the raw error count.
@@ -54,7 +59,7 @@ const fn question(code: &'static str, label_it: &'static str) -> ItemDefinition 
     }
 }
 
-const DEFINITION: InstrumentDefinition = InstrumentDefinition {
+pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     code: InstrumentCode::Spmsq,
     name_it: "SPMSQ (Short Portable Mental Status Questionnaire di Pfeiffer)",
     description_it: "Screening delle funzioni cognitive: numero di errori su 10 domande, \
@@ -63,6 +68,7 @@ const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     max_score: 10,
     higher_is_better: false,
     uses_education: true,
+    education_adjustments: EDUCATION_ADJUSTMENTS,
     items: &[
         question("DATE", "Che giorno è oggi? (giorno, mese e anno)"),
         question("WEEKDAY", "Che giorno della settimana è?"),
