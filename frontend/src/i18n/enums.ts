@@ -13,6 +13,7 @@ import type {
   CancelReason,
   ConsentKind,
   ConsentMethod,
+  DischargeAction,
   DischargeDestination,
   DischargeStatus,
   Education,
@@ -250,6 +251,14 @@ export const dischargeStatusLabels: Record<DischargeStatus, string> = {
   CANCELLED: 'Annullata',
 };
 
+/** The steps of a protected discharge, as the buttons that take them say. */
+export const dischargeActionLabels: Record<DischargeAction, string> = {
+  SCHEDULE_ASSESSMENT: 'Programma la valutazione UVM',
+  AGREE_PLAN: 'Concorda il piano',
+  COMPLETE: 'Registra la dimissione',
+  CANCEL: 'Annulla la segnalazione',
+};
+
 export const dischargeDestinationLabels: Record<DischargeDestination, string> = {
   HOME: 'Domicilio',
   HOME_WITH_SERVICES: 'Domicilio con servizi',
@@ -348,6 +357,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   ConsentMethod: consentMethodLabels,
   Rater: raterLabels,
   DischargeStatus: dischargeStatusLabels,
+  DischargeAction: dischargeActionLabels,
   DischargeDestination: dischargeDestinationLabels,
   Instrument: instrumentLabels,
   Education: educationLabels,
