@@ -24,7 +24,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::load_for_work;
-use crate::services::versions::next_version;
+use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
 pub struct ResourceDraft {
@@ -190,70 +190,62 @@ pub async fn update_resource(
     let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
     let (provider_name, description) = check(db, &draft).await?;
     let txn = db.begin().await?;
-    let moved = budget_resource::Entity::update_many()
-        .col_expr(
-            budget_resource::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(
-            budget_resource::Column::LifeArea,
-            Expr::value(draft.life_area.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::Kind,
-            Expr::value(draft.kind.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderKind,
-            Expr::value(draft.provider_kind.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderId,
-            Expr::value(draft.provider_id),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderName,
-            Expr::value(provider_name),
-        )
-        .col_expr(
-            budget_resource::Column::FundingSource,
-            Expr::value(draft.funding_source.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::Description,
-            Expr::value(description),
-        )
-        .col_expr(
-            budget_resource::Column::Profession,
-            Expr::value(draft.profession.map(|p| p.as_str())),
-        )
-        .col_expr(
-            budget_resource::Column::Unit,
-            Expr::value(draft.unit.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::PlannedHundredths,
-            Expr::value(draft.planned.0),
-        )
-        .col_expr(
-            budget_resource::Column::PeriodStart,
-            Expr::value(draft.period_start),
-        )
-        .col_expr(
-            budget_resource::Column::PeriodEnd,
-            Expr::value(draft.period_end),
-        )
-        .col_expr(budget_resource::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(budget_resource::Column::Id.eq(resource_id))
-        .filter(budget_resource::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(AppError::Conflict(
-            "La risorsa è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
-                .into(),
-        ));
-    }
+    guarded_update::<budget_resource::Entity>(
+        &txn,
+        resource_id,
+        expected_version,
+        vec![
+            (
+                budget_resource::Column::LifeArea,
+                Expr::value(draft.life_area.as_str()),
+            ),
+            (
+                budget_resource::Column::Kind,
+                Expr::value(draft.kind.as_str()),
+            ),
+            (
+                budget_resource::Column::ProviderKind,
+                Expr::value(draft.provider_kind.as_str()),
+            ),
+            (
+                budget_resource::Column::ProviderId,
+                Expr::value(draft.provider_id),
+            ),
+            (
+                budget_resource::Column::ProviderName,
+                Expr::value(provider_name),
+            ),
+            (
+                budget_resource::Column::FundingSource,
+                Expr::value(draft.funding_source.as_str()),
+            ),
+            (
+                budget_resource::Column::Description,
+                Expr::value(description),
+            ),
+            (
+                budget_resource::Column::Profession,
+                Expr::value(draft.profession.map(|p| p.as_str())),
+            ),
+            (
+                budget_resource::Column::Unit,
+                Expr::value(draft.unit.as_str()),
+            ),
+            (
+                budget_resource::Column::PlannedHundredths,
+                Expr::value(draft.planned.0),
+            ),
+            (
+                budget_resource::Column::PeriodStart,
+                Expr::value(draft.period_start),
+            ),
+            (
+                budget_resource::Column::PeriodEnd,
+                Expr::value(draft.period_end),
+            ),
+        ],
+    )
+    .await?;
     mark_to_renew(&txn, found.id).await?;
     project_history::changed(
         &txn,

@@ -30,7 +30,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
-use crate::services::versions::next_version;
+use crate::services::versions::guarded_update;
 
 /// Who the discharge is for: someone the reporter may already see, or an
 /// identity typed at the ward.
@@ -425,13 +425,6 @@ pub async fn list_discharges(
     Ok(found)
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "La dimissione è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
-            .into(),
-    )
-}
-
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
 }
@@ -454,23 +447,7 @@ async fn write(
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
-    let mut update = discharge::Entity::update_many()
-        .col_expr(
-            discharge::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(discharge::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (column, value) in changes {
-        update = update.col_expr(column, value);
-    }
-    let moved = update
-        .filter(discharge::Column::Id.eq(found.id))
-        .filter(discharge::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    guarded_update::<discharge::Entity>(txn, found.id, expected_version, changes).await?;
     audit::record(
         txn,
         caller,

@@ -7,7 +7,7 @@ use entity::{
     assessment, life_area_score, organization, person, project, project_goal, project_intervention,
     project_review, team,
 };
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -29,7 +29,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::versions::next_version;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
 pub struct NewProject {
@@ -66,12 +66,6 @@ fn next_review(from: NaiveDate, days: i32) -> NaiveDate {
         .unwrap_or(from)
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "Il progetto è stato modificato da qualcun altro nel frattempo: ricarica e riprova".into(),
-    )
-}
-
 async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<project::Model> {
     project::Entity::find_by_id(project_id)
         .one(conn)
@@ -88,34 +82,6 @@ pub async fn load_for_work(
     let found = load(db, project_id).await?;
     let viewer = policy::require_project_worker(db, caller, &found).await?;
     Ok((viewer.user_id, found))
-}
-
-/// The version-checked update every change of a project row goes through,
-/// inside the use case's transaction: another write in between is a CONFLICT.
-async fn update_versioned(
-    txn: &impl ConnectionTrait,
-    project_id: Uuid,
-    expected_version: i32,
-    changes: Vec<(project::Column, SimpleExpr)>,
-) -> AppResult<()> {
-    let mut update = project::Entity::update_many()
-        .col_expr(
-            project::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (column, value) in changes {
-        update = update.col_expr(column, value);
-    }
-    let moved = update
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Closed projects keep their record as it was closed.
@@ -348,7 +314,7 @@ pub async fn transition_project(
 ) -> AppResult<project::Model> {
     let (user_id, found) = load_for_work(db, caller, project_id).await?;
     if found.version != expected_version {
-        return Err(stale());
+        return Err(stale(project::Entity::NOUN));
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
     let from = status_of(&found);
@@ -365,7 +331,7 @@ pub async fn transition_project(
     };
     let closing = to == ProjectStatus::Closed;
     let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -455,7 +421,7 @@ pub async fn record_consent(
         200,
     )?;
     let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -516,7 +482,7 @@ pub async fn change_case_manager(
         ));
     }
     let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -833,7 +799,7 @@ pub async fn record_review(
     }
     let txn = db.begin().await?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         found.version,
