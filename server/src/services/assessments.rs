@@ -257,7 +257,7 @@ async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<pe
 
 /// Logged by a member of the assessing team (a UVM or an EEMM) who may see
 /// the person; from then on the team is responsible for the person too.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %subject.person_id, team_id = %subject.team_id))]
 pub async fn record_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -367,6 +367,7 @@ async fn load_for_work(
 }
 
 /// Changes a draft (unsigned) assessment; a signed one is refused.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn update_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -442,6 +443,7 @@ pub async fn update_assessment(
 }
 
 /// A participant signs; from then on the assessment never changes.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn sign_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -497,6 +499,7 @@ pub async fn sign_assessment(
 /// Corrects a signed assessment with a new version that names the one it
 /// corrects and why; the corrected version stays as it was. The amendment is
 /// signed by whoever records it.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn amend_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -563,6 +566,7 @@ pub async fn amend_assessment(
 }
 
 /// One assessment (any version); the read is audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn get_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -659,6 +663,7 @@ pub fn score_series(
 }
 
 /// The seeds' indicators over current assessments dated `from..=to`.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -126,6 +126,7 @@ async fn mark_to_renew(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResu
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_resource(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -176,6 +177,7 @@ pub async fn add_resource(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
 pub async fn update_resource(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -270,6 +272,7 @@ pub async fn update_resource(
 
 /// Consumption of a resource. Using more than planned is allowed (the need
 /// is real) and flagged on the resource, not refused.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
 pub async fn record_use(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -327,6 +330,7 @@ pub async fn record_use(
 }
 
 /// One party's agreement to the budget as it stands now.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn agree_budget(
     db: &DatabaseConnection,
     caller: &Caller,

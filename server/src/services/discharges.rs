@@ -162,7 +162,7 @@ struct TypedIdentity {
 /// member recording on a hospital's behalf links only a person they may
 /// already see, so that reporting cannot open a stranger's record to the
 /// reporter's own team.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), hospital_id = %input.hospital_id, team_id = %input.team_id))]
 pub async fn report_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -339,6 +339,7 @@ async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Mod
 }
 
 /// One discharge, for its reporter and the receiving team; audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn get_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -368,6 +369,7 @@ pub struct DischargeFilter {
 
 /// The discharges the caller reported or whose receiving team they are in,
 /// soonest expected first; each listed one is an audited access.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_discharges(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -471,6 +473,7 @@ pub struct DischargeChanges {
 
 /// A changed expected date notifies the team and the case manager, and the
 /// day-before reminder becomes due again for the new date.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn update_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -544,6 +547,7 @@ pub async fn update_discharge(
 
 /// The date the patient became clinically dischargeable: the start of the
 /// wait the seeds measure.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn mark_dischargeable(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -579,6 +583,7 @@ pub async fn mark_dischargeable(
 
 /// The receiving team agrees the plan: destination and services to activate,
 /// resting on an assessment (needed when no assessment was scheduled).
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn agree_plan(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -648,6 +653,7 @@ pub async fn agree_plan(
 }
 
 /// The patient left hospital; the case manager and the team are told.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn complete(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -704,6 +710,7 @@ pub async fn complete(
 }
 
 /// Cancelled on death, transfer, refusal or otherwise; the team is told.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn cancel(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -802,6 +809,7 @@ pub struct DischargeIndicators {
 
 /// Discharges to home with services need SAD; they count as served when the
 /// person has a project with a SAD intervention.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -185,7 +185,7 @@ pub fn target_groups_of(model: &person::Model) -> Vec<TargetGroup> {
         .collect()
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %first.team_id))]
 pub async fn create_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -352,7 +352,7 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
     })
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn update_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -449,6 +449,7 @@ pub async fn update_person(
 }
 
 /// Reads a person's record; the read itself is audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn get_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -485,6 +486,7 @@ fn name_condition(search: &str) -> Condition {
 
 /// Persons the caller is responsible for, by name prefixes (accents and case
 /// ignored) or by exact codice fiscale. Each listed person is an audited access.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_persons(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -529,6 +531,7 @@ pub struct NewReferencePerson {
     pub notes: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn add_reference_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -577,6 +580,7 @@ pub async fn add_reference_person(
     Ok(person)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn record_privacy_consent(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -624,6 +628,7 @@ pub async fn record_privacy_consent(
 
 /// For PUA operators at the front door: is this codice fiscale already known?
 /// Answers identity fields only, and the lookup is audited when it finds someone.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn identity_by_fiscal_code(
     db: &DatabaseConnection,
     caller: &Caller,

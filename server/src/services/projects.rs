@@ -75,12 +75,12 @@ async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<projec
 
 /// Loads a project for a change by someone who works on it.
 pub async fn load_for_work(
-    db: &DatabaseConnection,
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     project_id: Uuid,
 ) -> AppResult<(Uuid, project::Model)> {
-    let found = load(db, project_id).await?;
-    let viewer = policy::require_project_worker(db, caller, &found).await?;
+    let found = load(conn, project_id).await?;
+    let viewer = policy::require_project_worker(conn, caller, &found).await?;
     Ok((viewer.user_id, found))
 }
 
@@ -95,7 +95,7 @@ fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
     Ok(())
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
 pub async fn open_project(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -169,6 +169,7 @@ pub async fn open_project(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn get_project(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -199,6 +200,7 @@ pub struct ProjectFilter {
 /// Projects of persons the viewer may see (`mine`: those they manage or whose
 /// team they are in), soonest review first. Each listed project is an
 /// audited access to its person.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_projects(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -303,7 +305,7 @@ async fn facts(
 
 /// Moves the project along the case process. A refusal lists every unmet
 /// condition in Italian.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn transition_project(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -393,6 +395,7 @@ pub struct Consent {
 }
 
 /// The person's agreement to the project, needed to start delivering it.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_consent(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -460,6 +463,7 @@ pub async fn record_consent(
 
 /// Hands the project to another case manager, an active member of the
 /// project's team: how a case manager who leaves the team is replaced.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn change_case_manager(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -512,6 +516,7 @@ pub struct GoalDraft {
     pub indicator: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_goal(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -561,6 +566,7 @@ pub struct GoalChanges {
     pub outcome_note: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), goal_id = %goal_id))]
 pub async fn update_goal(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -666,6 +672,7 @@ async fn check_intervention(
     })
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_intervention(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -708,6 +715,7 @@ pub async fn add_intervention(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), intervention_id = %intervention_id))]
 pub async fn update_intervention(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -758,6 +766,7 @@ pub struct ReviewDraft {
 
 /// A periodic review: the next one follows the cadence from this one, and a
 /// project in REVIEW goes back to ACTIVE.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_review(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -854,6 +863,7 @@ pub struct AreaScore {
 }
 
 /// Outcome scores (1–5) per life area at a date: the first ones are the baseline.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_life_area_scores(
     db: &DatabaseConnection,
     caller: &Caller,

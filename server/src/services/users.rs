@@ -58,6 +58,7 @@ pub async fn create_user(
 
 /// Creates a user after authorization was settled by the caller of this
 /// function: the service above, or the command line run by the operator.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn create_user_unchecked(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -137,7 +138,7 @@ async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult
 
 /// Changes a user's account. Deactivating takes effect at the user's next
 /// request, since every request re-reads the account.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
 pub async fn update_user(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -223,6 +224,7 @@ pub async fn update_user(
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_users(
     db: &DatabaseConnection,
     caller: &Caller,
