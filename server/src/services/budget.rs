@@ -23,7 +23,7 @@ use crate::enums::{
 };
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::load_for_work;
+use crate::services::projects::{load_for_work, touch};
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -133,10 +133,11 @@ pub async fn add_resource(
     project_id: Uuid,
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
-    let (provider_name, description) = check(db, &draft).await?;
-    let now = Utc::now();
     let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let (provider_name, description) = check(&txn, &draft).await?;
+    let now = Utc::now();
+    touch(&txn, &found).await?;
     mark_to_renew(&txn, project_id).await?;
     let created = budget_resource::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -185,13 +186,13 @@ pub async fn update_resource(
     expected_version: i32,
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
+    let txn = db.begin().await?;
     let current = budget_resource::Entity::find_by_id(resource_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
-    let (provider_name, description) = check(db, &draft).await?;
-    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
+    let (provider_name, description) = check(&txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
         &txn,
         resource_id,
@@ -248,6 +249,7 @@ pub async fn update_resource(
         ],
     )
     .await?;
+    touch(&txn, &found).await?;
     mark_to_renew(&txn, found.id).await?;
     project_history::changed(
         &txn,
@@ -281,11 +283,12 @@ pub async fn record_use(
     quantity: Fixed2,
     note: Option<String>,
 ) -> AppResult<budget_resource::Model> {
+    let txn = db.begin().await?;
     let resource = budget_resource::Entity::find_by_id(resource_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, resource.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
             "quantity",
@@ -298,7 +301,7 @@ pub async fn record_use(
             "La data dell'utilizzo è nel futuro",
         ));
     }
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     budget_use::ActiveModel {
         id: Set(Uuid::now_v7()),
         resource_id: Set(resource_id),
@@ -340,7 +343,8 @@ pub async fn agree_budget(
     party_name: &str,
     agreed_on: NaiveDate,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if agreed_on > today() {
         return Err(AppError::validation(
             "agreedOn",
@@ -349,7 +353,7 @@ pub async fn agree_budget(
     }
     let party_name = match (party_kind, organization_id) {
         (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(db)
+            .one(&txn)
             .await?
             .map(|o| o.name)
             .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
@@ -362,15 +366,16 @@ pub async fn agree_budget(
         _ => optional_text("partyName", Some(party_name), 200)?
             .ok_or_else(|| AppError::validation("partyName", "Indica chi approva il budget"))?,
     };
-    let txn = db.begin().await?;
-    project::Entity::update_many()
-        .col_expr(
+    guarded_update::<project::Entity>(
+        &txn,
+        project_id,
+        found.version,
+        vec![(
             project::Column::BudgetAgreement,
             Expr::value(BudgetAgreementStatus::Agreed.as_str()),
-        )
-        .filter(project::Column::Id.eq(project_id))
-        .exec(&txn)
-        .await?;
+        )],
+    )
+    .await?;
     budget_agreement::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),

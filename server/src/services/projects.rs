@@ -84,6 +84,15 @@ pub async fn load_for_work(
     Ok((viewer.user_id, found))
 }
 
+/// A change to a part of the project (a goal, an intervention, a budget line
+/// or its use, a review, scores) moves the project's version on in the same
+/// transaction: a decision on the whole project taken meanwhile (closing it
+/// because every goal is final) then conflicts with the change instead of
+/// missing it, on SQLite and PostgreSQL alike.
+pub async fn touch(conn: &impl ConnectionTrait, found: &project::Model) -> AppResult<()> {
+    guarded_update::<project::Entity>(conn, found.id, found.version, vec![]).await
+}
+
 /// Closed projects keep their record as it was closed.
 fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
     if status_of(found) == ProjectStatus::Closed {
@@ -101,16 +110,17 @@ pub async fn open_project(
     caller: &Caller,
     input: NewProject,
 ) -> AppResult<project::Model> {
-    let viewer = policy::require_person_access(db, caller, input.person_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     if team::Entity::find_by_id(input.team_id)
-        .one(db)
+        .one(&txn)
         .await?
         .is_none()
     {
         return Err(AppError::validation("teamId", "Équipe non trovata"));
     }
-    policy::require_team_member(db, caller, input.team_id).await?;
-    if !policy::is_active_member(db, input.case_manager_id, input.team_id).await? {
+    policy::require_team_member(&txn, caller, input.team_id).await?;
+    if !policy::is_active_member(&txn, input.case_manager_id, input.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -120,7 +130,6 @@ pub async fn open_project(
         .ok_or_else(|| AppError::validation("title", "Dai un titolo al progetto"))?;
     check_cadence(input.review_every_days)?;
     let now = Utc::now();
-    let txn = db.begin().await?;
     let created = project::ActiveModel {
         id: Set(Uuid::now_v7()),
         version: Set(1),
@@ -314,13 +323,14 @@ pub async fn transition_project(
     expected_version: i32,
     reason: Option<String>,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if found.version != expected_version {
         return Err(stale(project::Entity::NOUN));
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
     let from = status_of(&found);
-    let facts = facts(db, &found, reason.is_some()).await?;
+    let facts = facts(&txn, &found, reason.is_some()).await?;
     project_lifecycle::check_transition(domain_status(from)?, domain_status(to)?, &facts).map_err(
         |refusals| AppError::Refused {
             field: "to".into(),
@@ -332,7 +342,6 @@ pub async fn transition_project(
         _ => None,
     };
     let closing = to == ProjectStatus::Closed;
-    let txn = db.begin().await?;
     guarded_update::<project::Entity>(
         &txn,
         project_id,
@@ -403,7 +412,8 @@ pub async fn record_consent(
     expected_version: i32,
     consent: Consent,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
     if consent.date > today() {
         return Err(AppError::validation(
@@ -423,7 +433,6 @@ pub async fn record_consent(
         consent.family_cosignature.as_deref(),
         200,
     )?;
-    let txn = db.begin().await?;
     guarded_update::<project::Entity>(
         &txn,
         project_id,
@@ -471,9 +480,10 @@ pub async fn change_case_manager(
     expected_version: i32,
     case_manager_id: Uuid,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
-    if !policy::is_active_member(db, case_manager_id, found.team_id).await? {
+    if !policy::is_active_member(&txn, case_manager_id, found.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -485,7 +495,6 @@ pub async fn change_case_manager(
             "È già il case manager del progetto",
         ));
     }
-    let txn = db.begin().await?;
     guarded_update::<project::Entity>(
         &txn,
         project_id,
@@ -523,12 +532,13 @@ pub async fn add_goal(
     project_id: Uuid,
     draft: GoalDraft,
 ) -> AppResult<project_goal::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
     let description = optional_text("description", Some(&draft.description), 2000)?
         .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let created = project_goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -573,11 +583,12 @@ pub async fn update_goal(
     goal_id: Uuid,
     changes: GoalChanges,
 ) -> AppResult<project_goal::Model> {
+    let txn = db.begin().await?;
     let goal = project_goal::Entity::find_by_id(goal_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, goal.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
     refuse_if_closed(&found)?;
     let mut active: project_goal::ActiveModel = goal.clone().into();
     if let Some(text) = &changes.description {
@@ -597,7 +608,7 @@ pub async fn update_goal(
         active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
     }
     active.updated_at = Set(Utc::now());
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
         Some(status) if status.as_str() != goal.status => format!(
@@ -679,10 +690,11 @@ pub async fn add_intervention(
     project_id: Uuid,
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
-    refuse_if_closed(&found)?;
-    let frequency = check_intervention(db, project_id, &draft).await?;
     let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    refuse_if_closed(&found)?;
+    let frequency = check_intervention(&txn, project_id, &draft).await?;
+    touch(&txn, &found).await?;
     let created = project_intervention::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -722,13 +734,14 @@ pub async fn update_intervention(
     intervention_id: Uuid,
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
+    let txn = db.begin().await?;
     let current = project_intervention::Entity::find_by_id(intervention_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     refuse_if_closed(&found)?;
-    let frequency = check_intervention(db, found.id, &draft).await?;
+    let frequency = check_intervention(&txn, found.id, &draft).await?;
     let mut active: project_intervention::ActiveModel = current.into();
     active.goal_id = Set(draft.goal_id);
     active.life_area = Set(draft.life_area.as_str().to_owned());
@@ -737,7 +750,7 @@ pub async fn update_intervention(
     active.frequency = Set(frequency);
     active.start_date = Set(draft.start_date);
     active.end_date = Set(draft.end_date);
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let updated = active.update(&txn).await?;
     project_history::changed(
         &txn,
@@ -773,7 +786,8 @@ pub async fn record_review(
     project_id: Uuid,
     draft: ReviewDraft,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     let status = status_of(&found);
     if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
         return Err(AppError::validation(
@@ -798,7 +812,7 @@ pub async fn record_review(
     }
     let known = entity::user::Entity::find()
         .filter(entity::user::Column::Id.is_in(participants.clone()))
-        .count(db)
+        .count(&txn)
         .await?;
     if known as usize != participants.len() {
         return Err(AppError::validation(
@@ -806,7 +820,6 @@ pub async fn record_review(
             "Un partecipante non esiste",
         ));
     }
-    let txn = db.begin().await?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
     guarded_update::<project::Entity>(
         &txn,
@@ -872,7 +885,8 @@ pub async fn record_life_area_scores(
     rater: Rater,
     scores: Vec<AreaScore>,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if date > today() {
         return Err(AppError::validation("date", "La data è nel futuro"));
     }
@@ -907,7 +921,7 @@ pub async fn record_life_area_scores(
             created_at: Set(Utc::now()),
         });
     }
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     life_area_score::Entity::insert_many(rows)
         .exec(&txn)
         .await?;
@@ -921,8 +935,9 @@ pub async fn record_life_area_scores(
         Some(json!({ "rater": rater.as_str() })),
     )
     .await?;
+    let updated = load(&txn, project_id).await?;
     txn.commit().await?;
-    Ok(found)
+    Ok(updated)
 }
 
 /// The person a project is for, for the resolvers.
