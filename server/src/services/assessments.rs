@@ -30,7 +30,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
-use crate::services::versions::next_version;
+use crate::services::versions::guarded_update;
 
 /// Whom an assessment is about, who assesses, and what it may serve.
 #[derive(Debug, Clone, Copy)]
@@ -257,7 +257,7 @@ async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<pe
 
 /// Logged by a member of the assessing team (a UVM or an EEMM) who may see
 /// the person; from then on the team is responsible for the person too.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %subject.person_id, team_id = %subject.team_id))]
 pub async fn record_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -352,13 +352,6 @@ fn signed_refusal() -> AppError {
     )
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "La valutazione è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
-            .into(),
-    )
-}
-
 async fn load_for_work(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -374,6 +367,7 @@ async fn load_for_work(
 }
 
 /// Changes a draft (unsigned) assessment; a signed one is refused.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn update_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -388,42 +382,37 @@ pub async fn update_assessment(
     let person = person_of(db, current.person_id).await?;
     let checked = check(db, &person, &content).await?;
     let txn = db.begin().await?;
-    // Version and "not signed" in the WHERE clause: a concurrent signature
-    // or edit makes this touch no row.
-    let moved = assessment::Entity::update_many()
-        .col_expr(
-            assessment::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(assessment::Column::AssessedOn, Expr::value(content.date))
-        .col_expr(
-            assessment::Column::Setting,
-            Expr::value(content.setting.as_str()),
-        )
-        .col_expr(
-            assessment::Column::Reason,
-            Expr::value(content.reason.as_str()),
-        )
-        .col_expr(
-            assessment::Column::NeedLevel,
-            Expr::value(content.need_level.as_str()),
-        )
-        .col_expr(
-            assessment::Column::RecommendedSetting,
-            Expr::value(content.recommended_setting.as_str()),
-        )
-        .col_expr(
-            assessment::Column::Notes,
-            Expr::value(checked.notes.clone()),
-        )
-        .filter(assessment::Column::Id.eq(assessment_id))
-        .filter(assessment::Column::Version.eq(expected_version))
-        .filter(assessment::Column::SignedAt.is_null())
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    // A concurrent signature or edit makes this touch no row: a signed
+    // assessment is never `changeable`.
+    guarded_update::<assessment::Entity>(
+        &txn,
+        assessment_id,
+        expected_version,
+        vec![
+            (assessment::Column::AssessedOn, Expr::value(content.date)),
+            (
+                assessment::Column::Setting,
+                Expr::value(content.setting.as_str()),
+            ),
+            (
+                assessment::Column::Reason,
+                Expr::value(content.reason.as_str()),
+            ),
+            (
+                assessment::Column::NeedLevel,
+                Expr::value(content.need_level.as_str()),
+            ),
+            (
+                assessment::Column::RecommendedSetting,
+                Expr::value(content.recommended_setting.as_str()),
+            ),
+            (
+                assessment::Column::Notes,
+                Expr::value(checked.notes.clone()),
+            ),
+        ],
+    )
+    .await?;
     assessment_participant::Entity::delete_many()
         .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
         .exec(&txn)
@@ -454,6 +443,7 @@ pub async fn update_assessment(
 }
 
 /// A participant signs; from then on the assessment never changes.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn sign_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -480,20 +470,16 @@ pub async fn sign_assessment(
         ));
     }
     let txn = db.begin().await?;
-    let signed = assessment::Entity::update_many()
-        .col_expr(assessment::Column::SignedAt, Expr::value(Utc::now()))
-        .col_expr(assessment::Column::SignedBy, Expr::value(viewer.user_id))
-        .col_expr(
-            assessment::Column::Version,
-            Expr::value(current.version + 1),
-        )
-        .filter(assessment::Column::Id.eq(assessment_id))
-        .filter(assessment::Column::SignedAt.is_null())
-        .exec(&txn)
-        .await?;
-    if signed.rows_affected != 1 {
-        return Err(stale());
-    }
+    guarded_update::<assessment::Entity>(
+        &txn,
+        assessment_id,
+        current.version,
+        vec![
+            (assessment::Column::SignedAt, Expr::value(Utc::now())),
+            (assessment::Column::SignedBy, Expr::value(viewer.user_id)),
+        ],
+    )
+    .await?;
     audit::record(
         &txn,
         caller,
@@ -513,6 +499,7 @@ pub async fn sign_assessment(
 /// Corrects a signed assessment with a new version that names the one it
 /// corrects and why; the corrected version stays as it was. The amendment is
 /// signed by whoever records it.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn amend_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -579,6 +566,7 @@ pub async fn amend_assessment(
 }
 
 /// One assessment (any version); the read is audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn get_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -675,6 +663,7 @@ pub fn score_series(
 }
 
 /// The seeds' indicators over current assessments dated `from..=to`.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -19,6 +19,7 @@ pub struct TrailFilter {
 }
 
 /// Newest first. UUID v7 ids grow with time, so they break ties in order.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -23,8 +23,8 @@ use crate::enums::{
 };
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::load_for_work;
-use crate::services::versions::next_version;
+use crate::services::projects::{load_for_work, touch};
+use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
 pub struct ResourceDraft {
@@ -126,16 +126,18 @@ async fn mark_to_renew(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResu
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_resource(
     db: &DatabaseConnection,
     caller: &Caller,
     project_id: Uuid,
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
-    let (provider_name, description) = check(db, &draft).await?;
-    let now = Utc::now();
     let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let (provider_name, description) = check(&txn, &draft).await?;
+    let now = Utc::now();
+    touch(&txn, &found).await?;
     mark_to_renew(&txn, project_id).await?;
     let created = budget_resource::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -176,6 +178,7 @@ pub async fn add_resource(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
 pub async fn update_resource(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -183,77 +186,70 @@ pub async fn update_resource(
     expected_version: i32,
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
+    let txn = db.begin().await?;
     let current = budget_resource::Entity::find_by_id(resource_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
-    let (provider_name, description) = check(db, &draft).await?;
-    let txn = db.begin().await?;
-    let moved = budget_resource::Entity::update_many()
-        .col_expr(
-            budget_resource::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(
-            budget_resource::Column::LifeArea,
-            Expr::value(draft.life_area.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::Kind,
-            Expr::value(draft.kind.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderKind,
-            Expr::value(draft.provider_kind.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderId,
-            Expr::value(draft.provider_id),
-        )
-        .col_expr(
-            budget_resource::Column::ProviderName,
-            Expr::value(provider_name),
-        )
-        .col_expr(
-            budget_resource::Column::FundingSource,
-            Expr::value(draft.funding_source.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::Description,
-            Expr::value(description),
-        )
-        .col_expr(
-            budget_resource::Column::Profession,
-            Expr::value(draft.profession.map(|p| p.as_str())),
-        )
-        .col_expr(
-            budget_resource::Column::Unit,
-            Expr::value(draft.unit.as_str()),
-        )
-        .col_expr(
-            budget_resource::Column::PlannedHundredths,
-            Expr::value(draft.planned.0),
-        )
-        .col_expr(
-            budget_resource::Column::PeriodStart,
-            Expr::value(draft.period_start),
-        )
-        .col_expr(
-            budget_resource::Column::PeriodEnd,
-            Expr::value(draft.period_end),
-        )
-        .col_expr(budget_resource::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(budget_resource::Column::Id.eq(resource_id))
-        .filter(budget_resource::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(AppError::Conflict(
-            "La risorsa è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
-                .into(),
-        ));
-    }
+    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
+    let (provider_name, description) = check(&txn, &draft).await?;
+    guarded_update::<budget_resource::Entity>(
+        &txn,
+        resource_id,
+        expected_version,
+        vec![
+            (
+                budget_resource::Column::LifeArea,
+                Expr::value(draft.life_area.as_str()),
+            ),
+            (
+                budget_resource::Column::Kind,
+                Expr::value(draft.kind.as_str()),
+            ),
+            (
+                budget_resource::Column::ProviderKind,
+                Expr::value(draft.provider_kind.as_str()),
+            ),
+            (
+                budget_resource::Column::ProviderId,
+                Expr::value(draft.provider_id),
+            ),
+            (
+                budget_resource::Column::ProviderName,
+                Expr::value(provider_name),
+            ),
+            (
+                budget_resource::Column::FundingSource,
+                Expr::value(draft.funding_source.as_str()),
+            ),
+            (
+                budget_resource::Column::Description,
+                Expr::value(description),
+            ),
+            (
+                budget_resource::Column::Profession,
+                Expr::value(draft.profession.map(|p| p.as_str())),
+            ),
+            (
+                budget_resource::Column::Unit,
+                Expr::value(draft.unit.as_str()),
+            ),
+            (
+                budget_resource::Column::PlannedHundredths,
+                Expr::value(draft.planned.0),
+            ),
+            (
+                budget_resource::Column::PeriodStart,
+                Expr::value(draft.period_start),
+            ),
+            (
+                budget_resource::Column::PeriodEnd,
+                Expr::value(draft.period_end),
+            ),
+        ],
+    )
+    .await?;
+    touch(&txn, &found).await?;
     mark_to_renew(&txn, found.id).await?;
     project_history::changed(
         &txn,
@@ -278,6 +274,7 @@ pub async fn update_resource(
 
 /// Consumption of a resource. Using more than planned is allowed (the need
 /// is real) and flagged on the resource, not refused.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
 pub async fn record_use(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -286,11 +283,12 @@ pub async fn record_use(
     quantity: Fixed2,
     note: Option<String>,
 ) -> AppResult<budget_resource::Model> {
+    let txn = db.begin().await?;
     let resource = budget_resource::Entity::find_by_id(resource_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, resource.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
             "quantity",
@@ -303,7 +301,7 @@ pub async fn record_use(
             "La data dell'utilizzo è nel futuro",
         ));
     }
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     budget_use::ActiveModel {
         id: Set(Uuid::now_v7()),
         resource_id: Set(resource_id),
@@ -335,6 +333,7 @@ pub async fn record_use(
 }
 
 /// One party's agreement to the budget as it stands now.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn agree_budget(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -344,7 +343,8 @@ pub async fn agree_budget(
     party_name: &str,
     agreed_on: NaiveDate,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if agreed_on > today() {
         return Err(AppError::validation(
             "agreedOn",
@@ -353,7 +353,7 @@ pub async fn agree_budget(
     }
     let party_name = match (party_kind, organization_id) {
         (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(db)
+            .one(&txn)
             .await?
             .map(|o| o.name)
             .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
@@ -366,15 +366,16 @@ pub async fn agree_budget(
         _ => optional_text("partyName", Some(party_name), 200)?
             .ok_or_else(|| AppError::validation("partyName", "Indica chi approva il budget"))?,
     };
-    let txn = db.begin().await?;
-    project::Entity::update_many()
-        .col_expr(
+    guarded_update::<project::Entity>(
+        &txn,
+        project_id,
+        found.version,
+        vec![(
             project::Column::BudgetAgreement,
             Expr::value(BudgetAgreementStatus::Agreed.as_str()),
-        )
-        .filter(project::Column::Id.eq(project_id))
-        .exec(&txn)
-        .await?;
+        )],
+    )
+    .await?;
     budget_agreement::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),

@@ -30,7 +30,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
-use crate::services::versions::next_version;
+use crate::services::versions::guarded_update;
 
 /// Who the discharge is for: someone the reporter may already see, or an
 /// identity typed at the ward.
@@ -162,7 +162,7 @@ struct TypedIdentity {
 /// member recording on a hospital's behalf links only a person they may
 /// already see, so that reporting cannot open a stranger's record to the
 /// reporter's own team.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), hospital_id = %input.hospital_id, team_id = %input.team_id))]
 pub async fn report_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -339,6 +339,7 @@ async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Mod
 }
 
 /// One discharge, for its reporter and the receiving team; audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn get_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -368,6 +369,7 @@ pub struct DischargeFilter {
 
 /// The discharges the caller reported or whose receiving team they are in,
 /// soonest expected first; each listed one is an audited access.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_discharges(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -425,13 +427,6 @@ pub async fn list_discharges(
     Ok(found)
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "La dimissione è stata modificata da qualcun altro nel frattempo: ricarica e riprova"
-            .into(),
-    )
-}
-
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
 }
@@ -454,23 +449,7 @@ async fn write(
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
-    let mut update = discharge::Entity::update_many()
-        .col_expr(
-            discharge::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(discharge::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (column, value) in changes {
-        update = update.col_expr(column, value);
-    }
-    let moved = update
-        .filter(discharge::Column::Id.eq(found.id))
-        .filter(discharge::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
+    guarded_update::<discharge::Entity>(txn, found.id, expected_version, changes).await?;
     audit::record(
         txn,
         caller,
@@ -494,6 +473,7 @@ pub struct DischargeChanges {
 
 /// A changed expected date notifies the team and the case manager, and the
 /// day-before reminder becomes due again for the new date.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn update_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -567,6 +547,7 @@ pub async fn update_discharge(
 
 /// The date the patient became clinically dischargeable: the start of the
 /// wait the seeds measure.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn mark_dischargeable(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -602,6 +583,7 @@ pub async fn mark_dischargeable(
 
 /// The receiving team agrees the plan: destination and services to activate,
 /// resting on an assessment (needed when no assessment was scheduled).
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn agree_plan(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -671,6 +653,7 @@ pub async fn agree_plan(
 }
 
 /// The patient left hospital; the case manager and the team are told.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn complete(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -727,6 +710,7 @@ pub async fn complete(
 }
 
 /// Cancelled on death, transfer, refusal or otherwise; the team is told.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn cancel(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -825,6 +809,7 @@ pub struct DischargeIndicators {
 
 /// Discharges to home with services need SAD; they count as served when the
 /// person has a project with a SAD intervention.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,

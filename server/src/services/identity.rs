@@ -19,7 +19,7 @@ use crate::error::{AppError, AppResult};
 /// `auth::throttle`), the check waits for a free verification, and the audit
 /// trail names the email only when it is an account's: text typed into the
 /// email field of a failed sign-in may well be a password.
-#[tracing::instrument(skip(db, caller, password, throttle_rule, checks), fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn login(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -194,6 +194,7 @@ pub async fn change_password(
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn record_logout(db: &DatabaseConnection, caller: &Caller) -> AppResult<()> {
     if let Some(viewer) = &caller.viewer {
         audit::record(

@@ -16,3 +16,59 @@ pub mod referrals;
 pub mod teams;
 pub mod users;
 pub mod versions;
+
+#[cfg(test)]
+mod tests {
+    /// Every module of this folder, by its source.
+    const SOURCES: [(&str, &str); 16] = [
+        ("assessments", include_str!("assessments.rs")),
+        ("audit_trail", include_str!("audit_trail.rs")),
+        ("budget", include_str!("budget.rs")),
+        ("discharges", include_str!("discharges.rs")),
+        ("identity", include_str!("identity.rs")),
+        ("notifications", include_str!("notifications.rs")),
+        ("organizations", include_str!("organizations.rs")),
+        ("page", include_str!("page.rs")),
+        ("persons", include_str!("persons.rs")),
+        ("project_history", include_str!("project_history.rs")),
+        ("projects", include_str!("projects.rs")),
+        ("referrals", include_str!("referrals.rs")),
+        ("teams", include_str!("teams.rs")),
+        ("users", include_str!("users.rs")),
+        ("versions", include_str!("versions.rs")),
+        ("mod", include_str!("mod.rs")),
+    ];
+
+    /// A use case (a public function given the pool and the caller) is one
+    /// span in the logs, under the request's id, with the ids it works on.
+    #[test]
+    fn every_use_case_is_a_span_with_the_request_id() {
+        let mut bare = Vec::new();
+        for (module, source) in SOURCES {
+            let lines: Vec<&str> = source.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let Some(name) = line.strip_prefix("pub async fn ") else {
+                    continue;
+                };
+                let signature: String = lines[i..]
+                    .iter()
+                    .take_while(|l| !l.contains('{'))
+                    .copied()
+                    .collect();
+                let use_case = signature.contains("db: &DatabaseConnection")
+                    && signature.contains("caller: &Caller");
+                let spanned = i > 0
+                    && lines[i - 1].starts_with(
+                        "#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()",
+                    );
+                if use_case && !spanned {
+                    bare.push(format!(
+                        "{module}::{}",
+                        name.split('(').next().unwrap_or(name)
+                    ));
+                }
+            }
+        }
+        assert!(bare.is_empty(), "without #[tracing::instrument]: {bare:?}");
+    }
+}

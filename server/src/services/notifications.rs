@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -32,6 +33,7 @@ pub async fn list(
 }
 
 /// Someone else's notification is NOT_FOUND: its existence is not theirs to know.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), notification_id = %id))]
 pub async fn mark_read(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -57,6 +59,7 @@ pub async fn mark_read(
         .ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn failed_emails(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -71,6 +74,7 @@ pub async fn failed_emails(
 }
 
 /// Puts a dead email back in the queue with a fresh count of attempts.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), email_id = %id))]
 pub async fn retry_email(
     db: &DatabaseConnection,
     caller: &Caller,

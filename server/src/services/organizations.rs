@@ -45,6 +45,7 @@ pub async fn create_organization(
 }
 
 /// For the command line and the demo seed, which are authorized by running on the server.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn create_organization_unchecked(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -80,6 +81,7 @@ pub async fn create_organization_unchecked(
     Ok(inserted)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_organizations(
     db: &DatabaseConnection,
     caller: &Caller,

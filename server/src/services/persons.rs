@@ -25,7 +25,7 @@ use crate::enums::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
-use crate::services::versions::next_version;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
     fn from(err: IdentityError) -> Self {
@@ -158,7 +158,7 @@ fn duplicate_fiscal_code() -> AppError {
     AppError::Conflict("Esiste già una persona con questo codice fiscale".into())
 }
 
-fn map_unique(err: sea_orm::DbErr) -> AppError {
+pub(crate) fn map_unique(err: sea_orm::DbErr) -> AppError {
     match err.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_fiscal_code(),
         _ => err.into(),
@@ -185,7 +185,7 @@ pub fn target_groups_of(model: &person::Model) -> Vec<TargetGroup> {
         .collect()
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %first.team_id))]
 pub async fn create_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -352,13 +352,7 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
     })
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "La scheda è stata modificata da qualcun altro nel frattempo: ricarica e riprova".into(),
-    )
-}
-
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn update_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -373,7 +367,7 @@ pub async fn update_person(
         .await?
         .ok_or(AppError::NotFound)?;
     if current.version != expected_version {
-        return Err(stale());
+        return Err(stale(person::Entity::NOUN));
     }
     let checked = check(&merge(&current, changes)?)?;
     if let Some(code) = &checked.fiscal_code {
@@ -404,47 +398,39 @@ pub async fn update_person(
     .filter_map(|(name, differs)| differs.then_some(name))
     .collect();
 
-    // The version in the WHERE clause makes the check and the write one step:
-    // of two writers holding the same version, exactly one gets a row.
-    let result = person::Entity::update_many()
-        .col_expr(
-            person::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(person::Column::FiscalCode, Expr::value(checked.fiscal_code))
-        .col_expr(
-            person::Column::FiscalCodeMissingReason,
-            Expr::value(checked.missing_reason),
-        )
-        .col_expr(
-            person::Column::AlternativeCode,
-            Expr::value(checked.alternative_code),
-        )
-        .col_expr(person::Column::GivenName, Expr::value(checked.given_name))
-        .col_expr(person::Column::FamilyName, Expr::value(checked.family_name))
-        .col_expr(person::Column::SearchName, Expr::value(checked.search_name))
-        .col_expr(person::Column::BirthDate, Expr::value(checked.birth_date))
-        .col_expr(person::Column::BirthPlace, Expr::value(checked.birth_place))
-        .col_expr(person::Column::Sex, Expr::value(checked.sex.as_str()))
-        .col_expr(person::Column::Residence, Expr::value(checked.residence))
-        .col_expr(person::Column::Homeless, Expr::value(checked.homeless))
-        .col_expr(person::Column::Domicile, Expr::value(checked.domicile))
-        .col_expr(person::Column::Phone, Expr::value(checked.phone))
-        .col_expr(person::Column::Email, Expr::value(checked.email))
-        .col_expr(person::Column::Language, Expr::value(checked.language))
-        .col_expr(
-            person::Column::TargetGroups,
-            Expr::value(checked.target_groups),
-        )
-        .col_expr(person::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(person::Column::Id.eq(person_id))
-        .filter(person::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await
-        .map_err(map_unique)?;
-    if result.rows_affected != 1 {
-        return Err(stale());
-    }
+    guarded_update::<person::Entity>(
+        &txn,
+        person_id,
+        expected_version,
+        vec![
+            (person::Column::FiscalCode, Expr::value(checked.fiscal_code)),
+            (
+                person::Column::FiscalCodeMissingReason,
+                Expr::value(checked.missing_reason),
+            ),
+            (
+                person::Column::AlternativeCode,
+                Expr::value(checked.alternative_code),
+            ),
+            (person::Column::GivenName, Expr::value(checked.given_name)),
+            (person::Column::FamilyName, Expr::value(checked.family_name)),
+            (person::Column::SearchName, Expr::value(checked.search_name)),
+            (person::Column::BirthDate, Expr::value(checked.birth_date)),
+            (person::Column::BirthPlace, Expr::value(checked.birth_place)),
+            (person::Column::Sex, Expr::value(checked.sex.as_str())),
+            (person::Column::Residence, Expr::value(checked.residence)),
+            (person::Column::Homeless, Expr::value(checked.homeless)),
+            (person::Column::Domicile, Expr::value(checked.domicile)),
+            (person::Column::Phone, Expr::value(checked.phone)),
+            (person::Column::Email, Expr::value(checked.email)),
+            (person::Column::Language, Expr::value(checked.language)),
+            (
+                person::Column::TargetGroups,
+                Expr::value(checked.target_groups),
+            ),
+        ],
+    )
+    .await?;
     audit::record(
         &txn,
         caller,
@@ -463,6 +449,7 @@ pub async fn update_person(
 }
 
 /// Reads a person's record; the read itself is audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn get_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -499,6 +486,7 @@ fn name_condition(search: &str) -> Condition {
 
 /// Persons the caller is responsible for, by name prefixes (accents and case
 /// ignored) or by exact codice fiscale. Each listed person is an audited access.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_persons(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -543,6 +531,7 @@ pub struct NewReferencePerson {
     pub notes: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn add_reference_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -591,6 +580,7 @@ pub async fn add_reference_person(
     Ok(person)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
 pub async fn record_privacy_consent(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -638,6 +628,7 @@ pub async fn record_privacy_consent(
 
 /// For PUA operators at the front door: is this codice fiscale already known?
 /// Answers identity fields only, and the lookup is audited when it finds someone.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn identity_by_fiscal_code(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -7,7 +7,7 @@ use entity::{
     assessment, life_area_score, organization, person, project, project_goal, project_intervention,
     project_review, team,
 };
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -29,7 +29,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::versions::next_version;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
 pub struct NewProject {
@@ -66,12 +66,6 @@ fn next_review(from: NaiveDate, days: i32) -> NaiveDate {
         .unwrap_or(from)
 }
 
-fn stale() -> AppError {
-    AppError::Conflict(
-        "Il progetto è stato modificato da qualcun altro nel frattempo: ricarica e riprova".into(),
-    )
-}
-
 async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<project::Model> {
     project::Entity::find_by_id(project_id)
         .one(conn)
@@ -81,41 +75,22 @@ async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<projec
 
 /// Loads a project for a change by someone who works on it.
 pub async fn load_for_work(
-    db: &DatabaseConnection,
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     project_id: Uuid,
 ) -> AppResult<(Uuid, project::Model)> {
-    let found = load(db, project_id).await?;
-    let viewer = policy::require_project_worker(db, caller, &found).await?;
+    let found = load(conn, project_id).await?;
+    let viewer = policy::require_project_worker(conn, caller, &found).await?;
     Ok((viewer.user_id, found))
 }
 
-/// The version-checked update every change of a project row goes through,
-/// inside the use case's transaction: another write in between is a CONFLICT.
-async fn update_versioned(
-    txn: &impl ConnectionTrait,
-    project_id: Uuid,
-    expected_version: i32,
-    changes: Vec<(project::Column, SimpleExpr)>,
-) -> AppResult<()> {
-    let mut update = project::Entity::update_many()
-        .col_expr(
-            project::Column::Version,
-            Expr::value(next_version(expected_version)?),
-        )
-        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (column, value) in changes {
-        update = update.col_expr(column, value);
-    }
-    let moved = update
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(stale());
-    }
-    Ok(())
+/// A change to a part of the project (a goal, an intervention, a budget line
+/// or its use, a review, scores) moves the project's version on in the same
+/// transaction: a decision on the whole project taken meanwhile (closing it
+/// because every goal is final) then conflicts with the change instead of
+/// missing it, on SQLite and PostgreSQL alike.
+pub async fn touch(conn: &impl ConnectionTrait, found: &project::Model) -> AppResult<()> {
+    guarded_update::<project::Entity>(conn, found.id, found.version, vec![]).await
 }
 
 /// Closed projects keep their record as it was closed.
@@ -129,22 +104,23 @@ fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
     Ok(())
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
 pub async fn open_project(
     db: &DatabaseConnection,
     caller: &Caller,
     input: NewProject,
 ) -> AppResult<project::Model> {
-    let viewer = policy::require_person_access(db, caller, input.person_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     if team::Entity::find_by_id(input.team_id)
-        .one(db)
+        .one(&txn)
         .await?
         .is_none()
     {
         return Err(AppError::validation("teamId", "Équipe non trovata"));
     }
-    policy::require_team_member(db, caller, input.team_id).await?;
-    if !policy::is_active_member(db, input.case_manager_id, input.team_id).await? {
+    policy::require_team_member(&txn, caller, input.team_id).await?;
+    if !policy::is_active_member(&txn, input.case_manager_id, input.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -154,7 +130,6 @@ pub async fn open_project(
         .ok_or_else(|| AppError::validation("title", "Dai un titolo al progetto"))?;
     check_cadence(input.review_every_days)?;
     let now = Utc::now();
-    let txn = db.begin().await?;
     let created = project::ActiveModel {
         id: Set(Uuid::now_v7()),
         version: Set(1),
@@ -203,6 +178,7 @@ pub async fn open_project(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn get_project(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -233,6 +209,7 @@ pub struct ProjectFilter {
 /// Projects of persons the viewer may see (`mine`: those they manage or whose
 /// team they are in), soonest review first. Each listed project is an
 /// audited access to its person.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_projects(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -337,7 +314,7 @@ async fn facts(
 
 /// Moves the project along the case process. A refusal lists every unmet
 /// condition in Italian.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn transition_project(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -346,13 +323,14 @@ pub async fn transition_project(
     expected_version: i32,
     reason: Option<String>,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if found.version != expected_version {
-        return Err(stale());
+        return Err(stale(project::Entity::NOUN));
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
     let from = status_of(&found);
-    let facts = facts(db, &found, reason.is_some()).await?;
+    let facts = facts(&txn, &found, reason.is_some()).await?;
     project_lifecycle::check_transition(domain_status(from)?, domain_status(to)?, &facts).map_err(
         |refusals| AppError::Refused {
             field: "to".into(),
@@ -364,8 +342,7 @@ pub async fn transition_project(
         _ => None,
     };
     let closing = to == ProjectStatus::Closed;
-    let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -427,6 +404,7 @@ pub struct Consent {
 }
 
 /// The person's agreement to the project, needed to start delivering it.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_consent(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -434,7 +412,8 @@ pub async fn record_consent(
     expected_version: i32,
     consent: Consent,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
     if consent.date > today() {
         return Err(AppError::validation(
@@ -454,8 +433,7 @@ pub async fn record_consent(
         consent.family_cosignature.as_deref(),
         200,
     )?;
-    let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -494,6 +472,7 @@ pub async fn record_consent(
 
 /// Hands the project to another case manager, an active member of the
 /// project's team: how a case manager who leaves the team is replaced.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn change_case_manager(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -501,9 +480,10 @@ pub async fn change_case_manager(
     expected_version: i32,
     case_manager_id: Uuid,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
-    if !policy::is_active_member(db, case_manager_id, found.team_id).await? {
+    if !policy::is_active_member(&txn, case_manager_id, found.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -515,8 +495,7 @@ pub async fn change_case_manager(
             "È già il case manager del progetto",
         ));
     }
-    let txn = db.begin().await?;
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         expected_version,
@@ -546,18 +525,20 @@ pub struct GoalDraft {
     pub indicator: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_goal(
     db: &DatabaseConnection,
     caller: &Caller,
     project_id: Uuid,
     draft: GoalDraft,
 ) -> AppResult<project_goal::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
     let description = optional_text("description", Some(&draft.description), 2000)?
         .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let created = project_goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -595,17 +576,19 @@ pub struct GoalChanges {
     pub outcome_note: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), goal_id = %goal_id))]
 pub async fn update_goal(
     db: &DatabaseConnection,
     caller: &Caller,
     goal_id: Uuid,
     changes: GoalChanges,
 ) -> AppResult<project_goal::Model> {
+    let txn = db.begin().await?;
     let goal = project_goal::Entity::find_by_id(goal_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, goal.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
     refuse_if_closed(&found)?;
     let mut active: project_goal::ActiveModel = goal.clone().into();
     if let Some(text) = &changes.description {
@@ -625,7 +608,7 @@ pub async fn update_goal(
         active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
     }
     active.updated_at = Set(Utc::now());
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
         Some(status) if status.as_str() != goal.status => format!(
@@ -700,16 +683,18 @@ async fn check_intervention(
     })
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn add_intervention(
     db: &DatabaseConnection,
     caller: &Caller,
     project_id: Uuid,
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
-    refuse_if_closed(&found)?;
-    let frequency = check_intervention(db, project_id, &draft).await?;
     let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    refuse_if_closed(&found)?;
+    let frequency = check_intervention(&txn, project_id, &draft).await?;
+    touch(&txn, &found).await?;
     let created = project_intervention::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -742,19 +727,21 @@ pub async fn add_intervention(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), intervention_id = %intervention_id))]
 pub async fn update_intervention(
     db: &DatabaseConnection,
     caller: &Caller,
     intervention_id: Uuid,
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
+    let txn = db.begin().await?;
     let current = project_intervention::Entity::find_by_id(intervention_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(db, caller, current.project_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     refuse_if_closed(&found)?;
-    let frequency = check_intervention(db, found.id, &draft).await?;
+    let frequency = check_intervention(&txn, found.id, &draft).await?;
     let mut active: project_intervention::ActiveModel = current.into();
     active.goal_id = Set(draft.goal_id);
     active.life_area = Set(draft.life_area.as_str().to_owned());
@@ -763,7 +750,7 @@ pub async fn update_intervention(
     active.frequency = Set(frequency);
     active.start_date = Set(draft.start_date);
     active.end_date = Set(draft.end_date);
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     let updated = active.update(&txn).await?;
     project_history::changed(
         &txn,
@@ -792,13 +779,15 @@ pub struct ReviewDraft {
 
 /// A periodic review: the next one follows the cadence from this one, and a
 /// project in REVIEW goes back to ACTIVE.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_review(
     db: &DatabaseConnection,
     caller: &Caller,
     project_id: Uuid,
     draft: ReviewDraft,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     let status = status_of(&found);
     if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
         return Err(AppError::validation(
@@ -823,7 +812,7 @@ pub async fn record_review(
     }
     let known = entity::user::Entity::find()
         .filter(entity::user::Column::Id.is_in(participants.clone()))
-        .count(db)
+        .count(&txn)
         .await?;
     if known as usize != participants.len() {
         return Err(AppError::validation(
@@ -831,9 +820,8 @@ pub async fn record_review(
             "Un partecipante non esiste",
         ));
     }
-    let txn = db.begin().await?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
-    update_versioned(
+    guarded_update::<project::Entity>(
         &txn,
         project_id,
         found.version,
@@ -888,6 +876,7 @@ pub struct AreaScore {
 }
 
 /// Outcome scores (1–5) per life area at a date: the first ones are the baseline.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_life_area_scores(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -896,7 +885,8 @@ pub async fn record_life_area_scores(
     rater: Rater,
     scores: Vec<AreaScore>,
 ) -> AppResult<project::Model> {
-    let (user_id, found) = load_for_work(db, caller, project_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if date > today() {
         return Err(AppError::validation("date", "La data è nel futuro"));
     }
@@ -931,7 +921,7 @@ pub async fn record_life_area_scores(
             created_at: Set(Utc::now()),
         });
     }
-    let txn = db.begin().await?;
+    touch(&txn, &found).await?;
     life_area_score::Entity::insert_many(rows)
         .exec(&txn)
         .await?;
@@ -945,8 +935,9 @@ pub async fn record_life_area_scores(
         Some(json!({ "rater": rater.as_str() })),
     )
     .await?;
+    let updated = load(&txn, project_id).await?;
     txn.commit().await?;
-    Ok(found)
+    Ok(updated)
 }
 
 /// The person a project is for, for the resolvers.

@@ -32,6 +32,7 @@ pub struct NewReferral {
 
 /// Someone responsible for the person sends them to another team (the PUA
 /// routes to the UVM, a service asks the EEMM…).
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
 pub async fn refer_person(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -104,6 +105,7 @@ async fn load_for_team_member(
 }
 
 /// The receiving team takes the person in charge.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), referral_id = %referral_id))]
 pub async fn accept_referral(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -151,6 +153,7 @@ pub async fn accept_referral(
 
 /// Ends the referral with an outcome; the team stops being responsible
 /// through it.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), referral_id = %referral_id))]
 pub async fn close_referral(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -203,6 +206,7 @@ pub async fn close_referral(
 /// The team's work list: its open (and, on request, accepted) referrals,
 /// most urgent first. Closed ones are not listed: the team may no longer be
 /// responsible for those persons.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id))]
 pub async fn team_referrals(
     db: &DatabaseConnection,
     caller: &Caller,

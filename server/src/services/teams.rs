@@ -22,6 +22,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -34,6 +35,7 @@ pub async fn create_team(
 }
 
 /// For the demo seed, authorized by running on the server.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team_unchecked(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -71,6 +73,7 @@ pub async fn create_team_unchecked(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
 pub async fn add_member(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -83,6 +86,7 @@ pub async fn add_member(
     add_member_unchecked(db, caller, team_id, user_id, role).await
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
 pub async fn add_member_unchecked(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -137,6 +141,7 @@ pub async fn add_member_unchecked(
 
 /// Ends the membership today: from now on the user no longer works on the
 /// team's persons, and the history still shows they did.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
 pub async fn remove_member(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -201,6 +206,7 @@ async fn open_projects_managed(
         .await?)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id))]
 pub async fn get_team(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -211,6 +217,7 @@ pub async fn get_team(
 }
 
 /// The team directory; `mine` keeps the teams the caller is an active member of.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_teams(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -3,9 +3,10 @@
 
 use chrono::Utc;
 use entity::{organization, user};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -18,6 +19,7 @@ use crate::enums::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -56,6 +58,7 @@ pub async fn create_user(
 
 /// Creates a user after authorization was settled by the caller of this
 /// function: the service above, or the command line run by the operator.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn create_user_unchecked(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -135,7 +138,7 @@ async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult
 
 /// Changes a user's account. Deactivating takes effect at the user's next
 /// request, since every request re-reads the account.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
 pub async fn update_user(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -164,9 +167,7 @@ pub async fn update_user(
         .await?
         .ok_or(AppError::NotFound)?;
     if current.version != expected_version {
-        return Err(AppError::Conflict(
-            "L'utente è stato modificato da qualcun altro: ricarica e riprova".into(),
-        ));
+        return Err(stale(user::Entity::NOUN));
     }
     if let Some(role) = changes.role {
         policy::require_other_to_change_role(admin, user_id, &current.role, role)?;
@@ -176,25 +177,27 @@ pub async fn update_user(
     }
     let old_role = current.role.clone();
     let was_active = current.active;
-    let mut active = current.clone().into_active_model();
+    let mut set: Vec<(user::Column, SimpleExpr)> = Vec::new();
     if let Some(name) = display_name {
-        active.display_name = Set(name);
+        set.push((user::Column::DisplayName, Expr::value(name)));
     }
     if let Some(role) = changes.role {
-        active.role = Set(role.as_str().to_owned());
+        set.push((user::Column::Role, Expr::value(role.as_str())));
     }
     if let Some(profession) = changes.profession {
-        active.profession = Set(profession.as_str().to_owned());
+        set.push((user::Column::Profession, Expr::value(profession.as_str())));
     }
     if let Some(org_id) = changes.organization_id {
-        active.organization_id = Set(Some(org_id));
+        set.push((user::Column::OrganizationId, Expr::value(org_id)));
     }
     if let Some(flag) = changes.active {
-        active.active = Set(flag);
+        set.push((user::Column::Active, Expr::value(flag)));
     }
-    active.version = Set(current.version + 1);
-    active.updated_at = Set(Utc::now());
-    let updated = active.update(&txn).await?;
+    guarded_update::<user::Entity>(&txn, user_id, expected_version, set).await?;
+    let updated = user::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
 
     let action = if updated.role != old_role {
         AuditAction::UserRoleChanged
@@ -221,6 +224,7 @@ pub async fn update_user(
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_users(
     db: &DatabaseConnection,
     caller: &Caller,

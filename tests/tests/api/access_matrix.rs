@@ -464,11 +464,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     member
         .gql(
             "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
-            json!({ "input": { "projectId": running, "expectedVersion": 1, "date": "2026-09-03", "method": "DIGITAL" } }),
+            // The goal moved the project's version on.
+            json!({ "input": { "projectId": running, "expectedVersion": 2, "date": "2026-09-03", "method": "DIGITAL" } }),
         )
         .await
         .ok();
-    for (to, version) in [("ASSESSMENT", 2), ("PLANNING", 3), ("ACTIVE", 4)] {
+    for (to, version) in [("ASSESSMENT", 3), ("PLANNING", 4), ("ACTIVE", 5)] {
         member
             .gql(
                 "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
@@ -502,7 +503,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         Op {
             name: "transitionProject",
             query: "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
-            vars: json!({ "input": { "projectId": work, "to": "ASSESSMENT", "expectedVersion": 1 } }),
+            // Its goal, intervention and budget line moved the project's version on.
+            vars: json!({ "input": { "projectId": work, "to": "ASSESSMENT", "expectedVersion": 4 } }),
             expect: write,
         },
         Op {

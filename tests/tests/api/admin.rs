@@ -9,6 +9,7 @@ on_both_databases!(
     a_malformed_email_and_a_short_password_name_their_field,
     a_duplicate_email_is_a_conflict_whatever_its_case,
     a_stale_version_is_a_conflict_and_the_first_write_stays,
+    two_admins_changing_a_user_at_once_have_one_winner,
     user_creation_and_role_changes_are_audited,
     lists_are_paginated_with_a_total,
     an_admin_cannot_change_their_own_role_but_another_admin_can,
@@ -215,6 +216,44 @@ async fn a_stale_version_is_a_conflict_and_the_first_write_stays(db: TestDb) {
         .await;
     assert_eq!(users.ok()["users"]["nodes"][0]["displayName"], "Primo");
     assert_eq!(users.ok()["users"]["nodes"][0]["version"], 2);
+}
+
+async fn two_admins_changing_a_user_at_once_have_one_winner(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let other_admin = app.admin().await;
+    let id = app.make_user("race@asst.test", Role::Operator, None).await;
+    // Two simultaneous requests interleave differently each time: several
+    // rounds give the losing one many chances to slip through.
+    for version in 1..=8 {
+        let send = |client: &Client, name: String| {
+            let client = client.clone();
+            let input = json!({ "input": { "userId": id, "expectedVersion": version, "displayName": name } });
+            async move { client.gql(UPDATE_USER, input).await }
+        };
+        let (a, b) = tokio::join!(
+            send(&admin, format!("Primo {version}")),
+            send(&other_admin, format!("Secondo {version}"))
+        );
+        let codes = [a.code(), b.code()];
+        assert!(
+            codes.contains(&None) && codes.contains(&Some("CONFLICT")),
+            "round {version}: {codes:?}"
+        );
+        let winner = [&a, &b].into_iter().find(|r| r.code().is_none()).unwrap();
+        let users = admin
+            .gql(
+                "{ users(search: \"race@asst\") { nodes { displayName version } } }",
+                json!({}),
+            )
+            .await;
+        let stored = users.ok()["users"]["nodes"][0].clone();
+        assert_eq!(
+            stored["displayName"],
+            winner.data()["updateUser"]["displayName"]
+        );
+        assert_eq!(stored["version"], version + 1);
+    }
 }
 
 async fn user_creation_and_role_changes_are_audited(db: TestDb) {

@@ -9,6 +9,7 @@ on_both_databases!(
     budget_totals_are_exact_to_the_cent_by_area_kind_provider_and_source,
     budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_changes,
     two_updates_with_one_version_have_one_winner,
+    closing_while_a_goal_is_reopened_never_leaves_a_closed_project_with_an_open_goal,
     life_area_scores_show_each_trajectory_from_baseline,
     my_projects_with_nested_data_run_a_bounded_number_of_statements,
 );
@@ -132,14 +133,15 @@ async fn a_project_walks_the_case_process_and_says_what_is_missing(db: TestDb) {
     op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "SOCIAL_INCLUSION", "description": "Partecipare al centro anziani una volta a settimana" } }))
         .await
         .ok();
+    // Each goal moved the project's version on (3 → 5).
     let consent = op
-        .gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 3, "date": "2026-09-10", "method": "SIGNED_PAPER", "familyCosignature": "Marco Pasini (figlio)" } }))
+        .gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 5, "date": "2026-09-10", "method": "SIGNED_PAPER", "familyCosignature": "Marco Pasini (figlio)" } }))
         .await;
     assert_eq!(
         consent.ok()["recordConsent"]["consent"]["recordedBy"]["id"],
         case.desk.operator_id
     );
-    let still = move_to(op, &project, "ACTIVE", 4).await;
+    let still = move_to(op, &project, "ACTIVE", 6).await;
     assert_eq!(
         reasons(&still).len(),
         1,
@@ -147,11 +149,11 @@ async fn a_project_walks_the_case_process_and_says_what_is_missing(db: TestDb) {
         reasons(&still)
     );
     case.assess().await;
-    let active = move_to(op, &project, "ACTIVE", 4).await;
+    let active = move_to(op, &project, "ACTIVE", 6).await;
     assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
 
     assert_eq!(
-        move_to(op, &project, "REVIEW", 5).await.ok()["transitionProject"]["status"],
+        move_to(op, &project, "REVIEW", 7).await.ok()["transitionProject"]["status"],
         "REVIEW"
     );
     let review = op
@@ -205,26 +207,27 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
         .gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "WORK_INCOME", "description": "Tirocinio di inclusione" } }))
         .await;
     let goal_id = goal.ok()["addGoal"]["id"].clone();
-    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 1, "date": "2026-09-10", "method": "VERBAL_WITH_WITNESS", "witness": "Anna Neri" } }))
+    // The goal moved the project's version on.
+    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 2, "date": "2026-09-10", "method": "VERBAL_WITH_WITNESS", "witness": "Anna Neri" } }))
         .await
         .ok();
     for (to, version) in [
-        ("ASSESSMENT", 2),
-        ("PLANNING", 3),
-        ("ACTIVE", 4),
-        ("SUSPENDED", 5),
+        ("ASSESSMENT", 3),
+        ("PLANNING", 4),
+        ("ACTIVE", 5),
+        ("SUSPENDED", 6),
     ] {
         move_to(op, &project, to, version).await.ok();
     }
-    move_to(op, &project, "REVIEW", 6)
+    move_to(op, &project, "REVIEW", 7)
         .await
         .expect_code("VALIDATION");
     assert_eq!(
-        move_to(op, &project, "ACTIVE", 6).await.ok()["transitionProject"]["status"],
+        move_to(op, &project, "ACTIVE", 7).await.ok()["transitionProject"]["status"],
         "ACTIVE"
     );
 
-    let refused = move_to(op, &project, "CLOSED", 7).await;
+    let refused = move_to(op, &project, "CLOSED", 8).await;
     let why = reasons(&refused);
     assert_eq!(why.len(), 2, "{why:?}");
     op.gql(
@@ -234,7 +237,7 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     .await
     .ok();
     let closed = op
-        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 7, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 9, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
         .await;
     let closed = closed.ok()["transitionProject"].clone();
     assert_eq!(closed["status"], "CLOSED");
@@ -246,7 +249,7 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HOUSING", "description": "Altro" } }))
         .await
         .expect_code("VALIDATION");
-    move_to(op, &project, "ACTIVE", 8)
+    move_to(op, &project, "ACTIVE", 10)
         .await
         .expect_code("VALIDATION");
 }
@@ -664,9 +667,10 @@ async fn two_updates_with_one_version_have_one_winner(db: TestDb) {
         kept
     );
 
+    // The line and its one winning change moved the project to version 3.
     let (x, y) = tokio::join!(
-        move_to(&op, &project, "ASSESSMENT", 1),
-        move_to(&op, &project, "ASSESSMENT", 1)
+        move_to(&op, &project, "ASSESSMENT", 3),
+        move_to(&op, &project, "ASSESSMENT", 3)
     );
     let codes = [x.code(), y.code()];
     assert!(
@@ -690,6 +694,68 @@ async fn two_updates_with_one_version_have_one_winner(db: TestDb) {
         current.ok()["project"]["consent"].is_null(),
         "nothing written"
     );
+}
+
+async fn closing_while_a_goal_is_reopened_never_leaves_a_closed_project_with_an_open_goal(
+    db: TestDb,
+) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let op = &case.desk.operator;
+    const UPDATE_GOAL: &str =
+        "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { status } }";
+    const READ: &str = "query($id: ID!) { project(id: $id) { status version goals { status } } }";
+    // The reopening starts first and the closing a little later each round
+    // (0 to 6 ms), so that some round lands the reopening between the
+    // closing's check of the goals and its write.
+    for round in 0..20u64 {
+        let project = case.project("PAI").await;
+        let goal = op
+            .gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HOUSING", "description": "Restare a casa" } }))
+            .await;
+        let goal_id = goal.ok()["addGoal"]["id"].clone();
+        op.gql(
+            UPDATE_GOAL,
+            json!({ "input": { "goalId": goal_id, "status": "ACHIEVED" } }),
+        )
+        .await
+        .ok();
+        // Each change of a goal moved the project on: a decision taken on
+        // version 1 or 2 can no longer miss it.
+        let before = op.gql(READ, json!({ "id": project["id"] })).await;
+        let version = before.ok()["project"]["version"].clone();
+        assert_eq!(version, 3, "round {round}");
+
+        let (reopened, closed) = tokio::join!(
+            op.gql(
+                UPDATE_GOAL,
+                json!({ "input": { "goalId": goal_id, "status": "OPEN" } })
+            ),
+            async {
+                tokio::time::sleep(std::time::Duration::from_micros(300 * round)).await;
+                op.gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": version, "reason": "Obiettivo raggiunto" } }))
+                    .await
+            }
+        );
+        let after = op.gql(READ, json!({ "id": project["id"] })).await;
+        let after = after.ok()["project"].clone();
+        let open_goal = after["goals"][0]["status"] == "OPEN";
+        assert!(
+            !(after["status"] == "CLOSED" && open_goal),
+            "round {round}: closed with an open goal ({} / {})",
+            closed.body,
+            reopened.body
+        );
+        // Exactly one of the two happened; the other was refused as late.
+        let codes = [closed.code(), reopened.code()];
+        assert!(
+            codes.contains(&None)
+                && (codes.contains(&Some("CONFLICT")) || codes.contains(&Some("VALIDATION"))),
+            "round {round}: {codes:?}"
+        );
+        assert_eq!(after["status"] == "CLOSED", closed.code().is_none());
+        assert_eq!(open_goal, reopened.code().is_none());
+    }
 }
 
 async fn life_area_scores_show_each_trajectory_from_baseline(db: TestDb) {
