@@ -13,11 +13,12 @@ use crate::enums::{
 use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
+use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, parse_ids, parse_optional_id, User};
+use crate::graphql::users::{self, User};
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };

@@ -4,9 +4,10 @@ use entity::{audit_event, user};
 
 use crate::graphql::context::scope;
 use crate::graphql::cost;
+use crate::graphql::ids::parse_id;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::User;
 use crate::services::audit_trail::{self, TrailFilter};
 
 /// One access or change: who, from which organization, when, what, from where.

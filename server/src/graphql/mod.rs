@@ -9,6 +9,7 @@ pub mod discharges;
 pub mod errors;
 pub mod guard;
 pub mod identity;
+pub mod ids;
 pub mod input_fields;
 pub mod loaders;
 pub mod notifications;

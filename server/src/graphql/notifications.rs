@@ -5,8 +5,8 @@ use entity::{notification, outbox_email};
 use crate::enums::EmailStatus;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
+use crate::graphql::ids::parse_id;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::users::parse_id;
 use crate::services::notifications;
 
 /// An in-app notification: what happened and where to look, no health data.

@@ -16,13 +16,14 @@ use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard::{self, CaseObject, Seen};
+use crate::graphql::ids::parse_id;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::projects::IndividualProject;
 use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::User;
 use crate::services::assessments;
 use crate::services::page::Page;
 use crate::services::persons::{

@@ -19,13 +19,14 @@ use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
+use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::Person;
 use crate::graphql::scalars::{Date, Decimal};
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, parse_ids, parse_optional_id, User};
+use crate::graphql::users::{self, User};
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,

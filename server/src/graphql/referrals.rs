@@ -5,10 +5,11 @@ use entity::{person, referral, team};
 use crate::enums::{ReferralSource, ReferralStatus, Urgency};
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
+use crate::graphql::ids::parse_id;
 use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::teams::Team;
-use crate::graphql::users::{self, parse_id, User};
+use crate::graphql::users::{self, User};
 use crate::policy::{self, Party};
 use crate::services::referrals::{self, NewReferral};
 

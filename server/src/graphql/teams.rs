@@ -6,12 +6,13 @@ use crate::enums::{ReferralStatus, TeamKind, TeamRole};
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::guard;
+use crate::graphql::ids::parse_id;
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
-use crate::graphql::users::{parse_id, User};
+use crate::graphql::users::User;
 use crate::services::{referrals, teams};
 
 #[derive(SimpleObject, Clone)]

@@ -4,9 +4,9 @@ use entity::user;
 use uuid::Uuid;
 
 use crate::enums::{Profession, Role};
-use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
+use crate::graphql::ids::parse_id;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::services::users::{self, NewUser, UserChanges};
@@ -50,22 +50,6 @@ impl From<user::Model> for User {
             organization_id: m.organization_id,
         }
     }
-}
-
-/// Reads a client-sent id; `field` names the input field for the error.
-pub fn parse_id(id: &ID, field: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::validation(field, "Identificativo non valido"))
-}
-
-/// Reads a list of client-sent ids; `field` names the input field for the error.
-pub fn parse_ids(ids: &[ID], field: &str) -> Result<Vec<Uuid>, AppError> {
-    ids.iter().map(|id| parse_id(id, field)).collect()
-}
-
-/// Reads an optional client-sent id.
-pub fn parse_optional_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, AppError> {
-    id.as_ref().map(|id| parse_id(id, field)).transpose()
 }
 
 /// Resolves a user reference through the request's DataLoader.
