@@ -3,6 +3,7 @@
 
 pub mod assessments;
 pub mod audit_trail;
+pub mod budget;
 pub mod context;
 pub mod cost;
 pub mod discharges;
@@ -48,6 +49,7 @@ pub struct MutationRoot(
     teams::TeamMutation,
     assessments::AssessmentMutation,
     projects::ProjectMutation,
+    budget::BudgetMutation,
     discharges::DischargeMutation,
     notifications::NotificationMutation,
 );

@@ -3,19 +3,17 @@ use std::collections::HashMap;
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{
-    budget_agreement, budget_resource, budget_use, life_area_score, person, project, project_event,
-    project_goal, project_intervention, project_review, team, user,
+    life_area_score, person, project, project_event, project_goal, project_intervention,
+    project_review, team, user,
 };
 
 use crate::clock::today;
-use crate::domain::budget_totals::{self, ResourceLine};
-use crate::domain::money::{self, Fixed2, Line};
 use crate::domain::project_lifecycle;
 use crate::enums::{
-    BudgetAgreementStatus, ConsentMethod, FundingSource, GoalStatus, LifeArea, Profession,
-    ProjectKind, ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind,
+    ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
 };
 use crate::error::AppError;
+use crate::graphql::budget::Budget;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -24,10 +22,9 @@ use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::Person;
-use crate::graphql::scalars::{Date, Decimal};
+use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{self, User};
-use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
     ReviewDraft,
@@ -189,194 +186,6 @@ impl Review {
     }
 }
 
-#[derive(SimpleObject, Clone)]
-pub struct ResourceUse {
-    pub id: ID,
-    pub date: Date,
-    pub quantity: Decimal,
-    pub note: Option<String>,
-}
-
-#[derive(SimpleObject, Clone)]
-#[graphql(complex)]
-pub struct BudgetResource {
-    pub id: ID,
-    pub version: i32,
-    pub life_area: LifeArea,
-    pub kind: ResourceKind,
-    pub provider_kind: ProviderKind,
-    pub provider_name: String,
-    pub funding_source: FundingSource,
-    pub description: String,
-    pub profession: Option<Profession>,
-    pub unit: ResourceUnit,
-    pub planned_quantity: Decimal,
-    pub period_start: Date,
-    pub period_end: Option<Date>,
-    #[graphql(skip)]
-    pub row: budget_resource::Model,
-}
-
-impl From<budget_resource::Model> for BudgetResource {
-    fn from(m: budget_resource::Model) -> Self {
-        BudgetResource {
-            id: ID(m.id.to_string()),
-            version: m.version,
-            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
-            kind: ResourceKind::parse(&m.kind).unwrap_or(ResourceKind::Economic),
-            provider_kind: ProviderKind::parse(&m.provider_kind)
-                .unwrap_or(ProviderKind::Organization),
-            provider_name: m.provider_name.clone(),
-            funding_source: FundingSource::parse(&m.funding_source).unwrap_or(FundingSource::Altro),
-            description: m.description.clone(),
-            profession: m.profession.as_deref().and_then(Profession::parse),
-            unit: ResourceUnit::parse(&m.unit).unwrap_or(ResourceUnit::Eur),
-            planned_quantity: Decimal(Fixed2(m.planned_hundredths)),
-            period_start: Date(m.period_start),
-            period_end: m.period_end.map(Date),
-            row: m,
-        }
-    }
-}
-
-fn used_total(uses: &[budget_use::Model]) -> Fixed2 {
-    budget_totals::used_total(uses.iter().map(|u| Fixed2(u.quantity_hundredths)))
-}
-
-#[ComplexObject]
-impl BudgetResource {
-    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-        organizations::load(ctx, self.row.provider_id).await
-    }
-
-    async fn uses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ResourceUse>> {
-        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|u| ResourceUse {
-                id: ID(u.id.to_string()),
-                date: Date(u.used_on),
-                quantity: Decimal(Fixed2(u.quantity_hundredths)),
-                note: u.note,
-            })
-            .collect())
-    }
-
-    async fn used_quantity(&self, ctx: &Context<'_>) -> async_graphql::Result<Decimal> {
-        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
-        Ok(Decimal(used_total(&rows)))
-    }
-
-    /// Used beyond the plan: a warning for the team, not an error.
-    async fn overused(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
-        Ok(money::is_overused(
-            Fixed2(self.row.planned_hundredths),
-            used_total(&rows),
-        ))
-    }
-}
-
-/// Planned against used for one group, in one unit (euros and hours are
-/// never added together).
-#[derive(SimpleObject)]
-pub struct BudgetTotal {
-    /// The group: a life area, a kind, a provider's name or a funding source.
-    pub key: String,
-    pub unit: ResourceUnit,
-    pub planned: Decimal,
-    pub used: Decimal,
-    pub overused: bool,
-}
-
-impl From<Line> for BudgetTotal {
-    fn from(line: Line) -> Self {
-        BudgetTotal {
-            unit: ResourceUnit::parse(&line.unit).unwrap_or(ResourceUnit::Eur),
-            planned: Decimal(line.planned),
-            used: Decimal(line.used),
-            overused: line.is_overused(),
-            key: line.key,
-        }
-    }
-}
-
-fn budget_totals_of(lines: Vec<Line>) -> Vec<BudgetTotal> {
-    lines.into_iter().map(BudgetTotal::from).collect()
-}
-
-#[derive(SimpleObject)]
-pub struct BudgetTotals {
-    pub overall: Vec<BudgetTotal>,
-    pub by_life_area: Vec<BudgetTotal>,
-    pub by_kind: Vec<BudgetTotal>,
-    pub by_provider: Vec<BudgetTotal>,
-    pub by_funding_source: Vec<BudgetTotal>,
-}
-
-#[derive(SimpleObject)]
-pub struct Agreement {
-    pub party_kind: ProviderKind,
-    pub party_name: String,
-    pub agreed_on: Date,
-}
-
-pub struct Budget {
-    project: project::Model,
-}
-
-#[Object]
-impl Budget {
-    async fn resources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<BudgetResource>> {
-        let rows = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
-        Ok(rows.into_iter().map(BudgetResource::from).collect())
-    }
-
-    async fn totals(&self, ctx: &Context<'_>) -> async_graphql::Result<BudgetTotals> {
-        let resources = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
-        let mut lines = Vec::with_capacity(resources.len());
-        for r in resources {
-            let uses = loaders::many::<budget_use::Entity>(ctx, r.id).await?;
-            lines.push(ResourceLine {
-                used: used_total(&uses),
-                planned: Fixed2(r.planned_hundredths),
-                life_area: r.life_area,
-                kind: r.kind,
-                provider: r.provider_name,
-                funding_source: r.funding_source,
-                unit: r.unit,
-            });
-        }
-        let totals = budget_totals::budget_totals(&lines);
-        Ok(BudgetTotals {
-            overall: budget_totals_of(totals.overall),
-            by_life_area: budget_totals_of(totals.by_life_area),
-            by_kind: budget_totals_of(totals.by_kind),
-            by_provider: budget_totals_of(totals.by_provider),
-            by_funding_source: budget_totals_of(totals.by_funding_source),
-        })
-    }
-
-    /// NONE until a party agrees; TO_RENEW after the plan changed since.
-    async fn agreement_status(&self) -> BudgetAgreementStatus {
-        BudgetAgreementStatus::parse(&self.project.budget_agreement)
-            .unwrap_or(BudgetAgreementStatus::None)
-    }
-
-    async fn agreements(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Agreement>> {
-        let rows = loaders::many::<budget_agreement::Entity>(ctx, self.project.id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|a| Agreement {
-                party_kind: ProviderKind::parse(&a.party_kind)
-                    .unwrap_or(ProviderKind::Organization),
-                party_name: a.party_name,
-                agreed_on: Date(a.agreed_on),
-            })
-            .collect())
-    }
-}
-
 #[derive(SimpleObject)]
 pub struct LifeAreaScorePoint {
     pub date: Date,
@@ -495,9 +304,7 @@ impl IndividualProject {
 
     /// The Budget di Salute: resources, totals and the parties' agreement.
     async fn budget(&self) -> Budget {
-        Budget {
-            project: self.row.clone(),
-        }
+        Budget::of(self.row.clone())
     }
 
     /// Each life area's scores from baseline to now.
@@ -648,76 +455,6 @@ pub struct RecordReviewInput {
     pub participant_ids: Vec<ID>,
     pub notes: Option<String>,
     pub decisions: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct ResourceFields {
-    pub life_area: LifeArea,
-    pub kind: ResourceKind,
-    pub provider_kind: ProviderKind,
-    /// For ORGANIZATION providers.
-    pub provider_id: Option<ID>,
-    pub funding_source: FundingSource,
-    pub description: String,
-    /// For PROFESSIONAL resources.
-    pub profession: Option<Profession>,
-    pub unit: ResourceUnit,
-    pub planned_quantity: Decimal,
-    pub period_start: Date,
-    pub period_end: Option<Date>,
-}
-
-impl ResourceFields {
-    fn into_draft(self) -> Result<ResourceDraft, crate::error::AppError> {
-        Ok(ResourceDraft {
-            life_area: self.life_area,
-            kind: self.kind,
-            provider_kind: self.provider_kind,
-            provider_id: parse_optional_id(&self.provider_id, "providerId")?,
-            funding_source: self.funding_source,
-            description: self.description,
-            profession: self.profession,
-            unit: self.unit,
-            planned: self.planned_quantity.0,
-            period_start: self.period_start.0,
-            period_end: self.period_end.map(|d| d.0),
-        })
-    }
-}
-
-#[derive(InputObject)]
-pub struct AddBudgetResourceInput {
-    pub project_id: ID,
-    #[graphql(flatten)]
-    pub fields: ResourceFields,
-}
-
-#[derive(InputObject)]
-pub struct UpdateBudgetResourceInput {
-    pub resource_id: ID,
-    pub expected_version: i32,
-    #[graphql(flatten)]
-    pub fields: ResourceFields,
-}
-
-#[derive(InputObject)]
-pub struct RecordResourceUseInput {
-    pub resource_id: ID,
-    pub date: Date,
-    pub quantity: Decimal,
-    pub note: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct AgreeBudgetInput {
-    pub project_id: ID,
-    pub party_kind: ProviderKind,
-    /// For ORGANIZATION parties.
-    pub organization_id: Option<ID>,
-    /// Who agreed, for the person or the family.
-    #[graphql(default)]
-    pub party_name: String,
-    pub agreed_on: Date,
 }
 
 #[derive(InputObject)]
@@ -952,83 +689,6 @@ impl ProjectMutation {
         guard::require(
             ctx,
             projects::record_review(s.db, s.caller, id, draft).await?,
-        )
-        .await
-    }
-
-    async fn add_budget_resource(
-        &self,
-        ctx: &Context<'_>,
-        input: AddBudgetResourceInput,
-    ) -> async_graphql::Result<BudgetResource> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        Ok(
-            budget::add_resource(s.db, s.caller, id, input.fields.into_draft()?)
-                .await?
-                .into(),
-        )
-    }
-
-    async fn update_budget_resource(
-        &self,
-        ctx: &Context<'_>,
-        input: UpdateBudgetResourceInput,
-    ) -> async_graphql::Result<BudgetResource> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.resource_id, "resourceId")?;
-        Ok(budget::update_resource(
-            s.db,
-            s.caller,
-            id,
-            input.expected_version,
-            input.fields.into_draft()?,
-        )
-        .await?
-        .into())
-    }
-
-    /// Over-use is allowed and flagged (`overused`), never refused.
-    async fn record_resource_use(
-        &self,
-        ctx: &Context<'_>,
-        input: RecordResourceUseInput,
-    ) -> async_graphql::Result<BudgetResource> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.resource_id, "resourceId")?;
-        Ok(budget::record_use(
-            s.db,
-            s.caller,
-            id,
-            input.date.0,
-            input.quantity.0,
-            input.note,
-        )
-        .await?
-        .into())
-    }
-
-    /// One party's agreement; a later change to the plan marks it TO_RENEW.
-    async fn agree_budget(
-        &self,
-        ctx: &Context<'_>,
-        input: AgreeBudgetInput,
-    ) -> async_graphql::Result<IndividualProject> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        let org = parse_optional_id(&input.organization_id, "organizationId")?;
-        guard::require(
-            ctx,
-            budget::agree_budget(
-                s.db,
-                s.caller,
-                id,
-                input.party_kind,
-                org,
-                &input.party_name,
-                input.agreed_on.0,
-            )
-            .await?,
         )
         .await
     }
