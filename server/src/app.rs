@@ -55,27 +55,6 @@ impl Drop for Background {
     }
 }
 
-/// Brings an empty or old database up to date (migrations and the session
-/// table) and closes it: for `ponte migrate` and for test templates.
-pub async fn prepare_database(url: &str) -> Result<(), StartError> {
-    let db = db::connect(url).await?;
-    db::migrate(&db).await?;
-    match db.get_database_backend() {
-        DbBackend::Postgres => {
-            PostgresStore::new(db.get_postgres_connection_pool().clone())
-                .migrate()
-                .await?
-        }
-        _ => {
-            SqliteStore::new(db.get_sqlite_connection_pool().clone())
-                .migrate()
-                .await?
-        }
-    }
-    db.close().await?;
-    Ok(())
-}
-
 impl Ponte {
     /// Connects, applies migrations and prepares the session store.
     pub async fn prepare(config: Config) -> Result<Ponte, StartError> {

@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use entity::{
-    assessment, life_area_score, organization, person, project, project_goal, project_intervention,
+    assessment, life_area_score, organization, project, project_goal, project_intervention,
     project_review, team,
 };
 use sea_orm::sea_query::{Expr, Query};
@@ -938,14 +938,4 @@ pub async fn record_life_area_scores(
     let updated = load(&txn, project_id).await?;
     txn.commit().await?;
     Ok(updated)
-}
-
-/// The person a project is for, for the resolvers.
-pub async fn person_of(
-    conn: &impl ConnectionTrait,
-    found: &project::Model,
-) -> AppResult<Option<person::Model>> {
-    Ok(person::Entity::find_by_id(found.person_id)
-        .one(conn)
-        .await?)
 }
