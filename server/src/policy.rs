@@ -363,7 +363,6 @@ pub async fn readable_persons(
 /// Who may see a case object without being responsible for its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Party {
-    Nobody,
     /// This user.
     User(Uuid),
     /// The active members of this team.

@@ -98,7 +98,6 @@ impl RequestPolicy {
     async fn is_party(&self, parties: &[Party], viewer: &Viewer) -> AppResult<bool> {
         for party in parties {
             let yes = match party {
-                Party::Nobody => false,
                 Party::User(id) => *id == viewer.user_id,
                 Party::MembersOf(team) => self
                     .teams

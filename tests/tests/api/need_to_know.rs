@@ -51,19 +51,12 @@ pub async fn gql_ok(client: &Client, query: &str, vars: Value) -> Value {
     client.gql(query, vars).await.ok().clone()
 }
 
-const ASSESSMENT_FIELDS: &str = r#""setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "needLevel": "HIGH", "recommendedSetting": "HOME_WITH_ADI""#;
-
 fn assessment_input(person: &str, team: &str, participant: &str, date: &str) -> Value {
-    let mut input: Value =
-        serde_json_from(&format!(r#"{{ {ASSESSMENT_FIELDS}, "date": "{date}" }}"#));
-    input["personId"] = json!(person);
-    input["teamId"] = json!(team);
-    input["participantIds"] = json!([participant]);
-    input
-}
-
-fn serde_json_from(text: &str) -> Value {
-    ponte_tests::serde_json::from_str(text).expect("valid JSON")
+    json!({
+        "personId": person, "teamId": team, "participantIds": [participant], "date": date,
+        "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "needLevel": "HIGH",
+        "recommendedSetting": "HOME_WITH_ADI"
+    })
 }
 
 impl Case {
@@ -83,8 +76,7 @@ impl Case {
         let (former_manager, former_manager_id) = app.operator("ex.cm@asst.test").await;
         let (other, other_id) = app.operator("other@asst.test").await;
         let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
-        let auditor_id = app.make_user("dpo@asst.test", Role::Auditor, None).await;
-        let _ = auditor_id;
+        app.make_user("dpo@asst.test", Role::Auditor, None).await;
         let auditor = app.client();
         auditor
             .login_ok("dpo@asst.test", ponte_tests::PASSWORD)
@@ -501,8 +493,7 @@ async fn a_case_manager_who_leaves_the_team_loses_the_person_and_its_emails(db: 
         "the membership did not end"
     );
     // A member of another team cannot be made case manager.
-    let (outsider, outsider_id) = app.operator("fuori@asst.test").await;
-    let _ = outsider;
+    let outsider_id = app.make_user("fuori@asst.test", Role::Operator, None).await;
     let change = "mutation($input: ChangeCaseManagerInput!) { changeCaseManager(input: $input) { version caseManager { id } history { kind } } }";
     let wrong = case
         .member
