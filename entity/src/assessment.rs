@@ -1,3 +1,6 @@
+use ponte_domain::vocabulary::{
+    AssessmentReason, AssessmentSetting, NeedLevel, RecommendedSetting,
+};
 use sea_orm::entity::prelude::*;
 
 /// A UVM multidimensional assessment. Editable as a draft; once signed it is
@@ -14,13 +17,13 @@ pub struct Model {
     pub discharge_id: Option<Uuid>,
     pub assessed_on: Date,
     /// `AssessmentSetting`.
-    pub setting: String,
+    pub setting: AssessmentSetting,
     /// `AssessmentReason`.
-    pub reason: String,
+    pub reason: AssessmentReason,
     /// `NeedLevel`.
-    pub need_level: String,
+    pub need_level: NeedLevel,
     /// `RecommendedSetting`.
-    pub recommended_setting: String,
+    pub recommended_setting: RecommendedSetting,
     pub notes: Option<String>,
     pub logged_by: Uuid,
     pub created_at: DateTimeUtc,

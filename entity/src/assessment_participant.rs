@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::Profession;
 use sea_orm::entity::prelude::*;
 
 /// Who took part, with their profession as it was that day.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub assessment_id: Uuid,
     pub user_id: Uuid,
-    pub profession: String,
+    pub profession: Profession,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

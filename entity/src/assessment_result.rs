@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{Education, Instrument};
 use sea_orm::entity::prelude::*;
 
 /// One instrument's answers and the score and band the server computed.
@@ -8,11 +9,11 @@ pub struct Model {
     pub id: Uuid,
     pub assessment_id: Uuid,
     /// `Instrument`.
-    pub instrument: String,
+    pub instrument: Instrument,
     pub score: i32,
     /// The band's code, e.g. `SEVERE`.
     pub band: String,
-    pub education: Option<String>,
+    pub education: Option<Education>,
     /// JSON array of `{ "item": …, "value": … }` in the instrument's item order.
     pub answers: String,
 }

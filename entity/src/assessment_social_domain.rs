@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::SocialDomain;
 use sea_orm::entity::prelude::*;
 
 /// A social domain's level: 1 adequate, 2 partly adequate, 3 critical.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub assessment_id: Uuid,
     /// `SocialDomain`.
-    pub domain: String,
+    pub domain: SocialDomain,
     pub level: i32,
     pub note: Option<String>,
 }

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::ProviderKind;
 use sea_orm::entity::prelude::*;
 
 /// One party's agreement to the budget (an organization, the person, the family).
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub project_id: Uuid,
     /// `ProviderKind`.
-    pub party_kind: String,
+    pub party_kind: ProviderKind,
     pub organization_id: Option<Uuid>,
     pub party_name: String,
     pub agreed_on: Date,

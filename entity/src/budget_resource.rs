@@ -1,3 +1,6 @@
+use ponte_domain::vocabulary::{
+    FundingSource, LifeArea, Profession, ProviderKind, ResourceKind, ResourceUnit,
+};
 use sea_orm::entity::prelude::*;
 
 /// A line of the Budget di Salute: economic (EUR), professional (hours of a
@@ -10,20 +13,20 @@ pub struct Model {
     pub project_id: Uuid,
     pub version: i32,
     /// `LifeArea`.
-    pub life_area: String,
+    pub life_area: LifeArea,
     /// `ResourceKind`.
-    pub kind: String,
+    pub kind: ResourceKind,
     /// `ProviderKind`: ORGANIZATION, FAMILY or PERSON.
-    pub provider_kind: String,
+    pub provider_kind: ProviderKind,
     pub provider_id: Option<Uuid>,
     /// The organization's name at the time, or "Famiglia" / "Persona".
     pub provider_name: String,
     /// `FundingSource`.
-    pub funding_source: String,
+    pub funding_source: FundingSource,
     pub description: String,
-    pub profession: Option<String>,
+    pub profession: Option<Profession>,
     /// `ResourceUnit`: EUR, HOURS or COMMITMENT.
-    pub unit: String,
+    pub unit: ResourceUnit,
     /// Hundredths of the unit: cents, or hundredths of an hour.
     pub planned_hundredths: i64,
     pub period_start: Date,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{CancelReason, DischargeDestination, DischargeStatus, Sex};
 use sea_orm::entity::prelude::*;
 
 /// A protected hospital discharge (dimissione protetta), from the ward's
@@ -18,19 +19,19 @@ pub struct Model {
     pub needs: Option<String>,
     pub notes: Option<String>,
     /// `DischargeStatus`.
-    pub status: String,
+    pub status: DischargeStatus,
     pub reported_by: Uuid,
     pub reported_at: DateTimeUtc,
     pub assessment_scheduled_on: Option<Date>,
     pub dischargeable_on: Option<Date>,
     pub assessment_id: Option<Uuid>,
-    pub plan_destination: Option<String>,
+    pub plan_destination: Option<DischargeDestination>,
     pub plan_services: Option<String>,
     pub plan_agreed_on: Option<Date>,
     pub plan_agreed_by: Option<Uuid>,
     pub discharged_on: Option<Date>,
-    pub destination: Option<String>,
-    pub cancel_reason: Option<String>,
+    pub destination: Option<DischargeDestination>,
+    pub cancel_reason: Option<CancelReason>,
     pub cancel_note: Option<String>,
     pub cancelled_on: Option<Date>,
     /// The day-before reminder went out (it goes out once).
@@ -42,7 +43,7 @@ pub struct Model {
     pub reported_family_name: Option<String>,
     pub reported_birth_date: Option<Date>,
     /// `Sex`.
-    pub reported_sex: Option<String>,
+    pub reported_sex: Option<Sex>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

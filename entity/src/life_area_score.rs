@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{LifeArea, Rater};
 use sea_orm::entity::prelude::*;
 
 /// An outcome score (1–5) for one life area at a date, by the person or the team.
@@ -9,9 +10,9 @@ pub struct Model {
     pub project_id: Uuid,
     pub scored_on: Date,
     /// `Rater`: PERSON or TEAM.
-    pub rater: String,
+    pub rater: Rater,
     /// `LifeArea`.
-    pub life_area: String,
+    pub life_area: LifeArea,
     pub score: i32,
     pub note: Option<String>,
     pub recorded_by: Uuid,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::OrganizationKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub name: String,
     /// `OrganizationKind` as its GraphQL name (ASL, ASST, COMUNE, …).
-    pub kind: String,
+    pub kind: OrganizationKind,
     pub fiscal_code: Option<String>,
     pub created_at: DateTimeUtc,
 }

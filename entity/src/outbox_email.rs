@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::EmailStatus;
 use sea_orm::entity::prelude::*;
 
 /// An email waiting to be sent, written in the same transaction as the change
@@ -12,7 +13,7 @@ pub struct Model {
     pub body_text: String,
     pub body_html: String,
     /// PENDING, SENDING, SENT or DEAD.
-    pub status: String,
+    pub status: EmailStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub last_error: Option<String>,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{FiscalCodeMissingReason, Sex};
 use sea_orm::entity::prelude::*;
 
 /// A beneficiary (beneficiario): the person a case is about.
@@ -11,7 +12,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub fiscal_code: Option<String>,
     /// Why there is no codice fiscale: STP, ENI, PROVISIONAL or NOT_ASSIGNED.
-    pub fiscal_code_missing_reason: Option<String>,
+    pub fiscal_code_missing_reason: Option<FiscalCodeMissingReason>,
     /// The STP/ENI code or the 11-digit provisional code, when that is the reason.
     pub alternative_code: Option<String>,
     pub given_name: String,
@@ -22,7 +23,7 @@ pub struct Model {
     pub birth_date: Date,
     pub birth_place: Option<String>,
     /// `Sex`: F or M.
-    pub sex: String,
+    pub sex: Sex,
     pub residence: Option<String>,
     /// Residenza fittizia: no home; `residence` then holds the fictitious address.
     pub homeless: bool,

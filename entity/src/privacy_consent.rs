@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::ConsentKind;
 use sea_orm::entity::prelude::*;
 
 /// One recorded privacy consent or refusal; the latest row per kind is in force.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub person_id: Uuid,
     /// `ConsentKind`.
-    pub kind: String,
+    pub kind: ConsentKind,
     pub granted: bool,
     pub given_on: Date,
     pub recorded_by: Uuid,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{BudgetAgreementStatus, ConsentMethod, ProjectKind, ProjectStatus};
 use sea_orm::entity::prelude::*;
 
 /// An individual project (PAI, PTRI, progetto personalizzato, progetto di vita).
@@ -9,9 +10,9 @@ pub struct Model {
     pub version: i32,
     pub person_id: Uuid,
     /// `ProjectKind`.
-    pub kind: String,
+    pub kind: ProjectKind,
     /// `ProjectStatus`.
-    pub status: String,
+    pub status: ProjectStatus,
     pub team_id: Uuid,
     pub case_manager_id: Uuid,
     pub title: String,
@@ -19,17 +20,17 @@ pub struct Model {
     pub review_every_days: i32,
     pub next_review_on: Date,
     /// While SUSPENDED: the status to go back to.
-    pub suspended_from: Option<String>,
+    pub suspended_from: Option<ProjectStatus>,
     pub consent_on: Option<Date>,
     /// `ConsentMethod`.
-    pub consent_method: Option<String>,
+    pub consent_method: Option<ConsentMethod>,
     pub consent_witness: Option<String>,
     pub consent_family_cosignature: Option<String>,
     pub consent_recorded_by: Option<Uuid>,
     pub closure_reason: Option<String>,
     pub closed_on: Option<Date>,
     /// `BudgetAgreementStatus`: NONE, AGREED or TO_RENEW.
-    pub budget_agreement: String,
+    pub budget_agreement: BudgetAgreementStatus,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{GoalStatus, LifeArea};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,12 +8,12 @@ pub struct Model {
     pub id: Uuid,
     pub project_id: Uuid,
     /// `LifeArea`.
-    pub life_area: String,
+    pub life_area: LifeArea,
     pub description: String,
     pub target_date: Option<Date>,
     pub indicator: Option<String>,
     /// `GoalStatus`.
-    pub status: String,
+    pub status: GoalStatus,
     pub outcome_note: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

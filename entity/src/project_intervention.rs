@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{LifeArea, ServiceKind};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,9 +9,9 @@ pub struct Model {
     pub project_id: Uuid,
     pub goal_id: Option<Uuid>,
     /// `LifeArea`.
-    pub life_area: String,
+    pub life_area: LifeArea,
     /// `ServiceKind`.
-    pub service_kind: String,
+    pub service_kind: ServiceKind,
     pub provider_id: Option<Uuid>,
     pub frequency: String,
     pub start_date: Date,

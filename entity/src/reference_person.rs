@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::ReferencePersonKind;
 use sea_orm::entity::prelude::*;
 
 /// A caregiver, family member or legal guardian of a person.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub person_id: Uuid,
     /// `ReferencePersonKind`.
-    pub kind: String,
+    pub kind: ReferencePersonKind,
     pub full_name: String,
     pub relationship: Option<String>,
     pub phone: Option<String>,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use sea_orm::entity::prelude::*;
 
 /// An access (accesso): a person referred to a team. While OPEN or ACCEPTED it
@@ -10,12 +11,12 @@ pub struct Model {
     pub person_id: Uuid,
     pub team_id: Uuid,
     /// `ReferralSource`.
-    pub source: String,
+    pub source: ReferralSource,
     pub reason: String,
     /// `Urgency`.
-    pub urgency: String,
+    pub urgency: Urgency,
     /// `ReferralStatus`: OPEN, ACCEPTED or CLOSED.
-    pub status: String,
+    pub status: ReferralStatus,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub accepted_by: Option<Uuid>,

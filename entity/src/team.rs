@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::TeamKind;
 use sea_orm::entity::prelude::*;
 
 /// A UVM, an équipe multidisciplinare, a PUA or a service team.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub name: String,
     /// `TeamKind`.
-    pub kind: String,
+    pub kind: TeamKind,
     pub organization_id: Uuid,
     pub created_at: DateTimeUtc,
 }

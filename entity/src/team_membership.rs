@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::TeamRole;
 use sea_orm::entity::prelude::*;
 
 /// A period of membership. Ending it sets `ended_on`; rows are never deleted,
@@ -10,7 +11,7 @@ pub struct Model {
     pub team_id: Uuid,
     pub user_id: Uuid,
     /// `TeamRole`: COORDINATOR or MEMBER.
-    pub team_role: String,
+    pub team_role: TeamRole,
     pub started_on: Date,
     pub ended_on: Option<Date>,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use ponte_domain::vocabulary::{Profession, Role};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,9 +14,9 @@ pub struct Model {
     pub display_name: String,
     pub password_hash: String,
     /// `Role`: ADMIN, OPERATOR or AUDITOR.
-    pub role: String,
+    pub role: Role,
     /// `Profession` as its GraphQL name.
-    pub profession: String,
+    pub profession: Profession,
     pub organization_id: Option<Uuid>,
     pub active: bool,
     /// Bumped when every existing session of the user must stop working

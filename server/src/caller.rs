@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::enums::{Profession, Role};
+use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 
 /// A signed-in, active user, as checked at the start of this request.

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::caller::Caller;
 use crate::config::Config;
-use crate::enums::{Profession, Role};
+use crate::domain::vocabulary::{Profession, Role};
 use crate::error::AppError;
 use crate::services::users::{self, NewUser};
 use crate::{app, db, graphql, seed, telemetry};

@@ -10,8 +10,9 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
-pub mod domain;
-pub mod enums;
+/// The vocabularies and business rules, in their own crate so that they stay
+/// free of the frameworks (see CONTRIBUTING.md).
+pub use ponte_domain as domain;
 pub mod error;
 pub mod graphql;
 pub mod http;

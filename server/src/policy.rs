@@ -25,8 +25,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::caller::{Caller, Viewer};
-use crate::enums::{ReferralStatus, Role, TeamKind, TeamRole};
+use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
+use crate::services::rows::InRow;
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
@@ -195,7 +196,8 @@ async fn active_membership(
 async fn require_team_exists(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
     team::Entity::find_by_id(team_id)
         .one(conn)
-        .await?
+        .await
+        .in_row(team::Entity, team_id)?
         .ok_or(AppError::NotFound)
 }
 
@@ -226,9 +228,7 @@ pub async fn require_membership_manager<'a>(
         return Ok(viewer);
     }
     match active_membership(conn, viewer.user_id, team_id).await? {
-        Some(m)
-            if m.team_role == TeamRole::Coordinator.as_str() && viewer.role == Role::Operator =>
-        {
+        Some(m) if m.team_role == TeamRole::Coordinator && viewer.role == Role::Operator => {
             Ok(viewer)
         }
         _ => Err(AppError::Forbidden),
@@ -241,10 +241,10 @@ pub async fn require_membership_manager<'a>(
 pub fn require_other_to_change_role(
     viewer: &Viewer,
     user_id: Uuid,
-    from: &str,
+    from: Role,
     to: Role,
 ) -> AppResult<()> {
-    if viewer.user_id == user_id && from != to.as_str() {
+    if viewer.user_id == user_id && from != to {
         return Err(AppError::ForbiddenBecause(
             "Non puoi cambiare il tuo stesso ruolo: chiedilo a un altro amministratore".into(),
         ));
@@ -461,7 +461,7 @@ pub fn require_auditor(caller: &Caller) -> AppResult<&Viewer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enums::Profession;
+    use crate::domain::vocabulary::Profession;
     use uuid::Uuid;
 
     fn caller(role: Option<Role>) -> Caller {
@@ -469,7 +469,7 @@ mod tests {
             viewer: role.map(|role| Viewer {
                 user_id: Uuid::now_v7(),
                 role,
-                profession: Profession::Altro,
+                profession: Profession::Other,
                 organization_id: None,
             }),
             ..Caller::default()
@@ -521,12 +521,12 @@ mod tests {
         let me = admin.viewer.as_ref().unwrap();
         let other = Uuid::now_v7();
         assert!(matches!(
-            require_other_to_change_role(me, me.user_id, "ADMIN", Role::Operator),
+            require_other_to_change_role(me, me.user_id, Role::Admin, Role::Operator),
             Err(AppError::ForbiddenBecause(_))
         ));
         // Saving one's own form with the role unchanged is no change of role.
-        assert!(require_other_to_change_role(me, me.user_id, "ADMIN", Role::Admin).is_ok());
-        assert!(require_other_to_change_role(me, other, "ADMIN", Role::Operator).is_ok());
+        assert!(require_other_to_change_role(me, me.user_id, Role::Admin, Role::Admin).is_ok());
+        assert!(require_other_to_change_role(me, other, Role::Admin, Role::Operator).is_ok());
         assert!(matches!(
             require_other_to_add_member(me, me.user_id),
             Err(AppError::ForbiddenBecause(_))

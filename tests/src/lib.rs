@@ -10,7 +10,7 @@ use entity::user as entity_user;
 use ponte_server::app::Ponte;
 use ponte_server::caller::Caller;
 use ponte_server::config::Config;
-use ponte_server::enums::{Profession, Role};
+use ponte_server::domain::vocabulary::{Profession, Role};
 use ponte_server::services::users::{create_user_unchecked, NewUser};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{json, Value};
@@ -256,7 +256,7 @@ impl TestApp {
                 subject: Set(format!("Messaggio {i}")),
                 body_text: Set("testo".into()),
                 body_html: Set("<p>testo</p>".into()),
-                status: Set("PENDING".into()),
+                status: Set(ponte_server::domain::vocabulary::EmailStatus::Pending),
                 attempts: Set(0),
                 next_attempt_at: Set(now),
                 created_at: Set(now),

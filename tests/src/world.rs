@@ -1,8 +1,9 @@
 //! Building blocks for tests, made through the API as a client would (only
 //! the users come from the database, as the first admin does from the CLI).
 
-use ponte_server::domain::fiscal_code::{encode, EncodedSex};
-use ponte_server::enums::Role;
+use ponte_server::domain::fiscal_code::encode;
+use ponte_server::domain::vocabulary::Role;
+use ponte_server::domain::vocabulary::Sex;
 use serde_json::{json, Value};
 
 use crate::{Client, TestApp, PASSWORD};
@@ -17,11 +18,7 @@ pub fn person_input(
     birth: (i32, u32, u32),
     sex: &str,
 ) -> Value {
-    let encoded_sex = if sex == "F" {
-        EncodedSex::F
-    } else {
-        EncodedSex::M
-    };
+    let encoded_sex = if sex == "F" { Sex::F } else { Sex::M };
     let code = encode(
         family,
         given,

@@ -209,10 +209,10 @@ export type CreateUserInput = {
 };
 
 /**
- * A step of the discharge workflow, as `Discharge.allowedActions` lists it:
- * SCHEDULE_ASSESSMENT (`updateDischarge` with `assessmentScheduledOn`),
- * AGREE_PLAN (`agreeDischargePlan`), COMPLETE (`completeDischarge`),
- * CANCEL (`cancelDischarge`).
+ * A step of the discharge workflow, as `Discharge.allowedActions`
+ * lists it: SCHEDULE_ASSESSMENT (`updateDischarge` with
+ * `assessmentScheduledOn`), AGREE_PLAN (`agreeDischargePlan`),
+ * COMPLETE (`completeDischarge`), CANCEL (`cancelDischarge`).
  */
 export type DischargeAction =
   | 'AGREE_PLAN'
@@ -227,7 +227,7 @@ export type DischargeDestination =
   | 'OTHER'
   | 'RSA';
 
-/** Mirrors `domain::discharge_workflow::DischargeStatus`, which holds the rules. */
+/** The states of a protected discharge; the rules are in `discharge_workflow`. */
 export type DischargeStatus =
   | 'ASSESSMENT_SCHEDULED'
   | 'CANCELLED'
@@ -237,8 +237,11 @@ export type DischargeStatus =
 
 /** Schooling, which adjusts the SPMSQ error count. */
 export type Education =
+  /** Beyond secondary school: university or equivalent. */
   | 'BEYOND_SECONDARY'
+  /** Scuola primaria (elementare) at most. */
   | 'PRIMARY'
+  /** Scuola secondaria (media or superiore). */
   | 'SECONDARY';
 
 /** Why a person has no codice fiscale: never a made-up one instead. */
@@ -259,6 +262,7 @@ export type FundingSource =
   | 'FNPS'
   | 'FONDO_POVERTA'
   | 'FONDO_SANITARIO'
+  | 'OTHER'
   | 'PNRR'
   | 'PN_INCLUSIONE'
   | 'PRIVATO';
@@ -273,8 +277,11 @@ export type GoalStatus =
 
 /** The standard instruments the server scores (see `domain::instruments`). */
 export type Instrument =
+  /** Barthel Index of activities of daily living, 0–100. */
   | 'BARTHEL'
+  /** Lawton instrumental activities of daily living, 0–8. */
   | 'IADL_LAWTON'
+  /** Pfeiffer Short Portable Mental Status Questionnaire, errors 0–10. */
   | 'SPMSQ';
 
 export type InstrumentAnswersInput = {
@@ -352,6 +359,7 @@ export type OrganizationKind =
   | 'DISTRETTO'
   | 'ETS'
   | 'OSPEDALE'
+  | 'OTHER'
   | 'SCUOLA';
 
 export type Profession =
@@ -364,6 +372,7 @@ export type Profession =
   | 'MMG'
   | 'OPERATORE_ETS'
   | 'OPERATORE_SOCIOSANITARIO'
+  | 'OTHER'
   | 'PSICHIATRA'
   | 'PSICOLOGO'
   | 'TERAPISTA_RIABILITAZIONE';
@@ -374,7 +383,7 @@ export type ProjectKind =
   | 'PROGETTO_PERSONALIZZATO'
   | 'PTRI';
 
-/** Mirrors `domain::project_lifecycle::ProjectStatus`, which holds the rules. */
+/** The states of an individual project; the rules are in `project_lifecycle`. */
 export type ProjectStatus =
   | 'ACTIVE'
   | 'ASSESSMENT'
@@ -477,6 +486,7 @@ export type ReferralSource =
   | 'PRONTO_INTERVENTO_SOCIALE'
   | 'SCHOOL'
   | 'SELF'
+  | 'SELF_REFERRAL'
   | 'SERVICE';
 
 /** OPEN and ACCEPTED referrals make the team responsible for the person. */
@@ -535,6 +545,7 @@ export type ServiceKind =
   | 'EDUCATIVA_DOMICILIARE'
   | 'HOUSING_SOCIALE'
   | 'INSERIMENTO_LAVORATIVO'
+  | 'OTHER'
   | 'PASTI'
   | 'RSA'
   | 'SAD'

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLEnumType, isEnumType } from 'graphql';
-import { enumLabels } from './enums';
+import { enumLabels, formerSpellings, labelOptions } from './enums';
 
 const sdl = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
 const schema = buildSchema(sdl);
@@ -21,6 +21,19 @@ describe('Italian labels for the enums of schema.graphql', () => {
       .sort();
     expect(Object.keys(labels).sort()).toEqual(values);
     for (const value of values) expect(labels[value].trim(), `${name}.${value}`).not.toBe('');
+  });
+
+  it('knows the former spellings the schema keeps for one release, and never offers them', () => {
+    const deprecated = enums.flatMap((e) =>
+      e
+        .getValues()
+        .filter((v) => v.deprecationReason != null)
+        .map((v) => v.name),
+    );
+    expect([...new Set(deprecated)].sort()).toEqual([...formerSpellings].sort());
+    for (const labels of Object.values(enumLabels)) {
+      for (const [value] of labelOptions(labels)) expect(formerSpellings.has(value), value).toBe(false);
+    }
   });
 
   it('gives different labels to different values', () => {

@@ -63,7 +63,8 @@ export const professionLabels: Record<Profession, string> = {
   OPERATORE_SOCIOSANITARIO: 'Operatore socio-sanitario (OSS)',
   OPERATORE_ETS: 'Operatore di ente del Terzo settore',
   AMMINISTRATIVO: 'Personale amministrativo',
-  ALTRO: 'Altra professione',
+  OTHER: 'Altra professione',
+  ALTRO: 'Altra professione (dicitura precedente)',
 };
 
 export const organizationKindLabels: Record<OrganizationKind, string> = {
@@ -79,7 +80,8 @@ export const organizationKindLabels: Record<OrganizationKind, string> = {
   COOPERATIVA_SOCIALE: 'Cooperativa sociale',
   CENTRO_PER_IMPIEGO: "Centro per l'impiego",
   SCUOLA: 'Scuola',
-  ALTRO: 'Altro ente',
+  OTHER: 'Altro ente',
+  ALTRO: 'Altro ente (dicitura precedente)',
 };
 
 export const teamKindLabels: Record<TeamKind, string> = {
@@ -126,7 +128,8 @@ export const referencePersonKindLabels: Record<ReferencePersonKind, string> = {
 };
 
 export const referralSourceLabels: Record<ReferralSource, string> = {
-  SELF: 'La persona stessa',
+  SELF_REFERRAL: 'La persona stessa',
+  SELF: 'La persona stessa (dicitura precedente)',
   FAMILY: 'Familiari',
   MMG: 'Medico di medicina generale',
   HOSPITAL: 'Ospedale',
@@ -187,7 +190,8 @@ export const fundingSourceLabels: Record<FundingSource, string> = {
   COMUNE: 'Fondi comunali',
   FONDO_SANITARIO: 'Fondo sanitario (ASL)',
   PRIVATO: 'Risorse private',
-  ALTRO: 'Altra fonte',
+  OTHER: 'Altra fonte',
+  ALTRO: 'Altra fonte (dicitura precedente)',
 };
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
@@ -211,7 +215,8 @@ export const serviceKindLabels: Record<ServiceKind, string> = {
   PASTI: 'Pasti a domicilio',
   INSERIMENTO_LAVORATIVO: 'Inserimento lavorativo',
   RSA: 'RSA',
-  ALTRO: 'Altro servizio',
+  OTHER: 'Altro servizio',
+  ALTRO: 'Altro servizio (dicitura precedente)',
 };
 
 export const providerKindLabels: Record<ProviderKind, string> = {
@@ -370,7 +375,14 @@ export const enumLabels: Record<string, Record<string, string>> = {
   EmailStatus: emailStatusLabels,
 };
 
+/**
+ * Former spellings the server still accepts on input for one release (the
+ * schema marks them deprecated) and never returns: labelled, so a stale
+ * value still reads in Italian, but never offered in a form.
+ */
+export const formerSpellings: ReadonlySet<string> = new Set(['ALTRO', 'SELF']);
+
 /** `[value, label]` pairs in the schema's order, for a `<select>`. */
 export function labelOptions<T extends string>(labels: Record<T, string>): Array<[T, string]> {
-  return Object.entries(labels) as Array<[T, string]>;
+  return (Object.entries(labels) as Array<[T, string]>).filter(([value]) => !formerSpellings.has(value));
 }

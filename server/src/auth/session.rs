@@ -10,8 +10,8 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use crate::caller::Viewer;
-use crate::enums::{Profession, Role};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::services::rows::InRow;
 
 const KEY: &str = "ponte.auth";
 
@@ -68,7 +68,10 @@ pub async fn current_viewer(
     };
     let age = Utc::now().timestamp() - signed_in.signed_in_at;
     let too_old = age < 0 || age as u64 > max_lifetime.as_secs();
-    let user = user::Entity::find_by_id(signed_in.user_id).one(db).await?;
+    let user = user::Entity::find_by_id(signed_in.user_id)
+        .one(db)
+        .await
+        .in_row(user::Entity, signed_in.user_id)?;
     let user = match user {
         Some(u) if !too_old && u.active && u.session_epoch == signed_in.session_epoch => u,
         _ => {
@@ -83,10 +86,8 @@ pub async fn current_viewer(
 pub fn viewer_of(user: &user::Model) -> AppResult<Viewer> {
     Ok(Viewer {
         user_id: user.id,
-        role: Role::parse(&user.role).ok_or_else(|| {
-            AppError::internal(format!("user {} has role {:?}", user.id, user.role))
-        })?,
-        profession: Profession::parse(&user.profession).unwrap_or(Profession::Altro),
+        role: user.role,
+        profession: user.profession,
         organization_id: user.organization_id,
     })
 }

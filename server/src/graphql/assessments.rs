@@ -5,11 +5,7 @@ use entity::{
     user,
 };
 
-use crate::domain::instruments::{self, InstrumentCode};
-use crate::enums::{
-    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
-    RecommendedSetting, SocialDomain,
-};
+use crate::domain::instruments;
 use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -19,6 +15,10 @@ use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{self, User};
+use crate::graphql::vocabulary::{
+    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
+    RecommendedSetting, SocialDomain,
+};
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
@@ -85,9 +85,9 @@ pub struct InstrumentDefinition {
 }
 
 impl InstrumentDefinition {
-    fn from_registry(d: &instruments::InstrumentDefinition) -> Option<Self> {
-        Some(InstrumentDefinition {
-            code: Instrument::parse(d.code.as_str())?,
+    fn from_registry(d: &instruments::InstrumentDefinition) -> Self {
+        InstrumentDefinition {
+            code: d.code.into(),
             name: d.name_it.to_owned(),
             description: d.description_it.to_owned(),
             min_score: d.min_score,
@@ -97,13 +97,11 @@ impl InstrumentDefinition {
             education_adjustments: d
                 .education_adjustments
                 .iter()
-                .map(|a| {
-                    Some(EducationAdjustment {
-                        education: Education::parse(a.education.as_str())?,
-                        score_change: a.score_change,
-                    })
+                .map(|a| EducationAdjustment {
+                    education: a.education.into(),
+                    score_change: a.score_change,
                 })
-                .collect::<Option<_>>()?,
+                .collect(),
             items: d
                 .items
                 .iter()
@@ -122,7 +120,7 @@ impl InstrumentDefinition {
                 })
                 .collect(),
             bands: d.bands.iter().map(ScoreBand::from).collect(),
-        })
+        }
     }
 }
 
@@ -144,13 +142,11 @@ pub struct InstrumentResult {
 
 impl From<assessment_result::Model> for InstrumentResult {
     fn from(m: assessment_result::Model) -> Self {
-        let band = InstrumentCode::parse(&m.instrument).and_then(|code| {
-            instruments::definition(code)
-                .bands
-                .iter()
-                .find(|b| b.code == m.band)
-                .map(ScoreBand::from)
-        });
+        let band = instruments::definition(m.instrument)
+            .bands
+            .iter()
+            .find(|b| b.code == m.band)
+            .map(ScoreBand::from);
         let answers: Vec<ItemAnswer> = serde_json::from_str::<Vec<serde_json::Value>>(&m.answers)
             .unwrap_or_default()
             .iter()
@@ -162,10 +158,10 @@ impl From<assessment_result::Model> for InstrumentResult {
             })
             .collect();
         InstrumentResult {
-            instrument: Instrument::parse(&m.instrument).unwrap_or(Instrument::Barthel),
+            instrument: m.instrument.into(),
             score: m.score,
             band,
-            education: m.education.as_deref().and_then(Education::parse),
+            education: m.education.map(Into::into),
             answers,
         }
     }
@@ -234,11 +230,10 @@ impl CaseObject for Assessment {
             id: ID(m.id.to_string()),
             version: m.version,
             date: Date(m.assessed_on),
-            setting: AssessmentSetting::parse(&m.setting).unwrap_or(AssessmentSetting::Servizio),
-            reason: AssessmentReason::parse(&m.reason).unwrap_or(AssessmentReason::FirstAssessment),
-            need_level: NeedLevel::parse(&m.need_level).unwrap_or(NeedLevel::Medium),
-            recommended_setting: RecommendedSetting::parse(&m.recommended_setting)
-                .unwrap_or(RecommendedSetting::Other),
+            setting: m.setting.into(),
+            reason: m.reason.into(),
+            need_level: m.need_level.into(),
+            recommended_setting: m.recommended_setting.into(),
             notes: m.notes.clone(),
             created_at: m.created_at,
             signed_at: m.signed_at,
@@ -272,7 +267,7 @@ impl Assessment {
         Ok(rows
             .into_iter()
             .map(|p| Participant {
-                profession: Profession::parse(&p.profession).unwrap_or(Profession::Altro),
+                profession: p.profession.into(),
                 user_id: p.user_id,
             })
             .collect())
@@ -299,7 +294,7 @@ impl Assessment {
         Ok(rows
             .into_iter()
             .map(|d| SocialDomainAssessment {
-                domain: SocialDomain::parse(&d.domain).unwrap_or(SocialDomain::CaregiverNetwork),
+                domain: d.domain.into(),
                 level: d.level,
                 note: d.note,
             })
@@ -409,29 +404,29 @@ impl AssessmentContentInput {
         let participant_ids = parse_ids(&self.participant_ids, "participantIds")?;
         Ok(AssessmentContent {
             date: self.date.0,
-            setting: self.setting,
-            reason: self.reason,
+            setting: self.setting.into(),
+            reason: self.reason.into(),
             participant_ids,
             instruments: self
                 .instruments
                 .into_iter()
                 .map(|i| InstrumentAnswers {
-                    instrument: i.instrument,
+                    instrument: i.instrument.into(),
                     answers: i.answers.into_iter().map(|a| (a.item, a.value)).collect(),
-                    education: i.education,
+                    education: i.education.map(Into::into),
                 })
                 .collect(),
             social_domains: self
                 .social_domains
                 .into_iter()
                 .map(|d| SocialDomainLevel {
-                    domain: d.domain,
+                    domain: d.domain.into(),
                     level: d.level,
                     note: d.note,
                 })
                 .collect(),
-            need_level: self.need_level,
-            recommended_setting: self.recommended_setting,
+            need_level: self.need_level.into(),
+            recommended_setting: self.recommended_setting.into(),
             notes: self.notes,
         })
     }
@@ -500,7 +495,7 @@ impl AssessmentQuery {
         s.caller.viewer()?;
         Ok(instruments::registry()
             .iter()
-            .filter_map(|d| InstrumentDefinition::from_registry(d))
+            .map(|d| InstrumentDefinition::from_registry(d))
             .collect())
     }
 

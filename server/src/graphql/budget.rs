@@ -6,10 +6,6 @@ use entity::{budget_agreement, budget_resource, budget_use, project};
 
 use crate::domain::budget_totals::{self, ResourceLine};
 use crate::domain::money::{self, Fixed2, Line};
-use crate::enums::{
-    BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
-    ResourceUnit,
-};
 use crate::graphql::context::scope;
 use crate::graphql::guard;
 use crate::graphql::ids::{parse_id, parse_optional_id};
@@ -17,6 +13,10 @@ use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::projects::IndividualProject;
 use crate::graphql::scalars::{Date, Decimal};
+use crate::graphql::vocabulary::{
+    BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
+    ResourceUnit,
+};
 use crate::services::budget::{self, ResourceDraft};
 
 #[derive(SimpleObject, Clone)]
@@ -52,15 +52,14 @@ impl From<budget_resource::Model> for BudgetResource {
         BudgetResource {
             id: ID(m.id.to_string()),
             version: m.version,
-            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
-            kind: ResourceKind::parse(&m.kind).unwrap_or(ResourceKind::Economic),
-            provider_kind: ProviderKind::parse(&m.provider_kind)
-                .unwrap_or(ProviderKind::Organization),
+            life_area: m.life_area.into(),
+            kind: m.kind.into(),
+            provider_kind: m.provider_kind.into(),
             provider_name: m.provider_name.clone(),
-            funding_source: FundingSource::parse(&m.funding_source).unwrap_or(FundingSource::Altro),
+            funding_source: m.funding_source.into(),
             description: m.description.clone(),
-            profession: m.profession.as_deref().and_then(Profession::parse),
-            unit: ResourceUnit::parse(&m.unit).unwrap_or(ResourceUnit::Eur),
+            profession: m.profession.map(Into::into),
+            unit: m.unit.into(),
             planned_quantity: Decimal(Fixed2(m.planned_hundredths)),
             period_start: Date(m.period_start),
             period_end: m.period_end.map(Date),
@@ -122,7 +121,7 @@ pub struct BudgetTotal {
 impl From<Line> for BudgetTotal {
     fn from(line: Line) -> Self {
         BudgetTotal {
-            unit: ResourceUnit::parse(&line.unit).unwrap_or(ResourceUnit::Eur),
+            unit: line.unit.into(),
             planned: Decimal(line.planned),
             used: Decimal(line.used),
             overused: line.is_overused(),
@@ -196,8 +195,7 @@ impl Budget {
 
     /// NONE until a party agrees; TO_RENEW after the plan changed since.
     async fn agreement_status(&self) -> BudgetAgreementStatus {
-        BudgetAgreementStatus::parse(&self.project.budget_agreement)
-            .unwrap_or(BudgetAgreementStatus::None)
+        self.project.budget_agreement.into()
     }
 
     async fn agreements(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Agreement>> {
@@ -205,8 +203,7 @@ impl Budget {
         Ok(rows
             .into_iter()
             .map(|a| Agreement {
-                party_kind: ProviderKind::parse(&a.party_kind)
-                    .unwrap_or(ProviderKind::Organization),
+                party_kind: a.party_kind.into(),
                 party_name: a.party_name,
                 agreed_on: Date(a.agreed_on),
             })
@@ -234,14 +231,14 @@ pub struct ResourceFields {
 impl ResourceFields {
     fn into_draft(self) -> Result<ResourceDraft, crate::error::AppError> {
         Ok(ResourceDraft {
-            life_area: self.life_area,
-            kind: self.kind,
-            provider_kind: self.provider_kind,
+            life_area: self.life_area.into(),
+            kind: self.kind.into(),
+            provider_kind: self.provider_kind.into(),
             provider_id: parse_optional_id(&self.provider_id, "providerId")?,
-            funding_source: self.funding_source,
+            funding_source: self.funding_source.into(),
             description: self.description,
-            profession: self.profession,
-            unit: self.unit,
+            profession: self.profession.map(Into::into),
+            unit: self.unit.into(),
             planned: self.planned_quantity.0,
             period_start: self.period_start.0,
             period_end: self.period_end.map(|d| d.0),
@@ -356,7 +353,7 @@ impl BudgetMutation {
                 s.db,
                 s.caller,
                 id,
-                input.party_kind,
+                input.party_kind.into(),
                 org,
                 &input.party_name,
                 input.agreed_on.0,

@@ -4,11 +4,6 @@ use entity::{assessment, discharge, person, team, user};
 
 use crate::clock::today;
 use crate::domain::discharge_workflow::{self, DischargeFacts};
-use crate::enums::{
-    CancelReason, DischargeDestination, DischargeStatus, FiscalCodeMissingReason, ProjectKind, Sex,
-    TargetGroup,
-};
-use crate::error::AppError;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
@@ -21,22 +16,13 @@ use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::User;
+use crate::graphql::vocabulary::{
+    CancelReason, DischargeAction, DischargeDestination, DischargeStatus, FiscalCodeMissingReason,
+    ProjectKind, Sex, TargetGroup,
+};
 use crate::policy::{self, Party};
 use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
-
-/// A step of the discharge workflow, as `Discharge.allowedActions` lists it:
-/// SCHEDULE_ASSESSMENT (`updateDischarge` with `assessmentScheduledOn`),
-/// AGREE_PLAN (`agreeDischargePlan`), COMPLETE (`completeDischarge`),
-/// CANCEL (`cancelDischarge`).
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-#[graphql(remote = "discharge_workflow::DischargeAction")]
-pub enum DischargeAction {
-    ScheduleAssessment,
-    AgreePlan,
-    Complete,
-    Cancel,
-}
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -79,7 +65,7 @@ impl CaseObject for Discharge {
             seen,
             id: ID(m.id.to_string()),
             version: m.version,
-            status: discharges::status_of(&m),
+            status: m.status.into(),
             ward: m.ward.clone(),
             admitted_on: Date(m.admitted_on),
             expected_discharge_on: Date(m.expected_discharge_on),
@@ -89,11 +75,8 @@ impl CaseObject for Discharge {
             assessment_scheduled_on: m.assessment_scheduled_on.map(Date),
             dischargeable_on: m.dischargeable_on.map(Date),
             discharged_on: m.discharged_on.map(Date),
-            destination: m
-                .destination
-                .as_deref()
-                .and_then(DischargeDestination::parse),
-            cancel_reason: m.cancel_reason.as_deref().and_then(CancelReason::parse),
+            destination: m.destination.map(Into::into),
+            cancel_reason: m.cancel_reason.map(Into::into),
             cancel_note: m.cancel_note.clone(),
             row: m,
         }
@@ -152,12 +135,6 @@ pub struct SuggestedProject {
     pub start_date: Date,
 }
 
-impl Discharge {
-    fn workflow_status(&self) -> Result<discharge_workflow::DischargeStatus, AppError> {
-        discharge_workflow::DischargeStatus::parse(self.status.as_str()).map_err(AppError::internal)
-    }
-}
-
 #[ComplexObject]
 impl Discharge {
     /// The patient as the report typed them: what the reporting ward may
@@ -168,7 +145,7 @@ impl Discharge {
             given_name: self.row.reported_given_name.clone()?,
             family_name: self.row.reported_family_name.clone()?,
             birth_date: Date(self.row.reported_birth_date?),
-            sex: Sex::parse(self.row.reported_sex.as_deref()?)?,
+            sex: self.row.reported_sex?.into(),
         })
     }
 
@@ -201,7 +178,7 @@ impl Discharge {
 
     async fn plan(&self) -> Option<DischargePlan> {
         Some(DischargePlan {
-            destination: DischargeDestination::parse(self.row.plan_destination.as_deref()?)?,
+            destination: self.row.plan_destination?.into(),
             services: self.row.plan_services.clone(),
             agreed_on: Date(self.row.plan_agreed_on?),
             agreed_by: self.row.plan_agreed_by,
@@ -213,7 +190,7 @@ impl Discharge {
     /// itself is still on time.
     async fn overdue(&self) -> async_graphql::Result<bool> {
         Ok(discharge_workflow::is_overdue(
-            self.workflow_status()?,
+            self.row.status,
             self.row.expected_discharge_on,
             today(),
         ))
@@ -228,12 +205,10 @@ impl Discharge {
         let facts = DischargeFacts {
             has_assessment: self.row.assessment_id.is_some(),
         };
-        Ok(
-            discharge_workflow::allowed_actions(self.workflow_status()?, &facts)
-                .into_iter()
-                .map(DischargeAction::from)
-                .collect(),
-        )
+        Ok(discharge_workflow::allowed_actions(self.row.status, &facts)
+            .into_iter()
+            .map(DischargeAction::from)
+            .collect())
     }
 
     /// After a discharge home with services: the PAI to open (Ponte suggests,
@@ -392,7 +367,7 @@ impl DischargeQuery {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
         let filter = DischargeFilter {
-            status,
+            status: status.map(Into::into),
             team_id: parse_optional_id(&team_id, "teamId")?,
             hospital_id: parse_optional_id(&hospital_id, "hospitalId")?,
             overdue,
@@ -449,12 +424,12 @@ impl DischargeMutation {
             (Some(id), None) => Patient::Existing(parse_id(id, "personId")?),
             (None, Some(p)) => Patient::Identity(Box::new(PersonDraft {
                 fiscal_code: p.fiscal_code,
-                fiscal_code_missing_reason: p.fiscal_code_missing_reason,
+                fiscal_code_missing_reason: p.fiscal_code_missing_reason.map(Into::into),
                 alternative_code: p.alternative_code,
                 given_name: p.given_name,
                 family_name: p.family_name,
                 birth_date: p.birth_date.0,
-                sex: p.sex,
+                sex: p.sex.into(),
                 birth_place: p.birth_place,
                 residence: p.residence,
                 homeless: false,
@@ -462,7 +437,7 @@ impl DischargeMutation {
                 phone: p.phone,
                 email: None,
                 language: None,
-                target_groups: p.target_groups,
+                target_groups: crate::graphql::vocabulary::each(p.target_groups),
             })),
             _ => {
                 return Err(crate::error::AppError::validation(
@@ -556,7 +531,7 @@ impl DischargeMutation {
                 s.caller,
                 id,
                 input.expected_version,
-                input.destination,
+                input.destination.into(),
                 input.services,
                 assessment,
             )
@@ -581,7 +556,7 @@ impl DischargeMutation {
                 id,
                 input.expected_version,
                 input.discharged_on.0,
-                input.destination,
+                input.destination.into(),
             )
             .await?,
         )
@@ -603,7 +578,7 @@ impl DischargeMutation {
                 &s.config.public_url,
                 id,
                 input.expected_version,
-                input.reason,
+                input.reason.into(),
                 input.note,
             )
             .await?,

@@ -157,13 +157,30 @@ where
     type Error = Arc<DbErr>;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows = E::find()
+        match E::find()
             .filter(E::key_column().is_in(keys.iter().copied()))
             .all(&self.0)
             .await
-            .map_err(Arc::new)?;
-        Ok(rows.into_iter().map(|row| (E::key_of(&row), row)).collect())
+        {
+            Ok(rows) => Ok(rows.into_iter().map(|row| (E::key_of(&row), row)).collect()),
+            Err(err) => Err(Arc::new(name_the_row::<E>(&self.0, keys, err).await)),
+        }
     }
+}
+
+/// A batch that could not be read is read again row by row, only on this
+/// error path, so the log names the row to repair (a stored value outside
+/// its vocabulary, say) instead of the whole batch.
+async fn name_the_row<E: Keyed>(db: &DatabaseConnection, keys: &[Uuid], err: DbErr) -> DbErr {
+    for key in keys {
+        if let Err(row_err) = E::find().filter(E::key_column().eq(*key)).one(db).await {
+            return DbErr::Custom(format!(
+                "{} row {key}: {row_err}",
+                E::default().table_name()
+            ));
+        }
+    }
+    err
 }
 
 impl<E> Loader<Uuid> for ChildrenOf<E>

@@ -22,6 +22,7 @@ pub mod referrals;
 pub mod scalars;
 pub mod teams;
 pub mod users;
+pub mod vocabulary;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 

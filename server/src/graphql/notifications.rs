@@ -2,11 +2,11 @@ use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{notification, outbox_email};
 
-use crate::enums::EmailStatus;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::ids::parse_id;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::vocabulary::EmailStatus;
 use crate::services::notifications;
 
 /// An in-app notification: what happened and where to look, no health data.
@@ -54,7 +54,7 @@ impl From<outbox_email::Model> for OutboxEmail {
             id: ID(m.id.to_string()),
             recipient: m.recipient,
             subject: m.subject,
-            status: EmailStatus::parse(&m.status).unwrap_or(EmailStatus::Pending),
+            status: m.status.into(),
             attempts: m.attempts,
             last_error: m.last_error,
             created_at: m.created_at,

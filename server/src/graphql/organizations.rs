@@ -3,11 +3,11 @@ use chrono::{DateTime, Utc};
 use entity::organization;
 use uuid::Uuid;
 
-use crate::enums::OrganizationKind;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::vocabulary::OrganizationKind;
 use crate::services::organizations::{self, NewOrganization};
 
 /// An Ente: a health authority, a Comune, an ETS, a hospital…
@@ -26,7 +26,7 @@ impl From<organization::Model> for Organization {
             id: ID(m.id.to_string()),
             name: m.name,
             // Rows are only written through `OrganizationKind::as_str`.
-            kind: OrganizationKind::parse(&m.kind).unwrap_or(OrganizationKind::Altro),
+            kind: m.kind.into(),
             fiscal_code: m.fiscal_code,
             created_at: m.created_at,
         }
@@ -66,7 +66,8 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<PonteConnection<Organization>> {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
-        let found = organizations::list_organizations(s.db, s.caller, kind, page).await?;
+        let found =
+            organizations::list_organizations(s.db, s.caller, kind.map(Into::into), page).await?;
         Ok(connection(found.map(Organization::from)))
     }
 }
@@ -87,7 +88,7 @@ impl OrganizationMutation {
             s.caller,
             NewOrganization {
                 name: input.name,
-                kind: input.kind,
+                kind: input.kind.into(),
                 fiscal_code: input.fiscal_code,
             },
         )

@@ -6,11 +6,7 @@ use entity::{
 };
 
 use crate::clock::today;
-use crate::domain::person_identity::age_on;
-use crate::enums::{
-    ConsentKind, FiscalCodeMissingReason, Instrument, ReferencePersonKind, ReferralSource,
-    ReferralStatus, Sex, TargetGroup, Urgency,
-};
+use crate::domain::{self, person_identity::age_on};
 use crate::graphql::assessments::{Assessment, ScorePoint};
 use crate::graphql::context::scope;
 use crate::graphql::cost;
@@ -24,6 +20,10 @@ use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::User;
+use crate::graphql::vocabulary::{
+    ConsentKind, FiscalCodeMissingReason, Instrument, ReferencePersonKind, ReferralSource, Sex,
+    TargetGroup, Urgency,
+};
 use crate::services::assessments;
 use crate::services::page::Page;
 use crate::services::persons::{
@@ -52,9 +52,10 @@ pub struct Person {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub language: Option<String>,
-    pub target_groups: Vec<TargetGroup>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub row: person::Model,
     #[graphql(skip)]
     pub uuid: uuid::Uuid,
     #[graphql(skip)]
@@ -69,23 +70,20 @@ impl CaseObject for Person {
     }
 
     fn reveal(m: person::Model, seen: Seen) -> Self {
+        let row = m.clone();
         Person {
+            row,
             seen,
             id: ID(m.id.to_string()),
             version: m.version,
-            target_groups: persons::target_groups_of(&m),
             fiscal_code: m.fiscal_code,
-            fiscal_code_missing_reason: m
-                .fiscal_code_missing_reason
-                .as_deref()
-                .and_then(FiscalCodeMissingReason::parse),
+            fiscal_code_missing_reason: m.fiscal_code_missing_reason.map(Into::into),
             alternative_code: m.alternative_code,
             given_name: m.given_name,
             family_name: m.family_name,
             birth_date: Date(m.birth_date),
             birth_place: m.birth_place,
-            // Rows are only written through `Sex::as_str`.
-            sex: Sex::parse(&m.sex).unwrap_or(Sex::F),
+            sex: m.sex.into(),
             residence: m.residence,
             homeless: m.homeless,
             domicile: m.domicile,
@@ -101,6 +99,12 @@ impl CaseObject for Person {
 
 #[ComplexObject]
 impl Person {
+    async fn target_groups(&self) -> async_graphql::Result<Vec<TargetGroup>> {
+        Ok(crate::graphql::vocabulary::each(persons::target_groups_of(
+            &self.row,
+        )?))
+    }
+
     /// Full years today.
     async fn age(&self) -> i32 {
         age_on(self.birth_date.0, today())
@@ -125,7 +129,7 @@ impl Person {
         let rows = loaders::many::<referral::Entity>(ctx, self.uuid).await?;
         let mut team_ids: Vec<uuid::Uuid> = rows
             .iter()
-            .filter(|r| r.status != ReferralStatus::Closed.as_str())
+            .filter(|r| r.status != domain::vocabulary::ReferralStatus::Closed)
             .map(|r| r.team_id)
             .collect();
         team_ids.sort();
@@ -175,14 +179,16 @@ impl Person {
         let results =
             loaders::many_of::<assessment_result::Entity>(ctx, current.iter().map(|a| a.id))
                 .await?;
-        Ok(assessments::score_series(&current, &results, instrument)
-            .into_iter()
-            .map(|(date, score, band)| ScorePoint {
-                date: Date(date),
-                score,
-                band,
-            })
-            .collect())
+        Ok(
+            assessments::score_series(&current, &results, instrument.into())
+                .into_iter()
+                .map(|(date, score, band)| ScorePoint {
+                    date: Date(date),
+                    score,
+                    band,
+                })
+                .collect(),
+        )
     }
 
     /// Consents and refusals as recorded, oldest first: the last of a kind is in force.
@@ -214,7 +220,7 @@ impl From<person::Model> for PersonIdentity {
             given_name: m.given_name,
             family_name: m.family_name,
             birth_date: Date(m.birth_date),
-            sex: Sex::parse(&m.sex).unwrap_or(Sex::F),
+            sex: m.sex.into(),
         }
     }
 }
@@ -235,7 +241,7 @@ impl From<reference_person::Model> for ReferencePerson {
     fn from(m: reference_person::Model) -> Self {
         ReferencePerson {
             id: ID(m.id.to_string()),
-            kind: ReferencePersonKind::parse(&m.kind).unwrap_or(ReferencePersonKind::Other),
+            kind: m.kind.into(),
             full_name: m.full_name,
             relationship: m.relationship,
             phone: m.phone,
@@ -271,7 +277,7 @@ impl From<privacy_consent::Model> for PrivacyConsent {
     fn from(m: privacy_consent::Model) -> Self {
         PrivacyConsent {
             id: ID(m.id.to_string()),
-            kind: ConsentKind::parse(&m.kind).unwrap_or(ConsentKind::PrivacyNotice),
+            kind: m.kind.into(),
             granted: m.granted,
             given_on: Date(m.given_on),
             recorded_at: m.recorded_at,
@@ -412,12 +418,12 @@ impl PersonMutation {
             s.caller,
             PersonDraft {
                 fiscal_code: input.fiscal_code,
-                fiscal_code_missing_reason: input.fiscal_code_missing_reason,
+                fiscal_code_missing_reason: input.fiscal_code_missing_reason.map(Into::into),
                 alternative_code: input.alternative_code,
                 given_name: input.given_name,
                 family_name: input.family_name,
                 birth_date: input.birth_date.0,
-                sex: input.sex,
+                sex: input.sex.into(),
                 birth_place: input.birth_place,
                 residence: input.residence,
                 homeless: input.homeless,
@@ -425,13 +431,13 @@ impl PersonMutation {
                 phone: input.phone,
                 email: input.email,
                 language: input.language,
-                target_groups: input.target_groups,
+                target_groups: crate::graphql::vocabulary::each(input.target_groups),
             },
             FirstReferral {
                 team_id,
-                source: input.referral_source,
+                source: input.referral_source.into(),
                 reason: input.referral_reason.unwrap_or_default(),
-                urgency: input.urgency,
+                urgency: input.urgency.into(),
             },
         )
         .await?;
@@ -452,12 +458,12 @@ impl PersonMutation {
             input.expected_version,
             PersonChanges {
                 fiscal_code: input.fiscal_code,
-                fiscal_code_missing_reason: input.fiscal_code_missing_reason,
+                fiscal_code_missing_reason: input.fiscal_code_missing_reason.map(Into::into),
                 alternative_code: input.alternative_code,
                 given_name: input.given_name,
                 family_name: input.family_name,
                 birth_date: input.birth_date.map(|d| d.0),
-                sex: input.sex,
+                sex: input.sex.map(Into::into),
                 birth_place: input.birth_place,
                 residence: input.residence,
                 homeless: input.homeless,
@@ -465,7 +471,7 @@ impl PersonMutation {
                 phone: input.phone,
                 email: input.email,
                 language: input.language,
-                target_groups: input.target_groups,
+                target_groups: input.target_groups.map(crate::graphql::vocabulary::each),
             },
         )
         .await?;
@@ -485,7 +491,7 @@ impl PersonMutation {
             s.caller,
             person_id,
             NewReferencePerson {
-                kind: input.kind,
+                kind: input.kind.into(),
                 full_name: input.full_name,
                 relationship: input.relationship,
                 phone: input.phone,
@@ -508,7 +514,7 @@ impl PersonMutation {
             s.db,
             s.caller,
             person_id,
-            input.kind,
+            input.kind.into(),
             input.granted,
             input.given_on.0,
         )

@@ -8,11 +8,7 @@ use entity::{
 };
 
 use crate::clock::today;
-use crate::domain::project_lifecycle;
-use crate::enums::{
-    ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
-};
-use crate::error::AppError;
+use crate::domain::{self, project_lifecycle};
 use crate::graphql::budget::Budget;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
@@ -25,6 +21,10 @@ use crate::graphql::persons::Person;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{self, User};
+use crate::graphql::vocabulary;
+use crate::graphql::vocabulary::{
+    ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
+};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
     ReviewDraft,
@@ -62,8 +62,8 @@ impl CaseObject for IndividualProject {
             seen,
             id: ID(m.id.to_string()),
             version: m.version,
-            kind: ProjectKind::parse(&m.kind).unwrap_or(ProjectKind::Pai),
-            status: projects::status_of(&m),
+            kind: m.kind.into(),
+            status: m.status.into(),
             title: m.title.clone(),
             start_date: Date(m.start_date),
             review_every_days: m.review_every_days,
@@ -110,11 +110,11 @@ impl From<project_goal::Model> for Goal {
     fn from(m: project_goal::Model) -> Self {
         Goal {
             id: ID(m.id.to_string()),
-            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
+            life_area: m.life_area.into(),
             description: m.description,
             target_date: m.target_date.map(Date),
             indicator: m.indicator,
-            status: GoalStatus::parse(&m.status).unwrap_or(GoalStatus::Open),
+            status: m.status.into(),
             outcome_note: m.outcome_note,
         }
     }
@@ -146,8 +146,8 @@ impl From<project_intervention::Model> for Intervention {
         Intervention {
             id: ID(m.id.to_string()),
             goal_id: m.goal_id.map(|g| ID(g.to_string())),
-            life_area: LifeArea::parse(&m.life_area).unwrap_or(LifeArea::HealthWellbeing),
-            service_kind: ServiceKind::parse(&m.service_kind).unwrap_or(ServiceKind::Altro),
+            life_area: m.life_area.into(),
+            service_kind: m.service_kind.into(),
             frequency: m.frequency,
             start_date: Date(m.start_date),
             end_date: m.end_date.map(Date),
@@ -218,12 +218,6 @@ impl ProjectEvent {
     }
 }
 
-impl IndividualProject {
-    fn lifecycle_status(&self) -> Result<project_lifecycle::ProjectStatus, AppError> {
-        project_lifecycle::ProjectStatus::parse(self.status.as_str()).map_err(AppError::internal)
-    }
-}
-
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -248,7 +242,7 @@ impl IndividualProject {
     /// (ACTIVE or REVIEW); the review day itself is still on time.
     async fn review_overdue(&self) -> async_graphql::Result<bool> {
         Ok(project_lifecycle::is_review_overdue(
-            self.lifecycle_status()?,
+            self.row.status,
             self.row.next_review_on,
             today(),
         ))
@@ -257,20 +251,15 @@ impl IndividualProject {
     /// Where the project may go from here, before checking its conditions;
     /// `transitionProject` explains any condition still unmet.
     async fn allowed_transitions(&self) -> async_graphql::Result<Vec<ProjectStatus>> {
-        Ok(project_lifecycle::allowed_targets(self.lifecycle_status()?)
-            .into_iter()
-            .filter_map(|s| ProjectStatus::parse(s.as_str()))
-            .collect())
+        Ok(vocabulary::each(project_lifecycle::allowed_targets(
+            self.row.status,
+        )))
     }
 
     async fn consent(&self) -> Option<ProjectConsent> {
         Some(ProjectConsent {
             date: Date(self.row.consent_on?),
-            method: self
-                .row
-                .consent_method
-                .as_deref()
-                .and_then(ConsentMethod::parse)?,
+            method: self.row.consent_method.map(Into::into)?,
             witness: self.row.consent_witness.clone(),
             family_cosignature: self.row.consent_family_cosignature.clone(),
             recorded_by_id: self.row.consent_recorded_by,
@@ -313,23 +302,24 @@ impl IndividualProject {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<LifeAreaTrajectory>> {
         let rows = loaders::many::<life_area_score::Entity>(ctx, self.row.id).await?;
-        let mut by_area: HashMap<String, Vec<LifeAreaScorePoint>> = HashMap::new();
+        let mut by_area: HashMap<domain::vocabulary::LifeArea, Vec<LifeAreaScorePoint>> =
+            HashMap::new();
         for s in rows {
             by_area
-                .entry(s.life_area.clone())
+                .entry(s.life_area)
                 .or_default()
                 .push(LifeAreaScorePoint {
                     date: Date(s.scored_on),
-                    rater: Rater::parse(&s.rater).unwrap_or(Rater::Team),
+                    rater: s.rater.into(),
                     score: s.score,
                     note: s.note,
                 });
         }
-        Ok(LifeArea::ALL
+        Ok(domain::vocabulary::LifeArea::ALL
             .iter()
             .map(|area| LifeAreaTrajectory {
-                life_area: *area,
-                points: by_area.remove(area.as_str()).unwrap_or_default(),
+                life_area: (*area).into(),
+                points: by_area.remove(area).unwrap_or_default(),
             })
             .collect())
     }
@@ -424,8 +414,8 @@ impl InterventionFields {
     fn into_draft(self) -> Result<InterventionDraft, crate::error::AppError> {
         Ok(InterventionDraft {
             goal_id: parse_optional_id(&self.goal_id, "goalId")?,
-            life_area: self.life_area,
-            service_kind: self.service_kind,
+            life_area: self.life_area.into(),
+            service_kind: self.service_kind.into(),
             provider_id: parse_optional_id(&self.provider_id, "providerId")?,
             frequency: self.frequency,
             start_date: self.start_date.0,
@@ -508,8 +498,8 @@ impl ProjectQuery {
         let page = page_request(first, after.as_deref())?;
         let filter = ProjectFilter {
             mine,
-            status,
-            kind,
+            status: status.map(Into::into),
+            kind: kind.map(Into::into),
             team_id: parse_optional_id(&team_id, "teamId")?,
             review_overdue,
         };
@@ -535,7 +525,7 @@ impl ProjectMutation {
             s.caller,
             NewProject {
                 person_id: parse_id(&input.person_id, "personId")?,
-                kind: input.kind,
+                kind: input.kind.into(),
                 team_id: parse_id(&input.team_id, "teamId")?,
                 case_manager_id: parse_id(&input.case_manager_id, "caseManagerId")?,
                 title: input.title,
@@ -562,7 +552,7 @@ impl ProjectMutation {
                 s.db,
                 s.caller,
                 id,
-                input.to,
+                input.to.into(),
                 input.expected_version,
                 input.reason,
             )
@@ -596,7 +586,7 @@ impl ProjectMutation {
         let id = parse_id(&input.project_id, "projectId")?;
         let consent = Consent {
             date: input.date.0,
-            method: input.method,
+            method: input.method.into(),
             witness: input.witness,
             family_cosignature: input.family_cosignature,
         };
@@ -615,7 +605,7 @@ impl ProjectMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
         let draft = GoalDraft {
-            life_area: input.life_area,
+            life_area: input.life_area.into(),
             description: input.description,
             target_date: input.target_date.map(|d| d.0),
             indicator: input.indicator,
@@ -634,7 +624,7 @@ impl ProjectMutation {
             description: input.description,
             target_date: input.target_date.map(|d| d.0),
             indicator: input.indicator,
-            status: input.status,
+            status: input.status.map(Into::into),
             outcome_note: input.outcome_note,
         };
         Ok(projects::update_goal(s.db, s.caller, id, changes)
@@ -705,7 +695,7 @@ impl ProjectMutation {
             .scores
             .into_iter()
             .map(|s| AreaScore {
-                life_area: s.life_area,
+                life_area: s.life_area.into(),
                 score: s.score,
                 note: s.note,
             })
@@ -717,7 +707,7 @@ impl ProjectMutation {
                 s.caller,
                 id,
                 input.date.0,
-                input.rater,
+                input.rater.into(),
                 scores,
             )
             .await?,

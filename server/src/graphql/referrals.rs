@@ -2,7 +2,6 @@ use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, I
 use chrono::{DateTime, Utc};
 use entity::{person, referral, team};
 
-use crate::enums::{ReferralSource, ReferralStatus, Urgency};
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::parse_id;
@@ -10,6 +9,7 @@ use crate::graphql::loaders;
 use crate::graphql::persons::Person;
 use crate::graphql::teams::Team;
 use crate::graphql::users::{self, User};
+use crate::graphql::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::policy::{self, Party};
 use crate::services::referrals::{self, NewReferral};
 
@@ -47,10 +47,10 @@ impl CaseObject for Referral {
         Referral {
             seen,
             id: ID(m.id.to_string()),
-            source: ReferralSource::parse(&m.source).unwrap_or(ReferralSource::Other),
+            source: m.source.into(),
             reason: m.reason.clone(),
-            urgency: Urgency::parse(&m.urgency).unwrap_or(Urgency::Ordinary),
-            status: ReferralStatus::parse(&m.status).unwrap_or(ReferralStatus::Closed),
+            urgency: m.urgency.into(),
+            status: m.status.into(),
             created_at: m.created_at,
             accepted_at: m.accepted_at,
             closed_at: m.closed_at,
@@ -130,9 +130,9 @@ impl ReferralMutation {
             NewReferral {
                 person_id: parse_id(&input.person_id, "personId")?,
                 team_id: parse_id(&input.team_id, "teamId")?,
-                source: input.source,
+                source: input.source.into(),
                 reason: input.reason,
-                urgency: input.urgency,
+                urgency: input.urgency.into(),
             },
         )
         .await?;

@@ -2,7 +2,6 @@ use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, I
 use chrono::{DateTime, Utc};
 use entity::{team, team_membership, user};
 
-use crate::enums::{ReferralStatus, TeamKind, TeamRole};
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::guard;
@@ -13,6 +12,7 @@ use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::users::User;
+use crate::graphql::vocabulary::{ReferralStatus, TeamKind, TeamRole};
 use crate::services::{referrals, teams};
 
 #[derive(SimpleObject, Clone)]
@@ -31,7 +31,7 @@ impl From<team::Model> for Team {
         Team {
             id: ID(m.id.to_string()),
             name: m.name.clone(),
-            kind: TeamKind::parse(&m.kind).unwrap_or(TeamKind::Servizio),
+            kind: m.kind.into(),
             created_at: m.created_at,
             row: m,
         }
@@ -62,7 +62,7 @@ impl TeamMember {
 impl From<team_membership::Model> for TeamMember {
     fn from(m: team_membership::Model) -> Self {
         TeamMember {
-            team_role: TeamRole::parse(&m.team_role).unwrap_or(TeamRole::Member),
+            team_role: m.team_role.into(),
             started_on: Date(m.started_on),
             active: m.ended_on.is_none(),
             ended_on: m.ended_on.map(Date),
@@ -104,7 +104,9 @@ impl Team {
     ) -> async_graphql::Result<PonteConnection<Referral>> {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
-        let found = referrals::team_referrals(s.db, s.caller, self.row.id, status, page).await?;
+        let found =
+            referrals::team_referrals(s.db, s.caller, self.row.id, status.map(Into::into), page)
+                .await?;
         Ok(connection(guard::page(ctx, found).await?))
     }
 }
@@ -153,7 +155,7 @@ impl TeamQuery {
     ) -> async_graphql::Result<PonteConnection<Team>> {
         let s = scope(ctx)?;
         let page = page_request(first, after.as_deref())?;
-        let found = teams::list_teams(s.db, s.caller, mine, kind, page).await?;
+        let found = teams::list_teams(s.db, s.caller, mine, kind.map(Into::into), page).await?;
         Ok(connection(found.map(Team::from)))
     }
 }
@@ -172,7 +174,7 @@ impl TeamMutation {
         let s = scope(ctx)?;
         let org = parse_id(&input.organization_id, "organizationId")?;
         Ok(
-            teams::create_team(s.db, s.caller, &input.name, input.kind, org)
+            teams::create_team(s.db, s.caller, &input.name, input.kind.into(), org)
                 .await?
                 .into(),
         )
@@ -188,7 +190,7 @@ impl TeamMutation {
         let team_id = parse_id(&input.team_id, "teamId")?;
         let user_id = parse_id(&input.user_id, "userId")?;
         Ok(
-            teams::add_member(s.db, s.caller, team_id, user_id, input.team_role)
+            teams::add_member(s.db, s.caller, team_id, user_id, input.team_role.into())
                 .await?
                 .into(),
         )

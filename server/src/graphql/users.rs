@@ -3,12 +3,12 @@ use chrono::{DateTime, Utc};
 use entity::user;
 use uuid::Uuid;
 
-use crate::enums::{Profession, Role};
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::ids::parse_id;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
+use crate::graphql::vocabulary::{Profession, Role};
 use crate::services::users::{self, NewUser, UserChanges};
 
 /// A person who signs in to Ponte. Built field by field from the row, so the
@@ -43,8 +43,8 @@ impl From<user::Model> for User {
             email: m.email,
             display_name: m.display_name,
             // Rows are only written through the enums' `as_str`.
-            role: Role::parse(&m.role).unwrap_or(Role::Operator),
-            profession: Profession::parse(&m.profession).unwrap_or(Profession::Altro),
+            role: m.role.into(),
+            profession: m.profession.into(),
             active: m.active,
             created_at: m.created_at,
             organization_id: m.organization_id,
@@ -125,8 +125,8 @@ impl UserMutation {
                 email: input.email,
                 display_name: input.display_name,
                 password: input.password,
-                role: input.role,
-                profession: input.profession,
+                role: input.role.into(),
+                profession: input.profession.into(),
                 organization_id: Some(organization_id),
             },
         )
@@ -153,8 +153,8 @@ impl UserMutation {
             input.expected_version,
             UserChanges {
                 display_name: input.display_name,
-                role: input.role,
-                profession: input.profession,
+                role: input.role.map(Into::into),
+                profession: input.profession.map(Into::into),
                 organization_id,
                 active: input.active,
             },

@@ -23,7 +23,7 @@ use sea_orm::{
 use url::Url;
 use uuid::Uuid;
 
-use crate::enums::EmailStatus;
+use crate::domain::vocabulary::EmailStatus;
 use crate::error::AppResult;
 use crate::notify::lease::LeaseTerms;
 use crate::notify::templates::{render, Event};
@@ -84,7 +84,7 @@ pub async fn notify(
         subject: Set(rendered.title.clone()),
         body_text: Set(rendered.text.clone()),
         body_html: Set(rendered.html.clone()),
-        status: Set(EmailStatus::Pending.as_str().to_owned()),
+        status: Set(EmailStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         last_error: Set(None),

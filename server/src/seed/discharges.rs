@@ -10,8 +10,8 @@ use uuid::Uuid;
 use super::{missing, seed_caller, user_with_email};
 use crate::clock::today;
 use crate::config::Config;
-use crate::domain::fiscal_code::{encode, EncodedSex};
-use crate::enums::{
+use crate::domain::fiscal_code::encode;
+use crate::domain::vocabulary::{
     CancelReason, DischargeDestination, DischargeStatus, Sex, TargetGroup, TeamKind,
 };
 use crate::error::{AppError, AppResult};
@@ -84,11 +84,7 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
     let url = &config.public_url;
     let mut added = 0;
     for (n, (given, family, year, sex, target)) in PATIENTS.iter().enumerate() {
-        let encoded = if *sex == Sex::F {
-            EncodedSex::F
-        } else {
-            EncodedSex::M
-        };
+        let encoded = if *sex == Sex::F { Sex::F } else { Sex::M };
         let code = encode(family, given, *year, 5, 10 + n as u32, encoded, "D434")
             .ok_or_else(|| missing("codice fiscale"))?;
         let birth = chrono::NaiveDate::from_ymd_opt(*year, 5, 10 + n as u32)

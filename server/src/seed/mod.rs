@@ -18,8 +18,8 @@ use crate::auth::session::viewer_of;
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::config::Config;
-use crate::domain::fiscal_code::{encode, EncodedSex};
-use crate::enums::{
+use crate::domain::fiscal_code::encode;
+use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
     Profession, RecommendedSetting, ReferencePersonKind, ReferralSource, Role, Sex, SocialDomain,
     TargetGroup, TeamKind, TeamRole, Urgency,
@@ -172,7 +172,7 @@ const USERS: &[DemoUser] = &[
         email: "mediatrice@ponte.demo",
         name: "Amina Diallo",
         role: Role::Operator,
-        profession: Profession::Altro,
+        profession: Profession::Other,
         organization: "Comune di Darfo Boario Terme",
         what: "mediatrice culturale, PUA",
     },
@@ -481,7 +481,7 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
         };
         let month = 1 + dice.next(12) as u32;
         let day = 1 + dice.next(28) as u32;
-        let sex = if woman { EncodedSex::F } else { EncodedSex::M };
+        let sex = if woman { Sex::F } else { Sex::M };
         let Some(code) = encode(family, given, year, month, day, sex, belfiore) else {
             continue;
         };

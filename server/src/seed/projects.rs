@@ -13,7 +13,7 @@ use super::{missing, seed_caller, user_with_email};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
-use crate::enums::{
+use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, ConsentMethod, FundingSource, GoalStatus, LifeArea,
     NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater, RecommendedSetting,
     ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
@@ -24,6 +24,7 @@ use crate::services::budget::{self, ResourceDraft};
 use crate::services::projects::{
     self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ReviewDraft,
 };
+use crate::services::rows::InRow;
 
 struct Plan {
     kind: ProjectKind,
@@ -533,7 +534,11 @@ async fn ensure_assessment(
     if existing > 0 {
         return Ok(());
     }
-    let is_assessing_team = team::Entity::find_by_id(team_id).one(db).await?.is_some();
+    let is_assessing_team = team::Entity::find_by_id(team_id)
+        .one(db)
+        .await
+        .in_row(team::Entity, team_id)?
+        .is_some();
     if !is_assessing_team {
         return Ok(());
     }

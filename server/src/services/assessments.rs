@@ -21,15 +21,16 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::assessment_indicators::{self, AssessmentFacts, Indicators};
-use crate::domain::instruments::{self, Answer, InstrumentCode};
+use crate::domain::instruments::{self, Answer};
 use crate::domain::person_identity::optional_text;
-use crate::enums::{
-    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, RecommendedSetting,
-    SocialDomain, TeamKind,
+use crate::domain::vocabulary::{
+    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
+    RecommendedSetting, SocialDomain, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
+use crate::services::rows::InRow;
 use crate::services::versions::guarded_update;
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -73,21 +74,10 @@ pub struct AssessmentContent {
 
 /// The rows of an assessment's content, checked and scored.
 struct Checked {
-    participants: Vec<(Uuid, String)>,
+    participants: Vec<(Uuid, Profession)>,
     results: Vec<assessment_result::ActiveModel>,
     domains: Vec<assessment_social_domain::ActiveModel>,
     notes: Option<String>,
-}
-
-fn code_of(instrument: Instrument) -> AppResult<InstrumentCode> {
-    InstrumentCode::parse(instrument.as_str())
-        .ok_or_else(|| AppError::internal(format!("instrument {instrument:?} is not registered")))
-}
-
-fn education_of(education: Education) -> AppResult<instruments::Education> {
-    instruments::Education::parse(education.as_str()).ok_or_else(|| {
-        AppError::internal(format!("education {education:?} unknown to the registry"))
-    })
 }
 
 /// Checks the content and scores every instrument. The client never sends a
@@ -131,7 +121,7 @@ async fn check(
             .get(id)
             .ok_or_else(|| AppError::validation("participantIds", "Un partecipante non esiste"))?;
         // The profession as it is today, kept even if the user's changes later.
-        participants.push((*id, user.profession.clone()));
+        participants.push((*id, user.profession));
     }
 
     let mut results = Vec::new();
@@ -152,11 +142,10 @@ async fn check(
                 value: *value,
             })
             .collect();
-        let education = given.education.map(education_of).transpose()?;
-        let scored =
-            instruments::score(code_of(given.instrument)?, &answers, education).map_err(|e| {
-                AppError::validation(format!("instruments[{index}].answers"), e.message_it())
-            })?;
+        let education = given.education;
+        let scored = instruments::score(given.instrument, &answers, education).map_err(|e| {
+            AppError::validation(format!("instruments[{index}].answers"), e.message_it())
+        })?;
         let normalized: Vec<serde_json::Value> = scored
             .answers
             .iter()
@@ -165,10 +154,10 @@ async fn check(
         results.push(assessment_result::ActiveModel {
             id: Set(Uuid::now_v7()),
             assessment_id: Set(Uuid::nil()),
-            instrument: Set(given.instrument.as_str().to_owned()),
+            instrument: Set(given.instrument),
             score: Set(scored.score),
             band: Set(scored.band.code.to_owned()),
-            education: Set(given.education.map(|e| e.as_str().to_owned())),
+            education: Set(given.education),
             answers: Set(serde_json::Value::Array(normalized).to_string()),
         });
     }
@@ -192,7 +181,7 @@ async fn check(
         domains.push(assessment_social_domain::ActiveModel {
             id: Set(Uuid::now_v7()),
             assessment_id: Set(Uuid::nil()),
-            domain: Set(level.domain.as_str().to_owned()),
+            domain: Set(level.domain),
             level: Set(level.level),
             note: Set(optional_text(
                 "socialDomains.note",
@@ -251,7 +240,8 @@ async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) 
 async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
     person::Entity::find_by_id(person_id)
         .one(conn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)
 }
 
@@ -272,7 +262,10 @@ pub async fn record_assessment(
     } = subject;
     let viewer = policy::require_person_access(db, caller, person_id).await?;
     if let Some(id) = project_id {
-        let found = entity::project::Entity::find_by_id(id).one(db).await?;
+        let found = entity::project::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .in_row(entity::project::Entity, id)?;
         if found.map(|p| p.person_id) != Some(person_id) {
             return Err(AppError::validation(
                 "projectId",
@@ -281,7 +274,10 @@ pub async fn record_assessment(
         }
     }
     if let Some(id) = discharge_id {
-        let found = entity::discharge::Entity::find_by_id(id).one(db).await?;
+        let found = entity::discharge::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .in_row(entity::discharge::Entity, id)?;
         if found.map(|d| d.person_id) != Some(person_id) {
             return Err(AppError::validation(
                 "dischargeId",
@@ -291,7 +287,8 @@ pub async fn record_assessment(
     }
     let team = team::Entity::find_by_id(team_id)
         .one(db)
-        .await?
+        .await
+        .in_row(team::Entity, team_id)?
         .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
     if ![
         TeamKind::Uvm.as_str(),
@@ -316,10 +313,10 @@ pub async fn record_assessment(
         project_id: Set(project_id),
         discharge_id: Set(discharge_id),
         assessed_on: Set(content.date),
-        setting: Set(content.setting.as_str().to_owned()),
-        reason: Set(content.reason.as_str().to_owned()),
-        need_level: Set(content.need_level.as_str().to_owned()),
-        recommended_setting: Set(content.recommended_setting.as_str().to_owned()),
+        setting: Set(content.setting),
+        reason: Set(content.reason),
+        need_level: Set(content.need_level),
+        recommended_setting: Set(content.recommended_setting),
         notes: Set(checked.notes.clone()),
         logged_by: Set(viewer.user_id),
         created_at: Set(Utc::now()),
@@ -359,7 +356,8 @@ async fn load_for_work(
 ) -> AppResult<assessment::Model> {
     let found = assessment::Entity::find_by_id(assessment_id)
         .one(db)
-        .await?
+        .await
+        .in_row(assessment::Entity, assessment_id)?
         .ok_or(AppError::NotFound)?;
     policy::require_person_access(db, caller, found.person_id).await?;
     policy::require_team_member(db, caller, found.team_id).await?;
@@ -436,7 +434,8 @@ pub async fn update_assessment(
     .await?;
     let updated = assessment::Entity::find_by_id(assessment_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(assessment::Entity, assessment_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -451,7 +450,8 @@ pub async fn sign_assessment(
 ) -> AppResult<assessment::Model> {
     let current = assessment::Entity::find_by_id(assessment_id)
         .one(db)
-        .await?
+        .await
+        .in_row(assessment::Entity, assessment_id)?
         .ok_or(AppError::NotFound)?;
     let viewer = policy::require_person_access(db, caller, current.person_id).await?;
     let took_part = assessment_participant::Entity::find()
@@ -490,7 +490,8 @@ pub async fn sign_assessment(
     .await?;
     let updated = assessment::Entity::find_by_id(assessment_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(assessment::Entity, assessment_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -529,10 +530,10 @@ pub async fn amend_assessment(
         project_id: Set(original.project_id),
         discharge_id: Set(original.discharge_id),
         assessed_on: Set(content.date),
-        setting: Set(content.setting.as_str().to_owned()),
-        reason: Set(content.reason.as_str().to_owned()),
-        need_level: Set(content.need_level.as_str().to_owned()),
-        recommended_setting: Set(content.recommended_setting.as_str().to_owned()),
+        setting: Set(content.setting),
+        reason: Set(content.reason),
+        need_level: Set(content.need_level),
+        recommended_setting: Set(content.recommended_setting),
         notes: Set(checked.notes.clone()),
         logged_by: Set(viewer.user_id),
         created_at: Set(now),
@@ -574,7 +575,8 @@ pub async fn get_assessment(
 ) -> AppResult<assessment::Model> {
     let found = assessment::Entity::find_by_id(assessment_id)
         .one(db)
-        .await?
+        .await
+        .in_row(assessment::Entity, assessment_id)?
         .ok_or(AppError::NotFound)?;
     policy::require_person_access(db, caller, found.person_id).await?;
     audit::record(
@@ -656,7 +658,7 @@ pub fn score_series(
             results
                 .get(&a.id)?
                 .iter()
-                .find(|r| r.instrument == instrument.as_str())
+                .find(|r| r.instrument == instrument)
                 .map(|r| (a.assessed_on, r.score, r.band.clone()))
         })
         .collect()
@@ -687,7 +689,7 @@ pub async fn indicators(
     }
     let assessments = query.all(db).await?;
     let ids: Vec<Uuid> = assessments.iter().map(|a| a.id).collect();
-    let mut professions: HashMap<Uuid, Vec<String>> = HashMap::new();
+    let mut professions: HashMap<Uuid, Vec<Profession>> = HashMap::new();
     for p in assessment_participant::Entity::find()
         .filter(assessment_participant::Column::AssessmentId.is_in(ids))
         .all(db)
@@ -705,7 +707,7 @@ pub async fn indicators(
             need_level: a.need_level.as_str(),
             professions: professions
                 .get(&a.id)
-                .map(|list| list.iter().map(String::as_str).collect())
+                .map(|list| list.iter().map(|p| p.as_str()).collect())
                 .unwrap_or_default(),
         })
         .collect();
@@ -724,10 +726,10 @@ mod tests {
             project_id: None,
             discharge_id: None,
             assessed_on: date.parse().unwrap(),
-            setting: "DOMICILIO".into(),
-            reason: "FIRST_ASSESSMENT".into(),
-            need_level: "HIGH".into(),
-            recommended_setting: "HOME_WITH_ADI".into(),
+            setting: AssessmentSetting::Domicilio,
+            reason: AssessmentReason::FirstAssessment,
+            need_level: NeedLevel::High,
+            recommended_setting: RecommendedSetting::HomeWithAdi,
             notes: None,
             logged_by: Uuid::nil(),
             created_at: Utc::now(),
@@ -747,7 +749,7 @@ mod tests {
         assessment_result::Model {
             id: Uuid::now_v7(),
             assessment_id: of.id,
-            instrument: instrument.as_str().into(),
+            instrument,
             score,
             band: "B".into(),
             education: None,

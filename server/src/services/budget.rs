@@ -16,14 +16,15 @@ use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
 use crate::domain::person_identity::optional_text;
-use crate::domain::wording;
-use crate::enums::{
+use crate::domain::vocabulary::{
     BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
     ResourceUnit,
 };
+use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::{load_for_work, touch};
+use crate::services::rows::InRow;
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -91,7 +92,8 @@ async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<
     let provider_name = match (draft.provider_kind, draft.provider_id) {
         (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
             .one(conn)
-            .await?
+            .await
+            .in_row(organization::Entity, id)?
             .map(|o| o.name)
             .ok_or_else(|| AppError::validation("providerId", "Ente non trovato"))?,
         (ProviderKind::Organization, None) => {
@@ -143,15 +145,15 @@ pub async fn add_resource(
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
         version: Set(1),
-        life_area: Set(draft.life_area.as_str().to_owned()),
-        kind: Set(draft.kind.as_str().to_owned()),
-        provider_kind: Set(draft.provider_kind.as_str().to_owned()),
+        life_area: Set(draft.life_area),
+        kind: Set(draft.kind),
+        provider_kind: Set(draft.provider_kind),
         provider_id: Set(draft.provider_id),
         provider_name: Set(provider_name),
-        funding_source: Set(draft.funding_source.as_str().to_owned()),
+        funding_source: Set(draft.funding_source),
         description: Set(description),
-        profession: Set(draft.profession.map(|p| p.as_str().to_owned())),
-        unit: Set(draft.unit.as_str().to_owned()),
+        profession: Set(draft.profession),
+        unit: Set(draft.unit),
         planned_hundredths: Set(draft.planned.0),
         period_start: Set(draft.period_start),
         period_end: Set(draft.period_end),
@@ -169,7 +171,7 @@ pub async fn add_resource(
         format!(
             "Risorsa aggiunta al budget: {} ({})",
             created.description,
-            wording::quantity(draft.planned, &created.unit)
+            wording::quantity(draft.planned, created.unit.as_str())
         ),
         Some(json!({ "resourceId": created.id })),
     )
@@ -189,7 +191,8 @@ pub async fn update_resource(
     let txn = db.begin().await?;
     let current = budget_resource::Entity::find_by_id(resource_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(budget_resource::Entity, resource_id)?
         .ok_or(AppError::NotFound)?;
     let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
@@ -266,7 +269,8 @@ pub async fn update_resource(
     .await?;
     let updated = budget_resource::Entity::find_by_id(resource_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(budget_resource::Entity, resource_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -286,7 +290,8 @@ pub async fn record_use(
     let txn = db.begin().await?;
     let resource = budget_resource::Entity::find_by_id(resource_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(budget_resource::Entity, resource_id)?
         .ok_or(AppError::NotFound)?;
     let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
@@ -321,7 +326,7 @@ pub async fn record_use(
         "BUDGET_USE_RECORDED",
         format!(
             "Utilizzo di {} il {}: {}",
-            wording::quantity(quantity, &resource.unit),
+            wording::quantity(quantity, resource.unit.as_str()),
             wording::date(date),
             resource.description
         ),
@@ -354,7 +359,8 @@ pub async fn agree_budget(
     let party_name = match (party_kind, organization_id) {
         (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
             .one(&txn)
-            .await?
+            .await
+            .in_row(organization::Entity, id)?
             .map(|o| o.name)
             .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
         (ProviderKind::Organization, None) => {
@@ -379,7 +385,7 @@ pub async fn agree_budget(
     budget_agreement::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
-        party_kind: Set(party_kind.as_str().to_owned()),
+        party_kind: Set(party_kind),
         organization_id: Set(organization_id),
         party_name: Set(party_name.clone()),
         agreed_on: Set(agreed_on),
@@ -403,7 +409,8 @@ pub async fn agree_budget(
     .await?;
     let updated = project::Entity::find_by_id(project_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(project::Entity, project_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)

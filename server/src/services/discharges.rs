@@ -20,9 +20,9 @@ use crate::clock::today;
 use crate::domain::discharge_workflow::{self, DischargeAction, DischargeFacts};
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
-use crate::enums::{
+use crate::domain::vocabulary::{
     CancelReason, DischargeDestination, DischargeStatus, OrganizationKind, ProjectStatus,
-    ReferralSource, ServiceKind, TeamKind, Urgency,
+    ReferralSource, ServiceKind, Sex, TeamKind, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
@@ -30,6 +30,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
+use crate::services::rows::InRow;
 use crate::services::versions::guarded_update;
 
 /// Who the discharge is for: someone the reporter may already see, or an
@@ -50,14 +51,6 @@ pub struct NewDischarge {
     pub team_id: Uuid,
     pub needs: Option<String>,
     pub notes: Option<String>,
-}
-
-pub fn status_of(found: &discharge::Model) -> DischargeStatus {
-    DischargeStatus::parse(&found.status).unwrap_or(DischargeStatus::Reported)
-}
-
-fn workflow_status(status: DischargeStatus) -> AppResult<discharge_workflow::DischargeStatus> {
-    discharge_workflow::DischargeStatus::parse(status.as_str()).map_err(|e| AppError::internal(e.0))
 }
 
 /// Active members of the receiving team, who are told about every step.
@@ -122,7 +115,8 @@ async fn case_managers(
 async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
     let found = person::Entity::find_by_id(person_id)
         .one(conn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     Ok(initials(&found.given_name, &found.family_name))
 }
@@ -149,7 +143,7 @@ struct TypedIdentity {
     given_name: String,
     family_name: String,
     birth_date: NaiveDate,
-    sex: String,
+    sex: Sex,
 }
 
 /// The ward reports; the receiving team (a PUA or a UVM) is notified at
@@ -172,7 +166,8 @@ pub async fn report_discharge(
     policy::require_case_worker(caller)?;
     let team = team::Entity::find_by_id(input.team_id)
         .one(db)
-        .await?
+        .await
+        .in_row(team::Entity, input.team_id)?
         .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
     if ![TeamKind::Pua.as_str(), TeamKind::Uvm.as_str()].contains(&team.kind.as_str()) {
         return Err(AppError::validation(
@@ -182,9 +177,10 @@ pub async fn report_discharge(
     }
     let hospital = organization::Entity::find_by_id(input.hospital_id)
         .one(db)
-        .await?
+        .await
+        .in_row(organization::Entity, input.hospital_id)?
         .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
-    if hospital.kind != OrganizationKind::Ospedale.as_str() {
+    if hospital.kind != OrganizationKind::Ospedale {
         return Err(AppError::validation(
             "hospitalId",
             "L'organizzazione indicata non è un ospedale",
@@ -208,7 +204,8 @@ pub async fn report_discharge(
             policy::require_person_access(db, caller, *id).await?;
             let known = person::Entity::find_by_id(*id)
                 .one(db)
-                .await?
+                .await
+                .in_row(person::Entity, *id)?
                 .ok_or(AppError::NotFound)?;
             let typed = TypedIdentity {
                 fiscal_code: known.fiscal_code,
@@ -255,7 +252,7 @@ pub async fn report_discharge(
                 given_name: draft.given_name.trim().to_owned(),
                 family_name: draft.family_name.trim().to_owned(),
                 birth_date: draft.birth_date,
-                sex: draft.sex.as_str().to_owned(),
+                sex: draft.sex,
             };
             (resolved, typed)
         }
@@ -288,7 +285,7 @@ pub async fn report_discharge(
         receiving_team_id: Set(input.team_id),
         needs: Set(needs),
         notes: Set(notes),
-        status: Set(DischargeStatus::Reported.as_str().to_owned()),
+        status: Set(DischargeStatus::Reported),
         reported_by: Set(viewer.user_id),
         reported_at: Set(now),
         assessment_scheduled_on: Set(None),
@@ -334,7 +331,8 @@ pub async fn report_discharge(
 async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
     discharge::Entity::find_by_id(id)
         .one(conn)
-        .await?
+        .await
+        .in_row(discharge::Entity, id)?
         .ok_or(AppError::NotFound)
 }
 
@@ -483,8 +481,8 @@ pub async fn update_discharge(
     changes: DischargeChanges,
 ) -> AppResult<discharge::Model> {
     let (_, found) = load_for_party(db, caller, id).await?;
-    let from = status_of(&found);
-    if workflow_status(from)?.is_final() {
+    let from = found.status;
+    if from.is_final() {
         return Err(AppError::validation(
             "status",
             "La dimissione è conclusa e non si modifica più",
@@ -522,7 +520,7 @@ pub async fn update_discharge(
         set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
         if from == DischargeStatus::Reported {
             let next = discharge_workflow::next_status(
-                workflow_status(from)?,
+                from,
                 DischargeAction::ScheduleAssessment,
                 &DischargeFacts::default(),
             )
@@ -556,7 +554,7 @@ pub async fn mark_dischargeable(
     date: NaiveDate,
 ) -> AppResult<discharge::Model> {
     let (_, found) = load_for_party(db, caller, id).await?;
-    if workflow_status(status_of(&found))?.is_final() {
+    if found.status.is_final() {
         return Err(AppError::validation(
             "status",
             "La dimissione è conclusa e non si modifica più",
@@ -601,7 +599,8 @@ pub async fn agree_plan(
     if let Some(assessment_id) = assessment_id {
         let assessment = entity::assessment::Entity::find_by_id(assessment_id)
             .one(db)
-            .await?;
+            .await
+            .in_row(entity::assessment::Entity, assessment_id)?;
         let Some(assessment) = assessment.filter(|a| a.person_id == found.person_id) else {
             return Err(AppError::validation(
                 "assessmentId",
@@ -620,12 +619,8 @@ pub async fn agree_plan(
     let facts = DischargeFacts {
         has_assessment: assessment_id.is_some(),
     };
-    let next = discharge_workflow::next_status(
-        workflow_status(status_of(&found))?,
-        DischargeAction::AgreePlan,
-        &facts,
-    )
-    .map_err(refused)?;
+    let next = discharge_workflow::next_status(found.status, DischargeAction::AgreePlan, &facts)
+        .map_err(refused)?;
     let txn = db.begin().await?;
     let updated = write(
         &txn,
@@ -665,7 +660,7 @@ pub async fn complete(
 ) -> AppResult<discharge::Model> {
     let (_, found) = load_for_party(db, caller, id).await?;
     let next = discharge_workflow::next_status(
-        workflow_status(status_of(&found))?,
+        found.status,
         DischargeAction::Complete,
         &DischargeFacts::default(),
     )
@@ -722,7 +717,7 @@ pub async fn cancel(
 ) -> AppResult<discharge::Model> {
     let (_, found) = load_for_party(db, caller, id).await?;
     let next = discharge_workflow::next_status(
-        workflow_status(status_of(&found))?,
+        found.status,
         DischargeAction::Cancel,
         &DischargeFacts::default(),
     )
@@ -837,12 +832,13 @@ pub async fn indicators(
     let mut residential = Vec::new();
     let mut needing_sad = Vec::new();
     for d in &done {
-        let destination = d
-            .destination
-            .as_deref()
-            .and_then(|s| discharge_workflow::DischargeDestination::parse(s).ok());
+        let destination = d.destination;
         *by_destination
-            .entry(d.destination.clone().unwrap_or_default())
+            .entry(
+                destination
+                    .map(|d| d.as_str().to_owned())
+                    .unwrap_or_default(),
+            )
             .or_default() += 1;
         if let (Some(destination), Some(ready), Some(left)) =
             (destination, d.dischargeable_on, d.discharged_on)
@@ -854,7 +850,7 @@ pub async fn indicators(
                 residential.push(days);
             }
         }
-        if d.destination.as_deref() == Some(DischargeDestination::HomeWithServices.as_str()) {
+        if d.destination == Some(DischargeDestination::HomeWithServices) {
             needing_sad.push(d.person_id);
         }
     }

@@ -14,6 +14,7 @@ use crate::auth::throttle::{self, Throttle};
 use crate::caller::Caller;
 use crate::domain::account;
 use crate::error::{AppError, AppResult};
+use crate::services::rows::InRow;
 
 /// Signs in. The attempt is counted before the password is checked (see
 /// `auth::throttle`), the check waits for a free verification, and the audit
@@ -141,7 +142,8 @@ pub async fn change_password(
     account::check_password(&new_password).map_err(|m| AppError::validation("newPassword", m))?;
     let user = user::Entity::find_by_id(viewer.user_id)
         .one(db)
-        .await?
+        .await
+        .in_row(user::Entity, viewer.user_id)?
         .ok_or(AppError::Unauthenticated)?;
     let reservation = match throttle_rule
         .reserve(

@@ -13,6 +13,7 @@ pub mod persons;
 pub mod project_history;
 pub mod projects;
 pub mod referrals;
+pub mod rows;
 pub mod teams;
 pub mod users;
 pub mod versions;

@@ -8,10 +8,11 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use uuid::Uuid;
 
 use crate::caller::Caller;
-use crate::enums::EmailStatus;
+use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::rows::InRow;
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list(
@@ -42,7 +43,8 @@ pub async fn mark_read(
     let viewer = policy::require_signed_in(caller)?;
     let found = notification::Entity::find_by_id(id)
         .one(db)
-        .await?
+        .await
+        .in_row(notification::Entity, id)?
         .filter(|n| n.user_id == viewer.user_id)
         .ok_or(AppError::NotFound)?;
     if found.read_at.is_none() {
@@ -55,7 +57,8 @@ pub async fn mark_read(
     }
     notification::Entity::find_by_id(id)
         .one(db)
-        .await?
+        .await
+        .in_row(notification::Entity, id)?
         .ok_or(AppError::NotFound)
 }
 
@@ -94,7 +97,8 @@ pub async fn retry_email(
         .await?;
     let found = outbox_email::Entity::find_by_id(id)
         .one(db)
-        .await?
+        .await
+        .in_row(outbox_email::Entity, id)?
         .ok_or(AppError::NotFound)?;
     if moved.rows_affected == 0 {
         return Err(AppError::validation(

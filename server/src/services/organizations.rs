@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::account::check_display_name;
-use crate::enums::OrganizationKind;
+use crate::domain::vocabulary::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
@@ -63,7 +63,7 @@ pub async fn create_organization_unchecked(
     let inserted = organization::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         fiscal_code: Set(fiscal_code),
         created_at: Set(Utc::now()),
     }

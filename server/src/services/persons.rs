@@ -18,13 +18,14 @@ use crate::domain::account::check_email;
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::{self, optional_text, IdentityError};
 use crate::domain::search_text;
-use crate::enums::{
+use crate::domain::vocabulary::{
     ConsentKind, FiscalCodeMissingReason, ReferencePersonKind, ReferralSource, ReferralStatus, Sex,
     TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
+use crate::services::rows::InRow;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
@@ -85,7 +86,7 @@ pub struct PersonChanges {
 /// The column values of a draft that passed every rule.
 struct Checked {
     fiscal_code: Option<String>,
-    missing_reason: Option<String>,
+    missing_reason: Option<FiscalCodeMissingReason>,
     alternative_code: Option<String>,
     given_name: String,
     family_name: String,
@@ -138,7 +139,7 @@ fn check(draft: &PersonDraft) -> AppResult<Checked> {
         given_name,
         family_name,
         fiscal_code: code.fiscal_code,
-        missing_reason: code.missing_reason.map(|r| r.as_str().to_owned()),
+        missing_reason: code.missing_reason,
         alternative_code: code.alternative_code,
         birth_date: draft.birth_date,
         sex: draft.sex,
@@ -177,11 +178,22 @@ async fn fiscal_code_taken(
     Ok(query.count(conn).await? > 0)
 }
 
-pub fn target_groups_of(model: &person::Model) -> Vec<TargetGroup> {
+/// The stored list, comma-separated. A name that is not in the vocabulary is
+/// a broken row, reported as such (with the person named in the log), never
+/// skipped.
+pub fn target_groups_of(model: &person::Model) -> AppResult<Vec<TargetGroup>> {
     model
         .target_groups
         .split(',')
-        .filter_map(TargetGroup::parse)
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            TargetGroup::parse(name).ok_or_else(|| {
+                AppError::internal(format!(
+                    "persons row {}: unknown TargetGroup {name:?}",
+                    model.id
+                ))
+            })
+        })
         .collect()
 }
 
@@ -247,7 +259,7 @@ pub async fn insert_new_person(
         search_name: Set(checked.search_name),
         birth_date: Set(checked.birth_date),
         birth_place: Set(checked.birth_place),
-        sex: Set(checked.sex.as_str().to_owned()),
+        sex: Set(checked.sex),
         residence: Set(checked.residence),
         homeless: Set(checked.homeless),
         domicile: Set(checked.domicile),
@@ -267,10 +279,10 @@ pub async fn insert_new_person(
         id: Set(referral_id),
         person_id: Set(person_id),
         team_id: Set(first.team_id),
-        source: Set(first.source.as_str().to_owned()),
+        source: Set(first.source),
         reason: Set(reason),
-        urgency: Set(first.urgency.as_str().to_owned()),
-        status: Set(ReferralStatus::Open.as_str().to_owned()),
+        urgency: Set(first.urgency),
+        status: Set(ReferralStatus::Open),
         created_by: Set(Some(created_by)),
         created_at: Set(now),
         accepted_by: Set(None),
@@ -315,10 +327,7 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
         } else {
             (
                 current.fiscal_code.clone(),
-                current
-                    .fiscal_code_missing_reason
-                    .as_deref()
-                    .and_then(FiscalCodeMissingReason::parse),
+                current.fiscal_code_missing_reason,
                 keep(changes.alternative_code, &current.alternative_code),
             )
         };
@@ -333,12 +342,7 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
             .family_name
             .unwrap_or_else(|| current.family_name.clone()),
         birth_date: changes.birth_date.unwrap_or(current.birth_date),
-        sex: changes
-            .sex
-            .or_else(|| Sex::parse(&current.sex))
-            .ok_or_else(|| {
-                AppError::internal(format!("person {} has sex {:?}", current.id, current.sex))
-            })?,
+        sex: changes.sex.unwrap_or(current.sex),
         birth_place: keep(changes.birth_place, &current.birth_place),
         residence: keep(changes.residence, &current.residence),
         homeless: changes.homeless.unwrap_or(current.homeless),
@@ -346,9 +350,10 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
         phone: keep(changes.phone, &current.phone),
         email: keep(changes.email, &current.email),
         language: keep(changes.language, &current.language),
-        target_groups: changes
-            .target_groups
-            .unwrap_or_else(|| target_groups_of(current)),
+        target_groups: match changes.target_groups {
+            Some(groups) => groups,
+            None => target_groups_of(current)?,
+        },
     })
 }
 
@@ -364,7 +369,8 @@ pub async fn update_person(
     let txn = db.begin().await?;
     let current = person::Entity::find_by_id(person_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     if current.version != expected_version {
         return Err(stale(person::Entity::NOUN));
@@ -380,7 +386,7 @@ pub async fn update_person(
         ("givenName", checked.given_name != current.given_name),
         ("familyName", checked.family_name != current.family_name),
         ("birthDate", checked.birth_date != current.birth_date),
-        ("sex", checked.sex.as_str() != current.sex),
+        ("sex", checked.sex != current.sex),
         (
             "residence",
             checked.residence != current.residence || checked.homeless != current.homeless,
@@ -442,7 +448,8 @@ pub async fn update_person(
     .await?;
     let updated = person::Entity::find_by_id(person_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -459,7 +466,8 @@ pub async fn get_person(
     let txn = db.begin().await?;
     let found = person::Entity::find_by_id(person_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     audit::record(
         &txn,
@@ -549,7 +557,7 @@ pub async fn add_reference_person(
     reference_person::ActiveModel {
         id: Set(id),
         person_id: Set(person_id),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         full_name: Set(full_name),
         relationship: Set(optional_text(
             "relationship",
@@ -574,7 +582,8 @@ pub async fn add_reference_person(
     .await?;
     let person = person::Entity::find_by_id(person_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(person)
@@ -601,7 +610,7 @@ pub async fn record_privacy_consent(
     privacy_consent::ActiveModel {
         id: Set(id),
         person_id: Set(person_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         granted: Set(granted),
         given_on: Set(given_on),
         recorded_by: Set(viewer.user_id),
@@ -620,7 +629,8 @@ pub async fn record_privacy_consent(
     .await?;
     let person = person::Entity::find_by_id(person_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(person::Entity, person_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(person)

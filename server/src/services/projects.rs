@@ -20,15 +20,16 @@ use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{self, ProjectFacts};
-use crate::domain::wording;
-use crate::enums::{
+use crate::domain::vocabulary::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater,
     ServiceKind,
 };
+use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
+use crate::services::rows::InRow;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -40,15 +41,6 @@ pub struct NewProject {
     pub title: String,
     pub start_date: NaiveDate,
     pub review_every_days: i32,
-}
-
-fn domain_status(status: ProjectStatus) -> AppResult<project_lifecycle::ProjectStatus> {
-    project_lifecycle::ProjectStatus::parse(status.as_str()).map_err(AppError::internal)
-}
-
-pub fn status_of(found: &project::Model) -> ProjectStatus {
-    // Rows are only written through `ProjectStatus::as_str`.
-    ProjectStatus::parse(&found.status).unwrap_or(ProjectStatus::Intake)
 }
 
 fn check_cadence(days: i32) -> AppResult<()> {
@@ -69,7 +61,8 @@ fn next_review(from: NaiveDate, days: i32) -> NaiveDate {
 async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<project::Model> {
     project::Entity::find_by_id(project_id)
         .one(conn)
-        .await?
+        .await
+        .in_row(project::Entity, project_id)?
         .ok_or(AppError::NotFound)
 }
 
@@ -95,7 +88,7 @@ pub async fn touch(conn: &impl ConnectionTrait, found: &project::Model) -> AppRe
 
 /// Closed projects keep their record as it was closed.
 fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
-    if status_of(found) == ProjectStatus::Closed {
+    if found.status == ProjectStatus::Closed {
         return Err(AppError::validation(
             "projectId",
             "Il progetto è concluso e non si modifica più",
@@ -114,7 +107,8 @@ pub async fn open_project(
     let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     if team::Entity::find_by_id(input.team_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(team::Entity, input.team_id)?
         .is_none()
     {
         return Err(AppError::validation("teamId", "Équipe non trovata"));
@@ -134,8 +128,8 @@ pub async fn open_project(
         id: Set(Uuid::now_v7()),
         version: Set(1),
         person_id: Set(input.person_id),
-        kind: Set(input.kind.as_str().to_owned()),
-        status: Set(ProjectStatus::Intake.as_str().to_owned()),
+        kind: Set(input.kind),
+        status: Set(ProjectStatus::Intake),
         team_id: Set(input.team_id),
         case_manager_id: Set(input.case_manager_id),
         title: Set(title),
@@ -150,7 +144,7 @@ pub async fn open_project(
         consent_recorded_by: Set(None),
         closure_reason: Set(None),
         closed_on: Set(None),
-        budget_agreement: Set(BudgetAgreementStatus::None.as_str().to_owned()),
+        budget_agreement: Set(BudgetAgreementStatus::None),
         created_by: Set(viewer.user_id),
         created_at: Set(now),
         updated_at: Set(now),
@@ -302,13 +296,10 @@ async fn facts(
         has_consent: found.consent_on.is_some(),
         goals_without_final_status: goals
             .iter()
-            .filter(|g| g.status == GoalStatus::Open.as_str())
+            .filter(|g| g.status == GoalStatus::Open)
             .count(),
         closure_reason_given,
-        suspended_from: found
-            .suspended_from
-            .as_deref()
-            .and_then(|s| project_lifecycle::ProjectStatus::parse(s).ok()),
+        suspended_from: found.suspended_from,
     })
 }
 
@@ -329,14 +320,14 @@ pub async fn transition_project(
         return Err(stale(project::Entity::NOUN));
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
-    let from = status_of(&found);
+    let from = found.status;
     let facts = facts(&txn, &found, reason.is_some()).await?;
-    project_lifecycle::check_transition(domain_status(from)?, domain_status(to)?, &facts).map_err(
-        |refusals| AppError::Refused {
+    project_lifecycle::check_transition(from, to, &facts).map_err(|refusals| {
+        AppError::Refused {
             field: "to".into(),
             reasons: refusals.iter().map(|r| r.message_it()).collect(),
-        },
-    )?;
+        }
+    })?;
     let suspended_from = match to {
         ProjectStatus::Suspended => Some(from.as_str().to_owned()),
         _ => None,
@@ -371,8 +362,8 @@ pub async fn transition_project(
         "STATUS_CHANGED",
         format!(
             "Stato: da {} a {}{}",
-            domain_status(from)?.label_it(),
-            domain_status(to)?.label_it(),
+            from.label_it(),
+            to.label_it(),
             reason
                 .as_deref()
                 .map(|r| format!(" ({r})"))
@@ -542,11 +533,11 @@ pub async fn add_goal(
     let created = project_goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
-        life_area: Set(draft.life_area.as_str().to_owned()),
+        life_area: Set(draft.life_area),
         description: Set(description),
         target_date: Set(draft.target_date),
         indicator: Set(optional_text("indicator", draft.indicator.as_deref(), 500)?),
-        status: Set(GoalStatus::Open.as_str().to_owned()),
+        status: Set(GoalStatus::Open),
         outcome_note: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -586,7 +577,8 @@ pub async fn update_goal(
     let txn = db.begin().await?;
     let goal = project_goal::Entity::find_by_id(goal_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(project_goal::Entity, goal_id)?
         .ok_or(AppError::NotFound)?;
     let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
     refuse_if_closed(&found)?;
@@ -602,7 +594,7 @@ pub async fn update_goal(
         active.indicator = Set(optional_text("indicator", Some(text), 500)?);
     }
     if let Some(status) = changes.status {
-        active.status = Set(status.as_str().to_owned());
+        active.status = Set(status);
     }
     if let Some(text) = &changes.outcome_note {
         active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
@@ -611,7 +603,7 @@ pub async fn update_goal(
     touch(&txn, &found).await?;
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
-        Some(status) if status.as_str() != goal.status => format!(
+        Some(status) if status != goal.status => format!(
             "Obiettivo «{}»: {}",
             updated.description,
             wording::goal_status(status.as_str())
@@ -649,7 +641,10 @@ async fn check_intervention(
     draft: &InterventionDraft,
 ) -> AppResult<String> {
     if let Some(goal_id) = draft.goal_id {
-        let goal = project_goal::Entity::find_by_id(goal_id).one(conn).await?;
+        let goal = project_goal::Entity::find_by_id(goal_id)
+            .one(conn)
+            .await
+            .in_row(project_goal::Entity, goal_id)?;
         if goal.map(|g| g.project_id) != Some(project_id) {
             return Err(AppError::validation(
                 "goalId",
@@ -699,8 +694,8 @@ pub async fn add_intervention(
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
         goal_id: Set(draft.goal_id),
-        life_area: Set(draft.life_area.as_str().to_owned()),
-        service_kind: Set(draft.service_kind.as_str().to_owned()),
+        life_area: Set(draft.life_area),
+        service_kind: Set(draft.service_kind),
         provider_id: Set(draft.provider_id),
         frequency: Set(frequency),
         start_date: Set(draft.start_date),
@@ -717,7 +712,7 @@ pub async fn add_intervention(
         "INTERVENTION_ADDED",
         format!(
             "Nuovo intervento: {} ({})",
-            wording::code(&created.service_kind),
+            wording::code(created.service_kind.as_str()),
             created.frequency
         ),
         Some(json!({ "interventionId": created.id })),
@@ -737,15 +732,16 @@ pub async fn update_intervention(
     let txn = db.begin().await?;
     let current = project_intervention::Entity::find_by_id(intervention_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(project_intervention::Entity, intervention_id)?
         .ok_or(AppError::NotFound)?;
     let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     refuse_if_closed(&found)?;
     let frequency = check_intervention(&txn, found.id, &draft).await?;
     let mut active: project_intervention::ActiveModel = current.into();
     active.goal_id = Set(draft.goal_id);
-    active.life_area = Set(draft.life_area.as_str().to_owned());
-    active.service_kind = Set(draft.service_kind.as_str().to_owned());
+    active.life_area = Set(draft.life_area);
+    active.service_kind = Set(draft.service_kind);
     active.provider_id = Set(draft.provider_id);
     active.frequency = Set(frequency);
     active.start_date = Set(draft.start_date);
@@ -788,7 +784,7 @@ pub async fn record_review(
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    let status = status_of(&found);
+    let status = found.status;
     if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
         return Err(AppError::validation(
             "projectId",
@@ -913,8 +909,8 @@ pub async fn record_life_area_scores(
             id: Set(Uuid::now_v7()),
             project_id: Set(project_id),
             scored_on: Set(date),
-            rater: Set(rater.as_str().to_owned()),
-            life_area: Set(s.life_area.as_str().to_owned()),
+            rater: Set(rater),
+            life_area: Set(s.life_area),
             score: Set(s.score),
             note: Set(optional_text("note", s.note.as_deref(), 2000)?),
             recorded_by: Set(user_id),

@@ -14,10 +14,11 @@ use uuid::Uuid;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
-use crate::enums::{ReferralSource, ReferralStatus, Urgency};
+use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::rows::InRow;
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -43,7 +44,8 @@ pub async fn refer_person(
         .ok_or_else(|| AppError::validation("reason", "Indica il motivo dell'invio"))?;
     if team::Entity::find_by_id(input.team_id)
         .one(db)
-        .await?
+        .await
+        .in_row(team::Entity, input.team_id)?
         .is_none()
     {
         return Err(AppError::validation("teamId", "Équipe non trovata"));
@@ -64,10 +66,10 @@ pub async fn refer_person(
         id: Set(Uuid::now_v7()),
         person_id: Set(input.person_id),
         team_id: Set(input.team_id),
-        source: Set(input.source.as_str().to_owned()),
+        source: Set(input.source),
         reason: Set(reason),
-        urgency: Set(input.urgency.as_str().to_owned()),
-        status: Set(ReferralStatus::Open.as_str().to_owned()),
+        urgency: Set(input.urgency),
+        status: Set(ReferralStatus::Open),
         created_by: Set(Some(viewer.user_id)),
         created_at: Set(Utc::now()),
         accepted_by: Set(None),
@@ -98,7 +100,8 @@ async fn load_for_team_member(
 ) -> AppResult<(Uuid, referral::Model)> {
     let found = referral::Entity::find_by_id(referral_id)
         .one(db)
-        .await?
+        .await
+        .in_row(referral::Entity, referral_id)?
         .ok_or(AppError::NotFound)?;
     let viewer = policy::require_team_member(db, caller, found.team_id).await?;
     Ok((viewer.user_id, found))
@@ -112,7 +115,7 @@ pub async fn accept_referral(
     referral_id: Uuid,
 ) -> AppResult<referral::Model> {
     let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
-    if found.status != ReferralStatus::Open.as_str() {
+    if found.status != ReferralStatus::Open {
         return Err(AppError::validation(
             "referralId",
             "Si può prendere in carico solo una segnalazione aperta",
@@ -145,7 +148,8 @@ pub async fn accept_referral(
     .await?;
     let updated = referral::Entity::find_by_id(referral_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(referral::Entity, referral_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -163,7 +167,7 @@ pub async fn close_referral(
     let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
     let outcome = optional_text("outcome", Some(outcome), 2000)?
         .ok_or_else(|| AppError::validation("outcome", "Indica l'esito della segnalazione"))?;
-    if found.status == ReferralStatus::Closed.as_str() {
+    if found.status == ReferralStatus::Closed {
         return Err(AppError::validation(
             "referralId",
             "La segnalazione è già chiusa",
@@ -197,7 +201,8 @@ pub async fn close_referral(
     .await?;
     let updated = referral::Entity::find_by_id(referral_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(referral::Entity, referral_id)?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)

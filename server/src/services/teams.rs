@@ -16,11 +16,12 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::account::check_display_name;
+use crate::domain::vocabulary::{ProjectStatus, TeamKind, TeamRole};
 use crate::domain::wording;
-use crate::enums::{ProjectStatus, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::rows::InRow;
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team(
@@ -46,7 +47,8 @@ pub async fn create_team_unchecked(
     let name = check_display_name(name).map_err(|m| AppError::validation("name", m))?;
     if organization::Entity::find_by_id(organization_id)
         .one(db)
-        .await?
+        .await
+        .in_row(organization::Entity, organization_id)?
         .is_none()
     {
         return Err(AppError::validation("organizationId", "Ente non trovato"));
@@ -55,7 +57,7 @@ pub async fn create_team_unchecked(
     let created = team::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         organization_id: Set(organization_id),
         created_at: Set(Utc::now()),
     }
@@ -94,7 +96,11 @@ pub async fn add_member_unchecked(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
-    match user::Entity::find_by_id(user_id).one(db).await? {
+    match user::Entity::find_by_id(user_id)
+        .one(db)
+        .await
+        .in_row(user::Entity, user_id)?
+    {
         Some(u) if u.active => {}
         Some(_) => return Err(AppError::validation("userId", "L'utente è disattivato")),
         None => return Err(AppError::validation("userId", "Utente non trovato")),
@@ -102,7 +108,8 @@ pub async fn add_member_unchecked(
     let txn = db.begin().await?;
     let team = team::Entity::find_by_id(team_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(team::Entity, team_id)?
         .ok_or(AppError::NotFound)?;
     let already = team_membership::Entity::find()
         .filter(team_membership::Column::TeamId.eq(team_id))
@@ -120,7 +127,7 @@ pub async fn add_member_unchecked(
         id: Set(id),
         team_id: Set(team_id),
         user_id: Set(user_id),
-        team_role: Set(role.as_str().to_owned()),
+        team_role: Set(role),
         started_on: Set(today()),
         ended_on: Set(None),
         created_at: Set(Utc::now()),
@@ -152,7 +159,8 @@ pub async fn remove_member(
     let txn = db.begin().await?;
     let team = team::Entity::find_by_id(team_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(team::Entity, team_id)?
         .ok_or(AppError::NotFound)?;
     let managed = open_projects_managed(&txn, team_id, user_id).await?;
     if !managed.is_empty() {
@@ -160,7 +168,7 @@ pub async fn remove_member(
             field: "userId".into(),
             reasons: managed
                 .iter()
-                .map(|p| wording::managed_project(&p.kind, p.start_date, &p.id.to_string()))
+                .map(|p| wording::managed_project(p.kind.as_str(), p.start_date, &p.id.to_string()))
                 .collect(),
         });
     }
@@ -213,7 +221,10 @@ pub async fn get_team(
     team_id: Uuid,
 ) -> AppResult<Option<team::Model>> {
     policy::can_read_team_directory(caller)?;
-    Ok(team::Entity::find_by_id(team_id).one(db).await?)
+    team::Entity::find_by_id(team_id)
+        .one(db)
+        .await
+        .in_row(team::Entity, team_id)
 }
 
 /// The team directory; `mine` keeps the teams the caller is an active member of.

@@ -15,10 +15,11 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::auth::password;
 use crate::caller::Caller;
 use crate::domain::account;
-use crate::enums::{Profession, Role};
+use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
+use crate::services::rows::InRow;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -85,8 +86,8 @@ pub async fn create_user_unchecked(
         email_normalized: Set(email_normalized),
         display_name: Set(display_name),
         password_hash: Set(password_hash),
-        role: Set(input.role.as_str().to_owned()),
-        profession: Set(input.profession.as_str().to_owned()),
+        role: Set(input.role),
+        profession: Set(input.profession),
         organization_id: Set(input.organization_id),
         active: Set(true),
         session_epoch: Set(0),
@@ -128,7 +129,8 @@ async fn email_taken(conn: &impl ConnectionTrait, email_normalized: &str) -> App
 async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<()> {
     if organization::Entity::find_by_id(id)
         .one(conn)
-        .await?
+        .await
+        .in_row(organization::Entity, id)?
         .is_none()
     {
         return Err(AppError::validation("organizationId", "Ente non trovato"));
@@ -164,18 +166,19 @@ pub async fn update_user(
     let txn = db.begin().await?;
     let current = user::Entity::find_by_id(user_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(user::Entity, user_id)?
         .ok_or(AppError::NotFound)?;
     if current.version != expected_version {
         return Err(stale(user::Entity::NOUN));
     }
     if let Some(role) = changes.role {
-        policy::require_other_to_change_role(admin, user_id, &current.role, role)?;
+        policy::require_other_to_change_role(admin, user_id, current.role, role)?;
     }
     if let Some(org_id) = changes.organization_id {
         ensure_organization(&txn, org_id).await?;
     }
-    let old_role = current.role.clone();
+    let old_role = current.role;
     let was_active = current.active;
     let mut set: Vec<(user::Column, SimpleExpr)> = Vec::new();
     if let Some(name) = display_name {
@@ -196,7 +199,8 @@ pub async fn update_user(
     guarded_update::<user::Entity>(&txn, user_id, expected_version, set).await?;
     let updated = user::Entity::find_by_id(user_id)
         .one(&txn)
-        .await?
+        .await
+        .in_row(user::Entity, user_id)?
         .ok_or(AppError::NotFound)?;
 
     let action = if updated.role != old_role {

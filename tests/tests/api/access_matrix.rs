@@ -1,7 +1,7 @@
 //! Every operation of persons, teams, referrals and the audit trail, called
 //! by every kind of caller, must give exactly the expected answer.
 
-use ponte_server::enums::Role;
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{fiscal_code_of, person_input, CREATE_PERSON};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};

@@ -1,4 +1,4 @@
-use ponte_server::enums::Role;
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 

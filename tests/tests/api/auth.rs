@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use ponte_server::enums::Role;
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::json;
 use ponte_tests::{on_both_databases, session_cookie, Client, TestApp, TestDb, PASSWORD};
 

@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use ponte_server::enums::Role;
+use ponte_server::domain::vocabulary::Role;
 use ponte_server::notify::worker::Worker;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::smtp::SmtpServer;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use ponte_server::enums::Role;
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{fiscal_code_of, person_input};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};

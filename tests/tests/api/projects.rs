@@ -12,6 +12,7 @@ on_both_databases!(
     closing_while_a_goal_is_reopened_never_leaves_a_closed_project_with_an_open_goal,
     life_area_scores_show_each_trajectory_from_baseline,
     my_projects_with_nested_data_run_a_bounded_number_of_statements,
+    a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_default,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -276,7 +277,7 @@ async fn opening_a_project_makes_its_team_responsible(db: TestDb) {
         .operator
         .gql(
             OPEN,
-            json!({ "input": { "personId": case.person, "kind": "PAI", "teamId": uvm, "caseManagerId": app.make_user("esterno@asst.test", ponte_server::enums::Role::Operator, None).await, "title": "PAI", "startDate": "2026-10-01" } }),
+            json!({ "input": { "personId": case.person, "kind": "PAI", "teamId": uvm, "caseManagerId": app.make_user("esterno@asst.test", ponte_server::domain::vocabulary::Role::Operator, None).await, "title": "PAI", "startDate": "2026-10-01" } }),
         )
         .await;
     bad_manager.expect_code("VALIDATION");
@@ -847,4 +848,32 @@ async fn my_projects_with_nested_data_run_a_bounded_number_of_statements(db: Tes
         counts[1] < counts[0] + 30,
         "the statement count grows with the page size: {counts:?}"
     );
+}
+
+/// A row written outside Ponte (a hand-made fix, an old import) with a status
+/// the vocabulary does not know is reported, never read as INTAKE.
+async fn a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_default(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PAI").await;
+    let id = project["id"].as_str().unwrap();
+    let read = "query($id: ID!) { project(id: $id) { id status } }";
+    let before = case.desk.operator.gql(read, json!({ "id": id })).await;
+    assert_eq!(before.ok()["project"]["status"], "INTAKE");
+
+    // The test's own database holds this one project.
+    app.execute("UPDATE projects SET status = 'PAUSED'").await;
+    let after = case.desk.operator.gql(read, json!({ "id": id })).await;
+    after.expect_code("INTERNAL");
+    assert!(
+        after.message().starts_with("errore interno (rif. "),
+        "{}",
+        after.message()
+    );
+    let listed = case
+        .desk
+        .operator
+        .gql("{ projects(first: 10) { nodes { id status } } }", json!({}))
+        .await;
+    listed.expect_code("INTERNAL");
 }

@@ -24,14 +24,14 @@ async fn a_team_gathers_members_from_several_organizations(db: TestDb) {
     let social_worker = app
         .make_user(
             "as@breno.test",
-            ponte_server::enums::Role::Operator,
+            ponte_server::domain::vocabulary::Role::Operator,
             Some(comune.parse().unwrap()),
         )
         .await;
     let educator = app
         .make_user(
             "edu@ponte.test",
-            ponte_server::enums::Role::Operator,
+            ponte_server::domain::vocabulary::Role::Operator,
             Some(ets.parse().unwrap()),
         )
         .await;
@@ -66,7 +66,11 @@ async fn coordinators_manage_membership_and_members_do_not(db: TestDb) {
     app.add_member(&desk.admin, &desk.team_id, &coordinator_id, "COORDINATOR")
         .await;
     let newcomer = app
-        .make_user("nuovo@asst.test", ponte_server::enums::Role::Operator, None)
+        .make_user(
+            "nuovo@asst.test",
+            ponte_server::domain::vocabulary::Role::Operator,
+            None,
+        )
         .await;
     let add = "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { members { user { email } } } }";
     let input = json!({ "input": { "teamId": desk.team_id, "userId": newcomer } });

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::vocabulary::Sex;
+
 /// Month letters in calendar order: the index plus one is the month number.
 const MONTH_LETTERS: &[u8; 12] = b"ABCDEHLMPRST";
 
@@ -30,15 +32,6 @@ const FEMALE_DAY_OFFSET: u32 = 40;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FiscalCode(String);
 
-/// The sex as the codice fiscale encodes it (through the day of birth), which
-/// may differ from how the person describes themselves; it is only used to
-/// cross-check the code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EncodedSex {
-    F,
-    M,
-}
-
 /// The birth data a codice fiscale carries. The year has no century, so it
 /// can confirm an entered date but never supply one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +39,7 @@ pub struct EncodedBirth {
     pub year_two_digits: u32,
     pub month: u32,
     pub day: u32,
-    pub sex: EncodedSex,
+    pub sex: Sex,
 }
 
 /// Why a codice fiscale was refused, detailed enough for the operator to
@@ -136,7 +129,7 @@ impl FiscalCode {
             year_two_digits: 0,
             month: 0,
             day: 0,
-            sex: EncodedSex::M,
+            sex: Sex::M,
         })
     }
 
@@ -149,7 +142,7 @@ impl FiscalCode {
         year: i32,
         month: u32,
         day: u32,
-        sex: EncodedSex,
+        sex: Sex,
     ) -> Result<(), FiscalCodeError> {
         let birth = self.birth();
         let same_year = i64::from(year).rem_euclid(100) == i64::from(birth.year_two_digits);
@@ -180,13 +173,13 @@ pub fn encode(
     year: i32,
     month: u32,
     day: u32,
-    sex: EncodedSex,
+    sex: Sex,
     place_code: &str,
 ) -> Option<FiscalCode> {
     let month_letter = *MONTH_LETTERS.get(month.checked_sub(1)? as usize)? as char;
     let day = match sex {
-        EncodedSex::M => day,
-        EncodedSex::F => day + FEMALE_DAY_OFFSET,
+        Sex::M => day,
+        Sex::F => day + FEMALE_DAY_OFFSET,
     };
     let first15 = format!(
         "{}{}{:02}{}{:02}{}",
@@ -204,7 +197,7 @@ pub fn encode(
 /// Three letters from a name: consonants first, then vowels, then X. A given
 /// name with four or more consonants skips the second one.
 fn name_part(name: &str, is_given_name: bool) -> String {
-    let letters: Vec<char> = crate::domain::search_text::fold(name)
+    let letters: Vec<char> = crate::search_text::fold(name)
         .to_ascii_uppercase()
         .chars()
         .filter(char::is_ascii_alphabetic)
@@ -301,9 +294,9 @@ fn decode_birth(bytes: &[u8]) -> Option<EncodedBirth> {
         .map(|index| index as u32 + 1)?;
     let encoded_day = two_digits(9);
     let (day, sex) = if encoded_day > FEMALE_DAY_OFFSET {
-        (encoded_day - FEMALE_DAY_OFFSET, EncodedSex::F)
+        (encoded_day - FEMALE_DAY_OFFSET, Sex::F)
     } else {
-        (encoded_day, EncodedSex::M)
+        (encoded_day, Sex::M)
     };
     Some(EncodedBirth {
         year_two_digits: two_digits(6),
@@ -347,17 +340,17 @@ mod tests {
 
     #[test]
     fn encoding_reproduces_the_known_codes() {
-        let code = encode("Rossi", "Mario", 1980, 1, 1, EncodedSex::M, "H501").unwrap();
+        let code = encode("Rossi", "Mario", 1980, 1, 1, Sex::M, "H501").unwrap();
         assert_eq!(code.as_str(), "RSSMRA80A01H501U");
-        let code = encode("Rossi", "Francesco", 1980, 12, 31, EncodedSex::M, "F205").unwrap();
+        let code = encode("Rossi", "Francesco", 1980, 12, 31, Sex::M, "F205").unwrap();
         assert_eq!(code.as_str(), "RSSFNC80T31F205U");
-        let woman = encode("Rossi", "Maria", 1980, 1, 1, EncodedSex::F, "H501").unwrap();
-        assert_eq!(woman.birth().sex, EncodedSex::F);
+        let woman = encode("Rossi", "Maria", 1980, 1, 1, Sex::F, "H501").unwrap();
+        assert_eq!(woman.birth().sex, Sex::F);
         assert_eq!(woman.birth().day, 1);
         // Short names pad with X; accents fold away.
-        let short = encode("Fo", "Nicolò", 2001, 6, 9, EncodedSex::M, "B149").unwrap();
+        let short = encode("Fo", "Nicolò", 2001, 6, 9, Sex::M, "B149").unwrap();
         assert!(short.as_str().starts_with("FOXNCL01H09B149"), "{short}");
-        assert!(encode("Rossi", "Mario", 1980, 13, 1, EncodedSex::M, "H501").is_none());
+        assert!(encode("Rossi", "Mario", 1980, 13, 1, Sex::M, "H501").is_none());
     }
 
     /// Builds a complete code from its first 15 characters, so that tests
@@ -397,7 +390,7 @@ mod tests {
                 year_two_digits: 45,
                 month: 4,
                 day: 25,
-                sex: EncodedSex::M,
+                sex: Sex::M,
             }
         );
     }
@@ -412,10 +405,10 @@ mod tests {
                 year_two_digits: 80,
                 month: 12,
                 day: 31,
-                sex: EncodedSex::M,
+                sex: Sex::M,
             }
         );
-        assert_eq!(code.check_matches(1980, 12, 31, EncodedSex::M), Ok(()));
+        assert_eq!(code.check_matches(1980, 12, 31, Sex::M), Ok(()));
     }
 
     #[test]
@@ -429,18 +422,18 @@ mod tests {
                 year_two_digits: 80,
                 month: 1,
                 day: 1,
-                sex: EncodedSex::F,
+                sex: Sex::F,
             }
         );
-        assert_eq!(code.check_matches(1980, 1, 1, EncodedSex::F), Ok(()));
+        assert_eq!(code.check_matches(1980, 1, 1, Sex::F), Ok(()));
     }
 
     #[test]
     fn a_woman_born_on_the_31st_is_encoded_as_day_71() {
         let code = FiscalCode::parse(&with_check("RSSFNC80T71F205")).unwrap();
         assert_eq!(code.birth().day, 31);
-        assert_eq!(code.birth().sex, EncodedSex::F);
-        assert_eq!(code.check_matches(1980, 12, 31, EncodedSex::F), Ok(()));
+        assert_eq!(code.birth().sex, Sex::F);
+        assert_eq!(code.check_matches(1980, 12, 31, Sex::F), Ok(()));
     }
 
     #[test]
@@ -452,7 +445,7 @@ mod tests {
         assert_eq!(check_character("RSSMRA80A01H50M"), 'M');
         let code = FiscalCode::parse("RSSMRA80A01H5LMX").unwrap();
         assert_eq!(code.as_str(), "RSSMRA80A01H5LMX");
-        assert_eq!(code.check_matches(1980, 1, 1, EncodedSex::M), Ok(()));
+        assert_eq!(code.check_matches(1980, 1, 1, Sex::M), Ok(()));
     }
 
     #[test]
@@ -518,7 +511,7 @@ mod tests {
     #[test]
     fn the_29th_of_february_is_accepted_because_the_century_is_unknown() {
         let code = FiscalCode::parse(&with_check("RSSMRA01B69H501")).unwrap();
-        assert_eq!(code.check_matches(2001, 2, 29, EncodedSex::F), Ok(()));
+        assert_eq!(code.check_matches(2001, 2, 29, Sex::F), Ok(()));
     }
 
     #[test]
@@ -556,11 +549,11 @@ mod tests {
     fn a_different_birth_date_is_reported() {
         let code = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
         let mismatch = Err(FiscalCodeError::BirthDateMismatch);
-        assert_eq!(code.check_matches(1981, 1, 1, EncodedSex::M), mismatch);
-        assert_eq!(code.check_matches(1980, 2, 1, EncodedSex::M), mismatch);
-        assert_eq!(code.check_matches(1980, 1, 2, EncodedSex::M), mismatch);
+        assert_eq!(code.check_matches(1981, 1, 1, Sex::M), mismatch);
+        assert_eq!(code.check_matches(1980, 2, 1, Sex::M), mismatch);
+        assert_eq!(code.check_matches(1980, 1, 2, Sex::M), mismatch);
         // Only the last two digits of the year are encoded.
-        assert_eq!(code.check_matches(1880, 1, 1, EncodedSex::M), Ok(()));
+        assert_eq!(code.check_matches(1880, 1, 1, Sex::M), Ok(()));
     }
 
     #[test]
@@ -568,11 +561,11 @@ mod tests {
         let man = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
         let woman = FiscalCode::parse("RSSMRA80A41H501Y").unwrap();
         assert_eq!(
-            man.check_matches(1980, 1, 1, EncodedSex::F),
+            man.check_matches(1980, 1, 1, Sex::F),
             Err(FiscalCodeError::SexMismatch)
         );
         assert_eq!(
-            woman.check_matches(1980, 1, 1, EncodedSex::M),
+            woman.check_matches(1980, 1, 1, Sex::M),
             Err(FiscalCodeError::SexMismatch)
         );
     }
@@ -581,7 +574,7 @@ mod tests {
     fn a_wrong_date_is_reported_before_a_wrong_sex() {
         let code = FiscalCode::parse("RSSMRA80A01H501U").unwrap();
         assert_eq!(
-            code.check_matches(1980, 3, 1, EncodedSex::F),
+            code.check_matches(1980, 3, 1, Sex::F),
             Err(FiscalCodeError::BirthDateMismatch)
         );
     }

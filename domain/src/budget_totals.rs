@@ -2,7 +2,8 @@
 //! area, kind, provider and funding source, each group per unit, because
 //! euros and hours are never added together.
 
-use crate::domain::money::{self, Fixed2, Line};
+use crate::money::{self, Fixed2, Line};
+use crate::vocabulary::{FundingSource, LifeArea, ResourceKind, ResourceUnit};
 
 /// The key of the one group that holds every line of the budget.
 pub const OVERALL_KEY: &str = "TOTALE";
@@ -12,11 +13,11 @@ pub const OVERALL_KEY: &str = "TOTALE";
 /// planned and what has been used so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceLine {
-    pub life_area: String,
-    pub kind: String,
+    pub life_area: LifeArea,
+    pub kind: ResourceKind,
     pub provider: String,
-    pub funding_source: String,
-    pub unit: String,
+    pub funding_source: FundingSource,
+    pub unit: ResourceUnit,
     pub planned: Fixed2,
     pub used: Fixed2,
 }
@@ -45,12 +46,12 @@ pub fn budget_totals(lines: &[ResourceLine]) -> BudgetTotals {
         money::totals_by(
             lines
                 .iter()
-                .map(|line| ((key(line), line.unit.as_str()), line.planned, line.used)),
+                .map(|line| ((key(line), line.unit), line.planned, line.used)),
         )
         .into_iter()
         .map(|((key, unit), planned, used)| Line {
             key: key.to_owned(),
-            unit: unit.to_owned(),
+            unit,
             planned,
             used,
         })
@@ -58,10 +59,10 @@ pub fn budget_totals(lines: &[ResourceLine]) -> BudgetTotals {
     };
     BudgetTotals {
         overall: group(|_| OVERALL_KEY),
-        by_life_area: group(|line| &line.life_area),
-        by_kind: group(|line| &line.kind),
+        by_life_area: group(|line| line.life_area.as_str()),
+        by_kind: group(|line| line.kind.as_str()),
         by_provider: group(|line| &line.provider),
-        by_funding_source: group(|line| &line.funding_source),
+        by_funding_source: group(|line| line.funding_source.as_str()),
     }
 }
 
@@ -71,16 +72,15 @@ mod tests {
 
     fn line(life_area: &str, provider: &str, unit: &str, planned: i64, used: i64) -> ResourceLine {
         ResourceLine {
-            life_area: life_area.to_owned(),
+            life_area: LifeArea::parse(life_area).expect("a life area"),
             kind: if unit == "EUR" {
-                "ECONOMIC"
+                ResourceKind::Economic
             } else {
-                "PROFESSIONAL"
-            }
-            .to_owned(),
+                ResourceKind::Professional
+            },
             provider: provider.to_owned(),
-            funding_source: "FNA".to_owned(),
-            unit: unit.to_owned(),
+            funding_source: FundingSource::Fna,
+            unit: ResourceUnit::parse(unit).expect("a unit"),
             planned: Fixed2(planned),
             used: Fixed2(used),
         }
@@ -89,7 +89,7 @@ mod tests {
     fn row(key: &str, unit: &str, planned: i64, used: i64) -> Line {
         Line {
             key: key.to_owned(),
-            unit: unit.to_owned(),
+            unit: ResourceUnit::parse(unit).expect("a unit"),
             planned: Fixed2(planned),
             used: Fixed2(used),
         }

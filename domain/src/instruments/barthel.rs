@@ -2,7 +2,7 @@
 //! "Functional evaluation: the Barthel Index", Md State Med J 1965;14:61–65),
 //! in the original 0–100 weighting the UVM forms use.
 
-use super::{AnswerOption, Band, InstrumentCode, InstrumentDefinition, ItemDefinition};
+use super::{AnswerOption, Band, Instrument, InstrumentDefinition, ItemDefinition};
 
 /// Barthel options are worth what they say, so value and points are written
 /// once to keep them from disagreeing.
@@ -15,7 +15,7 @@ const fn points(points: i32, label_it: &'static str) -> AnswerOption {
 }
 
 pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
-    code: InstrumentCode::Barthel,
+    code: Instrument::Barthel,
     name_it: "Indice di Barthel (ADL)",
     description_it: "Autonomia nelle attività di base della vita quotidiana: \
                      da 0 (dipendenza totale) a 100 (autonomia completa).",
@@ -227,7 +227,7 @@ mod tests {
     }
 
     fn barthel(answers: &[Answer]) -> Result<ScoredResult, ScoringError> {
-        score(InstrumentCode::Barthel, answers, None)
+        score(Instrument::Barthel, answers, None)
     }
 
     fn total_and_band(answers: &[Answer]) -> (i32, &'static str) {
@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn the_items_and_their_weights_are_the_normative_ones() {
-        let items = definition(InstrumentCode::Barthel).items;
+        let items = definition(Instrument::Barthel).items;
         let actual: Vec<(&str, Vec<i32>)> = items
             .iter()
             .map(|item| (item.code, item.options.iter().map(|o| o.value).collect()))
@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(result.score, 100);
         assert_eq!(result.band.code, "INDEPENDENT");
         assert_eq!(result.band.label_it, "Autonomo");
-        assert_eq!(result.instrument, InstrumentCode::Barthel);
+        assert_eq!(result.instrument, Instrument::Barthel);
     }
 
     // Every option is a multiple of 5, so 21, 61, 91 and 99 cannot be
@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn the_bands_change_exactly_at_the_normative_boundaries() {
-        let definition = definition(InstrumentCode::Barthel);
+        let definition = definition(Instrument::Barthel);
         let band = |score| definition.band_for(score).map(|band| band.code);
         assert_eq!(band(0), Some("TOTAL_DEPENDENCY"));
         assert_eq!(band(20), Some("TOTAL_DEPENDENCY"));
@@ -436,7 +436,7 @@ mod tests {
     fn an_education_level_is_refused_because_the_barthel_does_not_use_it() {
         assert_eq!(
             score(
-                InstrumentCode::Barthel,
+                Instrument::Barthel,
                 &independent_except(&[]),
                 Some(Education::Secondary)
             ),

@@ -6,7 +6,7 @@
 //! depend on schooling: the form must ask for it.
 
 use super::{
-    AnswerOption, Band, Education, EducationAdjustment, InstrumentCode, InstrumentDefinition,
+    AnswerOption, Band, Education, EducationAdjustment, Instrument, InstrumentDefinition,
     ItemDefinition,
 };
 
@@ -60,7 +60,7 @@ const fn question(code: &'static str, label_it: &'static str) -> ItemDefinition 
 }
 
 pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
-    code: InstrumentCode::Spmsq,
+    code: Instrument::Spmsq,
     name_it: "SPMSQ (Short Portable Mental Status Questionnaire di Pfeiffer)",
     description_it: "Screening delle funzioni cognitive: numero di errori su 10 domande, \
                      corretto per il livello di istruzione (0 = nessun errore, 10 = tutti errati).",
@@ -159,7 +159,7 @@ mod tests {
     }
 
     fn spmsq(answers: &[Answer], education: Education) -> Result<ScoredResult, ScoringError> {
-        score(InstrumentCode::Spmsq, answers, Some(education))
+        score(Instrument::Spmsq, answers, Some(education))
     }
 
     fn assert_reads(education: Education, expected: &[(usize, i32, &str)]) {
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn the_questions_are_the_normative_ten_in_order() {
-        let codes: Vec<&str> = definition(InstrumentCode::Spmsq)
+        let codes: Vec<&str> = definition(Instrument::Spmsq)
             .items
             .iter()
             .map(|item| item.code)
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn every_question_accepts_correct_as_zero_points_and_error_as_one() {
-        for item in definition(InstrumentCode::Spmsq).items {
+        for item in definition(Instrument::Spmsq).items {
             let marks: Vec<(i32, &str, i32)> = item
                 .options
                 .iter()
@@ -310,13 +310,13 @@ mod tests {
 
     #[test]
     fn spmsq_is_scored_as_errors_so_lower_is_better() {
-        assert!(!definition(InstrumentCode::Spmsq).higher_is_better);
+        assert!(!definition(Instrument::Spmsq).higher_is_better);
     }
 
     #[test]
     fn the_education_level_is_required() {
         assert_eq!(
-            score(InstrumentCode::Spmsq, &with_errors(0), None),
+            score(Instrument::Spmsq, &with_errors(0), None),
             Err(ScoringError::EducationRequired)
         );
     }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::money::Fixed2;
+use crate::money::Fixed2;
 
 pub fn date(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()

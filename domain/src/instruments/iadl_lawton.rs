@@ -10,7 +10,7 @@
 //! The 1969 paper scored men on five items only; Ponte scores all eight items
 //! for everyone (0–8), as the UVM forms do and as domain.md states.
 
-use super::{AnswerOption, Band, InstrumentCode, InstrumentDefinition, ItemDefinition};
+use super::{AnswerOption, Band, Instrument, InstrumentDefinition, ItemDefinition};
 
 const fn level(value: i32, points: i32, label_it: &'static str) -> AnswerOption {
     AnswerOption {
@@ -21,7 +21,7 @@ const fn level(value: i32, points: i32, label_it: &'static str) -> AnswerOption 
 }
 
 pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
-    code: InstrumentCode::IadlLawton,
+    code: Instrument::IadlLawton,
     name_it: "Scala IADL di Lawton",
     description_it: "Autonomia nelle attività strumentali della vita quotidiana: \
                      da 0 (dipendenza in tutte le attività) a 8 (autonomia completa).",
@@ -255,7 +255,7 @@ mod tests {
     }
 
     fn iadl(answers: &[Answer]) -> Result<ScoredResult, ScoringError> {
-        score(InstrumentCode::IadlLawton, answers, None)
+        score(Instrument::IadlLawton, answers, None)
     }
 
     fn total_and_band(answers: &[Answer]) -> (i32, &'static str) {
@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_items_and_the_points_of_their_levels_are_the_normative_ones() {
-        let items = definition(InstrumentCode::IadlLawton).items;
+        let items = definition(Instrument::IadlLawton).items;
         let actual: Vec<(&str, Vec<i32>)> = items
             .iter()
             .map(|item| (item.code, item.options.iter().map(|o| o.points).collect()))
@@ -387,7 +387,7 @@ mod tests {
     fn an_education_level_is_refused_because_the_iadl_does_not_use_it() {
         assert_eq!(
             score(
-                InstrumentCode::IadlLawton,
+                Instrument::IadlLawton,
                 &independent_except(&[]),
                 Some(Education::Primary)
             ),

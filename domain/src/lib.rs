@@ -1,4 +1,6 @@
-//! Business rules as plain functions: no axum, async-graphql or sea-orm here.
+//! Ponte's vocabularies and business rules as plain Rust: no axum,
+//! async-graphql or sea-orm here (the `storage` feature only maps the
+//! vocabularies to text columns, for the `entity` crate).
 
 pub mod account;
 pub mod assessment_indicators;
@@ -10,4 +12,5 @@ pub mod money;
 pub mod person_identity;
 pub mod project_lifecycle;
 pub mod search_text;
+pub mod vocabulary;
 pub mod wording;

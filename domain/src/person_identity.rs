@@ -4,8 +4,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::fiscal_code::{is_provisional_code, is_stp_eni_code, EncodedSex, FiscalCode};
-use crate::enums::{FiscalCodeMissingReason, Sex};
+use crate::fiscal_code::{is_provisional_code, is_stp_eni_code, FiscalCode};
+use crate::vocabulary::{FiscalCodeMissingReason, Sex};
 
 /// What is stored about the person's code once the rules pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,26 +47,17 @@ pub fn check_code(
         )),
         (Some(text), None) => {
             let code = FiscalCode::parse(text).map_err(|e| refuse("fiscalCode", e.message_it()))?;
-            let encoded_sex = match sex {
-                Sex::F => EncodedSex::F,
-                Sex::M => EncodedSex::M,
-            };
-            code.check_matches(
-                birth_date.year(),
-                birth_date.month(),
-                birth_date.day(),
-                encoded_sex,
-            )
-            .map_err(|e| match e {
-                crate::domain::fiscal_code::FiscalCodeError::SexMismatch => refuse(
-                    "sex",
-                    "Il sesso non corrisponde a quello indicato nel codice fiscale",
-                ),
-                _ => refuse(
-                    "birthDate",
-                    "La data di nascita non corrisponde a quella indicata nel codice fiscale",
-                ),
-            })?;
+            code.check_matches(birth_date.year(), birth_date.month(), birth_date.day(), sex)
+                .map_err(|e| match e {
+                    crate::fiscal_code::FiscalCodeError::SexMismatch => refuse(
+                        "sex",
+                        "Il sesso non corrisponde a quello indicato nel codice fiscale",
+                    ),
+                    _ => refuse(
+                        "birthDate",
+                        "La data di nascita non corrisponde a quella indicata nel codice fiscale",
+                    ),
+                })?;
             Ok(CheckedCode {
                 fiscal_code: Some(code.as_str().to_owned()),
                 missing_reason: None,

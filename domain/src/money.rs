@@ -22,6 +22,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::vocabulary::ResourceUnit;
+
 /// A number with exactly two decimals, stored as hundredths (cents of a euro,
 /// hundredths of an hour). The range is that of `i64` hundredths, the size
 /// of a PostgreSQL `bigint` column: up to 92 233 720 368 547 758.07 either
@@ -212,7 +214,7 @@ fn is_digits(s: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub key: String,
-    pub unit: String,
+    pub unit: ResourceUnit,
     pub planned: Fixed2,
     pub used: Fixed2,
 }
@@ -444,7 +446,7 @@ mod tests {
         assert!(is_overused(Cents(0), Cents(1)));
         let line = Line {
             key: "HOUSING".to_owned(),
-            unit: "EUR".to_owned(),
+            unit: ResourceUnit::Eur,
             planned: Cents(50_000),
             used: Cents(60_000),
         };

@@ -18,38 +18,16 @@ mod barthel;
 mod iadl_lawton;
 mod spmsq;
 
-/// Generates the instrument codes and the lookups from one list, so that a
-/// new instrument cannot be half registered (a code without a definition, or
-/// a definition the API never lists).
+pub use crate::vocabulary::{Education, Instrument};
+
+/// The definition of each instrument of the vocabulary: the match is
+/// exhaustive, so a new `Instrument` value cannot be left without one, and
+/// `REGISTRY` is what the API lists.
 macro_rules! register_instruments {
-    ($($(#[$doc:meta])* $variant:ident = $code:literal => $module:ident,)+) => {
-        /// The instruments Ponte can score.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum InstrumentCode {
-            $($(#[$doc])* $variant,)+
-        }
-
-        impl InstrumentCode {
-            /// The code used by the API and stored with each result.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $code,)+
-                }
-            }
-
-            /// Reads a code as written by [`InstrumentCode::as_str`]; any
-            /// other spelling is unknown.
-            pub fn parse(code: &str) -> Option<Self> {
-                match code {
-                    $($code => Some(Self::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-
-        fn registered(code: InstrumentCode) -> &'static InstrumentDefinition {
+    ($($variant:ident => $module:ident,)+) => {
+        fn registered(code: Instrument) -> &'static InstrumentDefinition {
             match code {
-                $(InstrumentCode::$variant => &$module::DEFINITION,)+
+                $(Instrument::$variant => &$module::DEFINITION,)+
             }
         }
 
@@ -58,12 +36,9 @@ macro_rules! register_instruments {
 }
 
 register_instruments! {
-    /// Barthel Index of activities of daily living, 0–100.
-    Barthel = "BARTHEL" => barthel,
-    /// Lawton instrumental activities of daily living, 0–8.
-    IadlLawton = "IADL_LAWTON" => iadl_lawton,
-    /// Pfeiffer Short Portable Mental Status Questionnaire, errors 0–10.
-    Spmsq = "SPMSQ" => spmsq,
+    Barthel => barthel,
+    IadlLawton => iadl_lawton,
+    Spmsq => spmsq,
 }
 
 /// One answer an item accepts.
@@ -103,37 +78,6 @@ pub struct Band {
     pub label_it: &'static str,
 }
 
-/// Highest completed schooling, which some instruments correct for because
-/// their norms were drawn from people of different schooling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Education {
-    /// Scuola primaria (elementare) at most.
-    Primary,
-    /// Scuola secondaria (media or superiore).
-    Secondary,
-    /// Beyond secondary school: university or equivalent.
-    BeyondSecondary,
-}
-
-impl Education {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Primary => "PRIMARY",
-            Self::Secondary => "SECONDARY",
-            Self::BeyondSecondary => "BEYOND_SECONDARY",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "PRIMARY" => Some(Self::Primary),
-            "SECONDARY" => Some(Self::Secondary),
-            "BEYOND_SECONDARY" => Some(Self::BeyondSecondary),
-            _ => None,
-        }
-    }
-}
-
 /// How an instrument's norm corrects the sum of points for schooling: for
 /// people with `education` the score moves by `score_change` (before it is
 /// kept within the scale).
@@ -145,7 +89,7 @@ pub struct EducationAdjustment {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct InstrumentDefinition {
-    pub code: InstrumentCode,
+    pub code: Instrument,
     pub name_it: &'static str,
     pub description_it: &'static str,
     pub min_score: i32,
@@ -191,7 +135,7 @@ pub struct Answer {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoredResult {
-    pub instrument: InstrumentCode,
+    pub instrument: Instrument,
     /// The normative score, after any adjustment (e.g. SPMSQ education).
     pub score: i32,
     pub band: &'static Band,
@@ -286,7 +230,7 @@ pub fn registry() -> &'static [&'static InstrumentDefinition] {
     REGISTRY
 }
 
-pub fn definition(code: InstrumentCode) -> &'static InstrumentDefinition {
+pub fn definition(code: Instrument) -> &'static InstrumentDefinition {
     registered(code)
 }
 
@@ -301,7 +245,7 @@ pub fn definition(code: InstrumentCode) -> &'static InstrumentDefinition {
 /// The first problem found, checking the education level, then the answers
 /// in the order given, then which items are left unanswered (in item order).
 pub fn score(
-    code: InstrumentCode,
+    code: Instrument,
     answers: &[Answer],
     education: Option<Education>,
 ) -> Result<ScoredResult, ScoringError> {
@@ -370,10 +314,10 @@ pub fn score(
 mod tests {
     use super::*;
 
-    const ALL_CODES: [InstrumentCode; 3] = [
-        InstrumentCode::Barthel,
-        InstrumentCode::IadlLawton,
-        InstrumentCode::Spmsq,
+    const ALL_CODES: [Instrument; 3] = [
+        Instrument::Barthel,
+        Instrument::IadlLawton,
+        Instrument::Spmsq,
     ];
 
     #[test]
@@ -388,19 +332,19 @@ mod tests {
 
     #[test]
     fn instrument_codes_read_back_what_they_write() {
-        assert_eq!(InstrumentCode::Barthel.as_str(), "BARTHEL");
-        assert_eq!(InstrumentCode::IadlLawton.as_str(), "IADL_LAWTON");
-        assert_eq!(InstrumentCode::Spmsq.as_str(), "SPMSQ");
+        assert_eq!(Instrument::Barthel.as_str(), "BARTHEL");
+        assert_eq!(Instrument::IadlLawton.as_str(), "IADL_LAWTON");
+        assert_eq!(Instrument::Spmsq.as_str(), "SPMSQ");
         for code in ALL_CODES {
-            assert_eq!(InstrumentCode::parse(code.as_str()), Some(code));
+            assert_eq!(Instrument::parse(code.as_str()), Some(code));
         }
     }
 
     #[test]
     fn unknown_or_differently_spelt_instrument_codes_are_refused() {
-        assert_eq!(InstrumentCode::parse("MMSE"), None);
-        assert_eq!(InstrumentCode::parse("barthel"), None);
-        assert_eq!(InstrumentCode::parse(""), None);
+        assert_eq!(Instrument::parse("MMSE"), None);
+        assert_eq!(Instrument::parse("barthel"), None);
+        assert_eq!(Instrument::parse(""), None);
     }
 
     #[test]
@@ -534,7 +478,7 @@ mod tests {
         for definition in registry() {
             assert_eq!(
                 definition.uses_education,
-                definition.code == InstrumentCode::Spmsq,
+                definition.code == Instrument::Spmsq,
                 "{:?}",
                 definition.code
             );
@@ -564,7 +508,7 @@ mod tests {
 
     #[test]
     fn spmsq_allows_one_more_error_with_primary_schooling_and_one_fewer_beyond_secondary() {
-        let spmsq = definition(InstrumentCode::Spmsq);
+        let spmsq = definition(Instrument::Spmsq);
         assert_eq!(spmsq.education_adjustment(Some(Education::Primary)), -1);
         assert_eq!(spmsq.education_adjustment(Some(Education::Secondary)), 0);
         assert_eq!(
@@ -572,7 +516,7 @@ mod tests {
             1
         );
         assert_eq!(
-            definition(InstrumentCode::Barthel).education_adjustment(Some(Education::Primary)),
+            definition(Instrument::Barthel).education_adjustment(Some(Education::Primary)),
             0
         );
     }

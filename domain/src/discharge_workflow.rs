@@ -13,66 +13,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-/// The names are the GraphQL `DischargeStatus` values and what the database
-/// stores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DischargeStatus {
-    Reported,
-    AssessmentScheduled,
-    PlanAgreed,
-    Discharged,
-    Cancelled,
-}
-
-/// A status, destination or cancel reason name Ponte does not know. It
-/// carries the offending text so the log says what came in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownDischargeName(pub String);
-
-impl fmt::Display for UnknownDischargeName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "valore sconosciuto per la dimissione: {:?}", self.0)
-    }
-}
-
-impl std::error::Error for UnknownDischargeName {}
-
-/// Exact match only: the names come from our own database and from GraphQL
-/// enums, so anything else is a bug worth surfacing.
-fn parse_name<T: Copy>(
-    all: &[T],
-    name: impl Fn(T) -> &'static str,
-    s: &str,
-) -> Result<T, UnknownDischargeName> {
-    all.iter()
-        .copied()
-        .find(|value| name(*value) == s)
-        .ok_or_else(|| UnknownDischargeName(s.to_owned()))
-}
+pub use crate::vocabulary::{CancelReason, DischargeAction, DischargeDestination, DischargeStatus};
 
 impl DischargeStatus {
-    pub const ALL: [DischargeStatus; 5] = [
-        DischargeStatus::Reported,
-        DischargeStatus::AssessmentScheduled,
-        DischargeStatus::PlanAgreed,
-        DischargeStatus::Discharged,
-        DischargeStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DischargeStatus::Reported => "REPORTED",
-            DischargeStatus::AssessmentScheduled => "ASSESSMENT_SCHEDULED",
-            DischargeStatus::PlanAgreed => "PLAN_AGREED",
-            DischargeStatus::Discharged => "DISCHARGED",
-            DischargeStatus::Cancelled => "CANCELLED",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<DischargeStatus, UnknownDischargeName> {
-        parse_name(&DischargeStatus::ALL, DischargeStatus::as_str, s)
-    }
-
     /// A discharge that happened or was called off is history: changing it
     /// would rewrite the indicators already reported. The discharge list
     /// filters on this very list.
@@ -82,31 +25,6 @@ impl DischargeStatus {
     pub fn is_final(self) -> bool {
         DischargeStatus::FINAL.contains(&self)
     }
-}
-
-impl fmt::Display for DischargeStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The steps a user can take on a discharge; editing dates or needs is an
-/// update, not a step, and does not go through here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DischargeAction {
-    ScheduleAssessment,
-    AgreePlan,
-    Complete,
-    Cancel,
-}
-
-impl DischargeAction {
-    pub const ALL: [DischargeAction; 4] = [
-        DischargeAction::ScheduleAssessment,
-        DischargeAction::AgreePlan,
-        DischargeAction::Complete,
-        DischargeAction::Cancel,
-    ];
 }
 
 /// What the service knows about the discharge when a step is asked for.
@@ -204,7 +122,8 @@ pub fn next_status(
 /// the step's own data. A final discharge allows none.
 pub fn allowed_actions(from: DischargeStatus, facts: &DischargeFacts) -> Vec<DischargeAction> {
     DischargeAction::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|action| next_status(from, *action, facts).is_ok())
         .collect()
 }
@@ -215,41 +134,7 @@ pub fn is_overdue(status: DischargeStatus, expected_on: NaiveDate, today: NaiveD
     !status.is_final() && expected_on < today
 }
 
-/// The seeds measure the wait from "clinically dischargeable" to discharge
-/// separately for home and for residential destinations, because the
-/// bottlenecks differ (home services vs a free bed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DischargeDestination {
-    Home,
-    HomeWithServices,
-    Rsa,
-    CureIntermedie,
-    Other,
-}
-
 impl DischargeDestination {
-    pub const ALL: [DischargeDestination; 5] = [
-        DischargeDestination::Home,
-        DischargeDestination::HomeWithServices,
-        DischargeDestination::Rsa,
-        DischargeDestination::CureIntermedie,
-        DischargeDestination::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DischargeDestination::Home => "HOME",
-            DischargeDestination::HomeWithServices => "HOME_WITH_SERVICES",
-            DischargeDestination::Rsa => "RSA",
-            DischargeDestination::CureIntermedie => "CURE_INTERMEDIE",
-            DischargeDestination::Other => "OTHER",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<DischargeDestination, UnknownDischargeName> {
-        parse_name(&DischargeDestination::ALL, DischargeDestination::as_str, s)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             DischargeDestination::Home => "Domicilio",
@@ -277,43 +162,7 @@ impl DischargeDestination {
     }
 }
 
-impl fmt::Display for DischargeDestination {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Why a discharge was called off; the seeds name death and transfer, and a
-/// refusal by the person is common enough to count on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CancelReason {
-    Death,
-    Transfer,
-    Refused,
-    Other,
-}
-
 impl CancelReason {
-    pub const ALL: [CancelReason; 4] = [
-        CancelReason::Death,
-        CancelReason::Transfer,
-        CancelReason::Refused,
-        CancelReason::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CancelReason::Death => "DEATH",
-            CancelReason::Transfer => "TRANSFER",
-            CancelReason::Refused => "REFUSED",
-            CancelReason::Other => "OTHER",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<CancelReason, UnknownDischargeName> {
-        parse_name(&CancelReason::ALL, CancelReason::as_str, s)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             CancelReason::Death => "Decesso",
@@ -321,12 +170,6 @@ impl CancelReason {
             CancelReason::Refused => "Rifiuto della persona",
             CancelReason::Other => "Altro",
         }
-    }
-}
-
-impl fmt::Display for CancelReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -407,8 +250,8 @@ mod tests {
     fn the_grid_lists_every_status_and_action_exactly_once() {
         let grid = grid();
         assert_eq!(grid.len(), 20);
-        for status in DischargeStatus::ALL {
-            for action in DischargeAction::ALL {
+        for status in DischargeStatus::ALL.iter().copied() {
+            for action in DischargeAction::ALL.iter().copied() {
                 let rows = grid
                     .iter()
                     .filter(|r| r.0 == status && r.1 == action)
@@ -507,9 +350,9 @@ mod tests {
     fn allowed_actions_are_exactly_the_steps_next_status_accepts() {
         for has_assessment in [false, true] {
             let facts = DischargeFacts { has_assessment };
-            for from in DischargeStatus::ALL {
+            for from in DischargeStatus::ALL.iter().copied() {
                 let allowed = allowed_actions(from, &facts);
-                for action in DischargeAction::ALL {
+                for action in DischargeAction::ALL.iter().copied() {
                     assert_eq!(
                         allowed.contains(&action),
                         next_status(from, action, &facts).is_ok(),
@@ -530,7 +373,8 @@ mod tests {
         assert!(!is_overdue(S::Reported, today, today));
         assert!(!is_overdue(S::PlanAgreed, tomorrow, today));
         let late: Vec<_> = DischargeStatus::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|status| is_overdue(*status, yesterday, today))
             .collect();
         assert_eq!(late, [S::Reported, S::AssessmentScheduled, S::PlanAgreed]);
@@ -540,7 +384,8 @@ mod tests {
     #[test]
     fn only_discharged_and_cancelled_are_final() {
         let finals: Vec<_> = DischargeStatus::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|s| s.is_final())
             .collect();
         assert_eq!(finals, [S::Discharged, S::Cancelled]);
@@ -548,31 +393,32 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_unknown_names_are_refused() {
-        for status in DischargeStatus::ALL {
-            assert_eq!(DischargeStatus::parse(status.as_str()), Ok(status));
+        for status in DischargeStatus::ALL.iter().copied() {
+            assert_eq!(DischargeStatus::parse(status.as_str()), Some(status));
         }
-        for destination in DischargeDestination::ALL {
+        for destination in DischargeDestination::ALL.iter().copied() {
             assert_eq!(
                 DischargeDestination::parse(destination.as_str()),
-                Ok(destination)
+                Some(destination)
             );
         }
-        for reason in CancelReason::ALL {
-            assert_eq!(CancelReason::parse(reason.as_str()), Ok(reason));
+        for reason in CancelReason::ALL.iter().copied() {
+            assert_eq!(CancelReason::parse(reason.as_str()), Some(reason));
         }
-        assert_eq!(
-            DischargeStatus::parse("reported"),
-            Err(UnknownDischargeName("reported".to_owned()))
-        );
-        assert!(DischargeDestination::parse("HOSPICE").is_err());
-        assert!(CancelReason::parse("").is_err());
+        assert_eq!(DischargeStatus::parse("reported"), None);
+        assert_eq!(DischargeDestination::parse("HOSPICE"), None);
+        assert_eq!(CancelReason::parse(""), None);
     }
 
     #[test]
     fn destinations_split_into_home_residential_and_other() {
         use DischargeDestination as D;
-        let home: Vec<_> = D::ALL.into_iter().filter(|d| d.is_home()).collect();
-        let residential: Vec<_> = D::ALL.into_iter().filter(|d| d.is_residential()).collect();
+        let home: Vec<_> = D::ALL.iter().copied().filter(|d| d.is_home()).collect();
+        let residential: Vec<_> = D::ALL
+            .iter()
+            .copied()
+            .filter(|d| d.is_residential())
+            .collect();
         assert_eq!(home, [D::Home, D::HomeWithServices]);
         assert_eq!(residential, [D::Rsa, D::CureIntermedie]);
         assert!(!D::Other.is_home() && !D::Other.is_residential());

@@ -1,0 +1,462 @@
+//! Closed vocabularies: every list of values Ponte stores or exchanges,
+//! written once, here.
+//!
+//! Each value is stored as its SCREAMING_SNAKE_CASE text and exposed under
+//! the same name by the GraphQL schema. The list is a macro,
+//! [`with_vocabularies!`](crate::with_vocabularies), so that the adapters
+//! declare their side from it instead of copying it: this crate makes plain
+//! enums of it (with the storage mapping when the `storage` feature is on),
+//! the server's `graphql::vocabulary` makes the GraphQL mirrors and their
+//! conversions. A value renamed in the public API keeps its former spelling
+//! on input for one release: `Other = "OTHER" (formerly Altro = "ALTRO")`.
+
+use std::fmt;
+
+/// What every vocabulary offers to generic code (decoding, tests).
+pub trait Vocabulary: Copy + Eq + fmt::Debug + 'static {
+    /// The enum's name, as in the GraphQL schema and in error messages.
+    const NAME: &'static str;
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The stored and exchanged text.
+    fn as_str(self) -> &'static str;
+    /// Exact match only: any other spelling is unknown.
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.as_str() == text)
+    }
+}
+
+/// Calls `$callback! { … }` with every vocabulary of Ponte: the one list.
+#[macro_export]
+macro_rules! with_vocabularies {
+    ($callback:ident) => {
+        $callback! {
+            /// What a user may do by role; case data needs a team responsibility on top.
+            Role {
+                Admin = "ADMIN",
+                Operator = "OPERATOR",
+                Auditor = "AUDITOR",
+            }
+
+            Profession {
+                AssistenteSociale = "ASSISTENTE_SOCIALE",
+                Infermiere = "INFERMIERE",
+                Mmg = "MMG",
+                MedicoSpecialista = "MEDICO_SPECIALISTA",
+                Psichiatra = "PSICHIATRA",
+                Psicologo = "PSICOLOGO",
+                Educatore = "EDUCATORE",
+                TerapistaRiabilitazione = "TERAPISTA_RIABILITAZIONE",
+                OperatoreSociosanitario = "OPERATORE_SOCIOSANITARIO",
+                OperatoreEts = "OPERATORE_ETS",
+                Amministrativo = "AMMINISTRATIVO",
+                Other = "OTHER" (formerly Altro = "ALTRO"),
+            }
+
+            OrganizationKind {
+                Asl = "ASL",
+                Asst = "ASST",
+                Ats = "ATS",
+                Ospedale = "OSPEDALE",
+                Comune = "COMUNE",
+                Ambito = "AMBITO",
+                Distretto = "DISTRETTO",
+                CasaDiComunita = "CASA_DI_COMUNITA",
+                Ets = "ETS",
+                CooperativaSociale = "COOPERATIVA_SOCIALE",
+                CentroPerImpiego = "CENTRO_PER_IMPIEGO",
+                Scuola = "SCUOLA",
+                Other = "OTHER" (formerly Altro = "ALTRO"),
+            }
+
+            /// As encoded in the codice fiscale; used to cross-check it.
+            Sex {
+                F = "F",
+                M = "M",
+            }
+
+            TargetGroup {
+                NonAutosufficiente = "NON_AUTOSUFFICIENTE",
+                Disabilita = "DISABILITA",
+                Minore = "MINORE",
+                SenzaDimora = "SENZA_DIMORA",
+                SaluteMentale = "SALUTE_MENTALE",
+                Dipendenze = "DIPENDENZE",
+                Poverta = "POVERTA",
+            }
+
+            /// Why a person has no codice fiscale: never a made-up one instead.
+            FiscalCodeMissingReason {
+                /// Straniero Temporaneamente Presente: an STP code is recorded.
+                Stp = "STP",
+                /// Europeo Non Iscritto: an ENI code is recorded.
+                Eni = "ENI",
+                /// An 11-digit provisional code is recorded.
+                Provisional = "PROVISIONAL",
+                /// Not assigned yet, no code at all.
+                NotAssigned = "NOT_ASSIGNED",
+            }
+
+            ReferencePersonKind {
+                Caregiver = "CAREGIVER",
+                FamilyMember = "FAMILY_MEMBER",
+                AmministratoreDiSostegno = "AMMINISTRATORE_DI_SOSTEGNO",
+                Tutore = "TUTORE",
+                Other = "OTHER",
+            }
+
+            ConsentKind {
+                /// The person received the privacy notice (informativa).
+                PrivacyNotice = "PRIVACY_NOTICE",
+                /// Sharing the record with the other services of the network.
+                DataSharing = "DATA_SHARING",
+                /// Extra-protected data (HIV, addiction, violence, abortion) may be seen by the team.
+                ExtraProtectedData = "EXTRA_PROTECTED_DATA",
+                /// Being contacted by phone or email.
+                Contact = "CONTACT",
+            }
+
+            TeamKind {
+                Uvm = "UVM",
+                EquipeMultidisciplinare = "EQUIPE_MULTIDISCIPLINARE",
+                Pua = "PUA",
+                Servizio = "SERVIZIO",
+            }
+
+            TeamRole {
+                Coordinator = "COORDINATOR",
+                Member = "MEMBER",
+            }
+
+            ReferralSource {
+                SelfReferral = "SELF_REFERRAL" (formerly SelfOld = "SELF"),
+                Family = "FAMILY",
+                Mmg = "MMG",
+                Hospital = "HOSPITAL",
+                ProntoInterventoSociale = "PRONTO_INTERVENTO_SOCIALE",
+                School = "SCHOOL",
+                Service = "SERVICE",
+                Other = "OTHER",
+            }
+
+            Urgency {
+                Ordinary = "ORDINARY",
+                Priority = "PRIORITY",
+                Urgent = "URGENT",
+            }
+
+            /// OPEN and ACCEPTED referrals make the team responsible for the person.
+            ReferralStatus {
+                Open = "OPEN",
+                Accepted = "ACCEPTED",
+                Closed = "CLOSED",
+            }
+
+            /// The standard instruments the server scores (see `domain::instruments`).
+            Instrument {
+                /// Barthel Index of activities of daily living, 0–100.
+                Barthel = "BARTHEL",
+                /// Lawton instrumental activities of daily living, 0–8.
+                IadlLawton = "IADL_LAWTON",
+                /// Pfeiffer Short Portable Mental Status Questionnaire, errors 0–10.
+                Spmsq = "SPMSQ",
+            }
+
+            /// Schooling, which adjusts the SPMSQ error count.
+            Education {
+                /// Scuola primaria (elementare) at most.
+                Primary = "PRIMARY",
+                /// Scuola secondaria (media or superiore).
+                Secondary = "SECONDARY",
+                /// Beyond secondary school: university or equivalent.
+                BeyondSecondary = "BEYOND_SECONDARY",
+            }
+
+            AssessmentSetting {
+                Domicilio = "DOMICILIO",
+                Ospedale = "OSPEDALE",
+                Struttura = "STRUTTURA",
+                Servizio = "SERVIZIO",
+            }
+
+            AssessmentReason {
+                FirstAssessment = "FIRST_ASSESSMENT",
+                Reassessment = "REASSESSMENT",
+                ProtectedDischarge = "PROTECTED_DISCHARGE",
+                ChangeOfNeeds = "CHANGE_OF_NEEDS",
+            }
+
+            NeedLevel {
+                Low = "LOW",
+                Medium = "MEDIUM",
+                High = "HIGH",
+            }
+
+            RecommendedSetting {
+                Home = "HOME",
+                HomeWithSad = "HOME_WITH_SAD",
+                HomeWithAdi = "HOME_WITH_ADI",
+                DayCentre = "DAY_CENTRE",
+                RsaRsd = "RSA_RSD",
+                CureIntermedie = "CURE_INTERMEDIE",
+                Other = "OTHER",
+            }
+
+            /// Social domains rated 1 (adequate) to 3 (critical).
+            SocialDomain {
+                CaregiverNetwork = "CAREGIVER_NETWORK",
+                Housing = "HOUSING",
+                Economic = "ECONOMIC",
+            }
+
+            ProjectKind {
+                Pai = "PAI",
+                Ptri = "PTRI",
+                ProgettoPersonalizzato = "PROGETTO_PERSONALIZZATO",
+                ProgettoDiVita = "PROGETTO_DI_VITA",
+            }
+
+            /// The states of an individual project; the rules are in `project_lifecycle`.
+            ProjectStatus {
+                Intake = "INTAKE",
+                Assessment = "ASSESSMENT",
+                Planning = "PLANNING",
+                Active = "ACTIVE",
+                Review = "REVIEW",
+                Suspended = "SUSPENDED",
+                Closed = "CLOSED",
+            }
+
+            /// The four life areas of the Budget di Salute.
+            LifeArea {
+                HealthWellbeing = "HEALTH_WELLBEING",
+                Housing = "HOUSING",
+                WorkIncome = "WORK_INCOME",
+                SocialInclusion = "SOCIAL_INCLUSION",
+            }
+
+            /// OPEN until the goal gets a final status at a review or at closure.
+            GoalStatus {
+                Open = "OPEN",
+                Achieved = "ACHIEVED",
+                PartlyAchieved = "PARTLY_ACHIEVED",
+                NotAchieved = "NOT_ACHIEVED",
+                Dropped = "DROPPED",
+            }
+
+            ServiceKind {
+                Sad = "SAD",
+                Adi = "ADI",
+                CentroDiurno = "CENTRO_DIURNO",
+                TirocinioInclusione = "TIROCINIO_INCLUSIONE",
+                HousingSociale = "HOUSING_SOCIALE",
+                Sollievo = "SOLLIEVO",
+                EducativaDomiciliare = "EDUCATIVA_DOMICILIARE",
+                SupportoPsicologico = "SUPPORTO_PSICOLOGICO",
+                Trasporto = "TRASPORTO",
+                Pasti = "PASTI",
+                InserimentoLavorativo = "INSERIMENTO_LAVORATIVO",
+                Rsa = "RSA",
+                Other = "OTHER" (formerly Altro = "ALTRO"),
+            }
+
+            ResourceKind {
+                Economic = "ECONOMIC",
+                Professional = "PROFESSIONAL",
+                Relational = "RELATIONAL",
+            }
+
+            /// EUR for economic resources, HOURS for professional ones, HOURS or a
+            /// described COMMITMENT for relational ones.
+            ResourceUnit {
+                Eur = "EUR",
+                Hours = "HOURS",
+                Commitment = "COMMITMENT",
+            }
+
+            /// Who provides a resource or agrees to the budget.
+            ProviderKind {
+                Organization = "ORGANIZATION",
+                Family = "FAMILY",
+                Person = "PERSON",
+            }
+
+            FundingSource {
+                Fna = "FNA",
+                Fnps = "FNPS",
+                FondoPoverta = "FONDO_POVERTA",
+                Pnrr = "PNRR",
+                PnInclusione = "PN_INCLUSIONE",
+                Comune = "COMUNE",
+                FondoSanitario = "FONDO_SANITARIO",
+                Privato = "PRIVATO",
+                Other = "OTHER" (formerly Altro = "ALTRO"),
+            }
+
+            /// How the person agreed to the project.
+            ConsentMethod {
+                SignedPaper = "SIGNED_PAPER",
+                Digital = "DIGITAL",
+                VerbalWithWitness = "VERBAL_WITH_WITNESS",
+            }
+
+            /// Who gave a life-area score: the person themselves or the team.
+            Rater {
+                Person = "PERSON",
+                Team = "TEAM",
+            }
+
+            /// A change to an agreed budget sends it back to the parties.
+            BudgetAgreementStatus {
+                None = "NONE",
+                Agreed = "AGREED",
+                ToRenew = "TO_RENEW",
+            }
+
+            /// The states of a protected discharge; the rules are in `discharge_workflow`.
+            DischargeStatus {
+                Reported = "REPORTED",
+                AssessmentScheduled = "ASSESSMENT_SCHEDULED",
+                PlanAgreed = "PLAN_AGREED",
+                Discharged = "DISCHARGED",
+                Cancelled = "CANCELLED",
+            }
+
+            /// A step of the discharge workflow, as `Discharge.allowedActions`
+            /// lists it: SCHEDULE_ASSESSMENT (`updateDischarge` with
+            /// `assessmentScheduledOn`), AGREE_PLAN (`agreeDischargePlan`),
+            /// COMPLETE (`completeDischarge`), CANCEL (`cancelDischarge`).
+            DischargeAction {
+                ScheduleAssessment = "SCHEDULE_ASSESSMENT",
+                AgreePlan = "AGREE_PLAN",
+                Complete = "COMPLETE",
+                Cancel = "CANCEL",
+            }
+
+            DischargeDestination {
+                Home = "HOME",
+                HomeWithServices = "HOME_WITH_SERVICES",
+                Rsa = "RSA",
+                CureIntermedie = "CURE_INTERMEDIE",
+                Other = "OTHER",
+            }
+
+            CancelReason {
+                Death = "DEATH",
+                Transfer = "TRANSFER",
+                Refused = "REFUSED",
+                Other = "OTHER",
+            }
+
+            /// Where an outbox email stands.
+            EmailStatus {
+                Pending = "PENDING",
+                Sending = "SENDING",
+                Sent = "SENT",
+                Dead = "DEAD",
+            }
+        }
+    };
+}
+
+/// Declares the plain enums of the list.
+macro_rules! plain_vocabularies {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $text:literal $((formerly $old:ident = $oldtext:literal))?),+ $(,)?
+        }
+    )+) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "storage", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "storage", sea_orm(rs_type = "String", db_type = "Text"))]
+        pub enum $name {
+            $($(#[$vmeta])* #[cfg_attr(feature = "storage", sea_orm(string_value = $text))] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Exact match only: any other spelling is unknown.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl Vocabulary for $name {
+            const NAME: &'static str = stringify!($name);
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+
+        /// Serialized as its text, as in audit details and project history.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+
+with_vocabularies!(plain_vocabularies);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reads_back<V: Vocabulary>() {
+        for value in V::ALL {
+            assert_eq!(V::parse(value.as_str()), Some(*value), "{}", V::NAME);
+        }
+        let mut texts: Vec<&str> = V::ALL.iter().map(|v| v.as_str()).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(
+            texts.len(),
+            V::ALL.len(),
+            "{} has a duplicate text",
+            V::NAME
+        );
+    }
+
+    macro_rules! all_read_back {
+        ($($(#[$meta:meta])* $name:ident { $($tail:tt)* })+) => {
+            $(reads_back::<$name>();)+
+        };
+    }
+
+    #[test]
+    fn every_stored_name_reads_back_as_the_same_variant() {
+        with_vocabularies!(all_read_back);
+        assert_eq!(Role::parse("admin"), None);
+    }
+
+    #[test]
+    fn other_is_one_word_and_the_former_spelling_is_not_stored() {
+        assert_eq!(Profession::Other.as_str(), "OTHER");
+        assert_eq!(OrganizationKind::parse("ALTRO"), None);
+        assert_eq!(ServiceKind::Other.to_string(), "OTHER");
+    }
+}

@@ -1,0 +1,45 @@
+//! Naming the row when a stored row cannot be read: a value outside its
+//! vocabulary (say a project status `PAUSED` written by hand) is an internal
+//! error whose log line says which row to repair, never a silent default.
+
+use sea_orm::{DbErr, EntityName};
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+
+pub trait InRow<T> {
+    /// Names `entity`'s row `id` in the error, if reading it failed.
+    fn in_row<E: EntityName>(self, entity: E, id: Uuid) -> AppResult<T>;
+}
+
+impl<T> InRow<T> for Result<T, DbErr> {
+    fn in_row<E: EntityName>(self, entity: E, id: Uuid) -> AppResult<T> {
+        self.map_err(|err| row_error(entity.table_name(), id, &err))
+    }
+}
+
+pub fn row_error(table: &str, id: Uuid, err: &DbErr) -> AppError {
+    AppError::internal(format!("database: {table} row {id}: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_names_the_table_and_the_row() {
+        let id = Uuid::nil();
+        let read: Result<(), DbErr> = Err(DbErr::Type(
+            "unexpected value for ProjectStatus enum: PAUSED".into(),
+        ));
+        let AppError::Internal(detail) = read.in_row(entity::project::Entity, id).unwrap_err()
+        else {
+            panic!("an internal error");
+        };
+        assert!(
+            detail.contains("projects row 00000000-0000-0000-0000-000000000000"),
+            "{detail}"
+        );
+        assert!(detail.contains("ProjectStatus enum: PAUSED"), "{detail}");
+    }
+}
