@@ -51,6 +51,9 @@ export default defineConfig({
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Form tests type into many fields; on a 2-core CI machine shared with a
+    // cargo build one took 5.1 s against the default 5 s.
+    testTimeout: 15_000,
     css: false,
     server: { deps: { inline: ['design-react-kit', 'bootstrap-italia'] } },
   },
