@@ -1,4 +1,4 @@
-//! The `ponte` command line: serve, migrate, create-admin, seed-demo, export-schema.
+//! The `ponte` command line: serve, migrate, create-admin, seed-demo, seed-scale, export-schema.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -38,6 +38,16 @@ pub enum Command {
     },
     /// Fills the database with a fictional Italian demo data set and prints the logins.
     SeedDemo,
+    /// Fills an empty database with a fictional ASST at full size, for benchmarks
+    /// (ratios in server/src/seed/scale.rs). Never on a real system.
+    SeedScale {
+        /// How many persons; the rest scales with it.
+        #[arg(long, default_value_t = 100_000)]
+        persons: usize,
+        /// The same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Prints the GraphQL schema (SDL); schema.graphql is this output.
     ExportSchema,
 }
@@ -60,6 +70,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => migrate(&config).await,
         Command::CreateAdmin { email, name } => create_admin(&config, email, name).await,
         Command::SeedDemo => seed_demo(&config).await,
+        Command::SeedScale { persons, seed } => seed_scale(&config, persons, seed).await,
         Command::ExportSchema => Ok(()),
     };
     match outcome {
@@ -125,6 +136,40 @@ async fn seed_demo(config: &Config) -> Result<(), String> {
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     let report = seed::seed_demo(&db, config).await.map_err(describe)?;
     print!("{report}");
+    Ok(())
+}
+
+/// A progress bar on the terminal (hidden when the output is not one).
+struct Bar(indicatif::ProgressBar);
+
+impl seed::scale::Progress for Bar {
+    fn advance(&self, done: u64, total: u64) {
+        self.0.set_length(total);
+        self.0.set_position(done);
+    }
+}
+
+async fn seed_scale(config: &Config, persons: usize, seed: u64) -> Result<(), String> {
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{elapsed_precise} [{bar:40}] {pos}/{len} rows ({per_sec}, {eta} left)",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let started = std::time::Instant::now();
+    let report = seed::scale::seed_scale(
+        &db,
+        seed::scale::ScaleOptions { persons, seed },
+        &Bar(bar.clone()),
+    )
+    .await
+    .map_err(describe)?;
+    bar.finish_and_clear();
+    println!("{report} ({:.1} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 
 mod discharges;
 mod projects;
+pub mod scale;
 
 use std::fmt::Write as _;
 

@@ -19,5 +19,6 @@ mod persons;
 mod projects;
 mod referrals;
 mod schema;
+mod seed_scale;
 mod sign_in_attacks;
 mod teams;

@@ -1,0 +1,74 @@
+use ponte_server::seed::scale::{seed_scale, ScaleOptions, BENCH_USER, SCALE_PASSWORD, TEAMS};
+use ponte_tests::serde_json::json;
+use ponte_tests::{on_both_databases, TestApp, TestDb};
+
+on_both_databases!(the_scale_data_set_is_proportional_deterministic_and_served);
+
+const PERSONS: usize = 400;
+
+async fn the_scale_data_set_is_proportional_deterministic_and_served(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let options = ScaleOptions {
+        persons: PERSONS,
+        seed: 7,
+    };
+    let report = seed_scale(&app.db, options, &()).await.unwrap();
+    assert_eq!(report.persons, PERSONS);
+    assert_eq!(report.projects, PERSONS / 5);
+    assert_eq!(report.budget_uses, PERSONS * 3);
+    assert_eq!(report.assessments, PERSONS * 2);
+    assert_eq!(report.discharges, PERSONS / 10);
+    for (table, rows) in [
+        ("persons", PERSONS),
+        ("referrals", PERSONS),
+        ("projects", PERSONS / 5),
+        ("budget_uses", PERSONS * 3),
+        ("assessments", PERSONS * 2),
+        ("assessment_results", PERSONS * 2),
+        ("discharges", PERSONS / 10),
+        ("teams", TEAMS),
+    ] {
+        let counted = app.count(&format!("SELECT COUNT(*) FROM {table}")).await;
+        assert_eq!(counted, rows as i64, "{table}");
+    }
+
+    // Refused on a database that holds persons, and nothing added.
+    let again = seed_scale(&app.db, options, &()).await.unwrap_err();
+    assert!(format!("{again:?}").contains("database"), "{again:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM persons").await,
+        PERSONS as i64
+    );
+
+    // The same seed gives the same persons.
+    let names = "SELECT family_name, given_name, birth_date FROM persons ORDER BY id";
+    let first = app.rows(names).await;
+    let other = TestApp::spawn(TestDb {
+        name: "the_scale_data_set_seeded_again",
+        ..db
+    })
+    .await;
+    seed_scale(&other.db, options, &()).await.unwrap();
+    assert_eq!(other.rows(names).await, first);
+
+    // The benchmark's operator sees two teams' persons (a quarter) and works.
+    let bench = app.client();
+    bench.login_ok(BENCH_USER, SCALE_PASSWORD).await;
+    let persons = bench
+        .gql("{ persons(first: 5) { totalCount } }", json!({}))
+        .await;
+    assert_eq!(
+        persons.ok()["persons"]["totalCount"],
+        (PERSONS / TEAMS * 2) as i64
+    );
+    let caseload = bench
+        .gql(
+            "{ projects(first: 20) { nodes { id status person { id } budget { totals { overall { unit planned used } } } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(!caseload.ok()["projects"]["nodes"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
