@@ -13,7 +13,7 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::auth::password::PasswordChecks;
 use crate::auth::session_store::SignedOutStaysOut;
-
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
 use crate::graphql;
@@ -58,14 +58,20 @@ impl Drop for Background {
 impl Ponte {
     /// Connects, applies migrations and prepares the session store.
     pub async fn prepare(config: Config) -> Result<Ponte, StartError> {
+        Ponte::prepare_with_clock(config, Clock::system()).await
+    }
+
+    /// As `prepare`, reading the time from `clock` (a test's).
+    pub async fn prepare_with_clock(config: Config, clock: Clock) -> Result<Ponte, StartError> {
         let db = db::connect(&config.database_url).await?;
         db::migrate(&db).await?;
-        Ponte::with_database(config, db).await
+        Ponte::with_database(config, db, clock).await
     }
 
     pub async fn with_database(
         config: Config,
         mut db: DatabaseConnection,
+        clock: Clock,
     ) -> Result<Ponte, StartError> {
         let config_for_worker = config.clone();
         let config = Arc::new(config);
@@ -84,6 +90,7 @@ impl Ponte {
                 config.password_check_wait,
             ),
             config,
+            clock: clock.clone(),
         };
         let mut background = Vec::new();
         let router = match db.get_database_backend() {
@@ -101,7 +108,8 @@ impl Ponte {
             }
         };
         if config_for_worker.worker_enabled {
-            let worker = Worker::new(db.clone(), &config_for_worker).map_err(StartError::Mail)?;
+            let worker =
+                Worker::new(db.clone(), &config_for_worker, clock).map_err(StartError::Mail)?;
             let interval = config_for_worker.worker_interval;
             background.push(tokio::spawn(worker.run(interval)));
         }

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use entity::user as entity_user;
 use ponte_server::app::Ponte;
 use ponte_server::caller::Caller;
+use ponte_server::clock::TestClock;
 use ponte_server::config::Config;
 use ponte_server::enums::{Profession, Role};
 use ponte_server::services::users::{create_user_unchecked, NewUser};
@@ -68,6 +69,9 @@ pub struct TestApp {
     /// breaking things on purpose.
     pub db: DatabaseConnection,
     pub config: Config,
+    /// The time this instance reads, shared with its other instances: a test
+    /// moves it forward past a timeout instead of sleeping.
+    pub clock: TestClock,
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sqlite_file: Option<PathBuf>,
 }
@@ -113,7 +117,7 @@ impl TestApp {
         config.bind = addr;
         config.public_url = format!("http://{addr}").parse().expect("url");
         tweak(&mut config);
-        TestApp::start(listener, config, sqlite_file).await
+        TestApp::start(listener, config, TestClock::running(), sqlite_file).await
     }
 
     /// A second Ponte instance on this one's database, as behind a load
@@ -131,12 +135,19 @@ impl TestApp {
         config.public_url = format!("http://{addr}").parse().expect("url");
         tweak(&mut config);
         // The first instance owns the database file and removes it.
-        TestApp::start(listener, config, None).await
+        TestApp::start(listener, config, self.clock.clone(), None).await
     }
 
-    async fn start(listener: TcpListener, config: Config, sqlite_file: Option<PathBuf>) -> TestApp {
+    async fn start(
+        listener: TcpListener,
+        config: Config,
+        clock: TestClock,
+        sqlite_file: Option<PathBuf>,
+    ) -> TestApp {
         let addr = listener.local_addr().expect("local address");
-        let ponte = Ponte::prepare(config.clone()).await.expect("Ponte starts");
+        let ponte = Ponte::prepare_with_clock(config.clone(), clock.clock())
+            .await
+            .expect("Ponte starts");
         let handle = ponte.state.db.clone();
         let statements = ponte.state.statements.clone();
         tokio::spawn(ponte.run(listener, std::future::pending()));
@@ -145,6 +156,7 @@ impl TestApp {
             base_url: format!("http://{addr}"),
             db: handle,
             config,
+            clock,
             statements,
             sqlite_file,
         }
@@ -168,7 +180,10 @@ impl TestApp {
     ) -> String {
         create_user_unchecked(
             &self.db,
-            &Caller::command_line(),
+            &Caller {
+                clock: self.clock.clock(),
+                ..Caller::command_line()
+            },
             NewUser {
                 email: email.into(),
                 display_name: format!("Utente {email}"),
@@ -246,7 +261,7 @@ impl TestApp {
     pub async fn queue_emails(&self, recipients: &[String]) {
         use entity::outbox_email;
         use sea_orm::{ActiveValue::Set, EntityTrait};
-        let now = chrono::Utc::now();
+        let now = self.clock.now();
         let rows = recipients
             .iter()
             .enumerate()

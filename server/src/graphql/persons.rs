@@ -5,14 +5,13 @@ use entity::{
     team, user,
 };
 
-use crate::clock::today;
 use crate::domain::person_identity::age_on;
 use crate::enums::{
     ConsentKind, FiscalCodeMissingReason, Instrument, ReferencePersonKind, ReferralSource,
     ReferralStatus, Sex, TargetGroup, Urgency,
 };
 use crate::graphql::assessments::{Assessment, ScorePoint};
-use crate::graphql::context::scope;
+use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -102,8 +101,8 @@ impl CaseObject for Person {
 #[ComplexObject]
 impl Person {
     /// Full years today.
-    async fn age(&self) -> i32 {
-        age_on(self.birth_date.0, today())
+    async fn age(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        Ok(age_on(self.birth_date.0, today(ctx)?))
     }
 
     async fn reference_persons(

@@ -7,14 +7,13 @@ use entity::{
     project_review, team, user,
 };
 
-use crate::clock::today;
 use crate::domain::project_lifecycle;
 use crate::enums::{
     ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
 };
 use crate::error::AppError;
 use crate::graphql::budget::Budget;
-use crate::graphql::context::scope;
+use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
@@ -246,11 +245,11 @@ impl IndividualProject {
 
     /// The next review date has passed while the project is running
     /// (ACTIVE or REVIEW); the review day itself is still on time.
-    async fn review_overdue(&self) -> async_graphql::Result<bool> {
+    async fn review_overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         Ok(project_lifecycle::is_review_overdue(
             self.lifecycle_status()?,
             self.row.next_review_on,
-            today(),
+            today(ctx)?,
         ))
     }
 

@@ -17,6 +17,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use crate::auth::password::PasswordChecks;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{csrf, graphql_endpoint, health, panics, request_id};
@@ -32,6 +33,8 @@ pub struct AppState {
     pub statements: Arc<std::sync::atomic::AtomicU64>,
     /// The password checks that may run at once (one per core).
     pub password_checks: PasswordChecks,
+    /// Where every request, the sessions and the outbox worker read the time.
+    pub clock: Clock,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.

@@ -329,7 +329,7 @@ async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
         let db = ponte_server::db::connect(&app.config.database_url)
             .await
             .unwrap();
-        workers.push(Worker::new(db, &app.config).unwrap());
+        workers.push(Worker::new(db, &app.config, app.clock.clock()).unwrap());
     }
     let (a, b) = tokio::join!(workers[0].run_once(), workers[1].run_once());
     let (a, b) = (a.unwrap(), b.unwrap());
@@ -368,7 +368,7 @@ async fn the_reminder_fires_once_and_only_without_an_agreed_plan(db: TestDb) {
     })
     .await;
     let ward = Ward::open(&app).await;
-    let worker = Worker::new(app.db.clone(), &app.config).unwrap();
+    let worker = Worker::new(app.db.clone(), &app.config, app.clock.clock()).unwrap();
     let without_plan = ward.report(&in_days(1)).await;
     let other = person_input(&ward.desk.team_id, "Bonetti", "Aldo", (1941, 1, 1), "M");
     let mut input = ward.input(&in_days(1));

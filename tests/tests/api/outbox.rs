@@ -139,30 +139,36 @@ async fn a_worker_whose_lease_was_taken_over_neither_sends_nor_marks_the_email(d
 
     // The same worker claims twice: the claims are told apart by their
     // tokens, not by the worker's name.
-    let stale = outbox::claim(&app.db, "worker-a", &short, 10)
+    let stale = outbox::claim(&app.db, app.clock.now(), "worker-a", &short, 10)
         .await
         .unwrap();
     assert_eq!(stale.emails.len(), 1);
-    let held = outbox::claim(&app.db, "worker-a", &long, 10).await.unwrap();
+    let held = outbox::claim(&app.db, app.clock.now(), "worker-a", &long, 10)
+        .await
+        .unwrap();
     assert!(
         held.emails.is_empty(),
         "a leased email is not claimed again"
     );
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let fresh = outbox::claim(&app.db, "worker-a", &long, 10).await.unwrap();
+    let fresh = outbox::claim(&app.db, app.clock.now(), "worker-a", &long, 10)
+        .await
+        .unwrap();
     assert_eq!(fresh.emails.len(), 1, "claimed again once the lease ended");
     assert_ne!(fresh.token, stale.token);
 
     // The first claim wakes up: it may neither send nor mark the email.
     let email = &stale.emails[0];
-    let until = long.send_ends(chrono::Utc::now());
+    let until = long.send_ends(app.clock.now());
     let woke = outbox::begin_send(&app.db, email, stale.token, until)
         .await
         .unwrap();
     assert!(woke.is_none(), "the stale claim must skip the email");
-    assert!(!outbox::mark_sent(&app.db, email.id, stale.token)
-        .await
-        .unwrap());
+    assert!(
+        !outbox::mark_sent(&app.db, app.clock.now(), email.id, stale.token)
+            .await
+            .unwrap()
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENDING'")
             .await,
@@ -176,9 +182,11 @@ async fn a_worker_whose_lease_was_taken_over_neither_sends_nor_marks_the_email(d
         .unwrap()
         .expect("the holder may send");
     assert_eq!(sending.attempts, 1);
-    assert!(outbox::mark_sent(&app.db, sending.id, fresh.token)
-        .await
-        .unwrap());
+    assert!(
+        outbox::mark_sent(&app.db, app.clock.now(), sending.id, fresh.token)
+            .await
+            .unwrap()
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT' AND attempts = 1")
             .await,
@@ -213,7 +221,7 @@ async fn an_email_in_flight_during_the_upgrade_is_not_taken_again_for_ten_minute
         lease: Duration::from_secs(60),
         send_limit: Duration::from_secs(60),
     };
-    let taken = outbox::claim(&app.db, "worker-new", &long, 10)
+    let taken = outbox::claim(&app.db, app.clock.now(), "worker-new", &long, 10)
         .await
         .unwrap();
     assert!(
