@@ -14,6 +14,7 @@ on_both_databases!(
     a_password_change_ends_the_other_sessions,
     a_deactivated_user_is_locked_out_at_once,
     a_session_past_its_maximum_lifetime_is_refused,
+    an_idle_session_ends_and_each_request_starts_its_idle_time_over,
     sign_in_success_and_failure_are_audited,
 );
 
@@ -243,6 +244,26 @@ async fn a_session_past_its_maximum_lifetime_is_refused(db: TestDb) {
     assert!(
         browser.me().await.is_null(),
         "even an active session ends at its absolute lifetime"
+    );
+}
+
+async fn an_idle_session_ends_and_each_request_starts_its_idle_time_over(db: TestDb) {
+    // The default idle timeout, 30 minutes, counted on the app's clock.
+    let app = TestApp::spawn(db).await;
+    app.make_user("pausa@asst.test", Role::Operator, None).await;
+    let browser = app.client();
+    browser.login_ok("pausa@asst.test", PASSWORD).await;
+    app.clock.advance(Duration::from_secs(20 * 60));
+    assert!(!browser.me().await.is_null(), "20 minutes idle");
+    app.clock.advance(Duration::from_secs(20 * 60));
+    assert!(
+        !browser.me().await.is_null(),
+        "40 minutes since sign-in, 20 since the last request"
+    );
+    app.clock.advance(Duration::from_secs(31 * 60));
+    assert!(
+        browser.me().await.is_null(),
+        "31 minutes idle: the session ended"
     );
 }
 
