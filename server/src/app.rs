@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::db;
 use crate::graphql;
 use crate::http::router::{router, AppState};
-use crate::notify::worker::Worker;
+use crate::notify::worker::{Rounds, Worker};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -39,6 +39,8 @@ mod sqlx_error {
 
 pub struct Ponte {
     pub state: AppState,
+    /// The outbox worker's progress, when this instance runs it.
+    pub worker_rounds: Option<Rounds>,
     router: axum::Router,
     background: Background,
 }
@@ -107,14 +109,17 @@ impl Ponte {
                 router(state.clone(), SignedOutStaysOut(store))
             }
         };
+        let mut worker_rounds = None;
         if config_for_worker.worker_enabled {
             let worker =
                 Worker::new(db.clone(), &config_for_worker, clock).map_err(StartError::Mail)?;
+            worker_rounds = Some(worker.rounds());
             let interval = config_for_worker.worker_interval;
             background.push(tokio::spawn(worker.run(interval)));
         }
         Ok(Ponte {
             state,
+            worker_rounds,
             router,
             background: Background(background),
         })

@@ -12,6 +12,7 @@ use ponte_server::caller::Caller;
 use ponte_server::clock::TestClock;
 use ponte_server::config::Config;
 use ponte_server::enums::{Profession, Role};
+use ponte_server::notify::worker::Rounds;
 use ponte_server::services::users::{create_user_unchecked, NewUser};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{json, Value};
@@ -72,6 +73,7 @@ pub struct TestApp {
     /// The time this instance reads, shared with its other instances: a test
     /// moves it forward past a timeout instead of sleeping.
     pub clock: TestClock,
+    worker_rounds: Option<Rounds>,
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sqlite_file: Option<PathBuf>,
 }
@@ -150,6 +152,7 @@ impl TestApp {
             .expect("Ponte starts");
         let handle = ponte.state.db.clone();
         let statements = ponte.state.statements.clone();
+        let worker_rounds = ponte.worker_rounds.clone();
         tokio::spawn(ponte.run(listener, std::future::pending()));
         TestApp {
             addr,
@@ -157,9 +160,26 @@ impl TestApp {
             db: handle,
             config,
             clock,
+            worker_rounds,
             statements,
             sqlite_file,
         }
+    }
+
+    /// Waits until this instance's outbox worker has finished a round that
+    /// began after the call: nothing it was sending is still on its way, and
+    /// what was due by the clock has been tried. Instead of sleeping "long
+    /// enough" for a late or second email.
+    pub async fn worker_round(&self) {
+        let mut rounds = self
+            .worker_rounds
+            .clone()
+            .expect("this instance runs the outbox worker");
+        let finished =
+            tokio::time::timeout(std::time::Duration::from_secs(60), rounds.one_whole_round())
+                .await
+                .expect("the outbox worker finishes a round within a minute");
+        assert!(finished, "the outbox worker has stopped");
     }
 
     /// SQL statements the server has run so far.

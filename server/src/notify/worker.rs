@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use entity::outbox_email;
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
+use tokio::sync::watch;
 use url::Url;
 use uuid::Uuid;
 
@@ -34,6 +35,25 @@ pub struct Worker {
     /// Due dates, leases and backoff are decided on this clock; the polling
     /// interval and the send deadline are tokio timers on real time.
     clock: Clock,
+    /// Rounds `run` has finished.
+    rounds: watch::Sender<u64>,
+}
+
+/// The rounds a running worker has finished, for whoever needs to know that
+/// it has caught up (a test, instead of sleeping "long enough").
+#[derive(Clone, Debug)]
+pub struct Rounds(watch::Receiver<u64>);
+
+impl Rounds {
+    /// Waits for the end of a round that began after this call: a send the
+    /// worker had in flight is over, and whatever was due at the call has
+    /// been tried. False when the worker has stopped.
+    pub async fn one_whole_round(&mut self) -> bool {
+        let finished = *self.0.borrow_and_update();
+        // The round under way at the call ends first; the next one began after.
+        let target = finished.saturating_add(2);
+        self.0.wait_for(|done| *done >= target).await.is_ok()
+    }
 }
 
 impl Worker {
@@ -56,7 +76,12 @@ impl Worker {
             },
             batch: 50,
             clock,
+            rounds: watch::Sender::new(0),
         })
+    }
+
+    pub fn rounds(&self) -> Rounds {
+        Rounds(self.rounds.subscribe())
     }
 
     /// One round: queue due reminders, then deliver what is due. Returns the
@@ -149,6 +174,8 @@ impl Worker {
             if let Err(err) = self.run_once().await {
                 tracing::error!(worker = %self.id, error = ?err, "outbox round failed");
             }
+            self.rounds
+                .send_modify(|done| *done = done.saturating_add(1));
             tokio::time::sleep(interval).await;
         }
     }

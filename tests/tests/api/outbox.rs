@@ -43,8 +43,8 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     let recipients: Vec<String> = (0..6).map(|i| format!("persona{i}@asst.test")).collect();
     app.queue_emails(&recipients).await;
 
-    let _first = app.another_instance(|c| c.worker_enabled = true).await;
-    let _second = app.another_instance(|c| c.worker_enabled = true).await;
+    let first = app.another_instance(|c| c.worker_enabled = true).await;
+    let second = app.another_instance(|c| c.worker_enabled = true).await;
     let sent = wait_for_count(
         &app,
         "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
@@ -53,8 +53,9 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     )
     .await;
     assert_eq!(sent, 6, "every email delivered and recorded");
-    // Time for a late second copy to arrive, were one on its way.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // A late second copy, were one on its way, has arrived once both
+    // workers have gone through a whole round since.
+    tokio::join!(first.worker_round(), second.worker_round());
 
     let once_each: BTreeMap<String, usize> = recipients.iter().map(|r| (r.clone(), 1)).collect();
     assert_eq!(
@@ -97,8 +98,16 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     app.queue_emails(&["collega@asst.test".to_owned()]).await;
 
     assert_eq!(smtp.wait_for(1, Duration::from_secs(10)).await.len(), 1);
-    // Longer than a claim's lease, while recording keeps failing.
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    // Longer than a claim's lease, while recording keeps failing: the
+    // worker tries to record it twice more (each try is one statement, and
+    // it runs no other meanwhile), so it decides at least once, on the moved
+    // clock, whether to go on trying.
+    app.clock.advance(Duration::from_millis(900));
+    let before = app.statements();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while app.statements() < before + 2 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENDING'")
             .await,
@@ -115,7 +124,9 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     )
     .await;
     assert_eq!(sent, 1, "recorded once the database takes it");
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    // Past every lease: only its being recorded keeps it from going out again.
+    app.clock.advance(Duration::from_secs(5 * 60));
+    app.worker_round().await;
     assert_eq!(smtp.received().len(), 1, "sent once");
     assert_eq!(
         app.count("SELECT CAST(MAX(attempts) AS BIGINT) FROM outbox_emails")
@@ -150,7 +161,7 @@ async fn a_worker_whose_lease_was_taken_over_neither_sends_nor_marks_the_email(d
         held.emails.is_empty(),
         "a leased email is not claimed again"
     );
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.clock.advance(Duration::from_millis(500));
     let fresh = outbox::claim(&app.db, app.clock.now(), "worker-a", &long, 10)
         .await
         .unwrap();
