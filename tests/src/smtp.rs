@@ -1,7 +1,7 @@
 //! A small SMTP server for tests: a real SMTP conversation with lettre over
 //! loopback, recording what it receives. It can refuse chosen recipients
-//! permanently (550), be started on a given port to end an "outage", and be
-//! slow to accept each message.
+//! permanently (550), come up on a port held for it to end an "outage", and
+//! be slow to accept each message.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinHandle;
 
 #[derive(Debug, Clone)]
@@ -36,6 +36,37 @@ struct State {
     delay: Duration,
 }
 
+/// The port of an SMTP server that is down: bound, so that nothing else can
+/// take it meanwhile, and not listening, so that connections to it are
+/// refused, until `SmtpServer::start_on_held` listens on it.
+pub struct HeldPort {
+    socket: TcpSocket,
+    pub addr: SocketAddr,
+}
+
+impl HeldPort {
+    pub fn new() -> HeldPort {
+        // Without SO_REUSEADDR (tokio's listeners set it), so that no other
+        // socket may bind the port while it is held.
+        let socket = TcpSocket::new_v4().expect("a socket");
+        socket
+            .bind("127.0.0.1:0".parse().expect("address"))
+            .expect("bind a port to hold");
+        let addr = socket.local_addr().expect("local address");
+        HeldPort { socket, addr }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+}
+
+impl Default for HeldPort {
+    fn default() -> Self {
+        HeldPort::new()
+    }
+}
+
 pub struct SmtpServer {
     pub addr: SocketAddr,
     state: Arc<Mutex<State>>,
@@ -50,13 +81,19 @@ impl Drop for SmtpServer {
 
 impl SmtpServer {
     pub async fn start() -> SmtpServer {
-        SmtpServer::start_on("127.0.0.1:0".parse().expect("address")).await
-    }
-
-    pub async fn start_on(addr: SocketAddr) -> SmtpServer {
-        let listener = TcpListener::bind(addr)
+        let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind the SMTP test server");
+        SmtpServer::serve(listener)
+    }
+
+    /// The server that was down comes up on the port held for it.
+    pub fn start_on_held(port: HeldPort) -> SmtpServer {
+        let listener = port.socket.listen(128).expect("listen on the held port");
+        SmtpServer::serve(listener)
+    }
+
+    fn serve(listener: TcpListener) -> SmtpServer {
         let addr = listener.local_addr().expect("local address");
         let state = Arc::new(Mutex::new(State::default()));
         let shared = state.clone();
