@@ -1,13 +1,14 @@
 //! A small SMTP server for tests: a real SMTP conversation with lettre over
 //! loopback, recording what it receives. It can refuse chosen recipients
 //! permanently (550), come up on a port held for it to end an "outage", and
-//! be slow to accept each message.
+//! be slow, by the app's clock, to accept each message.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use ponte_server::clock::TestClock;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinHandle;
@@ -32,9 +33,14 @@ impl Received {
 struct State {
     received: Vec<Received>,
     refused: Vec<String>,
-    /// How long the server takes to accept each message after its end.
-    delay: Duration,
+    /// How long, by this clock, the server takes to accept each message
+    /// after its end.
+    slow: Option<(TestClock, Duration)>,
 }
+
+/// The real time a slow server holds each message: longer than the test
+/// workers' polling interval (50 ms), so another worker looks meanwhile.
+const SLOW_PAUSE: Duration = Duration::from_millis(80);
 
 /// The port of an SMTP server that is down: bound, so that nothing else can
 /// take it meanwhile, and not listening, so that connections to it are
@@ -118,10 +124,11 @@ impl SmtpServer {
         self.lock().refused.clear();
     }
 
-    /// From now on each message is accepted (and counted) only this long
-    /// after its end, as a busy server would.
-    pub fn slow_down(&self, delay: Duration) {
-        self.lock().delay = delay;
+    /// From now on each message is accepted (and counted) only `delay`
+    /// after its end by `clock`, as a busy server would: the server moves the
+    /// clock on by that much, and holds the message a moment of real time.
+    pub fn slow_down(&self, clock: &TestClock, delay: Duration) {
+        self.lock().slow = Some((clock.clone(), delay));
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -220,8 +227,11 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
                 data.push_str(text.strip_prefix('.').unwrap_or(text));
                 data.push('\n');
             }
-            let delay = state.lock().map(|s| s.delay).unwrap_or_default();
-            tokio::time::sleep(delay).await;
+            let slow = state.lock().ok().and_then(|s| s.slow.clone());
+            if let Some((clock, delay)) = slow {
+                clock.advance(delay);
+                tokio::time::sleep(SLOW_PAUSE).await;
+            }
             if let Ok(mut s) = state.lock() {
                 s.received.push(Received {
                     from: from.clone(),

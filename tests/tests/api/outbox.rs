@@ -32,7 +32,6 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     // lasts: while one instance sends, the other sees the rest of its batch
     // expire and takes it over.
     let smtp = SmtpServer::start().await;
-    smtp.slow_down(Duration::from_millis(800));
     let url = smtp.url();
     let app = TestApp::spawn_with(db, |c| {
         c.smtp_url = Some(url);
@@ -40,11 +39,13 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
         c.mail_lease = Duration::from_millis(400);
     })
     .await;
+    smtp.slow_down(&app.clock, Duration::from_millis(800));
     let recipients: Vec<String> = (0..6).map(|i| format!("persona{i}@asst.test")).collect();
-    app.queue_emails(&recipients).await;
 
+    // Both instances are up when the emails come in.
     let first = app.another_instance(|c| c.worker_enabled = true).await;
     let second = app.another_instance(|c| c.worker_enabled = true).await;
+    app.queue_emails(&recipients).await;
     let sent = wait_for_count(
         &app,
         "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
