@@ -161,7 +161,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let public_url = config.public_url.clone();
     let ponte = Ponte::prepare(config).await?;
     let listener = TcpListener::bind(bind).await?;
-    tracing::info!(%bind, public_url = %public_url, "Ponte is serving");
+    // The address it listens on: PONTE_BIND may leave the port to the system (:0).
+    let bound = listener.local_addr()?;
+    tracing::info!(bind = %bound, public_url = %public_url, "Ponte is serving");
     ponte.run(listener, shutdown_signal()).await?;
     tracing::info!("Ponte stopped");
     Ok(())
