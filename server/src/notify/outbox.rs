@@ -23,6 +23,7 @@ use sea_orm::{
 use url::Url;
 use uuid::Uuid;
 
+use crate::caller::Caller;
 use crate::enums::EmailStatus;
 use crate::error::AppResult;
 use crate::notify::lease::LeaseTerms;
@@ -42,11 +43,10 @@ fn absolute(public_url: &Url, path: &str) -> String {
 }
 
 /// Writes, for every recipient, an in-app notification and an email in the
-/// outbox, both dated `now`. Call it inside the transaction of the change it
-/// reports.
+/// outbox. Call it inside the transaction of the change it reports.
 pub async fn notify(
     conn: &impl ConnectionTrait,
-    now: DateTime<Utc>,
+    caller: &Caller,
     public_url: &Url,
     recipients: &[user::Model],
     event: &Event,
@@ -69,6 +69,7 @@ pub async fn notify(
         .map(discharge_path)
         .unwrap_or_else(|| "/".to_owned());
     let rendered = render(event, &absolute(public_url, &path));
+    let now = caller.now();
     let in_app = recipients.iter().map(|u| notification::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(u.id),

@@ -14,6 +14,7 @@ use tokio::sync::watch;
 use url::Url;
 use uuid::Uuid;
 
+use crate::caller::Caller;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::AppResult;
@@ -87,7 +88,12 @@ impl Worker {
     /// One round: queue due reminders, then deliver what is due. Returns the
     /// number of emails sent.
     pub async fn run_once(&self) -> AppResult<usize> {
-        discharges::queue_due_reminders(&self.db, self.clock.now(), &self.public_url).await?;
+        let caller = Caller {
+            request_id: Some(self.id.clone()),
+            clock: self.clock.clone(),
+            ..Caller::default()
+        };
+        discharges::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(

@@ -2,7 +2,7 @@
 //! UVM is told at once, the plan is agreed, the patient is discharged (or the
 //! report cancelled). Every step that matters notifies through the outbox.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use entity::{
     discharge, organization, person, project, project_intervention, team, team_membership, user,
 };
@@ -321,7 +321,7 @@ pub async fn report_discharge(
     };
     outbox::notify(
         &txn,
-        caller.now(),
+        caller,
         public_url,
         &recipients,
         &event,
@@ -549,15 +549,7 @@ pub async fn update_discharge(
             initials: initials_of(&txn, found.person_id).await?,
             expected_on: updated.expected_discharge_on,
         };
-        outbox::notify(
-            &txn,
-            caller.now(),
-            public_url,
-            &recipients,
-            &event,
-            Some(id),
-        )
-        .await?;
+        outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     }
     txn.commit().await?;
     Ok(updated)
@@ -722,15 +714,7 @@ pub async fn complete(
         initials: initials_of(&txn, found.person_id).await?,
         discharged_on,
     };
-    outbox::notify(
-        &txn,
-        caller.now(),
-        public_url,
-        &recipients,
-        &event,
-        Some(id),
-    )
-    .await?;
+    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -777,28 +761,22 @@ pub async fn cancel(
     let event = Event::DischargeCancelled {
         initials: initials_of(&txn, found.person_id).await?,
     };
-    outbox::notify(
-        &txn,
-        caller.now(),
-        public_url,
-        &recipients,
-        &event,
-        Some(id),
-    )
-    .await?;
+    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
 }
 
 /// The day before the expected date, a discharge with no agreed plan reminds
 /// the team, once. The flag is set by a conditional update, so two workers
-/// never send the same reminder.
+/// never send the same reminder. The caller is the outbox worker.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn queue_due_reminders(
     db: &DatabaseConnection,
-    now: DateTime<Utc>,
+    caller: &Caller,
     public_url: &Url,
 ) -> AppResult<usize> {
-    let today = now.date_naive();
+    // One reading of the clock: both ends of the window on the same day.
+    let today = caller.today();
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let due = discharge::Entity::find()
         .filter(discharge::Column::ReminderSent.eq(false))
@@ -825,7 +803,8 @@ pub async fn queue_due_reminders(
                 initials: initials_of(&txn, found.person_id).await?,
                 expected_on: found.expected_discharge_on,
             };
-            outbox::notify(&txn, now, public_url, &recipients, &event, Some(found.id)).await?;
+            let discharge_id = Some(found.id);
+            outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
             queued += 1;
         }
         txn.commit().await?;

@@ -162,7 +162,7 @@ pub async fn open_project(
     .await?;
     project_history::record(
         &txn,
-        caller.now(),
+        caller,
         created.id,
         viewer.user_id,
         "PROJECT_OPENED",
@@ -371,7 +371,7 @@ pub async fn transition_project(
     .await?;
     project_history::record(
         &txn,
-        caller.now(),
+        caller,
         project_id,
         user_id,
         "STATUS_CHANGED",
