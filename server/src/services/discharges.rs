@@ -319,15 +319,8 @@ pub async fn report_discharge(
         initials: initials_of(&txn, person_id).await?,
         expected_on: input.expected_on,
     };
-    outbox::notify(
-        &txn,
-        caller,
-        public_url,
-        &recipients,
-        &event,
-        Some(created.id),
-    )
-    .await?;
+    let discharge_id = Some(created.id);
+    outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
     audit::record(
         &txn,
         caller,

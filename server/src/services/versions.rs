@@ -126,11 +126,11 @@ versioned!(
 );
 
 /// The one way a versioned row changes: `changes` plus the next version (and
-/// `updated_at`, set to `now`), written only if the row is still at `expected`. The check
+/// `updated_at`), written only if the row is still at `expected`. The check
 /// and the write are one statement, so of two writers holding the same
 /// version exactly one gets the row; the other gets `stale`. An empty
 /// `changes` only moves the version on: how a child's change claims its
-/// parent.
+/// parent. `now` is the time of the change.
 pub async fn guarded_update<E: Versioned>(
     conn: &impl ConnectionTrait,
     now: DateTime<Utc>,
