@@ -13,12 +13,12 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::auth::password::PasswordChecks;
 use crate::auth::session_store::SignedOutStaysOut;
-
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
 use crate::graphql;
 use crate::http::router::{router, AppState};
-use crate::notify::worker::Worker;
+use crate::notify::worker::{Rounds, Worker};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -39,6 +39,8 @@ mod sqlx_error {
 
 pub struct Ponte {
     pub state: AppState,
+    /// The outbox worker's progress, when this instance runs it.
+    pub worker_rounds: Option<Rounds>,
     router: axum::Router,
     background: Background,
 }
@@ -58,14 +60,20 @@ impl Drop for Background {
 impl Ponte {
     /// Connects, applies migrations and prepares the session store.
     pub async fn prepare(config: Config) -> Result<Ponte, StartError> {
+        Ponte::prepare_with_clock(config, Clock::system()).await
+    }
+
+    /// As `prepare`, reading the time from `clock` (a test's).
+    pub async fn prepare_with_clock(config: Config, clock: Clock) -> Result<Ponte, StartError> {
         let db = db::connect(&config.database_url).await?;
         db::migrate(&db).await?;
-        Ponte::with_database(config, db).await
+        Ponte::with_database(config, db, clock).await
     }
 
     pub async fn with_database(
         config: Config,
         mut db: DatabaseConnection,
+        clock: Clock,
     ) -> Result<Ponte, StartError> {
         let config_for_worker = config.clone();
         let config = Arc::new(config);
@@ -84,6 +92,7 @@ impl Ponte {
                 config.password_check_wait,
             ),
             config,
+            clock: clock.clone(),
         };
         let mut background = Vec::new();
         let router = match db.get_database_backend() {
@@ -100,13 +109,17 @@ impl Ponte {
                 router(state.clone(), SignedOutStaysOut(store))
             }
         };
+        let mut worker_rounds = None;
         if config_for_worker.worker_enabled {
-            let worker = Worker::new(db.clone(), &config_for_worker).map_err(StartError::Mail)?;
+            let worker =
+                Worker::new(db.clone(), &config_for_worker, clock).map_err(StartError::Mail)?;
+            worker_rounds = Some(worker.rounds());
             let interval = config_for_worker.worker_interval;
             background.push(tokio::spawn(worker.run(interval)));
         }
         Ok(Ponte {
             state,
+            worker_rounds,
             router,
             background: Background(background),
         })
@@ -148,7 +161,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let public_url = config.public_url.clone();
     let ponte = Ponte::prepare(config).await?;
     let listener = TcpListener::bind(bind).await?;
-    tracing::info!(%bind, public_url = %public_url, "Ponte is serving");
+    // The address it listens on: PONTE_BIND may leave the port to the system (:0).
+    let bound = listener.local_addr()?;
+    tracing::info!(bind = %bound, public_url = %public_url, "Ponte is serving");
     ponte.run(listener, shutdown_signal()).await?;
     tracing::info!("Ponte stopped");
     Ok(())

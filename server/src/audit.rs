@@ -1,7 +1,6 @@
 //! The audit trail: one function every service calls, inside its own
 //! transaction, so an action and its audit event commit together or not at all.
 
-use chrono::Utc;
 use entity::audit_event;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
@@ -167,7 +166,7 @@ fn row(caller: &Caller, entry: AuditEntry) -> audit_event::ActiveModel {
     let viewer = caller.viewer.as_ref();
     audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
-        occurred_at: Set(Utc::now()),
+        occurred_at: Set(caller.now()),
         actor_user_id: Set(entry.actor_user_id.or(viewer.map(|v| v.user_id))),
         actor_organization_id: Set(viewer.and_then(|v| v.organization_id)),
         action: Set(entry.action.as_str().to_owned()),

@@ -1,8 +1,10 @@
-//! Who is asking, and from where: built once per request from the session
-//! and handed to every service.
+//! Who is asking, from where and when: built once per request from the
+//! session and handed to every service.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::clock::Clock;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 
@@ -20,6 +22,8 @@ pub struct Caller {
     pub viewer: Option<Viewer>,
     pub request_id: Option<String>,
     pub client_addr: Option<String>,
+    /// The application's clock: a use case reads the time here.
+    pub clock: Clock,
 }
 
 impl Caller {
@@ -33,6 +37,15 @@ impl Caller {
             viewer: None,
             request_id: Some("cli".into()),
             client_addr: None,
+            clock: Clock::system(),
         }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
     }
 }

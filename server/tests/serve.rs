@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::Write;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -43,9 +44,13 @@ fn ponte(dir: &Path, database_url: Option<&str>) -> Command {
     command
 }
 
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
+/// The address `ponte serve` says it listens on, once it has said so.
+fn serving_address(log: &Path) -> Option<SocketAddr> {
+    let text = std::fs::read_to_string(log).ok()?;
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|entry| entry["fields"]["message"] == "Ponte is serving")
+        .and_then(|entry| entry["fields"]["bind"].as_str()?.parse().ok())
 }
 
 fn create_admin(dir: &Path, database_url: Option<&str>) {
@@ -72,23 +77,37 @@ fn create_admin(dir: &Path, database_url: Option<&str>) {
 }
 
 async fn start(dir: &Path, database_url: Option<&str>) -> Server {
-    let port = free_port();
-    let base_url = format!("http://127.0.0.1:{port}");
     let log = dir.join("serve.log");
+    // Any free port, as the server binds it: a port found free beforehand
+    // could be taken by someone else before the server binds it.
     let child = ponte(dir, database_url)
         .arg("serve")
-        .env("PONTE_BIND", format!("127.0.0.1:{port}"))
-        .env("PONTE_PUBLIC_URL", &base_url)
+        .env("PONTE_BIND", "127.0.0.1:0")
+        .env("PONTE_LOG_FORMAT", "json")
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    let server = Server {
+    // Killed on drop, also when it does not start.
+    let mut server = Server {
         child,
-        base_url,
+        base_url: String::new(),
         log,
     };
     let deadline = Instant::now() + Duration::from_secs(60);
+    let addr = loop {
+        if let Some(addr) = serving_address(&server.log) {
+            break addr;
+        }
+        let exited = server.child.try_wait().unwrap();
+        assert!(
+            exited.is_none() && Instant::now() < deadline,
+            "ponte serve did not start within a minute ({exited:?}):\n{}",
+            std::fs::read_to_string(&server.log).unwrap_or_default()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    server.base_url = format!("http://{addr}");
     loop {
         if let Ok(response) = reqwest::get(format!("{}/healthz", server.base_url)).await {
             assert_eq!(response.status().as_u16(), 200);

@@ -9,8 +9,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use entity::user as entity_user;
 use ponte_server::app::Ponte;
 use ponte_server::caller::Caller;
+use ponte_server::clock::TestClock;
 use ponte_server::config::Config;
 use ponte_server::domain::vocabulary::{Profession, Role};
+use ponte_server::notify::worker::Rounds;
 use ponte_server::services::users::{create_user_unchecked, NewUser};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{json, Value};
@@ -68,6 +70,10 @@ pub struct TestApp {
     /// breaking things on purpose.
     pub db: DatabaseConnection,
     pub config: Config,
+    /// The time this instance reads, shared with its other instances: a test
+    /// moves it forward past a timeout instead of sleeping.
+    pub clock: TestClock,
+    worker_rounds: Option<Rounds>,
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sqlite_file: Option<PathBuf>,
 }
@@ -113,7 +119,7 @@ impl TestApp {
         config.bind = addr;
         config.public_url = format!("http://{addr}").parse().expect("url");
         tweak(&mut config);
-        TestApp::start(listener, config, sqlite_file).await
+        TestApp::start(listener, config, TestClock::running(), sqlite_file).await
     }
 
     /// A second Ponte instance on this one's database, as behind a load
@@ -131,23 +137,49 @@ impl TestApp {
         config.public_url = format!("http://{addr}").parse().expect("url");
         tweak(&mut config);
         // The first instance owns the database file and removes it.
-        TestApp::start(listener, config, None).await
+        TestApp::start(listener, config, self.clock.clone(), None).await
     }
 
-    async fn start(listener: TcpListener, config: Config, sqlite_file: Option<PathBuf>) -> TestApp {
+    async fn start(
+        listener: TcpListener,
+        config: Config,
+        clock: TestClock,
+        sqlite_file: Option<PathBuf>,
+    ) -> TestApp {
         let addr = listener.local_addr().expect("local address");
-        let ponte = Ponte::prepare(config.clone()).await.expect("Ponte starts");
+        let ponte = Ponte::prepare_with_clock(config.clone(), clock.clock())
+            .await
+            .expect("Ponte starts");
         let handle = ponte.state.db.clone();
         let statements = ponte.state.statements.clone();
+        let worker_rounds = ponte.worker_rounds.clone();
         tokio::spawn(ponte.run(listener, std::future::pending()));
         TestApp {
             addr,
             base_url: format!("http://{addr}"),
             db: handle,
             config,
+            clock,
+            worker_rounds,
             statements,
             sqlite_file,
         }
+    }
+
+    /// Waits until this instance's outbox worker has finished a round that
+    /// began after the call: nothing it was sending is still on its way, and
+    /// what was due by the clock has been tried. Instead of sleeping "long
+    /// enough" for a late or second email.
+    pub async fn worker_round(&self) {
+        let mut rounds = self
+            .worker_rounds
+            .clone()
+            .expect("this instance runs the outbox worker");
+        let finished =
+            tokio::time::timeout(std::time::Duration::from_secs(60), rounds.one_whole_round())
+                .await
+                .expect("the outbox worker finishes a round within a minute");
+        assert!(finished, "the outbox worker has stopped");
     }
 
     /// SQL statements the server has run so far.
@@ -168,7 +200,10 @@ impl TestApp {
     ) -> String {
         create_user_unchecked(
             &self.db,
-            &Caller::command_line(),
+            &Caller {
+                clock: self.clock.clock(),
+                ..Caller::command_line()
+            },
             NewUser {
                 email: email.into(),
                 display_name: format!("Utente {email}"),
@@ -246,7 +281,7 @@ impl TestApp {
     pub async fn queue_emails(&self, recipients: &[String]) {
         use entity::outbox_email;
         use sea_orm::{ActiveValue::Set, EntityTrait};
-        let now = chrono::Utc::now();
+        let now = self.clock.now();
         let rows = recipients
             .iter()
             .enumerate()

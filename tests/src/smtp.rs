@@ -1,15 +1,16 @@
 //! A small SMTP server for tests: a real SMTP conversation with lettre over
 //! loopback, recording what it receives. It can refuse chosen recipients
-//! permanently (550), be started on a given port to end an "outage", and be
-//! slow to accept each message.
+//! permanently (550), come up on a port held for it to end an "outage", and
+//! be slow, by the app's clock, to accept each message.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use ponte_server::clock::TestClock;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinHandle;
 
 #[derive(Debug, Clone)]
@@ -32,8 +33,44 @@ impl Received {
 struct State {
     received: Vec<Received>,
     refused: Vec<String>,
-    /// How long the server takes to accept each message after its end.
-    delay: Duration,
+    /// How long, by this clock, the server takes to accept each message
+    /// after its end.
+    slow: Option<(TestClock, Duration)>,
+}
+
+/// The real time a slow server holds each message: longer than the test
+/// workers' polling interval (50 ms), so another worker looks meanwhile.
+const SLOW_PAUSE: Duration = Duration::from_millis(80);
+
+/// The port of an SMTP server that is down: bound, so that nothing else can
+/// take it meanwhile, and not listening, so that connections to it are
+/// refused, until `SmtpServer::start_on_held` listens on it.
+pub struct HeldPort {
+    socket: TcpSocket,
+    pub addr: SocketAddr,
+}
+
+impl HeldPort {
+    pub fn new() -> HeldPort {
+        // Without SO_REUSEADDR (tokio's listeners set it), so that no other
+        // socket may bind the port while it is held.
+        let socket = TcpSocket::new_v4().expect("a socket");
+        socket
+            .bind("127.0.0.1:0".parse().expect("address"))
+            .expect("bind a port to hold");
+        let addr = socket.local_addr().expect("local address");
+        HeldPort { socket, addr }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+}
+
+impl Default for HeldPort {
+    fn default() -> Self {
+        HeldPort::new()
+    }
 }
 
 pub struct SmtpServer {
@@ -50,13 +87,19 @@ impl Drop for SmtpServer {
 
 impl SmtpServer {
     pub async fn start() -> SmtpServer {
-        SmtpServer::start_on("127.0.0.1:0".parse().expect("address")).await
-    }
-
-    pub async fn start_on(addr: SocketAddr) -> SmtpServer {
-        let listener = TcpListener::bind(addr)
+        let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind the SMTP test server");
+        SmtpServer::serve(listener)
+    }
+
+    /// The server that was down comes up on the port held for it.
+    pub fn start_on_held(port: HeldPort) -> SmtpServer {
+        let listener = port.socket.listen(128).expect("listen on the held port");
+        SmtpServer::serve(listener)
+    }
+
+    fn serve(listener: TcpListener) -> SmtpServer {
         let addr = listener.local_addr().expect("local address");
         let state = Arc::new(Mutex::new(State::default()));
         let shared = state.clone();
@@ -81,10 +124,11 @@ impl SmtpServer {
         self.lock().refused.clear();
     }
 
-    /// From now on each message is accepted (and counted) only this long
-    /// after its end, as a busy server would.
-    pub fn slow_down(&self, delay: Duration) {
-        self.lock().delay = delay;
+    /// From now on each message is accepted (and counted) only `delay`
+    /// after its end by `clock`, as a busy server would: the server moves the
+    /// clock on by that much, and holds the message a moment of real time.
+    pub fn slow_down(&self, clock: &TestClock, delay: Duration) {
+        self.lock().slow = Some((clock.clone(), delay));
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -183,8 +227,11 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
                 data.push_str(text.strip_prefix('.').unwrap_or(text));
                 data.push('\n');
             }
-            let delay = state.lock().map(|s| s.delay).unwrap_or_default();
-            tokio::time::sleep(delay).await;
+            let slow = state.lock().ok().and_then(|s| s.slow.clone());
+            if let Some((clock, delay)) = slow {
+                clock.advance(delay);
+                tokio::time::sleep(SLOW_PAUSE).await;
+            }
             if let Ok(mut s) = state.lock() {
                 s.received.push(Received {
                     from: from.clone(),

@@ -2,7 +2,7 @@
 //! the user still exists and is active, the session is not older than the
 //! absolute lifetime, and no password change has happened since sign-in.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde::{Deserialize, Serialize};
@@ -23,8 +23,9 @@ struct SignedIn {
 }
 
 /// Starts an authenticated session under a fresh id, so that a session id
-/// planted before sign-in is worth nothing after it.
-pub async fn start(session: &Session, user: &user::Model) -> AppResult<()> {
+/// planted before sign-in is worth nothing after it. `now` is the sign-in's
+/// time, from which the absolute lifetime counts.
+pub async fn start(session: &Session, user: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
     session.cycle_id().await?;
     session
         .insert(
@@ -32,7 +33,7 @@ pub async fn start(session: &Session, user: &user::Model) -> AppResult<()> {
             SignedIn {
                 user_id: user.id,
                 session_epoch: user.session_epoch,
-                signed_in_at: Utc::now().timestamp(),
+                signed_in_at: now.timestamp(),
             },
         )
         .await?;
@@ -57,16 +58,17 @@ pub async fn end(session: &Session) -> AppResult<()> {
 }
 
 /// The viewer for this request, or `None` when not signed in. A session that
-/// is no longer acceptable is flushed on the spot.
+/// is no longer acceptable (at `now`) is flushed on the spot.
 pub async fn current_viewer(
     session: &Session,
     db: &DatabaseConnection,
     max_lifetime: std::time::Duration,
+    now: DateTime<Utc>,
 ) -> AppResult<Option<(Viewer, user::Model)>> {
     let Some(signed_in) = session.get::<SignedIn>(KEY).await? else {
         return Ok(None);
     };
-    let age = Utc::now().timestamp() - signed_in.signed_in_at;
+    let age = now.timestamp() - signed_in.signed_in_at;
     let too_old = age < 0 || age as u64 > max_lifetime.as_secs();
     let user = user::Entity::find_by_id(signed_in.user_id)
         .one(db)

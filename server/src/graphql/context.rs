@@ -1,9 +1,10 @@
-//! What a resolver takes from the request: the database, the caller and the
-//! configuration, put there by the HTTP endpoint.
+//! What a resolver takes from the request: the database, the caller (and
+//! its clock) and the configuration, put there by the HTTP endpoint.
 
 use std::sync::Arc;
 
 use async_graphql::Context;
+use chrono::NaiveDate;
 use sea_orm::DatabaseConnection;
 
 use crate::caller::Caller;
@@ -21,4 +22,10 @@ pub fn scope<'a>(ctx: &Context<'a>) -> async_graphql::Result<Scope<'a>> {
         caller: ctx.data::<Caller>()?,
         config: ctx.data::<Arc<Config>>()?.as_ref(),
     })
+}
+
+/// Today by the application's clock, for a field computed on the date
+/// ("overdue", an age).
+pub fn today(ctx: &Context<'_>) -> async_graphql::Result<NaiveDate> {
+    Ok(ctx.data::<Caller>()?.today())
 }

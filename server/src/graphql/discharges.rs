@@ -2,10 +2,9 @@ use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, I
 use chrono::{DateTime, Utc};
 use entity::{assessment, discharge, person, team, user};
 
-use crate::clock::today;
 use crate::domain::discharge_workflow::{self, DischargeFacts};
 use crate::graphql::assessments::Assessment;
-use crate::graphql::context::scope;
+use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
@@ -188,11 +187,11 @@ impl Discharge {
 
     /// Past the expected date and still in progress; the expected day
     /// itself is still on time.
-    async fn overdue(&self) -> async_graphql::Result<bool> {
+    async fn overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         Ok(discharge_workflow::is_overdue(
             self.row.status,
             self.row.expected_discharge_on,
-            today(),
+            today(ctx)?,
         ))
     }
 
@@ -213,16 +212,19 @@ impl Discharge {
 
     /// After a discharge home with services: the PAI to open (Ponte suggests,
     /// the team decides and names a case manager).
-    async fn suggested_project(&self) -> Option<SuggestedProject> {
-        (self.destination == Some(DischargeDestination::HomeWithServices)).then(|| {
-            SuggestedProject {
-                person_id: ID(self.row.person_id.to_string()),
-                kind: ProjectKind::Pai,
-                team_id: ID(self.row.receiving_team_id.to_string()),
-                title: "PAI dopo dimissione protetta".into(),
-                start_date: self.discharged_on.unwrap_or(Date(today())),
-            }
-        })
+    async fn suggested_project(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<SuggestedProject>> {
+        let on = today(ctx)?;
+        let home_with_services = self.destination == Some(DischargeDestination::HomeWithServices);
+        Ok(home_with_services.then(|| SuggestedProject {
+            person_id: ID(self.row.person_id.to_string()),
+            kind: ProjectKind::Pai,
+            team_id: ID(self.row.receiving_team_id.to_string()),
+            title: "PAI dopo dimissione protetta".into(),
+            start_date: self.discharged_on.unwrap_or(Date(on)),
+        }))
     }
 }
 

@@ -61,7 +61,7 @@ impl IdentityMutation {
             input.password,
         )
         .await?;
-        session::start(ctx.data::<Session>()?, &signed_in).await?;
+        session::start(ctx.data::<Session>()?, &signed_in, s.caller.now()).await?;
         Ok(signed_in.into())
     }
 

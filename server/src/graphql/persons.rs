@@ -5,10 +5,9 @@ use entity::{
     team, user,
 };
 
-use crate::clock::today;
 use crate::domain::{self, person_identity::age_on};
 use crate::graphql::assessments::{Assessment, ScorePoint};
-use crate::graphql::context::scope;
+use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -106,8 +105,8 @@ impl Person {
     }
 
     /// Full years today.
-    async fn age(&self) -> i32 {
-        age_on(self.birth_date.0, today())
+    async fn age(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        Ok(age_on(self.birth_date.0, today(ctx)?))
     }
 
     async fn reference_persons(

@@ -7,10 +7,9 @@ use entity::{
     project_review, team, user,
 };
 
-use crate::clock::today;
 use crate::domain::{self, project_lifecycle};
 use crate::graphql::budget::Budget;
-use crate::graphql::context::scope;
+use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
@@ -240,11 +239,11 @@ impl IndividualProject {
 
     /// The next review date has passed while the project is running
     /// (ACTIVE or REVIEW); the review day itself is still on time.
-    async fn review_overdue(&self) -> async_graphql::Result<bool> {
+    async fn review_overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         Ok(project_lifecycle::is_review_overdue(
             self.row.status,
             self.row.next_review_on,
-            today(),
+            today(ctx)?,
         ))
     }
 

@@ -33,8 +33,10 @@ pub async fn execute(
         .get(request_id::HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let now = state.clock.now();
     let viewer =
-        match session::current_viewer(&session, &state.db, state.config.session_max_lifetime).await
+        match session::current_viewer(&session, &state.db, state.config.session_max_lifetime, now)
+            .await
         {
             Ok(found) => found.map(|(viewer, _)| viewer),
             Err(err) => {
@@ -46,6 +48,7 @@ pub async fn execute(
         viewer,
         request_id,
         client_addr: Some(client_address_of(&state, peer, &headers)),
+        clock: state.clock.clone(),
     };
     let request = request.into_inner();
     let (query, operation_name, variables) = (

@@ -17,6 +17,8 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use crate::auth::password::PasswordChecks;
+use crate::auth::session_store::OnTheClock;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{csrf, graphql_endpoint, health, panics, request_id};
@@ -32,6 +34,8 @@ pub struct AppState {
     pub statements: Arc<std::sync::atomic::AtomicU64>,
     /// The password checks that may run at once (one per core).
     pub password_checks: PasswordChecks,
+    /// Where every request, the sessions and the outbox worker read the time.
+    pub clock: Clock,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -39,6 +43,13 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let config = state.config.clone();
+    let idle = time::Duration::try_from(config.session_idle_timeout)
+        .unwrap_or(time::Duration::minutes(30));
+    let store = OnTheClock {
+        store,
+        clock: state.clock.clone(),
+        idle,
+    };
     let sessions = SessionManagerLayer::new(store)
         .with_name(if config.cookie_secure {
             "__Host-ponte_session"
@@ -51,10 +62,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         .with_path("/")
         // Saving on every request is what makes the idle timeout slide.
         .with_always_save(true)
-        .with_expiry(Expiry::OnInactivity(
-            time::Duration::try_from(config.session_idle_timeout)
-                .unwrap_or(time::Duration::minutes(30)),
-        ));
+        .with_expiry(Expiry::OnInactivity(idle));
 
     // Only POST executes operations; GET serves GraphiQL when enabled, else 405.
     let graphql_route = if config.graphiql {

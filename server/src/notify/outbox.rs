@@ -23,9 +23,11 @@ use sea_orm::{
 use url::Url;
 use uuid::Uuid;
 
+use crate::caller::Caller;
 use crate::domain::vocabulary::EmailStatus;
 use crate::error::AppResult;
 use crate::notify::lease::LeaseTerms;
+use crate::notify::mailer::SendFailure;
 use crate::notify::templates::{render, Event};
 
 /// The SPA path of a discharge, and its full address in emails.
@@ -44,6 +46,7 @@ fn absolute(public_url: &Url, path: &str) -> String {
 /// outbox. Call it inside the transaction of the change it reports.
 pub async fn notify(
     conn: &impl ConnectionTrait,
+    caller: &Caller,
     public_url: &Url,
     recipients: &[user::Model],
     event: &Event,
@@ -66,7 +69,7 @@ pub async fn notify(
         .map(discharge_path)
         .unwrap_or_else(|| "/".to_owned());
     let rendered = render(event, &absolute(public_url, &path));
-    let now = Utc::now();
+    let now = caller.now();
     let in_app = recipients.iter().map(|u| notification::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(u.id),
@@ -105,15 +108,15 @@ pub struct Claim {
     pub emails: Vec<outbox_email::Model>,
 }
 
-/// Takes up to `limit` emails that are due, or whose lease has ended, for
-/// `worker` under a fresh token.
+/// Takes up to `limit` emails that are due at `now`, or whose lease has
+/// ended by then, for `worker` under a fresh token.
 pub async fn claim(
     conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
     worker: &str,
     terms: &LeaseTerms,
     limit: u64,
 ) -> AppResult<Claim> {
-    let now = Utc::now();
     let token = Uuid::now_v7();
     let backend = conn.get_database_backend();
     let (sql, lock) = match backend {
@@ -194,15 +197,20 @@ pub async fn begin_send(
     }))
 }
 
-/// Records `email` as sent under the claim `token`. False when the claim no
-/// longer holds it (another worker took it over after the lease ended).
-pub async fn mark_sent(conn: &impl ConnectionTrait, id: Uuid, token: Uuid) -> AppResult<bool> {
+/// Records `email` as sent at `now` under the claim `token`. False when the
+/// claim no longer holds it (another worker took it over after the lease ended).
+pub async fn mark_sent(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    id: Uuid,
+    token: Uuid,
+) -> AppResult<bool> {
     let marked = outbox_email::Entity::update_many()
         .col_expr(
             outbox_email::Column::Status,
             Expr::value(EmailStatus::Sent.as_str()),
         )
-        .col_expr(outbox_email::Column::SentAt, Expr::value(Utc::now()))
+        .col_expr(outbox_email::Column::SentAt, Expr::value(now))
         .col_expr(
             outbox_email::Column::LastError,
             Expr::value(Option::<String>::None),
@@ -223,19 +231,19 @@ pub fn backoff(base: std::time::Duration, attempts: i32) -> std::time::Duration 
 }
 
 /// Records a failed attempt (`email` as `begin_send` returned it) under the
-/// claim `token`: back to PENDING after the backoff, or DEAD when the failure
-/// is permanent or the attempts are used up.
+/// claim `token`: back to PENDING after the backoff from `now`, or DEAD when
+/// the failure is permanent or the attempts are used up.
 pub async fn mark_failed(
     conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
     email: &outbox_email::Model,
     token: Uuid,
-    detail: &str,
-    permanent: bool,
+    failure: &SendFailure,
     max_attempts: u32,
     retry_base: std::time::Duration,
 ) -> AppResult<()> {
-    let dead = permanent || email.attempts >= max_attempts as i32;
-    let next: DateTime<Utc> = Utc::now()
+    let dead = failure.permanent || email.attempts >= max_attempts as i32;
+    let next: DateTime<Utc> = now
         + ChronoDuration::from_std(backoff(retry_base, email.attempts))
             .unwrap_or(ChronoDuration::hours(6));
     let status = if dead {
@@ -248,7 +256,7 @@ pub async fn mark_failed(
         .col_expr(outbox_email::Column::NextAttemptAt, Expr::value(next))
         .col_expr(
             outbox_email::Column::LastError,
-            Expr::value(detail.chars().take(500).collect::<String>()),
+            Expr::value(failure.detail.chars().take(500).collect::<String>()),
         )
         .filter(outbox_email::Column::Id.eq(email.id))
         .filter(outbox_email::Column::LeaseToken.eq(token))

@@ -10,9 +10,12 @@ use chrono::{DateTime, Utc};
 use entity::outbox_email;
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
+use tokio::sync::watch;
 use url::Url;
 use uuid::Uuid;
 
+use crate::caller::Caller;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
@@ -30,10 +33,32 @@ pub struct Worker {
     retry_base: Duration,
     lease: LeaseTerms,
     batch: u64,
+    /// Due dates, leases and backoff are decided on this clock; the polling
+    /// interval and the send deadline are tokio timers on real time.
+    clock: Clock,
+    /// Rounds `run` has finished.
+    rounds: watch::Sender<u64>,
+}
+
+/// The rounds a running worker has finished, for whoever needs to know that
+/// it has caught up (a test, instead of sleeping "long enough").
+#[derive(Clone, Debug)]
+pub struct Rounds(watch::Receiver<u64>);
+
+impl Rounds {
+    /// Waits for the end of a round that began after this call: a send the
+    /// worker had in flight is over, and whatever was due at the call has
+    /// been tried. False when the worker has stopped.
+    pub async fn one_whole_round(&mut self) -> bool {
+        let finished = *self.0.borrow_and_update();
+        // The round under way at the call ends first; the next one began after.
+        let target = finished.saturating_add(2);
+        self.0.wait_for(|done| *done >= target).await.is_ok()
+    }
 }
 
 impl Worker {
-    pub fn new(db: DatabaseConnection, config: &Config) -> Result<Worker, String> {
+    pub fn new(db: DatabaseConnection, config: &Config, clock: Clock) -> Result<Worker, String> {
         let from: Mailbox = config
             .mail_from
             .parse()
@@ -51,16 +76,34 @@ impl Worker {
                 send_limit: SEND_LIMIT,
             },
             batch: 50,
+            clock,
+            rounds: watch::Sender::new(0),
         })
+    }
+
+    pub fn rounds(&self) -> Rounds {
+        Rounds(self.rounds.subscribe())
     }
 
     /// One round: queue due reminders, then deliver what is due. Returns the
     /// number of emails sent.
     pub async fn run_once(&self) -> AppResult<usize> {
-        discharges::queue_due_reminders(&self.db, &self.public_url).await?;
+        let caller = Caller {
+            request_id: Some(self.id.clone()),
+            clock: self.clock.clone(),
+            ..Caller::default()
+        };
+        discharges::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
-            let claim = outbox::claim(&self.db, &self.id, &self.lease, self.batch).await?;
+            let claim = outbox::claim(
+                &self.db,
+                self.clock.now(),
+                &self.id,
+                &self.lease,
+                self.batch,
+            )
+            .await?;
             if claim.emails.is_empty() {
                 break;
             }
@@ -77,7 +120,7 @@ impl Worker {
     /// records the outcome. True when the SMTP server accepted it.
     async fn deliver(&self, email: &outbox_email::Model, token: Uuid) -> AppResult<bool> {
         let started = tokio::time::Instant::now();
-        let lease_ends = self.lease.send_ends(Utc::now());
+        let lease_ends = self.lease.send_ends(self.clock.now());
         let Some(email) = outbox::begin_send(&self.db, email, token, lease_ends).await? else {
             tracing::debug!(email = %email.id, worker = %self.id, "taken over by another worker after the lease ended: not sent from here");
             return Ok(false);
@@ -95,10 +138,10 @@ impl Worker {
                 tracing::warn!(email = %email.id, attempts = email.attempts, permanent = failure.permanent, detail = %failure.detail, "email not delivered");
                 outbox::mark_failed(
                     &self.db,
+                    self.clock.now(),
                     &email,
                     token,
-                    &failure.detail,
-                    failure.permanent,
+                    &failure,
                     self.max_attempts,
                     self.retry_base,
                 )
@@ -113,13 +156,13 @@ impl Worker {
     async fn record_sent(&self, id: Uuid, token: Uuid, lease_ends: DateTime<Utc>) -> AppResult<()> {
         let mut tries = 0;
         loop {
-            match outbox::mark_sent(&self.db, id, token).await {
+            match outbox::mark_sent(&self.db, self.clock.now(), id, token).await {
                 Ok(true) => return Ok(()),
                 Ok(false) => {
                     tracing::error!(email = %id, worker = %self.id, "sent, but taken over before it was recorded: it may go out twice");
                     return Ok(());
                 }
-                Err(err) => match mark_retry_wait(tries, Utc::now(), lease_ends) {
+                Err(err) => match mark_retry_wait(tries, self.clock.now(), lease_ends) {
                     Some(wait) => {
                         tracing::warn!(email = %id, error = ?err, "sent, but not recorded yet: trying again");
                         tokio::time::sleep(wait).await;
@@ -137,6 +180,8 @@ impl Worker {
             if let Err(err) = self.run_once().await {
                 tracing::error!(worker = %self.id, error = ?err, "outbox round failed");
             }
+            self.rounds
+                .send_modify(|done| *done = done.saturating_add(1));
             tokio::time::sleep(interval).await;
         }
     }

@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use uuid::Uuid;
 
 use super::{missing, seed_caller, user_with_email};
-use crate::clock::today;
+use crate::clock::{today, Clock};
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
@@ -146,7 +146,7 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         .await?;
     }
     // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
-    let worker = Worker::new(db.clone(), config).map_err(AppError::internal)?;
+    let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
     worker.run_once().await?;
     Ok(added)
 }

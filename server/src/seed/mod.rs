@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::auth::session::viewer_of;
 use crate::caller::Caller;
-use crate::clock::today;
+use crate::clock::{today, Clock};
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
@@ -325,6 +325,7 @@ pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
         viewer: Some(viewer_of(user)?),
         request_id: Some("seed-demo".into()),
         client_addr: None,
+        clock: Clock::system(),
     })
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain, person, team,
     user,
@@ -19,7 +19,6 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::assessment_indicators::{self, AssessmentFacts, Indicators};
 use crate::domain::instruments::{self, Answer};
 use crate::domain::person_identity::optional_text;
@@ -86,8 +85,9 @@ async fn check(
     conn: &impl ConnectionTrait,
     person: &person::Model,
     content: &AssessmentContent,
+    today: NaiveDate,
 ) -> AppResult<Checked> {
-    if content.date > today() {
+    if content.date > today {
         return Err(AppError::validation(
             "date",
             "La data della valutazione è nel futuro",
@@ -303,7 +303,7 @@ pub async fn record_assessment(
     }
     policy::require_team_member(db, caller, team_id).await?;
     let person = person_of(db, person_id).await?;
-    let checked = check(db, &person, &content).await?;
+    let checked = check(db, &person, &content, caller.today()).await?;
 
     let txn = db.begin().await?;
     let created = assessment::ActiveModel {
@@ -319,7 +319,7 @@ pub async fn record_assessment(
         recommended_setting: Set(content.recommended_setting),
         notes: Set(checked.notes.clone()),
         logged_by: Set(viewer.user_id),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
         version: Set(1),
         signed_at: Set(None),
         signed_by: Set(None),
@@ -378,12 +378,13 @@ pub async fn update_assessment(
         return Err(signed_refusal());
     }
     let person = person_of(db, current.person_id).await?;
-    let checked = check(db, &person, &content).await?;
+    let checked = check(db, &person, &content, caller.today()).await?;
     let txn = db.begin().await?;
     // A concurrent signature or edit makes this touch no row: a signed
     // assessment is never `changeable`.
     guarded_update::<assessment::Entity>(
         &txn,
+        caller.now(),
         assessment_id,
         expected_version,
         vec![
@@ -472,10 +473,11 @@ pub async fn sign_assessment(
     let txn = db.begin().await?;
     guarded_update::<assessment::Entity>(
         &txn,
+        caller.now(),
         assessment_id,
         current.version,
         vec![
-            (assessment::Column::SignedAt, Expr::value(Utc::now())),
+            (assessment::Column::SignedAt, Expr::value(caller.now())),
             (assessment::Column::SignedBy, Expr::value(viewer.user_id)),
         ],
     )
@@ -520,8 +522,8 @@ pub async fn amend_assessment(
         ));
     }
     let person = person_of(db, original.person_id).await?;
-    let checked = check(db, &person, &content).await?;
-    let now = Utc::now();
+    let checked = check(db, &person, &content, caller.today()).await?;
+    let now = caller.now();
     let txn = db.begin().await?;
     let amendment = assessment::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -732,7 +734,7 @@ mod tests {
             recommended_setting: RecommendedSetting::HomeWithAdi,
             notes: None,
             logged_by: Uuid::nil(),
-            created_at: Utc::now(),
+            created_at: "2026-01-10T09:00:00Z".parse().unwrap(),
             version: 1,
             signed_at: None,
             signed_by: None,

@@ -2,7 +2,7 @@
 //! and funders across the four life areas, their uses, and the parties'
 //! agreement. Quantities are integer hundredths end to end.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use entity::{budget_agreement, budget_resource, budget_use, organization, project};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -13,7 +13,6 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::money::Fixed2;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
@@ -138,8 +137,8 @@ pub async fn add_resource(
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
-    let now = Utc::now();
-    touch(&txn, &found).await?;
+    let now = caller.now();
+    touch(&txn, caller.now(), &found).await?;
     mark_to_renew(&txn, project_id).await?;
     let created = budget_resource::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -198,6 +197,7 @@ pub async fn update_resource(
     let (provider_name, description) = check(&txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
         &txn,
+        caller.now(),
         resource_id,
         expected_version,
         vec![
@@ -252,7 +252,7 @@ pub async fn update_resource(
         ],
     )
     .await?;
-    touch(&txn, &found).await?;
+    touch(&txn, caller.now(), &found).await?;
     mark_to_renew(&txn, found.id).await?;
     project_history::changed(
         &txn,
@@ -300,13 +300,13 @@ pub async fn record_use(
             "La quantità usata deve essere maggiore di zero",
         ));
     }
-    if date > today() {
+    if date > caller.today() {
         return Err(AppError::validation(
             "date",
             "La data dell'utilizzo è nel futuro",
         ));
     }
-    touch(&txn, &found).await?;
+    touch(&txn, caller.now(), &found).await?;
     budget_use::ActiveModel {
         id: Set(Uuid::now_v7()),
         resource_id: Set(resource_id),
@@ -314,7 +314,7 @@ pub async fn record_use(
         quantity_hundredths: Set(quantity.0),
         note: Set(optional_text("note", note.as_deref(), 2000)?),
         recorded_by: Set(user_id),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -350,7 +350,7 @@ pub async fn agree_budget(
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    if agreed_on > today() {
+    if agreed_on > caller.today() {
         return Err(AppError::validation(
             "agreedOn",
             "La data dell'accordo è nel futuro",
@@ -374,6 +374,7 @@ pub async fn agree_budget(
     };
     guarded_update::<project::Entity>(
         &txn,
+        caller.now(),
         project_id,
         found.version,
         vec![(
@@ -390,7 +391,7 @@ pub async fn agree_budget(
         party_name: Set(party_name.clone()),
         agreed_on: Set(agreed_on),
         recorded_by: Set(user_id),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;

@@ -2,7 +2,7 @@
 //! UVM is told at once, the plan is agreed, the patient is discharged (or the
 //! report cancelled). Every step that matters notifies through the outbox.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use entity::{
     discharge, organization, person, project, project_intervention, team, team_membership, user,
 };
@@ -16,7 +16,6 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::discharge_workflow::{self, DischargeAction, DischargeFacts};
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
@@ -121,8 +120,8 @@ async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<
     Ok(initials(&found.given_name, &found.family_name))
 }
 
-fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate) -> AppResult<()> {
-    if admitted_on > today() {
+fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate, today: NaiveDate) -> AppResult<()> {
+    if admitted_on > today {
         return Err(AppError::validation(
             "admittedOn",
             "La data di ricovero è nel futuro",
@@ -190,7 +189,7 @@ pub async fn report_discharge(
         policy::require_discharge_reporter(db, caller, &hospital, &team).await?;
     let ward = optional_text("ward", Some(&input.ward), 200)?
         .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
-    check_dates(input.admitted_on, input.expected_on)?;
+    check_dates(input.admitted_on, input.expected_on, caller.today())?;
     let needs = optional_text("needs", input.needs.as_deref(), 10_000)?;
     let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
 
@@ -245,7 +244,9 @@ pub async fn report_discharge(
                     }
                     Resolved::Known(p.id)
                 }
-                None => Resolved::New(Box::new(persons::checked_new_person(db, draft).await?)),
+                None => Resolved::New(Box::new(
+                    persons::checked_new_person(db, draft, caller.today()).await?,
+                )),
             };
             let typed = TypedIdentity {
                 fiscal_code: code.map(|c| c.as_str().to_owned()),
@@ -273,7 +274,7 @@ pub async fn report_discharge(
                 .id
         }
     };
-    let now = Utc::now();
+    let now = caller.now();
     let created = discharge::ActiveModel {
         id: Set(Uuid::now_v7()),
         version: Set(1),
@@ -315,7 +316,8 @@ pub async fn report_discharge(
         initials: initials_of(&txn, person_id).await?,
         expected_on: input.expected_on,
     };
-    outbox::notify(&txn, public_url, &recipients, &event, Some(created.id)).await?;
+    let discharge_id = Some(created.id);
+    outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
     audit::record(
         &txn,
         caller,
@@ -401,7 +403,7 @@ pub async fn list_discharges(
     if filter.overdue {
         // `discharge_workflow::is_overdue`, in SQL.
         query = query
-            .filter(discharge::Column::ExpectedDischargeOn.lt(today()))
+            .filter(discharge::Column::ExpectedDischargeOn.lt(caller.today()))
             .filter(discharge::Column::Status.is_not_in(
                 discharge_workflow::DischargeStatus::FINAL.map(|status| status.as_str()),
             ));
@@ -447,7 +449,8 @@ async fn write(
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
-    guarded_update::<discharge::Entity>(txn, found.id, expected_version, changes).await?;
+    guarded_update::<discharge::Entity>(txn, caller.now(), found.id, expected_version, changes)
+        .await?;
     audit::record(
         txn,
         caller,
@@ -498,7 +501,7 @@ pub async fn update_discharge(
         .expected_on
         .is_some_and(|d| d != found.expected_discharge_on);
     if let Some(date) = changes.expected_on {
-        check_dates(found.admitted_on, date)?;
+        check_dates(found.admitted_on, date, caller.today())?;
         set.push((discharge::Column::ExpectedDischargeOn, Expr::value(date)));
         if date_changed {
             set.push((discharge::Column::ReminderSent, Expr::value(false)));
@@ -537,7 +540,7 @@ pub async fn update_discharge(
             initials: initials_of(&txn, found.person_id).await?,
             expected_on: updated.expected_discharge_on,
         };
-        outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+        outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     }
     txn.commit().await?;
     Ok(updated)
@@ -560,7 +563,7 @@ pub async fn mark_dischargeable(
             "La dimissione è conclusa e non si modifica più",
         ));
     }
-    if date > today() {
+    if date > caller.today() {
         return Err(AppError::validation("date", "La data è nel futuro"));
     }
     if date < found.admitted_on {
@@ -637,7 +640,7 @@ pub async fn agree_plan(
                 discharge::Column::PlanServices,
                 Expr::value(optional_text("services", services.as_deref(), 2000)?),
             ),
-            (discharge::Column::PlanAgreedOn, Expr::value(today())),
+            (discharge::Column::PlanAgreedOn, Expr::value(caller.today())),
             (discharge::Column::PlanAgreedBy, Expr::value(viewer.user_id)),
             (discharge::Column::AssessmentId, Expr::value(assessment_id)),
         ],
@@ -665,7 +668,7 @@ pub async fn complete(
         &DischargeFacts::default(),
     )
     .map_err(refused)?;
-    if discharged_on > today() {
+    if discharged_on > caller.today() {
         return Err(AppError::validation(
             "dischargedOn",
             "La data di dimissione è nel futuro",
@@ -699,7 +702,7 @@ pub async fn complete(
         initials: initials_of(&txn, found.person_id).await?,
         discharged_on,
     };
-    outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -738,7 +741,7 @@ pub async fn cancel(
                 discharge::Column::CancelNote,
                 Expr::value(optional_text("note", note.as_deref(), 2000)?),
             ),
-            (discharge::Column::CancelledOn, Expr::value(today())),
+            (discharge::Column::CancelledOn, Expr::value(caller.today())),
         ],
     )
     .await?;
@@ -746,16 +749,23 @@ pub async fn cancel(
     let event = Event::DischargeCancelled {
         initials: initials_of(&txn, found.person_id).await?,
     };
-    outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
+    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
 }
 
 /// The day before the expected date, a discharge with no agreed plan reminds
 /// the team, once. The flag is set by a conditional update, so two workers
-/// never send the same reminder.
-pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> AppResult<usize> {
-    let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or_else(today);
+/// never send the same reminder. The caller is the outbox worker.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn queue_due_reminders(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+) -> AppResult<usize> {
+    // One reading of the clock: both ends of the window on the same day.
+    let today = caller.today();
+    let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let due = discharge::Entity::find()
         .filter(discharge::Column::ReminderSent.eq(false))
         .filter(discharge::Column::Status.is_in([
@@ -763,7 +773,7 @@ pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> A
             DischargeStatus::AssessmentScheduled.as_str(),
         ]))
         .filter(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
-        .filter(discharge::Column::ExpectedDischargeOn.gte(today()))
+        .filter(discharge::Column::ExpectedDischargeOn.gte(today))
         .all(db)
         .await?;
     let mut queued = 0;
@@ -781,7 +791,8 @@ pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> A
                 initials: initials_of(&txn, found.person_id).await?,
                 expected_on: found.expected_discharge_on,
             };
-            outbox::notify(&txn, public_url, &recipients, &event, Some(found.id)).await?;
+            let discharge_id = Some(found.id);
+            outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
             queued += 1;
         }
         txn.commit().await?;

@@ -1,6 +1,5 @@
 //! Signing in and changing one's own password.
 
-use chrono::Utc;
 use entity::user;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
@@ -39,7 +38,7 @@ pub async fn login(
             db,
             &email_normalized,
             caller.client_addr.as_deref(),
-            Utc::now(),
+            caller.now(),
         )
         .await?
     {
@@ -150,7 +149,7 @@ pub async fn change_password(
             db,
             &user.email_normalized,
             caller.client_addr.as_deref(),
-            Utc::now(),
+            caller.now(),
         )
         .await?
     {
@@ -184,7 +183,7 @@ pub async fn change_password(
     active.password_hash = Set(new_hash);
     active.session_epoch = Set(epoch);
     active.version = Set(version);
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(caller.now());
     let updated = active.update(&txn).await?;
     audit::record(
         &txn,

@@ -1,7 +1,6 @@
 //! In-app notifications for their recipient, and the dead-letter list of
 //! emails for administrators.
 
-use chrono::Utc;
 use entity::{notification, outbox_email};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -49,7 +48,7 @@ pub async fn mark_read(
         .ok_or(AppError::NotFound)?;
     if found.read_at.is_none() {
         notification::Entity::update_many()
-            .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
+            .col_expr(notification::Column::ReadAt, Expr::value(caller.now()))
             .filter(notification::Column::Id.eq(id))
             .filter(notification::Column::ReadAt.is_null())
             .exec(db)
@@ -90,7 +89,10 @@ pub async fn retry_email(
             Expr::value(EmailStatus::Pending.as_str()),
         )
         .col_expr(outbox_email::Column::Attempts, Expr::value(0))
-        .col_expr(outbox_email::Column::NextAttemptAt, Expr::value(Utc::now()))
+        .col_expr(
+            outbox_email::Column::NextAttemptAt,
+            Expr::value(caller.now()),
+        )
         .filter(outbox_email::Column::Id.eq(id))
         .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
         .exec(db)

@@ -1,6 +1,5 @@
 //! The directory of organizations (Enti): ASST, Comuni, ETS, hospitals, …
 
-use chrono::Utc;
 use entity::organization;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -65,7 +64,7 @@ pub async fn create_organization_unchecked(
         name: Set(name),
         kind: Set(input.kind),
         fiscal_code: Set(fiscal_code),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;

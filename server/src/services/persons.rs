@@ -1,7 +1,7 @@
 //! Persons (beneficiari): created in the care of a team, read and changed
 //! only by those responsible for them, every access audited.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use entity::{person, privacy_consent, reference_person, referral};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::account::check_email;
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::{self, optional_text, IdentityError};
@@ -103,10 +102,10 @@ struct Checked {
     target_groups: String,
 }
 
-fn check(draft: &PersonDraft) -> AppResult<Checked> {
+fn check(draft: &PersonDraft, today: NaiveDate) -> AppResult<Checked> {
     let given_name = person_identity::check_name("givenName", &draft.given_name)?;
     let family_name = person_identity::check_name("familyName", &draft.family_name)?;
-    person_identity::check_birth_date(draft.birth_date, today())?;
+    person_identity::check_birth_date(draft.birth_date, today)?;
     let code = person_identity::check_code(
         draft.fiscal_code.as_deref(),
         draft.fiscal_code_missing_reason,
@@ -210,7 +209,7 @@ pub async fn create_person(
             AppError::NotFound => AppError::validation("teamId", "Équipe non trovata"),
             other => other,
         })?;
-    let checked = checked_new_person(db, &draft).await?;
+    let checked = checked_new_person(db, &draft, caller.today()).await?;
     let txn = db.begin().await?;
     let created = insert_new_person(&txn, caller, viewer.user_id, checked, &first).await?;
     txn.commit().await?;
@@ -224,8 +223,9 @@ pub struct NewPersonRows(Checked);
 pub async fn checked_new_person(
     conn: &impl ConnectionTrait,
     draft: &PersonDraft,
+    today: NaiveDate,
 ) -> AppResult<NewPersonRows> {
-    let checked = check(draft)?;
+    let checked = check(draft, today)?;
     if let Some(code) = &checked.fiscal_code {
         if fiscal_code_taken(conn, code, None).await? {
             return Err(duplicate_fiscal_code());
@@ -246,7 +246,7 @@ pub async fn insert_new_person(
     let NewPersonRows(checked) = rows;
     let reason = optional_text("referralReason", Some(&first.reason), 2000)?
         .unwrap_or_else(|| "Primo accesso".to_owned());
-    let now = Utc::now();
+    let now = caller.now();
     let person_id = Uuid::now_v7();
     let created = person::ActiveModel {
         id: Set(person_id),
@@ -375,7 +375,7 @@ pub async fn update_person(
     if current.version != expected_version {
         return Err(stale(person::Entity::NOUN));
     }
-    let checked = check(&merge(&current, changes)?)?;
+    let checked = check(&merge(&current, changes)?, caller.today())?;
     if let Some(code) = &checked.fiscal_code {
         if fiscal_code_taken(&txn, code, Some(person_id)).await? {
             return Err(duplicate_fiscal_code());
@@ -406,6 +406,7 @@ pub async fn update_person(
 
     guarded_update::<person::Entity>(
         &txn,
+        caller.now(),
         person_id,
         expected_version,
         vec![
@@ -567,7 +568,7 @@ pub async fn add_reference_person(
         phone: Set(optional_text("phone", input.phone.as_deref(), 40)?),
         email: Set(email),
         notes: Set(optional_text("notes", input.notes.as_deref(), 2000)?),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -599,7 +600,7 @@ pub async fn record_privacy_consent(
     given_on: NaiveDate,
 ) -> AppResult<person::Model> {
     let viewer = policy::require_person_access(db, caller, person_id).await?;
-    if given_on > today() {
+    if given_on > caller.today() {
         return Err(AppError::validation(
             "givenOn",
             "La data del consenso è nel futuro",
@@ -614,7 +615,7 @@ pub async fn record_privacy_consent(
         granted: Set(granted),
         given_on: Set(given_on),
         recorded_by: Set(viewer.user_id),
-        recorded_at: Set(Utc::now()),
+        recorded_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;

@@ -1,7 +1,6 @@
 //! The history of a project: every change is an event with who and when,
 //! written in the same transaction as the change.
 
-use chrono::Utc;
 use entity::{project, project_event};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use uuid::Uuid;
@@ -12,6 +11,7 @@ use crate::error::AppResult;
 
 pub async fn record(
     conn: &impl ConnectionTrait,
+    caller: &Caller,
     project_id: Uuid,
     actor_id: Uuid,
     kind: &str,
@@ -21,7 +21,7 @@ pub async fn record(
     project_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
-        occurred_at: Set(Utc::now()),
+        occurred_at: Set(caller.now()),
         actor_id: Set(actor_id),
         kind: Set(kind.to_owned()),
         summary: Set(summary.into()),
@@ -42,7 +42,7 @@ pub async fn changed(
     summary: impl Into<String>,
     details: Option<serde_json::Value>,
 ) -> AppResult<()> {
-    record(conn, found.id, actor_id, kind, summary, details).await?;
+    record(conn, caller, found.id, actor_id, kind, summary, details).await?;
     audit::record(
         conn,
         caller,

@@ -2,7 +2,7 @@
 //! walked through the case process, with goals and interventions in the four
 //! life areas, reviews, the person's agreement and outcome scores.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use entity::{
     assessment, life_area_score, organization, project, project_goal, project_intervention,
     project_review, team,
@@ -17,7 +17,6 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{self, ProjectFacts};
 use crate::domain::vocabulary::{
@@ -82,8 +81,12 @@ pub async fn load_for_work(
 /// transaction: a decision on the whole project taken meanwhile (closing it
 /// because every goal is final) then conflicts with the change instead of
 /// missing it, on SQLite and PostgreSQL alike.
-pub async fn touch(conn: &impl ConnectionTrait, found: &project::Model) -> AppResult<()> {
-    guarded_update::<project::Entity>(conn, found.id, found.version, vec![]).await
+pub async fn touch(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    found: &project::Model,
+) -> AppResult<()> {
+    guarded_update::<project::Entity>(conn, now, found.id, found.version, vec![]).await
 }
 
 /// Closed projects keep their record as it was closed.
@@ -123,7 +126,7 @@ pub async fn open_project(
     let title = optional_text("title", Some(&input.title), 200)?
         .ok_or_else(|| AppError::validation("title", "Dai un titolo al progetto"))?;
     check_cadence(input.review_every_days)?;
-    let now = Utc::now();
+    let now = caller.now();
     let created = project::ActiveModel {
         id: Set(Uuid::now_v7()),
         version: Set(1),
@@ -153,6 +156,7 @@ pub async fn open_project(
     .await?;
     project_history::record(
         &txn,
+        caller,
         created.id,
         viewer.user_id,
         "PROJECT_OPENED",
@@ -246,7 +250,7 @@ pub async fn list_projects(
     if filter.review_overdue {
         // `project_lifecycle::is_review_overdue`, in SQL.
         query = query
-            .filter(project::Column::NextReviewOn.lt(today()))
+            .filter(project::Column::NextReviewOn.lt(caller.today()))
             .filter(
                 project::Column::Status
                     .is_in(project_lifecycle::REVIEWS_RUN_IN.map(|status| status.as_str())),
@@ -335,6 +339,7 @@ pub async fn transition_project(
     let closing = to == ProjectStatus::Closed;
     guarded_update::<project::Entity>(
         &txn,
+        caller.now(),
         project_id,
         expected_version,
         vec![
@@ -350,13 +355,14 @@ pub async fn transition_project(
             ),
             (
                 project::Column::ClosedOn,
-                Expr::value(if closing { Some(today()) } else { None }),
+                Expr::value(if closing { Some(caller.today()) } else { None }),
             ),
         ],
     )
     .await?;
     project_history::record(
         &txn,
+        caller,
         project_id,
         user_id,
         "STATUS_CHANGED",
@@ -406,7 +412,7 @@ pub async fn record_consent(
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
-    if consent.date > today() {
+    if consent.date > caller.today() {
         return Err(AppError::validation(
             "date",
             "La data del consenso è nel futuro",
@@ -426,6 +432,7 @@ pub async fn record_consent(
     )?;
     guarded_update::<project::Entity>(
         &txn,
+        caller.now(),
         project_id,
         expected_version,
         vec![
@@ -488,6 +495,7 @@ pub async fn change_case_manager(
     }
     guarded_update::<project::Entity>(
         &txn,
+        caller.now(),
         project_id,
         expected_version,
         vec![(project::Column::CaseManagerId, Expr::value(case_manager_id))],
@@ -528,8 +536,8 @@ pub async fn add_goal(
     refuse_if_closed(&found)?;
     let description = optional_text("description", Some(&draft.description), 2000)?
         .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?;
-    let now = Utc::now();
-    touch(&txn, &found).await?;
+    let now = caller.now();
+    touch(&txn, caller.now(), &found).await?;
     let created = project_goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -599,8 +607,8 @@ pub async fn update_goal(
     if let Some(text) = &changes.outcome_note {
         active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
     }
-    active.updated_at = Set(Utc::now());
-    touch(&txn, &found).await?;
+    active.updated_at = Set(caller.now());
+    touch(&txn, caller.now(), &found).await?;
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
         Some(status) if status != goal.status => format!(
@@ -689,7 +697,7 @@ pub async fn add_intervention(
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
     let frequency = check_intervention(&txn, project_id, &draft).await?;
-    touch(&txn, &found).await?;
+    touch(&txn, caller.now(), &found).await?;
     let created = project_intervention::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -700,7 +708,7 @@ pub async fn add_intervention(
         frequency: Set(frequency),
         start_date: Set(draft.start_date),
         end_date: Set(draft.end_date),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -746,7 +754,7 @@ pub async fn update_intervention(
     active.frequency = Set(frequency);
     active.start_date = Set(draft.start_date);
     active.end_date = Set(draft.end_date);
-    touch(&txn, &found).await?;
+    touch(&txn, caller.now(), &found).await?;
     let updated = active.update(&txn).await?;
     project_history::changed(
         &txn,
@@ -791,7 +799,7 @@ pub async fn record_review(
             "Le verifiche si registrano per progetti in erogazione o in verifica",
         ));
     }
-    if draft.date > today() {
+    if draft.date > caller.today() {
         return Err(AppError::validation(
             "date",
             "La data della verifica è nel futuro",
@@ -819,6 +827,7 @@ pub async fn record_review(
     // Written first: on SQLite a transaction that writes first cannot deadlock.
     guarded_update::<project::Entity>(
         &txn,
+        caller.now(),
         project_id,
         found.version,
         vec![
@@ -845,7 +854,7 @@ pub async fn record_review(
             10_000,
         )?),
         recorded_by: Set(user_id),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -883,7 +892,7 @@ pub async fn record_life_area_scores(
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    if date > today() {
+    if date > caller.today() {
         return Err(AppError::validation("date", "La data è nel futuro"));
     }
     if scores.is_empty() {
@@ -914,10 +923,10 @@ pub async fn record_life_area_scores(
             score: Set(s.score),
             note: Set(optional_text("note", s.note.as_deref(), 2000)?),
             recorded_by: Set(user_id),
-            created_at: Set(Utc::now()),
+            created_at: Set(caller.now()),
         });
     }
-    touch(&txn, &found).await?;
+    touch(&txn, caller.now(), &found).await?;
     life_area_score::Entity::insert_many(rows)
         .exec(&txn)
         .await?;

@@ -1,7 +1,6 @@
 //! Referrals (accesso): a person sent to a team, taken in charge, closed with
 //! an outcome. Open and accepted referrals make the team responsible.
 
-use chrono::Utc;
 use entity::{referral, team};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -71,7 +70,7 @@ pub async fn refer_person(
         urgency: Set(input.urgency),
         status: Set(ReferralStatus::Open),
         created_by: Set(Some(viewer.user_id)),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
         accepted_by: Set(None),
         accepted_at: Set(None),
         closed_by: Set(None),
@@ -128,7 +127,7 @@ pub async fn accept_referral(
             Expr::value(ReferralStatus::Accepted.as_str()),
         )
         .col_expr(referral::Column::AcceptedBy, Expr::value(user_id))
-        .col_expr(referral::Column::AcceptedAt, Expr::value(Utc::now()))
+        .col_expr(referral::Column::AcceptedAt, Expr::value(caller.now()))
         .filter(referral::Column::Id.eq(referral_id))
         .filter(referral::Column::Status.eq(ReferralStatus::Open.as_str()))
         .exec(&txn)
@@ -180,7 +179,7 @@ pub async fn close_referral(
             Expr::value(ReferralStatus::Closed.as_str()),
         )
         .col_expr(referral::Column::ClosedBy, Expr::value(user_id))
-        .col_expr(referral::Column::ClosedAt, Expr::value(Utc::now()))
+        .col_expr(referral::Column::ClosedAt, Expr::value(caller.now()))
         .col_expr(referral::Column::Outcome, Expr::value(outcome))
         .filter(referral::Column::Id.eq(referral_id))
         .filter(referral::Column::Status.is_in(IN_CHARGE))

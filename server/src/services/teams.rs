@@ -2,7 +2,6 @@
 //! over time: members come from several organizations; ending a membership
 //! keeps its history.
 
-use chrono::Utc;
 use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -14,7 +13,6 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::clock::today;
 use crate::domain::account::check_display_name;
 use crate::domain::vocabulary::{ProjectStatus, TeamKind, TeamRole};
 use crate::domain::wording;
@@ -59,7 +57,7 @@ pub async fn create_team_unchecked(
         name: Set(name),
         kind: Set(kind),
         organization_id: Set(organization_id),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -128,9 +126,9 @@ pub async fn add_member_unchecked(
         team_id: Set(team_id),
         user_id: Set(user_id),
         team_role: Set(role),
-        started_on: Set(today()),
+        started_on: Set(caller.today()),
         ended_on: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(caller.now()),
     }
     .insert(&txn)
     .await?;
@@ -173,7 +171,10 @@ pub async fn remove_member(
         });
     }
     let ended = team_membership::Entity::update_many()
-        .col_expr(team_membership::Column::EndedOn, Expr::value(today()))
+        .col_expr(
+            team_membership::Column::EndedOn,
+            Expr::value(caller.today()),
+        )
         .filter(team_membership::Column::TeamId.eq(team_id))
         .filter(team_membership::Column::UserId.eq(user_id))
         .filter(team_membership::Column::EndedOn.is_null())

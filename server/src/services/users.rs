@@ -1,7 +1,6 @@
 //! User accounts: created and managed by administrators (or the command line
 //! for the first administrator).
 
-use chrono::Utc;
 use entity::{organization, user};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -77,7 +76,7 @@ pub async fn create_user_unchecked(
         return Err(email_conflict());
     }
     let password_hash = password::hash(input.password).await?;
-    let now = Utc::now();
+    let now = caller.now();
 
     let txn = db.begin().await?;
     let inserted = user::ActiveModel {
@@ -196,7 +195,7 @@ pub async fn update_user(
     if let Some(flag) = changes.active {
         set.push((user::Column::Active, Expr::value(flag)));
     }
-    guarded_update::<user::Entity>(&txn, user_id, expected_version, set).await?;
+    guarded_update::<user::Entity>(&txn, caller.now(), user_id, expected_version, set).await?;
     let updated = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await

@@ -1,7 +1,7 @@
 //! Optimistic concurrency: a change names the version it was made on
 //! (`expectedVersion`) and writes the next one, guarded by `version = expected`.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::{assessment, budget_resource, discharge, person, project, user};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -130,16 +130,17 @@ versioned!(
 /// and the write are one statement, so of two writers holding the same
 /// version exactly one gets the row; the other gets `stale`. An empty
 /// `changes` only moves the version on: how a child's change claims its
-/// parent.
+/// parent. `now` is the time of the change.
 pub async fn guarded_update<E: Versioned>(
     conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
     id: Uuid,
     expected: i32,
     changes: Vec<(E::Column, SimpleExpr)>,
 ) -> AppResult<()> {
     let mut update = E::update_many().col_expr(E::VERSION, Expr::value(next_version(expected)?));
     if let Some(updated_at) = E::UPDATED_AT {
-        update = update.col_expr(updated_at, Expr::value(Utc::now()));
+        update = update.col_expr(updated_at, Expr::value(now));
     }
     for (column, value) in changes {
         update = update.col_expr(column, value);

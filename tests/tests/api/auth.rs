@@ -14,6 +14,7 @@ on_both_databases!(
     a_password_change_ends_the_other_sessions,
     a_deactivated_user_is_locked_out_at_once,
     a_session_past_its_maximum_lifetime_is_refused,
+    an_idle_session_ends_and_each_request_starts_its_idle_time_over,
     sign_in_success_and_failure_are_audited,
 );
 
@@ -135,7 +136,9 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer(db: TestDb) {
 }
 
 async fn five_failures_throttle_sign_in_until_the_window_passes(db: TestDb) {
-    let app = TestApp::spawn_with(db, |c| c.login_window = Duration::from_secs(3)).await;
+    // The default window, 15 minutes: however slow the machine, the
+    // failures all fall inside it until the clock is moved past it.
+    let app = TestApp::spawn(db).await;
     app.make_user("giulia@asst.test", Role::Operator, None)
         .await;
     let browser = app.client();
@@ -158,7 +161,8 @@ async fn five_failures_throttle_sign_in_until_the_window_passes(db: TestDb) {
     app.make_user("altro@asst.test", Role::Operator, None).await;
     app.client().login_ok("altro@asst.test", PASSWORD).await;
 
-    tokio::time::sleep(Duration::from_millis(3200)).await;
+    app.clock
+        .advance(app.config.login_window + Duration::from_secs(1));
     browser.login_ok("giulia@asst.test", PASSWORD).await;
     // A success clears the count: one more failure does not lock again.
     browser
@@ -234,15 +238,38 @@ async fn a_deactivated_user_is_locked_out_at_once(db: TestDb) {
 }
 
 async fn a_session_past_its_maximum_lifetime_is_refused(db: TestDb) {
-    let app = TestApp::spawn_with(db, |c| c.session_max_lifetime = Duration::from_secs(1)).await;
+    // Ten minutes: long enough for any machine to sign in and ask, shorter
+    // than the idle timeout (30 minutes), which must not be what ends it.
+    let app = TestApp::spawn_with(db, |c| c.session_max_lifetime = Duration::from_secs(600)).await;
     app.make_user("tempo@asst.test", Role::Operator, None).await;
     let browser = app.client();
     browser.login_ok("tempo@asst.test", PASSWORD).await;
     assert!(!browser.me().await.is_null());
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    app.clock
+        .advance(app.config.session_max_lifetime + Duration::from_secs(1));
     assert!(
         browser.me().await.is_null(),
         "even an active session ends at its absolute lifetime"
+    );
+}
+
+async fn an_idle_session_ends_and_each_request_starts_its_idle_time_over(db: TestDb) {
+    // The default idle timeout, 30 minutes, counted on the app's clock.
+    let app = TestApp::spawn(db).await;
+    app.make_user("pausa@asst.test", Role::Operator, None).await;
+    let browser = app.client();
+    browser.login_ok("pausa@asst.test", PASSWORD).await;
+    app.clock.advance(Duration::from_secs(20 * 60));
+    assert!(!browser.me().await.is_null(), "20 minutes idle");
+    app.clock.advance(Duration::from_secs(20 * 60));
+    assert!(
+        !browser.me().await.is_null(),
+        "40 minutes since sign-in, 20 since the last request"
+    );
+    app.clock.advance(Duration::from_secs(31 * 60));
+    assert!(
+        browser.me().await.is_null(),
+        "31 minutes idle: the session ended"
     );
 }
 

@@ -3,7 +3,7 @@ use std::time::Duration;
 use ponte_server::domain::vocabulary::Role;
 use ponte_server::notify::worker::Worker;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::smtp::SmtpServer;
+use ponte_tests::smtp::{HeldPort, SmtpServer};
 use ponte_tests::world::{person_input, Desk};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
@@ -215,17 +215,30 @@ async fn the_ward_sees_its_discharge_but_not_the_persons_record(db: TestDb) {
 }
 
 async fn while_smtp_is_down_emails_wait_and_all_arrive_once_it_is_back(db: TestDb) {
-    // A port nobody listens on, for now.
-    let port = {
-        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        probe.local_addr().unwrap()
-    };
-    let url = format!("smtp://{port}");
-    let app = TestApp::spawn_with(db, |c| c.smtp_url = Some(url)).await;
+    // A port nobody listens on, for now, held by this test.
+    let port = HeldPort::new();
+    let url = port.url();
+    // A minute before the first retry: the clock, not the machine's speed,
+    // decides when it comes.
+    let app = TestApp::spawn_with(db, |c| {
+        c.smtp_url = Some(url);
+        c.mail_retry_base = Duration::from_secs(60);
+    })
+    .await;
     let ward = Ward::open(&app).await;
     ward.report(&in_days(5)).await;
     ward.report(&in_days(6)).await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Every email tried once, and one more round in which none was due.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    while app
+        .count("SELECT COUNT(*) FROM outbox_emails WHERE attempts = 0")
+        .await
+        > 0
+        && tokio::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    app.worker_round().await;
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'")
             .await,
@@ -251,9 +264,10 @@ async fn while_smtp_is_down_emails_wait_and_all_arrive_once_it_is_back(db: TestD
         "attempts back off instead of hammering: {tried_again}"
     );
 
-    let smtp = SmtpServer::start_on(port).await;
+    let smtp = SmtpServer::start_on_held(port);
+    app.clock.advance(Duration::from_secs(61));
     let mails = smtp.wait_for(4, Duration::from_secs(15)).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.worker_round().await;
     assert_eq!(smtp.received().len(), 4, "every email once: {mails:?}");
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'")
@@ -329,7 +343,7 @@ async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
         let db = ponte_server::db::connect(&app.config.database_url)
             .await
             .unwrap();
-        workers.push(Worker::new(db, &app.config).unwrap());
+        workers.push(Worker::new(db, &app.config, app.clock.clock()).unwrap());
     }
     let (a, b) = tokio::join!(workers[0].run_once(), workers[1].run_once());
     let (a, b) = (a.unwrap(), b.unwrap());
@@ -368,7 +382,7 @@ async fn the_reminder_fires_once_and_only_without_an_agreed_plan(db: TestDb) {
     })
     .await;
     let ward = Ward::open(&app).await;
-    let worker = Worker::new(app.db.clone(), &app.config).unwrap();
+    let worker = Worker::new(app.db.clone(), &app.config, app.clock.clock()).unwrap();
     let without_plan = ward.report(&in_days(1)).await;
     let other = person_input(&ward.desk.team_id, "Bonetti", "Aldo", (1941, 1, 1), "M");
     let mut input = ward.input(&in_days(1));

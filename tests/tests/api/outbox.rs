@@ -32,7 +32,6 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     // lasts: while one instance sends, the other sees the rest of its batch
     // expire and takes it over.
     let smtp = SmtpServer::start().await;
-    smtp.slow_down(Duration::from_millis(800));
     let url = smtp.url();
     let app = TestApp::spawn_with(db, |c| {
         c.smtp_url = Some(url);
@@ -40,11 +39,13 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
         c.mail_lease = Duration::from_millis(400);
     })
     .await;
+    smtp.slow_down(&app.clock, Duration::from_millis(800));
     let recipients: Vec<String> = (0..6).map(|i| format!("persona{i}@asst.test")).collect();
-    app.queue_emails(&recipients).await;
 
-    let _first = app.another_instance(|c| c.worker_enabled = true).await;
-    let _second = app.another_instance(|c| c.worker_enabled = true).await;
+    // Both instances are up when the emails come in.
+    let first = app.another_instance(|c| c.worker_enabled = true).await;
+    let second = app.another_instance(|c| c.worker_enabled = true).await;
+    app.queue_emails(&recipients).await;
     let sent = wait_for_count(
         &app,
         "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
@@ -53,8 +54,9 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     )
     .await;
     assert_eq!(sent, 6, "every email delivered and recorded");
-    // Time for a late second copy to arrive, were one on its way.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // A late second copy, were one on its way, has arrived once both
+    // workers have gone through a whole round since.
+    tokio::join!(first.worker_round(), second.worker_round());
 
     let once_each: BTreeMap<String, usize> = recipients.iter().map(|r| (r.clone(), 1)).collect();
     assert_eq!(
@@ -97,8 +99,16 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     app.queue_emails(&["collega@asst.test".to_owned()]).await;
 
     assert_eq!(smtp.wait_for(1, Duration::from_secs(10)).await.len(), 1);
-    // Longer than a claim's lease, while recording keeps failing.
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    // Longer than a claim's lease, while recording keeps failing: the
+    // worker tries to record it twice more (each try is one statement, and
+    // it runs no other meanwhile), so it decides at least once, on the moved
+    // clock, whether to go on trying.
+    app.clock.advance(Duration::from_millis(900));
+    let before = app.statements();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while app.statements() < before + 2 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENDING'")
             .await,
@@ -115,7 +125,9 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     )
     .await;
     assert_eq!(sent, 1, "recorded once the database takes it");
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    // Past every lease: only its being recorded keeps it from going out again.
+    app.clock.advance(Duration::from_secs(5 * 60));
+    app.worker_round().await;
     assert_eq!(smtp.received().len(), 1, "sent once");
     assert_eq!(
         app.count("SELECT CAST(MAX(attempts) AS BIGINT) FROM outbox_emails")
@@ -139,30 +151,36 @@ async fn a_worker_whose_lease_was_taken_over_neither_sends_nor_marks_the_email(d
 
     // The same worker claims twice: the claims are told apart by their
     // tokens, not by the worker's name.
-    let stale = outbox::claim(&app.db, "worker-a", &short, 10)
+    let stale = outbox::claim(&app.db, app.clock.now(), "worker-a", &short, 10)
         .await
         .unwrap();
     assert_eq!(stale.emails.len(), 1);
-    let held = outbox::claim(&app.db, "worker-a", &long, 10).await.unwrap();
+    let held = outbox::claim(&app.db, app.clock.now(), "worker-a", &long, 10)
+        .await
+        .unwrap();
     assert!(
         held.emails.is_empty(),
         "a leased email is not claimed again"
     );
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let fresh = outbox::claim(&app.db, "worker-a", &long, 10).await.unwrap();
+    app.clock.advance(Duration::from_millis(500));
+    let fresh = outbox::claim(&app.db, app.clock.now(), "worker-a", &long, 10)
+        .await
+        .unwrap();
     assert_eq!(fresh.emails.len(), 1, "claimed again once the lease ended");
     assert_ne!(fresh.token, stale.token);
 
     // The first claim wakes up: it may neither send nor mark the email.
     let email = &stale.emails[0];
-    let until = long.send_ends(chrono::Utc::now());
+    let until = long.send_ends(app.clock.now());
     let woke = outbox::begin_send(&app.db, email, stale.token, until)
         .await
         .unwrap();
     assert!(woke.is_none(), "the stale claim must skip the email");
-    assert!(!outbox::mark_sent(&app.db, email.id, stale.token)
-        .await
-        .unwrap());
+    assert!(
+        !outbox::mark_sent(&app.db, app.clock.now(), email.id, stale.token)
+            .await
+            .unwrap()
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENDING'")
             .await,
@@ -176,9 +194,11 @@ async fn a_worker_whose_lease_was_taken_over_neither_sends_nor_marks_the_email(d
         .unwrap()
         .expect("the holder may send");
     assert_eq!(sending.attempts, 1);
-    assert!(outbox::mark_sent(&app.db, sending.id, fresh.token)
-        .await
-        .unwrap());
+    assert!(
+        outbox::mark_sent(&app.db, app.clock.now(), sending.id, fresh.token)
+            .await
+            .unwrap()
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT' AND attempts = 1")
             .await,
@@ -213,7 +233,7 @@ async fn an_email_in_flight_during_the_upgrade_is_not_taken_again_for_ten_minute
         lease: Duration::from_secs(60),
         send_limit: Duration::from_secs(60),
     };
-    let taken = outbox::claim(&app.db, "worker-new", &long, 10)
+    let taken = outbox::claim(&app.db, app.clock.now(), "worker-new", &long, 10)
         .await
         .unwrap();
     assert!(

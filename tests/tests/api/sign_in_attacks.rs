@@ -198,7 +198,8 @@ fn change(current: &str, new: &str) -> Value {
 }
 
 async fn wrong_current_passwords_throttle_change_password_and_sign_in(db: TestDb) {
-    let app = TestApp::spawn_with(db, |c| c.login_window = Duration::from_secs(3)).await;
+    // The default window, 15 minutes, passed by moving the clock.
+    let app = TestApp::spawn(db).await;
     let email = "sessione.rubata@comune.test";
     app.make_user(email, Role::Operator, None).await;
     // Someone at an unlocked, signed-in computer guesses the current password.
@@ -232,7 +233,8 @@ async fn wrong_current_passwords_throttle_change_password_and_sign_in(db: TestDb
         .await
         .expect_code("RATE_LIMITED");
 
-    tokio::time::sleep(Duration::from_millis(3200)).await;
+    app.clock
+        .advance(app.config.login_window + Duration::from_secs(1));
     browser
         .gql(CHANGE_PASSWORD, change(PASSWORD, "nuova-password-sicura"))
         .await
@@ -271,14 +273,15 @@ async fn a_failed_sign_in_on_an_unknown_email_keeps_none_of_the_typed_text(db: T
 }
 
 async fn attempts_past_the_window_are_pruned(db: TestDb) {
-    let app = TestApp::spawn_with(db, |c| c.login_window = Duration::from_secs(1)).await;
+    let app = TestApp::spawn(db).await;
     app.make_user("vecchia@asst.test", Role::Operator, None)
         .await;
     let browser = app.client();
     browser.login("vecchia@asst.test", "sbagliata-1").await;
     browser.login("altra@asst.test", "sbagliata-2").await;
     assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts").await, 2);
-    tokio::time::sleep(Duration::from_millis(1300)).await;
+    app.clock
+        .advance(app.config.login_window + Duration::from_secs(1));
     browser.login_ok("vecchia@asst.test", PASSWORD).await;
     // Only the attempt inside the window is left: the older ones say nothing any more.
     assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts").await, 1);
