@@ -25,10 +25,9 @@ use crate::graphql::vocabulary;
 use crate::graphql::vocabulary::{
     ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
 };
-use crate::services::projects::{
-    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
-    ReviewDraft,
-};
+use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
+use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
+use crate::services::projects::{self, Consent, NewProject, ProjectFilter};
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -610,7 +609,9 @@ impl ProjectMutation {
             target_date: input.target_date.map(|d| d.0),
             indicator: input.indicator,
         };
-        Ok(projects::add_goal(s.db, s.caller, id, draft).await?.into())
+        Ok(project_plan::add_goal(s.db, s.caller, id, draft)
+            .await?
+            .into())
     }
 
     async fn update_goal(
@@ -627,7 +628,7 @@ impl ProjectMutation {
             status: input.status.map(Into::into),
             outcome_note: input.outcome_note,
         };
-        Ok(projects::update_goal(s.db, s.caller, id, changes)
+        Ok(project_plan::update_goal(s.db, s.caller, id, changes)
             .await?
             .into())
     }
@@ -640,7 +641,7 @@ impl ProjectMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
         Ok(
-            projects::add_intervention(s.db, s.caller, id, input.fields.into_draft()?)
+            project_plan::add_intervention(s.db, s.caller, id, input.fields.into_draft()?)
                 .await?
                 .into(),
         )
@@ -654,7 +655,7 @@ impl ProjectMutation {
         let s = scope(ctx)?;
         let id = parse_id(&input.intervention_id, "interventionId")?;
         Ok(
-            projects::update_intervention(s.db, s.caller, id, input.fields.into_draft()?)
+            project_plan::update_intervention(s.db, s.caller, id, input.fields.into_draft()?)
                 .await?
                 .into(),
         )
@@ -678,7 +679,7 @@ impl ProjectMutation {
         };
         guard::require(
             ctx,
-            projects::record_review(s.db, s.caller, id, draft).await?,
+            project_reviews::record_review(s.db, s.caller, id, draft).await?,
         )
         .await
     }
@@ -702,7 +703,7 @@ impl ProjectMutation {
             .collect();
         guard::require(
             ctx,
-            projects::record_life_area_scores(
+            project_reviews::record_life_area_scores(
                 s.db,
                 s.caller,
                 id,

@@ -21,9 +21,9 @@ use crate::domain::vocabulary::{
 use crate::error::AppResult;
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, SocialDomainLevel};
 use crate::services::budget::{self, ResourceDraft};
-use crate::services::projects::{
-    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ReviewDraft,
-};
+use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
+use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
+use crate::services::projects::{self, Consent, NewProject};
 use crate::services::rows::InRow;
 
 struct Plan {
@@ -216,7 +216,7 @@ async fn furnish(
         ),
     ];
     for (area, description, indicator) in goals {
-        projects::add_goal(
+        project_plan::add_goal(
             db,
             caller,
             opened.id,
@@ -256,7 +256,7 @@ async fn furnish(
         ),
     ];
     for (area, kind, provider, frequency) in interventions {
-        projects::add_intervention(
+        project_plan::add_intervention(
             db,
             caller,
             opened.id,
@@ -381,7 +381,7 @@ async fn furnish(
         opened.start_date,
     )
     .await?;
-    projects::record_life_area_scores(
+    project_reviews::record_life_area_scores(
         db,
         caller,
         opened.id,
@@ -471,7 +471,7 @@ async fn walk(
                     GoalStatus::Achieved,
                     GoalStatus::Dropped,
                 ][i % 4];
-                projects::update_goal(
+                project_plan::update_goal(
                     db,
                     caller,
                     goal.id,
@@ -491,7 +491,7 @@ async fn walk(
             .await?;
     }
     if matches!(target, ProjectStatus::Active | ProjectStatus::Review) && n.is_multiple_of(2) {
-        projects::record_review(
+        project_reviews::record_review(
             db,
             caller,
             project_id,
