@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{missing, seed_caller, user_with_email};
+use super::{missing, seed_caller, user_with_email, DemoTeams};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
@@ -108,13 +108,10 @@ async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid>
         .ok_or_else(|| missing(name))
 }
 
-pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<usize> {
+pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {
     if project::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let [_, uvm, eemm] = team_ids else {
-        return Err(missing("teams"));
-    };
     let geriatra = user_with_email(db, "geriatra@ponte.demo")
         .await?
         .ok_or_else(|| missing("geriatra"))?;
@@ -124,8 +121,8 @@ pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppRes
     let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
         .await?
         .ok_or_else(|| missing("social worker"))?;
-    let mut uvm_persons = candidates(db, *uvm).await?.into_iter();
-    let mut eemm_persons = candidates(db, *eemm).await?.into_iter();
+    let mut uvm_persons = candidates(db, teams.uvm).await?.into_iter();
+    let mut eemm_persons = candidates(db, teams.eemm).await?.into_iter();
     let mut poor = persons_in_group(db, "POVERTA").await?.into_iter();
     let mut minors = persons_in_group(db, "MINORE").await?.into_iter();
     let orgs = Orgs {
@@ -137,10 +134,10 @@ pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppRes
     let mut added = 0;
     for (n, plan) in PLANS.iter().enumerate() {
         let (person, team_id, manager) = match plan.kind {
-            ProjectKind::Pai => (uvm_persons.next(), *uvm, &geriatra),
-            ProjectKind::Ptri => (eemm_persons.next(), *eemm, &psichiatra),
-            ProjectKind::ProgettoPersonalizzato => (poor.next(), *eemm, &social_worker),
-            ProjectKind::ProgettoDiVita => (minors.next(), *eemm, &social_worker),
+            ProjectKind::Pai => (uvm_persons.next(), teams.uvm, &geriatra),
+            ProjectKind::Ptri => (eemm_persons.next(), teams.eemm, &psichiatra),
+            ProjectKind::ProgettoPersonalizzato => (poor.next(), teams.eemm, &social_worker),
+            ProjectKind::ProgettoDiVita => (minors.next(), teams.eemm, &social_worker),
         };
         let Some(person_id) = person else { continue };
         let caller = seed_caller(manager)?;
