@@ -161,17 +161,7 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
             continue;
         }
         furnish(db, &caller, &opened, &orgs, n).await?;
-        walk(
-            db,
-            &caller,
-            opened.id,
-            plan.status,
-            manager.id,
-            person_id,
-            team_id,
-            n,
-        )
-        .await?;
+        walk(db, &caller, &opened, plan.status, n).await?;
     }
     Ok(added)
 }
@@ -398,18 +388,17 @@ async fn furnish(
     Ok(())
 }
 
-/// Walks the project through the case process up to `target`.
-#[allow(clippy::too_many_arguments)]
+/// Walks the project through the case process up to `target`, as its case
+/// manager.
 async fn walk(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
+    opened: &project::Model,
     target: ProjectStatus,
-    manager_id: Uuid,
-    person_id: Uuid,
-    team_id: Uuid,
     n: usize,
 ) -> AppResult<()> {
+    let (project_id, manager_id) = (opened.id, opened.case_manager_id);
+    let (person_id, team_id) = (opened.person_id, opened.team_id);
     let steps: &[ProjectStatus] = match target {
         ProjectStatus::Assessment => &[ProjectStatus::Assessment],
         ProjectStatus::Planning => &[ProjectStatus::Assessment, ProjectStatus::Planning],
