@@ -1,6 +1,6 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{assessment, discharge, person, team, user};
+use entity::{assessment, discharge, user};
 
 use crate::clock::today;
 use crate::domain::discharge_workflow::{self, DischargeFacts};
@@ -12,9 +12,9 @@ use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::persons::Person;
+use crate::graphql::persons::{self, Person};
 use crate::graphql::scalars::Date;
-use crate::graphql::teams::Team;
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{
     CancelReason, DischargeAction, DischargeDestination, DischargeStatus, FiscalCodeMissingReason,
@@ -151,11 +151,7 @@ impl Discharge {
 
     /// The whole record, for those responsible for the person; null for the ward.
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn hospital(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
@@ -163,11 +159,7 @@ impl Discharge {
     }
 
     async fn receiving_team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(
-            loaders::one::<team::Entity>(ctx, self.row.receiving_team_id)
-                .await?
-                .map(Team::from),
-        )
+        teams::load(ctx, self.row.receiving_team_id).await
     }
 
     async fn reported_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {

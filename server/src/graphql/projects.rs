@@ -1,8 +1,7 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{
-    life_area_score, person, project, project_event, project_goal, project_intervention,
-    project_review, team,
+    life_area_score, project, project_event, project_goal, project_intervention, project_review,
 };
 
 use crate::clock::today;
@@ -14,11 +13,11 @@ use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::persons::Person;
+use crate::graphql::persons::{self, Person};
 use crate::graphql::project_plan::{Goal, Intervention};
 use crate::graphql::project_reviews::{self, LifeAreaTrajectory, Review};
 use crate::graphql::scalars::Date;
-use crate::graphql::teams::Team;
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary;
 use crate::graphql::vocabulary::{ConsentMethod, ProjectKind, ProjectStatus};
@@ -109,17 +108,11 @@ impl ProjectEvent {
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
-            .await?
-            .map(Team::from))
+        teams::load(ctx, self.row.team_id).await
     }
 
     async fn case_manager(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
