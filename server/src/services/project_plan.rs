@@ -18,7 +18,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::{load_for_work, refuse_if_closed, touch};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 
 #[derive(Debug, Clone)]
 pub struct GoalDraft {
@@ -26,6 +26,12 @@ pub struct GoalDraft {
     pub description: String,
     pub target_date: Option<NaiveDate>,
     pub indicator: Option<String>,
+}
+
+/// A goal says what it aims at, in at most 2,000 characters.
+fn goal_description(text: &str) -> AppResult<String> {
+    optional_text("description", Some(text), 2000)?
+        .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
@@ -38,8 +44,7 @@ pub async fn add_goal(
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     refuse_if_closed(&found)?;
-    let description = optional_text("description", Some(&draft.description), 2000)?
-        .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?;
+    let description = goal_description(&draft.description)?;
     let now = Utc::now();
     touch(&txn, &found).await?;
     let created = project_goal::ActiveModel {
@@ -87,17 +92,12 @@ pub async fn update_goal(
     changes: GoalChanges,
 ) -> AppResult<project_goal::Model> {
     let txn = db.begin().await?;
-    let goal = project_goal::Entity::find_by_id(goal_id)
-        .one(&txn)
-        .await
-        .in_row(project_goal::Entity, goal_id)?
-        .ok_or(AppError::NotFound)?;
+    let goal = find::<project_goal::Entity>(&txn, goal_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
     refuse_if_closed(&found)?;
     let mut active: project_goal::ActiveModel = goal.clone().into();
     if let Some(text) = &changes.description {
-        active.description = Set(optional_text("description", Some(text), 2000)?
-            .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?);
+        active.description = Set(goal_description(text)?);
     }
     if let Some(date) = changes.target_date {
         active.target_date = Set(Some(date));
@@ -242,11 +242,7 @@ pub async fn update_intervention(
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
     let txn = db.begin().await?;
-    let current = project_intervention::Entity::find_by_id(intervention_id)
-        .one(&txn)
-        .await
-        .in_row(project_intervention::Entity, intervention_id)?
-        .ok_or(AppError::NotFound)?;
+    let current = find::<project_intervention::Entity>(&txn, intervention_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     refuse_if_closed(&found)?;
     let frequency = check_intervention(&txn, found.id, &draft).await?;

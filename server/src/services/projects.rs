@@ -27,7 +27,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -60,11 +60,7 @@ pub(crate) async fn load(
     conn: &impl ConnectionTrait,
     project_id: Uuid,
 ) -> AppResult<project::Model> {
-    project::Entity::find_by_id(project_id)
-        .one(conn)
-        .await
-        .in_row(project::Entity, project_id)?
-        .ok_or(AppError::NotFound)
+    find::<project::Entity>(conn, project_id).await
 }
 
 /// Loads a project for a change by someone who works on it.
