@@ -1,8 +1,7 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{
-    assessment, assessment_participant, assessment_result, assessment_social_domain, person, team,
-    user,
+    assessment, assessment_participant, assessment_result, assessment_social_domain, user,
 };
 
 use crate::domain::instruments;
@@ -11,9 +10,9 @@ use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
-use crate::graphql::persons::Person;
+use crate::graphql::persons::{self, Person};
 use crate::graphql::scalars::Date;
-use crate::graphql::teams::Team;
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{
     AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
@@ -249,17 +248,11 @@ impl CaseObject for Assessment {
 #[ComplexObject]
 impl Assessment {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
-            .await?
-            .map(Team::from))
+        teams::load(ctx, self.row.team_id).await
     }
 
     async fn participants(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Participant>> {

@@ -72,6 +72,10 @@ pub struct AuditQuery;
 #[Object]
 impl AuditQuery {
     /// AUDITOR only. Newest first; `from` inclusive, `to` exclusive.
+    // One Rust parameter per GraphQL argument, and the schema must not
+    // change: async-graphql 7 cannot flatten a struct into field arguments
+    // (async-graphql issue #1514), so the list stays; the resolver gathers
+    // the arguments into a `TrailFilter` for the service.
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn audit_trail(

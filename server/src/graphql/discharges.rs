@@ -1,6 +1,6 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{assessment, discharge, person, team, user};
+use entity::{assessment, discharge, user};
 
 use crate::domain::discharge_workflow::{self, DischargeFacts};
 use crate::graphql::assessments::Assessment;
@@ -11,9 +11,9 @@ use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::persons::Person;
+use crate::graphql::persons::{self, Person};
 use crate::graphql::scalars::Date;
-use crate::graphql::teams::Team;
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{
     CancelReason, DischargeAction, DischargeDestination, DischargeStatus, FiscalCodeMissingReason,
@@ -150,11 +150,7 @@ impl Discharge {
 
     /// The whole record, for those responsible for the person; null for the ward.
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn hospital(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
@@ -162,11 +158,7 @@ impl Discharge {
     }
 
     async fn receiving_team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(
-            loaders::one::<team::Entity>(ctx, self.row.receiving_team_id)
-                .await?
-                .map(Team::from),
-        )
+        teams::load(ctx, self.row.receiving_team_id).await
     }
 
     async fn reported_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
@@ -354,6 +346,10 @@ impl DischargeQuery {
     }
 
     /// The discharges the viewer reported or whose receiving team they are in.
+    // One Rust parameter per GraphQL argument, and the schema must not
+    // change: async-graphql 7 cannot flatten a struct into field arguments
+    // (async-graphql issue #1514), so the list stays; the resolver gathers
+    // the arguments into a `DischargeFilter` for the service.
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn discharges(

@@ -17,6 +17,8 @@ pub mod notifications;
 pub mod organizations;
 pub mod pagination;
 pub mod persons;
+pub mod project_plan;
+pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
 pub mod scalars;
@@ -50,6 +52,8 @@ pub struct MutationRoot(
     teams::TeamMutation,
     assessments::AssessmentMutation,
     projects::ProjectMutation,
+    project_plan::ProjectPlanMutation,
+    project_reviews::ProjectReviewsMutation,
     budget::BudgetMutation,
     discharges::DischargeMutation,
     notifications::NotificationMutation,

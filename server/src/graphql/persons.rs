@@ -200,6 +200,12 @@ impl Person {
     }
 }
 
+/// Resolves the person of a case record through the request's DataLoader and
+/// the guard: null for a viewer not responsible for them.
+pub async fn load(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Person>> {
+    guard::one(ctx, loaders::one::<person::Entity>(ctx, id).await?).await
+}
+
 /// Identity fields only: what a PUA operator may see of anyone, to avoid duplicates.
 #[derive(SimpleObject)]
 pub struct PersonIdentity {

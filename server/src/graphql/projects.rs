@@ -1,33 +1,26 @@
-use std::collections::HashMap;
-
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{
-    life_area_score, person, project, project_event, project_goal, project_intervention,
-    project_review, team, user,
+    life_area_score, project, project_event, project_goal, project_intervention, project_review,
 };
 
-use crate::domain::{self, project_lifecycle};
+use crate::domain::project_lifecycle;
 use crate::graphql::budget::Budget;
 use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
-use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
+use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
-use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::persons::Person;
+use crate::graphql::persons::{self, Person};
+use crate::graphql::project_plan::{Goal, Intervention};
+use crate::graphql::project_reviews::{self, LifeAreaTrajectory, Review};
 use crate::graphql::scalars::Date;
-use crate::graphql::teams::Team;
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary;
-use crate::graphql::vocabulary::{
-    ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater, ServiceKind,
-};
-use crate::services::projects::{
-    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ProjectFilter,
-    ReviewDraft,
-};
+use crate::graphql::vocabulary::{ConsentMethod, ProjectKind, ProjectStatus};
+use crate::services::projects::{self, Consent, NewProject, ProjectFilter};
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -94,112 +87,6 @@ impl ProjectConsent {
     }
 }
 
-#[derive(SimpleObject, Clone)]
-pub struct Goal {
-    pub id: ID,
-    pub life_area: LifeArea,
-    pub description: String,
-    pub target_date: Option<Date>,
-    pub indicator: Option<String>,
-    pub status: GoalStatus,
-    pub outcome_note: Option<String>,
-}
-
-impl From<project_goal::Model> for Goal {
-    fn from(m: project_goal::Model) -> Self {
-        Goal {
-            id: ID(m.id.to_string()),
-            life_area: m.life_area.into(),
-            description: m.description,
-            target_date: m.target_date.map(Date),
-            indicator: m.indicator,
-            status: m.status.into(),
-            outcome_note: m.outcome_note,
-        }
-    }
-}
-
-#[derive(SimpleObject, Clone)]
-#[graphql(complex)]
-pub struct Intervention {
-    pub id: ID,
-    pub goal_id: Option<ID>,
-    pub life_area: LifeArea,
-    pub service_kind: ServiceKind,
-    pub frequency: String,
-    pub start_date: Date,
-    pub end_date: Option<Date>,
-    #[graphql(skip)]
-    pub provider_id: Option<uuid::Uuid>,
-}
-
-#[ComplexObject]
-impl Intervention {
-    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-        organizations::load(ctx, self.provider_id).await
-    }
-}
-
-impl From<project_intervention::Model> for Intervention {
-    fn from(m: project_intervention::Model) -> Self {
-        Intervention {
-            id: ID(m.id.to_string()),
-            goal_id: m.goal_id.map(|g| ID(g.to_string())),
-            life_area: m.life_area.into(),
-            service_kind: m.service_kind.into(),
-            frequency: m.frequency,
-            start_date: Date(m.start_date),
-            end_date: m.end_date.map(Date),
-            provider_id: m.provider_id,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct Review {
-    pub id: ID,
-    pub date: Date,
-    pub notes: Option<String>,
-    pub decisions: Option<String>,
-    #[graphql(skip)]
-    pub participant_ids: Vec<uuid::Uuid>,
-    #[graphql(skip)]
-    pub recorded_by_id: uuid::Uuid,
-}
-
-#[ComplexObject]
-impl Review {
-    async fn participants(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<User>> {
-        let mut users = Vec::new();
-        for id in &self.participant_ids {
-            if let Some(u) = loaders::one::<user::Entity>(ctx, *id).await? {
-                users.push(User::from(u));
-            }
-        }
-        Ok(users)
-    }
-
-    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        users::load(ctx, Some(self.recorded_by_id)).await
-    }
-}
-
-#[derive(SimpleObject)]
-pub struct LifeAreaScorePoint {
-    pub date: Date,
-    pub rater: Rater,
-    pub score: i32,
-    pub note: Option<String>,
-}
-
-/// One life area from baseline (the first score) to now.
-#[derive(SimpleObject)]
-pub struct LifeAreaTrajectory {
-    pub life_area: LifeArea,
-    pub points: Vec<LifeAreaScorePoint>,
-}
-
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct ProjectEvent {
@@ -220,17 +107,11 @@ impl ProjectEvent {
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
-            .await?
-            .map(Team::from))
+        teams::load(ctx, self.row.team_id).await
     }
 
     async fn case_manager(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
@@ -277,17 +158,7 @@ impl IndividualProject {
 
     async fn reviews(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Review>> {
         let rows = loaders::many::<project_review::Entity>(ctx, self.row.id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Review {
-                id: ID(r.id.to_string()),
-                date: Date(r.reviewed_on),
-                notes: r.notes,
-                decisions: r.decisions,
-                participant_ids: serde_json::from_str(&r.participants).unwrap_or_default(),
-                recorded_by_id: r.recorded_by,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Review::from).collect())
     }
 
     /// The Budget di Salute: resources, totals and the parties' agreement.
@@ -301,26 +172,7 @@ impl IndividualProject {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<LifeAreaTrajectory>> {
         let rows = loaders::many::<life_area_score::Entity>(ctx, self.row.id).await?;
-        let mut by_area: HashMap<domain::vocabulary::LifeArea, Vec<LifeAreaScorePoint>> =
-            HashMap::new();
-        for s in rows {
-            by_area
-                .entry(s.life_area)
-                .or_default()
-                .push(LifeAreaScorePoint {
-                    date: Date(s.scored_on),
-                    rater: s.rater.into(),
-                    score: s.score,
-                    note: s.note,
-                });
-        }
-        Ok(domain::vocabulary::LifeArea::ALL
-            .iter()
-            .map(|area| LifeAreaTrajectory {
-                life_area: (*area).into(),
-                points: by_area.remove(area).unwrap_or_default(),
-            })
-            .collect())
+        Ok(project_reviews::trajectories(rows))
     }
 
     /// Every change, oldest first.
@@ -379,88 +231,6 @@ pub struct RecordConsentInput {
     pub family_cosignature: Option<String>,
 }
 
-#[derive(InputObject)]
-pub struct AddGoalInput {
-    pub project_id: ID,
-    pub life_area: LifeArea,
-    pub description: String,
-    pub target_date: Option<Date>,
-    pub indicator: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct UpdateGoalInput {
-    pub goal_id: ID,
-    pub description: Option<String>,
-    pub target_date: Option<Date>,
-    pub indicator: Option<String>,
-    pub status: Option<GoalStatus>,
-    pub outcome_note: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct InterventionFields {
-    pub goal_id: Option<ID>,
-    pub life_area: LifeArea,
-    pub service_kind: ServiceKind,
-    pub provider_id: Option<ID>,
-    pub frequency: String,
-    pub start_date: Date,
-    pub end_date: Option<Date>,
-}
-
-impl InterventionFields {
-    fn into_draft(self) -> Result<InterventionDraft, crate::error::AppError> {
-        Ok(InterventionDraft {
-            goal_id: parse_optional_id(&self.goal_id, "goalId")?,
-            life_area: self.life_area.into(),
-            service_kind: self.service_kind.into(),
-            provider_id: parse_optional_id(&self.provider_id, "providerId")?,
-            frequency: self.frequency,
-            start_date: self.start_date.0,
-            end_date: self.end_date.map(|d| d.0),
-        })
-    }
-}
-
-#[derive(InputObject)]
-pub struct AddInterventionInput {
-    pub project_id: ID,
-    #[graphql(flatten)]
-    pub fields: InterventionFields,
-}
-
-#[derive(InputObject)]
-pub struct UpdateInterventionInput {
-    pub intervention_id: ID,
-    #[graphql(flatten)]
-    pub fields: InterventionFields,
-}
-
-#[derive(InputObject)]
-pub struct RecordReviewInput {
-    pub project_id: ID,
-    pub date: Date,
-    pub participant_ids: Vec<ID>,
-    pub notes: Option<String>,
-    pub decisions: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct LifeAreaScoreInput {
-    pub life_area: LifeArea,
-    pub score: i32,
-    pub note: Option<String>,
-}
-
-#[derive(InputObject)]
-pub struct RecordLifeAreaScoresInput {
-    pub project_id: ID,
-    pub date: Date,
-    pub rater: Rater,
-    pub scores: Vec<LifeAreaScoreInput>,
-}
-
 #[derive(Default)]
 pub struct ProjectQuery;
 
@@ -480,6 +250,10 @@ impl ProjectQuery {
     }
 
     /// Projects of persons the viewer may see, soonest review first.
+    // One Rust parameter per GraphQL argument, and the schema must not
+    // change: async-graphql 7 cannot flatten a struct into field arguments
+    // (async-graphql issue #1514), so the list stays; the resolver gathers
+    // the arguments into a `ProjectFilter` for the service.
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn projects(
@@ -592,124 +366,6 @@ impl ProjectMutation {
         guard::require(
             ctx,
             projects::record_consent(s.db, s.caller, id, input.expected_version, consent).await?,
-        )
-        .await
-    }
-
-    async fn add_goal(
-        &self,
-        ctx: &Context<'_>,
-        input: AddGoalInput,
-    ) -> async_graphql::Result<Goal> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        let draft = GoalDraft {
-            life_area: input.life_area.into(),
-            description: input.description,
-            target_date: input.target_date.map(|d| d.0),
-            indicator: input.indicator,
-        };
-        Ok(projects::add_goal(s.db, s.caller, id, draft).await?.into())
-    }
-
-    async fn update_goal(
-        &self,
-        ctx: &Context<'_>,
-        input: UpdateGoalInput,
-    ) -> async_graphql::Result<Goal> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.goal_id, "goalId")?;
-        let changes = GoalChanges {
-            description: input.description,
-            target_date: input.target_date.map(|d| d.0),
-            indicator: input.indicator,
-            status: input.status.map(Into::into),
-            outcome_note: input.outcome_note,
-        };
-        Ok(projects::update_goal(s.db, s.caller, id, changes)
-            .await?
-            .into())
-    }
-
-    async fn add_intervention(
-        &self,
-        ctx: &Context<'_>,
-        input: AddInterventionInput,
-    ) -> async_graphql::Result<Intervention> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        Ok(
-            projects::add_intervention(s.db, s.caller, id, input.fields.into_draft()?)
-                .await?
-                .into(),
-        )
-    }
-
-    async fn update_intervention(
-        &self,
-        ctx: &Context<'_>,
-        input: UpdateInterventionInput,
-    ) -> async_graphql::Result<Intervention> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.intervention_id, "interventionId")?;
-        Ok(
-            projects::update_intervention(s.db, s.caller, id, input.fields.into_draft()?)
-                .await?
-                .into(),
-        )
-    }
-
-    /// Records a periodic review; a project in REVIEW goes back to ACTIVE and
-    /// the next review follows the cadence from this one.
-    async fn record_review(
-        &self,
-        ctx: &Context<'_>,
-        input: RecordReviewInput,
-    ) -> async_graphql::Result<IndividualProject> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        let participant_ids = parse_ids(&input.participant_ids, "participantIds")?;
-        let draft = ReviewDraft {
-            date: input.date.0,
-            participant_ids,
-            notes: input.notes,
-            decisions: input.decisions,
-        };
-        guard::require(
-            ctx,
-            projects::record_review(s.db, s.caller, id, draft).await?,
-        )
-        .await
-    }
-
-    /// Outcome per life area (1–5) at a date, by the person or the team.
-    async fn record_life_area_scores(
-        &self,
-        ctx: &Context<'_>,
-        input: RecordLifeAreaScoresInput,
-    ) -> async_graphql::Result<IndividualProject> {
-        let s = scope(ctx)?;
-        let id = parse_id(&input.project_id, "projectId")?;
-        let scores = input
-            .scores
-            .into_iter()
-            .map(|s| AreaScore {
-                life_area: s.life_area.into(),
-                score: s.score,
-                note: s.note,
-            })
-            .collect();
-        guard::require(
-            ctx,
-            projects::record_life_area_scores(
-                s.db,
-                s.caller,
-                id,
-                input.date.0,
-                input.rater.into(),
-                scores,
-            )
-            .await?,
         )
         .await
     }

@@ -1,13 +1,12 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{person, referral, team};
+use entity::referral;
 
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::parse_id;
-use crate::graphql::loaders;
-use crate::graphql::persons::Person;
-use crate::graphql::teams::Team;
+use crate::graphql::persons::{self, Person};
+use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::policy::{self, Party};
@@ -65,17 +64,11 @@ impl Referral {
     /// Null once the viewer is no longer responsible for the person (a
     /// closed referral in a team's list, the answer of `closeReferral`).
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        guard::one(
-            ctx,
-            loaders::one::<person::Entity>(ctx, self.row.person_id).await?,
-        )
-        .await
+        persons::load(ctx, self.row.person_id).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {
-        Ok(loaders::one::<team::Entity>(ctx, self.row.team_id)
-            .await?
-            .map(Team::from))
+        teams::load(ctx, self.row.team_id).await
     }
 
     async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {

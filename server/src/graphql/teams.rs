@@ -38,6 +38,11 @@ impl From<team::Model> for Team {
     }
 }
 
+/// Resolves a team reference through the request's DataLoader.
+pub async fn load(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Team>> {
+    Ok(loaders::one::<team::Entity>(ctx, id).await?.map(Team::from))
+}
+
 /// A period of membership of a user in a team.
 #[derive(SimpleObject)]
 #[graphql(complex)]

@@ -5,9 +5,9 @@
 use chrono::Days;
 use entity::{discharge, organization, team};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
-use uuid::Uuid;
 
 use super::{missing, seed_caller, user_with_email};
+use crate::caller::Caller;
 use crate::clock::{today, Clock};
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
@@ -82,6 +82,11 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
     let ward_caller = seed_caller(&ward)?;
     let team_caller = seed_caller(&social_worker)?;
     let url = &config.public_url;
+    let parties = Parties {
+        ward: &ward_caller,
+        team: &team_caller,
+        url,
+    };
     let mut added = 0;
     for (n, (given, family, year, sex, target)) in PATIENTS.iter().enumerate() {
         let encoded = if *sex == Sex::F { Sex::F } else { Sex::M };
@@ -133,17 +138,7 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         )
         .await?;
         added += 1;
-        walk(
-            db,
-            &ward_caller,
-            &team_caller,
-            url,
-            reported.id,
-            *target,
-            admitted,
-            n,
-        )
-        .await?;
+        walk(db, &parties, &reported, *target, n).await?;
     }
     // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
     let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
@@ -151,17 +146,24 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
     Ok(added)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Who moves a demo discharge along: the ward that reported it and the team
+/// that receives it, with the address their notifications link to.
+struct Parties<'a> {
+    ward: &'a Caller,
+    team: &'a Caller,
+    url: &'a url::Url,
+}
+
+/// Moves a reported discharge on to `target`.
 async fn walk(
     db: &DatabaseConnection,
-    ward: &crate::caller::Caller,
-    team: &crate::caller::Caller,
-    url: &url::Url,
-    id: Uuid,
+    parties: &Parties<'_>,
+    reported: &discharge::Model,
     target: DischargeStatus,
-    admitted: chrono::NaiveDate,
     n: usize,
 ) -> AppResult<()> {
+    let Parties { ward, team, url } = *parties;
+    let (id, admitted) = (reported.id, reported.admitted_on);
     let version = |found: &discharge::Model| found.version;
     let current = discharges::get_discharge(db, team, id).await?;
     match target {

@@ -4,9 +4,12 @@
 //! All names are invented; the codici fiscali are computed from them and
 //! belong to nobody.
 
+mod catalogue;
 mod discharges;
 mod projects;
 pub mod scale;
+
+pub use catalogue::{DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
 
 use std::fmt::Write as _;
 
@@ -22,8 +25,8 @@ use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
-    Profession, RecommendedSetting, ReferencePersonKind, ReferralSource, Role, Sex, SocialDomain,
-    TargetGroup, TeamKind, TeamRole, Urgency,
+    RecommendedSetting, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup,
+    Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::assessments::{
@@ -35,277 +38,16 @@ use crate::services::persons::{self, FirstReferral, NewReferencePerson, PersonDr
 use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
 use crate::services::users::{self, NewUser};
+use catalogue::{
+    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, STREETS, SURNAMES, USERS, UVM, WOMEN,
+};
 
-/// Every demo account shares this password; it is printed, and it is demo data.
-pub const DEMO_PASSWORD: &str = "ponte-demo-2026";
-pub const DEMO_ADMIN_EMAIL: &str = "admin@ponte.demo";
-
-struct DemoUser {
-    email: &'static str,
-    name: &'static str,
-    role: Role,
-    profession: Profession,
-    organization: &'static str,
-    what: &'static str,
+/// The demo teams of the catalogue (`PUA`, `UVM`, `EEMM`), once they exist.
+struct DemoTeams {
+    pua: Uuid,
+    uvm: Uuid,
+    eemm: Uuid,
 }
-
-const ORGANIZATIONS: &[(&str, OrganizationKind)] = &[
-    (
-        "Ambito Territoriale di Valle Camonica",
-        OrganizationKind::Ambito,
-    ),
-    ("ASST della Valcamonica", OrganizationKind::Asst),
-    ("Comune di Breno", OrganizationKind::Comune),
-    ("Comune di Darfo Boario Terme", OrganizationKind::Comune),
-    (
-        "Cooperativa sociale Il Sentiero",
-        OrganizationKind::CooperativaSociale,
-    ),
-    ("Ospedale di Esine", OrganizationKind::Ospedale),
-];
-
-const USERS: &[DemoUser] = &[
-    DemoUser {
-        email: DEMO_ADMIN_EMAIL,
-        name: "Amministrazione Ponte",
-        role: Role::Admin,
-        profession: Profession::Amministrativo,
-        organization: "Ambito Territoriale di Valle Camonica",
-        what: "amministratore",
-    },
-    DemoUser {
-        email: "dpo@ponte.demo",
-        name: "Davide Pellegrini",
-        role: Role::Auditor,
-        profession: Profession::Amministrativo,
-        organization: "Ambito Territoriale di Valle Camonica",
-        what: "responsabile protezione dati (audit)",
-    },
-    DemoUser {
-        email: "assistente.sociale@ponte.demo",
-        name: "Chiara Bonetti",
-        role: Role::Operator,
-        profession: Profession::AssistenteSociale,
-        organization: "Comune di Breno",
-        what: "assistente sociale, coordina il PUA, EEMM",
-    },
-    DemoUser {
-        email: "infermiere@ponte.demo",
-        name: "Marco Ghirardi",
-        role: Role::Operator,
-        profession: Profession::Infermiere,
-        organization: "ASST della Valcamonica",
-        what: "infermiere di famiglia, PUA e UVM",
-    },
-    DemoUser {
-        email: "geriatra@ponte.demo",
-        name: "Elena Tognali",
-        role: Role::Operator,
-        profession: Profession::MedicoSpecialista,
-        organization: "ASST della Valcamonica",
-        what: "geriatra, coordina l'UVM",
-    },
-    DemoUser {
-        email: "mmg@ponte.demo",
-        name: "Giovanni Salvetti",
-        role: Role::Operator,
-        profession: Profession::Mmg,
-        organization: "ASST della Valcamonica",
-        what: "medico di medicina generale, UVM",
-    },
-    DemoUser {
-        email: "fisioterapista@ponte.demo",
-        name: "Sara Minelli",
-        role: Role::Operator,
-        profession: Profession::TerapistaRiabilitazione,
-        organization: "ASST della Valcamonica",
-        what: "terapista della riabilitazione, UVM",
-    },
-    DemoUser {
-        email: "psichiatra@ponte.demo",
-        name: "Paolo Rizzi",
-        role: Role::Operator,
-        profession: Profession::Psichiatra,
-        organization: "ASST della Valcamonica",
-        what: "psichiatra, coordina l'EEMM",
-    },
-    DemoUser {
-        email: "psicologa@ponte.demo",
-        name: "Laura Franzoni",
-        role: Role::Operator,
-        profession: Profession::Psicologo,
-        organization: "Comune di Darfo Boario Terme",
-        what: "psicologa, EEMM",
-    },
-    DemoUser {
-        email: "educatore@ponte.demo",
-        name: "Luca Bettoni",
-        role: Role::Operator,
-        profession: Profession::Educatore,
-        organization: "Cooperativa sociale Il Sentiero",
-        what: "educatore, EEMM",
-    },
-    DemoUser {
-        email: "oss@ponte.demo",
-        name: "Rosa Pedersoli",
-        role: Role::Operator,
-        profession: Profession::OperatoreSociosanitario,
-        organization: "Cooperativa sociale Il Sentiero",
-        what: "operatrice socio-sanitaria, EEMM",
-    },
-    DemoUser {
-        email: "operatore.ets@ponte.demo",
-        name: "Andrea Cominelli",
-        role: Role::Operator,
-        profession: Profession::OperatoreEts,
-        organization: "Cooperativa sociale Il Sentiero",
-        what: "operatore del terzo settore, EEMM",
-    },
-    DemoUser {
-        email: "segreteria@ponte.demo",
-        name: "Giulia Ramponi",
-        role: Role::Operator,
-        profession: Profession::Amministrativo,
-        organization: "Ambito Territoriale di Valle Camonica",
-        what: "amministrativa, PUA",
-    },
-    DemoUser {
-        email: "mediatrice@ponte.demo",
-        name: "Amina Diallo",
-        role: Role::Operator,
-        profession: Profession::Other,
-        organization: "Comune di Darfo Boario Terme",
-        what: "mediatrice culturale, PUA",
-    },
-    DemoUser {
-        email: "reparto@ponte.demo",
-        name: "Francesca Mottinelli",
-        role: Role::Operator,
-        profession: Profession::Infermiere,
-        organization: "Ospedale di Esine",
-        what: "coordinatrice infermieristica di reparto",
-    },
-];
-
-/// A team's members as (email, role).
-type Members = &'static [(&'static str, TeamRole)];
-
-/// (team name, kind, organization, members).
-const TEAMS: &[(&str, TeamKind, &str, Members)] = &[
-    (
-        "PUA Casa di Comunità di Breno",
-        TeamKind::Pua,
-        "ASST della Valcamonica",
-        &[
-            ("assistente.sociale@ponte.demo", TeamRole::Coordinator),
-            ("infermiere@ponte.demo", TeamRole::Member),
-            ("segreteria@ponte.demo", TeamRole::Member),
-            ("mediatrice@ponte.demo", TeamRole::Member),
-        ],
-    ),
-    (
-        "UVM Valle Camonica",
-        TeamKind::Uvm,
-        "ASST della Valcamonica",
-        &[
-            ("geriatra@ponte.demo", TeamRole::Coordinator),
-            ("infermiere@ponte.demo", TeamRole::Member),
-            ("mmg@ponte.demo", TeamRole::Member),
-            ("fisioterapista@ponte.demo", TeamRole::Member),
-            ("assistente.sociale@ponte.demo", TeamRole::Member),
-        ],
-    ),
-    (
-        "Équipe multidisciplinare Salute mentale e inclusione",
-        TeamKind::EquipeMultidisciplinare,
-        "Comune di Breno",
-        &[
-            ("psichiatra@ponte.demo", TeamRole::Coordinator),
-            ("assistente.sociale@ponte.demo", TeamRole::Member),
-            ("psicologa@ponte.demo", TeamRole::Member),
-            ("educatore@ponte.demo", TeamRole::Member),
-            ("oss@ponte.demo", TeamRole::Member),
-            ("operatore.ets@ponte.demo", TeamRole::Member),
-        ],
-    ),
-];
-
-const WOMEN: &[&str] = &[
-    "Maria",
-    "Anna",
-    "Giuseppina",
-    "Rosa",
-    "Angela",
-    "Teresa",
-    "Lucia",
-    "Carmela",
-    "Franca",
-    "Nicoletta",
-    "Elisa",
-    "Martina",
-    "Giorgia",
-    "Bruna",
-    "Ida",
-];
-const MEN: &[&str] = &[
-    "Giuseppe",
-    "Giovanni",
-    "Antonio",
-    "Mario",
-    "Luigi",
-    "Francesco",
-    "Angelo",
-    "Nicolò",
-    "Pietro",
-    "Battista",
-    "Luca",
-    "Matteo",
-    "Davide",
-    "Ernesto",
-    "Sergio",
-];
-const SURNAMES: &[&str] = &[
-    "Bonomelli",
-    "Gheza",
-    "Bettoni",
-    "Pedersoli",
-    "Ducoli",
-    "Sandrini",
-    "Morandini",
-    "Zanardini",
-    "Fiora",
-    "Salvetti",
-    "Cattaneo",
-    "Tosana",
-    "Bazzana",
-    "Mondini",
-    "Ramus",
-    "Gelmi",
-    "Pè",
-    "D'Alessio",
-    "Rinaldi",
-    "Forlani",
-];
-/// (place, Belfiore code)
-const PLACES: &[(&str, &str)] = &[
-    ("Breno", "B149"),
-    ("Darfo Boario Terme", "D251"),
-    ("Edolo", "D391"),
-    ("Esine", "D434"),
-    ("Brescia", "B157"),
-    ("Pisogne", "G710"),
-    ("Milano", "F205"),
-    ("Bergamo", "A794"),
-];
-const STREETS: &[&str] = &[
-    "Via Roma",
-    "Via Garibaldi",
-    "Piazza Mercato",
-    "Via Mazzini",
-    "Via Nazionale",
-    "Via San Valentino",
-    "Via Leonardo da Vinci",
-];
 
 /// Deterministic pseudo-random numbers: the demo is the same on every machine.
 struct Dice(u64);
@@ -369,6 +111,31 @@ pub(super) fn missing(what: &str) -> AppError {
     AppError::internal(format!("demo data: {what} missing"))
 }
 
+/// The team of that name, created with its members when missing.
+async fn team_named(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    team: &DemoTeam,
+    organization_id: Uuid,
+) -> AppResult<Uuid> {
+    if let Some(found) = team::Entity::find()
+        .filter(team::Column::Name.eq(team.name))
+        .one(db)
+        .await?
+    {
+        return Ok(found.id);
+    }
+    let created =
+        teams::create_team_unchecked(db, caller, team.name, team.kind, organization_id).await?;
+    for (email, role) in team.members {
+        let member = user_with_email(db, email)
+            .await?
+            .ok_or_else(|| missing(email))?;
+        teams::add_member_unchecked(db, caller, created.id, member.id, *role).await?;
+    }
+    Ok(created.id)
+}
+
 pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<String> {
     let system = Caller::command_line();
 
@@ -402,30 +169,13 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         }
     }
 
-    let mut team_ids = Vec::new();
-    for (name, kind, org, members) in TEAMS {
-        let id = match team::Entity::find()
-            .filter(team::Column::Name.eq(*name))
-            .one(db)
-            .await?
-        {
-            Some(found) => found.id,
-            None => {
-                let created =
-                    teams::create_team_unchecked(db, &system, name, *kind, org_id(org)?).await?;
-                for (email, role) in members.iter() {
-                    let member = user_with_email(db, email)
-                        .await?
-                        .ok_or_else(|| missing(email))?;
-                    teams::add_member_unchecked(db, &system, created.id, member.id, *role).await?;
-                }
-                created.id
-            }
-        };
-        team_ids.push(id);
-    }
-    let persons_added = seed_persons(db, &team_ids).await?;
-    let projects_added = projects::seed_projects(db, &team_ids).await?;
+    let teams = DemoTeams {
+        pua: team_named(db, &system, &PUA, org_id(PUA.organization)?).await?,
+        uvm: team_named(db, &system, &UVM, org_id(UVM.organization)?).await?,
+        eemm: team_named(db, &system, &EEMM, org_id(EEMM.organization)?).await?,
+    };
+    let persons_added = seed_persons(db, &teams).await?;
+    let projects_added = projects::seed_projects(db, &teams).await?;
     let discharges_added = discharges::seed_discharges(db, config).await?;
 
     let mut report = String::new();
@@ -447,10 +197,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
 
 /// Fifty-four persons in the PUA's care; some sent on to the UVM or the EEMM
 /// and taken in charge there, some with a caregiver or a guardian.
-async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<usize> {
-    let [pua, uvm, eemm] = team_ids else {
-        return Err(missing("teams"));
-    };
+async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {
     let pua_worker = user_with_email(db, "assistente.sociale@ponte.demo")
         .await?
         .ok_or_else(|| missing("PUA worker"))?;
@@ -543,7 +290,7 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
                 target_groups: target_groups.clone(),
             },
             FirstReferral {
-                team_id: *pua,
+                team_id: teams.pua,
                 source: [
                     ReferralSource::Family,
                     ReferralSource::Mmg,
@@ -586,13 +333,13 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
         // Frail elderly people go on to the UVM, mental health to the EEMM.
         let onward = if target_groups.contains(&TargetGroup::NonAutosufficiente) && i % 2 == 0 {
             Some((
-                *uvm,
+                teams.uvm,
                 &geriatra,
                 "Valutazione multidimensionale per piano assistenziale",
             ))
         } else if target_groups.contains(&TargetGroup::SaluteMentale) {
             Some((
-                *eemm,
+                teams.eemm,
                 &psichiatra,
                 "Presa in carico integrata e progetto terapeutico riabilitativo",
             ))
@@ -614,8 +361,8 @@ async fn seed_persons(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<u
             .await?;
             if i % 4 != 2 {
                 referrals::accept_referral(db, &seed_caller(coordinator)?, referral.id).await?;
-                if team_id == *uvm {
-                    let assessed = seed_assessment(db, coordinator, *uvm, &created, i).await?;
+                if team_id == teams.uvm {
+                    let assessed = seed_assessment(db, coordinator, teams.uvm, &created, i).await?;
                     if assessed && !amended_one {
                         amend_first(db, coordinator, created.id).await?;
                         amended_one = true;

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{missing, seed_caller, user_with_email};
+use super::{missing, seed_caller, user_with_email, DemoTeams};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
@@ -21,9 +21,9 @@ use crate::domain::vocabulary::{
 use crate::error::AppResult;
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, SocialDomainLevel};
 use crate::services::budget::{self, ResourceDraft};
-use crate::services::projects::{
-    self, AreaScore, Consent, GoalChanges, GoalDraft, InterventionDraft, NewProject, ReviewDraft,
-};
+use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
+use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
+use crate::services::projects::{self, Consent, NewProject};
 use crate::services::rows::InRow;
 
 struct Plan {
@@ -108,13 +108,10 @@ async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid>
         .ok_or_else(|| missing(name))
 }
 
-pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppResult<usize> {
+pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {
     if project::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let [_, uvm, eemm] = team_ids else {
-        return Err(missing("teams"));
-    };
     let geriatra = user_with_email(db, "geriatra@ponte.demo")
         .await?
         .ok_or_else(|| missing("geriatra"))?;
@@ -124,8 +121,8 @@ pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppRes
     let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
         .await?
         .ok_or_else(|| missing("social worker"))?;
-    let mut uvm_persons = candidates(db, *uvm).await?.into_iter();
-    let mut eemm_persons = candidates(db, *eemm).await?.into_iter();
+    let mut uvm_persons = candidates(db, teams.uvm).await?.into_iter();
+    let mut eemm_persons = candidates(db, teams.eemm).await?.into_iter();
     let mut poor = persons_in_group(db, "POVERTA").await?.into_iter();
     let mut minors = persons_in_group(db, "MINORE").await?.into_iter();
     let orgs = Orgs {
@@ -137,10 +134,10 @@ pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppRes
     let mut added = 0;
     for (n, plan) in PLANS.iter().enumerate() {
         let (person, team_id, manager) = match plan.kind {
-            ProjectKind::Pai => (uvm_persons.next(), *uvm, &geriatra),
-            ProjectKind::Ptri => (eemm_persons.next(), *eemm, &psichiatra),
-            ProjectKind::ProgettoPersonalizzato => (poor.next(), *eemm, &social_worker),
-            ProjectKind::ProgettoDiVita => (minors.next(), *eemm, &social_worker),
+            ProjectKind::Pai => (uvm_persons.next(), teams.uvm, &geriatra),
+            ProjectKind::Ptri => (eemm_persons.next(), teams.eemm, &psichiatra),
+            ProjectKind::ProgettoPersonalizzato => (poor.next(), teams.eemm, &social_worker),
+            ProjectKind::ProgettoDiVita => (minors.next(), teams.eemm, &social_worker),
         };
         let Some(person_id) = person else { continue };
         let caller = seed_caller(manager)?;
@@ -164,17 +161,7 @@ pub async fn seed_projects(db: &DatabaseConnection, team_ids: &[Uuid]) -> AppRes
             continue;
         }
         furnish(db, &caller, &opened, &orgs, n).await?;
-        walk(
-            db,
-            &caller,
-            opened.id,
-            plan.status,
-            manager.id,
-            person_id,
-            team_id,
-            n,
-        )
-        .await?;
+        walk(db, &caller, &opened, plan.status, n).await?;
     }
     Ok(added)
 }
@@ -216,7 +203,7 @@ async fn furnish(
         ),
     ];
     for (area, description, indicator) in goals {
-        projects::add_goal(
+        project_plan::add_goal(
             db,
             caller,
             opened.id,
@@ -256,7 +243,7 @@ async fn furnish(
         ),
     ];
     for (area, kind, provider, frequency) in interventions {
-        projects::add_intervention(
+        project_plan::add_intervention(
             db,
             caller,
             opened.id,
@@ -381,7 +368,7 @@ async fn furnish(
         opened.start_date,
     )
     .await?;
-    projects::record_life_area_scores(
+    project_reviews::record_life_area_scores(
         db,
         caller,
         opened.id,
@@ -401,18 +388,17 @@ async fn furnish(
     Ok(())
 }
 
-/// Walks the project through the case process up to `target`.
-#[allow(clippy::too_many_arguments)]
+/// Walks the project through the case process up to `target`, as its case
+/// manager.
 async fn walk(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
+    opened: &project::Model,
     target: ProjectStatus,
-    manager_id: Uuid,
-    person_id: Uuid,
-    team_id: Uuid,
     n: usize,
 ) -> AppResult<()> {
+    let (project_id, manager_id) = (opened.id, opened.case_manager_id);
+    let (person_id, team_id) = (opened.person_id, opened.team_id);
     let steps: &[ProjectStatus] = match target {
         ProjectStatus::Assessment => &[ProjectStatus::Assessment],
         ProjectStatus::Planning => &[ProjectStatus::Assessment, ProjectStatus::Planning],
@@ -471,7 +457,7 @@ async fn walk(
                     GoalStatus::Achieved,
                     GoalStatus::Dropped,
                 ][i % 4];
-                projects::update_goal(
+                project_plan::update_goal(
                     db,
                     caller,
                     goal.id,
@@ -491,7 +477,7 @@ async fn walk(
             .await?;
     }
     if matches!(target, ProjectStatus::Active | ProjectStatus::Review) && n.is_multiple_of(2) {
-        projects::record_review(
+        project_reviews::record_review(
             db,
             caller,
             project_id,

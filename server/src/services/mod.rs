@@ -11,6 +11,8 @@ pub mod organizations;
 pub mod page;
 pub mod persons;
 pub mod project_history;
+pub mod project_plan;
+pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
 pub mod rows;
@@ -21,7 +23,7 @@ pub mod versions;
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 16] = [
+    const SOURCES: [(&str, &str); 18] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -32,6 +34,8 @@ mod tests {
         ("page", include_str!("page.rs")),
         ("persons", include_str!("persons.rs")),
         ("project_history", include_str!("project_history.rs")),
+        ("project_plan", include_str!("project_plan.rs")),
+        ("project_reviews", include_str!("project_reviews.rs")),
         ("projects", include_str!("projects.rs")),
         ("referrals", include_str!("referrals.rs")),
         ("teams", include_str!("teams.rs")),

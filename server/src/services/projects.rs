@@ -1,12 +1,11 @@
 //! Individual projects: opened for a person by a team with a case manager,
-//! walked through the case process, with goals and interventions in the four
-//! life areas, reviews, the person's agreement and outcome scores.
+//! read and listed, walked through the case process (transitions, the
+//! person's agreement, a new case manager, closure). The plan (goals and
+//! interventions) is in `project_plan`, reviews and outcome scores in
+//! `project_reviews`, the Budget di Salute in `budget`.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use entity::{
-    assessment, life_area_score, organization, project, project_goal, project_intervention,
-    project_review, team,
-};
+use entity::{assessment, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -20,15 +19,14 @@ use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{self, ProjectFacts};
 use crate::domain::vocabulary::{
-    BudgetAgreementStatus, ConsentMethod, GoalStatus, LifeArea, ProjectKind, ProjectStatus, Rater,
-    ServiceKind,
+    BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus,
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -52,17 +50,16 @@ fn check_cadence(days: i32) -> AppResult<()> {
     Ok(())
 }
 
-fn next_review(from: NaiveDate, days: i32) -> NaiveDate {
+pub(crate) fn next_review(from: NaiveDate, days: i32) -> NaiveDate {
     from.checked_add_days(Days::new(days.max(1) as u64))
         .unwrap_or(from)
 }
 
-async fn load(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<project::Model> {
-    project::Entity::find_by_id(project_id)
-        .one(conn)
-        .await
-        .in_row(project::Entity, project_id)?
-        .ok_or(AppError::NotFound)
+pub(crate) async fn load(
+    conn: &impl ConnectionTrait,
+    project_id: Uuid,
+) -> AppResult<project::Model> {
+    find::<project::Entity>(conn, project_id).await
 }
 
 /// Loads a project for a change by someone who works on it.
@@ -90,7 +87,7 @@ pub async fn touch(
 }
 
 /// Closed projects keep their record as it was closed.
-fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
+pub(crate) fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
     if found.status == ProjectStatus::Closed {
         return Err(AppError::validation(
             "projectId",
@@ -509,435 +506,6 @@ pub async fn change_case_manager(
         "CASE_MANAGER_CHANGED",
         "Nuovo case manager del progetto",
         Some(json!({ "from": found.case_manager_id, "to": case_manager_id })),
-    )
-    .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
-}
-
-#[derive(Debug, Clone)]
-pub struct GoalDraft {
-    pub life_area: LifeArea,
-    pub description: String,
-    pub target_date: Option<NaiveDate>,
-    pub indicator: Option<String>,
-}
-
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
-pub async fn add_goal(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    project_id: Uuid,
-    draft: GoalDraft,
-) -> AppResult<project_goal::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
-    let description = optional_text("description", Some(&draft.description), 2000)?
-        .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?;
-    let now = caller.now();
-    touch(&txn, caller.now(), &found).await?;
-    let created = project_goal::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        project_id: Set(project_id),
-        life_area: Set(draft.life_area),
-        description: Set(description),
-        target_date: Set(draft.target_date),
-        indicator: Set(optional_text("indicator", draft.indicator.as_deref(), 500)?),
-        status: Set(GoalStatus::Open),
-        outcome_note: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "GOAL_ADDED",
-        format!("Nuovo obiettivo: {}", created.description),
-        Some(json!({ "goalId": created.id, "lifeArea": created.life_area })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct GoalChanges {
-    pub description: Option<String>,
-    pub target_date: Option<NaiveDate>,
-    pub indicator: Option<String>,
-    pub status: Option<GoalStatus>,
-    pub outcome_note: Option<String>,
-}
-
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), goal_id = %goal_id))]
-pub async fn update_goal(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    goal_id: Uuid,
-    changes: GoalChanges,
-) -> AppResult<project_goal::Model> {
-    let txn = db.begin().await?;
-    let goal = project_goal::Entity::find_by_id(goal_id)
-        .one(&txn)
-        .await
-        .in_row(project_goal::Entity, goal_id)?
-        .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
-    refuse_if_closed(&found)?;
-    let mut active: project_goal::ActiveModel = goal.clone().into();
-    if let Some(text) = &changes.description {
-        active.description = Set(optional_text("description", Some(text), 2000)?
-            .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))?);
-    }
-    if let Some(date) = changes.target_date {
-        active.target_date = Set(Some(date));
-    }
-    if let Some(text) = &changes.indicator {
-        active.indicator = Set(optional_text("indicator", Some(text), 500)?);
-    }
-    if let Some(status) = changes.status {
-        active.status = Set(status);
-    }
-    if let Some(text) = &changes.outcome_note {
-        active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
-    }
-    active.updated_at = Set(caller.now());
-    touch(&txn, caller.now(), &found).await?;
-    let updated = active.update(&txn).await?;
-    let summary = match changes.status {
-        Some(status) if status != goal.status => format!(
-            "Obiettivo «{}»: {}",
-            updated.description,
-            wording::goal_status(status.as_str())
-        ),
-        _ => format!("Obiettivo modificato: {}", updated.description),
-    };
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "GOAL_UPDATED",
-        summary,
-        Some(json!({ "goalId": goal_id, "status": updated.status })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
-}
-
-#[derive(Debug, Clone)]
-pub struct InterventionDraft {
-    pub goal_id: Option<Uuid>,
-    pub life_area: LifeArea,
-    pub service_kind: ServiceKind,
-    pub provider_id: Option<Uuid>,
-    pub frequency: String,
-    pub start_date: NaiveDate,
-    pub end_date: Option<NaiveDate>,
-}
-
-async fn check_intervention(
-    conn: &impl ConnectionTrait,
-    project_id: Uuid,
-    draft: &InterventionDraft,
-) -> AppResult<String> {
-    if let Some(goal_id) = draft.goal_id {
-        let goal = project_goal::Entity::find_by_id(goal_id)
-            .one(conn)
-            .await
-            .in_row(project_goal::Entity, goal_id)?;
-        if goal.map(|g| g.project_id) != Some(project_id) {
-            return Err(AppError::validation(
-                "goalId",
-                "L'obiettivo non appartiene a questo progetto",
-            ));
-        }
-    }
-    if let Some(provider_id) = draft.provider_id {
-        if organization::Entity::find_by_id(provider_id)
-            .count(conn)
-            .await?
-            == 0
-        {
-            return Err(AppError::validation(
-                "providerId",
-                "Ente erogatore non trovato",
-            ));
-        }
-    }
-    if draft.end_date.is_some_and(|end| end < draft.start_date) {
-        return Err(AppError::validation(
-            "endDate",
-            "La data di fine precede quella di inizio",
-        ));
-    }
-    optional_text("frequency", Some(&draft.frequency), 200)?.ok_or_else(|| {
-        AppError::validation(
-            "frequency",
-            "Indica la frequenza (ad esempio «3 accessi a settimana»)",
-        )
-    })
-}
-
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
-pub async fn add_intervention(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    project_id: Uuid,
-    draft: InterventionDraft,
-) -> AppResult<project_intervention::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
-    let frequency = check_intervention(&txn, project_id, &draft).await?;
-    touch(&txn, caller.now(), &found).await?;
-    let created = project_intervention::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        project_id: Set(project_id),
-        goal_id: Set(draft.goal_id),
-        life_area: Set(draft.life_area),
-        service_kind: Set(draft.service_kind),
-        provider_id: Set(draft.provider_id),
-        frequency: Set(frequency),
-        start_date: Set(draft.start_date),
-        end_date: Set(draft.end_date),
-        created_at: Set(caller.now()),
-    }
-    .insert(&txn)
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "INTERVENTION_ADDED",
-        format!(
-            "Nuovo intervento: {} ({})",
-            wording::code(created.service_kind.as_str()),
-            created.frequency
-        ),
-        Some(json!({ "interventionId": created.id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
-}
-
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), intervention_id = %intervention_id))]
-pub async fn update_intervention(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    intervention_id: Uuid,
-    draft: InterventionDraft,
-) -> AppResult<project_intervention::Model> {
-    let txn = db.begin().await?;
-    let current = project_intervention::Entity::find_by_id(intervention_id)
-        .one(&txn)
-        .await
-        .in_row(project_intervention::Entity, intervention_id)?
-        .ok_or(AppError::NotFound)?;
-    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
-    refuse_if_closed(&found)?;
-    let frequency = check_intervention(&txn, found.id, &draft).await?;
-    let mut active: project_intervention::ActiveModel = current.into();
-    active.goal_id = Set(draft.goal_id);
-    active.life_area = Set(draft.life_area);
-    active.service_kind = Set(draft.service_kind);
-    active.provider_id = Set(draft.provider_id);
-    active.frequency = Set(frequency);
-    active.start_date = Set(draft.start_date);
-    active.end_date = Set(draft.end_date);
-    touch(&txn, caller.now(), &found).await?;
-    let updated = active.update(&txn).await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "INTERVENTION_UPDATED",
-        format!(
-            "Intervento modificato: {} ({})",
-            updated.service_kind, updated.frequency
-        ),
-        Some(json!({ "interventionId": updated.id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
-}
-
-#[derive(Debug, Clone)]
-pub struct ReviewDraft {
-    pub date: NaiveDate,
-    pub participant_ids: Vec<Uuid>,
-    pub notes: Option<String>,
-    pub decisions: Option<String>,
-}
-
-/// A periodic review: the next one follows the cadence from this one, and a
-/// project in REVIEW goes back to ACTIVE.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
-pub async fn record_review(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    project_id: Uuid,
-    draft: ReviewDraft,
-) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    let status = found.status;
-    if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
-        return Err(AppError::validation(
-            "projectId",
-            "Le verifiche si registrano per progetti in erogazione o in verifica",
-        ));
-    }
-    if draft.date > caller.today() {
-        return Err(AppError::validation(
-            "date",
-            "La data della verifica è nel futuro",
-        ));
-    }
-    let mut participants = draft.participant_ids.clone();
-    participants.sort();
-    participants.dedup();
-    if participants.is_empty() {
-        return Err(AppError::validation(
-            "participantIds",
-            "Indica chi ha partecipato alla verifica",
-        ));
-    }
-    let known = entity::user::Entity::find()
-        .filter(entity::user::Column::Id.is_in(participants.clone()))
-        .count(&txn)
-        .await?;
-    if known as usize != participants.len() {
-        return Err(AppError::validation(
-            "participantIds",
-            "Un partecipante non esiste",
-        ));
-    }
-    // Written first: on SQLite a transaction that writes first cannot deadlock.
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        found.version,
-        vec![
-            (
-                project::Column::Status,
-                Expr::value(ProjectStatus::Active.as_str()),
-            ),
-            (
-                project::Column::NextReviewOn,
-                Expr::value(next_review(draft.date, found.review_every_days)),
-            ),
-        ],
-    )
-    .await?;
-    project_review::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        project_id: Set(project_id),
-        reviewed_on: Set(draft.date),
-        participants: Set(serde_json::to_string(&participants).map_err(AppError::internal)?),
-        notes: Set(optional_text("notes", draft.notes.as_deref(), 10_000)?),
-        decisions: Set(optional_text(
-            "decisions",
-            draft.decisions.as_deref(),
-            10_000,
-        )?),
-        recorded_by: Set(user_id),
-        created_at: Set(caller.now()),
-    }
-    .insert(&txn)
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "REVIEW_RECORDED",
-        format!("Verifica del {}", wording::date(draft.date)),
-        None,
-    )
-    .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
-}
-
-#[derive(Debug, Clone)]
-pub struct AreaScore {
-    pub life_area: LifeArea,
-    pub score: i32,
-    pub note: Option<String>,
-}
-
-/// Outcome scores (1–5) per life area at a date: the first ones are the baseline.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
-pub async fn record_life_area_scores(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    project_id: Uuid,
-    date: NaiveDate,
-    rater: Rater,
-    scores: Vec<AreaScore>,
-) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    if date > caller.today() {
-        return Err(AppError::validation("date", "La data è nel futuro"));
-    }
-    if scores.is_empty() {
-        return Err(AppError::validation("scores", "Indica almeno un punteggio"));
-    }
-    let mut seen = Vec::new();
-    let mut rows = Vec::new();
-    for (i, s) in scores.iter().enumerate() {
-        if seen.contains(&s.life_area) {
-            return Err(AppError::validation(
-                format!("scores[{i}].lifeArea"),
-                "La stessa area è indicata due volte",
-            ));
-        }
-        seen.push(s.life_area);
-        if !(1..=5).contains(&s.score) {
-            return Err(AppError::validation(
-                format!("scores[{i}].score"),
-                "Il punteggio va da 1 a 5",
-            ));
-        }
-        rows.push(life_area_score::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            project_id: Set(project_id),
-            scored_on: Set(date),
-            rater: Set(rater),
-            life_area: Set(s.life_area),
-            score: Set(s.score),
-            note: Set(optional_text("note", s.note.as_deref(), 2000)?),
-            recorded_by: Set(user_id),
-            created_at: Set(caller.now()),
-        });
-    }
-    touch(&txn, caller.now(), &found).await?;
-    life_area_score::Entity::insert_many(rows)
-        .exec(&txn)
-        .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "SCORES_RECORDED",
-        format!("Punteggi per area di vita del {}", wording::date(date)),
-        Some(json!({ "rater": rater.as_str() })),
     )
     .await?;
     let updated = load(&txn, project_id).await?;

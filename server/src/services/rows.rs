@@ -2,7 +2,7 @@
 //! vocabulary (say a project status `PAUSED` written by hand) is an internal
 //! error whose log line says which row to repair, never a silent default.
 
-use sea_orm::{DbErr, EntityName};
+use sea_orm::{ConnectionTrait, DbErr, EntityName, EntityTrait, PrimaryKeyTrait};
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
@@ -20,6 +20,19 @@ impl<T> InRow<T> for Result<T, DbErr> {
 
 pub fn row_error(table: &str, id: Uuid, err: &DbErr) -> AppError {
     AppError::internal(format!("database: {table} row {id}: {err}"))
+}
+
+/// The row `id` of `E`; `NotFound` when there is none.
+pub async fn find<E>(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<E::Model>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    E::find_by_id(id)
+        .one(conn)
+        .await
+        .in_row(E::default(), id)?
+        .ok_or(AppError::NotFound)
 }
 
 #[cfg(test)]

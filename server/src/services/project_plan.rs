@@ -1,0 +1,274 @@
+//! The plan of an individual project: goals in the four life areas and the
+//! interventions that pursue them. Each change moves the project's version on
+//! (`projects::touch`) and is written in the project's history.
+
+use chrono::NaiveDate;
+use entity::{organization, project_goal, project_intervention};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::domain::person_identity::optional_text;
+use crate::domain::vocabulary::{GoalStatus, LifeArea, ServiceKind};
+use crate::domain::wording;
+use crate::error::{AppError, AppResult};
+use crate::services::project_history;
+use crate::services::projects::{load_for_work, refuse_if_closed, touch};
+use crate::services::rows::{find, InRow};
+
+#[derive(Debug, Clone)]
+pub struct GoalDraft {
+    pub life_area: LifeArea,
+    pub description: String,
+    pub target_date: Option<NaiveDate>,
+    pub indicator: Option<String>,
+}
+
+/// A goal says what it aims at, in at most 2,000 characters.
+fn goal_description(text: &str) -> AppResult<String> {
+    optional_text("description", Some(text), 2000)?
+        .ok_or_else(|| AppError::validation("description", "Descrivi l'obiettivo"))
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+pub async fn add_goal(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    draft: GoalDraft,
+) -> AppResult<project_goal::Model> {
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    refuse_if_closed(&found)?;
+    let description = goal_description(&draft.description)?;
+    let now = caller.now();
+    touch(&txn, caller.now(), &found).await?;
+    let created = project_goal::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        life_area: Set(draft.life_area),
+        description: Set(description),
+        target_date: Set(draft.target_date),
+        indicator: Set(optional_text("indicator", draft.indicator.as_deref(), 500)?),
+        status: Set(GoalStatus::Open),
+        outcome_note: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "GOAL_ADDED",
+        format!("Nuovo obiettivo: {}", created.description),
+        Some(json!({ "goalId": created.id, "lifeArea": created.life_area })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GoalChanges {
+    pub description: Option<String>,
+    pub target_date: Option<NaiveDate>,
+    pub indicator: Option<String>,
+    pub status: Option<GoalStatus>,
+    pub outcome_note: Option<String>,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), goal_id = %goal_id))]
+pub async fn update_goal(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    goal_id: Uuid,
+    changes: GoalChanges,
+) -> AppResult<project_goal::Model> {
+    let txn = db.begin().await?;
+    let goal = find::<project_goal::Entity>(&txn, goal_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
+    refuse_if_closed(&found)?;
+    let mut active: project_goal::ActiveModel = goal.clone().into();
+    if let Some(text) = &changes.description {
+        active.description = Set(goal_description(text)?);
+    }
+    if let Some(date) = changes.target_date {
+        active.target_date = Set(Some(date));
+    }
+    if let Some(text) = &changes.indicator {
+        active.indicator = Set(optional_text("indicator", Some(text), 500)?);
+    }
+    if let Some(status) = changes.status {
+        active.status = Set(status);
+    }
+    if let Some(text) = &changes.outcome_note {
+        active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
+    }
+    active.updated_at = Set(caller.now());
+    touch(&txn, caller.now(), &found).await?;
+    let updated = active.update(&txn).await?;
+    let summary = match changes.status {
+        Some(status) if status != goal.status => format!(
+            "Obiettivo «{}»: {}",
+            updated.description,
+            wording::goal_status(status.as_str())
+        ),
+        _ => format!("Obiettivo modificato: {}", updated.description),
+    };
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "GOAL_UPDATED",
+        summary,
+        Some(json!({ "goalId": goal_id, "status": updated.status })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+#[derive(Debug, Clone)]
+pub struct InterventionDraft {
+    pub goal_id: Option<Uuid>,
+    pub life_area: LifeArea,
+    pub service_kind: ServiceKind,
+    pub provider_id: Option<Uuid>,
+    pub frequency: String,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+}
+
+async fn check_intervention(
+    conn: &impl ConnectionTrait,
+    project_id: Uuid,
+    draft: &InterventionDraft,
+) -> AppResult<String> {
+    if let Some(goal_id) = draft.goal_id {
+        let goal = project_goal::Entity::find_by_id(goal_id)
+            .one(conn)
+            .await
+            .in_row(project_goal::Entity, goal_id)?;
+        if goal.map(|g| g.project_id) != Some(project_id) {
+            return Err(AppError::validation(
+                "goalId",
+                "L'obiettivo non appartiene a questo progetto",
+            ));
+        }
+    }
+    if let Some(provider_id) = draft.provider_id {
+        if organization::Entity::find_by_id(provider_id)
+            .count(conn)
+            .await?
+            == 0
+        {
+            return Err(AppError::validation(
+                "providerId",
+                "Ente erogatore non trovato",
+            ));
+        }
+    }
+    if draft.end_date.is_some_and(|end| end < draft.start_date) {
+        return Err(AppError::validation(
+            "endDate",
+            "La data di fine precede quella di inizio",
+        ));
+    }
+    optional_text("frequency", Some(&draft.frequency), 200)?.ok_or_else(|| {
+        AppError::validation(
+            "frequency",
+            "Indica la frequenza (ad esempio «3 accessi a settimana»)",
+        )
+    })
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+pub async fn add_intervention(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    draft: InterventionDraft,
+) -> AppResult<project_intervention::Model> {
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    refuse_if_closed(&found)?;
+    let frequency = check_intervention(&txn, project_id, &draft).await?;
+    touch(&txn, caller.now(), &found).await?;
+    let created = project_intervention::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        goal_id: Set(draft.goal_id),
+        life_area: Set(draft.life_area),
+        service_kind: Set(draft.service_kind),
+        provider_id: Set(draft.provider_id),
+        frequency: Set(frequency),
+        start_date: Set(draft.start_date),
+        end_date: Set(draft.end_date),
+        created_at: Set(caller.now()),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "INTERVENTION_ADDED",
+        format!(
+            "Nuovo intervento: {} ({})",
+            wording::code(created.service_kind.as_str()),
+            created.frequency
+        ),
+        Some(json!({ "interventionId": created.id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), intervention_id = %intervention_id))]
+pub async fn update_intervention(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    intervention_id: Uuid,
+    draft: InterventionDraft,
+) -> AppResult<project_intervention::Model> {
+    let txn = db.begin().await?;
+    let current = find::<project_intervention::Entity>(&txn, intervention_id).await?;
+    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
+    refuse_if_closed(&found)?;
+    let frequency = check_intervention(&txn, found.id, &draft).await?;
+    let mut active: project_intervention::ActiveModel = current.into();
+    active.goal_id = Set(draft.goal_id);
+    active.life_area = Set(draft.life_area);
+    active.service_kind = Set(draft.service_kind);
+    active.provider_id = Set(draft.provider_id);
+    active.frequency = Set(frequency);
+    active.start_date = Set(draft.start_date);
+    active.end_date = Set(draft.end_date);
+    touch(&txn, caller.now(), &found).await?;
+    let updated = active.update(&txn).await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "INTERVENTION_UPDATED",
+        format!(
+            "Intervento modificato: {} ({})",
+            updated.service_kind, updated.frequency
+        ),
+        Some(json!({ "interventionId": updated.id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}

@@ -1,0 +1,193 @@
+//! Following an individual project up: the periodic reviews, which set the
+//! next review date, and the outcome scores per life area.
+
+use chrono::NaiveDate;
+use entity::{life_area_score, project, project_review};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::domain::person_identity::optional_text;
+use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
+use crate::domain::wording;
+use crate::error::{AppError, AppResult};
+use crate::services::project_history;
+use crate::services::projects::{load, load_for_work, next_review, touch};
+use crate::services::versions::guarded_update;
+
+#[derive(Debug, Clone)]
+pub struct ReviewDraft {
+    pub date: NaiveDate,
+    pub participant_ids: Vec<Uuid>,
+    pub notes: Option<String>,
+    pub decisions: Option<String>,
+}
+
+/// A periodic review: the next one follows the cadence from this one, and a
+/// project in REVIEW goes back to ACTIVE.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+pub async fn record_review(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    draft: ReviewDraft,
+) -> AppResult<project::Model> {
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let status = found.status;
+    if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
+        return Err(AppError::validation(
+            "projectId",
+            "Le verifiche si registrano per progetti in erogazione o in verifica",
+        ));
+    }
+    if draft.date > caller.today() {
+        return Err(AppError::validation(
+            "date",
+            "La data della verifica è nel futuro",
+        ));
+    }
+    let mut participants = draft.participant_ids.clone();
+    participants.sort();
+    participants.dedup();
+    if participants.is_empty() {
+        return Err(AppError::validation(
+            "participantIds",
+            "Indica chi ha partecipato alla verifica",
+        ));
+    }
+    let known = entity::user::Entity::find()
+        .filter(entity::user::Column::Id.is_in(participants.clone()))
+        .count(&txn)
+        .await?;
+    if known as usize != participants.len() {
+        return Err(AppError::validation(
+            "participantIds",
+            "Un partecipante non esiste",
+        ));
+    }
+    // Written first: on SQLite a transaction that writes first cannot deadlock.
+    guarded_update::<project::Entity>(
+        &txn,
+        caller.now(),
+        project_id,
+        found.version,
+        vec![
+            (
+                project::Column::Status,
+                Expr::value(ProjectStatus::Active.as_str()),
+            ),
+            (
+                project::Column::NextReviewOn,
+                Expr::value(next_review(draft.date, found.review_every_days)),
+            ),
+        ],
+    )
+    .await?;
+    project_review::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project_id),
+        reviewed_on: Set(draft.date),
+        participants: Set(serde_json::to_string(&participants).map_err(AppError::internal)?),
+        notes: Set(optional_text("notes", draft.notes.as_deref(), 10_000)?),
+        decisions: Set(optional_text(
+            "decisions",
+            draft.decisions.as_deref(),
+            10_000,
+        )?),
+        recorded_by: Set(user_id),
+        created_at: Set(caller.now()),
+    }
+    .insert(&txn)
+    .await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "REVIEW_RECORDED",
+        format!("Verifica del {}", wording::date(draft.date)),
+        None,
+    )
+    .await?;
+    let updated = load(&txn, project_id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+#[derive(Debug, Clone)]
+pub struct AreaScore {
+    pub life_area: LifeArea,
+    pub score: i32,
+    pub note: Option<String>,
+}
+
+/// Outcome scores (1–5) per life area at a date: the first ones are the baseline.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+pub async fn record_life_area_scores(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    project_id: Uuid,
+    date: NaiveDate,
+    rater: Rater,
+    scores: Vec<AreaScore>,
+) -> AppResult<project::Model> {
+    let txn = db.begin().await?;
+    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    if date > caller.today() {
+        return Err(AppError::validation("date", "La data è nel futuro"));
+    }
+    if scores.is_empty() {
+        return Err(AppError::validation("scores", "Indica almeno un punteggio"));
+    }
+    let mut seen = Vec::new();
+    let mut rows = Vec::new();
+    for (i, s) in scores.iter().enumerate() {
+        if seen.contains(&s.life_area) {
+            return Err(AppError::validation(
+                format!("scores[{i}].lifeArea"),
+                "La stessa area è indicata due volte",
+            ));
+        }
+        seen.push(s.life_area);
+        if !(1..=5).contains(&s.score) {
+            return Err(AppError::validation(
+                format!("scores[{i}].score"),
+                "Il punteggio va da 1 a 5",
+            ));
+        }
+        rows.push(life_area_score::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            project_id: Set(project_id),
+            scored_on: Set(date),
+            rater: Set(rater),
+            life_area: Set(s.life_area),
+            score: Set(s.score),
+            note: Set(optional_text("note", s.note.as_deref(), 2000)?),
+            recorded_by: Set(user_id),
+            created_at: Set(caller.now()),
+        });
+    }
+    touch(&txn, caller.now(), &found).await?;
+    life_area_score::Entity::insert_many(rows)
+        .exec(&txn)
+        .await?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "SCORES_RECORDED",
+        format!("Punteggi per area di vita del {}", wording::date(date)),
+        Some(json!({ "rater": rater.as_str() })),
+    )
+    .await?;
+    let updated = load(&txn, project_id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
