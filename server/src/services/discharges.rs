@@ -31,7 +31,7 @@ use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::rows::InRow;
-use crate::services::versions::guarded_update;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who the discharge is for: someone the reporter may already see, or an
 /// identity typed at the ward.
@@ -164,8 +164,9 @@ pub async fn report_discharge(
     input: NewDischarge,
 ) -> AppResult<discharge::Model> {
     policy::require_case_worker(caller)?;
+    let txn = db.begin().await?;
     let team = team::Entity::find_by_id(input.team_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(team::Entity, input.team_id)?
         .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
@@ -176,7 +177,7 @@ pub async fn report_discharge(
         ));
     }
     let hospital = organization::Entity::find_by_id(input.hospital_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(organization::Entity, input.hospital_id)?
         .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
@@ -187,23 +188,24 @@ pub async fn report_discharge(
         ));
     }
     let (viewer, reporter) =
-        policy::require_discharge_reporter(db, caller, &hospital, &team).await?;
+        policy::require_discharge_reporter(&txn, caller, &hospital, &team).await?;
     let ward = optional_text("ward", Some(&input.ward), 200)?
         .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
     check_dates(input.admitted_on, input.expected_on)?;
     let needs = optional_text("needs", input.needs.as_deref(), 10_000)?;
     let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
 
-    // Resolved before the transaction: checks only read.
+    // Resolved first, by reading only: a new person is inserted with the
+    // discharge, below.
     enum Resolved {
         Known(Uuid),
         New(Box<persons::NewPersonRows>),
     }
     let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
-            policy::require_person_access(db, caller, *id).await?;
+            policy::require_person_access(&txn, caller, *id).await?;
             let known = person::Entity::find_by_id(*id)
-                .one(db)
+                .one(&txn)
                 .await
                 .in_row(person::Entity, *id)?
                 .ok_or(AppError::NotFound)?;
@@ -226,7 +228,7 @@ pub async fn report_discharge(
                 Some(code) => {
                     person::Entity::find()
                         .filter(person::Column::FiscalCode.eq(code.as_str()))
-                        .one(db)
+                        .one(&txn)
                         .await?
                 }
                 None => None,
@@ -234,7 +236,7 @@ pub async fn report_discharge(
             let resolved = match known {
                 Some(p) => {
                     if reporter == policy::DischargeReporter::TeamOnBehalf
-                        && !policy::may_read_person(db, caller, p.id).await?
+                        && !policy::may_read_person(&txn, caller, p.id).await?
                     {
                         return Err(AppError::Conflict(
                             "La persona con questo codice fiscale è già seguita da un'altra équipe: \
@@ -245,7 +247,7 @@ pub async fn report_discharge(
                     }
                     Resolved::Known(p.id)
                 }
-                None => Resolved::New(Box::new(persons::checked_new_person(db, draft).await?)),
+                None => Resolved::New(Box::new(persons::checked_new_person(&txn, draft).await?)),
             };
             let typed = TypedIdentity {
                 fiscal_code: code.map(|c| c.as_str().to_owned()),
@@ -258,7 +260,6 @@ pub async fn report_discharge(
         }
     };
 
-    let txn = db.begin().await?;
     let person_id = match resolved {
         Resolved::Known(id) => id,
         Resolved::New(rows) => {
@@ -429,17 +430,23 @@ fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
 }
 
+/// Loads a discharge for a step by one of its parties, inside the step's
+/// transaction.
 async fn load_for_party(
-    db: &DatabaseConnection,
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     id: Uuid,
 ) -> AppResult<(Uuid, discharge::Model)> {
-    let found = load(db, id).await?;
-    let viewer = policy::require_discharge_party(db, caller, &found).await?;
+    let found = load(conn, id).await?;
+    let viewer = policy::require_discharge_party(conn, caller, &found).await?;
     Ok((viewer.user_id, found))
 }
 
-/// Version-checked update of one discharge, inside `txn`, with its audit event.
+/// Version-checked update of one discharge, inside `txn`, with its audit
+/// event. The step was decided on `found`, read in `txn`: it stands only if
+/// `found` is the version the caller meant to change, and the guarded update
+/// then makes sure nobody changed it since (of two steps decided on one
+/// version, one is written and the other is stale).
 async fn write(
     txn: &impl ConnectionTrait,
     caller: &Caller,
@@ -447,6 +454,9 @@ async fn write(
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
+    if found.version != expected_version {
+        return Err(stale(discharge::Entity::NOUN));
+    }
     guarded_update::<discharge::Entity>(txn, found.id, expected_version, changes).await?;
     audit::record(
         txn,
@@ -480,7 +490,8 @@ pub async fn update_discharge(
     expected_version: i32,
     changes: DischargeChanges,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let from = found.status;
     if from.is_final() {
         return Err(AppError::validation(
@@ -528,7 +539,6 @@ pub async fn update_discharge(
             set.push((discharge::Column::Status, Expr::value(next.as_str())));
         }
     }
-    let txn = db.begin().await?;
     let updated = write(&txn, caller, &found, expected_version, set).await?;
     if date_changed {
         let mut recipients = team_members(&txn, found.receiving_team_id).await?;
@@ -553,7 +563,8 @@ pub async fn mark_dischargeable(
     expected_version: i32,
     date: NaiveDate,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     if found.status.is_final() {
         return Err(AppError::validation(
             "status",
@@ -566,7 +577,6 @@ pub async fn mark_dischargeable(
     if date < found.admitted_on {
         return Err(AppError::validation("date", "La data precede il ricovero"));
     }
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -591,14 +601,13 @@ pub async fn agree_plan(
     services: Option<String>,
     assessment_id: Option<Uuid>,
 ) -> AppResult<discharge::Model> {
-    let found = load(db, id).await?;
-    let viewer = policy::require_case_worker(caller)?;
-    if !policy::is_active_member(db, viewer.user_id, found.receiving_team_id).await? {
-        return Err(AppError::Forbidden);
-    }
+    let txn = db.begin().await?;
+    let found = load(&txn, id).await?;
+    // The plan is the receiving team's, not the ward's.
+    let viewer = policy::require_team_member(&txn, caller, found.receiving_team_id).await?;
     if let Some(assessment_id) = assessment_id {
         let assessment = entity::assessment::Entity::find_by_id(assessment_id)
-            .one(db)
+            .one(&txn)
             .await
             .in_row(entity::assessment::Entity, assessment_id)?;
         let Some(assessment) = assessment.filter(|a| a.person_id == found.person_id) else {
@@ -621,7 +630,6 @@ pub async fn agree_plan(
     };
     let next = discharge_workflow::next_status(found.status, DischargeAction::AgreePlan, &facts)
         .map_err(refused)?;
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -658,7 +666,8 @@ pub async fn complete(
     discharged_on: NaiveDate,
     destination: DischargeDestination,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let next = discharge_workflow::next_status(
         found.status,
         DischargeAction::Complete,
@@ -677,7 +686,6 @@ pub async fn complete(
             "La data di dimissione precede il ricovero",
         ));
     }
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -715,14 +723,14 @@ pub async fn cancel(
     reason: CancelReason,
     note: Option<String>,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let next = discharge_workflow::next_status(
         found.status,
         DischargeAction::Cancel,
         &DischargeFacts::default(),
     )
     .map_err(refused)?;
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -751,31 +759,39 @@ pub async fn cancel(
     Ok(updated)
 }
 
-/// The day before the expected date, a discharge with no agreed plan reminds
-/// the team, once. The flag is set by a conditional update, so two workers
-/// never send the same reminder.
-pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> AppResult<usize> {
+/// Not reminded yet, with no agreed plan, expected today or tomorrow.
+fn reminder_due() -> Condition {
     let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or_else(today);
-    let due = discharge::Entity::find()
-        .filter(discharge::Column::ReminderSent.eq(false))
-        .filter(discharge::Column::Status.is_in([
+    Condition::all()
+        .add(discharge::Column::ReminderSent.eq(false))
+        .add(discharge::Column::Status.is_in([
             DischargeStatus::Reported.as_str(),
             DischargeStatus::AssessmentScheduled.as_str(),
         ]))
-        .filter(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
-        .filter(discharge::Column::ExpectedDischargeOn.gte(today()))
+        .add(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
+        .add(discharge::Column::ExpectedDischargeOn.gte(today()))
+}
+
+/// The day before the expected date, a discharge with no agreed plan reminds
+/// the team, once. The flag is set by an update that checks again that the
+/// reminder is due, so two workers never send the same reminder and a plan
+/// agreed (or a date moved) since the list was read sends none.
+pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> AppResult<usize> {
+    let due = discharge::Entity::find()
+        .filter(reminder_due())
         .all(db)
         .await?;
     let mut queued = 0;
-    for found in due {
+    for listed in due {
         let txn = db.begin().await?;
         let taken = discharge::Entity::update_many()
             .col_expr(discharge::Column::ReminderSent, Expr::value(true))
-            .filter(discharge::Column::Id.eq(found.id))
-            .filter(discharge::Column::ReminderSent.eq(false))
+            .filter(discharge::Column::Id.eq(listed.id))
+            .filter(reminder_due())
             .exec(&txn)
             .await?;
         if taken.rows_affected == 1 {
+            let found = load(&txn, listed.id).await?;
             let recipients = team_members(&txn, found.receiving_team_id).await?;
             let event = Event::PlanMissingReminder {
                 initials: initials_of(&txn, found.person_id).await?,
