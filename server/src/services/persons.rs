@@ -154,7 +154,7 @@ fn check(draft: &PersonDraft) -> AppResult<Checked> {
     })
 }
 
-async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
+pub async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
     person::Entity::find_by_id(person_id)
         .one(conn)
         .await
