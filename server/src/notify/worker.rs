@@ -18,7 +18,7 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::{Mailer, SEND_LIMIT};
 use crate::notify::outbox;
-use crate::services::discharges;
+use crate::services::discharge_reminders;
 
 pub struct Worker {
     pub id: String,
@@ -57,7 +57,7 @@ impl Worker {
     /// One round: queue due reminders, then deliver what is due. Returns the
     /// number of emails sent.
     pub async fn run_once(&self) -> AppResult<usize> {
-        discharges::queue_due_reminders(&self.db, &self.public_url).await?;
+        discharge_reminders::queue_due_reminders(&self.db, &self.public_url).await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(&self.db, &self.id, &self.lease, self.batch).await?;

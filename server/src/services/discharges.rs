@@ -2,10 +2,8 @@
 //! UVM is told at once, the plan is agreed, the patient is discharged (or the
 //! report cancelled). Every step that matters notifies through the outbox.
 
-use chrono::{Days, NaiveDate, Utc};
-use entity::{
-    discharge, organization, person, project, project_intervention, team, team_membership, user,
-};
+use chrono::{NaiveDate, Utc};
+use entity::{discharge, organization, person, project, team, team_membership, user};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -22,7 +20,7 @@ use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
     CancelReason, DischargeDestination, DischargeStatus, OrganizationKind, ProjectStatus,
-    ReferralSource, ServiceKind, Sex, TeamKind, Urgency,
+    ReferralSource, Sex, TeamKind, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
@@ -54,7 +52,10 @@ pub struct NewDischarge {
 }
 
 /// Active members of the receiving team, who are told about every step.
-async fn team_members(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<Vec<user::Model>> {
+pub(crate) async fn team_members(
+    conn: &impl ConnectionTrait,
+    team_id: Uuid,
+) -> AppResult<Vec<user::Model>> {
     Ok(user::Entity::find()
         .filter(
             user::Column::Id.in_subquery(
@@ -112,7 +113,7 @@ async fn case_managers(
         .await?)
 }
 
-async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
+pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
     let found = person::Entity::find_by_id(person_id)
         .one(conn)
         .await
@@ -329,7 +330,7 @@ pub async fn report_discharge(
     Ok(created)
 }
 
-async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
+pub(crate) async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
     discharge::Entity::find_by_id(id)
         .one(conn)
         .await
@@ -757,148 +758,4 @@ pub async fn cancel(
     outbox::notify(&txn, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
-}
-
-/// Not reminded yet, with no agreed plan, expected today or tomorrow.
-fn reminder_due() -> Condition {
-    let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or_else(today);
-    Condition::all()
-        .add(discharge::Column::ReminderSent.eq(false))
-        .add(discharge::Column::Status.is_in([
-            DischargeStatus::Reported.as_str(),
-            DischargeStatus::AssessmentScheduled.as_str(),
-        ]))
-        .add(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
-        .add(discharge::Column::ExpectedDischargeOn.gte(today()))
-}
-
-/// The day before the expected date, a discharge with no agreed plan reminds
-/// the team, once. The flag is set by an update that checks again that the
-/// reminder is due, so two workers never send the same reminder and a plan
-/// agreed (or a date moved) since the list was read sends none.
-pub async fn queue_due_reminders(db: &DatabaseConnection, public_url: &Url) -> AppResult<usize> {
-    let due = discharge::Entity::find()
-        .filter(reminder_due())
-        .all(db)
-        .await?;
-    let mut queued = 0;
-    for listed in due {
-        let txn = db.begin().await?;
-        let taken = discharge::Entity::update_many()
-            .col_expr(discharge::Column::ReminderSent, Expr::value(true))
-            .filter(discharge::Column::Id.eq(listed.id))
-            .filter(reminder_due())
-            .exec(&txn)
-            .await?;
-        if taken.rows_affected == 1 {
-            let found = load(&txn, listed.id).await?;
-            let recipients = team_members(&txn, found.receiving_team_id).await?;
-            let event = Event::PlanMissingReminder {
-                initials: initials_of(&txn, found.person_id).await?,
-                expected_on: found.expected_discharge_on,
-            };
-            outbox::notify(&txn, public_url, &recipients, &event, Some(found.id)).await?;
-            queued += 1;
-        }
-        txn.commit().await?;
-    }
-    Ok(queued)
-}
-
-/// Seed 001 §6–7 over discharges completed in `from..=to`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DischargeIndicators {
-    pub by_destination: Vec<(String, usize)>,
-    pub home_average_days: Option<f64>,
-    pub home_median_days: Option<f64>,
-    pub residential_average_days: Option<f64>,
-    pub residential_median_days: Option<f64>,
-    pub needing_sad: usize,
-    pub with_sad_project: usize,
-    pub sad_share: Option<f64>,
-}
-
-/// Discharges to home with services need SAD; they count as served when the
-/// person has a project with a SAD intervention.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
-pub async fn indicators(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    from: NaiveDate,
-    to: NaiveDate,
-    team_id: Option<Uuid>,
-) -> AppResult<DischargeIndicators> {
-    policy::require_indicator_access(db, caller, team_id).await?;
-    if to < from {
-        return Err(AppError::validation(
-            "to",
-            "La data finale precede quella iniziale",
-        ));
-    }
-    let mut query = discharge::Entity::find()
-        .filter(discharge::Column::Status.eq(DischargeStatus::Discharged.as_str()))
-        .filter(discharge::Column::DischargedOn.gte(from))
-        .filter(discharge::Column::DischargedOn.lte(to));
-    if let Some(team_id) = team_id {
-        query = query.filter(discharge::Column::ReceivingTeamId.eq(team_id));
-    }
-    let done = query.all(db).await?;
-    let mut by_destination = std::collections::BTreeMap::<String, usize>::new();
-    let mut home = Vec::new();
-    let mut residential = Vec::new();
-    let mut needing_sad = Vec::new();
-    for d in &done {
-        let destination = d.destination;
-        *by_destination
-            .entry(
-                destination
-                    .map(|d| d.as_str().to_owned())
-                    .unwrap_or_default(),
-            )
-            .or_default() += 1;
-        if let (Some(destination), Some(ready), Some(left)) =
-            (destination, d.dischargeable_on, d.discharged_on)
-        {
-            let days = (left - ready).num_days();
-            if destination.is_home() {
-                home.push(days);
-            } else if destination.is_residential() {
-                residential.push(days);
-            }
-        }
-        if d.destination == Some(DischargeDestination::HomeWithServices) {
-            needing_sad.push(d.person_id);
-        }
-    }
-    let with_sad: std::collections::HashSet<Uuid> = project::Entity::find()
-        .filter(project::Column::PersonId.is_in(needing_sad.clone()))
-        .filter(
-            project::Column::Id.in_subquery(
-                Query::select()
-                    .column(project_intervention::Column::ProjectId)
-                    .from(project_intervention::Entity)
-                    .and_where(
-                        Expr::col(project_intervention::Column::ServiceKind)
-                            .eq(ServiceKind::Sad.as_str()),
-                    )
-                    .to_owned(),
-            ),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.person_id)
-        .collect();
-    let with_sad_project = needing_sad.iter().filter(|p| with_sad.contains(p)).count();
-    Ok(DischargeIndicators {
-        by_destination: by_destination.into_iter().collect(),
-        home_average_days: discharge_workflow::average_days(&home),
-        home_median_days: discharge_workflow::median_days(&home),
-        residential_average_days: discharge_workflow::average_days(&residential),
-        residential_median_days: discharge_workflow::median_days(&residential),
-        needing_sad: needing_sad.len(),
-        with_sad_project,
-        sad_share: (!needing_sad.is_empty())
-            .then(|| with_sad_project as f64 / needing_sad.len() as f64),
-    })
 }
