@@ -20,7 +20,7 @@ use sea_orm::sea_query::{Expr, Query, SelectStatement, UnionType};
 use std::collections::HashSet;
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -146,13 +146,23 @@ pub async fn require_project_worker<'a>(
     }
 }
 
-/// Whether `user_id` is an active member of `team_id` today.
+/// Whether `user_id` is an active member of `team_id` today, as a fact a
+/// decision rests on (they may be a project's case manager, say). On
+/// PostgreSQL the membership stays locked (`FOR SHARE`) until the caller's
+/// transaction ends, so that ending it (`services::teams::remove_member`,
+/// which locks it `FOR UPDATE` before looking for the projects the member
+/// manages) waits for the decision and then sees it. SQLite takes no row
+/// locks: a write transaction there already excludes every other writer.
 pub async fn is_active_member(
     conn: &impl ConnectionTrait,
     user_id: Uuid,
     team_id: Uuid,
 ) -> AppResult<bool> {
-    Ok(active_membership(conn, user_id, team_id).await?.is_some())
+    Ok(active_memberships(user_id, team_id)
+        .lock_shared()
+        .one(conn)
+        .await?
+        .is_some())
 }
 
 /// Allows reading and writing the person's case data, or says why not.
@@ -180,17 +190,20 @@ pub async fn require_person_access<'a>(
     })
 }
 
+/// The open membership of `user_id` in `team_id` (at most one), to read or lock.
+pub fn active_memberships(user_id: Uuid, team_id: Uuid) -> Select<team_membership::Entity> {
+    team_membership::Entity::find()
+        .filter(team_membership::Column::TeamId.eq(team_id))
+        .filter(team_membership::Column::UserId.eq(user_id))
+        .filter(team_membership::Column::EndedOn.is_null())
+}
+
 async fn active_membership(
     conn: &impl ConnectionTrait,
     user_id: Uuid,
     team_id: Uuid,
 ) -> AppResult<Option<team_membership::Model>> {
-    Ok(team_membership::Entity::find()
-        .filter(team_membership::Column::TeamId.eq(team_id))
-        .filter(team_membership::Column::UserId.eq(user_id))
-        .filter(team_membership::Column::EndedOn.is_null())
-        .one(conn)
-        .await?)
+    Ok(active_memberships(user_id, team_id).one(conn).await?)
 }
 
 async fn require_team_exists(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
@@ -328,7 +341,9 @@ pub async fn require_discharge_party<'a>(
 ) -> AppResult<&'a Viewer> {
     let viewer = require_case_worker(caller)?;
     if found.reported_by == viewer.user_id
-        || is_active_member(conn, viewer.user_id, found.receiving_team_id).await?
+        || active_membership(conn, viewer.user_id, found.receiving_team_id)
+            .await?
+            .is_some()
     {
         Ok(viewer)
     } else {
@@ -429,7 +444,10 @@ pub async fn require_discharge_reporter<'a>(
     if viewer.organization_id == Some(hospital.id) {
         return Ok((viewer, DischargeReporter::HospitalStaff));
     }
-    if is_active_member(conn, viewer.user_id, receiving_team.id).await? {
+    if active_membership(conn, viewer.user_id, receiving_team.id)
+        .await?
+        .is_some()
+    {
         return Ok((viewer, DischargeReporter::TeamOnBehalf));
     }
     Err(AppError::Forbidden)

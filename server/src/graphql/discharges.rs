@@ -20,6 +20,7 @@ use crate::graphql::vocabulary::{
     ProjectKind, Sex, TargetGroup,
 };
 use crate::policy::{self, Party};
+use crate::services::discharge_indicators;
 use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
 
@@ -384,7 +385,7 @@ impl DischargeQuery {
     ) -> async_graphql::Result<DischargeIndicators> {
         let s = scope(ctx)?;
         let team_id = parse_optional_id(&team_id, "teamId")?;
-        let found = discharges::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
+        let found = discharge_indicators::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
         Ok(DischargeIndicators {
             discharged: count(found.by_destination.iter().map(|(_, n)| n).sum()),
             by_destination: found

@@ -21,7 +21,7 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::{Mailer, SEND_LIMIT};
 use crate::notify::outbox;
-use crate::services::discharges;
+use crate::services::discharge_reminders;
 
 pub struct Worker {
     pub id: String,
@@ -93,7 +93,7 @@ impl Worker {
             clock: self.clock.clone(),
             ..Caller::default()
         };
-        discharges::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
+        discharge_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(

@@ -29,8 +29,9 @@ use crate::domain::vocabulary::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
+use crate::services::persons;
 use crate::services::rows::InRow;
-use crate::services::versions::guarded_update;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Whom an assessment is about, who assesses, and what it may serve.
 #[derive(Debug, Clone, Copy)]
@@ -237,14 +238,6 @@ async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) 
     Ok(())
 }
 
-async fn person_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
-    person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)
-}
-
 /// Logged by a member of the assessing team (a UVM or an EEMM) who may see
 /// the person; from then on the team is responsible for the person too.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %subject.person_id, team_id = %subject.team_id))]
@@ -260,10 +253,11 @@ pub async fn record_assessment(
         project_id,
         discharge_id,
     } = subject;
-    let viewer = policy::require_person_access(db, caller, person_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_person_access(&txn, caller, person_id).await?;
     if let Some(id) = project_id {
         let found = entity::project::Entity::find_by_id(id)
-            .one(db)
+            .one(&txn)
             .await
             .in_row(entity::project::Entity, id)?;
         if found.map(|p| p.person_id) != Some(person_id) {
@@ -275,7 +269,7 @@ pub async fn record_assessment(
     }
     if let Some(id) = discharge_id {
         let found = entity::discharge::Entity::find_by_id(id)
-            .one(db)
+            .one(&txn)
             .await
             .in_row(entity::discharge::Entity, id)?;
         if found.map(|d| d.person_id) != Some(person_id) {
@@ -286,7 +280,7 @@ pub async fn record_assessment(
         }
     }
     let team = team::Entity::find_by_id(team_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(team::Entity, team_id)?
         .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
@@ -301,11 +295,9 @@ pub async fn record_assessment(
             "Le valutazioni multidimensionali si registrano per una UVM o un'équipe multidisciplinare",
         ));
     }
-    policy::require_team_member(db, caller, team_id).await?;
-    let person = person_of(db, person_id).await?;
-    let checked = check(db, &person, &content, caller.today()).await?;
-
-    let txn = db.begin().await?;
+    policy::require_team_member(&txn, caller, team_id).await?;
+    let person = persons::load(&txn, person_id).await?;
+    let checked = check(&txn, &person, &content, caller.today()).await?;
     let created = assessment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person_id),
@@ -349,18 +341,24 @@ fn signed_refusal() -> AppError {
     )
 }
 
+async fn load(conn: &impl ConnectionTrait, assessment_id: Uuid) -> AppResult<assessment::Model> {
+    assessment::Entity::find_by_id(assessment_id)
+        .one(conn)
+        .await
+        .in_row(assessment::Entity, assessment_id)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Loads an assessment for a change by a member of the assessing team,
+/// inside the change's transaction.
 async fn load_for_work(
-    db: &DatabaseConnection,
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     assessment_id: Uuid,
 ) -> AppResult<assessment::Model> {
-    let found = assessment::Entity::find_by_id(assessment_id)
-        .one(db)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)?;
-    policy::require_person_access(db, caller, found.person_id).await?;
-    policy::require_team_member(db, caller, found.team_id).await?;
+    let found = load(conn, assessment_id).await?;
+    policy::require_person_access(conn, caller, found.person_id).await?;
+    policy::require_team_member(conn, caller, found.team_id).await?;
     Ok(found)
 }
 
@@ -373,15 +371,20 @@ pub async fn update_assessment(
     expected_version: i32,
     content: AssessmentContent,
 ) -> AppResult<assessment::Model> {
-    let current = load_for_work(db, caller, assessment_id).await?;
+    let txn = db.begin().await?;
+    let current = load_for_work(&txn, caller, assessment_id).await?;
     if current.signed_at.is_some() {
         return Err(signed_refusal());
     }
-    let person = person_of(db, current.person_id).await?;
-    let checked = check(db, &person, &content, caller.today()).await?;
-    let txn = db.begin().await?;
-    // A concurrent signature or edit makes this touch no row: a signed
-    // assessment is never `changeable`.
+    let person = persons::load(&txn, current.person_id).await?;
+    let checked = check(&txn, &person, &content, caller.today()).await?;
+    // The draft was checked as read in this transaction: it stands only if
+    // that is the version the caller edited. A signature or an edit since
+    // makes the guarded update touch no row (a signed assessment is never
+    // `changeable`).
+    if current.version != expected_version {
+        return Err(stale(assessment::Entity::NOUN));
+    }
     guarded_update::<assessment::Entity>(
         &txn,
         caller.now(),
@@ -433,11 +436,7 @@ pub async fn update_assessment(
             .person(current.person_id),
     )
     .await?;
-    let updated = assessment::Entity::find_by_id(assessment_id)
-        .one(&txn)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = load(&txn, assessment_id).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -449,16 +448,15 @@ pub async fn sign_assessment(
     caller: &Caller,
     assessment_id: Uuid,
 ) -> AppResult<assessment::Model> {
-    let current = assessment::Entity::find_by_id(assessment_id)
-        .one(db)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)?;
-    let viewer = policy::require_person_access(db, caller, current.person_id).await?;
+    let txn = db.begin().await?;
+    let current = load(&txn, assessment_id).await?;
+    let viewer = policy::require_person_access(&txn, caller, current.person_id).await?;
+    // The participants of the version read above: an edit that changes them
+    // moves the version on, and the guarded update below then touches no row.
     let took_part = assessment_participant::Entity::find()
         .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
         .filter(assessment_participant::Column::UserId.eq(viewer.user_id))
-        .one(db)
+        .one(&txn)
         .await?
         .is_some();
     if !took_part {
@@ -470,7 +468,6 @@ pub async fn sign_assessment(
             "La valutazione è già firmata",
         ));
     }
-    let txn = db.begin().await?;
     guarded_update::<assessment::Entity>(
         &txn,
         caller.now(),
@@ -490,11 +487,7 @@ pub async fn sign_assessment(
             .person(current.person_id),
     )
     .await?;
-    let updated = assessment::Entity::find_by_id(assessment_id)
-        .one(&txn)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = load(&txn, assessment_id).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -510,7 +503,8 @@ pub async fn amend_assessment(
     reason: &str,
     content: AssessmentContent,
 ) -> AppResult<assessment::Model> {
-    let original = load_for_work(db, caller, assessment_id).await?;
+    let txn = db.begin().await?;
+    let original = load_for_work(&txn, caller, assessment_id).await?;
     let viewer = caller.viewer()?;
     let reason = optional_text("amendmentReason", Some(reason), 2000)?.ok_or_else(|| {
         AppError::validation("amendmentReason", "Indica il motivo della rettifica")
@@ -521,10 +515,9 @@ pub async fn amend_assessment(
             "Una valutazione non firmata si modifica direttamente, senza rettifica",
         ));
     }
-    let person = person_of(db, original.person_id).await?;
-    let checked = check(db, &person, &content, caller.today()).await?;
+    let person = persons::load(&txn, original.person_id).await?;
+    let checked = check(&txn, &person, &content, caller.today()).await?;
     let now = caller.now();
-    let txn = db.begin().await?;
     let amendment = assessment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(original.person_id),
@@ -575,11 +568,7 @@ pub async fn get_assessment(
     caller: &Caller,
     assessment_id: Uuid,
 ) -> AppResult<assessment::Model> {
-    let found = assessment::Entity::find_by_id(assessment_id)
-        .one(db)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)?;
+    let found = load(db, assessment_id).await?;
     policy::require_person_access(db, caller, found.person_id).await?;
     audit::record(
         db,

@@ -2,10 +2,8 @@
 //! UVM is told at once, the plan is agreed, the patient is discharged (or the
 //! report cancelled). Every step that matters notifies through the outbox.
 
-use chrono::{Days, NaiveDate};
-use entity::{
-    discharge, organization, person, project, project_intervention, team, team_membership, user,
-};
+use chrono::NaiveDate;
+use entity::{discharge, organization, person, project, team, team_membership, user};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -21,7 +19,7 @@ use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
     CancelReason, DischargeDestination, DischargeStatus, OrganizationKind, ProjectStatus,
-    ReferralSource, ServiceKind, Sex, TeamKind, Urgency,
+    ReferralSource, Sex, TeamKind, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
@@ -30,7 +28,7 @@ use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::rows::InRow;
-use crate::services::versions::guarded_update;
+use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who the discharge is for: someone the reporter may already see, or an
 /// identity typed at the ward.
@@ -53,7 +51,10 @@ pub struct NewDischarge {
 }
 
 /// Active members of the receiving team, who are told about every step.
-async fn team_members(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<Vec<user::Model>> {
+pub(crate) async fn team_members(
+    conn: &impl ConnectionTrait,
+    team_id: Uuid,
+) -> AppResult<Vec<user::Model>> {
     Ok(user::Entity::find()
         .filter(
             user::Column::Id.in_subquery(
@@ -111,7 +112,7 @@ async fn case_managers(
         .await?)
 }
 
-async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
+pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
     let found = person::Entity::find_by_id(person_id)
         .one(conn)
         .await
@@ -163,8 +164,9 @@ pub async fn report_discharge(
     input: NewDischarge,
 ) -> AppResult<discharge::Model> {
     policy::require_case_worker(caller)?;
+    let txn = db.begin().await?;
     let team = team::Entity::find_by_id(input.team_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(team::Entity, input.team_id)?
         .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
@@ -175,7 +177,7 @@ pub async fn report_discharge(
         ));
     }
     let hospital = organization::Entity::find_by_id(input.hospital_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(organization::Entity, input.hospital_id)?
         .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
@@ -186,23 +188,24 @@ pub async fn report_discharge(
         ));
     }
     let (viewer, reporter) =
-        policy::require_discharge_reporter(db, caller, &hospital, &team).await?;
+        policy::require_discharge_reporter(&txn, caller, &hospital, &team).await?;
     let ward = optional_text("ward", Some(&input.ward), 200)?
         .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
     check_dates(input.admitted_on, input.expected_on, caller.today())?;
     let needs = optional_text("needs", input.needs.as_deref(), 10_000)?;
     let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
 
-    // Resolved before the transaction: checks only read.
+    // Resolved first, by reading only: a new person is inserted with the
+    // discharge, below.
     enum Resolved {
         Known(Uuid),
         New(Box<persons::NewPersonRows>),
     }
     let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
-            policy::require_person_access(db, caller, *id).await?;
+            policy::require_person_access(&txn, caller, *id).await?;
             let known = person::Entity::find_by_id(*id)
-                .one(db)
+                .one(&txn)
                 .await
                 .in_row(person::Entity, *id)?
                 .ok_or(AppError::NotFound)?;
@@ -225,7 +228,7 @@ pub async fn report_discharge(
                 Some(code) => {
                     person::Entity::find()
                         .filter(person::Column::FiscalCode.eq(code.as_str()))
-                        .one(db)
+                        .one(&txn)
                         .await?
                 }
                 None => None,
@@ -233,7 +236,7 @@ pub async fn report_discharge(
             let resolved = match known {
                 Some(p) => {
                     if reporter == policy::DischargeReporter::TeamOnBehalf
-                        && !policy::may_read_person(db, caller, p.id).await?
+                        && !policy::may_read_person(&txn, caller, p.id).await?
                     {
                         return Err(AppError::Conflict(
                             "La persona con questo codice fiscale è già seguita da un'altra équipe: \
@@ -245,7 +248,7 @@ pub async fn report_discharge(
                     Resolved::Known(p.id)
                 }
                 None => Resolved::New(Box::new(
-                    persons::checked_new_person(db, draft, caller.today()).await?,
+                    persons::checked_new_person(&txn, draft, caller.today()).await?,
                 )),
             };
             let typed = TypedIdentity {
@@ -259,7 +262,6 @@ pub async fn report_discharge(
         }
     };
 
-    let txn = db.begin().await?;
     let person_id = match resolved {
         Resolved::Known(id) => id,
         Resolved::New(rows) => {
@@ -330,7 +332,7 @@ pub async fn report_discharge(
     Ok(created)
 }
 
-async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
+pub(crate) async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
     discharge::Entity::find_by_id(id)
         .one(conn)
         .await
@@ -431,17 +433,23 @@ fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
 }
 
+/// Loads a discharge for a step by one of its parties, inside the step's
+/// transaction.
 async fn load_for_party(
-    db: &DatabaseConnection,
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     id: Uuid,
 ) -> AppResult<(Uuid, discharge::Model)> {
-    let found = load(db, id).await?;
-    let viewer = policy::require_discharge_party(db, caller, &found).await?;
+    let found = load(conn, id).await?;
+    let viewer = policy::require_discharge_party(conn, caller, &found).await?;
     Ok((viewer.user_id, found))
 }
 
-/// Version-checked update of one discharge, inside `txn`, with its audit event.
+/// Version-checked update of one discharge, inside `txn`, with its audit
+/// event. The step was decided on `found`, read in `txn`: it stands only if
+/// `found` is the version the caller meant to change, and the guarded update
+/// then makes sure nobody changed it since (of two steps decided on one
+/// version, one is written and the other is stale).
 async fn write(
     txn: &impl ConnectionTrait,
     caller: &Caller,
@@ -449,6 +457,9 @@ async fn write(
     expected_version: i32,
     changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
+    if found.version != expected_version {
+        return Err(stale(discharge::Entity::NOUN));
+    }
     guarded_update::<discharge::Entity>(txn, caller.now(), found.id, expected_version, changes)
         .await?;
     audit::record(
@@ -483,7 +494,8 @@ pub async fn update_discharge(
     expected_version: i32,
     changes: DischargeChanges,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let from = found.status;
     if from.is_final() {
         return Err(AppError::validation(
@@ -531,7 +543,6 @@ pub async fn update_discharge(
             set.push((discharge::Column::Status, Expr::value(next.as_str())));
         }
     }
-    let txn = db.begin().await?;
     let updated = write(&txn, caller, &found, expected_version, set).await?;
     if date_changed {
         let mut recipients = team_members(&txn, found.receiving_team_id).await?;
@@ -556,7 +567,8 @@ pub async fn mark_dischargeable(
     expected_version: i32,
     date: NaiveDate,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     if found.status.is_final() {
         return Err(AppError::validation(
             "status",
@@ -569,7 +581,6 @@ pub async fn mark_dischargeable(
     if date < found.admitted_on {
         return Err(AppError::validation("date", "La data precede il ricovero"));
     }
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -594,14 +605,13 @@ pub async fn agree_plan(
     services: Option<String>,
     assessment_id: Option<Uuid>,
 ) -> AppResult<discharge::Model> {
-    let found = load(db, id).await?;
-    let viewer = policy::require_case_worker(caller)?;
-    if !policy::is_active_member(db, viewer.user_id, found.receiving_team_id).await? {
-        return Err(AppError::Forbidden);
-    }
+    let txn = db.begin().await?;
+    let found = load(&txn, id).await?;
+    // The plan is the receiving team's, not the ward's.
+    let viewer = policy::require_team_member(&txn, caller, found.receiving_team_id).await?;
     if let Some(assessment_id) = assessment_id {
         let assessment = entity::assessment::Entity::find_by_id(assessment_id)
-            .one(db)
+            .one(&txn)
             .await
             .in_row(entity::assessment::Entity, assessment_id)?;
         let Some(assessment) = assessment.filter(|a| a.person_id == found.person_id) else {
@@ -624,7 +634,6 @@ pub async fn agree_plan(
     };
     let next = discharge_workflow::next_status(found.status, DischargeAction::AgreePlan, &facts)
         .map_err(refused)?;
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -661,7 +670,8 @@ pub async fn complete(
     discharged_on: NaiveDate,
     destination: DischargeDestination,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let next = discharge_workflow::next_status(
         found.status,
         DischargeAction::Complete,
@@ -680,7 +690,6 @@ pub async fn complete(
             "La data di dimissione precede il ricovero",
         ));
     }
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -718,14 +727,14 @@ pub async fn cancel(
     reason: CancelReason,
     note: Option<String>,
 ) -> AppResult<discharge::Model> {
-    let (_, found) = load_for_party(db, caller, id).await?;
+    let txn = db.begin().await?;
+    let (_, found) = load_for_party(&txn, caller, id).await?;
     let next = discharge_workflow::next_status(
         found.status,
         DischargeAction::Cancel,
         &DischargeFacts::default(),
     )
     .map_err(refused)?;
-    let txn = db.begin().await?;
     let updated = write(
         &txn,
         caller,
@@ -752,148 +761,4 @@ pub async fn cancel(
     outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;
     Ok(updated)
-}
-
-/// The day before the expected date, a discharge with no agreed plan reminds
-/// the team, once. The flag is set by a conditional update, so two workers
-/// never send the same reminder. The caller is the outbox worker.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
-pub async fn queue_due_reminders(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    public_url: &Url,
-) -> AppResult<usize> {
-    // One reading of the clock: both ends of the window on the same day.
-    let today = caller.today();
-    let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let due = discharge::Entity::find()
-        .filter(discharge::Column::ReminderSent.eq(false))
-        .filter(discharge::Column::Status.is_in([
-            DischargeStatus::Reported.as_str(),
-            DischargeStatus::AssessmentScheduled.as_str(),
-        ]))
-        .filter(discharge::Column::ExpectedDischargeOn.lte(tomorrow))
-        .filter(discharge::Column::ExpectedDischargeOn.gte(today))
-        .all(db)
-        .await?;
-    let mut queued = 0;
-    for found in due {
-        let txn = db.begin().await?;
-        let taken = discharge::Entity::update_many()
-            .col_expr(discharge::Column::ReminderSent, Expr::value(true))
-            .filter(discharge::Column::Id.eq(found.id))
-            .filter(discharge::Column::ReminderSent.eq(false))
-            .exec(&txn)
-            .await?;
-        if taken.rows_affected == 1 {
-            let recipients = team_members(&txn, found.receiving_team_id).await?;
-            let event = Event::PlanMissingReminder {
-                initials: initials_of(&txn, found.person_id).await?,
-                expected_on: found.expected_discharge_on,
-            };
-            let discharge_id = Some(found.id);
-            outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
-            queued += 1;
-        }
-        txn.commit().await?;
-    }
-    Ok(queued)
-}
-
-/// Seed 001 §6–7 over discharges completed in `from..=to`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DischargeIndicators {
-    pub by_destination: Vec<(String, usize)>,
-    pub home_average_days: Option<f64>,
-    pub home_median_days: Option<f64>,
-    pub residential_average_days: Option<f64>,
-    pub residential_median_days: Option<f64>,
-    pub needing_sad: usize,
-    pub with_sad_project: usize,
-    pub sad_share: Option<f64>,
-}
-
-/// Discharges to home with services need SAD; they count as served when the
-/// person has a project with a SAD intervention.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
-pub async fn indicators(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    from: NaiveDate,
-    to: NaiveDate,
-    team_id: Option<Uuid>,
-) -> AppResult<DischargeIndicators> {
-    policy::require_indicator_access(db, caller, team_id).await?;
-    if to < from {
-        return Err(AppError::validation(
-            "to",
-            "La data finale precede quella iniziale",
-        ));
-    }
-    let mut query = discharge::Entity::find()
-        .filter(discharge::Column::Status.eq(DischargeStatus::Discharged.as_str()))
-        .filter(discharge::Column::DischargedOn.gte(from))
-        .filter(discharge::Column::DischargedOn.lte(to));
-    if let Some(team_id) = team_id {
-        query = query.filter(discharge::Column::ReceivingTeamId.eq(team_id));
-    }
-    let done = query.all(db).await?;
-    let mut by_destination = std::collections::BTreeMap::<String, usize>::new();
-    let mut home = Vec::new();
-    let mut residential = Vec::new();
-    let mut needing_sad = Vec::new();
-    for d in &done {
-        let destination = d.destination;
-        *by_destination
-            .entry(
-                destination
-                    .map(|d| d.as_str().to_owned())
-                    .unwrap_or_default(),
-            )
-            .or_default() += 1;
-        if let (Some(destination), Some(ready), Some(left)) =
-            (destination, d.dischargeable_on, d.discharged_on)
-        {
-            let days = (left - ready).num_days();
-            if destination.is_home() {
-                home.push(days);
-            } else if destination.is_residential() {
-                residential.push(days);
-            }
-        }
-        if d.destination == Some(DischargeDestination::HomeWithServices) {
-            needing_sad.push(d.person_id);
-        }
-    }
-    let with_sad: std::collections::HashSet<Uuid> = project::Entity::find()
-        .filter(project::Column::PersonId.is_in(needing_sad.clone()))
-        .filter(
-            project::Column::Id.in_subquery(
-                Query::select()
-                    .column(project_intervention::Column::ProjectId)
-                    .from(project_intervention::Entity)
-                    .and_where(
-                        Expr::col(project_intervention::Column::ServiceKind)
-                            .eq(ServiceKind::Sad.as_str()),
-                    )
-                    .to_owned(),
-            ),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.person_id)
-        .collect();
-    let with_sad_project = needing_sad.iter().filter(|p| with_sad.contains(p)).count();
-    Ok(DischargeIndicators {
-        by_destination: by_destination.into_iter().collect(),
-        home_average_days: discharge_workflow::average_days(&home),
-        home_median_days: discharge_workflow::median_days(&home),
-        residential_average_days: discharge_workflow::average_days(&residential),
-        residential_median_days: discharge_workflow::median_days(&residential),
-        needing_sad: needing_sad.len(),
-        with_sad_project,
-        sad_share: (!needing_sad.is_empty())
-            .then(|| with_sad_project as f64 / needing_sad.len() as f64),
-    })
 }

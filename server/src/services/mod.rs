@@ -4,6 +4,8 @@
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
+pub mod discharge_indicators;
+pub mod discharge_reminders;
 pub mod discharges;
 pub mod identity;
 pub mod notifications;
@@ -23,10 +25,18 @@ pub mod versions;
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 18] = [
+    const SOURCES: [(&str, &str); 20] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
+        (
+            "discharge_indicators",
+            include_str!("discharge_indicators.rs"),
+        ),
+        (
+            "discharge_reminders",
+            include_str!("discharge_reminders.rs"),
+        ),
         ("discharges", include_str!("discharges.rs")),
         ("identity", include_str!("identity.rs")),
         ("notifications", include_str!("notifications.rs")),

@@ -1,7 +1,7 @@
 //! Persons (beneficiari): created in the care of a team, read and changed
 //! only by those responsible for them, every access audited.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{person, privacy_consent, reference_person, referral};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -153,6 +153,24 @@ fn check(draft: &PersonDraft, today: NaiveDate) -> AppResult<Checked> {
     })
 }
 
+pub async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
+    person::Entity::find_by_id(person_id)
+        .one(conn)
+        .await
+        .in_row(person::Entity, person_id)?
+        .ok_or(AppError::NotFound)
+}
+
+/// A change to a part of the person's record (a reference person, a privacy
+/// consent) moves the person's version on in the same transaction, as
+/// `projects::touch` does for a project: the record a client read, and the
+/// version it names, include those parts, and a change decided on the
+/// record meanwhile conflicts with this one instead of missing it.
+async fn touch(conn: &impl ConnectionTrait, now: DateTime<Utc>, person_id: Uuid) -> AppResult<()> {
+    let found = load(conn, person_id).await?;
+    guarded_update::<person::Entity>(conn, now, person_id, found.version, vec![]).await
+}
+
 fn duplicate_fiscal_code() -> AppError {
     // Says nothing about the existing person: the caller may not be responsible for them.
     AppError::Conflict("Esiste già una persona con questo codice fiscale".into())
@@ -203,14 +221,14 @@ pub async fn create_person(
     draft: PersonDraft,
     first: FirstReferral,
 ) -> AppResult<person::Model> {
-    let viewer = policy::require_team_member(db, caller, first.team_id)
+    let txn = db.begin().await?;
+    let viewer = policy::require_team_member(&txn, caller, first.team_id)
         .await
         .map_err(|e| match e {
             AppError::NotFound => AppError::validation("teamId", "Équipe non trovata"),
             other => other,
         })?;
-    let checked = checked_new_person(db, &draft, caller.today()).await?;
-    let txn = db.begin().await?;
+    let checked = checked_new_person(&txn, &draft, caller.today()).await?;
     let created = insert_new_person(&txn, caller, viewer.user_id, checked, &first).await?;
     txn.commit().await?;
     Ok(created)
@@ -365,13 +383,9 @@ pub async fn update_person(
     expected_version: i32,
     changes: PersonChanges,
 ) -> AppResult<person::Model> {
-    policy::require_person_access(db, caller, person_id).await?;
     let txn = db.begin().await?;
-    let current = person::Entity::find_by_id(person_id)
-        .one(&txn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    policy::require_person_access(&txn, caller, person_id).await?;
+    let current = load(&txn, person_id).await?;
     if current.version != expected_version {
         return Err(stale(person::Entity::NOUN));
     }
@@ -447,11 +461,7 @@ pub async fn update_person(
             .details(json!({ "changed": changed })),
     )
     .await?;
-    let updated = person::Entity::find_by_id(person_id)
-        .one(&txn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = load(&txn, person_id).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -463,13 +473,9 @@ pub async fn get_person(
     caller: &Caller,
     person_id: Uuid,
 ) -> AppResult<person::Model> {
-    policy::require_person_access(db, caller, person_id).await?;
     let txn = db.begin().await?;
-    let found = person::Entity::find_by_id(person_id)
-        .one(&txn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    policy::require_person_access(&txn, caller, person_id).await?;
+    let found = load(&txn, person_id).await?;
     audit::record(
         &txn,
         caller,
@@ -547,15 +553,15 @@ pub async fn add_reference_person(
     person_id: Uuid,
     input: NewReferencePerson,
 ) -> AppResult<person::Model> {
-    policy::require_person_access(db, caller, person_id).await?;
+    let txn = db.begin().await?;
+    policy::require_person_access(&txn, caller, person_id).await?;
     let full_name = person_identity::check_name("fullName", &input.full_name)?;
     let email = optional_text("email", input.email.as_deref(), 254)?;
     if let Some(email) = &email {
         check_email(email).map_err(|m| AppError::validation("email", m))?;
     }
-    let txn = db.begin().await?;
     let id = Uuid::now_v7();
-    reference_person::ActiveModel {
+    let added = reference_person::ActiveModel {
         id: Set(id),
         person_id: Set(person_id),
         kind: Set(input.kind),
@@ -569,9 +575,9 @@ pub async fn add_reference_person(
         email: Set(email),
         notes: Set(optional_text("notes", input.notes.as_deref(), 2000)?),
         created_at: Set(caller.now()),
-    }
-    .insert(&txn)
-    .await?;
+    };
+    touch(&txn, caller.now(), person_id).await?;
+    added.insert(&txn).await?;
     audit::record(
         &txn,
         caller,
@@ -581,11 +587,7 @@ pub async fn add_reference_person(
             .details(json!({ "kind": input.kind.as_str() })),
     )
     .await?;
-    let person = person::Entity::find_by_id(person_id)
-        .one(&txn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    let person = load(&txn, person_id).await?;
     txn.commit().await?;
     Ok(person)
 }
@@ -599,14 +601,15 @@ pub async fn record_privacy_consent(
     granted: bool,
     given_on: NaiveDate,
 ) -> AppResult<person::Model> {
-    let viewer = policy::require_person_access(db, caller, person_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_person_access(&txn, caller, person_id).await?;
     if given_on > caller.today() {
         return Err(AppError::validation(
             "givenOn",
             "La data del consenso è nel futuro",
         ));
     }
-    let txn = db.begin().await?;
+    touch(&txn, caller.now(), person_id).await?;
     let id = Uuid::now_v7();
     privacy_consent::ActiveModel {
         id: Set(id),
@@ -628,11 +631,7 @@ pub async fn record_privacy_consent(
             .details(json!({ "kind": kind.as_str(), "granted": granted })),
     )
     .await?;
-    let person = person::Entity::find_by_id(person_id)
-        .one(&txn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    let person = load(&txn, person_id).await?;
     txn.commit().await?;
     Ok(person)
 }
@@ -645,10 +644,10 @@ pub async fn identity_by_fiscal_code(
     caller: &Caller,
     fiscal_code: &str,
 ) -> AppResult<Option<person::Model>> {
-    policy::require_pua_member(db, caller).await?;
+    let txn = db.begin().await?;
+    policy::require_pua_member(&txn, caller).await?;
     let code = FiscalCode::parse(fiscal_code)
         .map_err(|e| AppError::validation("fiscalCode", e.message_it()))?;
-    let txn = db.begin().await?;
     let found = person::Entity::find()
         .filter(person::Column::FiscalCode.eq(code.as_str()))
         .one(&txn)

@@ -1,11 +1,11 @@
 //! Referrals (accesso): a person sent to a team, taken in charge, closed with
 //! an outcome. Open and accepted referrals make the team responsible.
 
-use entity::{referral, team};
-use sea_orm::sea_query::Expr;
+use entity::{person, referral, team};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -38,18 +38,26 @@ pub async fn refer_person(
     caller: &Caller,
     input: NewReferral,
 ) -> AppResult<referral::Model> {
-    let viewer = policy::require_person_access(db, caller, input.person_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     let reason = optional_text("reason", Some(&input.reason), 2000)?
         .ok_or_else(|| AppError::validation("reason", "Indica il motivo dell'invio"))?;
     if team::Entity::find_by_id(input.team_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(team::Entity, input.team_id)?
         .is_none()
     {
         return Err(AppError::validation("teamId", "Équipe non trovata"));
     }
-    let txn = db.begin().await?;
+    // The person's referrals change one at a time (a no-op on SQLite, whose
+    // write transactions already do): of two sendings to the same team at
+    // once, the second sees the first.
+    person::Entity::find_by_id(input.person_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await
+        .in_row(person::Entity, input.person_id)?;
     let open = referral::Entity::find()
         .filter(referral::Column::PersonId.eq(input.person_id))
         .filter(referral::Column::TeamId.eq(input.team_id))
@@ -92,18 +100,61 @@ pub async fn refer_person(
     Ok(created)
 }
 
-async fn load_for_team_member(
-    db: &DatabaseConnection,
+async fn load(conn: &impl ConnectionTrait, referral_id: Uuid) -> AppResult<referral::Model> {
+    referral::Entity::find_by_id(referral_id)
+        .one(conn)
+        .await
+        .in_row(referral::Entity, referral_id)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Loads a referral for a move by a member of its team, inside the move's
+/// transaction, and holds its row until the transaction ends. Referrals
+/// carry no version (the API names none), so the row lock is what makes the
+/// check of the status and the write one step on PostgreSQL: a concurrent
+/// move waits, then reads the status this one wrote. SQLite takes no row
+/// locks: its write transactions already exclude each other.
+async fn lock_for_team_member(
+    conn: &impl ConnectionTrait,
     caller: &Caller,
     referral_id: Uuid,
 ) -> AppResult<(Uuid, referral::Model)> {
     let found = referral::Entity::find_by_id(referral_id)
-        .one(db)
+        .lock_exclusive()
+        .one(conn)
         .await
         .in_row(referral::Entity, referral_id)?
         .ok_or(AppError::NotFound)?;
-    let viewer = policy::require_team_member(db, caller, found.team_id).await?;
+    let viewer = policy::require_team_member(conn, caller, found.team_id).await?;
     Ok((viewer.user_id, found))
+}
+
+/// Writes a move of a referral locked by `lock_for_team_member`, with its
+/// audit event, and reads it back.
+async fn write(
+    txn: &impl ConnectionTrait,
+    caller: &Caller,
+    found: &referral::Model,
+    changes: Vec<(referral::Column, SimpleExpr)>,
+    action: AuditAction,
+) -> AppResult<referral::Model> {
+    let mut update = referral::Entity::update_many();
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    update
+        .filter(referral::Column::Id.eq(found.id))
+        .exec(txn)
+        .await?;
+    audit::record(
+        txn,
+        caller,
+        AuditEntry::new(action)
+            .on("referral", found.id)
+            .person(found.person_id),
+    )
+    .await?;
+    load(txn, found.id).await
 }
 
 /// The receiving team takes the person in charge.
@@ -113,43 +164,29 @@ pub async fn accept_referral(
     caller: &Caller,
     referral_id: Uuid,
 ) -> AppResult<referral::Model> {
-    let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = lock_for_team_member(&txn, caller, referral_id).await?;
     if found.status != ReferralStatus::Open {
         return Err(AppError::validation(
             "referralId",
             "Si può prendere in carico solo una segnalazione aperta",
         ));
     }
-    let txn = db.begin().await?;
-    let moved = referral::Entity::update_many()
-        .col_expr(
-            referral::Column::Status,
-            Expr::value(ReferralStatus::Accepted.as_str()),
-        )
-        .col_expr(referral::Column::AcceptedBy, Expr::value(user_id))
-        .col_expr(referral::Column::AcceptedAt, Expr::value(caller.now()))
-        .filter(referral::Column::Id.eq(referral_id))
-        .filter(referral::Column::Status.eq(ReferralStatus::Open.as_str()))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(AppError::Conflict(
-            "La segnalazione è stata appena modificata da un collega".into(),
-        ));
-    }
-    audit::record(
+    let updated = write(
         &txn,
         caller,
-        AuditEntry::new(AuditAction::ReferralAccepted)
-            .on("referral", referral_id)
-            .person(found.person_id),
+        &found,
+        vec![
+            (
+                referral::Column::Status,
+                Expr::value(ReferralStatus::Accepted.as_str()),
+            ),
+            (referral::Column::AcceptedBy, Expr::value(user_id)),
+            (referral::Column::AcceptedAt, Expr::value(caller.now())),
+        ],
+        AuditAction::ReferralAccepted,
     )
     .await?;
-    let updated = referral::Entity::find_by_id(referral_id)
-        .one(&txn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -163,7 +200,8 @@ pub async fn close_referral(
     referral_id: Uuid,
     outcome: &str,
 ) -> AppResult<referral::Model> {
-    let (user_id, found) = load_for_team_member(db, caller, referral_id).await?;
+    let txn = db.begin().await?;
+    let (user_id, found) = lock_for_team_member(&txn, caller, referral_id).await?;
     let outcome = optional_text("outcome", Some(outcome), 2000)?
         .ok_or_else(|| AppError::validation("outcome", "Indica l'esito della segnalazione"))?;
     if found.status == ReferralStatus::Closed {
@@ -172,37 +210,22 @@ pub async fn close_referral(
             "La segnalazione è già chiusa",
         ));
     }
-    let txn = db.begin().await?;
-    let moved = referral::Entity::update_many()
-        .col_expr(
-            referral::Column::Status,
-            Expr::value(ReferralStatus::Closed.as_str()),
-        )
-        .col_expr(referral::Column::ClosedBy, Expr::value(user_id))
-        .col_expr(referral::Column::ClosedAt, Expr::value(caller.now()))
-        .col_expr(referral::Column::Outcome, Expr::value(outcome))
-        .filter(referral::Column::Id.eq(referral_id))
-        .filter(referral::Column::Status.is_in(IN_CHARGE))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(AppError::Conflict(
-            "La segnalazione è stata appena modificata da un collega".into(),
-        ));
-    }
-    audit::record(
+    let updated = write(
         &txn,
         caller,
-        AuditEntry::new(AuditAction::ReferralClosed)
-            .on("referral", referral_id)
-            .person(found.person_id),
+        &found,
+        vec![
+            (
+                referral::Column::Status,
+                Expr::value(ReferralStatus::Closed.as_str()),
+            ),
+            (referral::Column::ClosedBy, Expr::value(user_id)),
+            (referral::Column::ClosedAt, Expr::value(caller.now())),
+            (referral::Column::Outcome, Expr::value(outcome)),
+        ],
+        AuditAction::ReferralClosed,
     )
     .await?;
-    let updated = referral::Entity::find_by_id(referral_id)
-        .one(&txn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -218,7 +241,8 @@ pub async fn team_referrals(
     status: Option<ReferralStatus>,
     page: PageRequest,
 ) -> AppResult<Page<referral::Model>> {
-    policy::require_team_member(db, caller, team_id).await?;
+    let txn = db.begin().await?;
+    policy::require_team_member(&txn, caller, team_id).await?;
     let statuses: Vec<&str> = match status {
         Some(ReferralStatus::Closed) => {
             return Err(AppError::validation(
@@ -232,7 +256,6 @@ pub async fn team_referrals(
     let query = referral::Entity::find()
         .filter(referral::Column::TeamId.eq(team_id))
         .filter(referral::Column::Status.is_in(statuses));
-    let txn = db.begin().await?;
     let ordered = query
         // URGENT < PRIORITY < ORDINARY alphabetically is not the order we
         // want, so rank explicitly.

@@ -6,7 +6,7 @@ use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -43,15 +43,15 @@ pub async fn create_team_unchecked(
     organization_id: Uuid,
 ) -> AppResult<team::Model> {
     let name = check_display_name(name).map_err(|m| AppError::validation("name", m))?;
+    let txn = db.begin().await?;
     if organization::Entity::find_by_id(organization_id)
-        .one(db)
+        .one(&txn)
         .await
         .in_row(organization::Entity, organization_id)?
         .is_none()
     {
         return Err(AppError::validation("organizationId", "Ente non trovato"));
     }
-    let txn = db.begin().await?;
     let created = team::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
@@ -81,9 +81,12 @@ pub async fn add_member(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
-    let viewer = policy::require_membership_manager(db, caller, team_id).await?;
+    let txn = db.begin().await?;
+    let viewer = policy::require_membership_manager(&txn, caller, team_id).await?;
     policy::require_other_to_add_member(viewer, user_id)?;
-    add_member_unchecked(db, caller, team_id, user_id, role).await
+    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
+    txn.commit().await?;
+    Ok(team)
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
@@ -94,8 +97,34 @@ pub async fn add_member_unchecked(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
+    let txn = db.begin().await?;
+    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
+    txn.commit().await?;
+    Ok(team)
+}
+
+/// Locks the team for a change of its membership, on PostgreSQL (SQLite's
+/// write transactions already exclude each other): two changes of one
+/// team's members take turns, so that the second sees what the first did
+/// (two additions of one user make one membership).
+async fn lock_team(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
+    team::Entity::find_by_id(team_id)
+        .lock_exclusive()
+        .one(conn)
+        .await
+        .in_row(team::Entity, team_id)?
+        .ok_or(AppError::NotFound)
+}
+
+async fn insert_member(
+    txn: &impl ConnectionTrait,
+    caller: &Caller,
+    team_id: Uuid,
+    user_id: Uuid,
+    role: TeamRole,
+) -> AppResult<team::Model> {
     match user::Entity::find_by_id(user_id)
-        .one(db)
+        .one(txn)
         .await
         .in_row(user::Entity, user_id)?
     {
@@ -103,17 +132,9 @@ pub async fn add_member_unchecked(
         Some(_) => return Err(AppError::validation("userId", "L'utente è disattivato")),
         None => return Err(AppError::validation("userId", "Utente non trovato")),
     }
-    let txn = db.begin().await?;
-    let team = team::Entity::find_by_id(team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or(AppError::NotFound)?;
-    let already = team_membership::Entity::find()
-        .filter(team_membership::Column::TeamId.eq(team_id))
-        .filter(team_membership::Column::UserId.eq(user_id))
-        .filter(team_membership::Column::EndedOn.is_null())
-        .count(&txn)
+    let team = lock_team(txn, team_id).await?;
+    let already = policy::active_memberships(user_id, team_id)
+        .count(txn)
         .await?;
     if already > 0 {
         return Err(AppError::Conflict(
@@ -130,17 +151,16 @@ pub async fn add_member_unchecked(
         ended_on: Set(None),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     audit::record(
-        &txn,
+        txn,
         caller,
         AuditEntry::new(AuditAction::TeamMemberAdded)
             .on("team", team_id)
             .details(json!({ "userId": user_id, "teamRole": role.as_str() })),
     )
     .await?;
-    txn.commit().await?;
     Ok(team)
 }
 
@@ -153,13 +173,17 @@ pub async fn remove_member(
     team_id: Uuid,
     user_id: Uuid,
 ) -> AppResult<team::Model> {
-    policy::require_membership_manager(db, caller, team_id).await?;
     let txn = db.begin().await?;
-    let team = team::Entity::find_by_id(team_id)
+    policy::require_membership_manager(&txn, caller, team_id).await?;
+    let team = lock_team(&txn, team_id).await?;
+    // Locked before the projects are looked at: a decision that rests on the
+    // membership (making the user a project's case manager) holds it
+    // `FOR SHARE` (`policy::is_active_member`), so it either finished and
+    // its project is found below, or it waits and then finds no membership.
+    let membership = policy::active_memberships(user_id, team_id)
+        .lock_exclusive()
         .one(&txn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or(AppError::NotFound)?;
+        .await?;
     let managed = open_projects_managed(&txn, team_id, user_id).await?;
     if !managed.is_empty() {
         return Err(AppError::Refused {
@@ -170,22 +194,20 @@ pub async fn remove_member(
                 .collect(),
         });
     }
-    let ended = team_membership::Entity::update_many()
-        .col_expr(
-            team_membership::Column::EndedOn,
-            Expr::value(caller.today()),
-        )
-        .filter(team_membership::Column::TeamId.eq(team_id))
-        .filter(team_membership::Column::UserId.eq(user_id))
-        .filter(team_membership::Column::EndedOn.is_null())
-        .exec(&txn)
-        .await?;
-    if ended.rows_affected == 0 {
+    let Some(membership) = membership else {
         return Err(AppError::validation(
             "userId",
             "L'utente non fa parte dell'équipe",
         ));
-    }
+    };
+    team_membership::Entity::update_many()
+        .col_expr(
+            team_membership::Column::EndedOn,
+            Expr::value(caller.today()),
+        )
+        .filter(team_membership::Column::Id.eq(membership.id))
+        .exec(&txn)
+        .await?;
     audit::record(
         &txn,
         caller,

@@ -17,6 +17,7 @@ on_both_databases!(
     the_workflow_allows_its_moves_and_refuses_the_others,
     allowed_actions_follow_the_discharge_through_its_workflow,
     indicators_on_a_known_data_set_give_the_known_numbers,
+    a_discharge_is_never_both_completed_and_cancelled,
 );
 
 const REPORT: &str = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id version status patient { familyName } person { id } } }";
@@ -660,4 +661,71 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
     assert_eq!(numbers["sadShare"], 0.5);
     ward.ward.gql(query, vars).await.expect_code("FORBIDDEN");
     let _ = (ward.colleague, ward.ward_id, PASSWORD);
+}
+
+async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let team = &ward.desk.operator;
+    const SCHEDULE: &str =
+        "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { version } }";
+    const AGREE: &str = "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { version } }";
+    const COMPLETE: &str =
+        "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status } }";
+    const CANCEL: &str =
+        "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { status } }";
+    const READ: &str =
+        "query($id: ID!) { discharge(id: $id) { status version dischargedOn cancelReason } }";
+    // The ward cancels on the version it read (3); the team completes naming
+    // the version the cancellation writes (4), as a client counting versions
+    // would. The completion starts a little later each round (0 to 6 ms), so
+    // that some round reads the discharge before the cancellation commits and
+    // writes after it: a step decided on the status being changed.
+    for round in 0..20u64 {
+        let id = ward.report(&in_days(4)).await["id"].clone();
+        team.gql(SCHEDULE, json!({ "input": { "dischargeId": id, "expectedVersion": 1, "assessmentScheduledOn": in_days(1) } }))
+            .await
+            .ok();
+        let agreed = team
+            .gql(AGREE, json!({ "input": { "dischargeId": id, "expectedVersion": 2, "destination": "HOME" } }))
+            .await;
+        assert_eq!(
+            agreed.ok()["agreeDischargePlan"]["version"],
+            3,
+            "round {round}"
+        );
+
+        let (cancelled, completed) = tokio::join!(
+            ward.ward.gql(
+                CANCEL,
+                json!({ "input": { "dischargeId": id, "expectedVersion": 3, "reason": "TRANSFER" } })
+            ),
+            async {
+                tokio::time::sleep(Duration::from_micros(300 * round)).await;
+                team.gql(COMPLETE, json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(0), "destination": "HOME" } }))
+                    .await
+            }
+        );
+        let after = team.gql(READ, json!({ "id": id })).await;
+        let after = after.ok()["discharge"].clone();
+        assert!(
+            after["dischargedOn"].is_null() || after["cancelReason"].is_null(),
+            "round {round}: both recorded: {after} ({} / {})",
+            cancelled.body,
+            completed.body
+        );
+        // Exactly one of the two happened; the other was refused as late.
+        let codes = [cancelled.code(), completed.code()];
+        assert!(
+            codes.contains(&None)
+                && (codes.contains(&Some("CONFLICT")) || codes.contains(&Some("VALIDATION"))),
+            "round {round}: {codes:?}"
+        );
+        assert_eq!(after["status"] == "CANCELLED", cancelled.code().is_none());
+        assert_eq!(after["status"] == "DISCHARGED", completed.code().is_none());
+        assert_eq!(
+            after["version"], 4,
+            "round {round}: one change on top of the plan"
+        );
+    }
 }

@@ -14,6 +14,7 @@ on_both_databases!(
     a_stale_version_is_a_conflict_and_the_earlier_write_is_intact,
     two_simultaneous_updates_with_one_version_have_one_winner,
     reference_persons_and_privacy_consents_are_kept_with_the_person,
+    a_reference_person_or_a_consent_moves_the_record_on,
     listing_persons_with_nested_fields_runs_a_bounded_number_of_statements,
 );
 
@@ -483,6 +484,44 @@ async fn reference_persons_and_privacy_consents_are_kept_with_the_person(db: Tes
         person["privacyConsents"][0]["recordedBy"]["id"],
         desk.operator_id
     );
+}
+
+/// The record a client reads includes its reference persons and consents:
+/// adding one moves the version on, and an edit decided on the record
+/// before it is stale instead of missing it.
+async fn a_reference_person_or_a_consent_moves_the_record_on(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "PUA").await;
+    let id = app
+        .person(
+            &desk.operator,
+            person_input(&desk.team_id, "Costa", "Pietro", (1938, 2, 2), "M"),
+        )
+        .await;
+    let added = desk
+        .operator
+        .gql(
+            "mutation($input: AddReferencePersonInput!) { addReferencePerson(input: $input) { version } }",
+            json!({ "input": { "personId": id, "kind": "CAREGIVER", "fullName": "Laura Costa" } }),
+        )
+        .await;
+    assert_eq!(added.ok()["addReferencePerson"]["version"], 2);
+    let consented = desk
+        .operator
+        .gql(
+            "mutation($input: RecordPrivacyConsentInput!) { recordPrivacyConsent(input: $input) { version } }",
+            json!({ "input": { "personId": id, "kind": "DATA_SHARING", "granted": true, "givenOn": "2026-11-02" } }),
+        )
+        .await;
+    assert_eq!(consented.ok()["recordPrivacyConsent"]["version"], 3);
+    let late = desk
+        .operator
+        .gql(
+            UPDATE,
+            json!({ "input": { "personId": id, "expectedVersion": 1, "phone": "0364 000000" } }),
+        )
+        .await;
+    late.expect_code("CONFLICT");
 }
 
 async fn listing_persons_with_nested_fields_runs_a_bounded_number_of_statements(db: TestDb) {

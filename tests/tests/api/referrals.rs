@@ -8,23 +8,28 @@ on_both_databases!(
     the_work_list_puts_urgent_referrals_first_and_lists_only_open_ones,
     referral_mistakes_are_clear_errors,
     pua_members_look_up_identities_by_codice_fiscale_and_it_is_audited,
+    sending_a_person_to_a_team_twice_at_once_makes_one_referral,
 );
 
 const REFER: &str = "mutation($input: ReferPersonInput!) { referPerson(input: $input) { id status urgency team { id } person { id } createdBy { id } } }";
 const ACCEPT: &str = "mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { status acceptedAt acceptedBy { id } } }";
 const CLOSE: &str = "mutation($input: CloseReferralInput!) { closeReferral(input: $input) { status outcome closedBy { id } } }";
 
+/// A UVM beside the PUA, in the same organization.
+async fn uvm(app: &TestApp, pua: &Desk) -> String {
+    app.team(
+        &pua.admin,
+        "UVM Valle Camonica",
+        "UVM",
+        &pua.organization_id,
+    )
+    .await
+}
+
 async fn a_pua_refers_a_person_to_the_uvm_which_takes_them_in_charge(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let pua = Desk::open(&app, "PUA").await;
-    let uvm_team = app
-        .team(
-            &pua.admin,
-            "UVM Valle Camonica",
-            "UVM",
-            &pua.organization_id,
-        )
-        .await;
+    let uvm_team = uvm(&app, &pua).await;
     let (uvm, uvm_id) = app.operator("geriatra@asst.test").await;
     app.add_member(&pua.admin, &uvm_team, &uvm_id, "MEMBER")
         .await;
@@ -250,4 +255,47 @@ async fn pua_members_look_up_identities_by_codice_fiscale_and_it_is_audited(db: 
         .count("SELECT COUNT(*) FROM audit_events WHERE action = 'PERSON_IDENTITY_LOOKUP'")
         .await;
     assert_eq!(audited, 1);
+}
+
+async fn sending_a_person_to_a_team_twice_at_once_makes_one_referral(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let pua = Desk::open(&app, "PUA").await;
+    let uvm_team = uvm(&app, &pua).await;
+    let refer = |person: &str| {
+        pua.operator.gql(
+            REFER,
+            json!({ "input": { "personId": person, "teamId": uvm_team, "source": "SERVICE", "reason": "Valutazione multidimensionale", "urgency": "ORDINARY" } }),
+        )
+    };
+    for round in 0..10u32 {
+        let person = app
+            .person(
+                &pua.operator,
+                person_input(&pua.team_id, "Gatti", "Irma", (1930, 6, round + 1), "F"),
+            )
+            .await;
+        let (first, second) = tokio::join!(refer(&person), async {
+            tokio::time::sleep(std::time::Duration::from_micros(300 * u64::from(round))).await;
+            refer(&person).await
+        });
+        let read = pua
+            .operator
+            .gql(
+                "query($id: ID!) { person(id: $id) { referrals { status team { id } } } }",
+                json!({ "id": person }),
+            )
+            .await;
+        let to_uvm = read.ok()["person"]["referrals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["team"]["id"] == uvm_team.as_str())
+            .count();
+        assert_eq!(to_uvm, 1, "round {round}: {} / {}", first.body, second.body);
+        let codes = [first.code(), second.code()];
+        assert!(
+            codes.contains(&None) && codes.contains(&Some("CONFLICT")),
+            "round {round}: {codes:?}"
+        );
+    }
 }

@@ -1,3 +1,4 @@
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::json;
 use ponte_tests::world::{person_input, Desk};
 use ponte_tests::{on_both_databases, TestApp, TestDb};
@@ -8,6 +9,8 @@ on_both_databases!(
     ending_a_membership_keeps_its_history_and_ends_access,
     my_teams_are_the_ones_i_am_an_active_member_of,
     membership_mistakes_are_clear_errors,
+    a_member_removed_while_made_case_manager_never_leaves_a_project_without_one,
+    adding_the_same_member_twice_at_once_makes_one_membership,
 );
 
 const TEAM: &str = "query($id: ID!) { team(id: $id) { name kind organization { name } members(includeFormer: true) { teamRole active startedOn endedOn user { email organization { name } } } } }";
@@ -242,4 +245,117 @@ async fn membership_mistakes_are_clear_errors(db: TestDb) {
         .await;
     bad_org.expect_code("VALIDATION");
     assert_eq!(bad_org.field(), Some("organizationId"));
+}
+
+/// Open projects whose case manager is no longer an active member of the
+/// project's team: what removing a case manager must never leave.
+const CASE_MANAGERS_GONE: &str = "SELECT COUNT(*) FROM projects p WHERE p.status <> 'CLOSED' \
+     AND NOT EXISTS (SELECT 1 FROM team_memberships m WHERE m.team_id = p.team_id \
+     AND m.user_id = p.case_manager_id AND m.ended_on IS NULL)";
+
+async fn a_member_removed_while_made_case_manager_never_leaves_a_project_without_one(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "EQUIPE_MULTIDISCIPLINARE").await;
+    let person = app
+        .person(
+            &desk.operator,
+            person_input(&desk.team_id, "Pasini", "Gemma", (1942, 8, 8), "F"),
+        )
+        .await;
+    let opened = desk
+        .operator
+        .gql(
+            "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version } }",
+            json!({ "input": {
+                "personId": person, "kind": "PAI", "teamId": desk.team_id,
+                "caseManagerId": desk.operator_id, "title": "Restare a casa",
+                "startDate": "2026-09-01", "reviewEveryDays": 60
+            } }),
+        )
+        .await;
+    let project = opened.ok()["openProject"].clone();
+    let mut version = project["version"].clone();
+    const CHANGE: &str = "mutation($input: ChangeCaseManagerInput!) { changeCaseManager(input: $input) { version } }";
+    const REMOVE: &str =
+        "mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }";
+    // Each round a new member is at once removed and made the project's case
+    // manager; one of the two starts a little later each round (0 to 3 ms),
+    // so that some round lands each between the other's check and its write.
+    for round in 0..20u64 {
+        let member = app
+            .make_user(&format!("cm{round}@asst.test"), Role::Operator, None)
+            .await;
+        app.add_member(&desk.admin, &desk.team_id, &member, "MEMBER")
+            .await;
+        let later = std::time::Duration::from_micros(300 * (round / 2));
+        let (changed, removed) = tokio::join!(
+            async {
+                if round % 2 == 0 {
+                    tokio::time::sleep(later).await;
+                }
+                desk.operator
+                    .gql(CHANGE, json!({ "input": { "projectId": project["id"], "expectedVersion": version, "caseManagerId": member } }))
+                    .await
+            },
+            async {
+                if round % 2 == 1 {
+                    tokio::time::sleep(later).await;
+                }
+                desk.admin
+                    .gql(
+                        REMOVE,
+                        json!({ "input": { "teamId": desk.team_id, "userId": member } }),
+                    )
+                    .await
+            }
+        );
+        assert_eq!(
+            app.count(CASE_MANAGERS_GONE).await,
+            0,
+            "round {round}: the case manager left the team ({} / {})",
+            changed.body,
+            removed.body
+        );
+        // Exactly one of the two happened; the other was refused.
+        let codes = [changed.code(), removed.code()];
+        assert!(
+            codes.contains(&None) && codes.contains(&Some("VALIDATION")),
+            "round {round}: {codes:?}"
+        );
+        if changed.code().is_none() {
+            version = changed.ok()["changeCaseManager"]["version"].clone();
+        }
+    }
+}
+
+async fn adding_the_same_member_twice_at_once_makes_one_membership(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "UVM").await;
+    const ADD: &str =
+        "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }";
+    for round in 0..10u64 {
+        let email = format!("nuovo{round}@asst.test");
+        let newcomer = app.make_user(&email, Role::Operator, None).await;
+        let input = json!({ "input": { "teamId": desk.team_id, "userId": newcomer, "teamRole": "MEMBER" } });
+        let (first, second) = tokio::join!(desk.admin.gql(ADD, input.clone()), async {
+            tokio::time::sleep(std::time::Duration::from_micros(300 * round)).await;
+            desk.admin.gql(ADD, input.clone()).await
+        });
+        let memberships = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM team_memberships WHERE ended_on IS NULL \
+                 AND user_id = (SELECT id FROM users WHERE email = '{email}')"
+            ))
+            .await;
+        assert_eq!(
+            memberships, 1,
+            "round {round}: {} / {}",
+            first.body, second.body
+        );
+        let codes = [first.code(), second.code()];
+        assert!(
+            codes.contains(&None) && codes.contains(&Some("CONFLICT")),
+            "round {round}: {codes:?}"
+        );
+    }
 }
