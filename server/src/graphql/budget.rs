@@ -170,9 +170,13 @@ impl Budget {
 
     async fn totals(&self, ctx: &Context<'_>) -> async_graphql::Result<BudgetTotals> {
         let resources = loaders::many::<budget_resource::Entity>(ctx, self.project.id).await?;
+        // Every line's uses in one call: awaiting them line by line would
+        // wait for one DataLoader round per line.
+        let mut uses =
+            loaders::many_of::<budget_use::Entity>(ctx, resources.iter().map(|r| r.id)).await?;
         let mut lines = Vec::with_capacity(resources.len());
         for r in resources {
-            let uses = loaders::many::<budget_use::Entity>(ctx, r.id).await?;
+            let uses = uses.remove(&r.id).unwrap_or_default();
             lines.push(ResourceLine {
                 used: used_total(&uses),
                 planned: Fixed2(r.planned_hundredths),

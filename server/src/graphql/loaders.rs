@@ -280,6 +280,21 @@ where
         .map_err(|e| AppError::internal(format!("loading by id: {e}")))?)
 }
 
+/// Several rows by id in one call, in the order of `ids`; ids with no row
+/// are left out.
+pub async fn each_of<E>(ctx: &Context<'_>, ids: &[Uuid]) -> async_graphql::Result<Vec<E::Model>>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    let loader = ctx.data::<DataLoader<ById<E>, HashMapCache>>()?;
+    let found = loader
+        .load_many(ids.iter().copied())
+        .await
+        .map_err(|e| AppError::internal(format!("loading by id: {e}")))?;
+    Ok(ids.iter().filter_map(|id| found.get(id).cloned()).collect())
+}
+
 /// Several parents' rows at once, by parent.
 pub async fn many_of<E>(
     ctx: &Context<'_>,

@@ -133,13 +133,11 @@ impl Person {
             .collect();
         team_ids.sort();
         team_ids.dedup();
-        let mut teams = Vec::with_capacity(team_ids.len());
-        for id in team_ids {
-            if let Some(t) = loaders::one::<team::Entity>(ctx, id).await? {
-                teams.push(Team::from(t));
-            }
-        }
-        Ok(teams)
+        Ok(loaders::each_of::<team::Entity>(ctx, &team_ids)
+            .await?
+            .into_iter()
+            .map(Team::from)
+            .collect())
     }
 
     /// UVM assessments, newest first, each in its latest version (`amended`

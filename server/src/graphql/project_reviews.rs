@@ -35,13 +35,11 @@ pub struct Review {
 #[ComplexObject]
 impl Review {
     async fn participants(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<User>> {
-        let mut users = Vec::new();
-        for id in &self.participant_ids {
-            if let Some(u) = loaders::one::<user::Entity>(ctx, *id).await? {
-                users.push(User::from(u));
-            }
-        }
-        Ok(users)
+        Ok(loaders::each_of::<user::Entity>(ctx, &self.participant_ids)
+            .await?
+            .into_iter()
+            .map(User::from)
+            .collect())
     }
 
     async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
