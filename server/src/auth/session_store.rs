@@ -15,6 +15,17 @@
 //! dates it again from the application's `Clock` on every write and refuses
 //! one past it on every read, so that a test moves past the idle timeout by
 //! advancing its clock. With the system's clock both dates are the same.
+//!
+//! A read must not cost a write: `OnTheClock` writes a session whose data did
+//! not change at most once every `RESLIDE` (a minute), so the idle timeout
+//! slides by whole minutes — a session ends between `idle - 1 min` and `idle`
+//! after the last request — and a page of requests costs one session write,
+//! not one each. It remembers, per instance, what it last read or wrote of
+//! each session; another instance sharing the database only ever sees an
+//! expiry up to a minute older, never a lost change of data.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -49,17 +60,72 @@ impl<S: SessionStore> SessionStore for SignedOutStaysOut<S> {
     }
 }
 
+/// How stale a stored expiry may be before an unchanged session is written
+/// again.
+pub const RESLIDE: Duration = Duration::minutes(1);
+
+/// What this instance last read or wrote of a session: its stored expiry and
+/// its data, to tell whether a save would change anything that matters.
+#[derive(Debug, Clone, PartialEq)]
+struct Stored {
+    expiry: OffsetDateTime,
+    data: HashMap<String, serde_json::Value>,
+}
+
 /// Sessions that end `idle` after their last save, by `clock`.
 #[derive(Debug, Clone)]
 pub struct OnTheClock<S> {
     pub store: S,
     pub clock: Clock,
     pub idle: Duration,
+    known: Arc<Mutex<HashMap<Id, Stored>>>,
 }
 
 impl<S> OnTheClock<S> {
+    pub fn new(store: S, clock: Clock, idle: Duration) -> Self {
+        OnTheClock {
+            store,
+            clock,
+            idle,
+            known: Arc::default(),
+        }
+    }
+
     fn expiry(&self) -> OffsetDateTime {
         offset(self.clock.now()).saturating_add(self.idle)
+    }
+
+    /// Whether writing `record` with the expiry `expiry` can wait: same data
+    /// as stored, and the stored expiry less than `RESLIDE` behind.
+    fn can_skip(&self, record: &Record, expiry: OffsetDateTime) -> bool {
+        let known = self
+            .known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        known
+            .get(&record.id)
+            .is_some_and(|stored| stored.data == record.data && expiry - stored.expiry < RESLIDE)
+    }
+
+    fn remember(&self, id: Id, stored: Option<Stored>) {
+        let mut known = self
+            .known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match stored {
+            Some(stored) => {
+                // Forget the sessions that have ended, now and then, so the
+                // map holds only live sessions.
+                if known.len() >= 1024 && known.len().is_power_of_two() {
+                    let now = offset(self.clock.now());
+                    known.retain(|_, s| s.expiry > now);
+                }
+                known.insert(id, stored);
+            }
+            None => {
+                known.remove(&id);
+            }
+        }
     }
 }
 
@@ -79,27 +145,56 @@ pub fn offset(at: DateTime<Utc>) -> OffsetDateTime {
 impl<S: SessionStore> SessionStore for OnTheClock<S> {
     async fn create(&self, record: &mut Record) -> Result<()> {
         record.expiry_date = self.expiry();
-        self.store.create(record).await
+        self.store.create(record).await?;
+        self.remember(
+            record.id,
+            Some(Stored {
+                expiry: record.expiry_date,
+                data: record.data.clone(),
+            }),
+        );
+        Ok(())
     }
 
     async fn save(&self, record: &Record) -> Result<()> {
+        let expiry = self.expiry();
+        if self.can_skip(record, expiry) {
+            return Ok(());
+        }
         let record = Record {
-            expiry_date: self.expiry(),
+            expiry_date: expiry,
             ..record.clone()
         };
-        self.store.save(&record).await
+        self.store.save(&record).await?;
+        self.remember(
+            record.id,
+            Some(Stored {
+                expiry,
+                data: record.data,
+            }),
+        );
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
         let now = offset(self.clock.now());
-        Ok(self
+        let found = self
             .store
             .load(id)
             .await?
-            .filter(|record| record.expiry_date > now))
+            .filter(|record| record.expiry_date > now);
+        self.remember(
+            *id,
+            found.as_ref().map(|record| Stored {
+                expiry: record.expiry_date,
+                data: record.data.clone(),
+            }),
+        );
+        Ok(found)
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
+        self.remember(*id, None);
         self.store.delete(id).await
     }
 }
@@ -164,11 +259,7 @@ mod tests {
     #[tokio::test]
     async fn a_session_ends_idle_minutes_after_its_last_save_by_the_clock() {
         let test = TestClock::running();
-        let store = OnTheClock {
-            store: sqlite_store().await,
-            clock: test.clock(),
-            idle: Duration::minutes(30),
-        };
+        let store = OnTheClock::new(sqlite_store().await, test.clock(), Duration::minutes(30));
         let mut record = signed_in();
         store.create(&mut record).await.unwrap();
         let from_now = record.expiry_date - offset(test.now());
@@ -192,6 +283,70 @@ mod tests {
             store.load(&record.id).await.unwrap().is_none(),
             "31 minutes idle"
         );
+    }
+
+    /// A store that counts the writes it receives.
+    #[derive(Debug, Clone)]
+    struct Counting {
+        inner: SqliteStore,
+        saves: Arc<std::sync::atomic::AtomicUsize>,
+    }
+
+    #[async_trait]
+    impl SessionStore for Counting {
+        async fn create(&self, record: &mut Record) -> Result<()> {
+            self.inner.create(record).await
+        }
+        async fn save(&self, record: &Record) -> Result<()> {
+            self.saves.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            self.inner.save(record).await
+        }
+        async fn load(&self, id: &Id) -> Result<Option<Record>> {
+            self.inner.load(id).await
+        }
+        async fn delete(&self, id: &Id) -> Result<()> {
+            self.inner.delete(id).await
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unchanged_session_is_written_at_most_once_a_minute() {
+        let test = TestClock::running();
+        let counting = Counting {
+            inner: sqlite_store().await,
+            saves: Arc::default(),
+        };
+        let saves = counting.saves.clone();
+        let writes = || saves.load(std::sync::atomic::Ordering::SeqCst);
+        let store = OnTheClock::new(counting, test.clock(), Duration::minutes(30));
+        let mut record = signed_in();
+        store.create(&mut record).await.unwrap();
+
+        // A page's requests: each loads and saves the same session.
+        for _ in 0..10 {
+            let loaded = store.load(&record.id).await.unwrap().unwrap();
+            store.save(&loaded).await.unwrap();
+        }
+        assert_eq!(writes(), 0, "nothing changed within the minute");
+
+        // A change of data is written at once.
+        let mut changed = store.load(&record.id).await.unwrap().unwrap();
+        changed
+            .data
+            .insert("ponte.flag".to_owned(), serde_json::json!(true));
+        store.save(&changed).await.unwrap();
+        assert_eq!(writes(), 1);
+
+        // A minute on, the expiry slides again, once.
+        test.advance(std::time::Duration::from_secs(61));
+        for _ in 0..5 {
+            let loaded = store.load(&record.id).await.unwrap().unwrap();
+            store.save(&loaded).await.unwrap();
+        }
+        assert_eq!(writes(), 2);
+        let stored = store.load(&record.id).await.unwrap().unwrap();
+        let from_now = stored.expiry_date - offset(test.now());
+        assert!(from_now > Duration::minutes(29), "slid: {from_now}");
     }
 
     #[test]

@@ -45,11 +45,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let config = state.config.clone();
     let idle = time::Duration::try_from(config.session_idle_timeout)
         .unwrap_or(time::Duration::minutes(30));
-    let store = OnTheClock {
-        store,
-        clock: state.clock.clone(),
-        idle,
-    };
+    let store = OnTheClock::new(store, state.clock.clone(), idle);
     let sessions = SessionManagerLayer::new(store)
         .with_name(if config.cookie_secure {
             "__Host-ponte_session"
@@ -60,7 +56,8 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Strict)
         .with_path("/")
-        // Saving on every request is what makes the idle timeout slide.
+        // Saving on every request is what makes the idle timeout slide;
+        // `OnTheClock` turns most of those saves into nothing (a minute apart).
         .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(idle));
 
