@@ -11,6 +11,7 @@ mod m20261126_000001_outbox_lease;
 mod m20261126_000002_sign_in_reservations;
 mod m20261126_000003_discharge_reported_identity;
 mod m20261127_000001_one_word_for_other;
+mod m20261127_000002_person_search_trigram;
 mod table_helpers;
 
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_sign_in_reservations::Migration),
             Box::new(m20261126_000003_discharge_reported_identity::Migration),
             Box::new(m20261127_000001_one_word_for_other::Migration),
+            Box::new(m20261127_000002_person_search_trigram::Migration),
         ]
     }
 }
