@@ -12,8 +12,9 @@
 //! | protected discharges | 0.1 | 10,000 |
 //!
 //! Everything is written in one transaction, in multi-row inserts, so a
-//! failed run leaves the database as it was. It refuses a database that
-//! already holds persons. The same `--seed` gives the same data.
+//! failed run leaves the database as it was, then the tables are analyzed.
+//! It refuses a database that already holds persons. The same `--seed` gives
+//! the same data.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use entity::{
@@ -687,6 +688,9 @@ pub async fn seed_scale(
         .collect();
     insert_all(&txn, discharges, &mut done, total, progress).await?;
     txn.commit().await?;
+    // Fresh statistics: without them PostgreSQL planned the need-to-know
+    // subquery of a caseload page at 2.5 s instead of 0.2 s.
+    db.execute_unprepared("ANALYZE").await?;
 
     Ok(ScaleReport {
         persons: n,
