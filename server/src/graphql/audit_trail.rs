@@ -89,7 +89,7 @@ impl AuditQuery {
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<AuditEvent>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let filter = TrailFilter {
             person_id: person_id
                 .as_ref()

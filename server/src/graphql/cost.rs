@@ -17,13 +17,13 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
 
 use crate::graphql::errors;
-use crate::graphql::pagination::page_request;
+use crate::graphql::pagination::page_of;
 
 /// The complexity of a field with `first`: `#[graphql(complexity =
 /// "cost::of_rows(first, child_complexity)")]`. A negative `first` costs
 /// nothing here: the resolver refuses it.
 pub fn of_rows(first: Option<i32>, child_complexity: usize) -> usize {
-    let rows = page_request(first, None).map_or(0, |page| page.limit);
+    let rows = page_of(first, None).map_or(0, |page| page.limit);
     let rows = usize::try_from(rows).unwrap_or(usize::MAX);
     rows.saturating_mul(child_complexity).saturating_add(1)
 }

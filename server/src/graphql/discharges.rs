@@ -364,7 +364,7 @@ impl DischargeQuery {
         #[graphql(default)] overdue: bool,
     ) -> async_graphql::Result<PonteConnection<Discharge>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let filter = DischargeFilter {
             status: status.map(Into::into),
             team_id: parse_optional_id(&team_id, "teamId")?,

@@ -77,7 +77,7 @@ impl NotificationQuery {
         #[graphql(default)] unread_only: bool,
     ) -> async_graphql::Result<PonteConnection<Notification>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found = notifications::list(s.db, s.caller, unread_only, page).await?;
         Ok(connection(found.map(Notification::from)))
     }
@@ -91,7 +91,7 @@ impl NotificationQuery {
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<OutboxEmail>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found = notifications::failed_emails(s.db, s.caller, page).await?;
         Ok(connection(found.map(OutboxEmail::from)))
     }

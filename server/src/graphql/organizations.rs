@@ -65,7 +65,7 @@ impl OrganizationQuery {
         kind: Option<OrganizationKind>,
     ) -> async_graphql::Result<PonteConnection<Organization>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found =
             organizations::list_organizations(s.db, s.caller, kind.map(Into::into), page).await?;
         Ok(connection(found.map(Organization::from)))

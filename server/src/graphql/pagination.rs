@@ -2,7 +2,7 @@
 //! they are the row's position in the list's stable order.
 
 use async_graphql::connection::{Connection, Edge};
-use async_graphql::{OutputType, SimpleObject};
+use async_graphql::{Context, OutputType, SimpleObject};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -26,9 +26,23 @@ fn decode_cursor(cursor: &str) -> Option<u64> {
     text.strip_prefix("o:")?.parse().ok()
 }
 
+/// The page a connection field asks for; the list's total is counted only
+/// when the query selects `totalCount`.
+pub fn page_request(
+    ctx: &Context<'_>,
+    first: Option<i32>,
+    after: Option<&str>,
+) -> Result<PageRequest, AppError> {
+    let count = ctx.look_ahead().field("totalCount").exists();
+    Ok(PageRequest {
+        count,
+        ..page_of(first, after)?
+    })
+}
+
 /// `first` defaults to 20 and is capped at 100; `after` must be a cursor this
 /// server handed out.
-pub fn page_request(first: Option<i32>, after: Option<&str>) -> Result<PageRequest, AppError> {
+pub fn page_of(first: Option<i32>, after: Option<&str>) -> Result<PageRequest, AppError> {
     let limit = match first {
         None => DEFAULT_PAGE_SIZE,
         Some(n) if n < 0 => {
@@ -45,7 +59,11 @@ pub fn page_request(first: Option<i32>, after: Option<&str>) -> Result<PageReque
             .ok_or_else(|| AppError::validation("after", "Cursore di paginazione non valido"))?
             .saturating_add(1),
     };
-    Ok(PageRequest { offset, limit })
+    Ok(PageRequest {
+        offset,
+        limit,
+        count: true,
+    })
 }
 
 pub fn connection<T: OutputType>(page: Page<T>) -> PonteConnection<T> {
@@ -74,21 +92,22 @@ mod tests {
     #[test]
     fn a_cursor_continues_after_its_row() {
         let cursor = encode_cursor(41);
-        let page = page_request(Some(10), Some(&cursor)).unwrap();
+        let page = page_of(Some(10), Some(&cursor)).unwrap();
         assert_eq!(
             page,
             PageRequest {
                 offset: 42,
-                limit: 10
+                limit: 10,
+                count: true,
             }
         );
     }
 
     #[test]
     fn page_size_is_capped_and_bad_input_is_refused() {
-        assert_eq!(page_request(Some(1000), None).unwrap().limit, MAX_PAGE_SIZE);
-        assert_eq!(page_request(None, None).unwrap().limit, DEFAULT_PAGE_SIZE);
-        assert!(page_request(Some(-1), None).is_err());
-        assert!(page_request(None, Some("garbage!")).is_err());
+        assert_eq!(page_of(Some(1000), None).unwrap().limit, MAX_PAGE_SIZE);
+        assert_eq!(page_of(None, None).unwrap().limit, DEFAULT_PAGE_SIZE);
+        assert!(page_of(Some(-1), None).is_err());
+        assert!(page_of(None, Some("garbage!")).is_err());
     }
 }

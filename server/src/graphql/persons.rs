@@ -149,7 +149,7 @@ impl Person {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<Assessment>> {
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let all = loaders::current_assessments(ctx, self.uuid).await?;
         Ok(connection(guard::page(ctx, Page::cut(all, page)).await?))
     }
@@ -385,7 +385,7 @@ impl PersonQuery {
         search: Option<String>,
     ) -> async_graphql::Result<PonteConnection<Person>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found = persons::list_persons(s.db, s.caller, search.as_deref(), page).await?;
         Ok(connection(guard::page(ctx, found).await?))
     }

@@ -268,7 +268,7 @@ impl ProjectQuery {
         #[graphql(default)] review_overdue: bool,
     ) -> async_graphql::Result<PonteConnection<IndividualProject>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let filter = ProjectFilter {
             mine,
             status: status.map(Into::into),

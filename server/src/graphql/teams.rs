@@ -108,7 +108,7 @@ impl Team {
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<Referral>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found =
             referrals::team_referrals(s.db, s.caller, self.row.id, status.map(Into::into), page)
                 .await?;
@@ -159,7 +159,7 @@ impl TeamQuery {
         kind: Option<TeamKind>,
     ) -> async_graphql::Result<PonteConnection<Team>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found = teams::list_teams(s.db, s.caller, mine, kind.map(Into::into), page).await?;
         Ok(connection(found.map(Team::from)))
     }

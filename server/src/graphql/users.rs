@@ -99,7 +99,7 @@ impl UserQuery {
         search: Option<String>,
     ) -> async_graphql::Result<PonteConnection<User>> {
         let s = scope(ctx)?;
-        let page = page_request(first, after.as_deref())?;
+        let page = page_request(ctx, first, after.as_deref())?;
         let found = users::list_users(s.db, s.caller, search.as_deref(), page).await?;
         Ok(connection(found.map(User::from)))
     }

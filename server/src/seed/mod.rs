@@ -557,6 +557,7 @@ async fn amend_first(
         PageRequest {
             offset: 0,
             limit: 1,
+            count: false,
         },
     )
     .await?;

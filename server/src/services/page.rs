@@ -13,6 +13,9 @@ pub const DEFAULT_PAGE_SIZE: u64 = 20;
 pub struct PageRequest {
     pub offset: u64,
     pub limit: u64,
+    /// Whether the client asked for the list's total: counting the whole
+    /// filtered list is a second query, run only then.
+    pub count: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -51,7 +54,10 @@ impl<T> Page<T> {
     }
 }
 
-/// Runs an ordered query for one page, with the total the connection shows.
+/// Runs an ordered query for one page, with the total the connection shows
+/// when it was asked for. Without it the page reads one row more, to know
+/// whether another page follows, and `total` only says that much (the rows
+/// up to this page, plus one if more follow).
 pub async fn fetch_page<E>(
     conn: &impl ConnectionTrait,
     query: Select<E>,
@@ -61,16 +67,30 @@ where
     E: EntityTrait,
     E::Model: Send + Sync,
 {
-    let total = query.clone().count(conn).await?;
-    let items = query
+    if page.count {
+        let total = query.clone().count(conn).await?;
+        let items = query
+            .offset(page.offset)
+            .limit(page.limit)
+            .all(conn)
+            .await?;
+        return Ok(Page {
+            items,
+            offset: page.offset,
+            total,
+        });
+    }
+    let mut items = query
         .offset(page.offset)
-        .limit(page.limit)
+        .limit(page.limit.saturating_add(1))
         .all(conn)
         .await?;
+    let more = items.len() as u64 > page.limit;
+    items.truncate(usize::try_from(page.limit).unwrap_or(usize::MAX));
     Ok(Page {
-        items,
         offset: page.offset,
-        total,
+        total: page.offset + items.len() as u64 + u64::from(more),
+        items,
     })
 }
 
@@ -136,6 +156,7 @@ mod tests {
             PageRequest {
                 offset: 2,
                 limit: 2,
+                count: true,
             },
         );
         assert_eq!(page.items, vec![3, 4]);
@@ -146,6 +167,7 @@ mod tests {
             PageRequest {
                 offset: 7,
                 limit: 20,
+                count: true,
             },
         );
         assert!(past_the_end.items.is_empty());

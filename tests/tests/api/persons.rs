@@ -16,6 +16,7 @@ on_both_databases!(
     reference_persons_and_privacy_consents_are_kept_with_the_person,
     a_reference_person_or_a_consent_moves_the_record_on,
     listing_persons_with_nested_fields_runs_a_bounded_number_of_statements,
+    the_total_is_counted_only_when_asked_and_the_next_page_is_known_either_way,
 );
 
 const UPDATE: &str = "mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id version givenName phone } }";
@@ -559,5 +560,58 @@ async fn listing_persons_with_nested_fields_runs_a_bounded_number_of_statements(
     assert!(
         counts[1] < counts[0] + 30,
         "the statement count grows with the page size: {counts:?}"
+    );
+}
+
+/// Counting the whole list is a second query: run only for `totalCount`.
+/// Without it the page reads one row more to know whether another follows.
+async fn the_total_is_counted_only_when_asked_and_the_next_page_is_known_either_way(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "PUA").await;
+    for i in 0..3u32 {
+        let mut input = person_input(&desk.team_id, "Serafini", "Carlo", (1940, 1, i + 1), "M");
+        input["givenName"] = json!(format!("Carlo {}", i));
+        input["fiscalCode"] = Value::Null;
+        input["fiscalCodeMissingReason"] = json!("NOT_ASSIGNED");
+        app.person(&desk.operator, input).await;
+    }
+    let bare = "query($n: Int, $after: String) { persons(first: $n, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } }";
+    let counted = "query($n: Int, $after: String) { persons(first: $n, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }";
+    for query in [bare, counted] {
+        let first = desk.operator.gql(query, json!({ "n": 2 })).await;
+        let first = &first.ok()["persons"];
+        assert_eq!(first["pageInfo"]["hasNextPage"], true, "{query}");
+        let rest = desk
+            .operator
+            .gql(
+                query,
+                json!({ "n": 2, "after": first["pageInfo"]["endCursor"] }),
+            )
+            .await;
+        let rest = &rest.ok()["persons"];
+        assert_eq!(rest["nodes"].as_array().unwrap().len(), 1);
+        assert_eq!(rest["pageInfo"]["hasNextPage"], false, "{query}");
+        let exact = desk.operator.gql(query, json!({ "n": 3 })).await;
+        assert_eq!(
+            exact.ok()["persons"]["pageInfo"]["hasNextPage"],
+            false,
+            "{query}"
+        );
+    }
+    let total = desk.operator.gql(counted, json!({ "n": 1 })).await;
+    assert_eq!(total.ok()["persons"]["totalCount"], 3);
+    // The fewest statements over a few runs: the outbox worker's polling can
+    // only add to a count, never take from it.
+    let mut fewest = [u64::MAX; 2];
+    for _ in 0..5 {
+        for (i, query) in [bare, counted].into_iter().enumerate() {
+            let before = app.statements();
+            desk.operator.gql(query, json!({ "n": 2 })).await.ok();
+            fewest[i] = fewest[i].min(app.statements() - before);
+        }
+    }
+    assert!(
+        fewest[0] < fewest[1],
+        "no COUNT without totalCount: {fewest:?}"
     );
 }
