@@ -2,7 +2,10 @@ use ponte_server::seed::scale::{seed_scale, ScaleOptions, BENCH_USER, SCALE_PASS
 use ponte_tests::serde_json::json;
 use ponte_tests::{on_both_databases, TestApp, TestDb};
 
-on_both_databases!(the_scale_data_set_is_proportional_deterministic_and_served);
+on_both_databases!(
+    the_scale_data_set_is_proportional_deterministic_and_served,
+    the_discharge_board_and_a_record_read_run_a_bounded_number_of_statements,
+);
 
 const PERSONS: usize = 400;
 
@@ -71,4 +74,60 @@ async fn the_scale_data_set_is_proportional_deterministic_and_served(db: TestDb)
         .as_array()
         .unwrap()
         .is_empty());
+}
+
+/// The discharge board (open discharges with their nested fields) costs the
+/// same statements for 10 rows as for 100, and one person's record with its
+/// projects, assessments and discharges a small fixed number.
+async fn the_discharge_board_and_a_record_read_run_a_bounded_number_of_statements(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    // 4,000 persons: 400 discharges, a quarter of them in the bench
+    // operator's two teams.
+    let options = ScaleOptions {
+        persons: 4_000,
+        seed: 11,
+    };
+    seed_scale(&app.db, options, &()).await.unwrap();
+    let bench = app.client();
+    bench.login_ok(BENCH_USER, SCALE_PASSWORD).await;
+
+    let board = "query($n: Int) { discharges(first: $n) { nodes { status ward expectedDischargeOn overdue allowedActions patient { familyName } person { familyName age } hospital { name } receivingTeam { name } reportedBy { displayName } plan { destination } } } }";
+    let mut counts = Vec::new();
+    for n in [10, 100] {
+        let before = app.statements();
+        let response = bench.gql(board, json!({ "n": n })).await;
+        assert_eq!(
+            response.ok()["discharges"]["nodes"]
+                .as_array()
+                .unwrap()
+                .len(),
+            n as usize
+        );
+        counts.push(app.statements() - before);
+    }
+    println!("SQL statements for a board of 10 and 100 discharges: {counts:?}");
+    // As in the caseload test: a split batch costs a few statements, a query
+    // per row at least 90.
+    assert!(
+        counts[1] < counts[0] + 30,
+        "the statement count grows with the page size: {counts:?}"
+    );
+
+    let someone = bench
+        .gql(
+            "{ projects(first: 1) { nodes { person { id } } } }",
+            json!({}),
+        )
+        .await;
+    let person = someone.ok()["projects"]["nodes"][0]["person"]["id"].clone();
+    let record = "query($id: ID!) { person(id: $id) { familyName teams { name } projects { title status goals { description } budget { totals { overall { unit planned used } } resources { usedQuantity } } } assessments(first: 10) { nodes { date needLevel results { instrument score } } } discharges { status ward } } }";
+    let before = app.statements();
+    let response = bench.gql(record, json!({ "id": person })).await;
+    assert_eq!(
+        response.ok()["person"]["id"],
+        ponte_tests::serde_json::Value::Null
+    );
+    let read = app.statements() - before;
+    println!("SQL statements for one person's record: {read}");
+    assert!(read < 40, "a record read took {read} statements");
 }
