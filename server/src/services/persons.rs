@@ -509,8 +509,10 @@ pub async fn list_persons(
     page: PageRequest,
 ) -> AppResult<Page<person::Model>> {
     let viewer = policy::require_case_worker(caller)?;
-    let mut query = person::Entity::find()
-        .filter(person::Column::Id.in_subquery(policy::responsible_persons(viewer.user_id)));
+    let mut query = person::Entity::find().filter(policy::responsible_for(
+        (person::Entity, person::Column::Id),
+        viewer.user_id,
+    ));
     if let Some(text) = search.map(str::trim).filter(|s| !s.is_empty()) {
         query = match FiscalCode::parse(text) {
             Ok(code) => query.filter(person::Column::FiscalCode.eq(code.as_str())),

@@ -212,8 +212,10 @@ pub async fn list_projects(
     page: PageRequest,
 ) -> AppResult<Page<project::Model>> {
     let viewer = policy::require_case_worker(caller)?;
-    let mut query = project::Entity::find()
-        .filter(project::Column::PersonId.in_subquery(policy::responsible_persons(viewer.user_id)));
+    let mut query = project::Entity::find().filter(policy::responsible_for(
+        (project::Entity, project::Column::PersonId),
+        viewer.user_id,
+    ));
     if filter.mine {
         query = query.filter(
             Condition::any()
