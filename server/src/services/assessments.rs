@@ -30,7 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
 use crate::services::persons;
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -342,11 +342,7 @@ fn signed_refusal() -> AppError {
 }
 
 async fn load(conn: &impl ConnectionTrait, assessment_id: Uuid) -> AppResult<assessment::Model> {
-    assessment::Entity::find_by_id(assessment_id)
-        .one(conn)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)
+    find::<assessment::Entity>(conn, assessment_id).await
 }
 
 /// Loads an assessment for a change by a member of the assessing team,

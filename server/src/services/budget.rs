@@ -23,7 +23,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::{load_for_work, touch};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -188,11 +188,7 @@ pub async fn update_resource(
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
-    let current = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let current = find::<budget_resource::Entity>(&txn, resource_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
@@ -267,11 +263,7 @@ pub async fn update_resource(
         Some(json!({ "resourceId": resource_id })),
     )
     .await?;
-    let updated = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = find::<budget_resource::Entity>(&txn, resource_id).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -288,11 +280,7 @@ pub async fn record_use(
     note: Option<String>,
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
-    let resource = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let resource = find::<budget_resource::Entity>(&txn, resource_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
@@ -408,11 +396,7 @@ pub async fn agree_budget(
         None,
     )
     .await?;
-    let updated = project::Entity::find_by_id(project_id)
-        .one(&txn)
-        .await
-        .in_row(project::Entity, project_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = find::<project::Entity>(&txn, project_id).await?;
     txn.commit().await?;
     Ok(updated)
 }

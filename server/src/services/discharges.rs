@@ -27,7 +27,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who the discharge is for: someone the reporter may already see, or an
@@ -113,11 +113,7 @@ async fn case_managers(
 }
 
 pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
-    let found = person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    let found = find::<person::Entity>(conn, person_id).await?;
     Ok(initials(&found.given_name, &found.family_name))
 }
 
@@ -204,11 +200,7 @@ pub async fn report_discharge(
     let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
             policy::require_person_access(&txn, caller, *id).await?;
-            let known = person::Entity::find_by_id(*id)
-                .one(&txn)
-                .await
-                .in_row(person::Entity, *id)?
-                .ok_or(AppError::NotFound)?;
+            let known = find::<person::Entity>(&txn, *id).await?;
             let typed = TypedIdentity {
                 fiscal_code: known.fiscal_code,
                 given_name: known.given_name,
@@ -333,11 +325,7 @@ pub async fn report_discharge(
 }
 
 pub(crate) async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
-    discharge::Entity::find_by_id(id)
-        .one(conn)
-        .await
-        .in_row(discharge::Entity, id)?
-        .ok_or(AppError::NotFound)
+    find::<discharge::Entity>(conn, id).await
 }
 
 /// One discharge, for its reporter and the receiving team; audited.

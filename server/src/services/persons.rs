@@ -24,7 +24,7 @@ use crate::domain::vocabulary::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
-use crate::services::rows::InRow;
+use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
@@ -154,11 +154,7 @@ fn check(draft: &PersonDraft, today: NaiveDate) -> AppResult<Checked> {
 }
 
 pub async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
-    person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)
+    find::<person::Entity>(conn, person_id).await
 }
 
 /// A change to a part of the person's record (a reference person, a privacy

@@ -17,7 +17,7 @@ use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, lock, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -101,11 +101,7 @@ pub async fn refer_person(
 }
 
 async fn load(conn: &impl ConnectionTrait, referral_id: Uuid) -> AppResult<referral::Model> {
-    referral::Entity::find_by_id(referral_id)
-        .one(conn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)
+    find::<referral::Entity>(conn, referral_id).await
 }
 
 /// Loads a referral for a move by a member of its team, inside the move's
@@ -119,12 +115,7 @@ async fn lock_for_team_member(
     caller: &Caller,
     referral_id: Uuid,
 ) -> AppResult<(Uuid, referral::Model)> {
-    let found = referral::Entity::find_by_id(referral_id)
-        .lock_exclusive()
-        .one(conn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)?;
+    let found = lock::<referral::Entity>(conn, referral_id).await?;
     let viewer = policy::require_team_member(conn, caller, found.team_id).await?;
     Ok((viewer.user_id, found))
 }

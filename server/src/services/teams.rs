@@ -19,7 +19,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::InRow;
+use crate::services::rows::{lock, InRow};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team(
@@ -108,12 +108,7 @@ pub async fn add_member_unchecked(
 /// team's members take turns, so that the second sees what the first did
 /// (two additions of one user make one membership).
 async fn lock_team(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
-    team::Entity::find_by_id(team_id)
-        .lock_exclusive()
-        .one(conn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or(AppError::NotFound)
+    lock::<team::Entity>(conn, team_id).await
 }
 
 async fn insert_member(
