@@ -86,15 +86,21 @@ pub async fn touch(
     guarded_update::<project::Entity>(conn, now, found.id, found.version, vec![]).await
 }
 
-/// Closed projects keep their record as it was closed.
-pub(crate) fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
+/// Loads a project for a change to its plan by someone who works on it:
+/// closed projects keep their record as it was closed.
+pub(crate) async fn load_open_for_work(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    project_id: Uuid,
+) -> AppResult<(Uuid, project::Model)> {
+    let (user_id, found) = load_for_work(conn, caller, project_id).await?;
     if found.status == ProjectStatus::Closed {
         return Err(AppError::validation(
             "projectId",
             "Il progetto è concluso e non si modifica più",
         ));
     }
-    Ok(())
+    Ok((user_id, found))
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
@@ -407,8 +413,7 @@ pub async fn record_consent(
     consent: Consent,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     if consent.date > caller.today() {
         return Err(AppError::validation(
             "date",
@@ -476,8 +481,7 @@ pub async fn change_case_manager(
     case_manager_id: Uuid,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     if !policy::is_active_member(&txn, case_manager_id, found.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
