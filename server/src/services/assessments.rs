@@ -11,8 +11,8 @@ use entity::{
 };
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -358,6 +358,27 @@ async fn load_for_work(
     Ok(found)
 }
 
+/// Ends a change of the assessment `current` in place: its audit event,
+/// then the row as the change left it, committed.
+async fn finish(
+    txn: DatabaseTransaction,
+    caller: &Caller,
+    action: AuditAction,
+    current: &assessment::Model,
+) -> AppResult<assessment::Model> {
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(action)
+            .on("assessment", current.id)
+            .person(current.person_id),
+    )
+    .await?;
+    let updated = load(&txn, current.id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
 /// Changes a draft (unsigned) assessment; a signed one is refused.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
 pub async fn update_assessment(
@@ -424,17 +445,7 @@ pub async fn update_assessment(
         .exec(&txn)
         .await?;
     write_content(&txn, assessment_id, checked).await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::AssessmentUpdated)
-            .on("assessment", assessment_id)
-            .person(current.person_id),
-    )
-    .await?;
-    let updated = load(&txn, assessment_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    finish(txn, caller, AuditAction::AssessmentUpdated, &current).await
 }
 
 /// A participant signs; from then on the assessment never changes.
@@ -475,17 +486,7 @@ pub async fn sign_assessment(
         ],
     )
     .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::AssessmentSigned)
-            .on("assessment", assessment_id)
-            .person(current.person_id),
-    )
-    .await?;
-    let updated = load(&txn, assessment_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    finish(txn, caller, AuditAction::AssessmentSigned, &current).await
 }
 
 /// Corrects a signed assessment with a new version that names the one it
