@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use entity::{discharge, organization, person, project, team, team_membership, user};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -421,6 +421,17 @@ fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
 }
 
+/// The status column set to where `action` takes a discharge in `from`, or
+/// the workflow's refusal.
+fn moved(
+    from: DischargeStatus,
+    action: DischargeAction,
+    facts: &DischargeFacts,
+) -> AppResult<(discharge::Column, SimpleExpr)> {
+    let next = discharge_workflow::next_status(from, action, facts).map_err(refused)?;
+    Ok((discharge::Column::Status, Expr::value(next.as_str())))
+}
+
 /// Loads a discharge for a step by one of its parties, inside the step's
 /// transaction.
 async fn load_for_party(
@@ -443,7 +454,7 @@ async fn write(
     caller: &Caller,
     found: &discharge::Model,
     expected_version: i32,
-    changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
+    changes: Vec<(discharge::Column, SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
     if found.version != expected_version {
         return Err(stale(discharge::Entity::NOUN));
@@ -491,7 +502,7 @@ pub async fn update_discharge(
             "La dimissione è conclusa e non si modifica più",
         ));
     }
-    let mut set: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)> = Vec::new();
+    let mut set: Vec<(discharge::Column, SimpleExpr)> = Vec::new();
     if let Some(text) = &changes.ward {
         let ward = optional_text("ward", Some(text), 200)?
             .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
@@ -522,13 +533,11 @@ pub async fn update_discharge(
     if let Some(date) = changes.assessment_scheduled_on {
         set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
         if from == DischargeStatus::Reported {
-            let next = discharge_workflow::next_status(
+            set.push(moved(
                 from,
                 DischargeAction::ScheduleAssessment,
                 &DischargeFacts::default(),
-            )
-            .map_err(refused)?;
-            set.push((discharge::Column::Status, Expr::value(next.as_str())));
+            )?);
         }
     }
     let updated = write(&txn, caller, &found, expected_version, set).await?;
@@ -620,15 +629,14 @@ pub async fn agree_plan(
     let facts = DischargeFacts {
         has_assessment: assessment_id.is_some(),
     };
-    let next = discharge_workflow::next_status(found.status, DischargeAction::AgreePlan, &facts)
-        .map_err(refused)?;
+    let status = moved(found.status, DischargeAction::AgreePlan, &facts)?;
     let updated = write(
         &txn,
         caller,
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (
                 discharge::Column::PlanDestination,
                 Expr::value(destination.as_str()),
@@ -660,12 +668,11 @@ pub async fn complete(
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let (_, found) = load_for_party(&txn, caller, id).await?;
-    let next = discharge_workflow::next_status(
+    let status = moved(
         found.status,
         DischargeAction::Complete,
         &DischargeFacts::default(),
-    )
-    .map_err(refused)?;
+    )?;
     if discharged_on > caller.today() {
         return Err(AppError::validation(
             "dischargedOn",
@@ -684,7 +691,7 @@ pub async fn complete(
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (discharge::Column::DischargedOn, Expr::value(discharged_on)),
             (
                 discharge::Column::Destination,
@@ -717,19 +724,18 @@ pub async fn cancel(
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let (_, found) = load_for_party(&txn, caller, id).await?;
-    let next = discharge_workflow::next_status(
+    let status = moved(
         found.status,
         DischargeAction::Cancel,
         &DischargeFacts::default(),
-    )
-    .map_err(refused)?;
+    )?;
     let updated = write(
         &txn,
         caller,
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (
                 discharge::Column::CancelReason,
                 Expr::value(reason.as_str()),
