@@ -662,12 +662,7 @@ pub async fn indicators(
     team_id: Option<Uuid>,
 ) -> AppResult<Indicators> {
     policy::require_indicator_access(db, caller, team_id).await?;
-    if to < from {
-        return Err(AppError::validation(
-            "to",
-            "La data finale precede quella iniziale",
-        ));
-    }
+    super::indicator_period(from, to)?;
     let mut query = assessment::Entity::find()
         .filter(current_versions())
         .filter(assessment::Column::AssessedOn.gte(from))
