@@ -25,7 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -402,19 +402,12 @@ pub async fn list_discharges(
         .order_by_asc(discharge::Column::ExpectedDischargeOn)
         .order_by_asc(discharge::Column::Id);
     let txn = db.begin().await?;
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|d| {
-            AuditEntry::new(AuditAction::DischargeListed)
-                .on("discharge", d.id)
-                .person(d.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |d| {
+        AuditEntry::new(AuditAction::DischargeListed)
+            .on("discharge", d.id)
+            .person(d.person_id)
+    })
+    .await
 }
 
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {

@@ -23,7 +23,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
+use crate::services::page::{fetch_audited_page, like_literal, Page, PageRequest, Placement};
 use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -517,19 +517,12 @@ pub async fn list_persons(
     let ordered = query
         .order_by_asc(person::Column::SearchName)
         .order_by_asc(person::Column::Id);
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|p| {
-            AuditEntry::new(AuditAction::PersonListed)
-                .on("person", p.id)
-                .person(p.id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |p| {
+        AuditEntry::new(AuditAction::PersonListed)
+            .on("person", p.id)
+            .person(p.id)
+    })
+    .await
 }
 
 #[derive(Debug, Clone)]

@@ -24,7 +24,7 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -263,19 +263,12 @@ pub async fn list_projects(
         .order_by_asc(project::Column::NextReviewOn)
         .order_by_asc(project::Column::Id);
     let txn = db.begin().await?;
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|p| {
-            AuditEntry::new(AuditAction::ProjectListed)
-                .on("project", p.id)
-                .person(p.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |p| {
+        AuditEntry::new(AuditAction::ProjectListed)
+            .on("project", p.id)
+            .person(p.person_id)
+    })
+    .await
 }
 
 /// The facts the state machine needs, read inside the transaction.

@@ -16,7 +16,7 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::rows::{find, lock, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
@@ -255,17 +255,10 @@ pub async fn team_referrals(
         ))
         .order_by_asc(referral::Column::CreatedAt)
         .order_by_asc(referral::Column::Id);
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|r| {
-            AuditEntry::new(AuditAction::PersonListed)
-                .on("referral", r.id)
-                .person(r.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |r| {
+        AuditEntry::new(AuditAction::PersonListed)
+            .on("referral", r.id)
+            .person(r.person_id)
+    })
+    .await
 }
