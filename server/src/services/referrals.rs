@@ -4,8 +4,8 @@
 use entity::{person, referral, team};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -121,9 +121,9 @@ async fn lock_for_team_member(
 }
 
 /// Writes a move of a referral locked by `lock_for_team_member`, with its
-/// audit event, and reads it back.
+/// audit event, and commits it; the referral as the move left it.
 async fn write(
-    txn: &impl ConnectionTrait,
+    txn: DatabaseTransaction,
     caller: &Caller,
     found: &referral::Model,
     changes: Vec<(referral::Column, SimpleExpr)>,
@@ -135,17 +135,19 @@ async fn write(
     }
     update
         .filter(referral::Column::Id.eq(found.id))
-        .exec(txn)
+        .exec(&txn)
         .await?;
     audit::record(
-        txn,
+        &txn,
         caller,
         AuditEntry::new(action)
             .on("referral", found.id)
             .person(found.person_id),
     )
     .await?;
-    load(txn, found.id).await
+    let updated = load(&txn, found.id).await?;
+    txn.commit().await?;
+    Ok(updated)
 }
 
 /// The receiving team takes the person in charge.
@@ -163,8 +165,8 @@ pub async fn accept_referral(
             "Si può prendere in carico solo una segnalazione aperta",
         ));
     }
-    let updated = write(
-        &txn,
+    write(
+        txn,
         caller,
         &found,
         vec![
@@ -177,9 +179,7 @@ pub async fn accept_referral(
         ],
         AuditAction::ReferralAccepted,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    .await
 }
 
 /// Ends the referral with an outcome; the team stops being responsible
@@ -201,8 +201,8 @@ pub async fn close_referral(
             "La segnalazione è già chiusa",
         ));
     }
-    let updated = write(
-        &txn,
+    write(
+        txn,
         caller,
         &found,
         vec![
@@ -216,9 +216,7 @@ pub async fn close_referral(
         ],
         AuditAction::ReferralClosed,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    .await
 }
 
 /// The team's work list: its open (and, on request, accepted) referrals,
