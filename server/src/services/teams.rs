@@ -5,8 +5,8 @@
 use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -84,9 +84,7 @@ pub async fn add_member(
     let txn = db.begin().await?;
     let viewer = policy::require_membership_manager(&txn, caller, team_id).await?;
     policy::require_other_to_add_member(viewer, user_id)?;
-    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
-    txn.commit().await?;
-    Ok(team)
+    insert_member(txn, caller, team_id, user_id, role).await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
@@ -97,10 +95,7 @@ pub async fn add_member_unchecked(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
-    let txn = db.begin().await?;
-    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
-    txn.commit().await?;
-    Ok(team)
+    insert_member(db.begin().await?, caller, team_id, user_id, role).await
 }
 
 /// Locks the team for a change of its membership, on PostgreSQL (SQLite's
@@ -111,15 +106,16 @@ async fn lock_team(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team
     lock::<team::Entity>(conn, team_id).await
 }
 
+/// Adds the membership and commits it.
 async fn insert_member(
-    txn: &impl ConnectionTrait,
+    txn: DatabaseTransaction,
     caller: &Caller,
     team_id: Uuid,
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
     match user::Entity::find_by_id(user_id)
-        .one(txn)
+        .one(&txn)
         .await
         .in_row(user::Entity, user_id)?
     {
@@ -127,9 +123,9 @@ async fn insert_member(
         Some(_) => return Err(AppError::validation("userId", "L'utente è disattivato")),
         None => return Err(AppError::validation("userId", "Utente non trovato")),
     }
-    let team = lock_team(txn, team_id).await?;
+    let team = lock_team(&txn, team_id).await?;
     let already = policy::active_memberships(user_id, team_id)
-        .count(txn)
+        .count(&txn)
         .await?;
     if already > 0 {
         return Err(AppError::Conflict(
@@ -146,16 +142,17 @@ async fn insert_member(
         ended_on: Set(None),
         created_at: Set(caller.now()),
     }
-    .insert(txn)
+    .insert(&txn)
     .await?;
     audit::record(
-        txn,
+        &txn,
         caller,
         AuditEntry::new(AuditAction::TeamMemberAdded)
             .on("team", team_id)
             .details(json!({ "userId": user_id, "teamRole": role.as_str() })),
     )
     .await?;
+    txn.commit().await?;
     Ok(team)
 }
 
