@@ -30,7 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
 use crate::services::persons;
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -279,11 +279,7 @@ pub async fn record_assessment(
             ));
         }
     }
-    let team = team::Entity::find_by_id(team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    let team = named::<team::Entity>(&txn, team_id, "teamId", "Équipe non trovata").await?;
     if ![
         TeamKind::Uvm.as_str(),
         TeamKind::EquipeMultidisciplinare.as_str(),

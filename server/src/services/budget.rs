@@ -23,7 +23,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
 use crate::services::projects::{load_for_work, touch};
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -89,12 +89,11 @@ async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<
     let description = optional_text("description", Some(&draft.description), 2000)?
         .ok_or_else(|| AppError::validation("description", "Descrivi la risorsa"))?;
     let provider_name = match (draft.provider_kind, draft.provider_id) {
-        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(conn)
-            .await
-            .in_row(organization::Entity, id)?
-            .map(|o| o.name)
-            .ok_or_else(|| AppError::validation("providerId", "Ente non trovato"))?,
+        (ProviderKind::Organization, Some(id)) => {
+            named::<organization::Entity>(conn, id, "providerId", "Ente non trovato")
+                .await?
+                .name
+        }
         (ProviderKind::Organization, None) => {
             return Err(AppError::validation(
                 "providerId",
@@ -345,12 +344,11 @@ pub async fn agree_budget(
         ));
     }
     let party_name = match (party_kind, organization_id) {
-        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(&txn)
-            .await
-            .in_row(organization::Entity, id)?
-            .map(|o| o.name)
-            .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
+        (ProviderKind::Organization, Some(id)) => {
+            named::<organization::Entity>(&txn, id, "organizationId", "Ente non trovato")
+                .await?
+                .name
+        }
         (ProviderKind::Organization, None) => {
             return Err(AppError::validation(
                 "organizationId",

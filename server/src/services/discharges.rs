@@ -27,7 +27,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who the discharge is for: someone the reporter may already see, or an
@@ -161,22 +161,20 @@ pub async fn report_discharge(
 ) -> AppResult<discharge::Model> {
     policy::require_case_worker(caller)?;
     let txn = db.begin().await?;
-    let team = team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    let team = named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     if ![TeamKind::Pua.as_str(), TeamKind::Uvm.as_str()].contains(&team.kind.as_str()) {
         return Err(AppError::validation(
             "teamId",
             "Le dimissioni protette si segnalano a un PUA o a una UVM",
         ));
     }
-    let hospital = organization::Entity::find_by_id(input.hospital_id)
-        .one(&txn)
-        .await
-        .in_row(organization::Entity, input.hospital_id)?
-        .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
+    let hospital = named::<organization::Entity>(
+        &txn,
+        input.hospital_id,
+        "hospitalId",
+        "Ospedale non trovato",
+    )
+    .await?;
     if hospital.kind != OrganizationKind::Ospedale {
         return Err(AppError::validation(
             "hospitalId",

@@ -26,7 +26,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -111,14 +111,7 @@ pub async fn open_project(
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
-    if team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("teamId", "Équipe non trovata"));
-    }
+    named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     policy::require_team_member(&txn, caller, input.team_id).await?;
     if !policy::is_active_member(&txn, input.case_manager_id, input.team_id).await? {
         return Err(AppError::validation(

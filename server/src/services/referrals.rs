@@ -17,7 +17,7 @@ use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Page, PageRequest};
-use crate::services::rows::{find, lock, InRow};
+use crate::services::rows::{find, lock, named, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -42,14 +42,7 @@ pub async fn refer_person(
     let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     let reason = optional_text("reason", Some(&input.reason), 2000)?
         .ok_or_else(|| AppError::validation("reason", "Indica il motivo dell'invio"))?;
-    if team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("teamId", "Équipe non trovata"));
-    }
+    named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     // The person's referrals change one at a time (a no-op on SQLite, whose
     // write transactions already do): of two sendings to the same team at
     // once, the second sees the first.

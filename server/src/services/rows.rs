@@ -33,6 +33,25 @@ where
     first(conn, E::find_by_id(id), id).await
 }
 
+/// The row `id` of `E` that an input names in `field`: when there is none,
+/// the input is wrong (a validation error with `message`), not the request's
+/// object missing.
+pub async fn named<E>(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    field: &str,
+    message: &str,
+) -> AppResult<E::Model>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    find::<E>(conn, id).await.map_err(|err| match err {
+        AppError::NotFound => AppError::validation(field, message),
+        other => other,
+    })
+}
+
 /// The row `id` of `E`, held until the transaction ends (`FOR UPDATE` on
 /// PostgreSQL; SQLite's write transactions already exclude each other);
 /// `NotFound` when there is none.

@@ -19,7 +19,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::{lock, InRow};
+use crate::services::rows::{lock, named, InRow};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team(
@@ -44,14 +44,8 @@ pub async fn create_team_unchecked(
 ) -> AppResult<team::Model> {
     let name = check_display_name(name).map_err(|m| AppError::validation("name", m))?;
     let txn = db.begin().await?;
-    if organization::Entity::find_by_id(organization_id)
-        .one(&txn)
-        .await
-        .in_row(organization::Entity, organization_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("organizationId", "Ente non trovato"));
-    }
+    named::<organization::Entity>(&txn, organization_id, "organizationId", "Ente non trovato")
+        .await?;
     let created = team::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),

@@ -18,7 +18,7 @@ use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -126,14 +126,7 @@ async fn email_taken(conn: &impl ConnectionTrait, email_normalized: &str) -> App
 }
 
 async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<()> {
-    if organization::Entity::find_by_id(id)
-        .one(conn)
-        .await
-        .in_row(organization::Entity, id)?
-        .is_none()
-    {
-        return Err(AppError::validation("organizationId", "Ente non trovato"));
-    }
+    named::<organization::Entity>(conn, id, "organizationId", "Ente non trovato").await?;
     Ok(())
 }
 
