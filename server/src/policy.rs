@@ -66,68 +66,63 @@ pub fn require_case_worker(caller: &Caller) -> AppResult<&Viewer> {
 /// through an active membership of a team that holds an open or accepted
 /// referral of the person, or that assessed the person.
 pub fn responsible_persons(user_id: Uuid) -> SelectStatement {
-    let mut through_referrals = Query::select()
-        .column((referral::Entity, referral::Column::PersonId))
-        .from(referral::Entity)
-        .inner_join(
-            team_membership::Entity,
-            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
-                .equals((referral::Entity, referral::Column::TeamId)),
-        )
-        .and_where(
-            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
-        )
-        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
-        .and_where(
-            Expr::col((referral::Entity, referral::Column::Status)).is_in([
-                ReferralStatus::Open.as_str(),
-                ReferralStatus::Accepted.as_str(),
-            ]),
-        )
-        .to_owned();
-    let through_assessments = Query::select()
-        .column((assessment::Entity, assessment::Column::PersonId))
-        .from(assessment::Entity)
-        .inner_join(
-            team_membership::Entity,
-            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
-                .equals((assessment::Entity, assessment::Column::TeamId)),
-        )
-        .and_where(
-            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
-        )
-        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
-        .to_owned();
-    let through_projects = Query::select()
-        .column((project::Entity, project::Column::PersonId))
-        .from(project::Entity)
-        .inner_join(
-            team_membership::Entity,
-            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
-                .equals((project::Entity, project::Column::TeamId)),
-        )
-        .and_where(
-            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
-        )
-        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
-        .to_owned();
-    let through_discharges = Query::select()
-        .column((discharge::Entity, discharge::Column::PersonId))
-        .from(discharge::Entity)
-        .inner_join(
-            team_membership::Entity,
-            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
-                .equals((discharge::Entity, discharge::Column::ReceivingTeamId)),
-        )
-        .and_where(
-            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
-        )
-        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
-        .to_owned();
+    let mut through_referrals = persons_held_by_teams_of(
+        user_id,
+        referral::Entity,
+        referral::Column::PersonId,
+        referral::Column::TeamId,
+    );
+    through_referrals.and_where(
+        Expr::col((referral::Entity, referral::Column::Status)).is_in([
+            ReferralStatus::Open.as_str(),
+            ReferralStatus::Accepted.as_str(),
+        ]),
+    );
+    let through_assessments = persons_held_by_teams_of(
+        user_id,
+        assessment::Entity,
+        assessment::Column::PersonId,
+        assessment::Column::TeamId,
+    );
+    let through_projects = persons_held_by_teams_of(
+        user_id,
+        project::Entity,
+        project::Column::PersonId,
+        project::Column::TeamId,
+    );
+    let through_discharges = persons_held_by_teams_of(
+        user_id,
+        discharge::Entity,
+        discharge::Column::PersonId,
+        discharge::Column::ReceivingTeamId,
+    );
     through_referrals
         .union(UnionType::All, through_discharges)
         .union(UnionType::All, through_assessments)
         .union(UnionType::All, through_projects)
+        .to_owned()
+}
+
+/// The persons (`person`) of the rows of `entity` held by a team (`team`)
+/// that `user_id` is an active member of.
+fn persons_held_by_teams_of<E: EntityTrait>(
+    user_id: Uuid,
+    entity: E,
+    person: E::Column,
+    team: E::Column,
+) -> SelectStatement {
+    Query::select()
+        .column((entity, person))
+        .from(entity)
+        .inner_join(
+            team_membership::Entity,
+            Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                .equals((entity, team)),
+        )
+        .and_where(
+            Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+        )
+        .and_where(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null())
         .to_owned()
 }
 
