@@ -117,6 +117,27 @@ pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) ->
     Ok(initials(&found.given_name, &found.family_name))
 }
 
+/// A day of the stay (`what` names it in the message, `field` in the input):
+/// not in the future, not before the admission.
+fn check_stay_day(
+    field: &str,
+    what: &str,
+    day: NaiveDate,
+    found: &discharge::Model,
+    today: NaiveDate,
+) -> AppResult<()> {
+    if day > today {
+        return Err(AppError::validation(field, format!("{what} è nel futuro")));
+    }
+    if day < found.admitted_on {
+        return Err(AppError::validation(
+            field,
+            format!("{what} precede il ricovero"),
+        ));
+    }
+    Ok(())
+}
+
 fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate, today: NaiveDate) -> AppResult<()> {
     if admitted_on > today {
         return Err(AppError::validation(
@@ -563,12 +584,7 @@ pub async fn mark_dischargeable(
             "La dimissione è conclusa e non si modifica più",
         ));
     }
-    if date > caller.today() {
-        return Err(AppError::validation("date", "La data è nel futuro"));
-    }
-    if date < found.admitted_on {
-        return Err(AppError::validation("date", "La data precede il ricovero"));
-    }
+    check_stay_day("date", "La data", date, &found, caller.today())?;
     let updated = write(
         &txn,
         caller,
@@ -664,18 +680,13 @@ pub async fn complete(
         DischargeAction::Complete,
         &DischargeFacts::default(),
     )?;
-    if discharged_on > caller.today() {
-        return Err(AppError::validation(
-            "dischargedOn",
-            "La data di dimissione è nel futuro",
-        ));
-    }
-    if discharged_on < found.admitted_on {
-        return Err(AppError::validation(
-            "dischargedOn",
-            "La data di dimissione precede il ricovero",
-        ));
-    }
+    check_stay_day(
+        "dischargedOn",
+        "La data di dimissione",
+        discharged_on,
+        &found,
+        caller.today(),
+    )?;
     let updated = write(
         &txn,
         caller,
