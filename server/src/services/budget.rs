@@ -22,7 +22,7 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::{load_for_work, touch};
+use crate::services::projects::{commit, load_for_work, touch};
 use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
 
@@ -394,9 +394,7 @@ pub async fn agree_budget(
         None,
     )
     .await?;
-    let updated = find::<project::Entity>(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 #[cfg(test)]

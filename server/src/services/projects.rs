@@ -8,8 +8,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use entity::{assessment, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -60,6 +61,17 @@ pub(crate) async fn load(
     project_id: Uuid,
 ) -> AppResult<project::Model> {
     find::<project::Entity>(conn, project_id).await
+}
+
+/// Ends a change to the project `project_id`: the project as the change
+/// left it, committed.
+pub(crate) async fn commit(
+    txn: DatabaseTransaction,
+    project_id: Uuid,
+) -> AppResult<project::Model> {
+    let updated = load(&txn, project_id).await?;
+    txn.commit().await?;
+    Ok(updated)
 }
 
 /// Loads a project for a change by someone who works on it.
@@ -376,9 +388,7 @@ pub async fn transition_project(
             .details(json!({ "status": to.as_str() })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 #[derive(Debug, Clone)]
@@ -451,9 +461,7 @@ pub async fn record_consent(
         Some(json!({ "method": consent.method.as_str() })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 /// Hands the project to another case manager, an active member of the
@@ -498,7 +506,5 @@ pub async fn change_case_manager(
         Some(json!({ "from": found.case_manager_id, "to": case_manager_id })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
