@@ -30,7 +30,7 @@ use uuid::Uuid;
 use crate::caller::{Caller, Viewer};
 use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
-use crate::services::rows::InRow;
+use crate::services::rows::find;
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
@@ -245,11 +245,7 @@ async fn active_membership(
 }
 
 async fn require_team_exists(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
-    team::Entity::find_by_id(team_id)
-        .one(conn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or(AppError::NotFound)
+    find::<team::Entity>(conn, team_id).await
 }
 
 /// Work inside a team (its referrals, creating persons in its care) needs an

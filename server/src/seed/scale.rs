@@ -29,6 +29,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::catalogue::{MEN, PLACES, SURNAMES, WOMEN};
 use crate::auth::password;
 use crate::domain::fiscal_code::encode;
 use crate::domain::instruments;
@@ -99,102 +100,6 @@ pub trait Progress {
 impl Progress for () {
     fn advance(&self, _done: u64, _total: u64) {}
 }
-
-const GIVEN_F: &[&str] = &[
-    "Maria",
-    "Anna",
-    "Giuseppina",
-    "Rosa",
-    "Angela",
-    "Giovanna",
-    "Teresa",
-    "Lucia",
-    "Carmela",
-    "Francesca",
-    "Rosaria",
-    "Antonietta",
-    "Elena",
-    "Chiara",
-    "Sara",
-    "Giulia",
-    "Martina",
-    "Paola",
-];
-const GIVEN_M: &[&str] = &[
-    "Giuseppe",
-    "Giovanni",
-    "Antonio",
-    "Mario",
-    "Luigi",
-    "Francesco",
-    "Angelo",
-    "Vincenzo",
-    "Pietro",
-    "Salvatore",
-    "Carlo",
-    "Franco",
-    "Domenico",
-    "Bruno",
-    "Paolo",
-    "Marco",
-    "Luca",
-];
-const FAMILY: &[&str] = &[
-    "Rossi",
-    "Russo",
-    "Ferrari",
-    "Esposito",
-    "Bianchi",
-    "Romano",
-    "Colombo",
-    "Ricci",
-    "Marino",
-    "Greco",
-    "Bruno",
-    "Gallo",
-    "Conti",
-    "De Luca",
-    "Mancini",
-    "Costa",
-    "Giordano",
-    "Rizzo",
-    "Lombardi",
-    "Moretti",
-    "Barbieri",
-    "Fontana",
-    "Santoro",
-    "Mariani",
-    "Rinaldi",
-    "Caruso",
-    "Ferrara",
-    "Galli",
-    "Martini",
-    "Leone",
-    "Longo",
-    "Gentile",
-    "Martinelli",
-    "Vitale",
-    "Lombardo",
-    "Serra",
-    "Coppola",
-    "De Santis",
-    "D'Angelo",
-    "Marchetti",
-    "Parisi",
-    "Villa",
-    "Conte",
-    "Ferraro",
-    "Ferri",
-    "Fabbri",
-    "Bianco",
-    "Marini",
-    "Grasso",
-    "Valentini",
-    "Messina",
-    "Sala",
-];
-/// Belfiore codes of towns of the fictional ASST's area.
-const PLACES: &[&str] = &["B157", "D251", "E333", "H501", "F205", "L781", "B149"];
 
 /// The day the data set is "now": fixed, so the same seed gives the same rows.
 fn base_day() -> NaiveDate {
@@ -387,15 +292,15 @@ pub async fn seed_scale(
         } else {
             Sex::M
         };
-        let given = *pick(&mut rng, if sex == Sex::F { GIVEN_F } else { GIVEN_M });
-        let family = *pick(&mut rng, FAMILY);
+        let given = *pick(&mut rng, if sex == Sex::F { WOMEN } else { MEN });
+        let family = *pick(&mut rng, SURNAMES);
         let birth = NaiveDate::from_ymd_opt(
             rng.random_range(1925..2015),
             rng.random_range(1..=12),
             rng.random_range(1..=28),
         )
         .unwrap_or(today);
-        let place = *pick(&mut rng, PLACES);
+        let (_, place) = *pick(&mut rng, PLACES);
         use chrono::Datelike;
         let code = encode(
             family,

@@ -11,8 +11,8 @@ use entity::{
 };
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -30,7 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{Page, PageRequest};
 use crate::services::persons;
-use crate::services::rows::InRow;
+use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -279,11 +279,7 @@ pub async fn record_assessment(
             ));
         }
     }
-    let team = team::Entity::find_by_id(team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    let team = named::<team::Entity>(&txn, team_id, "teamId", "Équipe non trovata").await?;
     if ![
         TeamKind::Uvm.as_str(),
         TeamKind::EquipeMultidisciplinare.as_str(),
@@ -342,11 +338,7 @@ fn signed_refusal() -> AppError {
 }
 
 async fn load(conn: &impl ConnectionTrait, assessment_id: Uuid) -> AppResult<assessment::Model> {
-    assessment::Entity::find_by_id(assessment_id)
-        .one(conn)
-        .await
-        .in_row(assessment::Entity, assessment_id)?
-        .ok_or(AppError::NotFound)
+    find::<assessment::Entity>(conn, assessment_id).await
 }
 
 /// Loads an assessment for a change by a member of the assessing team,
@@ -360,6 +352,27 @@ async fn load_for_work(
     policy::require_person_access(conn, caller, found.person_id).await?;
     policy::require_team_member(conn, caller, found.team_id).await?;
     Ok(found)
+}
+
+/// Ends a change of the assessment `current` in place: its audit event,
+/// then the row as the change left it, committed.
+async fn finish(
+    txn: DatabaseTransaction,
+    caller: &Caller,
+    action: AuditAction,
+    current: &assessment::Model,
+) -> AppResult<assessment::Model> {
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(action)
+            .on("assessment", current.id)
+            .person(current.person_id),
+    )
+    .await?;
+    let updated = load(&txn, current.id).await?;
+    txn.commit().await?;
+    Ok(updated)
 }
 
 /// Changes a draft (unsigned) assessment; a signed one is refused.
@@ -428,17 +441,7 @@ pub async fn update_assessment(
         .exec(&txn)
         .await?;
     write_content(&txn, assessment_id, checked).await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::AssessmentUpdated)
-            .on("assessment", assessment_id)
-            .person(current.person_id),
-    )
-    .await?;
-    let updated = load(&txn, assessment_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    finish(txn, caller, AuditAction::AssessmentUpdated, &current).await
 }
 
 /// A participant signs; from then on the assessment never changes.
@@ -479,17 +482,7 @@ pub async fn sign_assessment(
         ],
     )
     .await?;
-    audit::record(
-        &txn,
-        caller,
-        AuditEntry::new(AuditAction::AssessmentSigned)
-            .on("assessment", assessment_id)
-            .person(current.person_id),
-    )
-    .await?;
-    let updated = load(&txn, assessment_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    finish(txn, caller, AuditAction::AssessmentSigned, &current).await
 }
 
 /// Corrects a signed assessment with a new version that names the one it
@@ -665,12 +658,7 @@ pub async fn indicators(
     team_id: Option<Uuid>,
 ) -> AppResult<Indicators> {
     policy::require_indicator_access(db, caller, team_id).await?;
-    if to < from {
-        return Err(AppError::validation(
-            "to",
-            "La data finale precede quella iniziale",
-        ));
-    }
+    super::indicator_period(from, to)?;
     let mut query = assessment::Entity::find()
         .filter(current_versions())
         .filter(assessment::Column::AssessedOn.gte(from))

@@ -22,8 +22,8 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::{load_for_work, touch};
-use crate::services::rows::InRow;
+use crate::services::projects::{commit, load_for_work, touch};
+use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -89,12 +89,11 @@ async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<
     let description = optional_text("description", Some(&draft.description), 2000)?
         .ok_or_else(|| AppError::validation("description", "Descrivi la risorsa"))?;
     let provider_name = match (draft.provider_kind, draft.provider_id) {
-        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(conn)
-            .await
-            .in_row(organization::Entity, id)?
-            .map(|o| o.name)
-            .ok_or_else(|| AppError::validation("providerId", "Ente non trovato"))?,
+        (ProviderKind::Organization, Some(id)) => {
+            named::<organization::Entity>(conn, id, "providerId", "Ente non trovato")
+                .await?
+                .name
+        }
         (ProviderKind::Organization, None) => {
             return Err(AppError::validation(
                 "providerId",
@@ -188,11 +187,7 @@ pub async fn update_resource(
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
-    let current = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let current = find::<budget_resource::Entity>(&txn, resource_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
@@ -267,11 +262,7 @@ pub async fn update_resource(
         Some(json!({ "resourceId": resource_id })),
     )
     .await?;
-    let updated = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = find::<budget_resource::Entity>(&txn, resource_id).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -288,11 +279,7 @@ pub async fn record_use(
     note: Option<String>,
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
-    let resource = budget_resource::Entity::find_by_id(resource_id)
-        .one(&txn)
-        .await
-        .in_row(budget_resource::Entity, resource_id)?
-        .ok_or(AppError::NotFound)?;
+    let resource = find::<budget_resource::Entity>(&txn, resource_id).await?;
     let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
@@ -357,12 +344,11 @@ pub async fn agree_budget(
         ));
     }
     let party_name = match (party_kind, organization_id) {
-        (ProviderKind::Organization, Some(id)) => organization::Entity::find_by_id(id)
-            .one(&txn)
-            .await
-            .in_row(organization::Entity, id)?
-            .map(|o| o.name)
-            .ok_or_else(|| AppError::validation("organizationId", "Ente non trovato"))?,
+        (ProviderKind::Organization, Some(id)) => {
+            named::<organization::Entity>(&txn, id, "organizationId", "Ente non trovato")
+                .await?
+                .name
+        }
         (ProviderKind::Organization, None) => {
             return Err(AppError::validation(
                 "organizationId",
@@ -408,13 +394,7 @@ pub async fn agree_budget(
         None,
     )
     .await?;
-    let updated = project::Entity::find_by_id(project_id)
-        .one(&txn)
-        .await
-        .in_row(project::Entity, project_id)?
-        .ok_or(AppError::NotFound)?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::caller::Caller;
 use crate::domain::discharge_workflow;
 use crate::domain::vocabulary::{DischargeDestination, DischargeStatus, ServiceKind};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::policy;
 
 /// Seed 001 §6–7 over discharges completed in `from..=to`.
@@ -38,12 +38,7 @@ pub async fn indicators(
     team_id: Option<Uuid>,
 ) -> AppResult<DischargeIndicators> {
     policy::require_indicator_access(db, caller, team_id).await?;
-    if to < from {
-        return Err(AppError::validation(
-            "to",
-            "La data finale precede quella iniziale",
-        ));
-    }
+    super::indicator_period(from, to)?;
     let mut query = discharge::Entity::find()
         .filter(discharge::Column::Status.eq(DischargeStatus::Discharged.as_str()))
         .filter(discharge::Column::DischargedOn.gte(from))

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use entity::{discharge, organization, person, project, team, team_membership, user};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -25,9 +25,9 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who the discharge is for: someone the reporter may already see, or an
@@ -113,12 +113,29 @@ async fn case_managers(
 }
 
 pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
-    let found = person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)?;
+    let found = find::<person::Entity>(conn, person_id).await?;
     Ok(initials(&found.given_name, &found.family_name))
+}
+
+/// A day of the stay (`what` names it in the message, `field` in the input):
+/// not in the future, not before the admission.
+fn check_stay_day(
+    field: &str,
+    what: &str,
+    day: NaiveDate,
+    found: &discharge::Model,
+    today: NaiveDate,
+) -> AppResult<()> {
+    if day > today {
+        return Err(AppError::validation(field, format!("{what} è nel futuro")));
+    }
+    if day < found.admitted_on {
+        return Err(AppError::validation(
+            field,
+            format!("{what} precede il ricovero"),
+        ));
+    }
+    Ok(())
 }
 
 fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate, today: NaiveDate) -> AppResult<()> {
@@ -165,22 +182,20 @@ pub async fn report_discharge(
 ) -> AppResult<discharge::Model> {
     policy::require_case_worker(caller)?;
     let txn = db.begin().await?;
-    let team = team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .ok_or_else(|| AppError::validation("teamId", "Équipe non trovata"))?;
+    let team = named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     if ![TeamKind::Pua.as_str(), TeamKind::Uvm.as_str()].contains(&team.kind.as_str()) {
         return Err(AppError::validation(
             "teamId",
             "Le dimissioni protette si segnalano a un PUA o a una UVM",
         ));
     }
-    let hospital = organization::Entity::find_by_id(input.hospital_id)
-        .one(&txn)
-        .await
-        .in_row(organization::Entity, input.hospital_id)?
-        .ok_or_else(|| AppError::validation("hospitalId", "Ospedale non trovato"))?;
+    let hospital = named::<organization::Entity>(
+        &txn,
+        input.hospital_id,
+        "hospitalId",
+        "Ospedale non trovato",
+    )
+    .await?;
     if hospital.kind != OrganizationKind::Ospedale {
         return Err(AppError::validation(
             "hospitalId",
@@ -204,11 +219,7 @@ pub async fn report_discharge(
     let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
             policy::require_person_access(&txn, caller, *id).await?;
-            let known = person::Entity::find_by_id(*id)
-                .one(&txn)
-                .await
-                .in_row(person::Entity, *id)?
-                .ok_or(AppError::NotFound)?;
+            let known = find::<person::Entity>(&txn, *id).await?;
             let typed = TypedIdentity {
                 fiscal_code: known.fiscal_code,
                 given_name: known.given_name,
@@ -333,11 +344,7 @@ pub async fn report_discharge(
 }
 
 pub(crate) async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {
-    discharge::Entity::find_by_id(id)
-        .one(conn)
-        .await
-        .in_row(discharge::Entity, id)?
-        .ok_or(AppError::NotFound)
+    find::<discharge::Entity>(conn, id).await
 }
 
 /// One discharge, for its reporter and the receiving team; audited.
@@ -414,23 +421,27 @@ pub async fn list_discharges(
         .order_by_asc(discharge::Column::ExpectedDischargeOn)
         .order_by_asc(discharge::Column::Id);
     let txn = db.begin().await?;
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|d| {
-            AuditEntry::new(AuditAction::DischargeListed)
-                .on("discharge", d.id)
-                .person(d.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |d| {
+        AuditEntry::new(AuditAction::DischargeListed)
+            .on("discharge", d.id)
+            .person(d.person_id)
+    })
+    .await
 }
 
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {
     AppError::validation("status", refusal.message_it())
+}
+
+/// The status column set to where `action` takes a discharge in `from`, or
+/// the workflow's refusal.
+fn moved(
+    from: DischargeStatus,
+    action: DischargeAction,
+    facts: &DischargeFacts,
+) -> AppResult<(discharge::Column, SimpleExpr)> {
+    let next = discharge_workflow::next_status(from, action, facts).map_err(refused)?;
+    Ok((discharge::Column::Status, Expr::value(next.as_str())))
 }
 
 /// Loads a discharge for a step by one of its parties, inside the step's
@@ -455,7 +466,7 @@ async fn write(
     caller: &Caller,
     found: &discharge::Model,
     expected_version: i32,
-    changes: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)>,
+    changes: Vec<(discharge::Column, SimpleExpr)>,
 ) -> AppResult<discharge::Model> {
     if found.version != expected_version {
         return Err(stale(discharge::Entity::NOUN));
@@ -503,7 +514,7 @@ pub async fn update_discharge(
             "La dimissione è conclusa e non si modifica più",
         ));
     }
-    let mut set: Vec<(discharge::Column, sea_orm::sea_query::SimpleExpr)> = Vec::new();
+    let mut set: Vec<(discharge::Column, SimpleExpr)> = Vec::new();
     if let Some(text) = &changes.ward {
         let ward = optional_text("ward", Some(text), 200)?
             .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
@@ -534,13 +545,11 @@ pub async fn update_discharge(
     if let Some(date) = changes.assessment_scheduled_on {
         set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
         if from == DischargeStatus::Reported {
-            let next = discharge_workflow::next_status(
+            set.push(moved(
                 from,
                 DischargeAction::ScheduleAssessment,
                 &DischargeFacts::default(),
-            )
-            .map_err(refused)?;
-            set.push((discharge::Column::Status, Expr::value(next.as_str())));
+            )?);
         }
     }
     let updated = write(&txn, caller, &found, expected_version, set).await?;
@@ -575,12 +584,7 @@ pub async fn mark_dischargeable(
             "La dimissione è conclusa e non si modifica più",
         ));
     }
-    if date > caller.today() {
-        return Err(AppError::validation("date", "La data è nel futuro"));
-    }
-    if date < found.admitted_on {
-        return Err(AppError::validation("date", "La data precede il ricovero"));
-    }
+    check_stay_day("date", "La data", date, &found, caller.today())?;
     let updated = write(
         &txn,
         caller,
@@ -632,15 +636,14 @@ pub async fn agree_plan(
     let facts = DischargeFacts {
         has_assessment: assessment_id.is_some(),
     };
-    let next = discharge_workflow::next_status(found.status, DischargeAction::AgreePlan, &facts)
-        .map_err(refused)?;
+    let status = moved(found.status, DischargeAction::AgreePlan, &facts)?;
     let updated = write(
         &txn,
         caller,
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (
                 discharge::Column::PlanDestination,
                 Expr::value(destination.as_str()),
@@ -672,31 +675,25 @@ pub async fn complete(
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let (_, found) = load_for_party(&txn, caller, id).await?;
-    let next = discharge_workflow::next_status(
+    let status = moved(
         found.status,
         DischargeAction::Complete,
         &DischargeFacts::default(),
-    )
-    .map_err(refused)?;
-    if discharged_on > caller.today() {
-        return Err(AppError::validation(
-            "dischargedOn",
-            "La data di dimissione è nel futuro",
-        ));
-    }
-    if discharged_on < found.admitted_on {
-        return Err(AppError::validation(
-            "dischargedOn",
-            "La data di dimissione precede il ricovero",
-        ));
-    }
+    )?;
+    check_stay_day(
+        "dischargedOn",
+        "La data di dimissione",
+        discharged_on,
+        &found,
+        caller.today(),
+    )?;
     let updated = write(
         &txn,
         caller,
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (discharge::Column::DischargedOn, Expr::value(discharged_on)),
             (
                 discharge::Column::Destination,
@@ -729,19 +726,18 @@ pub async fn cancel(
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let (_, found) = load_for_party(&txn, caller, id).await?;
-    let next = discharge_workflow::next_status(
+    let status = moved(
         found.status,
         DischargeAction::Cancel,
         &DischargeFacts::default(),
-    )
-    .map_err(refused)?;
+    )?;
     let updated = write(
         &txn,
         caller,
         &found,
         expected_version,
         vec![
-            (discharge::Column::Status, Expr::value(next.as_str())),
+            status,
             (
                 discharge::Column::CancelReason,
                 Expr::value(reason.as_str()),

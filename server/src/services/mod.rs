@@ -22,6 +22,21 @@ pub mod teams;
 pub mod users;
 pub mod versions;
 
+use chrono::NaiveDate;
+
+use crate::error::{AppError, AppResult};
+
+/// The period `from..=to` an indicator is asked for: it must not run backwards.
+pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> {
+    if to < from {
+        return Err(AppError::validation(
+            "to",
+            "La data finale precede quella iniziale",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.

@@ -11,7 +11,7 @@ use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::InRow;
+use crate::services::rows::find;
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list(
@@ -40,12 +40,11 @@ pub async fn mark_read(
     id: Uuid,
 ) -> AppResult<notification::Model> {
     let viewer = policy::require_signed_in(caller)?;
-    let found = notification::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .in_row(notification::Entity, id)?
-        .filter(|n| n.user_id == viewer.user_id)
-        .ok_or(AppError::NotFound)?;
+    // Someone else's notification is as absent as one that never was.
+    let found = find::<notification::Entity>(db, id).await?;
+    if found.user_id != viewer.user_id {
+        return Err(AppError::NotFound);
+    }
     if found.read_at.is_none() {
         notification::Entity::update_many()
             .col_expr(notification::Column::ReadAt, Expr::value(caller.now()))
@@ -54,11 +53,7 @@ pub async fn mark_read(
             .exec(db)
             .await?;
     }
-    notification::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .in_row(notification::Entity, id)?
-        .ok_or(AppError::NotFound)
+    find::<notification::Entity>(db, id).await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -97,11 +92,7 @@ pub async fn retry_email(
         .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
         .exec(db)
         .await?;
-    let found = outbox_email::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .in_row(outbox_email::Entity, id)?
-        .ok_or(AppError::NotFound)?;
+    let found = find::<outbox_email::Entity>(db, id).await?;
     if moved.rows_affected == 0 {
         return Err(AppError::validation(
             "id",

@@ -1,8 +1,12 @@
 //! A page of a list: where it starts and how long it may be.
 
 use sea_orm::sea_query::LikeExpr;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QuerySelect, Select};
+use sea_orm::{
+    ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QuerySelect, Select,
+};
 
+use crate::audit::{self, AuditEntry};
+use crate::caller::Caller;
 use crate::error::AppResult;
 
 /// Lists never return more than this many rows at once.
@@ -52,6 +56,25 @@ impl<T> Page<T> {
             total: self.total,
         }
     }
+}
+
+/// A page of case rows for a list, committed with one audited read per row
+/// it shows (`read` names the row and its person).
+pub async fn fetch_audited_page<E>(
+    txn: DatabaseTransaction,
+    caller: &Caller,
+    query: Select<E>,
+    page: PageRequest,
+    read: impl Fn(&E::Model) -> AuditEntry,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    let found = fetch_page(&txn, query, page).await?;
+    audit::record_many(&txn, caller, found.items.iter().map(read)).await?;
+    txn.commit().await?;
+    Ok(found)
 }
 
 /// Runs an ordered query for one page, with the total the connection shows

@@ -23,8 +23,8 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
-use crate::services::rows::InRow;
+use crate::services::page::{fetch_audited_page, like_literal, Page, PageRequest, Placement};
+use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
@@ -154,11 +154,7 @@ fn check(draft: &PersonDraft, today: NaiveDate) -> AppResult<Checked> {
 }
 
 pub async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
-    person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await
-        .in_row(person::Entity, person_id)?
-        .ok_or(AppError::NotFound)
+    find::<person::Entity>(conn, person_id).await
 }
 
 /// A change to a part of the person's record (a reference person, a privacy
@@ -523,19 +519,12 @@ pub async fn list_persons(
     let ordered = query
         .order_by_asc(person::Column::SearchName)
         .order_by_asc(person::Column::Id);
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|p| {
-            AuditEntry::new(AuditAction::PersonListed)
-                .on("person", p.id)
-                .person(p.id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |p| {
+        AuditEntry::new(AuditAction::PersonListed)
+            .on("person", p.id)
+            .person(p.id)
+    })
+    .await
 }
 
 #[derive(Debug, Clone)]

@@ -17,7 +17,7 @@ use crate::domain::vocabulary::{GoalStatus, LifeArea, ServiceKind};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::{load_for_work, refuse_if_closed, touch};
+use crate::services::projects::{load_open_for_work, touch};
 use crate::services::rows::{find, InRow};
 
 #[derive(Debug, Clone)]
@@ -42,8 +42,7 @@ pub async fn add_goal(
     draft: GoalDraft,
 ) -> AppResult<project_goal::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     let description = goal_description(&draft.description)?;
     let now = caller.now();
     touch(&txn, caller.now(), &found).await?;
@@ -93,8 +92,7 @@ pub async fn update_goal(
 ) -> AppResult<project_goal::Model> {
     let txn = db.begin().await?;
     let goal = find::<project_goal::Entity>(&txn, goal_id).await?;
-    let (user_id, found) = load_for_work(&txn, caller, goal.project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, goal.project_id).await?;
     let mut active: project_goal::ActiveModel = goal.clone().into();
     if let Some(text) = &changes.description {
         active.description = Set(goal_description(text)?);
@@ -198,8 +196,7 @@ pub async fn add_intervention(
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     let frequency = check_intervention(&txn, project_id, &draft).await?;
     touch(&txn, caller.now(), &found).await?;
     let created = project_intervention::ActiveModel {
@@ -243,8 +240,7 @@ pub async fn update_intervention(
 ) -> AppResult<project_intervention::Model> {
     let txn = db.begin().await?;
     let current = find::<project_intervention::Entity>(&txn, intervention_id).await?;
-    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, current.project_id).await?;
     let frequency = check_intervention(&txn, found.id, &draft).await?;
     let mut active: project_intervention::ActiveModel = current.into();
     active.goal_id = Set(draft.goal_id);

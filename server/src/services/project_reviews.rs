@@ -17,7 +17,7 @@ use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::{load, load_for_work, next_review, touch};
+use crate::services::projects::{commit, load_for_work, next_review, touch};
 use crate::services::versions::guarded_update;
 
 #[derive(Debug, Clone)]
@@ -115,9 +115,7 @@ pub async fn record_review(
         None,
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 #[derive(Debug, Clone)]
@@ -187,7 +185,5 @@ pub async fn record_life_area_scores(
         Some(json!({ "rater": rater.as_str() })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }

@@ -8,8 +8,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use entity::{assessment, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -24,9 +25,9 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::rows::{find, InRow};
+use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -62,6 +63,17 @@ pub(crate) async fn load(
     find::<project::Entity>(conn, project_id).await
 }
 
+/// Ends a change to the project `project_id`: the project as the change
+/// left it, committed.
+pub(crate) async fn commit(
+    txn: DatabaseTransaction,
+    project_id: Uuid,
+) -> AppResult<project::Model> {
+    let updated = load(&txn, project_id).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
 /// Loads a project for a change by someone who works on it.
 pub async fn load_for_work(
     conn: &impl ConnectionTrait,
@@ -86,15 +98,21 @@ pub async fn touch(
     guarded_update::<project::Entity>(conn, now, found.id, found.version, vec![]).await
 }
 
-/// Closed projects keep their record as it was closed.
-pub(crate) fn refuse_if_closed(found: &project::Model) -> AppResult<()> {
+/// Loads a project for a change to its plan by someone who works on it:
+/// closed projects keep their record as it was closed.
+pub(crate) async fn load_open_for_work(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    project_id: Uuid,
+) -> AppResult<(Uuid, project::Model)> {
+    let (user_id, found) = load_for_work(conn, caller, project_id).await?;
     if found.status == ProjectStatus::Closed {
         return Err(AppError::validation(
             "projectId",
             "Il progetto è concluso e non si modifica più",
         ));
     }
-    Ok(())
+    Ok((user_id, found))
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
@@ -105,14 +123,7 @@ pub async fn open_project(
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
-    if team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("teamId", "Équipe non trovata"));
-    }
+    named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     policy::require_team_member(&txn, caller, input.team_id).await?;
     if !policy::is_active_member(&txn, input.case_manager_id, input.team_id).await? {
         return Err(AppError::validation(
@@ -259,19 +270,12 @@ pub async fn list_projects(
         .order_by_asc(project::Column::NextReviewOn)
         .order_by_asc(project::Column::Id);
     let txn = db.begin().await?;
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|p| {
-            AuditEntry::new(AuditAction::ProjectListed)
-                .on("project", p.id)
-                .person(p.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |p| {
+        AuditEntry::new(AuditAction::ProjectListed)
+            .on("project", p.id)
+            .person(p.person_id)
+    })
+    .await
 }
 
 /// The facts the state machine needs, read inside the transaction.
@@ -386,9 +390,7 @@ pub async fn transition_project(
             .details(json!({ "status": to.as_str() })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 #[derive(Debug, Clone)]
@@ -409,8 +411,7 @@ pub async fn record_consent(
     consent: Consent,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     if consent.date > caller.today() {
         return Err(AppError::validation(
             "date",
@@ -462,9 +463,7 @@ pub async fn record_consent(
         Some(json!({ "method": consent.method.as_str() })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }
 
 /// Hands the project to another case manager, an active member of the
@@ -478,8 +477,7 @@ pub async fn change_case_manager(
     case_manager_id: Uuid,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
-    refuse_if_closed(&found)?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     if !policy::is_active_member(&txn, case_manager_id, found.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
@@ -510,7 +508,5 @@ pub async fn change_case_manager(
         Some(json!({ "from": found.case_manager_id, "to": case_manager_id })),
     )
     .await?;
-    let updated = load(&txn, project_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    commit(txn, project_id).await
 }

@@ -4,8 +4,8 @@
 use entity::{person, referral, team};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,8 +16,8 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::InRow;
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::rows::{find, lock, named, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -42,14 +42,7 @@ pub async fn refer_person(
     let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
     let reason = optional_text("reason", Some(&input.reason), 2000)?
         .ok_or_else(|| AppError::validation("reason", "Indica il motivo dell'invio"))?;
-    if team::Entity::find_by_id(input.team_id)
-        .one(&txn)
-        .await
-        .in_row(team::Entity, input.team_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("teamId", "Équipe non trovata"));
-    }
+    named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
     // The person's referrals change one at a time (a no-op on SQLite, whose
     // write transactions already do): of two sendings to the same team at
     // once, the second sees the first.
@@ -101,11 +94,7 @@ pub async fn refer_person(
 }
 
 async fn load(conn: &impl ConnectionTrait, referral_id: Uuid) -> AppResult<referral::Model> {
-    referral::Entity::find_by_id(referral_id)
-        .one(conn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)
+    find::<referral::Entity>(conn, referral_id).await
 }
 
 /// Loads a referral for a move by a member of its team, inside the move's
@@ -119,20 +108,15 @@ async fn lock_for_team_member(
     caller: &Caller,
     referral_id: Uuid,
 ) -> AppResult<(Uuid, referral::Model)> {
-    let found = referral::Entity::find_by_id(referral_id)
-        .lock_exclusive()
-        .one(conn)
-        .await
-        .in_row(referral::Entity, referral_id)?
-        .ok_or(AppError::NotFound)?;
+    let found = lock::<referral::Entity>(conn, referral_id).await?;
     let viewer = policy::require_team_member(conn, caller, found.team_id).await?;
     Ok((viewer.user_id, found))
 }
 
 /// Writes a move of a referral locked by `lock_for_team_member`, with its
-/// audit event, and reads it back.
+/// audit event, and commits it; the referral as the move left it.
 async fn write(
-    txn: &impl ConnectionTrait,
+    txn: DatabaseTransaction,
     caller: &Caller,
     found: &referral::Model,
     changes: Vec<(referral::Column, SimpleExpr)>,
@@ -144,17 +128,19 @@ async fn write(
     }
     update
         .filter(referral::Column::Id.eq(found.id))
-        .exec(txn)
+        .exec(&txn)
         .await?;
     audit::record(
-        txn,
+        &txn,
         caller,
         AuditEntry::new(action)
             .on("referral", found.id)
             .person(found.person_id),
     )
     .await?;
-    load(txn, found.id).await
+    let updated = load(&txn, found.id).await?;
+    txn.commit().await?;
+    Ok(updated)
 }
 
 /// The receiving team takes the person in charge.
@@ -172,8 +158,8 @@ pub async fn accept_referral(
             "Si può prendere in carico solo una segnalazione aperta",
         ));
     }
-    let updated = write(
-        &txn,
+    write(
+        txn,
         caller,
         &found,
         vec![
@@ -186,9 +172,7 @@ pub async fn accept_referral(
         ],
         AuditAction::ReferralAccepted,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    .await
 }
 
 /// Ends the referral with an outcome; the team stops being responsible
@@ -210,8 +194,8 @@ pub async fn close_referral(
             "La segnalazione è già chiusa",
         ));
     }
-    let updated = write(
-        &txn,
+    write(
+        txn,
         caller,
         &found,
         vec![
@@ -225,9 +209,7 @@ pub async fn close_referral(
         ],
         AuditAction::ReferralClosed,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    .await
 }
 
 /// The team's work list: its open (and, on request, accepted) referrals,
@@ -264,17 +246,10 @@ pub async fn team_referrals(
         ))
         .order_by_asc(referral::Column::CreatedAt)
         .order_by_asc(referral::Column::Id);
-    let found = fetch_page(&txn, ordered, page).await?;
-    audit::record_many(
-        &txn,
-        caller,
-        found.items.iter().map(|r| {
-            AuditEntry::new(AuditAction::PersonListed)
-                .on("referral", r.id)
-                .person(r.person_id)
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(found)
+    fetch_audited_page(txn, caller, ordered, page, |r| {
+        AuditEntry::new(AuditAction::PersonListed)
+            .on("referral", r.id)
+            .person(r.person_id)
+    })
+    .await
 }

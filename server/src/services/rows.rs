@@ -2,7 +2,9 @@
 //! vocabulary (say a project status `PAUSED` written by hand) is an internal
 //! error whose log line says which row to repair, never a silent default.
 
-use sea_orm::{ConnectionTrait, DbErr, EntityName, EntityTrait, PrimaryKeyTrait};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityName, EntityTrait, PrimaryKeyTrait, QuerySelect, Select,
+};
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
@@ -28,7 +30,45 @@ where
     E: EntityTrait,
     <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
 {
-    E::find_by_id(id)
+    first(conn, E::find_by_id(id), id).await
+}
+
+/// The row `id` of `E` that an input names in `field`: when there is none,
+/// the input is wrong (a validation error with `message`), not the request's
+/// object missing.
+pub async fn named<E>(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    field: &str,
+    message: &str,
+) -> AppResult<E::Model>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    find::<E>(conn, id).await.map_err(|err| match err {
+        AppError::NotFound => AppError::validation(field, message),
+        other => other,
+    })
+}
+
+/// The row `id` of `E`, held until the transaction ends (`FOR UPDATE` on
+/// PostgreSQL; SQLite's write transactions already exclude each other);
+/// `NotFound` when there is none.
+pub async fn lock<E>(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<E::Model>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    first(conn, E::find_by_id(id).lock_exclusive(), id).await
+}
+
+async fn first<E: EntityTrait>(
+    conn: &impl ConnectionTrait,
+    select: Select<E>,
+    id: Uuid,
+) -> AppResult<E::Model> {
+    select
         .one(conn)
         .await
         .in_row(E::default(), id)?

@@ -5,8 +5,8 @@
 use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -19,7 +19,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Page, PageRequest};
-use crate::services::rows::InRow;
+use crate::services::rows::{lock, named, InRow};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
 pub async fn create_team(
@@ -44,14 +44,8 @@ pub async fn create_team_unchecked(
 ) -> AppResult<team::Model> {
     let name = check_display_name(name).map_err(|m| AppError::validation("name", m))?;
     let txn = db.begin().await?;
-    if organization::Entity::find_by_id(organization_id)
-        .one(&txn)
-        .await
-        .in_row(organization::Entity, organization_id)?
-        .is_none()
-    {
-        return Err(AppError::validation("organizationId", "Ente non trovato"));
-    }
+    named::<organization::Entity>(&txn, organization_id, "organizationId", "Ente non trovato")
+        .await?;
     let created = team::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
@@ -84,9 +78,7 @@ pub async fn add_member(
     let txn = db.begin().await?;
     let viewer = policy::require_membership_manager(&txn, caller, team_id).await?;
     policy::require_other_to_add_member(viewer, user_id)?;
-    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
-    txn.commit().await?;
-    Ok(team)
+    insert_member(txn, caller, team_id, user_id, role).await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
@@ -97,10 +89,7 @@ pub async fn add_member_unchecked(
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
-    let txn = db.begin().await?;
-    let team = insert_member(&txn, caller, team_id, user_id, role).await?;
-    txn.commit().await?;
-    Ok(team)
+    insert_member(db.begin().await?, caller, team_id, user_id, role).await
 }
 
 /// Locks the team for a change of its membership, on PostgreSQL (SQLite's
@@ -108,23 +97,19 @@ pub async fn add_member_unchecked(
 /// team's members take turns, so that the second sees what the first did
 /// (two additions of one user make one membership).
 async fn lock_team(conn: &impl ConnectionTrait, team_id: Uuid) -> AppResult<team::Model> {
-    team::Entity::find_by_id(team_id)
-        .lock_exclusive()
-        .one(conn)
-        .await
-        .in_row(team::Entity, team_id)?
-        .ok_or(AppError::NotFound)
+    lock::<team::Entity>(conn, team_id).await
 }
 
+/// Adds the membership and commits it.
 async fn insert_member(
-    txn: &impl ConnectionTrait,
+    txn: DatabaseTransaction,
     caller: &Caller,
     team_id: Uuid,
     user_id: Uuid,
     role: TeamRole,
 ) -> AppResult<team::Model> {
     match user::Entity::find_by_id(user_id)
-        .one(txn)
+        .one(&txn)
         .await
         .in_row(user::Entity, user_id)?
     {
@@ -132,9 +117,9 @@ async fn insert_member(
         Some(_) => return Err(AppError::validation("userId", "L'utente è disattivato")),
         None => return Err(AppError::validation("userId", "Utente non trovato")),
     }
-    let team = lock_team(txn, team_id).await?;
+    let team = lock_team(&txn, team_id).await?;
     let already = policy::active_memberships(user_id, team_id)
-        .count(txn)
+        .count(&txn)
         .await?;
     if already > 0 {
         return Err(AppError::Conflict(
@@ -151,16 +136,17 @@ async fn insert_member(
         ended_on: Set(None),
         created_at: Set(caller.now()),
     }
-    .insert(txn)
+    .insert(&txn)
     .await?;
     audit::record(
-        txn,
+        &txn,
         caller,
         AuditEntry::new(AuditAction::TeamMemberAdded)
             .on("team", team_id)
             .details(json!({ "userId": user_id, "teamRole": role.as_str() })),
     )
     .await?;
+    txn.commit().await?;
     Ok(team)
 }
 

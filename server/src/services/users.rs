@@ -18,7 +18,7 @@ use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
-use crate::services::rows::InRow;
+use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -126,14 +126,7 @@ async fn email_taken(conn: &impl ConnectionTrait, email_normalized: &str) -> App
 }
 
 async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<()> {
-    if organization::Entity::find_by_id(id)
-        .one(conn)
-        .await
-        .in_row(organization::Entity, id)?
-        .is_none()
-    {
-        return Err(AppError::validation("organizationId", "Ente non trovato"));
-    }
+    named::<organization::Entity>(conn, id, "organizationId", "Ente non trovato").await?;
     Ok(())
 }
 
@@ -163,11 +156,7 @@ pub async fn update_user(
     }
 
     let txn = db.begin().await?;
-    let current = user::Entity::find_by_id(user_id)
-        .one(&txn)
-        .await
-        .in_row(user::Entity, user_id)?
-        .ok_or(AppError::NotFound)?;
+    let current = find::<user::Entity>(&txn, user_id).await?;
     if current.version != expected_version {
         return Err(stale(user::Entity::NOUN));
     }
@@ -196,11 +185,7 @@ pub async fn update_user(
         set.push((user::Column::Active, Expr::value(flag)));
     }
     guarded_update::<user::Entity>(&txn, caller.now(), user_id, expected_version, set).await?;
-    let updated = user::Entity::find_by_id(user_id)
-        .one(&txn)
-        .await
-        .in_row(user::Entity, user_id)?
-        .ok_or(AppError::NotFound)?;
+    let updated = find::<user::Entity>(&txn, user_id).await?;
 
     let action = if updated.role != old_role {
         AuditAction::UserRoleChanged
