@@ -205,6 +205,17 @@ pub fn check_transition(
         }
     }
 
+    let refusals = entry_conditions(to, facts);
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(refusals)
+    }
+}
+
+/// What entering `to` requires and `facts` lack, whatever the status the
+/// project comes from.
+fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRefusal> {
     let mut refusals = Vec::new();
     match to {
         ProjectStatus::Active => {
@@ -236,8 +247,27 @@ pub fn check_transition(
         }
         _ => {}
     }
+    refusals
+}
+
+/// The status a project takes when a review (verifica) is recorded: services
+/// go on, so it is `ACTIVE` again, on the same conditions as any entry into
+/// `ACTIVE` — a review does not bring back a project whose case manager left
+/// the team or whose agreement is no longer on record. Reviews are recorded
+/// only while the project is delivered or under review.
+pub fn review_outcome(
+    from: ProjectStatus,
+    facts: &ProjectFacts,
+) -> Result<ProjectStatus, Vec<TransitionRefusal>> {
+    if !REVIEWS_RUN_IN.contains(&from) {
+        return Err(vec![TransitionRefusal::NotAllowed {
+            from,
+            to: ProjectStatus::Active,
+        }]);
+    }
+    let refusals = entry_conditions(ProjectStatus::Active, facts);
     if refusals.is_empty() {
-        Ok(())
+        Ok(ProjectStatus::Active)
     } else {
         Err(refusals)
     }
@@ -543,6 +573,30 @@ mod tests {
             .collect();
         assert_eq!(running, [Active, Review]);
         assert_eq!(running, REVIEWS_RUN_IN);
+    }
+
+    #[test]
+    fn a_review_returns_to_active_only_on_the_conditions_of_active() {
+        assert_eq!(review_outcome(Review, &ready()), Ok(Active));
+        assert_eq!(review_outcome(Active, &ready()), Ok(Active));
+        let mut left = ready();
+        left.has_case_manager = false;
+        left.has_consent = false;
+        assert_eq!(
+            review_outcome(Review, &left),
+            Err(vec![R::MissingCaseManager, R::MissingConsent])
+        );
+        assert_eq!(
+            review_outcome(Active, &left),
+            Err(vec![R::MissingCaseManager, R::MissingConsent])
+        );
+        for from in [Intake, Assessment, Planning, Suspended, Closed] {
+            assert_eq!(
+                review_outcome(from, &ready()),
+                Err(vec![R::NotAllowed { from, to: Active }]),
+                "{from}"
+            );
+        }
     }
 
     #[test]

@@ -13,12 +13,13 @@ use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
+use crate::domain::project_lifecycle;
 use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
-use crate::services::project_history;
 use crate::services::projects::{commit, load_for_work, next_review, touch};
 use crate::services::versions::guarded_update;
+use crate::services::{project_history, projects};
 
 #[derive(Debug, Clone)]
 pub struct ReviewDraft {
@@ -71,6 +72,15 @@ pub async fn record_review(
             "Un partecipante non esiste",
         ));
     }
+    // A review returns the project to ACTIVE on the same conditions as any
+    // move into ACTIVE (the lifecycle's rule, not a shortcut around it).
+    let facts = projects::facts(&txn, &found, false).await?;
+    let outcome = project_lifecycle::review_outcome(status, &facts).map_err(|refusals| {
+        AppError::Refused {
+            field: "projectId".into(),
+            reasons: refusals.iter().map(|r| r.message_it()).collect(),
+        }
+    })?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
     guarded_update::<project::Entity>(
         &txn,
@@ -78,10 +88,7 @@ pub async fn record_review(
         project_id,
         found.version,
         vec![
-            (
-                project::Column::Status,
-                Expr::value(ProjectStatus::Active.as_str()),
-            ),
+            (project::Column::Status, Expr::value(outcome.as_str())),
             (
                 project::Column::NextReviewOn,
                 Expr::value(next_review(draft.date, found.review_every_days)),

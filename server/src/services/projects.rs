@@ -279,7 +279,7 @@ pub async fn list_projects(
 }
 
 /// The facts the state machine needs, read inside the transaction.
-async fn facts(
+pub(crate) async fn facts(
     conn: &impl ConnectionTrait,
     found: &project::Model,
     closure_reason_given: bool,

@@ -13,6 +13,7 @@ on_both_databases!(
     life_area_scores_show_each_trajectory_from_baseline,
     my_projects_with_nested_data_run_a_bounded_number_of_statements,
     a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_default,
+    a_review_does_not_bring_back_a_project_that_lacks_what_active_needs,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -876,4 +877,57 @@ async fn a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_defau
         .gql("{ projects(first: 10) { nodes { id status } } }", json!({}))
         .await;
     listed.expect_code("INTERNAL");
+}
+
+/// A review returns the project to ACTIVE only on the conditions of ACTIVE
+/// (issue 13.1): here the person's agreement is no longer on record.
+async fn a_review_does_not_bring_back_a_project_that_lacks_what_active_needs(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PAI").await;
+    let op = &case.desk.operator;
+    move_to(op, &project, "ASSESSMENT", 1).await.ok();
+    move_to(op, &project, "PLANNING", 2).await.ok();
+    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
+        .await
+        .ok();
+    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": "SIGNED_PAPER" } }))
+        .await
+        .ok();
+    case.assess().await;
+    assert_eq!(
+        move_to(op, &project, "ACTIVE", 5).await.ok()["transitionProject"]["status"],
+        "ACTIVE"
+    );
+    assert_eq!(
+        move_to(op, &project, "REVIEW", 6).await.ok()["transitionProject"]["status"],
+        "REVIEW"
+    );
+    // The agreement was recorded by mistake and taken off the record.
+    app.execute("UPDATE projects SET consent_on = NULL, consent_method = NULL")
+        .await;
+
+    let record = "mutation($input: RecordReviewInput!) { recordReview(input: $input) { status } }";
+    let input = json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": [case.desk.operator_id] } });
+    let refused = op.gql(record, input.clone()).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("projectId"));
+    let why = reasons(&refused);
+    assert_eq!(why.len(), 1, "{why:?}");
+    assert!(why[0].contains("consenso"), "{why:?}");
+    let now = op
+        .gql(
+            "query($id: ID!) { project(id: $id) { status reviews { date } } }",
+            json!({ "id": project["id"] }),
+        )
+        .await;
+    assert_eq!(now.ok()["project"]["status"], "REVIEW", "nothing written");
+    assert_eq!(now.ok()["project"]["reviews"], json!([]));
+
+    // With the agreement on record again, the same review is recorded.
+    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 7, "date": "2026-09-10", "method": "SIGNED_PAPER" } }))
+        .await
+        .ok();
+    let recorded = op.gql(record, input).await;
+    assert_eq!(recorded.ok()["recordReview"]["status"], "ACTIVE");
 }
