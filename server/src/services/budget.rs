@@ -13,6 +13,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::caller::Caller;
+use crate::domain::budget_period::{self, Period};
 use crate::domain::money::Fixed2;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
@@ -22,7 +23,7 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::services::project_history;
-use crate::services::projects::{commit, load_for_work, touch};
+use crate::services::projects::{commit, load_open_for_work, touch};
 use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
 
@@ -134,7 +135,7 @@ pub async fn add_resource(
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
     let now = caller.now();
     touch(&txn, caller.now(), &found).await?;
@@ -188,7 +189,7 @@ pub async fn update_resource(
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
     let current = find::<budget_resource::Entity>(&txn, resource_id).await?;
-    let (user_id, found) = load_for_work(&txn, caller, current.project_id).await?;
+    let (user_id, found) = load_open_for_work(&txn, caller, current.project_id).await?;
     let (provider_name, description) = check(&txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
         &txn,
@@ -280,7 +281,7 @@ pub async fn record_use(
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
     let resource = find::<budget_resource::Entity>(&txn, resource_id).await?;
-    let (user_id, found) = load_for_work(&txn, caller, resource.project_id).await?;
+    let (user_id, found) = load_open_for_work(&txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
             "quantity",
@@ -292,6 +293,13 @@ pub async fn record_use(
             "date",
             "La data dell'utilizzo è nel futuro",
         ));
+    }
+    let period = Period {
+        start: resource.period_start,
+        end: resource.period_end,
+    };
+    if let Some(why) = budget_period::refuse_use_on(date, period) {
+        return Err(AppError::validation("date", why));
     }
     touch(&txn, caller.now(), &found).await?;
     budget_use::ActiveModel {
@@ -336,7 +344,7 @@ pub async fn agree_budget(
     agreed_on: NaiveDate,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
     if agreed_on > caller.today() {
         return Err(AppError::validation(
             "agreedOn",

@@ -14,6 +14,7 @@ on_both_databases!(
     my_projects_with_nested_data_run_a_bounded_number_of_statements,
     a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_default,
     a_review_does_not_bring_back_a_project_that_lacks_what_active_needs,
+    a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -930,4 +931,70 @@ async fn a_review_does_not_bring_back_a_project_that_lacks_what_active_needs(db:
         .ok();
     let recorded = op.gql(record, input).await;
     assert_eq!(recorded.ok()["recordReview"]["status"], "ACTIVE");
+}
+
+/// Issue 13.3: a closed project's budget is history (no line added, changed,
+/// used or agreed), and a use is dated within its line's period.
+async fn a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let project = case.project("PTRI").await;
+    let op = &case.desk.operator;
+    let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
+    let mut input = resource(
+        &project,
+        "HOUSING",
+        "ECONOMIC",
+        asst.clone(),
+        "FNA",
+        "EUR",
+        "500",
+    );
+    input["input"]["periodEnd"] = json!("2026-10-31");
+    let line = op.gql(ADD_RESOURCE, input).await.ok()["addBudgetResource"].clone();
+
+    let before = op
+        .gql(USE, json!({ "input": { "resourceId": line["id"], "date": "2026-08-31", "quantity": "10" } }))
+        .await;
+    before.expect_code("VALIDATION");
+    assert_eq!(before.field(), Some("date"));
+    assert_eq!(
+        before.message(),
+        "La data dell'utilizzo è fuori dal periodo della risorsa (dal 01/09/2026 al 31/10/2026)"
+    );
+    let after = op
+        .gql(USE, json!({ "input": { "resourceId": line["id"], "date": "2026-11-01", "quantity": "10" } }))
+        .await;
+    assert_eq!(after.field(), Some("date"));
+    op.gql(
+        USE,
+        json!({ "input": { "resourceId": line["id"], "date": "2026-10-31", "quantity": "10" } }),
+    )
+    .await
+    .ok();
+
+    // Closed (as an old record might be): every budget change is refused.
+    app.execute("UPDATE projects SET status = 'CLOSED'").await;
+    let closed = "Il progetto è concluso e non si modifica più";
+    let add = op
+        .gql(
+            ADD_RESOURCE,
+            resource(&project, "HOUSING", "ECONOMIC", asst, "FNA", "EUR", "5"),
+        )
+        .await;
+    add.expect_code("VALIDATION");
+    assert_eq!(add.message(), closed);
+    let used = op
+        .gql(
+            USE,
+            json!({ "input": { "resourceId": line["id"], "date": "2026-10-30", "quantity": "1" } }),
+        )
+        .await;
+    used.expect_code("VALIDATION");
+    assert_eq!(used.message(), closed);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM budget_uses").await,
+        1,
+        "only the use within the period, before closing"
+    );
 }
