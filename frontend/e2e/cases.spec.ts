@@ -127,11 +127,11 @@ test('the PUA social worker searches, registers a person and takes a referral in
   const link = first.getByRole('link');
   const taken = (await link.innerText()).trim();
   const personPath = await link.getAttribute('href');
-  await first.getByRole('button', { name: `Prendi in carico ${taken}` }).click();
+  await first.getByRole('button', { name: `Accogli la segnalazione di ${taken}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${taken} è ora in carico a PUA Casa di Comunità di Breno.` })).toBeVisible();
   await expect(pua.getByTestId('riga-segnalazione-aperta').first().getByRole('link')).not.toHaveAttribute('href', personPath ?? '');
   await page.goto(personPath ?? '/');
-  await expect(page.getByTestId('riga-segnalazione').filter({ hasText: 'PUA Casa di Comunità di Breno' })).toContainText('Presa in carico');
+  await expect(page.getByTestId('riga-segnalazione').filter({ hasText: 'PUA Casa di Comunità di Breno' })).toContainText('Accolta');
   await signOut(page);
 });
 

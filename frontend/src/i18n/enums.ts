@@ -141,7 +141,7 @@ export const referralSourceLabels: Record<ReferralSource, string> = {
 
 export const referralStatusLabels: Record<ReferralStatus, string> = {
   OPEN: 'Aperta',
-  ACCEPTED: 'Presa in carico',
+  ACCEPTED: 'Accolta',
   CLOSED: 'Chiusa',
 };
 

@@ -229,7 +229,7 @@ pub async fn team_referrals(
         Some(ReferralStatus::Closed) => {
             return Err(AppError::validation(
                 "status",
-                "L'elenco dell'équipe mostra solo segnalazioni aperte o prese in carico",
+                "L'elenco dell'équipe mostra solo segnalazioni aperte o accolte",
             ))
         }
         Some(s) => vec![s.as_str()],

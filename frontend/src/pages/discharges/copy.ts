@@ -22,7 +22,7 @@ export const newDischargeCopy = {
   sections: {
     patient: 'Paziente',
     stay: 'Ricovero',
-    team: 'Presa in carico',
+    team: 'Équipe ricevente',
   },
   patientMode: 'Il paziente è',
   modes: {

@@ -68,7 +68,7 @@ describe('Il mio lavoro: open referrals', () => {
     // The cards of what is still to come stay, saying so.
     expect(screen.getByRole('heading', { level: 3, name: 'I miei progetti' })).toBeInTheDocument();
 
-    fireEvent.click(within(rows[0]).getByRole('button', { name: 'Prendi in carico Anna Gheza' }));
+    fireEvent.click(within(rows[0]).getByRole('button', { name: 'Accogli la segnalazione di Anna Gheza' }));
     expect(await screen.findByText('Anna Gheza è ora in carico a PUA Casa di Comunità di Breno.')).toBeInTheDocument();
     expect(server.requests.find((r) => r.operationName === 'AcceptReferral')?.variables).toEqual({ input: { referralId: 'r1' } });
     // The list is asked again and no longer has her.

@@ -49,7 +49,7 @@ export const acceptReferralMutation = graphql(`
   }
 `);
 
-/** Il mio lavoro: the open referrals of each of the viewer's teams, with "Prendi in carico". */
+/** Il mio lavoro: the open referrals of each of the viewer's teams, with "Accogli" (a referral is accolta; presa in carico is the project opened). */
 export function OpenReferrals() {
   const [teams] = useQuery({ query: myTeamsQuery });
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();

@@ -181,7 +181,7 @@ describe('PersonPage', () => {
     expect(identity).toHaveTextContent('02/04/1950 a Bamako');
     expect(identity).toHaveTextContent('76 anni');
     expect(identity).toHaveTextContent('residenza fittizia');
-    expect(screen.getByTestId('riga-segnalazione')).toHaveTextContent('Presa in carico');
+    expect(screen.getByTestId('riga-segnalazione')).toHaveTextContent('Accolta');
     expect(screen.getByTestId('riga-segnalazione')).toHaveTextContent('Urgente');
     const project = screen.getByTestId('riga-progetto-persona');
     expect(within(project).getByRole('link', { name: 'PAI: rientro a domicilio' })).toHaveAttribute('href', '/progetti/prj1');

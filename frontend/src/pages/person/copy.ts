@@ -29,7 +29,7 @@ export const personCopy = {
   },
   teams: {
     heading: 'Équipe responsabili',
-    intro: 'Le équipe che seguono la persona ora (con una segnalazione aperta o presa in carico, o una valutazione).',
+    intro: 'Le équipe che seguono la persona ora (con una segnalazione aperta o accolta, o una valutazione).',
     none: 'Nessuna équipe segue la persona in questo momento.',
   },
   referencePersons: {

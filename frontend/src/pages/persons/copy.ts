@@ -36,7 +36,7 @@ export const newPersonCopy = {
     fiscalCode: 'Codice fiscale',
     contacts: 'Residenza e contatti',
     targetGroups: 'Aree di bisogno',
-    referral: 'Presa in carico',
+    referral: 'Prima segnalazione',
   },
   familyName: 'Cognome',
   givenName: 'Nome',
