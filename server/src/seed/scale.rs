@@ -285,6 +285,7 @@ pub async fn seed_scale(
     // Persons, each in the care of one team (person i: team i mod 8).
     let mut codes = std::collections::HashSet::new();
     let mut persons = Vec::with_capacity(n);
+    let mut person_ids = Vec::with_capacity(n);
     let mut births = Vec::with_capacity(n);
     for _ in 0..n {
         let sex = if rng.random_bool(0.55) {
@@ -317,8 +318,10 @@ pub async fn seed_scale(
             .is_none()
             .then_some(FiscalCodeMissingReason::NotAssigned);
         births.push((given, family, birth, sex));
+        let id = uuid(&mut rng);
+        person_ids.push(id);
         persons.push(person::ActiveModel {
-            id: Set(uuid(&mut rng)),
+            id: Set(id),
             version: Set(1),
             fiscal_code: Set(code),
             fiscal_code_missing_reason: Set(missing),
@@ -341,13 +344,6 @@ pub async fn seed_scale(
             updated_at: Set(created),
         });
     }
-    let person_ids: Vec<Uuid> = persons
-        .iter()
-        .map(|p| match &p.id {
-            sea_orm::ActiveValue::Set(id) | sea_orm::ActiveValue::Unchanged(id) => *id,
-            sea_orm::ActiveValue::NotSet => Uuid::nil(),
-        })
-        .collect();
     insert_all(&txn, persons, &mut done, total, progress).await?;
 
     let team_of = |i: usize| teams[i % TEAMS];

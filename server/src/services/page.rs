@@ -90,19 +90,12 @@ where
     E: EntityTrait,
     E::Model: Send + Sync,
 {
-    if page.count {
-        let total = query.clone().count(conn).await?;
-        let items = query
-            .offset(page.offset)
-            .limit(page.limit)
-            .all(conn)
-            .await?;
-        return Ok(Page {
-            items,
-            offset: page.offset,
-            total,
-        });
-    }
+    let counted = if page.count {
+        Some(query.clone().count(conn).await?)
+    } else {
+        None
+    };
+    // Without a count, one row more tells whether another page follows.
     let mut items = query
         .offset(page.offset)
         .limit(page.limit.saturating_add(1))
@@ -112,7 +105,7 @@ where
     items.truncate(usize::try_from(page.limit).unwrap_or(usize::MAX));
     Ok(Page {
         offset: page.offset,
-        total: page.offset + items.len() as u64 + u64::from(more),
+        total: counted.unwrap_or(page.offset + items.len() as u64 + u64::from(more)),
         items,
     })
 }

@@ -20,7 +20,7 @@ impl<T> InRow<T> for Result<T, DbErr> {
     }
 }
 
-pub fn row_error(table: &str, id: Uuid, err: &DbErr) -> AppError {
+fn row_error(table: &str, id: Uuid, err: &DbErr) -> AppError {
     AppError::internal(format!("database: {table} row {id}: {err}"))
 }
 
