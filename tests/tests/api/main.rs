@@ -16,6 +16,7 @@ mod need_to_know;
 mod operations;
 mod outbox;
 mod persons;
+mod policy_property;
 mod projects;
 mod referrals;
 mod schema;
