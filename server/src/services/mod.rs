@@ -11,6 +11,7 @@ pub mod identity;
 pub mod notifications;
 pub mod organizations;
 pub mod page;
+pub mod person_search;
 pub mod persons;
 pub mod project_history;
 pub mod project_plan;

@@ -138,6 +138,20 @@ pub fn like_literal(text: &str, placement: Placement) -> LikeExpr {
     LikeExpr::new(pattern).escape('\\')
 }
 
+/// The same LIKE without an ESCAPE clause, for text that holds none of the
+/// characters it would escape: SQLite's FTS5 trigram index serves a LIKE only
+/// when it has no ESCAPE clause. `None` when the text needs escaping.
+pub fn like_plain(text: &str, placement: Placement) -> Option<LikeExpr> {
+    if text.contains(['%', '_', '\\']) {
+        return None;
+    }
+    let start = match placement {
+        Placement::Anywhere => "%",
+        Placement::WordStart => "% ",
+    };
+    Some(LikeExpr::new(format!("{start}{text}%")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +177,15 @@ mod tests {
             sql.ends_with(r#""name" LIKE '% a\\b%' ESCAPE '\'"#),
             "{sql}"
         );
+    }
+
+    #[test]
+    fn a_plain_like_is_only_made_of_text_that_needs_no_escape() {
+        let sql = where_clause(like_plain("ros", Placement::WordStart).unwrap());
+        assert!(sql.ends_with(r#""name" LIKE '% ros%'"#), "{sql}");
+        assert!(like_plain("ro_ssi", Placement::Anywhere).is_none());
+        assert!(like_plain("50%", Placement::Anywhere).is_none());
+        assert!(like_plain("a\\b", Placement::Anywhere).is_none());
     }
 
     #[test]

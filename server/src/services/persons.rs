@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{person, privacy_consent, reference_person, referral};
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
@@ -23,7 +23,8 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, like_literal, Page, PageRequest, Placement};
+use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::person_search;
 use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -484,17 +485,6 @@ pub async fn get_person(
     Ok(found)
 }
 
-/// Word-prefix conditions for a name search: "ross mar" finds "Rossi Mario".
-fn name_condition(search: &str) -> Condition {
-    let mut condition = Condition::all();
-    for token in search_text::fold(search).split_whitespace() {
-        let like: SimpleExpr =
-            Expr::col(person::Column::SearchName).like(like_literal(token, Placement::WordStart));
-        condition = condition.add(like);
-    }
-    condition
-}
-
 /// Persons the caller is responsible for, by name prefixes (accents and case
 /// ignored) or by exact codice fiscale. Each listed person is an audited access.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -509,13 +499,13 @@ pub async fn list_persons(
         (person::Entity, person::Column::Id),
         viewer.user_id,
     ));
+    let txn = db.begin().await?;
     if let Some(text) = search.map(str::trim).filter(|s| !s.is_empty()) {
         query = match FiscalCode::parse(text) {
             Ok(code) => query.filter(person::Column::FiscalCode.eq(code.as_str())),
-            Err(_) => query.filter(name_condition(text)),
+            Err(_) => query.filter(person_search::name_condition(&txn, text).await?),
         };
     }
-    let txn = db.begin().await?;
     let ordered = query
         .order_by_asc(person::Column::SearchName)
         .order_by_asc(person::Column::Id);
@@ -655,18 +645,4 @@ pub async fn identity_by_fiscal_code(
     }
     txn.commit().await?;
     Ok(found)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_name_search_matches_word_prefixes_without_accents() {
-        let condition = name_condition("Nicolò  ROSS");
-        let sql = sea_orm::QueryTrait::into_query(person::Entity::find().filter(condition))
-            .to_string(sea_orm::sea_query::SqliteQueryBuilder);
-        assert!(sql.contains("'% nicolo%'"), "{sql}");
-        assert!(sql.contains("'% ross%'"), "{sql}");
-    }
 }
