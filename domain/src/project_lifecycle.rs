@@ -59,7 +59,8 @@ pub struct ProjectFacts {
     pub has_case_manager: bool,
     pub has_team: bool,
     pub goal_count: usize,
-    pub assessment_count: usize,
+    /// The person's assessment the project would rest on.
+    pub assessment: AssessmentStanding,
     /// The person's agreement to the project (date and signature recorded);
     /// not a GDPR consent, which professional care does not need.
     pub has_consent: bool,
@@ -68,6 +69,85 @@ pub struct ProjectFacts {
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
     pub suspended_from: Option<ProjectStatus>,
+}
+
+/// The settings of the case rules an installation may choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseRules {
+    /// How long a signed assessment supports entering `ACTIVE`
+    /// (`PONTE_ASSESSMENT_VALID_MONTHS`, 12 unless set).
+    pub assessment_valid_months: u32,
+}
+
+impl Default for CaseRules {
+    fn default() -> Self {
+        CaseRules {
+            assessment_valid_months: 12,
+        }
+    }
+}
+
+/// One assessment of the person in its latest version (an amended version
+/// no longer counts: its correction does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssessmentOnRecord {
+    pub assessed_on: NaiveDate,
+    pub signed: bool,
+}
+
+/// Whether the person has an assessment a project can enter `ACTIVE` on:
+/// signed, in its latest version, made within the period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AssessmentStanding {
+    #[default]
+    Missing,
+    /// Only drafts: the newest one's date, so the user can find it.
+    NotSigned {
+        latest_on: NaiveDate,
+    },
+    /// The newest signed one is older than the period.
+    Outdated {
+        signed_on: NaiveDate,
+        months: u32,
+    },
+    Current {
+        signed_on: NaiveDate,
+    },
+}
+
+/// Any team's assessment counts (the UVM often assesses before the project
+/// exists, and a project team may rely on another team's), but only a signed
+/// one: a draft is not yet an assessment anybody answers for. A signed
+/// assessment dated on the first day of the period still counts.
+pub fn assessment_standing(
+    records: &[AssessmentOnRecord],
+    today: NaiveDate,
+    valid_months: u32,
+) -> AssessmentStanding {
+    let newest_signed = records
+        .iter()
+        .filter(|r| r.signed)
+        .map(|r| r.assessed_on)
+        .max();
+    match newest_signed {
+        Some(signed_on) => {
+            let oldest_valid = today
+                .checked_sub_months(chrono::Months::new(valid_months))
+                .unwrap_or(NaiveDate::MIN);
+            if signed_on >= oldest_valid {
+                AssessmentStanding::Current { signed_on }
+            } else {
+                AssessmentStanding::Outdated {
+                    signed_on,
+                    months: valid_months,
+                }
+            }
+        }
+        None => match records.iter().map(|r| r.assessed_on).max() {
+            Some(latest_on) => AssessmentStanding::NotSigned { latest_on },
+            None => AssessmentStanding::Missing,
+        },
+    }
 }
 
 /// One reason a move was refused. A refused move returns all of them at
@@ -93,6 +173,13 @@ pub enum TransitionRefusal {
     MissingTeam,
     NoGoals,
     NoAssessments,
+    AssessmentNotSigned {
+        latest_on: NaiveDate,
+    },
+    AssessmentOutdated {
+        signed_on: NaiveDate,
+        months: u32,
+    },
     MissingConsent,
     GoalsWithoutFinalStatus {
         count: usize,
@@ -129,6 +216,14 @@ impl TransitionRefusal {
             TransitionRefusal::MissingTeam => "manca l'équipe".to_owned(),
             TransitionRefusal::NoGoals => "nessun obiettivo".to_owned(),
             TransitionRefusal::NoAssessments => "nessuna valutazione".to_owned(),
+            TransitionRefusal::AssessmentNotSigned { latest_on } => format!(
+                "la valutazione del {} non è ancora firmata",
+                crate::wording::date(*latest_on)
+            ),
+            TransitionRefusal::AssessmentOutdated { signed_on, months } => format!(
+                "l'ultima valutazione firmata, del {}, ha più di {months} mesi: serve una nuova valutazione",
+                crate::wording::date(*signed_on)
+            ),
             TransitionRefusal::MissingConsent => "manca il consenso della persona".to_owned(),
             TransitionRefusal::GoalsWithoutFinalStatus { count } => {
                 format!("obiettivi senza esito finale: {count}")
@@ -228,8 +323,15 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
             if facts.goal_count == 0 {
                 refusals.push(TransitionRefusal::NoGoals);
             }
-            if facts.assessment_count == 0 {
-                refusals.push(TransitionRefusal::NoAssessments);
+            match facts.assessment {
+                AssessmentStanding::Current { .. } => {}
+                AssessmentStanding::Missing => refusals.push(TransitionRefusal::NoAssessments),
+                AssessmentStanding::NotSigned { latest_on } => {
+                    refusals.push(TransitionRefusal::AssessmentNotSigned { latest_on })
+                }
+                AssessmentStanding::Outdated { signed_on, months } => {
+                    refusals.push(TransitionRefusal::AssessmentOutdated { signed_on, months })
+                }
             }
             if !facts.has_consent {
                 refusals.push(TransitionRefusal::MissingConsent);
@@ -285,7 +387,9 @@ mod tests {
             has_case_manager: true,
             has_team: true,
             goal_count: 2,
-            assessment_count: 1,
+            assessment: AssessmentStanding::Current {
+                signed_on: on(2026, 9, 5),
+            },
             has_consent: true,
             goals_without_final_status: 0,
             closure_reason_given: true,
@@ -391,6 +495,79 @@ mod tests {
             (Closed, Suspended, Err(vec![R::ProjectClosed]), Err(vec![R::ProjectClosed])),
             (Closed, Closed, Err(vec![R::AlreadyIn(Closed)]), Err(vec![R::AlreadyIn(Closed)])),
         ]
+    }
+
+    fn on(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn record(date: NaiveDate, signed: bool) -> AssessmentOnRecord {
+        AssessmentOnRecord {
+            assessed_on: date,
+            signed,
+        }
+    }
+
+    #[test]
+    fn active_rests_on_a_signed_assessment_within_the_period() {
+        let today = on(2026, 11, 27);
+        let standing = |records: &[AssessmentOnRecord]| assessment_standing(records, today, 12);
+        assert_eq!(standing(&[]), AssessmentStanding::Missing);
+        assert_eq!(
+            standing(&[
+                record(on(2026, 9, 5), false),
+                record(on(2026, 10, 1), false)
+            ]),
+            AssessmentStanding::NotSigned {
+                latest_on: on(2026, 10, 1)
+            }
+        );
+        // A newer draft does not hide an older signed one, and the first day
+        // of the period still counts.
+        assert_eq!(
+            standing(&[
+                record(on(2025, 11, 27), true),
+                record(on(2026, 10, 1), false)
+            ]),
+            AssessmentStanding::Current {
+                signed_on: on(2025, 11, 27)
+            }
+        );
+        assert_eq!(
+            standing(&[record(on(2025, 11, 26), true), record(on(2024, 1, 1), true)]),
+            AssessmentStanding::Outdated {
+                signed_on: on(2025, 11, 26),
+                months: 12
+            }
+        );
+        assert_eq!(
+            assessment_standing(&[record(on(2025, 11, 26), true)], today, 18),
+            AssessmentStanding::Current {
+                signed_on: on(2025, 11, 26)
+            }
+        );
+    }
+
+    #[test]
+    fn a_refusal_names_the_assessment_it_means() {
+        let mut facts = ready();
+        facts.assessment = AssessmentStanding::Outdated {
+            signed_on: on(2025, 3, 4),
+            months: 12,
+        };
+        let refused = check_transition(Planning, Active, &facts).unwrap_err();
+        assert_eq!(
+            refused.iter().map(|r| r.message_it()).collect::<Vec<_>>(),
+            vec!["l'ultima valutazione firmata, del 04/03/2025, ha più di 12 mesi: serve una nuova valutazione"]
+        );
+        facts.assessment = AssessmentStanding::NotSigned {
+            latest_on: on(2026, 9, 5),
+        };
+        let refused = check_transition(Review, Active, &facts).unwrap_err();
+        assert_eq!(
+            refused[0].message_it(),
+            "la valutazione del 05/09/2026 non è ancora firmata"
+        );
     }
 
     #[test]

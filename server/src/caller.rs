@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::clock::Clock;
+use crate::domain::project_lifecycle::CaseRules;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 
@@ -24,6 +25,8 @@ pub struct Caller {
     pub client_addr: Option<String>,
     /// The application's clock: a use case reads the time here.
     pub clock: Clock,
+    /// The installation's settings of the case rules.
+    pub rules: CaseRules,
 }
 
 impl Caller {
@@ -38,6 +41,7 @@ impl Caller {
             request_id: Some("cli".into()),
             client_addr: None,
             clock: Clock::system(),
+            rules: CaseRules::default(),
         }
     }
 

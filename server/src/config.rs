@@ -9,6 +9,7 @@ use std::time::Duration;
 use ipnet::IpNet;
 use url::Url;
 
+use crate::domain::project_lifecycle::CaseRules;
 use crate::http::client_address::parse_trusted_proxies;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,7 @@ pub struct Config {
     pub worker_enabled: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpNet>,
+    pub case_rules: CaseRules,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -89,6 +91,7 @@ impl fmt::Debug for Config {
             .field("worker_interval", &self.worker_interval)
             .field("worker_enabled", &self.worker_enabled)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("case_rules", &self.case_rules)
             .finish()
     }
 }
@@ -239,6 +242,14 @@ impl Config {
             worker_interval: Duration::from_secs(1),
             worker_enabled: true,
             trusted_proxies,
+            case_rules: CaseRules {
+                assessment_valid_months: u32::try_from(positive(
+                    &get,
+                    "PONTE_ASSESSMENT_VALID_MONTHS",
+                    u64::from(CaseRules::default().assessment_valid_months),
+                )?)
+                .unwrap_or(u32::MAX),
+            },
         })
     }
 
@@ -352,6 +363,19 @@ mod tests {
             c.trusted_proxies.is_empty(),
             "no X-Forwarded-For is believed"
         );
+    }
+
+    #[test]
+    fn the_assessment_period_is_a_whole_number_of_months() {
+        assert_eq!(config(&[]).unwrap().case_rules.assessment_valid_months, 12);
+        let c = config(&[("PONTE_ASSESSMENT_VALID_MONTHS", "18")]).unwrap();
+        assert_eq!(c.case_rules.assessment_valid_months, 18);
+        for bad in ["0", "dodici", "-3"] {
+            let err = config(&[("PONTE_ASSESSMENT_VALID_MONTHS", bad)])
+                .err()
+                .unwrap();
+            assert_eq!(err.variable, "PONTE_ASSESSMENT_VALID_MONTHS");
+        }
     }
 
     #[test]

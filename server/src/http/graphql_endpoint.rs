@@ -49,6 +49,7 @@ pub async fn execute(
         request_id,
         client_addr: Some(client_address_of(&state, peer, &headers)),
         clock: state.clock.clone(),
+        rules: state.config.case_rules,
     };
     let request = request.into_inner();
     let (query, operation_name, variables) = (

@@ -23,6 +23,7 @@ use crate::caller::Caller;
 use crate::clock::{today, Clock};
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
+use crate::domain::project_lifecycle::CaseRules;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
     RecommendedSetting, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup,
@@ -68,6 +69,7 @@ pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
         request_id: Some("seed-demo".into()),
         client_addr: None,
         clock: Clock::system(),
+        rules: CaseRules::default(),
     })
 }
 

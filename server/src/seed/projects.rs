@@ -9,17 +9,21 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{missing, seed_caller, user_with_email, DemoTeams};
+use super::{
+    answers, missing, seed_caller, user_with_email, DemoTeams, BARTHEL_ITEMS, BARTHEL_PROFILES,
+};
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, ConsentMethod, FundingSource, GoalStatus, LifeArea,
-    NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater, RecommendedSetting,
-    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
+    AssessmentReason, AssessmentSetting, ConsentMethod, FundingSource, GoalStatus, Instrument,
+    LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater,
+    RecommendedSetting, ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
 };
 use crate::error::AppResult;
-use crate::services::assessments::{self, AssessmentContent, AssessmentOf, SocialDomainLevel};
+use crate::services::assessments::{
+    self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
+};
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
@@ -505,7 +509,8 @@ async fn walk(
     Ok(())
 }
 
-/// An EEMM-run project needs an assessment of its own when the UVM has not assessed the person.
+/// An EEMM-run project needs a signed assessment of its own when the UVM has
+/// not signed one for the person (a draft does not support ACTIVE).
 async fn ensure_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -515,6 +520,7 @@ async fn ensure_assessment(
 ) -> AppResult<()> {
     let existing = entity::assessment::Entity::find()
         .filter(entity::assessment::Column::PersonId.eq(person_id))
+        .filter(entity::assessment::Column::SignedAt.is_not_null())
         .count(db)
         .await?;
     if existing > 0 {
@@ -542,7 +548,11 @@ async fn ensure_assessment(
             setting: AssessmentSetting::Servizio,
             reason: AssessmentReason::FirstAssessment,
             participant_ids: vec![manager_id],
-            instruments: vec![],
+            instruments: vec![InstrumentAnswers {
+                instrument: Instrument::Barthel,
+                answers: answers(&BARTHEL_ITEMS, &BARTHEL_PROFILES[1]),
+                education: None,
+            }],
             social_domains: vec![
                 SocialDomainLevel {
                     domain: SocialDomain::CaregiverNetwork,

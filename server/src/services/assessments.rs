@@ -575,7 +575,7 @@ pub async fn get_assessment(
 }
 
 /// Versions that no amendment has replaced.
-fn current_versions() -> Condition {
+pub(crate) fn current_versions() -> Condition {
     let amended = Alias::new("amended");
     Condition::all().add(
         Expr::exists(

@@ -74,7 +74,7 @@ pub async fn record_review(
     }
     // A review returns the project to ACTIVE on the same conditions as any
     // move into ACTIVE (the lifecycle's rule, not a shortcut around it).
-    let facts = projects::facts(&txn, &found, false).await?;
+    let facts = projects::facts(&txn, caller, &found, false).await?;
     let outcome = project_lifecycle::review_outcome(status, &facts).map_err(|refusals| {
         AppError::Refused {
             field: "projectId".into(),

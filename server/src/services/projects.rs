@@ -18,13 +18,14 @@ use uuid::Uuid;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
-use crate::domain::project_lifecycle::{self, ProjectFacts};
+use crate::domain::project_lifecycle::{self, AssessmentOnRecord, ProjectFacts};
 use crate::domain::vocabulary::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus,
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::assessments;
 use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, named};
@@ -281,6 +282,7 @@ pub async fn list_projects(
 /// The facts the state machine needs, read inside the transaction.
 pub(crate) async fn facts(
     conn: &impl ConnectionTrait,
+    caller: &Caller,
     found: &project::Model,
     closure_reason_given: bool,
 ) -> AppResult<ProjectFacts> {
@@ -288,18 +290,27 @@ pub(crate) async fn facts(
         .filter(project_goal::Column::ProjectId.eq(found.id))
         .all(conn)
         .await?;
-    // Any assessment of the person counts: the UVM often assesses before
-    // the project exists, and a project team may rely on another team's.
-    let assessments = assessment::Entity::find()
+    let on_record: Vec<AssessmentOnRecord> = assessment::Entity::find()
         .filter(assessment::Column::PersonId.eq(found.person_id))
-        .count(conn)
-        .await?;
+        .filter(assessments::current_versions())
+        .all(conn)
+        .await?
+        .iter()
+        .map(|a| AssessmentOnRecord {
+            assessed_on: a.assessed_on,
+            signed: a.signed_at.is_some(),
+        })
+        .collect();
     Ok(ProjectFacts {
         has_case_manager: policy::is_active_member(conn, found.case_manager_id, found.team_id)
             .await?,
         has_team: team::Entity::find_by_id(found.team_id).count(conn).await? > 0,
         goal_count: goals.len(),
-        assessment_count: assessments as usize,
+        assessment: project_lifecycle::assessment_standing(
+            &on_record,
+            caller.today(),
+            caller.rules.assessment_valid_months,
+        ),
         has_consent: found.consent_on.is_some(),
         goals_without_final_status: goals
             .iter()
@@ -328,7 +339,7 @@ pub async fn transition_project(
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
     let from = found.status;
-    let facts = facts(&txn, &found, reason.is_some()).await?;
+    let facts = facts(&txn, caller, &found, reason.is_some()).await?;
     project_lifecycle::check_transition(from, to, &facts).map_err(|refusals| {
         AppError::Refused {
             field: "to".into(),

@@ -446,11 +446,17 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         )
         .await;
     let line = line.ok()["addBudgetResource"]["id"].clone();
-    // The third project is running, so it can be reviewed.
-    member
+    // The third project is running, so it can be reviewed: on a signed assessment.
+    let assessed = member
         .gql(
             "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
             json!({ "input": { "personId": person, "teamId": eemm, "date": "2026-09-02", "setting": "SERVIZIO", "reason": "FIRST_ASSESSMENT", "participantIds": [member_id], "needLevel": "LOW", "recommendedSetting": "HOME" } }),
+        )
+        .await;
+    member
+        .gql(
+            "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+            json!({ "input": { "assessmentId": assessed.ok()["recordAssessment"]["id"] } }),
         )
         .await
         .ok();

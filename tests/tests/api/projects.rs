@@ -15,6 +15,7 @@ on_both_databases!(
     a_stored_status_outside_the_vocabulary_is_an_internal_error_not_a_default,
     a_review_does_not_bring_back_a_project_that_lacks_what_active_needs,
     a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period,
+    active_rests_on_a_signed_assessment_within_the_installations_period,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -61,19 +62,36 @@ impl Case {
         opened.ok()["openProject"].clone()
     }
 
+    /// A signed assessment, as entering ACTIVE needs.
     pub async fn assess(&self) {
+        let id = self.draft_assessment("2026-09-05").await;
         self.desk
+            .operator
+            .gql(
+                "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+                json!({ "input": { "assessmentId": id } }),
+            )
+            .await
+            .ok();
+    }
+
+    pub async fn draft_assessment(&self, date: &str) -> String {
+        let recorded = self
+            .desk
             .operator
             .gql(
                 "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
                 json!({ "input": {
-                    "personId": self.person, "teamId": self.desk.team_id, "date": "2026-09-05",
+                    "personId": self.person, "teamId": self.desk.team_id, "date": date,
                     "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
                     "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
                 } }),
             )
-            .await
-            .ok();
+            .await;
+        recorded.ok()["recordAssessment"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 }
 
@@ -997,4 +1015,80 @@ async fn a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period(db: Tes
         1,
         "only the use within the period, before closing"
     );
+}
+
+/// A project in PLANNING with goals and consent: only the assessment decides
+/// whether it may enter ACTIVE (its version is 5).
+async fn planned(case: &Case) -> Value {
+    let op = &case.desk.operator;
+    let project = case.project("PAI").await;
+    move_to(op, &project, "ASSESSMENT", 1).await.ok();
+    move_to(op, &project, "PLANNING", 2).await.ok();
+    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
+        .await
+        .ok();
+    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": "DIGITAL" } }))
+        .await
+        .ok();
+    project
+}
+
+async fn active_rests_on_a_signed_assessment_within_the_installations_period(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let op = &case.desk.operator;
+    let project = planned(&case).await;
+
+    // A draft is not yet an assessment anybody answers for.
+    let draft = case.draft_assessment("2026-09-05").await;
+    let refused = move_to(op, &project, "ACTIVE", 5).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(
+        reasons(&refused),
+        vec!["la valutazione del 05/09/2026 non è ancora firmata"]
+    );
+
+    // Signed, but made more than twelve months before today.
+    let long_ago = (app.clock.today() - chrono::Months::new(13))
+        .format("%Y-%m-%d")
+        .to_string();
+    let old = case.draft_assessment(&long_ago).await;
+    op.gql(
+        "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+        json!({ "input": { "assessmentId": old } }),
+    )
+    .await
+    .ok();
+    let refused = move_to(op, &project, "ACTIVE", 5).await;
+    let shown = (app.clock.today() - chrono::Months::new(13)).format("%d/%m/%Y");
+    assert_eq!(
+        reasons(&refused),
+        vec![format!(
+            "l'ultima valutazione firmata, del {shown}, ha più di 12 mesi: serve una nuova valutazione"
+        )]
+    );
+
+    // An installation that keeps assessments valid for two years accepts it.
+    let lenient = app
+        .another_instance(|config| config.case_rules.assessment_valid_months = 24)
+        .await;
+    // Cookies do not tell ports apart: the same session, on the other instance.
+    let lenient_op = Client {
+        http: op.http.clone(),
+        base_url: lenient.base_url.clone(),
+    };
+    let active = move_to(&lenient_op, &project, "ACTIVE", 5).await;
+    assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
+
+    // Here, signing the current draft is what makes it count.
+    let other = planned(&case).await;
+    assert!(!reasons(&move_to(op, &other, "ACTIVE", 5).await).is_empty());
+    op.gql(
+        "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
+        json!({ "input": { "assessmentId": draft } }),
+    )
+    .await
+    .ok();
+    let active = move_to(op, &other, "ACTIVE", 5).await;
+    assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
 }
