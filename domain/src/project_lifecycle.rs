@@ -65,6 +65,10 @@ pub struct ProjectFacts {
     /// not a GDPR consent, which professional care does not need.
     pub has_consent: bool,
     pub goals_without_final_status: usize,
+    /// For a PTRI (a Budget di Salute project): the parties whose agreement
+    /// to the budget is missing. Empty for other kinds, which run on a plan
+    /// the budget may follow.
+    pub budget_parties_missing: Vec<String>,
     pub closure_reason_given: bool,
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
@@ -181,6 +185,9 @@ pub enum TransitionRefusal {
         months: u32,
     },
     MissingConsent,
+    BudgetNotAgreed {
+        missing: Vec<String>,
+    },
     GoalsWithoutFinalStatus {
         count: usize,
     },
@@ -225,6 +232,10 @@ impl TransitionRefusal {
                 crate::wording::date(*signed_on)
             ),
             TransitionRefusal::MissingConsent => "manca il consenso della persona".to_owned(),
+            TransitionRefusal::BudgetNotAgreed { missing } => format!(
+                "il Budget di Salute non è ancora approvato da: {}",
+                missing.join(", ")
+            ),
             TransitionRefusal::GoalsWithoutFinalStatus { count } => {
                 format!("obiettivi senza esito finale: {count}")
             }
@@ -336,6 +347,11 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
             if !facts.has_consent {
                 refusals.push(TransitionRefusal::MissingConsent);
             }
+            if !facts.budget_parties_missing.is_empty() {
+                refusals.push(TransitionRefusal::BudgetNotAgreed {
+                    missing: facts.budget_parties_missing.clone(),
+                });
+            }
         }
         ProjectStatus::Closed => {
             if facts.goals_without_final_status > 0 {
@@ -392,6 +408,7 @@ mod tests {
             },
             has_consent: true,
             goals_without_final_status: 0,
+            budget_parties_missing: Vec::new(),
             closure_reason_given: true,
             suspended_from: Some(Active),
         }
@@ -546,6 +563,21 @@ mod tests {
                 signed_on: on(2025, 11, 26)
             }
         );
+    }
+
+    #[test]
+    fn a_budget_di_salute_project_runs_only_on_a_budget_every_party_agreed() {
+        let mut facts = ready();
+        facts.budget_parties_missing = vec![
+            "la persona (o chi la rappresenta)".into(),
+            "Coop Il Sole".into(),
+        ];
+        let refused = check_transition(Planning, Active, &facts).unwrap_err();
+        assert_eq!(
+            refused[0].message_it(),
+            "il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta), Coop Il Sole"
+        );
+        assert_eq!(review_outcome(Review, &facts).unwrap_err().len(), 1);
     }
 
     #[test]

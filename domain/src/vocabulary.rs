@@ -312,6 +312,8 @@ macro_rules! with_vocabularies {
             /// A change to an agreed budget sends it back to the parties.
             BudgetAgreementStatus {
                 None = "NONE",
+                /// Some parties agreed to the plan as it stands, not all.
+                PartiallyAgreed = "PARTIALLY_AGREED",
                 Agreed = "AGREED",
                 ToRenew = "TO_RENEW",
             }

@@ -15,6 +15,8 @@ pub struct Model {
     pub agreed_on: Date,
     pub recorded_by: Uuid,
     pub created_at: DateTimeUtc,
+    /// When a change to the plan ended this agreement; `None` while it holds.
+    pub superseded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

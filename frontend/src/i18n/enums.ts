@@ -233,7 +233,8 @@ export const resourceUnitLabels: Record<ResourceUnit, string> = {
 
 export const budgetAgreementStatusLabels: Record<BudgetAgreementStatus, string> = {
   NONE: 'Non ancora condiviso',
-  AGREED: 'Condiviso',
+  PARTIALLY_AGREED: 'Condiviso in parte',
+  AGREED: 'Condiviso da tutte le parti',
   TO_RENEW: 'Da ricondividere dopo le modifiche',
 };
 

@@ -148,6 +148,8 @@ pub struct Agreement {
     pub party_kind: ProviderKind,
     pub party_name: String,
     pub agreed_on: Date,
+    /// Given to the plan as it stands; false once the plan changed since.
+    pub current: bool,
 }
 
 /// A project's Budget di Salute, read through the project's row.
@@ -197,9 +199,22 @@ impl Budget {
         })
     }
 
-    /// NONE until a party agrees; TO_RENEW after the plan changed since.
+    /// NONE until a party agrees; PARTIALLY_AGREED until the person and
+    /// every provider organization have agreed (AGREED); TO_RENEW after the
+    /// plan changed since.
     async fn agreement_status(&self) -> BudgetAgreementStatus {
         self.project.budget_agreement.into()
+    }
+
+    /// The parties whose agreement to the plan as it stands is still
+    /// missing, by name: the person (or whoever represents them) first,
+    /// then each provider organization with a line.
+    async fn missing_parties(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        let (lines, agreements) = tokio::join!(
+            loaders::many::<budget_resource::Entity>(ctx, self.project.id),
+            loaders::many::<budget_agreement::Entity>(ctx, self.project.id),
+        );
+        Ok(budget::missing_parties(&lines?, &agreements?))
     }
 
     async fn agreements(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Agreement>> {
@@ -210,6 +225,7 @@ impl Budget {
                 party_kind: a.party_kind.into(),
                 party_name: a.party_name,
                 agreed_on: Date(a.agreed_on),
+                current: a.superseded_at.is_none(),
             })
             .collect())
     }

@@ -352,26 +352,33 @@ async fn furnish(
             .await?;
         }
     }
-    budget::agree_budget(
-        db,
-        caller,
-        opened.id,
-        ProviderKind::Organization,
-        Some(orgs.comune),
-        "",
-        opened.start_date,
-    )
-    .await?;
-    budget::agree_budget(
-        db,
-        caller,
-        opened.id,
-        ProviderKind::Family,
-        None,
-        "Famiglia (figlia)",
-        opened.start_date,
-    )
-    .await?;
+    // Half the budgets, and every PTRI's (it runs on an agreed budget), are
+    // agreed by every party; the others still wait for the person, the ASST
+    // and the cooperative.
+    let everyone = opened.kind == ProjectKind::Ptri || n.is_multiple_of(2);
+    let mut parties = vec![
+        (ProviderKind::Organization, Some(orgs.comune), ""),
+        (ProviderKind::Family, None, "Famiglia (figlia)"),
+    ];
+    if everyone {
+        parties.extend([
+            (ProviderKind::Person, None, "La persona"),
+            (ProviderKind::Organization, Some(orgs.asst), ""),
+            (ProviderKind::Organization, Some(orgs.cooperative), ""),
+        ]);
+    }
+    for (kind, organization, name) in parties {
+        budget::agree_budget(
+            db,
+            caller,
+            opened.id,
+            kind,
+            organization,
+            name,
+            opened.start_date,
+        )
+        .await?;
+    }
     project_reviews::record_life_area_scores(
         db,
         caller,

@@ -13,12 +13,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::caller::Caller;
+use crate::domain::budget_agreement::{self as budget_agreement_rule, Party};
 use crate::domain::budget_period::{self, Period};
 use crate::domain::money::Fixed2;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
-    BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
-    ResourceUnit,
+    FundingSource, LifeArea, Profession, ProviderKind, ResourceKind, ResourceUnit,
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
@@ -113,18 +113,80 @@ async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<
     Ok((provider_name, description))
 }
 
-/// A plan change on an agreed budget sends it back to the parties.
-async fn mark_to_renew(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<()> {
-    project::Entity::update_many()
+/// A plan change ends every agreement given to the plan, and a budget that
+/// any party had agreed to goes back to every party (TO_RENEW).
+async fn plan_changed(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    found: &project::Model,
+) -> AppResult<()> {
+    budget_agreement::Entity::update_many()
         .col_expr(
-            project::Column::BudgetAgreement,
-            Expr::value(BudgetAgreementStatus::ToRenew.as_str()),
+            budget_agreement::Column::SupersededAt,
+            Expr::value(Some(caller.now())),
         )
-        .filter(project::Column::Id.eq(project_id))
-        .filter(project::Column::BudgetAgreement.eq(BudgetAgreementStatus::Agreed.as_str()))
+        .filter(budget_agreement::Column::ProjectId.eq(found.id))
+        .filter(budget_agreement::Column::SupersededAt.is_null())
         .exec(conn)
         .await?;
+    let status = budget_agreement_rule::after_change(found.budget_agreement);
+    if status != found.budget_agreement {
+        project::Entity::update_many()
+            .col_expr(
+                project::Column::BudgetAgreement,
+                Expr::value(status.as_str()),
+            )
+            .filter(project::Column::Id.eq(found.id))
+            .exec(conn)
+            .await?;
+    }
     Ok(())
+}
+
+/// The parties that have not agreed to the plan as it stands, by name: the
+/// person first, then the providers with a line, by the name on their line.
+pub fn missing_parties(
+    lines: &[budget_resource::Model],
+    agreements: &[budget_agreement::Model],
+) -> Vec<String> {
+    let providers = lines.iter().filter_map(|line| line.provider_id);
+    let agreed = agreements
+        .iter()
+        .filter(|a| a.superseded_at.is_none())
+        .filter_map(|a| match (a.party_kind, a.organization_id) {
+            (ProviderKind::Person, _) => Some(Party::Person),
+            (ProviderKind::Organization, Some(id)) => Some(Party::Organization(id)),
+            _ => None,
+        });
+    budget_agreement_rule::missing_parties(providers, agreed)
+        .into_iter()
+        .map(|party| match party {
+            Party::Person => "la persona (o chi la rappresenta)".to_owned(),
+            Party::Organization(id) => lines
+                .iter()
+                .find(|line| line.provider_id == Some(id))
+                .map(|line| line.provider_name.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The lines and the agreements of a project, as `missing_parties` reads them.
+pub async fn parties_missing_for(
+    conn: &impl ConnectionTrait,
+    project_id: Uuid,
+) -> AppResult<Vec<String>> {
+    let lines = budget_resource::Entity::find()
+        .filter(budget_resource::Column::ProjectId.eq(project_id))
+        .filter(budget_resource::Column::ProviderKind.eq(ProviderKind::Organization.as_str()))
+        .all(conn)
+        .await?;
+    let agreements = budget_agreement::Entity::find()
+        .filter(budget_agreement::Column::ProjectId.eq(project_id))
+        .filter(budget_agreement::Column::SupersededAt.is_null())
+        .all(conn)
+        .await?;
+    Ok(missing_parties(&lines, &agreements))
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
@@ -139,7 +201,7 @@ pub async fn add_resource(
     let (provider_name, description) = check(&txn, &draft).await?;
     let now = caller.now();
     touch(&txn, caller.now(), &found).await?;
-    mark_to_renew(&txn, project_id).await?;
+    plan_changed(&txn, caller, &found).await?;
     let created = budget_resource::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -249,7 +311,7 @@ pub async fn update_resource(
     )
     .await?;
     touch(&txn, caller.now(), &found).await?;
-    mark_to_renew(&txn, found.id).await?;
+    plan_changed(&txn, caller, &found).await?;
     project_history::changed(
         &txn,
         caller,
@@ -366,17 +428,6 @@ pub async fn agree_budget(
         _ => optional_text("partyName", Some(party_name), 200)?
             .ok_or_else(|| AppError::validation("partyName", "Indica chi approva il budget"))?,
     };
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        found.version,
-        vec![(
-            project::Column::BudgetAgreement,
-            Expr::value(BudgetAgreementStatus::Agreed.as_str()),
-        )],
-    )
-    .await?;
     budget_agreement::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -386,8 +437,22 @@ pub async fn agree_budget(
         agreed_on: Set(agreed_on),
         recorded_by: Set(user_id),
         created_at: Set(caller.now()),
+        superseded_at: Set(None),
     }
     .insert(&txn)
+    .await?;
+    let missing = parties_missing_for(&txn, project_id).await?;
+    let status = budget_agreement_rule::after_agreement(&missing);
+    guarded_update::<project::Entity>(
+        &txn,
+        caller.now(),
+        project_id,
+        found.version,
+        vec![(
+            project::Column::BudgetAgreement,
+            Expr::value(status.as_str()),
+        )],
+    )
     .await?;
     project_history::changed(
         &txn,
@@ -395,10 +460,18 @@ pub async fn agree_budget(
         &found,
         user_id,
         "BUDGET_AGREED",
-        format!(
-            "Budget approvato da {party_name} il {}",
-            wording::date(agreed_on)
-        ),
+        if missing.is_empty() {
+            format!(
+                "Budget approvato da {party_name} il {}: approvato da tutte le parti",
+                wording::date(agreed_on)
+            )
+        } else {
+            format!(
+                "Budget approvato da {party_name} il {}; manca ancora l'approvazione di: {}",
+                wording::date(agreed_on),
+                missing.join(", ")
+            )
+        },
         None,
     )
     .await?;

@@ -26,6 +26,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments;
+use crate::services::budget;
 use crate::services::page::{fetch_audited_page, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, named};
@@ -316,6 +317,11 @@ pub(crate) async fn facts(
             .iter()
             .filter(|g| g.status == GoalStatus::Open)
             .count(),
+        budget_parties_missing: if found.kind == ProjectKind::Ptri {
+            budget::parties_missing_for(conn, found.id).await?
+        } else {
+            Vec::new()
+        },
         closure_reason_given,
         suspended_from: found.suspended_from,
     })

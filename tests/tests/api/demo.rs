@@ -82,6 +82,7 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
 
     let mut kinds = std::collections::BTreeSet::new();
     let mut statuses = std::collections::BTreeSet::new();
+    let mut budgets = std::collections::BTreeSet::new();
     for email in [
         "geriatra@ponte.demo",
         "psichiatra@ponte.demo",
@@ -91,13 +92,14 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
         manager.login_ok(email, DEMO_PASSWORD).await;
         let mine = manager
             .gql(
-                "{ projects(mine: true, first: 100) { nodes { kind status goals { lifeArea } interventions { lifeArea } budget { totals { byProvider { key } } } } } }",
+                "{ projects(mine: true, first: 100) { nodes { kind status goals { lifeArea } interventions { lifeArea } budget { agreementStatus totals { byProvider { key } } } } } }",
                 json!({}),
             )
             .await;
         for p in mine.ok()["projects"]["nodes"].as_array().unwrap() {
             kinds.insert(p["kind"].as_str().unwrap().to_owned());
             statuses.insert(p["status"].as_str().unwrap().to_owned());
+            budgets.insert(p["budget"]["agreementStatus"].as_str().unwrap().to_owned());
             if p["status"] == "ACTIVE" {
                 let areas: std::collections::BTreeSet<&str> = p["goals"]
                     .as_array()
@@ -119,6 +121,10 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     }
     assert_eq!(kinds.len(), 4, "every kind: {kinds:?}");
     assert_eq!(statuses.len(), 7, "every status: {statuses:?}");
+    assert!(
+        budgets.contains("AGREED") && budgets.contains("PARTIALLY_AGREED"),
+        "agreed and partially agreed budgets: {budgets:?}"
+    );
 
     let pua = app.client();
     pua.login_ok("assistente.sociale@ponte.demo", DEMO_PASSWORD)

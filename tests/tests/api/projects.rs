@@ -232,23 +232,32 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 2, "date": "2026-09-10", "method": "VERBAL_WITH_WITNESS", "witness": "Anna Neri" } }))
         .await
         .ok();
-    for (to, version) in [
-        ("ASSESSMENT", 3),
-        ("PLANNING", 4),
-        ("ACTIVE", 5),
-        ("SUSPENDED", 6),
-    ] {
+    move_to(op, &project, "ASSESSMENT", 3).await.ok();
+    move_to(op, &project, "PLANNING", 4).await.ok();
+    // A PTRI runs on a Budget di Salute its parties agreed: here the person alone.
+    let unagreed = move_to(op, &project, "ACTIVE", 5).await;
+    assert_eq!(
+        reasons(&unagreed),
+        vec!["il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta)"]
+    );
+    op.gql(
+        "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { version } }",
+        json!({ "input": { "projectId": project["id"], "partyKind": "PERSON", "partyName": "Gemma Pasini", "agreedOn": "2026-09-12" } }),
+    )
+    .await
+    .ok();
+    for (to, version) in [("ACTIVE", 6), ("SUSPENDED", 7)] {
         move_to(op, &project, to, version).await.ok();
     }
-    move_to(op, &project, "REVIEW", 7)
+    move_to(op, &project, "REVIEW", 8)
         .await
         .expect_code("VALIDATION");
     assert_eq!(
-        move_to(op, &project, "ACTIVE", 7).await.ok()["transitionProject"]["status"],
+        move_to(op, &project, "ACTIVE", 8).await.ok()["transitionProject"]["status"],
         "ACTIVE"
     );
 
-    let refused = move_to(op, &project, "CLOSED", 8).await;
+    let refused = move_to(op, &project, "CLOSED", 9).await;
     let why = reasons(&refused);
     assert_eq!(why.len(), 2, "{why:?}");
     op.gql(
@@ -258,7 +267,7 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     .await
     .ok();
     let closed = op
-        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 9, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 10, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
         .await;
     let closed = closed.ok()["transitionProject"].clone();
     assert_eq!(closed["status"], "CLOSED");
@@ -270,7 +279,7 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HOUSING", "description": "Altro" } }))
         .await
         .expect_code("VALIDATION");
-    move_to(op, &project, "ACTIVE", 10)
+    move_to(op, &project, "ACTIVE", 11)
         .await
         .expect_code("VALIDATION");
 }
@@ -588,14 +597,20 @@ async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_chan
         )
         .await;
     let line = line.ok()["addBudgetResource"].clone();
-    let agree = "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { budget { agreementStatus agreements { partyName partyKind } } } }";
+    let agree = "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { budget { agreementStatus missingParties agreements { partyName partyKind current } } } }";
     let agreed = op
         .gql(agree, json!({ "input": { "projectId": project["id"], "partyKind": "PERSON", "partyName": "Gemma Pasini", "agreedOn": "2026-09-20" } }))
         .await;
-    assert_eq!(
-        agreed.ok()["agreeBudget"]["budget"]["agreementStatus"],
-        "AGREED"
-    );
+    // The pact needs the provider with a line too.
+    let budget = agreed.ok()["agreeBudget"]["budget"].clone();
+    assert_eq!(budget["agreementStatus"], "PARTIALLY_AGREED");
+    assert_eq!(budget["missingParties"], json!(["ASST della Valcamonica"]));
+    let agreed = op
+        .gql(agree, json!({ "input": { "projectId": project["id"], "partyKind": "ORGANIZATION", "organizationId": case.desk.organization_id, "agreedOn": "2026-09-21" } }))
+        .await;
+    let budget = agreed.ok()["agreeBudget"]["budget"].clone();
+    assert_eq!(budget["agreementStatus"], "AGREED");
+    assert_eq!(budget["missingParties"], json!([]));
     // A use is not a change of plan.
     op.gql(
         USE,
@@ -624,6 +639,23 @@ async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_chan
             ["agreementStatus"],
         "TO_RENEW"
     );
+    // Every party agrees again to the changed plan; the earlier agreements stay on record.
+    let again = op
+        .gql(agree, json!({ "input": { "projectId": project["id"], "partyKind": "ORGANIZATION", "organizationId": case.desk.organization_id, "agreedOn": "2026-10-02" } }))
+        .await;
+    let budget = again.ok()["agreeBudget"]["budget"].clone();
+    assert_eq!(budget["agreementStatus"], "PARTIALLY_AGREED");
+    assert_eq!(
+        budget["missingParties"],
+        json!(["la persona (o chi la rappresenta)"])
+    );
+    let current: Vec<bool> = budget["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["current"].as_bool().unwrap())
+        .collect();
+    assert_eq!(current, vec![false, false, true]);
     let zero_use = op
         .gql(
             USE,

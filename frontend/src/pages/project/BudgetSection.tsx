@@ -55,7 +55,7 @@ export const agreeBudgetMutation = graphql(`
   }
 `);
 
-const agreementColor = { NONE: 'secondary', AGREED: 'success', TO_RENEW: 'warning' } as const;
+const agreementColor = { NONE: 'secondary', PARTIALLY_AGREED: 'info', AGREED: 'success', TO_RENEW: 'warning' } as const;
 
 /** Who agreed: an organization by name, the family or the person with their kind unless the name says it. */
 export function partyLabel(agreement: { partyKind: ProviderKind; partyName: string }): string {
@@ -96,6 +96,7 @@ export function BudgetSection({ project }: { project: Project }) {
           {budgetAgreementStatusLabels[budget.agreementStatus]}
         </Badge>
       </p>
+      {budget.missingParties.length > 0 && <p data-testid="parti-mancanti">{copy.missingParties(budget.missingParties.join(', '))}</p>}
       {budget.agreements.length === 0 ? (
         <p>{copy.noAgreements}</p>
       ) : (
@@ -103,7 +104,10 @@ export function BudgetSection({ project }: { project: Project }) {
           <p className="mb-1">{copy.agreements}:</p>
           <ul>
             {budget.agreements.map((a, i) => (
-              <li key={`${a.partyName}-${a.agreedOn}-${i}`}>{copy.agreedOn(partyLabel(a), formatDate(a.agreedOn))}</li>
+              <li key={`${a.partyName}-${a.agreedOn}-${i}`}>
+                {copy.agreedOn(partyLabel(a), formatDate(a.agreedOn))}
+                {!a.current && <span className="text-body-secondary"> {copy.superseded}</span>}
+              </li>
             ))}
           </ul>
         </>

@@ -57,7 +57,7 @@ function project(overrides: Partial<Project> = {}): Project {
     goals: [],
     interventions: [],
     reviews: [],
-    budget: { __typename: 'Budget', agreementStatus: 'NONE', agreements: [], resources: [], totals },
+    budget: { __typename: 'Budget', agreementStatus: 'NONE', missingParties: [], agreements: [], resources: [], totals },
     lifeAreaScores: [],
     history: [],
     ...overrides,

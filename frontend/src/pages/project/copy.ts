@@ -150,6 +150,8 @@ export const projectCopy = {
     agreements: 'Hanno condiviso',
     noAgreements: 'Nessuna parte ha ancora condiviso il budget.',
     agreedOn: (party: string, date: string) => `${party}, il ${date}`,
+    superseded: '(al piano precedente, poi modificato)',
+    missingParties: (parties: string) => `Manca ancora la condivisione di: ${parties}.`,
     agreeHeading: 'Registra la condivisione di una parte',
     partyKind: 'Parte',
     organization: 'Ente',

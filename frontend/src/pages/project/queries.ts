@@ -98,10 +98,12 @@ export const projectDetailQuery = graphql(`
       }
       budget {
         agreementStatus
+        missingParties
         agreements {
           partyKind
           partyName
           agreedOn
+          current
         }
         resources {
           id
