@@ -6,7 +6,7 @@ use entity::{person, privacy_consent, reference_person, referral};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -23,7 +23,9 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, like_literal, Page, PageRequest, Placement};
+use crate::services::page::{
+    fetch_audited_page, like_literal, KeyKind, Keyset, Page, PageRequest, Placement,
+};
 use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -516,15 +518,27 @@ pub async fn list_persons(
         };
     }
     let txn = db.begin().await?;
-    let ordered = query
-        .order_by_asc(person::Column::SearchName)
-        .order_by_asc(person::Column::Id);
-    fetch_audited_page(txn, caller, ordered, page, |p| {
+    fetch_audited_page(txn, caller, query, &by_name(), page, |p| {
         AuditEntry::new(AuditAction::PersonListed)
             .on("person", p.id)
             .person(p.id)
     })
     .await
+}
+
+/// The persons list's order: by folded name, then id.
+fn by_name() -> Keyset<person::Model> {
+    Keyset::<person::Model>::new("persons")
+        .asc(
+            KeyKind::Text,
+            Expr::col((person::Entity, person::Column::SearchName)),
+            |row| row.search_name.clone().into(),
+        )
+        .asc(
+            KeyKind::Id,
+            Expr::col((person::Entity, person::Column::Id)),
+            |row| row.id.into(),
+        )
 }
 
 #[derive(Debug, Clone)]
