@@ -12,6 +12,7 @@ mod m20261126_000002_sign_in_reservations;
 mod m20261126_000003_discharge_reported_identity;
 mod m20261127_000001_one_word_for_other;
 mod m20261127_000002_person_search_trigram;
+mod m20261127_000004_keyset_indexes;
 mod table_helpers;
 
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_discharge_reported_identity::Migration),
             Box::new(m20261127_000001_one_word_for_other::Migration),
             Box::new(m20261127_000002_person_search_trigram::Migration),
+            Box::new(m20261127_000004_keyset_indexes::Migration),
         ]
     }
 }

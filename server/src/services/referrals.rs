@@ -287,3 +287,18 @@ fn urgency_rank_sql() -> SimpleExpr {
         })
         .into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_urgent_referrals_come_first() {
+        let mut all = Urgency::ALL.to_vec();
+        all.sort_by_key(|urgency| urgency_rank(*urgency));
+        assert_eq!(
+            all,
+            vec![Urgency::Urgent, Urgency::Priority, Urgency::Ordinary]
+        );
+    }
+}
