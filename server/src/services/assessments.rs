@@ -28,7 +28,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{Keyset, Page, PageRequest};
 use crate::services::persons;
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -628,17 +628,9 @@ pub async fn person_assessments(
 /// The order of a person's assessments (`current_assessments_of`): newest
 /// first, then by id, for the pages cut from them.
 pub fn newest_first() -> Keyset<assessment::Model> {
-    Keyset::<assessment::Model>::new("assessments")
-        .desc(
-            KeyKind::Date,
-            Expr::col((assessment::Entity, assessment::Column::AssessedOn)),
-            |row| row.assessed_on.into(),
-        )
-        .desc(
-            KeyKind::Id,
-            Expr::col((assessment::Entity, assessment::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("assessments")
+        .desc(assessment::Column::AssessedOn)
+        .desc(assessment::Column::Id)
 }
 
 /// (date, score, band code) of one instrument over a person's current

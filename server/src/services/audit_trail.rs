@@ -2,14 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use entity::audit_event;
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::error::AppResult;
 use crate::policy;
-use crate::services::page::{fetch_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 
 #[derive(Debug, Clone, Default)]
 pub struct TrailFilter {
@@ -46,15 +45,7 @@ pub async fn list(
 
 /// The trail's order: newest first, UUID v7 ids breaking ties.
 fn newest_first() -> Keyset<audit_event::Model> {
-    Keyset::<audit_event::Model>::new("audit")
-        .desc(
-            KeyKind::Instant,
-            Expr::col((audit_event::Entity, audit_event::Column::OccurredAt)),
-            |row| row.occurred_at.into(),
-        )
-        .desc(
-            KeyKind::Id,
-            Expr::col((audit_event::Entity, audit_event::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("audit")
+        .desc(audit_event::Column::OccurredAt)
+        .desc(audit_event::Column::Id)
 }

@@ -25,7 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -428,17 +428,9 @@ pub async fn list_discharges(
 
 /// The discharge board's order: the nearest expected discharge first, then by id.
 fn by_expected_day() -> Keyset<discharge::Model> {
-    Keyset::<discharge::Model>::new("discharges")
-        .asc(
-            KeyKind::Date,
-            Expr::col((discharge::Entity, discharge::Column::ExpectedDischargeOn)),
-            |row| row.expected_discharge_on.into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((discharge::Entity, discharge::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("discharges")
+        .asc(discharge::Column::ExpectedDischargeOn)
+        .asc(discharge::Column::Id)
 }
 
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {

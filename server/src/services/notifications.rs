@@ -10,7 +10,7 @@ use crate::caller::Caller;
 use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 use crate::services::rows::find;
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -31,17 +31,9 @@ pub async fn list(
 
 /// The notifications list's order: newest first, then by id.
 fn newest_notifications_first() -> Keyset<notification::Model> {
-    Keyset::<notification::Model>::new("notifications")
-        .desc(
-            KeyKind::Instant,
-            Expr::col((notification::Entity, notification::Column::CreatedAt)),
-            |row| row.created_at.into(),
-        )
-        .desc(
-            KeyKind::Id,
-            Expr::col((notification::Entity, notification::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("notifications")
+        .desc(notification::Column::CreatedAt)
+        .desc(notification::Column::Id)
 }
 
 /// Someone else's notification is NOT_FOUND: its existence is not theirs to know.
@@ -82,17 +74,9 @@ pub async fn failed_emails(
 
 /// The failed emails list's order: newest first, then by id.
 fn newest_emails_first() -> Keyset<outbox_email::Model> {
-    Keyset::<outbox_email::Model>::new("failed-emails")
-        .desc(
-            KeyKind::Instant,
-            Expr::col((outbox_email::Entity, outbox_email::Column::CreatedAt)),
-            |row| row.created_at.into(),
-        )
-        .desc(
-            KeyKind::Id,
-            Expr::col((outbox_email::Entity, outbox_email::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("failed-emails")
+        .desc(outbox_email::Column::CreatedAt)
+        .desc(outbox_email::Column::Id)
 }
 
 /// Puts a dead email back in the queue with a fresh count of attempts.

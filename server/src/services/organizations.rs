@@ -1,7 +1,6 @@
 //! The directory of organizations (Enti): ASST, Comuni, ETS, hospitals, …
 
 use entity::organization;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,
@@ -15,7 +14,7 @@ use crate::domain::account::check_display_name;
 use crate::domain::vocabulary::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 
 #[derive(Debug, Clone)]
 pub struct NewOrganization {
@@ -98,17 +97,9 @@ pub async fn list_organizations(
 
 /// The organizations list's order: by name, then id.
 fn by_name() -> Keyset<organization::Model> {
-    Keyset::<organization::Model>::new("organizations")
-        .asc(
-            KeyKind::Text,
-            Expr::col((organization::Entity, organization::Column::Name)),
-            |row| row.name.clone().into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((organization::Entity, organization::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("organizations")
+        .asc(organization::Column::Name)
+        .asc(organization::Column::Id)
 }
 
 #[cfg(test)]

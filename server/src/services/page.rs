@@ -15,8 +15,9 @@ use std::cmp::Ordering;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, SimpleExpr};
 use sea_orm::{
-    Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select, Value,
+    ColumnTrait, ColumnType, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoSimpleExpr, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select, Value,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -89,14 +90,14 @@ pub enum KeyKind {
 }
 
 impl KeyValue {
-    fn is_of(&self, kind: KeyKind, nullable: bool) -> bool {
+    fn is_of(&self, kind: Option<KeyKind>, nullable: bool) -> bool {
         matches!(
             (self, kind),
-            (KeyValue::Text(_), KeyKind::Text)
-                | (KeyValue::Int(_), KeyKind::Int)
-                | (KeyValue::Date(_), KeyKind::Date)
-                | (KeyValue::Instant(_), KeyKind::Instant)
-                | (KeyValue::Id(_), KeyKind::Id)
+            (KeyValue::Text(_), Some(KeyKind::Text))
+                | (KeyValue::Int(_), Some(KeyKind::Int))
+                | (KeyValue::Date(_), Some(KeyKind::Date))
+                | (KeyValue::Instant(_), Some(KeyKind::Instant))
+                | (KeyValue::Id(_), Some(KeyKind::Id))
         ) || (nullable && *self == KeyValue::Null)
     }
 
@@ -163,20 +164,55 @@ impl<V: Into<KeyValue>> From<Option<V>> for KeyValue {
     }
 }
 
+impl KeyValue {
+    /// A column's value as a model holds it. A type no key kind takes
+    /// (`column_kind`) is read as NULL, which no cursor of a non-null key
+    /// accepts back.
+    fn of_column(value: Value) -> KeyValue {
+        match value {
+            Value::String(Some(v)) => KeyValue::Text(*v),
+            Value::Int(Some(v)) => KeyValue::Int(v.into()),
+            Value::BigInt(Some(v)) => KeyValue::Int(v),
+            Value::ChronoDate(Some(v)) => KeyValue::Date(*v),
+            Value::ChronoDateTimeUtc(Some(v)) => KeyValue::Instant(*v),
+            Value::Uuid(Some(v)) => KeyValue::Id(*v),
+            _ => KeyValue::Null,
+        }
+    }
+}
+
+/// The kind of key a column of this type is; `None` for a type lists are not
+/// sorted by (a key of it takes no cursor back: add the type here first).
+fn column_kind(column_type: &ColumnType) -> Option<KeyKind> {
+    match column_type {
+        ColumnType::String(_) | ColumnType::Text | ColumnType::Char(_) => Some(KeyKind::Text),
+        ColumnType::Integer | ColumnType::BigInteger | ColumnType::SmallInteger => {
+            Some(KeyKind::Int)
+        }
+        ColumnType::Date => Some(KeyKind::Date),
+        ColumnType::TimestampWithTimeZone => Some(KeyKind::Instant),
+        ColumnType::Uuid => Some(KeyKind::Id),
+        _ => None,
+    }
+}
+
+type Read<M> = Box<dyn Fn(&M) -> KeyValue + Send + Sync>;
+
 struct SortKey<M> {
     expr: SimpleExpr,
     order: Order,
-    kind: KeyKind,
+    kind: Option<KeyKind>,
     /// A key that may be NULL sorts its NULLs after every value, in either
     /// direction and on both databases (PostgreSQL's default puts them last
     /// ascending and first descending, SQLite's the other way round).
     nullable: bool,
-    read: fn(&M) -> KeyValue,
+    read: Read<M>,
 }
 
 /// The order of one list, declared once: its sort keys in order, the last
 /// one unique (the id), each with how SQL computes it and how to read it off
-/// a row. `list` names the list in its cursors.
+/// a row (a column of the list's table, or an expression with its reading in
+/// Rust). `list` names the list in its cursors.
 pub struct Keyset<M> {
     list: &'static str,
     keys: Vec<SortKey<M>>,
@@ -190,17 +226,30 @@ impl<M> Keyset<M> {
         }
     }
 
-    pub fn asc(self, kind: KeyKind, expr: impl Into<SimpleExpr>, read: fn(&M) -> KeyValue) -> Self {
-        self.key(Order::Asc, kind, expr.into(), read)
-    }
-
-    pub fn desc(
+    /// A key SQL computes as `expr` and Rust as `read`, ascending.
+    pub fn asc_expr(
         self,
         kind: KeyKind,
         expr: impl Into<SimpleExpr>,
         read: fn(&M) -> KeyValue,
-    ) -> Self {
-        self.key(Order::Desc, kind, expr.into(), read)
+    ) -> Self
+    where
+        M: 'static,
+    {
+        self.key(Order::Asc, Some(kind), expr.into(), Box::new(read))
+    }
+
+    /// A key SQL computes as `expr` and Rust as `read`, descending.
+    pub fn desc_expr(
+        self,
+        kind: KeyKind,
+        expr: impl Into<SimpleExpr>,
+        read: fn(&M) -> KeyValue,
+    ) -> Self
+    where
+        M: 'static,
+    {
+        self.key(Order::Desc, Some(kind), expr.into(), Box::new(read))
     }
 
     /// The key declared last may be NULL; its NULLs come after its values.
@@ -211,13 +260,7 @@ impl<M> Keyset<M> {
         self
     }
 
-    fn key(
-        mut self,
-        order: Order,
-        kind: KeyKind,
-        expr: SimpleExpr,
-        read: fn(&M) -> KeyValue,
-    ) -> Self {
+    fn key(mut self, order: Order, kind: Option<KeyKind>, expr: SimpleExpr, read: Read<M>) -> Self {
         self.keys.push(SortKey {
             expr,
             order,
@@ -282,6 +325,35 @@ impl<M> Keyset<M> {
             }
         }
         false
+    }
+}
+
+impl<M: ModelTrait + 'static> Keyset<M> {
+    /// A column of the list's table, ascending. Its kind and whether it may
+    /// be NULL come from the entity; a model holds its value.
+    pub fn asc(self, column: <M::Entity as EntityTrait>::Column) -> Self {
+        self.column(Order::Asc, column)
+    }
+
+    /// A column of the list's table, descending.
+    pub fn desc(self, column: <M::Entity as EntityTrait>::Column) -> Self {
+        self.column(Order::Desc, column)
+    }
+
+    fn column(self, order: Order, column: <M::Entity as EntityTrait>::Column) -> Self {
+        let def = column.def();
+        let keyset = self.key(
+            order,
+            column_kind(def.get_column_type()),
+            // Qualified by its table, so that a join cannot make it ambiguous.
+            column.into_simple_expr(),
+            Box::new(move |row: &M| KeyValue::of_column(row.get(column))),
+        );
+        if def.is_null() {
+            keyset.nulls_last()
+        } else {
+            keyset
+        }
     }
 }
 
@@ -552,19 +624,19 @@ mod tests {
 
     fn by_due() -> Keyset<Row> {
         Keyset::<Row>::new("rows")
-            .asc(KeyKind::Date, Expr::col(Alias::new("due")), |r| {
+            .asc_expr(KeyKind::Date, Expr::col(Alias::new("due")), |r| {
                 r.due.into()
             })
             .nulls_last()
-            .asc(KeyKind::Int, Expr::col(Alias::new("id")), |r| r.id.into())
+            .asc_expr(KeyKind::Int, Expr::col(Alias::new("id")), |r| r.id.into())
     }
 
     fn newest_first() -> Keyset<Row> {
         Keyset::<Row>::new("newest")
-            .desc(KeyKind::Date, Expr::col(Alias::new("due")), |r| {
+            .desc_expr(KeyKind::Date, Expr::col(Alias::new("due")), |r| {
                 r.due.into()
             })
-            .desc(KeyKind::Int, Expr::col(Alias::new("id")), |r| r.id.into())
+            .desc_expr(KeyKind::Int, Expr::col(Alias::new("id")), |r| r.id.into())
     }
 
     fn after_sql(keys: &Keyset<Row>, row: &Row) -> String {
@@ -732,5 +804,35 @@ mod tests {
             kept.cursors,
             vec![keys.cursor_of(&rows()[0]), keys.cursor_of(&rows()[2])]
         );
+    }
+
+    #[test]
+    fn a_column_key_takes_its_kind_and_nulls_from_the_entity() {
+        use entity::notification;
+        // `read_at` may be NULL: its NULLs sort last without being told.
+        let keys = Keyset::<notification::Model>::new("by-read")
+            .asc(notification::Column::ReadAt)
+            .asc(notification::Column::Id);
+        let sql = keys
+            .order(notification::Entity::find())
+            .build(sea_orm::DatabaseBackend::Postgres)
+            .to_string();
+        assert!(
+            sql.ends_with(
+                r#"ORDER BY "notifications"."read_at" ASC NULLS LAST, "notifications"."id" ASC"#
+            ),
+            "{sql}"
+        );
+        let id = KeyValue::Id(Uuid::nil());
+        let cursor = |read_at: KeyValue, id: KeyValue| Cursor {
+            list: "by-read".into(),
+            keys: vec![read_at, id],
+        };
+        let unread = keys.after(&cursor(KeyValue::Null, id.clone()));
+        assert!(unread.is_ok());
+        let read = KeyValue::Instant(DateTime::<Utc>::MIN_UTC);
+        assert!(keys.after(&cursor(read.clone(), id.clone())).is_ok());
+        assert!(keys.after(&cursor(read, KeyValue::Null)).is_err());
+        assert!(keys.after(&cursor(KeyValue::Date(day(1)), id)).is_err());
     }
 }

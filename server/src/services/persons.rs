@@ -24,7 +24,7 @@ use crate::domain::vocabulary::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{
-    fetch_audited_page, like_literal, KeyKind, Keyset, Page, PageRequest, Placement,
+    fetch_audited_page, like_literal, Keyset, Page, PageRequest, Placement,
 };
 use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -528,17 +528,9 @@ pub async fn list_persons(
 
 /// The persons list's order: by folded name, then id.
 fn by_name() -> Keyset<person::Model> {
-    Keyset::<person::Model>::new("persons")
-        .asc(
-            KeyKind::Text,
-            Expr::col((person::Entity, person::Column::SearchName)),
-            |row| row.search_name.clone().into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((person::Entity, person::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("persons")
+        .asc(person::Column::SearchName)
+        .asc(person::Column::Id)
 }
 
 #[derive(Debug, Clone)]

@@ -24,7 +24,7 @@ use crate::domain::vocabulary::{
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -278,17 +278,9 @@ pub async fn list_projects(
 /// review date moves as reviews are held; keyset cursors keep a walk through
 /// the list from skipping or repeating the projects that did not move.
 fn by_next_review() -> Keyset<project::Model> {
-    Keyset::<project::Model>::new("projects")
-        .asc(
-            KeyKind::Date,
-            Expr::col((project::Entity, project::Column::NextReviewOn)),
-            |row| row.next_review_on.into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((project::Entity, project::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("projects")
+        .asc(project::Column::NextReviewOn)
+        .asc(project::Column::Id)
 }
 
 /// The facts the state machine needs, read inside the transaction.

@@ -250,19 +250,11 @@ pub async fn team_referrals(
 /// first, then the oldest, then by id.
 fn most_urgent_first() -> Keyset<referral::Model> {
     Keyset::<referral::Model>::new("referrals")
-        .asc(KeyKind::Int, urgency_rank_sql(), |row| {
+        .asc_expr(KeyKind::Int, urgency_rank_sql(), |row| {
             urgency_rank(row.urgency).into()
         })
-        .asc(
-            KeyKind::Instant,
-            Expr::col((referral::Entity, referral::Column::CreatedAt)),
-            |row| row.created_at.into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((referral::Entity, referral::Column::Id)),
-            |row| row.id.into(),
-        )
+        .asc(referral::Column::CreatedAt)
+        .asc(referral::Column::Id)
 }
 
 /// Where an urgency puts a referral in its team's list, URGENT first

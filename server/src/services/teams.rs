@@ -18,7 +18,7 @@ use crate::domain::vocabulary::{ProjectStatus, TeamKind, TeamRole};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, KeyKind, Keyset, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 use crate::services::rows::{lock, named, InRow};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
@@ -267,15 +267,7 @@ pub async fn list_teams(
 
 /// The team directory's order: by name, then id.
 fn by_name() -> Keyset<team::Model> {
-    Keyset::<team::Model>::new("teams")
-        .asc(
-            KeyKind::Text,
-            Expr::col((team::Entity, team::Column::Name)),
-            |row| row.name.clone().into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((team::Entity, team::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("teams")
+        .asc(team::Column::Name)
+        .asc(team::Column::Id)
 }

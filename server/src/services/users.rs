@@ -17,9 +17,7 @@ use crate::domain::account;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{
-    fetch_page, like_literal, KeyKind, Keyset, Page, PageRequest, Placement,
-};
+use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
 use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -241,15 +239,7 @@ pub async fn list_users(
 
 /// The users list's order: by email, then id.
 fn by_email() -> Keyset<user::Model> {
-    Keyset::<user::Model>::new("users")
-        .asc(
-            KeyKind::Text,
-            Expr::col((user::Entity, user::Column::EmailNormalized)),
-            |row| row.email_normalized.clone().into(),
-        )
-        .asc(
-            KeyKind::Id,
-            Expr::col((user::Entity, user::Column::Id)),
-            |row| row.id.into(),
-        )
+    Keyset::new("users")
+        .asc(user::Column::EmailNormalized)
+        .asc(user::Column::Id)
 }
