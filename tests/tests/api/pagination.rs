@@ -16,6 +16,7 @@ on_both_databases!(
     a_walk_through_projects_by_next_review_skips_and_repeats_nothing_that_stayed,
     a_walk_through_the_audit_trail_newest_first_ignores_newer_events,
     a_walk_through_a_persons_assessments_ignores_newer_ones,
+    a_walk_through_referrals_one_by_one_crosses_from_one_urgency_to_the_next,
     a_cursor_that_is_not_this_lists_is_refused_on_after,
 );
 
@@ -327,6 +328,49 @@ async fn a_walk_through_a_persons_assessments_ignores_newer_ones(db: TestDb) {
         assess(&desk, &person, &format!("2026-09-{day:02}")).await;
     }
     assert_eq!(unchanged_as_seen(&seen, &newest_first), newest_first);
+}
+
+const REFERRALS: &str = "query($id: ID!, $after: String) { team(id: $id) { referrals(first: 1, after: $after) { edges { cursor node { person { familyName } } } pageInfo { hasNextPage endCursor } } } }";
+
+/// The referrals' first key is an expression (the urgency's rank): pages of
+/// one row cross from each rank to the next, and ties within a rank go by age.
+async fn a_walk_through_referrals_one_by_one_crosses_from_one_urgency_to_the_next(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "PUA").await;
+    let referred = [
+        ("Uno", "ORDINARY"),
+        ("Due", "URGENT"),
+        ("Tre", "PRIORITY"),
+        ("Quattro", "ORDINARY"),
+        ("Cinque", "URGENT"),
+    ];
+    for (day, (family, urgency)) in (1..).zip(referred) {
+        let mut input = person_input(&desk.team_id, family, "Test", (1950, 1, day), "M");
+        input["urgency"] = json!(urgency);
+        app.person(&desk.operator, input).await;
+    }
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..referred.len() {
+        let found = page(
+            &desk.operator,
+            REFERRALS,
+            &["team", "referrals"],
+            json!({ "id": desk.team_id, "after": after }),
+        )
+        .await;
+        seen.extend(
+            found
+                .nodes
+                .iter()
+                .map(|n| n["person"]["familyName"].as_str().unwrap().to_owned()),
+        );
+        if !found.more {
+            break;
+        }
+        after = found.end;
+    }
+    assert_eq!(seen, ["Due", "Cinque", "Tre", "Uno", "Quattro"]);
 }
 
 async fn a_cursor_that_is_not_this_lists_is_refused_on_after(db: TestDb) {
