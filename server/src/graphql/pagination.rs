@@ -1,5 +1,6 @@
-//! Relay connections over offset pages. Cursors are opaque to clients; inside
-//! they are the row's position in the list's stable order.
+//! Relay connections over keyset pages. Cursors are opaque to clients; inside
+//! they are the sort-key values of the row and its id (`services::page`), so
+//! that a page continues after its last row wherever that row now stands.
 
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, OutputType, SimpleObject};
@@ -7,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::error::AppError;
-use crate::services::page::{Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use crate::services::page::{Cursor, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
 #[derive(SimpleObject)]
 pub struct TotalCount {
@@ -16,14 +17,18 @@ pub struct TotalCount {
 
 pub type PonteConnection<T> = Connection<String, T, TotalCount>;
 
-fn encode_cursor(position: u64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("o:{position}"))
+fn encode_cursor(cursor: &Cursor) -> String {
+    // A cursor is plain data (strings, numbers, dates, ids): it always
+    // serializes; an empty one would only be refused when it came back.
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(cursor).unwrap_or_default())
 }
 
-fn decode_cursor(cursor: &str) -> Option<u64> {
+/// Whether the cursor fits the list it is used on is the list's to say
+/// (`services::page::Keyset`); here only that it is one of ours at all. The
+/// offset cursors of earlier versions (`o:<position>`) are not.
+fn decode_cursor(cursor: &str) -> Option<Cursor> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    text.strip_prefix("o:")?.parse().ok()
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The page a connection field asks for; the list's total is counted only
@@ -53,34 +58,34 @@ pub fn page_of(first: Option<i32>, after: Option<&str>) -> Result<PageRequest, A
         }
         Some(n) => (n as u64).min(MAX_PAGE_SIZE),
     };
-    let offset = match after {
-        None => 0,
-        Some(cursor) => decode_cursor(cursor)
-            .ok_or_else(|| AppError::validation("after", "Cursore di paginazione non valido"))?
-            .saturating_add(1),
-    };
+    let after = after
+        .map(|cursor| {
+            decode_cursor(cursor)
+                .ok_or_else(|| AppError::validation("after", "Cursore di paginazione non valido"))
+        })
+        .transpose()?;
     Ok(PageRequest {
-        offset,
+        after,
         limit,
         count: true,
     })
 }
 
 pub fn connection<T: OutputType>(page: Page<T>) -> PonteConnection<T> {
-    let has_next = page.has_next();
+    // `total` is missing only when the query did not select `totalCount`.
+    let total = page.total.unwrap_or_default();
     let mut connection = Connection::with_additional_fields(
-        page.offset > 0,
-        has_next,
+        page.has_previous,
+        page.has_next,
         TotalCount {
-            total_count: i64::try_from(page.total).unwrap_or(i64::MAX),
+            total_count: i64::try_from(total).unwrap_or(i64::MAX),
         },
     );
-    let start = page.offset;
     connection.edges.extend(
         page.items
             .into_iter()
-            .enumerate()
-            .map(|(i, node)| Edge::new(encode_cursor(start + i as u64), node)),
+            .zip(&page.cursors)
+            .map(|(node, cursor)| Edge::new(encode_cursor(cursor), node)),
     );
     connection
 }
@@ -88,18 +93,37 @@ pub fn connection<T: OutputType>(page: Page<T>) -> PonteConnection<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::services::page::KeyValue;
 
     #[test]
-    fn a_cursor_continues_after_its_row() {
-        let cursor = encode_cursor(41);
-        let page = page_of(Some(10), Some(&cursor)).unwrap();
+    fn a_cursor_comes_back_as_it_was_handed_out() {
+        let cursor = Cursor {
+            list: "persons".into(),
+            keys: vec![
+                KeyValue::Text("rossi mario".into()),
+                KeyValue::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+                KeyValue::Null,
+                KeyValue::Id(uuid::Uuid::now_v7()),
+            ],
+        };
+        let page = page_of(Some(10), Some(&encode_cursor(&cursor))).unwrap();
         assert_eq!(
             page,
             PageRequest {
-                offset: 42,
+                after: Some(cursor),
                 limit: 10,
                 count: true,
             }
+        );
+    }
+
+    #[test]
+    fn an_offset_cursor_of_earlier_versions_is_refused() {
+        let old = URL_SAFE_NO_PAD.encode("o:41");
+        let refused = page_of(Some(10), Some(&old)).unwrap_err();
+        assert!(
+            matches!(refused, AppError::Validation { ref field, .. } if field == "after"),
+            "{refused:?}"
         );
     }
 

@@ -151,7 +151,8 @@ impl Person {
     ) -> async_graphql::Result<PonteConnection<Assessment>> {
         let page = page_request(ctx, first, after.as_deref())?;
         let all = loaders::current_assessments(ctx, self.uuid).await?;
-        Ok(connection(guard::page(ctx, Page::cut(all, page)).await?))
+        let found = Page::cut(all, &page, &assessments::newest_first())?;
+        Ok(connection(guard::page(ctx, found).await?))
     }
 
     /// The person's protected discharges, oldest report first.

@@ -553,16 +553,7 @@ async fn amend_first(
     person_id: Uuid,
 ) -> AppResult<()> {
     let caller = seed_caller(geriatra)?;
-    let page = assessments::person_assessments(
-        db,
-        person_id,
-        PageRequest {
-            offset: 0,
-            limit: 1,
-            count: false,
-        },
-    )
-    .await?;
+    let page = assessments::person_assessments(db, person_id, PageRequest::first(1)).await?;
     let Some(original) = page.items.into_iter().next() else {
         return Ok(());
     };

@@ -12,7 +12,7 @@ use entity::{
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -28,7 +28,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{Page, PageRequest};
+use crate::services::page::{Keyset, Page, PageRequest};
 use crate::services::persons;
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -600,13 +600,10 @@ pub async fn current_assessments_of(
     db: &DatabaseConnection,
     person_ids: &[Uuid],
 ) -> AppResult<HashMap<Uuid, Vec<assessment::Model>>> {
-    let rows = assessment::Entity::find()
+    let query = assessment::Entity::find()
         .filter(assessment::Column::PersonId.is_in(person_ids.iter().copied()))
-        .filter(current_versions())
-        .order_by_desc(assessment::Column::AssessedOn)
-        .order_by_desc(assessment::Column::Id)
-        .all(db)
-        .await?;
+        .filter(current_versions());
+    let rows = newest_first().order(query).all(db).await?;
     let mut by_person: HashMap<Uuid, Vec<assessment::Model>> = HashMap::new();
     for row in rows {
         by_person.entry(row.person_id).or_default().push(row);
@@ -621,10 +618,19 @@ pub async fn person_assessments(
     page: PageRequest,
 ) -> AppResult<Page<assessment::Model>> {
     let mut found = current_assessments_of(db, &[person_id]).await?;
-    Ok(Page::cut(
+    Page::cut(
         found.remove(&person_id).unwrap_or_default(),
-        page,
-    ))
+        &page,
+        &newest_first(),
+    )
+}
+
+/// The order of a person's assessments (`current_assessments_of`): newest
+/// first, then by id, for the pages cut from them.
+pub fn newest_first() -> Keyset<assessment::Model> {
+    Keyset::new("assessments")
+        .desc(assessment::Column::AssessedOn)
+        .desc(assessment::Column::Id)
 }
 
 /// (date, score, band code) of one instrument over a person's current

@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use entity::audit_event;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::error::AppResult;
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 
 #[derive(Debug, Clone, Default)]
 pub struct TrailFilter {
@@ -40,8 +40,12 @@ pub async fn list(
     if let Some(to) = filter.to {
         query = query.filter(audit_event::Column::OccurredAt.lt(to));
     }
-    let ordered = query
-        .order_by_desc(audit_event::Column::OccurredAt)
-        .order_by_desc(audit_event::Column::Id);
-    fetch_page(db, ordered, page).await
+    fetch_page(db, query, &newest_first(), page).await
+}
+
+/// The trail's order: newest first, UUID v7 ids breaking ties.
+fn newest_first() -> Keyset<audit_event::Model> {
+    Keyset::new("audit")
+        .desc(audit_event::Column::OccurredAt)
+        .desc(audit_event::Column::Id)
 }

@@ -7,7 +7,7 @@ use entity::{discharge, organization, person, project, team, team_membership, us
 use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, Set, TransactionTrait,
 };
 use url::Url;
 use uuid::Uuid;
@@ -25,7 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -417,16 +417,20 @@ pub async fn list_discharges(
                 discharge_workflow::DischargeStatus::FINAL.map(|status| status.as_str()),
             ));
     }
-    let ordered = query
-        .order_by_asc(discharge::Column::ExpectedDischargeOn)
-        .order_by_asc(discharge::Column::Id);
     let txn = db.begin().await?;
-    fetch_audited_page(txn, caller, ordered, page, |d| {
+    fetch_audited_page(txn, caller, query, &by_expected_day(), page, |d| {
         AuditEntry::new(AuditAction::DischargeListed)
             .on("discharge", d.id)
             .person(d.person_id)
     })
     .await
+}
+
+/// The discharge board's order: the nearest expected discharge first, then by id.
+fn by_expected_day() -> Keyset<discharge::Model> {
+    Keyset::new("discharges")
+        .asc(discharge::Column::ExpectedDischargeOn)
+        .asc(discharge::Column::Id)
 }
 
 fn refused(refusal: discharge_workflow::DischargeRefusal) -> AppError {

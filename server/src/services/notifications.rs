@@ -3,14 +3,14 @@
 
 use entity::{notification, outbox_email};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 use crate::services::rows::find;
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -26,10 +26,14 @@ pub async fn list(
     if unread_only {
         query = query.filter(notification::Column::ReadAt.is_null());
     }
-    let ordered = query
-        .order_by_desc(notification::Column::CreatedAt)
-        .order_by_desc(notification::Column::Id);
-    fetch_page(db, ordered, page).await
+    fetch_page(db, query, &newest_notifications_first(), page).await
+}
+
+/// The notifications list's order: newest first, then by id.
+fn newest_notifications_first() -> Keyset<notification::Model> {
+    Keyset::new("notifications")
+        .desc(notification::Column::CreatedAt)
+        .desc(notification::Column::Id)
 }
 
 /// Someone else's notification is NOT_FOUND: its existence is not theirs to know.
@@ -63,11 +67,16 @@ pub async fn failed_emails(
     page: PageRequest,
 ) -> AppResult<Page<outbox_email::Model>> {
     policy::require_admin(caller)?;
-    let ordered = outbox_email::Entity::find()
-        .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
-        .order_by_desc(outbox_email::Column::CreatedAt)
-        .order_by_desc(outbox_email::Column::Id);
-    fetch_page(db, ordered, page).await
+    let query = outbox_email::Entity::find()
+        .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()));
+    fetch_page(db, query, &newest_emails_first(), page).await
+}
+
+/// The failed emails list's order: newest first, then by id.
+fn newest_emails_first() -> Keyset<outbox_email::Model> {
+    Keyset::new("failed-emails")
+        .desc(outbox_email::Column::CreatedAt)
+        .desc(outbox_email::Column::Id)
 }
 
 /// Puts a dead email back in the queue with a fresh count of attempts.

@@ -2,7 +2,7 @@
 
 use entity::organization;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,
 };
 use serde_json::json;
@@ -14,7 +14,7 @@ use crate::domain::account::check_display_name;
 use crate::domain::vocabulary::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 
 #[derive(Debug, Clone)]
 pub struct NewOrganization {
@@ -92,10 +92,14 @@ pub async fn list_organizations(
     if let Some(kind) = kind {
         query = query.filter(organization::Column::Kind.eq(kind.as_str()));
     }
-    let ordered = query
-        .order_by_asc(organization::Column::Name)
-        .order_by_asc(organization::Column::Id);
-    fetch_page(db, ordered, page).await
+    fetch_page(db, query, &by_name(), page).await
+}
+
+/// The organizations list's order: by name, then id.
+fn by_name() -> Keyset<organization::Model> {
+    Keyset::new("organizations")
+        .asc(organization::Column::Name)
+        .asc(organization::Column::Id)
 }
 
 #[cfg(test)]

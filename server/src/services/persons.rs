@@ -6,7 +6,7 @@ use entity::{person, privacy_consent, reference_person, referral};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -23,7 +23,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::person_search;
 use crate::services::rows::find;
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -506,15 +506,19 @@ pub async fn list_persons(
             Err(_) => query.filter(person_search::name_condition(&txn, text).await?),
         };
     }
-    let ordered = query
-        .order_by_asc(person::Column::SearchName)
-        .order_by_asc(person::Column::Id);
-    fetch_audited_page(txn, caller, ordered, page, |p| {
+    fetch_audited_page(txn, caller, query, &by_name(), page, |p| {
         AuditEntry::new(AuditAction::PersonListed)
             .on("person", p.id)
             .person(p.id)
     })
     .await
+}
+
+/// The persons list's order: by folded name, then id.
+fn by_name() -> Keyset<person::Model> {
+    Keyset::new("persons")
+        .asc(person::Column::SearchName)
+        .asc(person::Column::Id)
 }
 
 #[derive(Debug, Clone)]

@@ -9,8 +9,7 @@ use entity::{assessment, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -27,7 +26,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments;
 use crate::services::budget;
-use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -268,16 +267,22 @@ pub async fn list_projects(
                     .is_in(project_lifecycle::REVIEWS_RUN_IN.map(|status| status.as_str())),
             );
     }
-    let ordered = query
-        .order_by_asc(project::Column::NextReviewOn)
-        .order_by_asc(project::Column::Id);
     let txn = db.begin().await?;
-    fetch_audited_page(txn, caller, ordered, page, |p| {
+    fetch_audited_page(txn, caller, query, &by_next_review(), page, |p| {
         AuditEntry::new(AuditAction::ProjectListed)
             .on("project", p.id)
             .person(p.person_id)
     })
     .await
+}
+
+/// The projects list's order: the next review due first, then by id. The
+/// review date moves as reviews are held; keyset cursors keep a walk through
+/// the list from skipping or repeating the projects that did not move.
+fn by_next_review() -> Keyset<project::Model> {
+    Keyset::new("projects")
+        .asc(project::Column::NextReviewOn)
+        .asc(project::Column::Id)
 }
 
 /// The facts the state machine needs, read inside the transaction.

@@ -2,10 +2,10 @@
 //! an outcome. Open and accepted referrals make the team responsible.
 
 use entity::{person, referral, team};
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{CaseStatement, Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_audited_page, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, KeyKind, Keyset, Page, PageRequest};
 use crate::services::rows::{find, lock, named, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
@@ -238,18 +238,59 @@ pub async fn team_referrals(
     let query = referral::Entity::find()
         .filter(referral::Column::TeamId.eq(team_id))
         .filter(referral::Column::Status.is_in(statuses));
-    let ordered = query
-        // URGENT < PRIORITY < ORDINARY alphabetically is not the order we
-        // want, so rank explicitly.
-        .order_by_asc(Expr::cust(
-            "CASE urgency WHEN 'URGENT' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END",
-        ))
-        .order_by_asc(referral::Column::CreatedAt)
-        .order_by_asc(referral::Column::Id);
-    fetch_audited_page(txn, caller, ordered, page, |r| {
+    fetch_audited_page(txn, caller, query, &most_urgent_first(), page, |r| {
         AuditEntry::new(AuditAction::PersonListed)
             .on("referral", r.id)
             .person(r.person_id)
     })
     .await
+}
+
+/// A team's referrals in the order they are to be taken up: the most urgent
+/// first, then the oldest, then by id.
+fn most_urgent_first() -> Keyset<referral::Model> {
+    Keyset::<referral::Model>::new("referrals")
+        .asc_expr(KeyKind::Int, urgency_rank_sql(), |row| {
+            urgency_rank(row.urgency).into()
+        })
+        .asc(referral::Column::CreatedAt)
+        .asc(referral::Column::Id)
+}
+
+/// Where an urgency puts a referral in its team's list, URGENT first
+/// (alphabetically URGENT would come last).
+fn urgency_rank(urgency: Urgency) -> i64 {
+    match urgency {
+        Urgency::Urgent => 0,
+        Urgency::Priority => 1,
+        Urgency::Ordinary => 2,
+    }
+}
+
+/// `urgency_rank` in SQL.
+fn urgency_rank_sql() -> SimpleExpr {
+    Urgency::ALL
+        .iter()
+        .fold(CaseStatement::new(), |case, urgency| {
+            case.case(
+                Expr::col((referral::Entity, referral::Column::Urgency)).eq(urgency.as_str()),
+                urgency_rank(*urgency),
+            )
+        })
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_urgent_referrals_come_first() {
+        let mut all = Urgency::ALL.to_vec();
+        all.sort_by_key(|urgency| urgency_rank(*urgency));
+        assert_eq!(
+            all,
+            vec![Urgency::Urgent, Urgency::Priority, Urgency::Ordinary]
+        );
+    }
 }

@@ -18,7 +18,7 @@ use crate::domain::vocabulary::{ProjectStatus, TeamKind, TeamRole};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, Page, PageRequest};
+use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
 use crate::services::rows::{lock, named, InRow};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
@@ -262,8 +262,12 @@ pub async fn list_teams(
     if let Some(kind) = kind {
         query = query.filter(team::Column::Kind.eq(kind.as_str()));
     }
-    let ordered = query
-        .order_by_asc(team::Column::Name)
-        .order_by_asc(team::Column::Id);
-    fetch_page(db, ordered, page).await
+    fetch_page(db, query, &by_name(), page).await
+}
+
+/// The team directory's order: by name, then id.
+fn by_name() -> Keyset<team::Model> {
+    Keyset::new("teams")
+        .asc(team::Column::Name)
+        .asc(team::Column::Id)
 }

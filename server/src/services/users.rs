@@ -5,7 +5,7 @@ use entity::{organization, user};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use crate::domain::account;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{fetch_page, like_literal, Page, PageRequest, Placement};
+use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
 use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -234,8 +234,12 @@ pub async fn list_users(
                 ),
         );
     }
-    let ordered = query
-        .order_by_asc(user::Column::EmailNormalized)
-        .order_by_asc(user::Column::Id);
-    fetch_page(db, ordered, page).await
+    fetch_page(db, query, &by_email(), page).await
+}
+
+/// The users list's order: by email, then id.
+fn by_email() -> Keyset<user::Model> {
+    Keyset::new("users")
+        .asc(user::Column::EmailNormalized)
+        .asc(user::Column::Id)
 }

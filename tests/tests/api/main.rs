@@ -15,6 +15,7 @@ mod input_probe;
 mod need_to_know;
 mod operations;
 mod outbox;
+mod pagination;
 mod persons;
 mod policy_property;
 mod projects;
