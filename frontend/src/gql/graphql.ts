@@ -257,9 +257,19 @@ export type FiscalCodeMissingReason =
 
 export type FundingSource =
   | 'ALTRO'
+  /** The person's own share of the cost. */
+  | 'COMPARTECIPAZIONE_UTENTE'
   | 'COMUNE'
+  /** Fondo "Dopo di noi", L. 112/2016. */
+  | 'DOPO_DI_NOI'
+  /** Fondo per le non autosufficienze, measure not stated. */
   | 'FNA'
+  /** FNA, measure B1 (disabilità gravissima). */
+  | 'FNA_B1'
+  /** FNA, measure B2 (disabilità grave and non autosufficienza). */
+  | 'FNA_B2'
   | 'FNPS'
+  | 'FONDI_REGIONALI'
   | 'FONDO_POVERTA'
   | 'FONDO_SANITARIO'
   | 'OTHER'
@@ -354,27 +364,49 @@ export type OrganizationKind =
   | 'ATS'
   | 'CASA_DI_COMUNITA'
   | 'CENTRO_PER_IMPIEGO'
+  /** Centro di mediazione al lavoro. */
+  | 'CML'
   | 'COMUNE'
+  /**
+   * A cooperative whose type (A or B) was not recorded: rows
+   * stored before the two types existed cannot be split.
+   */
   | 'COOPERATIVA_SOCIALE'
+  /** Tipo A: social, health and educational services (L. 381/1991). */
+  | 'COOPERATIVA_SOCIALE_A'
+  /** Tipo B: work integration of disadvantaged people (L. 381/1991). */
+  | 'COOPERATIVA_SOCIALE_B'
+  /** Centrale operativa territoriale. */
+  | 'COT'
   | 'DISTRETTO'
+  | 'ENTE_FORMAZIONE'
   | 'ETS'
   | 'OSPEDALE'
+  | 'OSPEDALE_DI_COMUNITA'
   | 'OTHER'
-  | 'SCUOLA';
+  | 'SCUOLA'
+  | 'UFFICIO_DI_PIANO';
 
 export type Profession =
   | 'ALTRO'
   | 'AMMINISTRATIVO'
   | 'ASSISTENTE_SOCIALE'
   | 'EDUCATORE'
+  | 'FISIATRA'
+  | 'GERIATRA'
   | 'INFERMIERE'
+  /** Infermiere di famiglia e comunità (IFeC). */
+  | 'INFERMIERE_DI_FAMIGLIA'
+  | 'MEDIATORE_CULTURALE'
   | 'MEDICO_SPECIALISTA'
   | 'MMG'
+  | 'NEUROPSICHIATRA_INFANTILE'
   | 'OPERATORE_ETS'
   | 'OPERATORE_SOCIOSANITARIO'
   | 'OTHER'
   | 'PSICHIATRA'
   | 'PSICOLOGO'
+  | 'TERAPISTA_OCCUPAZIONALE'
   | 'TERAPISTA_RIABILITAZIONE';
 
 export type ProjectKind =

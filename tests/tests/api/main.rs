@@ -23,3 +23,4 @@ mod schema;
 mod seed_scale;
 mod sign_in_attacks;
 mod teams;
+mod vocabularies;
