@@ -13,6 +13,7 @@ mod m20261126_000003_discharge_reported_identity;
 mod m20261127_000001_one_word_for_other;
 mod m20261127_000002_person_search_trigram;
 mod m20261127_000003_person_search_sqlite_fts;
+mod m20261127_000005_spmsq_raw_errors;
 mod table_helpers;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_one_word_for_other::Migration),
             Box::new(m20261127_000002_person_search_trigram::Migration),
             Box::new(m20261127_000003_person_search_sqlite_fts::Migration),
+            Box::new(m20261127_000005_spmsq_raw_errors::Migration),
         ]
     }
 }

@@ -30,6 +30,7 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     min_score: 0,
     max_score: 8,
     higher_is_better: true,
+    counts_errors: false,
     uses_education: false,
     education_adjustments: &[],
     items: &[
