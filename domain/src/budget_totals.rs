@@ -129,6 +129,30 @@ mod tests {
         }
     }
 
+    /// The FNA measures are their own groups, next to the lines whose
+    /// measure is not stated: a report can add them up, the budget does not
+    /// guess which measure an unstated line belongs to.
+    #[test]
+    fn the_fna_measures_are_grouped_apart_next_to_fna() {
+        let mut lines = budget();
+        lines[1].funding_source = FundingSource::FnaB2;
+        lines[2].funding_source = FundingSource::FnaB1;
+        let totals = budget_totals(&lines);
+        let keys: Vec<(&str, ResourceUnit)> = totals
+            .by_funding_source
+            .iter()
+            .map(|l| (l.key.as_str(), l.unit))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("FNA", ResourceUnit::Eur),
+                ("FNA_B1", ResourceUnit::Eur),
+                ("FNA_B2", ResourceUnit::Hours)
+            ]
+        );
+    }
+
     #[test]
     fn a_group_used_beyond_its_plan_is_overused() {
         let totals = budget_totals(&budget());

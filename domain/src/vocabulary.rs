@@ -53,6 +53,13 @@ macro_rules! with_vocabularies {
                 OperatoreSociosanitario = "OPERATORE_SOCIOSANITARIO",
                 OperatoreEts = "OPERATORE_ETS",
                 Amministrativo = "AMMINISTRATIVO",
+                Geriatra = "GERIATRA",
+                Fisiatra = "FISIATRA",
+                NeuropsichiatraInfantile = "NEUROPSICHIATRA_INFANTILE",
+                /// Infermiere di famiglia e comunità (IFeC).
+                InfermiereDiFamiglia = "INFERMIERE_DI_FAMIGLIA",
+                TerapistaOccupazionale = "TERAPISTA_OCCUPAZIONALE",
+                MediatoreCulturale = "MEDIATORE_CULTURALE",
                 Other = "OTHER" (formerly Altro = "ALTRO"),
             }
 
@@ -66,9 +73,22 @@ macro_rules! with_vocabularies {
                 Distretto = "DISTRETTO",
                 CasaDiComunita = "CASA_DI_COMUNITA",
                 Ets = "ETS",
+                /// A cooperative whose type (A or B) was not recorded: rows
+                /// stored before the two types existed cannot be split.
                 CooperativaSociale = "COOPERATIVA_SOCIALE",
+                /// Tipo A: social, health and educational services (L. 381/1991).
+                CooperativaSocialeA = "COOPERATIVA_SOCIALE_A",
+                /// Tipo B: work integration of disadvantaged people (L. 381/1991).
+                CooperativaSocialeB = "COOPERATIVA_SOCIALE_B",
                 CentroPerImpiego = "CENTRO_PER_IMPIEGO",
                 Scuola = "SCUOLA",
+                /// Centrale operativa territoriale.
+                Cot = "COT",
+                OspedaleDiComunita = "OSPEDALE_DI_COMUNITA",
+                UfficioDiPiano = "UFFICIO_DI_PIANO",
+                EnteFormazione = "ENTE_FORMAZIONE",
+                /// Centro di mediazione al lavoro.
+                Cml = "CML",
                 Other = "OTHER" (formerly Altro = "ALTRO"),
             }
 
@@ -285,7 +305,12 @@ macro_rules! with_vocabularies {
             }
 
             FundingSource {
+                /// Fondo per le non autosufficienze, measure not stated.
                 Fna = "FNA",
+                /// FNA, measure B1 (disabilità gravissima).
+                FnaB1 = "FNA_B1",
+                /// FNA, measure B2 (disabilità grave and non autosufficienza).
+                FnaB2 = "FNA_B2",
                 Fnps = "FNPS",
                 FondoPoverta = "FONDO_POVERTA",
                 Pnrr = "PNRR",
@@ -293,6 +318,11 @@ macro_rules! with_vocabularies {
                 Comune = "COMUNE",
                 FondoSanitario = "FONDO_SANITARIO",
                 Privato = "PRIVATO",
+                FondiRegionali = "FONDI_REGIONALI",
+                /// Fondo "Dopo di noi", L. 112/2016.
+                DopoDiNoi = "DOPO_DI_NOI",
+                /// The person's own share of the cost.
+                CompartecipazioneUtente = "COMPARTECIPAZIONE_UTENTE",
                 Other = "OTHER" (formerly Altro = "ALTRO"),
             }
 

@@ -11,6 +11,9 @@ pub struct Model {
     /// `Instrument`.
     pub instrument: Instrument,
     pub score: i32,
+    /// SPMSQ's errors as counted, before the schooling adjustment; null for
+    /// other instruments and for results stored before it was kept.
+    pub raw_errors: Option<i32>,
     /// The band's code, e.g. `SEVERE`.
     pub band: String,
     pub education: Option<Education>,

@@ -270,7 +270,7 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await page.getByRole('link', { name: 'Nuova valutazione' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Nuova valutazione di / })).toBeVisible();
   await expect(page.getByLabel('Équipe che valuta')).toHaveValue(/.+/);
-  await expect(page.getByLabel('Elena Tognali – Medico specialista')).toBeChecked();
+  await expect(page.getByLabel('Elena Tognali – Geriatra')).toBeChecked();
   await page.locator('label', { hasText: 'Marco Ghirardi – Infermiere' }).click();
   await page.getByLabel('Luogo').selectOption('DOMICILIO');
   await page.getByLabel('Motivo', { exact: true }).selectOption('REASSESSMENT');

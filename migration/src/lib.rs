@@ -14,6 +14,7 @@ mod m20261127_000001_one_word_for_other;
 mod m20261127_000002_person_search_trigram;
 mod m20261127_000003_person_search_sqlite_fts;
 mod m20261127_000004_keyset_indexes;
+mod m20261127_000005_spmsq_raw_errors;
 mod m20261127_000006_budget_agreement_rounds;
 mod table_helpers;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_person_search_trigram::Migration),
             Box::new(m20261127_000003_person_search_sqlite_fts::Migration),
             Box::new(m20261127_000004_keyset_indexes::Migration),
+            Box::new(m20261127_000005_spmsq_raw_errors::Migration),
             Box::new(m20261127_000006_budget_agreement_rounds::Migration),
         ]
     }

@@ -22,6 +22,7 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     min_score: 0,
     max_score: 100,
     higher_is_better: true,
+    counts_errors: false,
     uses_education: false,
     education_adjustments: &[],
     items: &[
@@ -70,7 +71,10 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
             label_it: "Controllo intestinale",
             options: &[
                 points(0, "Incontinente (o necessita di clisteri)"),
-                points(5, "Incidenti occasionali"),
+                points(
+                    5,
+                    "Incidenti occasionali (al massimo una volta alla settimana)",
+                ),
                 points(10, "Continente"),
             ],
         },
@@ -79,7 +83,10 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
             label_it: "Controllo vescicale",
             options: &[
                 points(0, "Incontinente, o cateterizzato e incapace di gestirsi"),
-                points(5, "Incidenti occasionali"),
+                points(
+                    5,
+                    "Incidenti occasionali (al massimo una volta nelle 24 ore)",
+                ),
                 points(10, "Continente"),
             ],
         },
@@ -441,6 +448,26 @@ mod tests {
                 Some(Education::Secondary)
             ),
             Err(ScoringError::EducationNotApplicable)
+        );
+    }
+
+    /// The normative form anchors "occasional" to a frequency, so two
+    /// operators read the same answer the same way.
+    #[test]
+    fn occasional_accidents_say_how_often_they_may_happen() {
+        let option = |item: &str| {
+            definition(Instrument::Barthel)
+                .item(item)
+                .and_then(|item| item.option(5))
+                .map(|option| option.label_it)
+        };
+        assert_eq!(
+            option("BOWELS"),
+            Some("Incidenti occasionali (al massimo una volta alla settimana)")
+        );
+        assert_eq!(
+            option("BLADDER"),
+            Some("Incidenti occasionali (al massimo una volta nelle 24 ore)")
         );
     }
 }

@@ -24,10 +24,13 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     code: Instrument::IadlLawton,
     name_it: "Scala IADL di Lawton",
     description_it: "Autonomia nelle attività strumentali della vita quotidiana: \
-                     da 0 (dipendenza in tutte le attività) a 8 (autonomia completa).",
+                     da 0 (dipendenza in tutte le attività) a 8 (autonomia completa). \
+                     Le fasce sono locali, non normative: la scala non ha soglie pubblicate, \
+                     le decisioni si basano sul punteggio e sulle singole attività.",
     min_score: 0,
     max_score: 8,
     higher_is_better: true,
+    counts_errors: false,
     uses_education: false,
     education_adjustments: &[],
     items: &[
@@ -166,31 +169,33 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     // Lawton and Brody published no cut-offs. These bands are Ponte's reading
     // aid: full autonomy stands alone because losing any single activity is
     // already a reason for support, and the rest of the scale is split in
-    // near-thirds. Decisions should rest on the score and the items.
+    // near-thirds. Decisions should rest on the score and the items, so the
+    // description and every label say the bands are local, where the
+    // operator reads them.
     bands: &[
         Band {
             min: 0,
             max: 2,
             code: "SEVERE",
-            label_it: "Dipendenza grave",
+            label_it: "Dipendenza grave (fascia locale, non normativa)",
         },
         Band {
             min: 3,
             max: 5,
             code: "PARTIAL",
-            label_it: "Dipendenza parziale",
+            label_it: "Dipendenza parziale (fascia locale, non normativa)",
         },
         Band {
             min: 6,
             max: 7,
             code: "MILD",
-            label_it: "Dipendenza lieve",
+            label_it: "Dipendenza lieve (fascia locale, non normativa)",
         },
         Band {
             min: 8,
             max: 8,
             code: "INDEPENDENT",
-            label_it: "Autonomo",
+            label_it: "Autonomo (fascia locale, non normativa)",
         },
     ],
 };
@@ -346,7 +351,10 @@ mod tests {
         let lowest = independent_in(0);
         assert_eq!(total_and_band(&lowest), (0, "SEVERE"));
         let result = iadl(&independent_in(8)).unwrap();
-        assert_eq!((result.score, result.band.label_it), (8, "Autonomo"));
+        assert_eq!(
+            (result.score, result.band.label_it),
+            (8, "Autonomo (fascia locale, non normativa)")
+        );
     }
 
     #[test]
@@ -393,5 +401,22 @@ mod tests {
             ),
             Err(ScoringError::EducationNotApplicable)
         );
+    }
+
+    /// Lawton and Brody published no cut-offs: an operator reading a band
+    /// must see that it is Ponte's, wherever the SPA shows it.
+    #[test]
+    fn the_bands_are_labelled_local_in_the_description_and_in_every_label() {
+        let definition = definition(Instrument::IadlLawton);
+        assert!(definition
+            .description_it
+            .contains("Le fasce sono locali, non normative"));
+        for band in definition.bands {
+            assert!(
+                band.label_it.ends_with(" (fascia locale, non normativa)"),
+                "{}",
+                band.code
+            );
+        }
     }
 }

@@ -97,6 +97,10 @@ pub struct InstrumentDefinition {
     /// Lets the SPA and the indicators tell improvement from decline without
     /// knowing each instrument.
     pub higher_is_better: bool,
+    /// Whether the sum of points is a count of errors, kept as
+    /// [`ScoredResult::raw_errors`] beside the adjusted score: the norm's
+    /// correction changes the reading, and the count is what was observed.
+    pub counts_errors: bool,
     /// Whether [`score`] needs the person's [`Education`].
     pub uses_education: bool,
     /// One per education level when `uses_education`, none otherwise.
@@ -138,6 +142,9 @@ pub struct ScoredResult {
     pub instrument: Instrument,
     /// The normative score, after any adjustment (e.g. SPMSQ education).
     pub score: i32,
+    /// The errors as counted, before any adjustment, for an instrument that
+    /// [counts errors](InstrumentDefinition::counts_errors); none otherwise.
+    pub raw_errors: Option<i32>,
     pub band: &'static Band,
     /// One per item, in the definition's item order, whatever order they
     /// arrived in, so stored results compare and display alike.
@@ -305,6 +312,7 @@ pub fn score(
     Ok(ScoredResult {
         instrument: code,
         score,
+        raw_errors: definition.counts_errors.then_some(sum),
         band,
         answers: normalised,
     })
@@ -482,6 +490,21 @@ mod tests {
                 "{:?}",
                 definition.code
             );
+        }
+    }
+
+    #[test]
+    fn only_spmsq_counts_errors_and_an_error_count_is_better_lower() {
+        for definition in registry() {
+            assert_eq!(
+                definition.counts_errors,
+                definition.code == Instrument::Spmsq,
+                "{:?}",
+                definition.code
+            );
+            if definition.counts_errors {
+                assert!(!definition.higher_is_better, "{:?}", definition.code);
+            }
         }
     }
 

@@ -67,6 +67,7 @@ pub(super) const DEFINITION: InstrumentDefinition = InstrumentDefinition {
     min_score: 0,
     max_score: 10,
     higher_is_better: false,
+    counts_errors: true,
     uses_education: true,
     education_adjustments: EDUCATION_ADJUSTMENTS,
     items: &[
@@ -345,5 +346,35 @@ mod tests {
                 item: "AGE".to_owned()
             })
         );
+    }
+
+    #[test]
+    fn the_raw_error_count_is_kept_beside_the_adjusted_score() {
+        for (education, errors, adjusted) in [
+            (Education::Primary, 3, 2),
+            (Education::Primary, 0, 0),
+            (Education::Secondary, 4, 4),
+            (Education::BeyondSecondary, 2, 3),
+            (Education::BeyondSecondary, 10, 10),
+        ] {
+            let result = spmsq(&with_errors(errors), education).unwrap();
+            assert_eq!(
+                (result.raw_errors, result.score),
+                (Some(i32::try_from(errors).unwrap()), adjusted),
+                "{errors} errors, {education:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn instruments_that_do_not_count_errors_have_no_raw_error_count() {
+        let barthel = definition(Instrument::Barthel);
+        let answers: Vec<Answer> = barthel
+            .items
+            .iter()
+            .map(|item| answer(item.code, item.options[0].value))
+            .collect();
+        let result = score(Instrument::Barthel, &answers, None).unwrap();
+        assert_eq!(result.raw_errors, None);
     }
 }

@@ -55,7 +55,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
         label: 'Controllo intestinale',
         options: [
           { value: 0, label: 'Incontinente (o necessita di clisteri)', points: 0 },
-          { value: 5, label: 'Incidenti occasionali', points: 5 },
+          { value: 5, label: 'Incidenti occasionali (al massimo una volta alla settimana)', points: 5 },
           { value: 10, label: 'Continente', points: 10 },
         ],
       },
@@ -64,7 +64,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
         label: 'Controllo vescicale',
         options: [
           { value: 0, label: 'Incontinente, o cateterizzato e incapace di gestirsi', points: 0 },
-          { value: 5, label: 'Incidenti occasionali', points: 5 },
+          { value: 5, label: 'Incidenti occasionali (al massimo una volta nelle 24 ore)', points: 5 },
           { value: 10, label: 'Continente', points: 10 },
         ],
       },
@@ -119,7 +119,7 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
     code: 'IADL_LAWTON',
     name: 'Scala IADL di Lawton',
     description:
-      'Autonomia nelle attività strumentali della vita quotidiana: da 0 (dipendenza in tutte le attività) a 8 (autonomia completa).',
+      'Autonomia nelle attività strumentali della vita quotidiana: da 0 (dipendenza in tutte le attività) a 8 (autonomia completa). Le fasce sono locali, non normative: la scala non ha soglie pubblicate, le decisioni si basano sul punteggio e sulle singole attività.',
     minScore: 0,
     maxScore: 8,
     higherIsBetter: true,
@@ -207,10 +207,10 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
       },
     ],
     bands: [
-      { code: 'SEVERE', label: 'Dipendenza grave', min: 0, max: 2 },
-      { code: 'PARTIAL', label: 'Dipendenza parziale', min: 3, max: 5 },
-      { code: 'MILD', label: 'Dipendenza lieve', min: 6, max: 7 },
-      { code: 'INDEPENDENT', label: 'Autonomo', min: 8, max: 8 },
+      { code: 'SEVERE', label: 'Dipendenza grave (fascia locale, non normativa)', min: 0, max: 2 },
+      { code: 'PARTIAL', label: 'Dipendenza parziale (fascia locale, non normativa)', min: 3, max: 5 },
+      { code: 'MILD', label: 'Dipendenza lieve (fascia locale, non normativa)', min: 6, max: 7 },
+      { code: 'INDEPENDENT', label: 'Autonomo (fascia locale, non normativa)', min: 8, max: 8 },
     ],
   },
   {

@@ -134,6 +134,9 @@ pub struct InstrumentResult {
     pub instrument: Instrument,
     /// Computed by the server from the answers.
     pub score: i32,
+    /// The errors as counted, before the schooling adjustment that `score`
+    /// includes: SPMSQ only, and null for results recorded before it was kept.
+    pub raw_errors: Option<i32>,
     pub band: Option<ScoreBand>,
     pub education: Option<Education>,
     pub answers: Vec<ItemAnswer>,
@@ -159,6 +162,7 @@ impl From<assessment_result::Model> for InstrumentResult {
         InstrumentResult {
             instrument: m.instrument.into(),
             score: m.score,
+            raw_errors: m.raw_errors,
             band,
             education: m.education.map(Into::into),
             answers,

@@ -28,7 +28,7 @@ pub(super) const ORGANIZATIONS: &[(&str, OrganizationKind)] = &[
     ("Comune di Darfo Boario Terme", OrganizationKind::Comune),
     (
         "Cooperativa sociale Il Sentiero",
-        OrganizationKind::CooperativaSociale,
+        OrganizationKind::CooperativaSocialeA,
     ),
     ("Ospedale di Esine", OrganizationKind::Ospedale),
 ];
@@ -70,7 +70,7 @@ pub(super) const USERS: &[DemoUser] = &[
         email: "geriatra@ponte.demo",
         name: "Elena Tognali",
         role: Role::Operator,
-        profession: Profession::MedicoSpecialista,
+        profession: Profession::Geriatra,
         organization: "ASST della Valcamonica",
         what: "geriatra, coordina l'UVM",
     },
@@ -142,7 +142,7 @@ pub(super) const USERS: &[DemoUser] = &[
         email: "mediatrice@ponte.demo",
         name: "Amina Diallo",
         role: Role::Operator,
-        profession: Profession::Other,
+        profession: Profession::MediatoreCulturale,
         organization: "Comune di Darfo Boario Terme",
         what: "mediatrice culturale, PUA",
     },

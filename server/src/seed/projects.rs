@@ -280,11 +280,11 @@ async fn furnish(
             ResourceKind::Economic,
             ProviderKind::Organization,
             Some(orgs.comune),
-            FundingSource::Fna,
+            FundingSource::FnaB1,
             None,
             ResourceUnit::Eur,
             240_000,
-            "Voucher SAD (FNA)",
+            "Voucher SAD (FNA, misura B1)",
         ),
         (
             LifeArea::WorkIncome,

@@ -524,6 +524,7 @@ pub async fn seed_scale(
                 assessment_id: Set(id),
                 instrument: Set(Instrument::Barthel),
                 score: Set(score),
+                raw_errors: Set(None),
                 band: Set(barthel
                     .band_for(score)
                     .map(|b| b.code.to_owned())

@@ -15,6 +15,7 @@ on_both_databases!(
     indicators_on_a_known_data_set_give_the_known_numbers,
     an_assessment_links_to_the_persons_project_and_discharge,
     assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons,
+    an_spmsq_result_keeps_the_raw_error_count_beside_the_adjusted_score,
 );
 
 pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
@@ -710,4 +711,78 @@ async fn assessed_person(app: &TestApp, uvm: &Uvm, n: usize) {
         assessed["input"]["personId"] = json!(person);
         uvm.desk.operator.gql(RECORD, assessed).await.ok();
     }
+}
+
+async fn an_spmsq_result_keeps_the_raw_error_count_beside_the_adjusted_score(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let recorded = uvm
+        .record(
+            "2026-11-02",
+            vec![
+                barthel([10, 5, 5, 10, 10, 10, 10, 15, 15, 10]),
+                spmsq(3, "PRIMARY"),
+            ],
+        )
+        .await;
+    let read = uvm
+        .desk
+        .operator
+        .gql(
+            "query($id: ID!) { assessment(id: $id) { results { instrument score rawErrors band { code } } } }",
+            json!({ "id": recorded["id"] }),
+        )
+        .await;
+    // Three errors with primary schooling read as two: the count observed
+    // stays beside the reading.
+    let results = read.ok()["assessment"]["results"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let find = |code: &str| {
+        results
+            .iter()
+            .find(|r| r["instrument"] == code)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        find("SPMSQ"),
+        json!({ "instrument": "SPMSQ", "score": 2, "rawErrors": 3, "band": { "code": "INTACT" } })
+    );
+    assert_eq!(
+        find("BARTHEL"),
+        json!({ "instrument": "BARTHEL", "score": 100, "rawErrors": null, "band": { "code": "INDEPENDENT" } })
+    );
+    let stored = app
+        .rows("SELECT instrument, score, raw_errors FROM assessment_results ORDER BY instrument")
+        .await;
+    assert_eq!(
+        stored,
+        [
+            json!({ "instrument": "BARTHEL", "score": 100, "raw_errors": null }),
+            json!({ "instrument": "SPMSQ", "score": 2, "raw_errors": 3 }),
+        ]
+    );
+
+    // A result stored before the count was kept reads as unknown, never as
+    // a count recomputed today.
+    app.execute("UPDATE assessment_results SET raw_errors = NULL")
+        .await;
+    let before = uvm
+        .desk
+        .operator
+        .gql(
+            "query($id: ID!) { assessment(id: $id) { results { instrument rawErrors } } }",
+            json!({ "id": recorded["id"] }),
+        )
+        .await;
+    let before = before.ok()["assessment"]["results"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        before.contains(&json!({ "instrument": "SPMSQ", "rawErrors": null })),
+        "{before:?}"
+    );
 }

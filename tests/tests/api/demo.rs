@@ -43,6 +43,27 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     assert_eq!(team["kind"], "UVM");
     assert!(team["referrals"]["totalCount"].as_i64().unwrap() > 0);
     assert!(team["members"].as_array().unwrap().len() >= 4);
+    assert!(
+        team["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["user"]["profession"] == "GERIATRA"),
+        "the UVM has a geriatrician"
+    );
+    let cooperatives = geriatra
+        .gql(
+            "{ organizations(kind: COOPERATIVA_SOCIALE_A) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(cooperatives.ok()["organizations"]["totalCount"], 1);
+    assert!(
+        app.count("SELECT COUNT(*) FROM budget_resources WHERE funding_source = 'FNA_B1'")
+            .await
+            > 0,
+        "a line funded by the FNA's measure B1"
+    );
 
     let assessed = geriatra
         .gql(

@@ -24,3 +24,4 @@ mod schema;
 mod seed_scale;
 mod sign_in_attacks;
 mod teams;
+mod vocabularies;

@@ -54,6 +54,10 @@ describe('CreateOrganizationForm', () => {
     const options = Array.from(screen.getByLabelText<HTMLSelectElement>('Tipo di ente').options).map((o) => o.text);
     expect(options).toContain('Agenzia di tutela della salute (ATS)');
     expect(options).toContain('Ambito territoriale sociale');
-    expect(options).toHaveLength(14); // "Scegli…" and the 13 kinds
+    expect(options).toContain('Cooperativa sociale di tipo A');
+    expect(options).toContain('Cooperativa sociale di tipo B');
+    expect(options).toContain('Centrale operativa territoriale (COT)');
+    expect(options).not.toContain('Cooperativa sociale (tipo non indicato)');
+    expect(options).toHaveLength(20); // "Scegli…" and 19 of the 20 kinds: not the cooperative of unstated type
   });
 });

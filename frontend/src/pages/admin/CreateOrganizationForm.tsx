@@ -25,6 +25,13 @@ export const createOrganizationMutation = graphql(`
   }
 `);
 
+/**
+ * A new cooperative is recorded with its type (A or B): the unstated one
+ * exists for the cooperatives stored before the two types did, which nobody
+ * can split without asking them.
+ */
+const KIND_OPTIONS = labelOptions(organizationKindLabels).filter(([kind]) => kind !== 'COOPERATIVA_SOCIALE');
+
 const FIELDS = ['name', 'kind', 'fiscalCode'] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
@@ -110,7 +117,7 @@ export function CreateOrganizationForm() {
                 label={copy.kind}
                 value={values.kind}
                 onChange={set('kind')}
-                options={labelOptions(organizationKindLabels)}
+                options={KIND_OPTIONS}
                 placeholder={copy.choose}
                 error={errors.kind}
                 required

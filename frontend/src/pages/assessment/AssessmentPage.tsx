@@ -72,6 +72,7 @@ export const assessmentDetailQuery = graphql(`
       results {
         instrument
         score
+        rawErrors
         education
         band {
           code
@@ -365,6 +366,7 @@ function ResultCard({ result, definition }: { result: Assessment['results'][numb
           </p>
           {result.band && <p className="fw-semibold mb-1">{result.band.label}</p>}
           {result.education && <p className="mb-1">{copy.education(educationLabels[result.education])}</p>}
+          {result.rawErrors != null && <p className="mb-1">{copy.rawErrors(result.rawErrors)}</p>}
           <details className="mt-2">
             <summary>{copy.answers}</summary>
             <Table size="sm" className="mt-2 mb-0">

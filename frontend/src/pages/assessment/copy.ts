@@ -93,6 +93,7 @@ export const assessmentCopy = {
     noResults: 'Nessuno strumento compilato.',
     score: (score: number, min: number, max: number) => `${score} (scala ${min}–${max})`,
     education: (label: string) => `Istruzione: ${label}`,
+    rawErrors: (errors: number) => `Errori rilevati: ${errors} (prima della correzione per istruzione)`,
     answers: 'Risposte',
     item: 'Voce',
     answer: 'Risposta',
