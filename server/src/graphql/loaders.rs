@@ -217,54 +217,58 @@ impl Loader<Uuid> for CurrentAssessmentsOf {
     }
 }
 
-/// How long a loader waits for sibling rows to ask for their keys before it
-/// queries. async-graphql's 1 ms default often closes the batch while a busy
-/// server is still resolving the siblings, and one query becomes several.
-const BATCH_WINDOW: Duration = Duration::from_millis(5);
-
 // Cached for the request: the same team or user appears under many rows,
 // and without a cache every later request for it would be a new query.
-fn by_id<E>(db: &DatabaseConnection) -> DataLoader<ById<E>, HashMapCache> {
-    cached(ById(db.clone(), PhantomData))
+fn by_id<E>(db: &DatabaseConnection, window: Duration) -> DataLoader<ById<E>, HashMapCache> {
+    cached(ById(db.clone(), PhantomData), window)
 }
 
-fn children<E>(db: &DatabaseConnection) -> DataLoader<ChildrenOf<E>, HashMapCache> {
-    cached(ChildrenOf(db.clone(), PhantomData))
+fn children<E>(
+    db: &DatabaseConnection,
+    window: Duration,
+) -> DataLoader<ChildrenOf<E>, HashMapCache> {
+    cached(ChildrenOf(db.clone(), PhantomData), window)
 }
 
-fn cached<L>(loader: L) -> DataLoader<L, HashMapCache> {
-    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(BATCH_WINDOW)
+/// `window` is how long a loader waits for sibling rows to ask for their
+/// keys before it queries (`Config::batch_window`).
+fn cached<L>(loader: L, window: Duration) -> DataLoader<L, HashMapCache> {
+    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(window)
 }
 
 /// The loaders of one request: their caches must not outlive it, since the
 /// next request may belong to someone who may see less.
-pub fn attach(request: async_graphql::Request, db: &DatabaseConnection) -> async_graphql::Request {
+pub fn attach(
+    request: async_graphql::Request,
+    db: &DatabaseConnection,
+    window: Duration,
+) -> async_graphql::Request {
     request
-        .data(by_id::<organization::Entity>(db))
-        .data(by_id::<user::Entity>(db))
-        .data(by_id::<person::Entity>(db))
-        .data(by_id::<team::Entity>(db))
-        .data(children::<reference_person::Entity>(db))
-        .data(children::<privacy_consent::Entity>(db))
-        .data(children::<referral::Entity>(db))
-        .data(children::<team_membership::Entity>(db))
-        .data(by_id::<assessment::Entity>(db))
-        .data(children::<assessment::Entity>(db))
-        .data(cached(CurrentAssessmentsOf(db.clone())))
-        .data(children::<assessment_participant::Entity>(db))
-        .data(children::<assessment_result::Entity>(db))
-        .data(children::<assessment_social_domain::Entity>(db))
-        .data(by_id::<project::Entity>(db))
-        .data(children::<project::Entity>(db))
-        .data(children::<project_goal::Entity>(db))
-        .data(children::<project_intervention::Entity>(db))
-        .data(children::<project_review::Entity>(db))
-        .data(children::<project_event::Entity>(db))
-        .data(children::<budget_resource::Entity>(db))
-        .data(children::<budget_agreement::Entity>(db))
-        .data(children::<life_area_score::Entity>(db))
-        .data(children::<budget_use::Entity>(db))
-        .data(children::<discharge::Entity>(db))
+        .data(by_id::<organization::Entity>(db, window))
+        .data(by_id::<user::Entity>(db, window))
+        .data(by_id::<person::Entity>(db, window))
+        .data(by_id::<team::Entity>(db, window))
+        .data(children::<reference_person::Entity>(db, window))
+        .data(children::<privacy_consent::Entity>(db, window))
+        .data(children::<referral::Entity>(db, window))
+        .data(children::<team_membership::Entity>(db, window))
+        .data(by_id::<assessment::Entity>(db, window))
+        .data(children::<assessment::Entity>(db, window))
+        .data(cached(CurrentAssessmentsOf(db.clone()), window))
+        .data(children::<assessment_participant::Entity>(db, window))
+        .data(children::<assessment_result::Entity>(db, window))
+        .data(children::<assessment_social_domain::Entity>(db, window))
+        .data(by_id::<project::Entity>(db, window))
+        .data(children::<project::Entity>(db, window))
+        .data(children::<project_goal::Entity>(db, window))
+        .data(children::<project_intervention::Entity>(db, window))
+        .data(children::<project_review::Entity>(db, window))
+        .data(children::<project_event::Entity>(db, window))
+        .data(children::<budget_resource::Entity>(db, window))
+        .data(children::<budget_agreement::Entity>(db, window))
+        .data(children::<life_area_score::Entity>(db, window))
+        .data(children::<budget_use::Entity>(db, window))
+        .data(children::<discharge::Entity>(db, window))
 }
 
 /// One row by id through the request's loader.

@@ -57,7 +57,7 @@ pub async fn execute(
         request.operation_name.clone(),
         request.variables.clone(),
     );
-    let request = loaders::attach(request, &state.db)
+    let request = loaders::attach(request, &state.db, state.config.batch_window)
         .data(guard::for_request(&state.db, &caller))
         .data(caller)
         .data(session)
