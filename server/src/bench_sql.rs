@@ -228,10 +228,10 @@ async fn caseload(db: &DatabaseConnection, user_id: Uuid, first: u64) -> AppResu
         // Used quantities summed per line first, so a line with many uses
         // is counted once in its planned total.
         let sql = format!(
-            "SELECT r.project_id, r.unit, SUM(r.planned_hundredths) AS planned, \
-                    SUM(COALESCE(u.used, 0)) AS used \
+            "SELECT r.project_id, r.unit, CAST(SUM(r.planned_hundredths) AS BIGINT) AS planned, \
+                    CAST(SUM(COALESCE(u.used, 0)) AS BIGINT) AS used \
              FROM budget_resources r \
-             LEFT JOIN (SELECT bu.resource_id, SUM(bu.quantity_hundredths) AS used \
+             LEFT JOIN (SELECT bu.resource_id, CAST(SUM(bu.quantity_hundredths) AS BIGINT) AS used \
                         FROM budget_uses bu JOIN budget_resources br ON br.id = bu.resource_id \
                         WHERE br.project_id IN ({list}) GROUP BY bu.resource_id) u \
                ON u.resource_id = r.id \
@@ -568,4 +568,29 @@ pub async fn client_loop(
         errors += failed;
     }
     Ok(json!({ "latencies_ms": latencies, "errors": errors }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hundredths_print_as_the_decimal_scalar() {
+        assert_eq!(hundredths(125_050), "1250.50");
+        assert_eq!(hundredths(5), "0.05");
+        assert_eq!(hundredths(-150), "-1.50");
+    }
+
+    #[test]
+    fn placeholders_number_on_from_the_first() {
+        assert_eq!(placeholders(2, 3), "$2, $3, $4");
+        assert_eq!(placeholders(1, 0), "");
+    }
+
+    #[test]
+    fn the_written_out_rule_names_the_outer_person_in_each_holding() {
+        let sql = responsible("p.id", "$1");
+        assert_eq!(sql.matches("= p.id").count(), 4, "{sql}");
+        assert_eq!(sql.matches("EXISTS").count(), 1, "{sql}");
+    }
 }
