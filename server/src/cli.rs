@@ -50,6 +50,21 @@ pub enum Command {
     },
     /// Prints the GraphQL schema (SDL); schema.graphql is this output.
     ExportSchema,
+    /// Bench only: runs one of the benchmark's hand-written SQL reads in a
+    /// closed loop on the database (no HTTP) and prints the latencies as JSON.
+    #[cfg(feature = "bench-sql")]
+    BenchSql {
+        /// caseload, persons, record, board or assess.
+        #[arg(long)]
+        name: String,
+        /// The request's arguments, a JSON object.
+        #[arg(long, default_value = "{}")]
+        args: String,
+        #[arg(long, default_value_t = 1)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -72,6 +87,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::SeedDemo => seed_demo(&config).await,
         Command::SeedScale { persons, seed } => seed_scale(&config, persons, seed).await,
         Command::ExportSchema => Ok(()),
+        #[cfg(feature = "bench-sql")]
+        Command::BenchSql {
+            name,
+            args,
+            concurrency,
+            seconds,
+        } => bench_sql(&config, &name, &args, concurrency, seconds).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -181,4 +203,30 @@ pub fn describe(err: AppError) -> String {
         AppError::Internal(detail) => detail,
         other => format!("{other:?}"),
     }
+}
+
+#[cfg(feature = "bench-sql")]
+async fn bench_sql(
+    config: &Config,
+    name: &str,
+    args: &str,
+    concurrency: usize,
+    seconds: f64,
+) -> Result<(), String> {
+    let args: serde_json::Value = serde_json::from_str(args).map_err(|e| e.to_string())?;
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = crate::bench_sql::client_loop(
+        &db,
+        seed::scale::BENCH_USER,
+        name,
+        &args,
+        concurrency,
+        seconds,
+    )
+    .await
+    .map_err(describe)?;
+    println!("{report}");
+    Ok(())
 }

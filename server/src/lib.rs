@@ -5,6 +5,9 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+/// The benchmark's hand-written SQL route (`bench/`); never in the default build.
+#[cfg(feature = "bench-sql")]
+pub mod bench_sql;
 pub mod caller;
 pub mod cli;
 pub mod clock;

@@ -69,8 +69,12 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     };
 
     let state_for_ids = state.clone();
-    let api = Router::new()
-        .route("/graphql", graphql_route)
+    let api = Router::new().route("/graphql", graphql_route);
+    // Bench only: the same rows as the benchmark's GraphQL requests from
+    // hand-written SQL, behind the same session and CSRF layers (`bench/`).
+    #[cfg(feature = "bench-sql")]
+    let api = api.route("/bench/sql/{name}", post(crate::bench_sql::execute));
+    let api = api
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
