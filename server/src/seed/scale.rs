@@ -551,7 +551,10 @@ pub async fn seed_scale(
             let i = i.min(n - 1);
             let (given, family, birth, sex) = births[i];
             let admitted = today - Duration::days(rng.random_range(1..40));
-            let status = discharge_statuses[d % discharge_statuses.len()];
+            // By eights, not one by one: the receiving team follows the
+            // person (i % TEAMS), and each team must get every status (the
+            // benchmark's board reads the REPORTED ones of its two teams).
+            let status = discharge_statuses[(d / TEAMS) % discharge_statuses.len()];
             discharge::ActiveModel {
                 id: Set(uuid(&mut rng)),
                 version: Set(1),

@@ -74,6 +74,17 @@ async fn the_scale_data_set_is_proportional_deterministic_and_served(db: TestDb)
         .as_array()
         .unwrap()
         .is_empty());
+    // The benchmark's board has open discharges to show.
+    let board = bench
+        .gql(
+            "{ discharges(status: REPORTED, first: 5) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    assert!(!board.ok()["discharges"]["nodes"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
 
 /// The discharge board (open discharges with their nested fields) costs the
