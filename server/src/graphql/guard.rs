@@ -77,7 +77,9 @@ pub struct RequestPolicy {
     teams: OnceCell<HashSet<Uuid>>,
 }
 
-pub fn for_request(db: &DatabaseConnection, caller: &Caller) -> RequestPolicy {
+/// `window` is the request's DataLoader window (`Config::batch_window`):
+/// every case object of a nesting level asks in one batch.
+pub fn for_request(db: &DatabaseConnection, caller: &Caller, window: Duration) -> RequestPolicy {
     RequestPolicy {
         db: db.clone(),
         caller: caller.clone(),
@@ -89,7 +91,7 @@ pub fn for_request(db: &DatabaseConnection, caller: &Caller) -> RequestPolicy {
             tokio::spawn,
             HashMapCache::default(),
         )
-        .delay(Duration::from_millis(5)),
+        .delay(window),
         teams: OnceCell::new(),
     }
 }

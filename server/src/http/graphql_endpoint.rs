@@ -58,7 +58,11 @@ pub async fn execute(
         request.variables.clone(),
     );
     let request = loaders::attach(request, &state.db, state.config.batch_window)
-        .data(guard::for_request(&state.db, &caller))
+        .data(guard::for_request(
+            &state.db,
+            &caller,
+            state.config.batch_window,
+        ))
         .data(caller)
         .data(session)
         .data(state.db.clone())
