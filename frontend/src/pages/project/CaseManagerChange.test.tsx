@@ -216,3 +216,39 @@ describe('Cambia case manager', () => {
     expect(screen.queryByRole('form', { name: 'Cambia il case manager' })).not.toBeInTheDocument();
   });
 });
+
+describe('Condivisione del budget', () => {
+  it('shows a partly agreed budget, who is still missing and which agreements the plan has outgrown', async () => {
+    renderPage({
+      ProjectDetail: () => ({
+        data: {
+          project: project({
+            budget: {
+              __typename: 'Budget',
+              agreementStatus: 'PARTIALLY_AGREED',
+              missingParties: ['la persona (o chi la rappresenta)', 'Cooperativa Il Sole'],
+              agreements: [
+                {
+                  __typename: 'Agreement',
+                  partyKind: 'ORGANIZATION',
+                  partyName: 'Comune di Breno',
+                  agreedOn: '2026-03-05',
+                  current: false,
+                },
+                { __typename: 'Agreement', partyKind: 'ORGANIZATION', partyName: 'Comune di Breno', agreedOn: '2026-04-02', current: true },
+              ],
+              resources: [],
+              totals,
+            },
+          }),
+        },
+      }),
+    });
+    const status = await screen.findByTestId('stato-budget');
+    expect(status).toHaveTextContent('Condiviso in parte');
+    expect(screen.getByTestId('parti-mancanti')).toHaveTextContent(
+      'Manca ancora la condivisione di: la persona (o chi la rappresenta), Cooperativa Il Sole.',
+    );
+    expect(screen.getAllByText('(al piano precedente, poi modificato)')).toHaveLength(1);
+  });
+});
