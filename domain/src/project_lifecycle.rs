@@ -28,7 +28,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use crate::vocabulary::ProjectStatus;
+pub use crate::vocabulary::{ProjectKind, ProjectStatus};
 
 impl ProjectStatus {
     /// The Italian name of the phase, as users say it; used in messages so
@@ -73,6 +73,42 @@ pub struct ProjectFacts {
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
     pub suspended_from: Option<ProjectStatus>,
+}
+
+/// An open project of the person, as the rule on parallel projects names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenProject {
+    pub title: String,
+    pub team: String,
+}
+
+/// One open project of a kind per person: two PAI in parallel from two
+/// teams is the fragmentation the planning documents want to end. A second
+/// one is opened only with a reason, which the history keeps. The refusal
+/// names the projects already open, which the caller may see (they are
+/// responsible for the person).
+pub fn parallel_project_refusal(
+    kind: ProjectKind,
+    open_of_kind: &[OpenProject],
+    reason_given: bool,
+) -> Option<String> {
+    if open_of_kind.is_empty() || reason_given {
+        return None;
+    }
+    let named: Vec<String> = open_of_kind
+        .iter()
+        .map(|p| format!("«{}» (équipe {})", p.title, p.team))
+        .collect();
+    let one = match kind {
+        ProjectKind::Pai => "un PAI aperto",
+        ProjectKind::Ptri => "un PTRI aperto",
+        ProjectKind::ProgettoPersonalizzato => "un progetto personalizzato aperto",
+        ProjectKind::ProgettoDiVita => "un progetto di vita aperto",
+    };
+    Some(format!(
+        "La persona ha già {one}: {}. Per aprirne un altro in parallelo indica il motivo",
+        named.join(", ")
+    ))
 }
 
 /// The settings of the case rules an installation may choose.
@@ -578,6 +614,23 @@ mod tests {
             "il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta), Coop Il Sole"
         );
         assert_eq!(review_outcome(Review, &facts).unwrap_err().len(), 1);
+    }
+
+    #[test]
+    fn a_second_open_project_of_a_kind_needs_a_reason() {
+        let open = [OpenProject {
+            title: "Restare a casa".into(),
+            team: "UVM Breno".into(),
+        }];
+        assert_eq!(parallel_project_refusal(ProjectKind::Pai, &[], false), None);
+        assert_eq!(
+            parallel_project_refusal(ProjectKind::Pai, &open, true),
+            None
+        );
+        assert_eq!(
+            parallel_project_refusal(ProjectKind::Pai, &open, false).as_deref(),
+            Some("La persona ha già un PAI aperto: «Restare a casa» (équipe UVM Breno). Per aprirne un altro in parallelo indica il motivo")
+        );
     }
 
     #[test]

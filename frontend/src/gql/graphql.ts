@@ -351,6 +351,11 @@ export type OpenProjectInput = {
   /** An active member of the team. */
   caseManagerId: string;
   kind: ProjectKind;
+  /**
+   * Required when the person already has an open project of this kind:
+   * why a second one runs in parallel (kept in the project's history).
+   */
+  parallelReason?: string | null | undefined;
   personId: string;
   reviewEveryDays?: number;
   startDate: string;

@@ -201,6 +201,9 @@ pub struct OpenProjectInput {
     pub start_date: Date,
     #[graphql(default = 90)]
     pub review_every_days: i32,
+    /// Required when the person already has an open project of this kind:
+    /// why a second one runs in parallel (kept in the project's history).
+    pub parallel_reason: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -304,6 +307,7 @@ impl ProjectMutation {
                 title: input.title,
                 start_date: input.start_date.0,
                 review_every_days: input.review_every_days,
+                parallel_reason: input.parallel_reason,
             },
         )
         .await?;

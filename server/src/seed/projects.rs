@@ -157,6 +157,7 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
                 title: plan.title.into(),
                 start_date: start,
                 review_every_days: 60,
+                parallel_reason: None,
             },
         )
         .await?;

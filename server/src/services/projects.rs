@@ -4,12 +4,15 @@
 //! interventions) is in `project_plan`, reviews and outcome scores in
 //! `project_reviews`, the Budget di Salute in `budget`.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use entity::{assessment, project, project_goal, team};
+use entity::{assessment, person, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -17,7 +20,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
-use crate::domain::project_lifecycle::{self, AssessmentOnRecord, ProjectFacts};
+use crate::domain::project_lifecycle::{self, AssessmentOnRecord, OpenProject, ProjectFacts};
 use crate::domain::vocabulary::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus,
 };
@@ -28,7 +31,7 @@ use crate::services::assessments;
 use crate::services::budget;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
-use crate::services::rows::{find, named};
+use crate::services::rows::{find, lock, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -40,6 +43,8 @@ pub struct NewProject {
     pub title: String,
     pub start_date: NaiveDate,
     pub review_every_days: i32,
+    /// Why the person needs it beside an open project of the same kind.
+    pub parallel_reason: Option<String>,
 }
 
 fn check_cadence(days: i32) -> AppResult<()> {
@@ -135,6 +140,17 @@ pub async fn open_project(
     let title = optional_text("title", Some(&input.title), 200)?
         .ok_or_else(|| AppError::validation("title", "Dai un titolo al progetto"))?;
     check_cadence(input.review_every_days)?;
+    let parallel_reason = optional_text("parallelReason", input.parallel_reason.as_deref(), 2000)?;
+    // Two opens for one person at once must see each other's project.
+    lock::<person::Entity>(&txn, input.person_id).await?;
+    let open_of_kind = open_projects_of_kind(&txn, input.person_id, input.kind).await?;
+    if let Some(refusal) = project_lifecycle::parallel_project_refusal(
+        input.kind,
+        &open_of_kind,
+        parallel_reason.is_some(),
+    ) {
+        return Err(AppError::validation("parallelReason", refusal));
+    }
     let now = caller.now();
     let created = project::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -169,8 +185,14 @@ pub async fn open_project(
         created.id,
         viewer.user_id,
         "PROJECT_OPENED",
-        format!("Progetto aperto: {}", created.title),
-        Some(json!({ "kind": created.kind, "teamId": created.team_id, "caseManagerId": created.case_manager_id })),
+        match (&parallel_reason, open_of_kind.is_empty()) {
+            (Some(reason), false) => format!(
+                "Progetto aperto: {}, in parallelo a un altro dello stesso tipo perché: {reason}",
+                created.title
+            ),
+            _ => format!("Progetto aperto: {}", created.title),
+        },
+        Some(json!({ "kind": created.kind, "teamId": created.team_id, "caseManagerId": created.case_manager_id, "parallelReason": parallel_reason })),
     )
     .await?;
     audit::record(
@@ -183,6 +205,35 @@ pub async fn open_project(
     .await?;
     txn.commit().await?;
     Ok(created)
+}
+
+/// The person's projects of `kind` that are not closed, with their teams' names.
+async fn open_projects_of_kind(
+    conn: &impl ConnectionTrait,
+    person_id: Uuid,
+    kind: ProjectKind,
+) -> AppResult<Vec<OpenProject>> {
+    let open = project::Entity::find()
+        .filter(project::Column::PersonId.eq(person_id))
+        .filter(project::Column::Kind.eq(kind.as_str()))
+        .filter(project::Column::Status.ne(ProjectStatus::Closed.as_str()))
+        .order_by_asc(project::Column::CreatedAt)
+        .all(conn)
+        .await?;
+    let teams: HashMap<Uuid, String> = team::Entity::find()
+        .filter(team::Column::Id.is_in(open.iter().map(|p| p.team_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    Ok(open
+        .into_iter()
+        .map(|p| OpenProject {
+            team: teams.get(&p.team_id).cloned().unwrap_or_default(),
+            title: p.title,
+        })
+        .collect())
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]

@@ -16,6 +16,7 @@ on_both_databases!(
     a_review_does_not_bring_back_a_project_that_lacks_what_active_needs,
     a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period,
     active_rests_on_a_signed_assessment_within_the_installations_period,
+    a_second_open_project_of_a_kind_needs_a_reason_kept_in_its_history,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -1123,4 +1124,51 @@ async fn active_rests_on_a_signed_assessment_within_the_installations_period(db:
     .ok();
     let active = move_to(op, &other, "ACTIVE", 5).await;
     assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
+}
+
+async fn a_second_open_project_of_a_kind_needs_a_reason_kept_in_its_history(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let op = &case.desk.operator;
+    case.project("PAI").await;
+    let input = |reason: Option<&str>| {
+        json!({ "input": {
+            "personId": case.person, "kind": "PAI", "teamId": case.desk.team_id,
+            "caseManagerId": case.desk.operator_id, "title": "Secondo PAI",
+            "startDate": "2026-09-01", "parallelReason": reason
+        } })
+    };
+    let refused = op.gql(OPEN, input(None)).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("parallelReason"));
+    assert_eq!(
+        refused.message(),
+        "La persona ha già un PAI aperto: «Restare a casa in sicurezza» (équipe Équipe di prova). Per aprirne un altro in parallelo indica il motivo"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM projects WHERE title = 'Secondo PAI'"
+        ))
+        .await,
+        0
+    );
+    // Another kind is another project.
+    assert_eq!(case.project("PTRI").await["status"], "INTAKE");
+    let opened = op
+        .gql(
+            OPEN,
+            input(Some("Progetto riabilitativo distinto, concordato in UVM")),
+        )
+        .await;
+    let id = opened.ok()["openProject"]["id"].clone();
+    let history = op
+        .gql(
+            "query($id: ID!) { project(id: $id) { history { kind summary } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        history.ok()["project"]["history"][0]["summary"],
+        "Progetto aperto: Secondo PAI, in parallelo a un altro dello stesso tipo perché: Progetto riabilitativo distinto, concordato in UVM"
+    );
 }

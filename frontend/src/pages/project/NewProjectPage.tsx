@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
@@ -59,7 +60,7 @@ export const openProjectMutation = graphql(`
   }
 `);
 
-const FIELDS = ['kind', 'teamId', 'caseManagerId', 'title', 'startDate', 'reviewEveryDays'] as const;
+const FIELDS = ['kind', 'teamId', 'caseManagerId', 'title', 'startDate', 'reviewEveryDays', 'parallelReason'] as const;
 
 /**
  * Apri progetto, from the person's record. The query string may prefill it
@@ -78,6 +79,7 @@ export function NewProjectPage({ personId }: { personId: string }) {
     title: search.get('titolo') ?? '',
     startDate: search.get('inizio') ?? todayIso(),
     reviewEveryDays: '90',
+    parallelReason: '',
   });
   const [{ fetching }, open] = useMutation(openProjectMutation);
 
@@ -109,6 +111,7 @@ export function NewProjectPage({ personId }: { personId: string }) {
         title: v.title.trim(),
         startDate: v.startDate,
         reviewEveryDays: Number(v.reviewEveryDays),
+        parallelReason: v.parallelReason.trim() || null,
       },
     });
     if (result.data) navigate(`${pathTo.project(result.data.openProject.id)}?aperto=1`);
@@ -181,6 +184,12 @@ export function NewProjectPage({ personId }: { personId: string }) {
                 <div className="col-12 col-md-6 col-lg-3">
                   <SelectField label={copy.reviewEveryDays} options={copy.cadences} required {...form.field('reviewEveryDays')} />
                 </div>
+                {/* Asked only once the server says a project of this kind is already open. */}
+                {(form.errors.parallelReason || form.values.parallelReason) && (
+                  <div className="col-12">
+                    <TextAreaField label={copy.parallelReason} hint={copy.parallelReasonHint} {...form.field('parallelReason')} />
+                  </div>
+                )}
               </div>
               <Button type="submit" color="primary" disabled={fetching}>
                 {fetching ? copy.working : copy.submit}

@@ -316,6 +316,9 @@ export const newProjectCopy = {
     ['180', 'Ogni sei mesi (180 giorni)'],
     ['365', 'Ogni anno (365 giorni)'],
   ] as ReadonlyArray<readonly [string, string]>,
+  parallelReason: 'Motivo di un progetto in parallelo',
+  parallelReasonHint:
+    'La persona ha già un progetto aperto di questo tipo: spiega perché ne serve un altro, ad esempio concordato in UVM. Resta nella storia del progetto.',
   submit: 'Apri progetto',
   working: 'Apertura in corso…',
   missing: {
