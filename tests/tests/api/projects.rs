@@ -1146,10 +1146,8 @@ async fn a_second_open_project_of_a_kind_needs_a_reason_kept_in_its_history(db: 
         "La persona ha già un PAI aperto: «Restare a casa in sicurezza» (équipe Équipe di prova). Per aprirne un altro in parallelo indica il motivo"
     );
     assert_eq!(
-        app.count(&format!(
-            "SELECT COUNT(*) FROM projects WHERE title = 'Secondo PAI'"
-        ))
-        .await,
+        app.count("SELECT COUNT(*) FROM projects WHERE title = 'Secondo PAI'")
+            .await,
         0
     );
     // Another kind is another project.
