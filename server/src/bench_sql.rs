@@ -24,6 +24,7 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use crate::auth::session;
+use crate::clock::Clock;
 use crate::domain::instruments::{self, Answer};
 use crate::domain::search_text;
 use crate::domain::vocabulary::{
@@ -64,7 +65,7 @@ pub async fn execute(
     if viewer.role != Role::Operator {
         return refusal(StatusCode::FORBIDDEN, "FORBIDDEN", "operators only");
     }
-    match run(&state.db, viewer.user_id, &name, &args).await {
+    match run(&state.db, viewer.user_id, &name, &args, now).await {
         Ok(data) => Json(json!({ "data": data })).into_response(),
         Err(err) => refusal(StatusCode::BAD_REQUEST, "BENCH_SQL", &format!("{err:?}")),
     }
@@ -85,6 +86,7 @@ pub async fn run(
     user_id: Uuid,
     name: &str,
     args: &Json_,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<Json_> {
     match name {
         "caseload" => caseload(db, user_id, arg_u64(args, "first", 50)).await,
@@ -100,7 +102,7 @@ pub async fn run(
         }
         "record" => record(db, user_id, arg_uuid(args, "id")?).await,
         "board" => board(db, user_id, arg_u64(args, "first", 50)).await,
-        "assess" => assess(db, user_id, args).await,
+        "assess" => assess(db, user_id, args, now).await,
         other => Err(AppError::validation(
             "name",
             format!("unknown request {other}"),
@@ -423,7 +425,12 @@ async fn board(db: &DatabaseConnection, user_id: Uuid, first: u64) -> AppResult<
 /// (the assessment, its participant, its scored result) after the same two
 /// checks (responsible for the person, active member of the team). `args`:
 /// `personId`, `teamId`, `barthel` (`[{item, value}]` as in the GraphQL input).
-async fn assess(db: &DatabaseConnection, user_id: Uuid, args: &Json_) -> AppResult<Json_> {
+async fn assess(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    args: &Json_,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Json_> {
     let person_id = arg_uuid(args, "personId")?;
     let team_id = arg_uuid(args, "teamId")?;
     let answers: Vec<Answer> = args
@@ -471,7 +478,6 @@ async fn assess(db: &DatabaseConnection, user_id: Uuid, args: &Json_) -> AppResu
     };
     let profession: String = member.try_get("", "profession")?;
     let id = Uuid::now_v7();
-    let now = chrono::Utc::now();
     txn.execute(statement(
         &txn,
         "INSERT INTO assessments (id, person_id, team_id, assessed_on, setting, reason, need_level, \
@@ -550,7 +556,10 @@ pub async fn client_loop(
             let mut errors = 0u64;
             while Instant::now() < until {
                 let started = Instant::now();
-                if run(&db, user_id, &name, &args).await.is_err() {
+                if run(&db, user_id, &name, &args, Clock::system().now())
+                    .await
+                    .is_err()
+                {
                     errors += 1;
                 }
                 latencies.push(started.elapsed().as_secs_f64() * 1000.0);
