@@ -397,7 +397,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     let open = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }";
     let open_input = json!({ "input": {
         "personId": person, "kind": "PAI", "teamId": eemm, "caseManagerId": member_id,
-        "title": "PAI", "startDate": "2026-09-01"
+        "title": "PAI", "startDate": "2026-09-01",
+        // The matrix opens several projects for one person.
+        "parallelReason": "Progetti di prova in parallelo"
     } });
     let mut projects = Vec::new();
     for _ in 0..3 {

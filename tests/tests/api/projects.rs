@@ -56,7 +56,10 @@ impl Case {
                 json!({ "input": {
                     "personId": self.person, "kind": kind, "teamId": self.desk.team_id,
                     "caseManagerId": self.desk.operator_id, "title": "Restare a casa in sicurezza",
-                    "startDate": "2026-09-01", "reviewEveryDays": 60
+                    "startDate": "2026-09-01", "reviewEveryDays": 60,
+                    // Tests open several projects for one person; the rule
+                    // itself is tested on its own below.
+                    "parallelReason": "Progetti di prova in parallelo"
                 } }),
             )
             .await;
