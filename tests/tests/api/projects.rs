@@ -1105,8 +1105,13 @@ async fn active_rests_on_a_signed_assessment_within_the_installations_period(db:
     );
 
     // An installation that keeps assessments valid for two years accepts it.
+    // Its outbox worker stays off and it stops before the next write: two
+    // instances writing one SQLite file are not a supported setup.
     let lenient = app
-        .another_instance(|config| config.case_rules.assessment_valid_months = 24)
+        .another_instance(|config| {
+            config.case_rules.assessment_valid_months = 24;
+            config.worker_enabled = false;
+        })
         .await;
     // Cookies do not tell ports apart: the same session, on the other instance.
     let lenient_op = Client {
@@ -1115,6 +1120,8 @@ async fn active_rests_on_a_signed_assessment_within_the_installations_period(db:
     };
     let active = move_to(&lenient_op, &project, "ACTIVE", 5).await;
     assert_eq!(active.ok()["transitionProject"]["status"], "ACTIVE");
+    drop(lenient_op);
+    drop(lenient);
 
     // Here, signing the current draft is what makes it count.
     let other = planned(&case).await;
