@@ -71,50 +71,83 @@ async fn scramble(app: &TestApp, rng: &mut StdRng, teams: &[Uuid], today: chrono
             ReferralStatus::Accepted,
             ReferralStatus::Closed,
         ][rng.random_range(0..3)];
-        referral::Entity::update_many()
-            .col_expr(referral::Column::TeamId, Expr::value(pick(rng)))
-            .col_expr(referral::Column::Status, Expr::value(status.as_str()))
-            .filter(referral::Column::Id.eq(r.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        set::<referral::Entity>(
+            app,
+            referral::Column::Id,
+            r.id,
+            referral::Column::Status,
+            status.as_str(),
+        )
+        .await;
+        set::<referral::Entity>(
+            app,
+            referral::Column::Id,
+            r.id,
+            referral::Column::TeamId,
+            pick(rng),
+        )
+        .await;
     }
     // Only some of the many assessments move, so that teams keep distinct sets.
     for a in assessment::Entity::find().all(&app.db).await.unwrap() {
         if rng.random_bool(0.2) {
-            assessment::Entity::update_many()
-                .col_expr(assessment::Column::TeamId, Expr::value(pick(rng)))
-                .filter(assessment::Column::Id.eq(a.id))
-                .exec(&app.db)
-                .await
-                .unwrap();
+            set::<assessment::Entity>(
+                app,
+                assessment::Column::Id,
+                a.id,
+                assessment::Column::TeamId,
+                pick(rng),
+            )
+            .await;
         }
     }
     for p in project::Entity::find().all(&app.db).await.unwrap() {
-        project::Entity::update_many()
-            .col_expr(project::Column::TeamId, Expr::value(pick(rng)))
-            .filter(project::Column::Id.eq(p.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        set::<project::Entity>(
+            app,
+            project::Column::Id,
+            p.id,
+            project::Column::TeamId,
+            pick(rng),
+        )
+        .await;
     }
     for d in discharge::Entity::find().all(&app.db).await.unwrap() {
-        discharge::Entity::update_many()
-            .col_expr(discharge::Column::ReceivingTeamId, Expr::value(pick(rng)))
-            .filter(discharge::Column::Id.eq(d.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        set::<discharge::Entity>(
+            app,
+            discharge::Column::Id,
+            d.id,
+            discharge::Column::ReceivingTeamId,
+            pick(rng),
+        )
+        .await;
     }
     for m in team_membership::Entity::find().all(&app.db).await.unwrap() {
         let ended = rng.random_bool(0.3).then_some(today);
-        team_membership::Entity::update_many()
-            .col_expr(team_membership::Column::EndedOn, Expr::value(ended))
-            .filter(team_membership::Column::Id.eq(m.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        set::<team_membership::Entity>(
+            app,
+            team_membership::Column::Id,
+            m.id,
+            team_membership::Column::EndedOn,
+            ended,
+        )
+        .await;
     }
+}
+
+/// Sets one column of one row behind the API's back.
+async fn set<E: EntityTrait>(
+    app: &TestApp,
+    id_column: E::Column,
+    id: Uuid,
+    column: E::Column,
+    value: impl Into<sea_orm::Value>,
+) {
+    E::update_many()
+        .col_expr(column, Expr::value(value))
+        .filter(id_column.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
 }
 
 /// The rows the rule speaks of, read whole, and the rule applied in memory.
