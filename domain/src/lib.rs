@@ -10,6 +10,7 @@ pub mod budget_totals;
 pub mod discharge_workflow;
 pub mod fiscal_code;
 pub mod instruments;
+pub mod integrated_pai;
 pub mod money;
 pub mod person_identity;
 pub mod project_lifecycle;

@@ -28,7 +28,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use crate::vocabulary::{ProjectKind, ProjectStatus};
+pub use crate::vocabulary::{IntegratedPart, ProjectKind, ProjectStatus};
 
 impl ProjectStatus {
     /// The Italian name of the phase, as users say it; used in messages so
@@ -65,10 +65,17 @@ pub struct ProjectFacts {
     /// not a GDPR consent, which professional care does not need.
     pub has_consent: bool,
     pub goals_without_final_status: usize,
-    /// For a PTRI (a Budget di Salute project): the parties whose agreement
-    /// to the budget is missing. Empty for other kinds, which run on a plan
-    /// the budget may follow.
+    /// The parties whose agreement to the budget is missing: for a PTRI
+    /// always, for other kinds once the budget has a line (an empty budget
+    /// has nothing to agree to).
     pub budget_parties_missing: Vec<String>,
+    /// A PTRI (a Budget di Salute project) runs only on an agreed budget;
+    /// the other kinds run on a plan the budget may follow, so a budget not
+    /// yet agreed is a warning for them, not a refusal.
+    pub budget_agreement_required: bool,
+    /// For an integrated PAI: the sides (health, social) that have not
+    /// co-signed it yet. Empty for any other project.
+    pub integrated_parts_missing: Vec<IntegratedPart>,
     pub closure_reason_given: bool,
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
@@ -224,6 +231,9 @@ pub enum TransitionRefusal {
     BudgetNotAgreed {
         missing: Vec<String>,
     },
+    IntegratedNotCosigned {
+        missing: Vec<IntegratedPart>,
+    },
     GoalsWithoutFinalStatus {
         count: usize,
     },
@@ -271,6 +281,14 @@ impl TransitionRefusal {
             TransitionRefusal::BudgetNotAgreed { missing } => format!(
                 "il Budget di Salute non è ancora approvato da: {}",
                 missing.join(", ")
+            ),
+            TransitionRefusal::IntegratedNotCosigned { missing } => format!(
+                "il PAI integrato non è ancora sottoscritto dalla {}",
+                missing
+                    .iter()
+                    .map(|part| part.label_it())
+                    .collect::<Vec<_>>()
+                    .join(" né dalla ")
             ),
             TransitionRefusal::GoalsWithoutFinalStatus { count } => {
                 format!("obiettivi senza esito finale: {count}")
@@ -383,9 +401,14 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
             if !facts.has_consent {
                 refusals.push(TransitionRefusal::MissingConsent);
             }
-            if !facts.budget_parties_missing.is_empty() {
+            if facts.budget_agreement_required && !facts.budget_parties_missing.is_empty() {
                 refusals.push(TransitionRefusal::BudgetNotAgreed {
                     missing: facts.budget_parties_missing.clone(),
+                });
+            }
+            if !facts.integrated_parts_missing.is_empty() {
+                refusals.push(TransitionRefusal::IntegratedNotCosigned {
+                    missing: facts.integrated_parts_missing.clone(),
                 });
             }
         }
@@ -402,6 +425,71 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
         _ => {}
     }
     refusals
+}
+
+/// Something a move allows but the team should know before making it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransitionWarning {
+    /// A project that is not a PTRI may deliver before its budget is agreed
+    /// (the plan leads, the budget follows), but the resources in it are not
+    /// committed until every party agrees.
+    BudgetNotAgreed { missing: Vec<String> },
+}
+
+impl TransitionWarning {
+    /// Lower case, like `TransitionRefusal::message_it`.
+    pub fn message_it(&self) -> String {
+        match self {
+            TransitionWarning::BudgetNotAgreed { missing } => format!(
+                "il Budget di Salute non è ancora approvato da: {} (le risorse non sono ancora impegnate)",
+                missing.join(", ")
+            ),
+        }
+    }
+}
+
+/// What entering `to` would bring that the process allows but the team
+/// should know.
+pub fn entry_warnings(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionWarning> {
+    let mut warnings = Vec::new();
+    if to == ProjectStatus::Active
+        && !facts.budget_agreement_required
+        && !facts.budget_parties_missing.is_empty()
+    {
+        warnings.push(TransitionWarning::BudgetNotAgreed {
+            missing: facts.budget_parties_missing.clone(),
+        });
+    }
+    warnings
+}
+
+/// One move the process allows from here, with what still stands in its way
+/// and what the team should know before making it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransitionCheck {
+    pub to: ProjectStatus,
+    /// Empty when the move can be made now.
+    pub refusals: Vec<TransitionRefusal>,
+    pub warnings: Vec<TransitionWarning>,
+}
+
+/// Every move `allowed_targets` lists, checked against the facts, so the SPA
+/// can say why a button would be refused before it is pressed. Conditions
+/// that depend on what the user types with the move (the closure reason) are
+/// taken as met: the form asks for them.
+pub fn transition_checks(from: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionCheck> {
+    let facts = ProjectFacts {
+        closure_reason_given: true,
+        ..facts.clone()
+    };
+    allowed_targets(from)
+        .into_iter()
+        .map(|to| TransitionCheck {
+            to,
+            refusals: check_transition(from, to, &facts).err().unwrap_or_default(),
+            warnings: entry_warnings(to, &facts),
+        })
+        .collect()
 }
 
 /// The status a project takes when a review (verifica) is recorded: services
@@ -445,6 +533,8 @@ mod tests {
             has_consent: true,
             goals_without_final_status: 0,
             budget_parties_missing: Vec::new(),
+            budget_agreement_required: false,
+            integrated_parts_missing: Vec::new(),
             closure_reason_given: true,
             suspended_from: Some(Active),
         }
@@ -604,6 +694,7 @@ mod tests {
     #[test]
     fn a_budget_di_salute_project_runs_only_on_a_budget_every_party_agreed() {
         let mut facts = ready();
+        facts.budget_agreement_required = true;
         facts.budget_parties_missing = vec![
             "la persona (o chi la rappresenta)".into(),
             "Coop Il Sole".into(),
@@ -614,6 +705,53 @@ mod tests {
             "il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta), Coop Il Sole"
         );
         assert_eq!(review_outcome(Review, &facts).unwrap_err().len(), 1);
+        assert!(entry_warnings(Active, &facts).is_empty());
+    }
+
+    #[test]
+    fn other_projects_are_warned_of_a_budget_not_agreed_but_may_deliver() {
+        let mut facts = ready();
+        facts.budget_parties_missing = vec!["Coop Il Sole".into()];
+        assert_eq!(check_transition(Planning, Active, &facts), Ok(()));
+        let checks = transition_checks(Planning, &facts);
+        let active = checks.iter().find(|c| c.to == Active).unwrap();
+        assert!(active.refusals.is_empty());
+        assert_eq!(
+            active
+                .warnings
+                .iter()
+                .map(|w| w.message_it())
+                .collect::<Vec<_>>(),
+            vec!["il Budget di Salute non è ancora approvato da: Coop Il Sole (le risorse non sono ancora impegnate)"]
+        );
+        let closed = checks.iter().find(|c| c.to == Closed).unwrap();
+        assert!(closed.warnings.is_empty());
+        assert_eq!(
+            checks.iter().map(|c| c.to).collect::<Vec<_>>(),
+            allowed_targets(Planning)
+        );
+    }
+
+    #[test]
+    fn an_integrated_pai_delivers_only_once_both_sides_signed() {
+        let mut facts = ready();
+        facts.integrated_parts_missing = vec![IntegratedPart::Health, IntegratedPart::Social];
+        let refused = check_transition(Planning, Active, &facts).unwrap_err();
+        assert_eq!(
+            refused.iter().map(|r| r.message_it()).collect::<Vec<_>>(),
+            vec!["il PAI integrato non è ancora sottoscritto dalla parte sanitaria (ASL/ASST) né dalla parte sociale (Comune/Ambito)"]
+        );
+        facts.integrated_parts_missing = vec![IntegratedPart::Social];
+        let checks = transition_checks(Review, &facts);
+        let active = checks.iter().find(|c| c.to == Active).unwrap();
+        assert_eq!(
+            active.refusals,
+            vec![R::IntegratedNotCosigned {
+                missing: vec![IntegratedPart::Social]
+            }]
+        );
+        // Closing does not need the signatures: a plan never signed can end.
+        assert_eq!(check_transition(Planning, Closed, &facts), Ok(()));
     }
 
     #[test]

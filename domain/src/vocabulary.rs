@@ -339,6 +339,15 @@ macro_rules! with_vocabularies {
                 Team = "TEAM",
             }
 
+            /// The two halves of an integrated PAI, each signed by an
+            /// organization of its side (`OrganizationKind::integrated_part`).
+            IntegratedPart {
+                /// ASL, ASST, ATS and their services (hospital, distretto, Casa di Comunità…).
+                Health = "HEALTH",
+                /// Comune, Ambito, Ufficio di Piano.
+                Social = "SOCIAL",
+            }
+
             /// A change to an agreed budget sends it back to the parties.
             BudgetAgreementStatus {
                 None = "NONE",

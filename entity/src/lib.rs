@@ -18,6 +18,7 @@ pub mod outbox_email;
 pub mod person;
 pub mod privacy_consent;
 pub mod project;
+pub mod project_cosignature;
 pub mod project_event;
 pub mod project_goal;
 pub mod project_intervention;

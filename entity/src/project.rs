@@ -31,6 +31,9 @@ pub struct Model {
     pub closed_on: Option<Date>,
     /// `BudgetAgreementStatus`: NONE, AGREED or TO_RENEW.
     pub budget_agreement: BudgetAgreementStatus,
+    /// An integrated PAI: health and social parts, co-signed by a health and
+    /// a social organization (`project_cosignature`).
+    pub integrated: bool,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -13,8 +13,8 @@ use async_graphql::Context;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain,
     budget_agreement, budget_resource, budget_use, discharge, life_area_score, organization,
-    person, privacy_consent, project, project_event, project_goal, project_intervention,
-    project_review, reference_person, referral, team, team_membership, user,
+    person, privacy_consent, project, project_cosignature, project_event, project_goal,
+    project_intervention, project_review, reference_person, referral, team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -109,6 +109,9 @@ macro_rules! paste_field {
     ($model:ident, budget_agreement) => {
         $model.project_id
     };
+    ($model:ident, project_cosignature) => {
+        $model.project_id
+    };
     ($model:ident, life_area_score) => {
         $model.project_id
     };
@@ -138,6 +141,7 @@ child_of!(project_event, ProjectId, OccurredAt);
 child_of!(budget_resource, ProjectId, CreatedAt);
 child_of!(budget_agreement, ProjectId, CreatedAt);
 child_of!(life_area_score, ProjectId, ScoredOn);
+child_of!(project_cosignature, ProjectId, SignedOn);
 child_of!(budget_use, ResourceId, UsedOn);
 child_of!(discharge, PersonId, ReportedAt);
 // The amendment of a version (at most one, by a unique index).
@@ -267,6 +271,7 @@ pub fn attach(
         .data(children::<budget_resource::Entity>(db, window))
         .data(children::<budget_agreement::Entity>(db, window))
         .data(children::<life_area_score::Entity>(db, window))
+        .data(children::<project_cosignature::Entity>(db, window))
         .data(children::<budget_use::Entity>(db, window))
         .data(children::<discharge::Entity>(db, window))
 }

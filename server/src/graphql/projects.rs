@@ -1,7 +1,8 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{
-    life_area_score, project, project_event, project_goal, project_intervention, project_review,
+    life_area_score, project, project_cosignature, project_event, project_goal,
+    project_intervention, project_review,
 };
 
 use crate::domain::project_lifecycle;
@@ -11,6 +12,7 @@ use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
+use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::{self, Person};
 use crate::graphql::project_plan::{Goal, Intervention};
@@ -19,7 +21,8 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary;
-use crate::graphql::vocabulary::{ConsentMethod, ProjectKind, ProjectStatus};
+use crate::graphql::vocabulary::{ConsentMethod, IntegratedPart, ProjectKind, ProjectStatus};
+use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::projects::{self, Consent, NewProject, ProjectFilter};
 
 #[derive(SimpleObject, Clone)]
@@ -36,6 +39,10 @@ pub struct IndividualProject {
     pub closure_reason: Option<String>,
     pub closed_on: Option<Date>,
     pub created_at: DateTime<Utc>,
+    /// An integrated PAI: a health and a social part, co-signed by a health
+    /// organization (ASL, ASST…) and a social one (Comune, Ambito…) before
+    /// it is delivered.
+    pub integrated: bool,
     #[graphql(skip)]
     pub row: project::Model,
     #[graphql(skip)]
@@ -63,6 +70,7 @@ impl CaseObject for IndividualProject {
             closure_reason: m.closure_reason.clone(),
             closed_on: m.closed_on.map(Date),
             created_at: m.created_at,
+            integrated: m.integrated,
             row: m,
         }
     }
@@ -85,6 +93,59 @@ impl ProjectConsent {
     async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
         users::load(ctx, self.recorded_by_id).await
     }
+}
+
+/// An organization's signature of an integrated PAI.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct ProjectCosignature {
+    /// The side the organization signed for, from its kind.
+    pub part: IntegratedPart,
+    pub signed_on: Date,
+    /// Who signed for the organization.
+    pub signatory: Option<String>,
+    #[graphql(skip)]
+    pub organization_id: uuid::Uuid,
+    #[graphql(skip)]
+    pub recorded_by_id: uuid::Uuid,
+}
+
+impl From<project_cosignature::Model> for ProjectCosignature {
+    fn from(m: project_cosignature::Model) -> Self {
+        ProjectCosignature {
+            part: m.part.into(),
+            signed_on: Date(m.signed_on),
+            signatory: m.signatory,
+            organization_id: m.organization_id,
+            recorded_by_id: m.recorded_by,
+        }
+    }
+}
+
+#[ComplexObject]
+impl ProjectCosignature {
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, Some(self.organization_id)).await
+    }
+
+    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        users::load(ctx, Some(self.recorded_by_id)).await
+    }
+}
+
+/// A move the process allows from the project's status, checked against
+/// the project as it stands.
+#[derive(SimpleObject)]
+pub struct TransitionCheck {
+    pub to: ProjectStatus,
+    /// The move can be made now (`reasons` is empty).
+    pub ready: bool,
+    /// What stands in the way, in Italian; `transitionProject` refuses the
+    /// move with these same reasons.
+    pub reasons: Vec<String>,
+    /// What the team should know before making the move (e.g. a budget not
+    /// yet agreed for a project that is not a PTRI); never a refusal.
+    pub warnings: Vec<String>,
 }
 
 #[derive(SimpleObject)]
@@ -129,11 +190,42 @@ impl IndividualProject {
     }
 
     /// Where the project may go from here, before checking its conditions;
-    /// `transitionProject` explains any condition still unmet.
+    /// `transitionChecks` gives each one's reasons and warnings.
     async fn allowed_transitions(&self) -> async_graphql::Result<Vec<ProjectStatus>> {
         Ok(vocabulary::each(project_lifecycle::allowed_targets(
             self.row.status,
         )))
+    }
+
+    /// Each of `allowedTransitions` with the conditions still unmet and the
+    /// warnings, so a screen can say why before the button is pressed. It
+    /// reads the project's plan, budget and the person's assessments: ask
+    /// for it on one project, not on a list.
+    #[graphql(complexity = 50)]
+    async fn transition_checks(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<TransitionCheck>> {
+        let s = scope(ctx)?;
+        let checks = projects::transition_checks(s.db, s.caller, &self.row).await?;
+        Ok(checks
+            .into_iter()
+            .map(|c| TransitionCheck {
+                to: c.to.into(),
+                ready: c.refusals.is_empty(),
+                reasons: c.refusals.iter().map(|r| r.message_it()).collect(),
+                warnings: c.warnings.iter().map(|w| w.message_it()).collect(),
+            })
+            .collect())
+    }
+
+    /// The signatures of an integrated PAI, oldest first; empty otherwise.
+    async fn cosignatures(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<ProjectCosignature>> {
+        let rows = loaders::many::<project_cosignature::Entity>(ctx, self.row.id).await?;
+        Ok(rows.into_iter().map(ProjectCosignature::from).collect())
     }
 
     async fn consent(&self) -> Option<ProjectConsent> {
@@ -204,6 +296,27 @@ pub struct OpenProjectInput {
     /// Required when the person already has an open project of this kind:
     /// why a second one runs in parallel (kept in the project's history).
     pub parallel_reason: Option<String>,
+    /// An integrated PAI (health and social parts); only a PAI can be.
+    #[graphql(default)]
+    pub integrated: bool,
+}
+
+#[derive(InputObject)]
+pub struct SetProjectIntegratedInput {
+    pub project_id: ID,
+    pub expected_version: i32,
+    pub integrated: bool,
+}
+
+#[derive(InputObject)]
+pub struct CosignProjectInput {
+    pub project_id: ID,
+    /// A health organization (ASL, ASST, ATS, distretto, Casa di Comunità…)
+    /// or a social one (Comune, Ambito, Ufficio di Piano).
+    pub organization_id: ID,
+    pub signed_on: Date,
+    /// Who signed for the organization, as on the paper.
+    pub signatory: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -308,6 +421,7 @@ impl ProjectMutation {
                 start_date: input.start_date.0,
                 review_every_days: input.review_every_days,
                 parallel_reason: input.parallel_reason,
+                integrated: input.integrated,
             },
         )
         .await?;
@@ -352,6 +466,47 @@ impl ProjectMutation {
             projects::change_case_manager(s.db, s.caller, id, input.expected_version, case_manager)
                 .await?;
         guard::require(ctx, changed).await
+    }
+
+    /// Marks a PAI as integrated, or takes the mark back while nobody has
+    /// signed it.
+    async fn set_project_integrated(
+        &self,
+        ctx: &Context<'_>,
+        input: SetProjectIntegratedInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let changed = integrated_pai::set_integrated(
+            s.db,
+            s.caller,
+            id,
+            input.expected_version,
+            input.integrated,
+        )
+        .await?;
+        guard::require(ctx, changed).await
+    }
+
+    /// Records an organization's signature of an integrated PAI; both a
+    /// health and a social organization must sign before it is delivered.
+    async fn cosign_project(
+        &self,
+        ctx: &Context<'_>,
+        input: CosignProjectInput,
+    ) -> async_graphql::Result<IndividualProject> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.project_id, "projectId")?;
+        let signature = Cosignature {
+            organization_id: parse_id(&input.organization_id, "organizationId")?,
+            signed_on: input.signed_on.0,
+            signatory: input.signatory,
+        };
+        guard::require(
+            ctx,
+            integrated_pai::cosign(s.db, s.caller, id, signature).await?,
+        )
+        .await
     }
 
     async fn record_consent(

@@ -158,6 +158,7 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
                 start_date: start,
                 review_every_days: 60,
                 parallel_reason: None,
+                integrated: false,
             },
         )
         .await?;

@@ -411,6 +411,7 @@ pub async fn seed_scale(
             closure_reason: Set(None),
             closed_on: Set(None),
             budget_agreement: Set(BudgetAgreementStatus::None),
+            integrated: Set(false),
             created_by: Set(operator_of(i, p)),
             created_at: Set(instant(start)),
             updated_at: Set(instant(start)),

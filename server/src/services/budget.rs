@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use entity::{budget_agreement, budget_resource, budget_use, organization, project};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -169,6 +169,15 @@ pub fn missing_parties(
                 .unwrap_or_default(),
         })
         .collect()
+}
+
+/// Whether the budget has any line: an empty budget has nothing to agree to.
+pub async fn has_lines(conn: &impl ConnectionTrait, project_id: Uuid) -> AppResult<bool> {
+    Ok(budget_resource::Entity::find()
+        .filter(budget_resource::Column::ProjectId.eq(project_id))
+        .count(conn)
+        .await?
+        > 0)
 }
 
 /// The lines and the agreements of a project, as `missing_parties` reads them.

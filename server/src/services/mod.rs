@@ -8,6 +8,7 @@ pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
 pub mod identity;
+pub mod integrated_pai;
 pub mod notifications;
 pub mod organizations;
 pub mod page;

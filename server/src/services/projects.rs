@@ -20,7 +20,9 @@ use uuid::Uuid;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
-use crate::domain::project_lifecycle::{self, AssessmentOnRecord, OpenProject, ProjectFacts};
+use crate::domain::project_lifecycle::{
+    self, AssessmentOnRecord, OpenProject, ProjectFacts, TransitionCheck,
+};
 use crate::domain::vocabulary::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus,
 };
@@ -29,6 +31,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments;
 use crate::services::budget;
+use crate::services::integrated_pai;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
 use crate::services::rows::{find, lock, named};
@@ -45,6 +48,8 @@ pub struct NewProject {
     pub review_every_days: i32,
     /// Why the person needs it beside an open project of the same kind.
     pub parallel_reason: Option<String>,
+    /// An integrated PAI (`integrated_pai`).
+    pub integrated: bool,
 }
 
 fn check_cadence(days: i32) -> AppResult<()> {
@@ -140,6 +145,7 @@ pub async fn open_project(
     let title = optional_text("title", Some(&input.title), 200)?
         .ok_or_else(|| AppError::validation("title", "Dai un titolo al progetto"))?;
     check_cadence(input.review_every_days)?;
+    integrated_pai::check_integrated(input.kind, input.integrated)?;
     let parallel_reason = optional_text("parallelReason", input.parallel_reason.as_deref(), 2000)?;
     // Two opens for one person at once must see each other's project.
     lock::<person::Entity>(&txn, input.person_id).await?;
@@ -173,6 +179,7 @@ pub async fn open_project(
         closure_reason: Set(None),
         closed_on: Set(None),
         budget_agreement: Set(BudgetAgreementStatus::None),
+        integrated: Set(input.integrated),
         created_by: Set(viewer.user_id),
         created_at: Set(now),
         updated_at: Set(now),
@@ -192,7 +199,7 @@ pub async fn open_project(
             ),
             _ => format!("Progetto aperto: {}", created.title),
         },
-        Some(json!({ "kind": created.kind, "teamId": created.team_id, "caseManagerId": created.case_manager_id, "parallelReason": parallel_reason })),
+        Some(json!({ "kind": created.kind, "teamId": created.team_id, "caseManagerId": created.case_manager_id, "parallelReason": parallel_reason, "integrated": created.integrated })),
     )
     .await?;
     audit::record(
@@ -373,14 +380,31 @@ pub(crate) async fn facts(
             .iter()
             .filter(|g| g.status == GoalStatus::Open)
             .count(),
-        budget_parties_missing: if found.kind == ProjectKind::Ptri {
+        budget_parties_missing: if found.kind == ProjectKind::Ptri
+            || budget::has_lines(conn, found.id).await?
+        {
             budget::parties_missing_for(conn, found.id).await?
         } else {
             Vec::new()
         },
+        budget_agreement_required: found.kind == ProjectKind::Ptri,
+        integrated_parts_missing: integrated_pai::parts_missing(conn, found).await?,
         closure_reason_given,
         suspended_from: found.suspended_from,
     })
+}
+
+/// Each move the process allows from the project's status, with what still
+/// stands in its way and what the team should know (`allowedTransitions`
+/// with its reasons). Read outside a transaction: it only informs a screen,
+/// `transition_project` decides again inside its own.
+pub async fn transition_checks(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    found: &project::Model,
+) -> AppResult<Vec<TransitionCheck>> {
+    let facts = facts(conn, caller, found, true).await?;
+    Ok(project_lifecycle::transition_checks(found.status, &facts))
 }
 
 /// Moves the project along the case process. A refusal lists every unmet

@@ -12,6 +12,7 @@ mod discharges;
 mod field_matrix;
 mod hardening;
 mod input_probe;
+mod integrated_projects;
 mod need_to_know;
 mod operations;
 mod outbox;

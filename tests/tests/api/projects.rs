@@ -21,10 +21,10 @@ on_both_databases!(
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
 const TRANSITION: &str = "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id version status nextReviewOn closureReason } }";
-const ADD_GOAL: &str =
+pub(crate) const ADD_GOAL: &str =
     "mutation($input: AddGoalInput!) { addGoal(input: $input) { id status lifeArea } }";
-const CONSENT: &str = "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { version consent { date method recordedBy { id } } } }";
-const ADD_RESOURCE: &str = "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id version plannedQuantity providerName } }";
+pub(crate) const CONSENT: &str = "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { version consent { date method recordedBy { id } } } }";
+pub(crate) const ADD_RESOURCE: &str = "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id version plannedQuantity providerName } }";
 const USE: &str =
     "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { id } }";
 const BUDGET: &str = "query($id: ID!) { project(id: $id) { budget { agreementStatus agreements { partyName } resources { description plannedQuantity usedQuantity overused uses { quantity } } totals { overall { key unit planned used overused } byLifeArea { key unit planned used overused } byKind { key unit planned used } byProvider { key unit planned used } byFundingSource { key unit planned used } } } } }";
@@ -99,13 +99,18 @@ impl Case {
     }
 }
 
-async fn move_to(client: &Client, project: &Value, to: &str, version: i64) -> ponte_tests::Gql {
+pub(crate) async fn move_to(
+    client: &Client,
+    project: &Value,
+    to: &str,
+    version: i64,
+) -> ponte_tests::Gql {
     client
         .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": to, "expectedVersion": version } }))
         .await
 }
 
-fn reasons(response: &ponte_tests::Gql) -> Vec<String> {
+pub(crate) fn reasons(response: &ponte_tests::Gql) -> Vec<String> {
     response.body["errors"][0]["extensions"]["reasons"]
         .as_array()
         .map(|list| {
@@ -345,7 +350,7 @@ async fn opening_a_project_makes_its_team_responsible(db: TestDb) {
     assert_eq!(mine.ok()["projects"]["totalCount"], 1);
 }
 
-fn resource(
+pub(crate) fn resource(
     project: &Value,
     area: &str,
     kind: &str,
