@@ -47,7 +47,6 @@ pub fn missing_parts(signed: impl IntoIterator<Item = IntegratedPart>) -> Vec<In
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::Vocabulary;
 
     #[test]
     fn health_and_social_organizations_sign_their_own_part() {

@@ -25,6 +25,7 @@ use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
 use crate::services::budget::{self, ResourceDraft};
+use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
 use crate::services::projects::{self, Consent, NewProject};
@@ -34,6 +35,8 @@ struct Plan {
     kind: ProjectKind,
     status: ProjectStatus,
     title: &'static str,
+    /// An integrated PAI, co-signed by the ASST and the Comune.
+    integrated: bool,
 }
 
 const PLANS: &[Plan] = &[
@@ -41,41 +44,49 @@ const PLANS: &[Plan] = &[
         kind: ProjectKind::Pai,
         status: ProjectStatus::Active,
         title: "PAI integrato: restare a casa in sicurezza",
+        integrated: true,
     },
     Plan {
         kind: ProjectKind::Pai,
         status: ProjectStatus::Review,
         title: "PAI: rientro a domicilio dopo il ricovero",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::Pai,
         status: ProjectStatus::Closed,
         title: "PAI: sollievo per il caregiver",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::Pai,
         status: ProjectStatus::Intake,
         title: "PAI: prima accoglienza",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::Ptri,
         status: ProjectStatus::Active,
         title: "PTRI: autonomia abitativa e lavoro",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::Ptri,
         status: ProjectStatus::Suspended,
         title: "PTRI: percorso di inclusione sociale",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::ProgettoPersonalizzato,
         status: ProjectStatus::Planning,
         title: "Patto per l'inclusione sociale",
+        integrated: false,
     },
     Plan {
         kind: ProjectKind::ProgettoDiVita,
         status: ProjectStatus::Assessment,
         title: "Progetto di vita: scuola e tempo libero",
+        integrated: false,
     },
 ];
 
@@ -158,7 +169,7 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
                 start_date: start,
                 review_every_days: 60,
                 parallel_reason: None,
-                integrated: false,
+                integrated: plan.integrated,
             },
         )
         .await?;
@@ -167,9 +178,39 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
             continue;
         }
         furnish(db, &caller, &opened, &orgs, n).await?;
+        if plan.integrated {
+            cosign(db, &caller, &opened, &orgs).await?;
+        }
         walk(db, &caller, &opened, plan.status, n).await?;
     }
     Ok(added)
+}
+
+/// The ASST's and the Comune's signatures, ten and twelve days after the
+/// start: both sides of the integrated PAI.
+async fn cosign(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    opened: &project::Model,
+    orgs: &Orgs,
+) -> AppResult<()> {
+    for (organization_id, days, signatory) in [
+        (orgs.asst, 10, "Direttore socio-sanitario"),
+        (orgs.comune, 12, "Responsabile dei servizi sociali"),
+    ] {
+        integrated_pai::cosign(
+            db,
+            caller,
+            opened.id,
+            Cosignature {
+                organization_id,
+                signed_on: opened.start_date + Days::new(days),
+                signatory: Some(signatory.into()),
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 struct Orgs {

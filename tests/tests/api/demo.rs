@@ -104,6 +104,7 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     let mut kinds = std::collections::BTreeSet::new();
     let mut statuses = std::collections::BTreeSet::new();
     let mut budgets = std::collections::BTreeSet::new();
+    let mut integrated = Vec::new();
     for email in [
         "geriatra@ponte.demo",
         "psichiatra@ponte.demo",
@@ -113,7 +114,7 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
         manager.login_ok(email, DEMO_PASSWORD).await;
         let mine = manager
             .gql(
-                "{ projects(mine: true, first: 100) { nodes { kind status goals { lifeArea } interventions { lifeArea } budget { agreementStatus totals { byProvider { key } } } } } }",
+                "{ projects(mine: true, first: 100) { nodes { kind status integrated cosignatures { part } goals { lifeArea } interventions { lifeArea } budget { agreementStatus totals { byProvider { key } } } } } }",
                 json!({}),
             )
             .await;
@@ -121,6 +122,9 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
             kinds.insert(p["kind"].as_str().unwrap().to_owned());
             statuses.insert(p["status"].as_str().unwrap().to_owned());
             budgets.insert(p["budget"]["agreementStatus"].as_str().unwrap().to_owned());
+            if p["integrated"] == true {
+                integrated.push((p["status"].clone(), p["cosignatures"].clone()));
+            }
             if p["status"] == "ACTIVE" {
                 let areas: std::collections::BTreeSet<&str> = p["goals"]
                     .as_array()
@@ -145,6 +149,15 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     assert!(
         budgets.contains("AGREED") && budgets.contains("PARTIALLY_AGREED"),
         "agreed and partially agreed budgets: {budgets:?}"
+    );
+    // Seen by every member of its team, so possibly more than once.
+    let signed_by_both = (
+        json!("ACTIVE"),
+        json!([{ "part": "HEALTH" }, { "part": "SOCIAL" }]),
+    );
+    assert!(
+        !integrated.is_empty() && integrated.iter().all(|p| *p == signed_by_both),
+        "an integrated PAI, delivered, signed by both sides: {integrated:?}"
     );
 
     let pua = app.client();
