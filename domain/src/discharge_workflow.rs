@@ -6,6 +6,13 @@
 //! `completeDischarge`, `cancelDischarge`, …) and carries its own data; the
 //! rules here only decide which step may follow which.
 //!
+//! Completing follows the protocol (issue 13.4): only a patient going home
+//! without services may leave without an agreed plan; any other destination
+//! needs a plan resting on a signed UVM assessment of the same person, and
+//! every discharge needs the day the patient became clinically dischargeable,
+//! which the actual day cannot precede (the wait the seeds measure is never
+//! negative). [`complete`] decides it all on facts the service gathers.
+//!
 //! The seeds also measure waiting times, so the averages they ask for are
 //! computed here too, on plain day counts, where they can be tested exactly.
 
@@ -13,7 +20,10 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use crate::vocabulary::{CancelReason, DischargeAction, DischargeDestination, DischargeStatus};
+pub use crate::vocabulary::{
+    CancelReason, CareSetting, DischargeAction, DischargeNeed, DischargeStatus,
+};
+use crate::wording;
 
 impl DischargeStatus {
     /// A discharge that happened or was called off is history: changing it
@@ -49,7 +59,6 @@ pub enum DischargeRefusal {
     /// the plan are updates.
     PlanAlreadyAgreed,
     AssessmentMissing,
-    PlanNotAgreed,
 }
 
 impl DischargeRefusal {
@@ -68,9 +77,6 @@ impl DischargeRefusal {
             DischargeRefusal::AssessmentMissing => {
                 "Per concordare il piano serve una valutazione UVM registrata o programmata"
             }
-            DischargeRefusal::PlanNotAgreed => {
-                "Il piano di dimissione non è ancora concordato: non si può dimettere"
-            }
         }
     }
 }
@@ -84,7 +90,9 @@ impl fmt::Display for DischargeRefusal {
 impl std::error::Error for DischargeRefusal {}
 
 /// Where the discharge leads. Cancellation is possible from any open status
-/// because death or a transfer does not wait for the workflow.
+/// because death or a transfer does not wait for the workflow. Completing is
+/// possible from every open status as far as the path goes: without a plan
+/// only home without services, which [`complete`] checks with the destination.
 pub fn next_status(
     from: DischargeStatus,
     action: DischargeAction,
@@ -108,8 +116,7 @@ pub fn next_status(
             Err(DischargeRefusal::AssessmentMissing)
         }
         (S::Reported | S::AssessmentScheduled, A::AgreePlan) => Ok(S::PlanAgreed),
-        (S::PlanAgreed, A::Complete) => Ok(S::Discharged),
-        (S::Reported | S::AssessmentScheduled, A::Complete) => Err(DischargeRefusal::PlanNotAgreed),
+        (S::Reported | S::AssessmentScheduled | S::PlanAgreed, A::Complete) => Ok(S::Discharged),
         // Final statuses returned above; listed so the match stays total
         // without a catch-all that would hide a new status.
         (S::Discharged | S::Cancelled, _) => Err(DischargeRefusal::AlreadyFinal(from)),
@@ -134,31 +141,247 @@ pub fn is_overdue(status: DischargeStatus, expected_on: NaiveDate, today: NaiveD
     !status.is_final() && expected_on < today
 }
 
-impl DischargeDestination {
-    pub fn label_it(self) -> &'static str {
+/// The assessment a plan rests on, as the service found it: the one given
+/// when the plan is agreed, or the one linked to the discharge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanAssessment {
+    Missing,
+    OfAnotherPerson,
+    Draft,
+    Signed,
+}
+
+/// What the service knows when the patient is reported discharged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    pub destination: CareSetting,
+    pub discharged_on: NaiveDate,
+    pub dischargeable_on: Option<NaiveDate>,
+    pub plan_assessment: PlanAssessment,
+}
+
+/// Why the protocol refuses a plan or a discharge; each names the input field
+/// the user must change and says what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProtocolRefusal {
+    Step(DischargeRefusal),
+    /// Without an agreed plan the patient may only go home without services.
+    PlanNeeded(CareSetting),
+    /// The plan rests on no assessment, for a destination that needs one.
+    AssessmentMissing,
+    AssessmentOfAnotherPerson,
+    /// A draft, refused at the step it blocks (agreeing or completing).
+    AssessmentNotSigned(DischargeAction),
+    DischargeableMissing,
+    BeforeDischargeable {
+        discharged_on: NaiveDate,
+        dischargeable_on: NaiveDate,
+    },
+}
+
+impl ProtocolRefusal {
+    /// The input field the message belongs to.
+    pub fn field(&self) -> &'static str {
         match self {
-            DischargeDestination::Home => "Domicilio",
-            DischargeDestination::HomeWithServices => "Domicilio con servizi (SAD/ADI)",
-            DischargeDestination::Rsa => "RSA",
-            DischargeDestination::CureIntermedie => "Cure intermedie",
-            DischargeDestination::Other => "Altro",
+            ProtocolRefusal::Step(_) => "status",
+            ProtocolRefusal::PlanNeeded(_) => "destination",
+            ProtocolRefusal::AssessmentMissing
+            | ProtocolRefusal::AssessmentOfAnotherPerson
+            | ProtocolRefusal::AssessmentNotSigned(_) => "assessmentId",
+            ProtocolRefusal::DischargeableMissing => "dischargeableOn",
+            ProtocolRefusal::BeforeDischargeable { .. } => "dischargedOn",
         }
     }
 
+    pub fn message_it(&self) -> String {
+        match self {
+            ProtocolRefusal::Step(refusal) => refusal.message_it().to_owned(),
+            ProtocolRefusal::PlanNeeded(destination) => format!(
+                "Senza un piano concordato si dimette solo a domicilio senza servizi: \
+                 per «{}» concorda prima il piano",
+                destination.label_it()
+            ),
+            ProtocolRefusal::AssessmentMissing => {
+                "Il piano non poggia su una valutazione UVM: registra la valutazione per questa \
+                 dimissione e firmala prima di dimettere"
+                    .into()
+            }
+            ProtocolRefusal::AssessmentOfAnotherPerson => {
+                "La valutazione non riguarda questa persona".into()
+            }
+            ProtocolRefusal::AssessmentNotSigned(DischargeAction::Complete) => {
+                "La valutazione UVM del piano non è ancora firmata: firmala prima di registrare \
+                 la dimissione"
+                    .into()
+            }
+            ProtocolRefusal::AssessmentNotSigned(_) => {
+                "La valutazione UVM non è ancora firmata: firmala prima di concordare il piano"
+                    .into()
+            }
+            ProtocolRefusal::DischargeableMissing => {
+                "Manca la data da cui il paziente è clinicamente dimissibile: registrala prima \
+                 della dimissione"
+                    .into()
+            }
+            ProtocolRefusal::BeforeDischargeable {
+                discharged_on,
+                dischargeable_on,
+            } => format!(
+                "La data di dimissione ({}) precede quella da cui il paziente è dimissibile ({})",
+                wording::date(*discharged_on),
+                wording::date(*dischargeable_on)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ProtocolRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_it())
+    }
+}
+
+impl std::error::Error for ProtocolRefusal {}
+
+/// A plan rests on the person's own signed assessment, when it rests on one:
+/// a draft may still change, so nothing is agreed on it. Without an
+/// assessment the path decides (`next_status`: from `ASSESSMENT_SCHEDULED`
+/// the UVM may log it later).
+pub fn check_plan_assessment(found: PlanAssessment) -> Result<(), ProtocolRefusal> {
+    match found {
+        PlanAssessment::Missing | PlanAssessment::Signed => Ok(()),
+        PlanAssessment::OfAnotherPerson => Err(ProtocolRefusal::AssessmentOfAnotherPerson),
+        PlanAssessment::Draft => Err(ProtocolRefusal::AssessmentNotSigned(
+            DischargeAction::AgreePlan,
+        )),
+    }
+}
+
+/// Reporting the patient discharged. Home without services needs no plan:
+/// a patient who recovered goes home from `REPORTED` or
+/// `ASSESSMENT_SCHEDULED` and nothing is left to arrange. Every other
+/// destination moves care to services or a facility, so it needs the agreed
+/// plan and the signed UVM assessment of this person it rests on. Any
+/// discharge needs the day the patient became dischargeable, not after the
+/// actual day: the wait the seeds measure is never unknown nor negative.
+pub fn complete(
+    from: DischargeStatus,
+    facts: &Completion,
+) -> Result<DischargeStatus, ProtocolRefusal> {
+    let next = next_status(from, DischargeAction::Complete, &DischargeFacts::default())
+        .map_err(ProtocolRefusal::Step)?;
+    if facts.destination.needs_plan() {
+        if from != DischargeStatus::PlanAgreed {
+            return Err(ProtocolRefusal::PlanNeeded(facts.destination));
+        }
+        match facts.plan_assessment {
+            PlanAssessment::Signed => {}
+            PlanAssessment::Missing => return Err(ProtocolRefusal::AssessmentMissing),
+            PlanAssessment::OfAnotherPerson => {
+                return Err(ProtocolRefusal::AssessmentOfAnotherPerson)
+            }
+            PlanAssessment::Draft => {
+                return Err(ProtocolRefusal::AssessmentNotSigned(
+                    DischargeAction::Complete,
+                ))
+            }
+        }
+    }
+    let Some(dischargeable_on) = facts.dischargeable_on else {
+        return Err(ProtocolRefusal::DischargeableMissing);
+    };
+    if facts.discharged_on < dischargeable_on {
+        return Err(ProtocolRefusal::BeforeDischargeable {
+            discharged_on: facts.discharged_on,
+            dischargeable_on,
+        });
+    }
+    Ok(next)
+}
+
+impl CareSetting {
+    pub fn label_it(self) -> &'static str {
+        match self {
+            CareSetting::Home => "Domicilio senza servizi",
+            CareSetting::HomeWithSad => "Domicilio con SAD",
+            CareSetting::HomeWithAdi => "Domicilio con ADI",
+            CareSetting::HomeWithSadAndAdi => "Domicilio con SAD e ADI",
+            CareSetting::Rsa => "RSA",
+            CareSetting::Rsd => "RSD",
+            CareSetting::OspedaleDiComunita => "Ospedale di comunità",
+            CareSetting::CureIntermedie => "Cure intermedie",
+            CareSetting::Hospice => "Hospice",
+            CareSetting::RiabilitazionePostAcuta => "Riabilitazione post-acuta",
+            CareSetting::DayCentre => "Centro diurno",
+            CareSetting::Other => "Altro",
+            CareSetting::HomeWithServices => "Domicilio con servizi (SAD/ADI, non specificati)",
+            CareSetting::RsaRsd => "RSA o RSD (non specificato)",
+        }
+    }
+
+    /// A stay in a facility, however long: the seeds' "residential" wait.
     /// `OTHER` is neither home nor residential, so it stays out of both
     /// averages rather than skewing one of them.
     pub fn is_residential(self) -> bool {
+        use CareSetting as C;
         matches!(
             self,
-            DischargeDestination::Rsa | DischargeDestination::CureIntermedie
+            C::Rsa
+                | C::Rsd
+                | C::RsaRsd
+                | C::OspedaleDiComunita
+                | C::CureIntermedie
+                | C::Hospice
+                | C::RiabilitazionePostAcuta
         )
     }
 
+    /// The person sleeps at home: with or without home services, and with a
+    /// day centre (semi-residential: the nights and the weekends are home's).
     pub fn is_home(self) -> bool {
+        use CareSetting as C;
+        matches!(self, C::Home | C::DayCentre) || self.has_home_services()
+    }
+
+    /// Home with SAD and/or ADI: services start at home, so the discharge
+    /// opens or continues a PAI.
+    pub fn has_home_services(self) -> bool {
+        use CareSetting as C;
         matches!(
             self,
-            DischargeDestination::Home | DischargeDestination::HomeWithServices
+            C::HomeWithSad | C::HomeWithAdi | C::HomeWithSadAndAdi | C::HomeWithServices
         )
+    }
+
+    /// Counted among the discharges needing SAD (seed 001 §6). The legacy
+    /// "home with services" counts, as it did when SAD and ADI were one value.
+    pub fn needs_sad(self) -> bool {
+        use CareSetting as C;
+        matches!(
+            self,
+            C::HomeWithSad | C::HomeWithSadAndAdi | C::HomeWithServices
+        )
+    }
+
+    /// Anything but home without services moves care elsewhere and needs an
+    /// agreed plan (see [`complete`]).
+    pub fn needs_plan(self) -> bool {
+        self != CareSetting::Home
+    }
+}
+
+impl DischargeNeed {
+    pub fn label_it(self) -> &'static str {
+        match self {
+            DischargeNeed::Sad => "SAD (assistenza domiciliare)",
+            DischargeNeed::Adi => "ADI (assistenza domiciliare integrata)",
+            DischargeNeed::Rsa => "RSA",
+            DischargeNeed::CureIntermedie => "Cure intermedie",
+            DischargeNeed::OspedaleDiComunita => "Ospedale di comunità",
+            DischargeNeed::Hospice => "Hospice",
+            DischargeNeed::Riabilitazione => "Riabilitazione",
+            DischargeNeed::Other => "Altro",
+        }
     }
 }
 
@@ -225,11 +448,11 @@ mod tests {
         vec![
             (S::Reported, A::ScheduleAssessment, Ok(S::AssessmentScheduled), Ok(S::AssessmentScheduled)),
             (S::Reported, A::AgreePlan, Err(R::AssessmentMissing), Ok(S::PlanAgreed)),
-            (S::Reported, A::Complete, Err(R::PlanNotAgreed), Err(R::PlanNotAgreed)),
+            (S::Reported, A::Complete, Ok(S::Discharged), Ok(S::Discharged)),
             (S::Reported, A::Cancel, Ok(S::Cancelled), Ok(S::Cancelled)),
             (S::AssessmentScheduled, A::ScheduleAssessment, Err(R::AssessmentAlreadyScheduled), Err(R::AssessmentAlreadyScheduled)),
             (S::AssessmentScheduled, A::AgreePlan, Ok(S::PlanAgreed), Ok(S::PlanAgreed)),
-            (S::AssessmentScheduled, A::Complete, Err(R::PlanNotAgreed), Err(R::PlanNotAgreed)),
+            (S::AssessmentScheduled, A::Complete, Ok(S::Discharged), Ok(S::Discharged)),
             (S::AssessmentScheduled, A::Cancel, Ok(S::Cancelled), Ok(S::Cancelled)),
             (S::PlanAgreed, A::ScheduleAssessment, Err(R::PlanAlreadyAgreed), Err(R::PlanAlreadyAgreed)),
             (S::PlanAgreed, A::AgreePlan, Err(R::PlanAlreadyAgreed), Err(R::PlanAlreadyAgreed)),
@@ -310,8 +533,8 @@ mod tests {
             "La dimissione è già avvenuta e non può più essere modificata"
         );
         assert_eq!(
-            R::PlanNotAgreed.message_it(),
-            "Il piano di dimissione non è ancora concordato: non si può dimettere"
+            R::AssessmentMissing.message_it(),
+            "Per concordare il piano serve una valutazione UVM registrata o programmata"
         );
     }
 
@@ -324,13 +547,13 @@ mod tests {
         let rows = [
             (
                 S::Reported,
-                vec![A::ScheduleAssessment, A::Cancel],
-                vec![A::ScheduleAssessment, A::AgreePlan, A::Cancel],
+                vec![A::ScheduleAssessment, A::Complete, A::Cancel],
+                vec![A::ScheduleAssessment, A::AgreePlan, A::Complete, A::Cancel],
             ),
             (
                 S::AssessmentScheduled,
-                vec![A::AgreePlan, A::Cancel],
-                vec![A::AgreePlan, A::Cancel],
+                vec![A::AgreePlan, A::Complete, A::Cancel],
+                vec![A::AgreePlan, A::Complete, A::Cancel],
             ),
             (
                 S::PlanAgreed,
@@ -396,32 +619,223 @@ mod tests {
         for status in DischargeStatus::ALL.iter().copied() {
             assert_eq!(DischargeStatus::parse(status.as_str()), Some(status));
         }
-        for destination in DischargeDestination::ALL.iter().copied() {
-            assert_eq!(
-                DischargeDestination::parse(destination.as_str()),
-                Some(destination)
-            );
+        for destination in CareSetting::ALL.iter().copied() {
+            assert_eq!(CareSetting::parse(destination.as_str()), Some(destination));
         }
         for reason in CancelReason::ALL.iter().copied() {
             assert_eq!(CancelReason::parse(reason.as_str()), Some(reason));
         }
         assert_eq!(DischargeStatus::parse("reported"), None);
-        assert_eq!(DischargeDestination::parse("HOSPICE"), None);
+        assert_eq!(CareSetting::parse("HOSPICE"), Some(CareSetting::Hospice));
+        assert_eq!(CareSetting::parse("ALTRO"), None);
         assert_eq!(CancelReason::parse(""), None);
     }
 
     #[test]
-    fn destinations_split_into_home_residential_and_other() {
-        use DischargeDestination as D;
-        let home: Vec<_> = D::ALL.iter().copied().filter(|d| d.is_home()).collect();
-        let residential: Vec<_> = D::ALL
+    fn care_settings_split_into_home_residential_and_other() {
+        use CareSetting as C;
+        let home: Vec<_> = C::ALL.iter().copied().filter(|d| d.is_home()).collect();
+        let residential: Vec<_> = C::ALL
             .iter()
             .copied()
             .filter(|d| d.is_residential())
             .collect();
-        assert_eq!(home, [D::Home, D::HomeWithServices]);
-        assert_eq!(residential, [D::Rsa, D::CureIntermedie]);
-        assert!(!D::Other.is_home() && !D::Other.is_residential());
+        assert_eq!(
+            home,
+            [
+                C::Home,
+                C::HomeWithSad,
+                C::HomeWithAdi,
+                C::HomeWithSadAndAdi,
+                C::DayCentre,
+                C::HomeWithServices
+            ]
+        );
+        assert_eq!(
+            residential,
+            [
+                C::Rsa,
+                C::Rsd,
+                C::OspedaleDiComunita,
+                C::CureIntermedie,
+                C::Hospice,
+                C::RiabilitazionePostAcuta,
+                C::RsaRsd
+            ]
+        );
+        let neither: Vec<_> = C::ALL
+            .iter()
+            .copied()
+            .filter(|d| !d.is_home() && !d.is_residential())
+            .collect();
+        assert_eq!(neither, [C::Other]);
+    }
+
+    #[test]
+    fn home_services_and_sad_include_the_legacy_value() {
+        use CareSetting as C;
+        let services: Vec<_> = C::ALL
+            .iter()
+            .copied()
+            .filter(|d| d.has_home_services())
+            .collect();
+        assert_eq!(
+            services,
+            [
+                C::HomeWithSad,
+                C::HomeWithAdi,
+                C::HomeWithSadAndAdi,
+                C::HomeWithServices
+            ]
+        );
+        let sad: Vec<_> = C::ALL.iter().copied().filter(|d| d.needs_sad()).collect();
+        assert_eq!(
+            sad,
+            [C::HomeWithSad, C::HomeWithSadAndAdi, C::HomeWithServices]
+        );
+        let without_plan: Vec<_> = C::ALL.iter().copied().filter(|d| !d.needs_plan()).collect();
+        assert_eq!(without_plan, [C::Home]);
+    }
+
+    #[test]
+    fn every_care_setting_and_need_has_an_italian_label() {
+        for setting in CareSetting::ALL {
+            assert!(!setting.label_it().is_empty(), "{setting}");
+        }
+        for need in DischargeNeed::ALL {
+            assert!(!need.label_it().is_empty(), "{need}");
+        }
+        assert_eq!(
+            CareSetting::HomeWithSadAndAdi.label_it(),
+            "Domicilio con SAD e ADI"
+        );
+        assert_eq!(DischargeNeed::Other.as_str(), "OTHER");
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
+    }
+
+    fn completion(destination: CareSetting, plan_assessment: PlanAssessment) -> Completion {
+        Completion {
+            destination,
+            discharged_on: day(10),
+            dischargeable_on: Some(day(8)),
+            plan_assessment,
+        }
+    }
+
+    #[test]
+    fn home_without_services_needs_no_plan() {
+        let facts = completion(CareSetting::Home, PlanAssessment::Missing);
+        for from in [S::Reported, S::AssessmentScheduled, S::PlanAgreed] {
+            assert_eq!(complete(from, &facts), Ok(S::Discharged), "{from}");
+        }
+    }
+
+    #[test]
+    fn any_other_destination_needs_the_agreed_plan() {
+        for destination in CareSetting::ALL.iter().copied().filter(|d| d.needs_plan()) {
+            let facts = completion(destination, PlanAssessment::Signed);
+            for from in [S::Reported, S::AssessmentScheduled] {
+                assert_eq!(
+                    complete(from, &facts),
+                    Err(ProtocolRefusal::PlanNeeded(destination)),
+                    "{from} {destination}"
+                );
+            }
+            assert_eq!(complete(S::PlanAgreed, &facts), Ok(S::Discharged));
+        }
+        let refusal = complete(
+            S::Reported,
+            &completion(CareSetting::Rsa, PlanAssessment::Signed),
+        )
+        .expect_err("no plan");
+        assert_eq!(refusal.field(), "destination");
+        assert_eq!(
+            refusal.message_it(),
+            "Senza un piano concordato si dimette solo a domicilio senza servizi: \
+             per «RSA» concorda prima il piano"
+        );
+    }
+
+    #[test]
+    fn the_plan_rests_on_a_signed_assessment_of_the_person() {
+        let at = |found| complete(S::PlanAgreed, &completion(CareSetting::HomeWithAdi, found));
+        assert_eq!(at(PlanAssessment::Signed), Ok(S::Discharged));
+        assert_eq!(
+            at(PlanAssessment::Missing),
+            Err(ProtocolRefusal::AssessmentMissing)
+        );
+        assert_eq!(
+            at(PlanAssessment::OfAnotherPerson),
+            Err(ProtocolRefusal::AssessmentOfAnotherPerson)
+        );
+        let draft = at(PlanAssessment::Draft).expect_err("a draft");
+        assert_eq!(draft.field(), "assessmentId");
+        assert_eq!(
+            draft.message_it(),
+            "La valutazione UVM del piano non è ancora firmata: firmala prima di registrare \
+             la dimissione"
+        );
+        // Home without services does not look at the plan's assessment.
+        assert_eq!(
+            complete(
+                S::PlanAgreed,
+                &completion(CareSetting::Home, PlanAssessment::Draft)
+            ),
+            Ok(S::Discharged)
+        );
+    }
+
+    #[test]
+    fn agreeing_refuses_a_draft_and_another_persons_assessment() {
+        assert_eq!(check_plan_assessment(PlanAssessment::Signed), Ok(()));
+        assert_eq!(check_plan_assessment(PlanAssessment::Missing), Ok(()));
+        let draft = check_plan_assessment(PlanAssessment::Draft).expect_err("a draft");
+        assert_eq!(
+            draft.message_it(),
+            "La valutazione UVM non è ancora firmata: firmala prima di concordare il piano"
+        );
+        assert_eq!(draft.field(), "assessmentId");
+        assert_eq!(
+            check_plan_assessment(PlanAssessment::OfAnotherPerson)
+                .expect_err("another person")
+                .message_it(),
+            "La valutazione non riguarda questa persona"
+        );
+    }
+
+    #[test]
+    fn the_dischargeable_day_is_required_and_not_after_the_discharge() {
+        let mut facts = completion(CareSetting::Home, PlanAssessment::Missing);
+        facts.dischargeable_on = None;
+        let missing = complete(S::Reported, &facts).expect_err("no day");
+        assert_eq!(missing, ProtocolRefusal::DischargeableMissing);
+        assert_eq!(missing.field(), "dischargeableOn");
+        facts.dischargeable_on = Some(day(10));
+        assert_eq!(complete(S::Reported, &facts), Ok(S::Discharged));
+        facts.dischargeable_on = Some(day(11));
+        let early = complete(S::Reported, &facts).expect_err("a negative wait");
+        assert_eq!(early.field(), "dischargedOn");
+        assert_eq!(
+            early.message_it(),
+            "La data di dimissione (10/11/2026) precede quella da cui il paziente è \
+             dimissibile (11/11/2026)"
+        );
+    }
+
+    #[test]
+    fn a_final_discharge_is_not_completed_again() {
+        let facts = completion(CareSetting::Home, PlanAssessment::Signed);
+        assert_eq!(
+            complete(S::Cancelled, &facts),
+            Err(ProtocolRefusal::Step(R::AlreadyFinal(S::Cancelled)))
+        );
+        assert_eq!(
+            complete(S::Discharged, &facts).map_err(|r| r.field()),
+            Err("status")
+        );
     }
 
     #[test]

@@ -215,16 +215,6 @@ macro_rules! with_vocabularies {
                 High = "HIGH",
             }
 
-            RecommendedSetting {
-                Home = "HOME",
-                HomeWithSad = "HOME_WITH_SAD",
-                HomeWithAdi = "HOME_WITH_ADI",
-                DayCentre = "DAY_CENTRE",
-                RsaRsd = "RSA_RSD",
-                CureIntermedie = "CURE_INTERMEDIE",
-                Other = "OTHER",
-            }
-
             /// Social domains rated 1 (adequate) to 3 (critical).
             SocialDomain {
                 CaregiverNetwork = "CAREGIVER_NETWORK",
@@ -377,11 +367,43 @@ macro_rules! with_vocabularies {
                 Cancel = "CANCEL",
             }
 
-            DischargeDestination {
+            /// Where a person is cared for: the discharge's destination, the
+            /// plan's destination and the assessment's recommended setting
+            /// share this one list, so that the three can be compared.
+            CareSetting {
+                /// Home without services.
                 Home = "HOME",
+                HomeWithSad = "HOME_WITH_SAD",
+                HomeWithAdi = "HOME_WITH_ADI",
+                HomeWithSadAndAdi = "HOME_WITH_SAD_AND_ADI",
+                Rsa = "RSA",
+                Rsd = "RSD",
+                OspedaleDiComunita = "OSPEDALE_DI_COMUNITA",
+                CureIntermedie = "CURE_INTERMEDIE",
+                Hospice = "HOSPICE",
+                RiabilitazionePostAcuta = "RIABILITAZIONE_POST_ACUTA",
+                DayCentre = "DAY_CENTRE",
+                Other = "OTHER",
+                /// Legacy (stored discharges and plans, accepted on input for
+                /// one release): home with SAD, ADI or both, not recorded which,
+                /// so it maps to none of the three.
                 HomeWithServices = "HOME_WITH_SERVICES",
+                /// Legacy (stored recommendations, accepted on input for one
+                /// release): RSA or RSD, not recorded which.
+                RsaRsd = "RSA_RSD",
+            }
+
+            /// What the discharge plan arranges for after the hospital.
+            DischargeNeed {
+                /// Servizio di assistenza domiciliare (the Comune's).
+                Sad = "SAD",
+                /// Assistenza domiciliare integrata (the ASST's).
+                Adi = "ADI",
                 Rsa = "RSA",
                 CureIntermedie = "CURE_INTERMEDIE",
+                OspedaleDiComunita = "OSPEDALE_DI_COMUNITA",
+                Hospice = "HOSPICE",
+                Riabilitazione = "RIABILITAZIONE",
                 Other = "OTHER",
             }
 

@@ -1,6 +1,4 @@
-use ponte_domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, NeedLevel, RecommendedSetting,
-};
+use ponte_domain::vocabulary::{AssessmentReason, AssessmentSetting, CareSetting, NeedLevel};
 use sea_orm::entity::prelude::*;
 
 /// A UVM multidimensional assessment. Editable as a draft; once signed it is
@@ -22,8 +20,8 @@ pub struct Model {
     pub reason: AssessmentReason,
     /// `NeedLevel`.
     pub need_level: NeedLevel,
-    /// `RecommendedSetting`.
-    pub recommended_setting: RecommendedSetting,
+    /// `CareSetting`.
+    pub recommended_setting: CareSetting,
     pub notes: Option<String>,
     pub logged_by: Uuid,
     pub created_at: DateTimeUtc,

@@ -1,4 +1,4 @@
-use ponte_domain::vocabulary::{CancelReason, DischargeDestination, DischargeStatus, Sex};
+use ponte_domain::vocabulary::{CancelReason, CareSetting, DischargeStatus, Sex};
 use sea_orm::entity::prelude::*;
 
 /// A protected hospital discharge (dimissione protetta), from the ward's
@@ -25,12 +25,14 @@ pub struct Model {
     pub assessment_scheduled_on: Option<Date>,
     pub dischargeable_on: Option<Date>,
     pub assessment_id: Option<Uuid>,
-    pub plan_destination: Option<DischargeDestination>,
+    pub plan_destination: Option<CareSetting>,
+    /// The plan's former free-text services, copied into `plan_note` by the
+    /// migration that structured the needs; no longer written.
     pub plan_services: Option<String>,
     pub plan_agreed_on: Option<Date>,
     pub plan_agreed_by: Option<Uuid>,
     pub discharged_on: Option<Date>,
-    pub destination: Option<DischargeDestination>,
+    pub destination: Option<CareSetting>,
     pub cancel_reason: Option<CancelReason>,
     pub cancel_note: Option<String>,
     pub cancelled_on: Option<Date>,
@@ -44,6 +46,11 @@ pub struct Model {
     pub reported_birth_date: Option<Date>,
     /// `Sex`.
     pub reported_sex: Option<Sex>,
+    /// What the plan says beside its structured needs (`discharge_plan_needs`).
+    pub plan_note: Option<String>,
+    /// The individual project opened or continued for a discharge home with
+    /// services.
+    pub project_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

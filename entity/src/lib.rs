@@ -10,6 +10,7 @@ pub mod budget_agreement;
 pub mod budget_resource;
 pub mod budget_use;
 pub mod discharge;
+pub mod discharge_plan_need;
 pub mod life_area_score;
 pub mod login_attempt;
 pub mod notification;

@@ -28,8 +28,8 @@ use crate::clock::Clock;
 use crate::domain::instruments::{self, Answer};
 use crate::domain::search_text;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, DischargeStatus, Instrument, NeedLevel,
-    RecommendedSetting, ReferralStatus, Role,
+    AssessmentReason, AssessmentSetting, CareSetting, DischargeStatus, Instrument, NeedLevel,
+    ReferralStatus, Role,
 };
 use crate::error::{AppError, AppResult};
 use crate::http::router::AppState;
@@ -491,7 +491,7 @@ async fn assess(
             AssessmentSetting::Domicilio.as_str().into(),
             AssessmentReason::Reassessment.as_str().into(),
             NeedLevel::Medium.as_str().into(),
-            RecommendedSetting::Home.as_str().into(),
+            CareSetting::Home.as_str().into(),
             user_id.into(),
             now.into(),
         ],

@@ -71,11 +71,21 @@ export type AgreeBudgetInput = {
 };
 
 export type AgreeDischargePlanInput = {
-  /** The assessment the plan rests on. */
+  /**
+   * The assessment the plan rests on, signed, of the person; without it,
+   * the one recorded for this discharge, if any.
+   */
   assessmentId?: string | null | undefined;
-  destination: DischargeDestination;
+  destination: CareSetting;
   dischargeId: string;
   expectedVersion: number;
+  /** What the plan arranges for; each need once. */
+  needs?: Array<DischargeNeed>;
+  note?: string | null | undefined;
+  /**
+   * Read as the note when no note is given.
+   * @deprecated Use needs and note
+   */
   services?: string | null | undefined;
 };
 
@@ -90,7 +100,7 @@ export type AmendAssessmentInput = {
   notes?: string | null | undefined;
   participantIds: Array<string>;
   reason: AssessmentReason;
-  recommendedSetting: RecommendedSetting;
+  recommendedSetting: CareSetting;
   setting: AssessmentSetting;
   socialDomains?: Array<SocialDomainInput>;
 };
@@ -133,6 +143,37 @@ export type CancelReason =
   | 'REFUSED'
   | 'TRANSFER';
 
+/**
+ * Where a person is cared for: the discharge's destination, the
+ * plan's destination and the assessment's recommended setting
+ * share this one list, so that the three can be compared.
+ */
+export type CareSetting =
+  | 'CURE_INTERMEDIE'
+  | 'DAY_CENTRE'
+  /** Home without services. */
+  | 'HOME'
+  | 'HOME_WITH_ADI'
+  | 'HOME_WITH_SAD'
+  | 'HOME_WITH_SAD_AND_ADI'
+  /**
+   * Legacy (stored discharges and plans, accepted on input for
+   * one release): home with SAD, ADI or both, not recorded which,
+   * so it maps to none of the three.
+   */
+  | 'HOME_WITH_SERVICES'
+  | 'HOSPICE'
+  | 'OSPEDALE_DI_COMUNITA'
+  | 'OTHER'
+  | 'RIABILITAZIONE_POST_ACUTA'
+  | 'RSA'
+  /**
+   * Legacy (stored recommendations, accepted on input for one
+   * release): RSA or RSD, not recorded which.
+   */
+  | 'RSA_RSD'
+  | 'RSD';
+
 export type ChangeCaseManagerInput = {
   /** An active member of the project's team. */
   caseManagerId: string;
@@ -141,10 +182,23 @@ export type ChangeCaseManagerInput = {
 };
 
 export type CompleteDischargeInput = {
-  destination: DischargeDestination;
+  /**
+   * The case manager of a PAI the discharge opens: an active member of
+   * the receiving team; the caller when not given.
+   */
+  caseManagerId?: string | null | undefined;
+  /** Anything but HOME needs the agreed plan on a signed assessment. */
+  destination: CareSetting;
   dischargeId: string;
+  /** Not before `dischargeableOn`, which must be set. */
   dischargedOn: string;
   expectedVersion: number;
+  /**
+   * An open project of the person to link; without it, a discharge home
+   * with services links the person's open PAI (the receiving team's
+   * first) or opens one.
+   */
+  projectId?: string | null | undefined;
 };
 
 export type ConsentKind =
@@ -222,12 +276,18 @@ export type DischargeAction =
   | 'COMPLETE'
   | 'SCHEDULE_ASSESSMENT';
 
-export type DischargeDestination =
+/** What the discharge plan arranges for after the hospital. */
+export type DischargeNeed =
+  /** Assistenza domiciliare integrata (the ASST's). */
+  | 'ADI'
   | 'CURE_INTERMEDIE'
-  | 'HOME'
-  | 'HOME_WITH_SERVICES'
+  | 'HOSPICE'
+  | 'OSPEDALE_DI_COMUNITA'
   | 'OTHER'
-  | 'RSA';
+  | 'RIABILITAZIONE'
+  | 'RSA'
+  /** Servizio di assistenza domiciliare (the Comune's). */
+  | 'SAD';
 
 /** The states of a protected discharge; the rules are in `discharge_workflow`. */
 export type DischargeStatus =
@@ -350,6 +410,8 @@ export type NewPatientInput = {
 export type OpenProjectInput = {
   /** An active member of the team. */
   caseManagerId: string;
+  /** An integrated PAI (health and social parts); only a PAI can be. */
+  integrated?: boolean;
   kind: ProjectKind;
   /**
    * Required when the person already has an open project of this kind:
@@ -443,15 +505,6 @@ export type Rater =
   | 'PERSON'
   | 'TEAM';
 
-export type RecommendedSetting =
-  | 'CURE_INTERMEDIE'
-  | 'DAY_CENTRE'
-  | 'HOME'
-  | 'HOME_WITH_ADI'
-  | 'HOME_WITH_SAD'
-  | 'OTHER'
-  | 'RSA_RSD';
-
 export type RecordAssessmentInput = {
   date: string;
   /** The person's protected discharge this assessment prepares. */
@@ -464,7 +517,7 @@ export type RecordAssessmentInput = {
   /** The person's project this assessment informs. */
   projectId?: string | null | undefined;
   reason: AssessmentReason;
-  recommendedSetting: RecommendedSetting;
+  recommendedSetting: CareSetting;
   setting: AssessmentSetting;
   socialDomains?: Array<SocialDomainInput>;
   /** A UVM or an équipe multidisciplinare the logger belongs to. */
@@ -777,7 +830,7 @@ export type AssessmentDetailQueryVariables = Exact<{
 }>;
 
 
-export type AssessmentDetailQuery = { assessment: { id: string, version: number, date: string, setting: AssessmentSetting, reason: AssessmentReason, needLevel: NeedLevel, recommendedSetting: RecommendedSetting, notes: string | null, createdAt: string, signedAt: string | null, amended: boolean, amendmentReason: string | null, isLatest: boolean, person: { id: string, givenName: string, familyName: string } | null, team: { id: string, name: string } | null, loggedBy: { id: string, displayName: string } | null, signedBy: { id: string, displayName: string } | null, participants: Array<{ profession: Profession, user: { id: string, displayName: string } | null }>, results: Array<{ instrument: Instrument, score: number, rawErrors: number | null, education: Education | null, band: { code: string, label: string } | null, answers: Array<{ item: string, value: number }> }>, socialDomains: Array<{ domain: SocialDomain, level: number, note: string | null }>, amends: { id: string, date: string, signedAt: string | null, createdAt: string } | null, amendments: Array<{ id: string, date: string, createdAt: string, amendmentReason: string | null, loggedBy: { id: string, displayName: string } | null }> } | null };
+export type AssessmentDetailQuery = { assessment: { id: string, version: number, date: string, setting: AssessmentSetting, reason: AssessmentReason, needLevel: NeedLevel, recommendedSetting: CareSetting, notes: string | null, createdAt: string, signedAt: string | null, amended: boolean, amendmentReason: string | null, isLatest: boolean, person: { id: string, givenName: string, familyName: string } | null, team: { id: string, name: string } | null, loggedBy: { id: string, displayName: string } | null, signedBy: { id: string, displayName: string } | null, participants: Array<{ profession: Profession, user: { id: string, displayName: string } | null }>, results: Array<{ instrument: Instrument, score: number, rawErrors: number | null, education: Education | null, band: { code: string, label: string } | null, answers: Array<{ item: string, value: number }> }>, socialDomains: Array<{ domain: SocialDomain, level: number, note: string | null }>, amends: { id: string, date: string, signedAt: string | null, createdAt: string } | null, amendments: Array<{ id: string, date: string, createdAt: string, amendmentReason: string | null, loggedBy: { id: string, displayName: string } | null }> } | null };
 
 export type SignAssessmentMutationVariables = Exact<{
   input: SignAssessmentInput;
@@ -833,7 +886,7 @@ export type DischargeDetailQueryVariables = Exact<{
 }>;
 
 
-export type DischargeDetailQuery = { discharge: { id: string, version: number, status: DischargeStatus, ward: string, admittedOn: string, expectedDischargeOn: string, needs: string | null, notes: string | null, reportedAt: string, assessmentScheduledOn: string | null, dischargeableOn: string | null, dischargedOn: string | null, destination: DischargeDestination | null, cancelReason: CancelReason | null, cancelNote: string | null, overdue: boolean, allowedActions: Array<DischargeAction>, patient: { fiscalCode: string | null, givenName: string, familyName: string, birthDate: string, sex: Sex } | null, person: { id: string } | null, hospital: { id: string, name: string } | null, receivingTeam: { id: string, name: string, kind: TeamKind } | null, reportedBy: { id: string, displayName: string } | null, plan: { destination: DischargeDestination, services: string | null, agreedOn: string, agreedBy: { id: string, displayName: string } | null } | null, suggestedProject: { personId: string, kind: ProjectKind, teamId: string, title: string, startDate: string } | null } | null };
+export type DischargeDetailQuery = { discharge: { id: string, version: number, status: DischargeStatus, ward: string, admittedOn: string, expectedDischargeOn: string, needs: string | null, notes: string | null, reportedAt: string, assessmentScheduledOn: string | null, dischargeableOn: string | null, dischargedOn: string | null, destination: CareSetting | null, cancelReason: CancelReason | null, cancelNote: string | null, overdue: boolean, allowedActions: Array<DischargeAction>, planNeeds: Array<DischargeNeed>, planNote: string | null, patient: { fiscalCode: string | null, givenName: string, familyName: string, birthDate: string, sex: Sex } | null, person: { id: string } | null, hospital: { id: string, name: string } | null, receivingTeam: { id: string, name: string, kind: TeamKind } | null, reportedBy: { id: string, displayName: string } | null, plan: { destination: CareSetting, agreedOn: string, agreedBy: { id: string, displayName: string } | null, assessment: { id: string, date: string, signedAt: string | null } | null } | null, project: { id: string, title: string, kind: ProjectKind, status: ProjectStatus } | null, suggestedProject: { personId: string, kind: ProjectKind, teamId: string, title: string, startDate: string } | null } | null };
 
 export type DischargeChangeFragment = { id: string, version: number, status: DischargeStatus, allowedActions: Array<DischargeAction> };
 
@@ -1173,7 +1226,7 @@ export const RecordAssessmentDocument = {"kind":"Document","definitions":[{"kind
 export const InstrumentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Instruments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instruments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstrumentDefinitionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstrumentDefinitionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InstrumentDefinition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minScore"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"higherIsBetter"}},{"kind":"Field","name":{"kind":"Name","value":"usesEducation"}},{"kind":"Field","name":{"kind":"Name","value":"educationAdjustments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"education"}},{"kind":"Field","name":{"kind":"Name","value":"scoreChange"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"bands"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]} as unknown as DocumentNode<InstrumentsQuery, InstrumentsQueryVariables>;
 export const AssessingTeamsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssessingTeams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mine"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssessingTeamFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessingTeamFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Team"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"profession"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<AssessingTeamsQuery, AssessingTeamsQueryVariables>;
 export const AssessmentTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssessmentTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssessingTeamFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessingTeamFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Team"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"profession"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<AssessmentTeamQuery, AssessmentTeamQueryVariables>;
-export const DischargeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DischargeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"discharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ward"}},{"kind":"Field","name":{"kind":"Name","value":"admittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDischargeOn"}},{"kind":"Field","name":{"kind":"Name","value":"needs"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"assessmentScheduledOn"}},{"kind":"Field","name":{"kind":"Name","value":"dischargeableOn"}},{"kind":"Field","name":{"kind":"Name","value":"dischargedOn"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"cancelNote"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"patient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalCode"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hospital"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"receivingTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"services"}},{"kind":"Field","name":{"kind":"Name","value":"agreedOn"}},{"kind":"Field","name":{"kind":"Name","value":"agreedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"suggestedProject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"teamId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}}]}}]}}]}}]} as unknown as DocumentNode<DischargeDetailQuery, DischargeDetailQueryVariables>;
+export const DischargeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DischargeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"discharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ward"}},{"kind":"Field","name":{"kind":"Name","value":"admittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDischargeOn"}},{"kind":"Field","name":{"kind":"Name","value":"needs"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"assessmentScheduledOn"}},{"kind":"Field","name":{"kind":"Name","value":"dischargeableOn"}},{"kind":"Field","name":{"kind":"Name","value":"dischargedOn"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"cancelNote"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"patient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalCode"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hospital"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"receivingTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"planNeeds"}},{"kind":"Field","name":{"kind":"Name","value":"planNote"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"agreedOn"}},{"kind":"Field","name":{"kind":"Name","value":"agreedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assessment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"suggestedProject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"teamId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}}]}}]}}]}}]} as unknown as DocumentNode<DischargeDetailQuery, DischargeDetailQueryVariables>;
 export const UpdateDischargeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDischarge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDischargeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDischarge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DischargeChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DischargeChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discharge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]} as unknown as DocumentNode<UpdateDischargeMutation, UpdateDischargeMutationVariables>;
 export const MarkDischargeableDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkDischargeable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkDischargeableInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markDischargeable"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DischargeChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DischargeChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discharge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]} as unknown as DocumentNode<MarkDischargeableMutation, MarkDischargeableMutationVariables>;
 export const AgreeDischargePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AgreeDischargePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreeDischargePlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreeDischargePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DischargeChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DischargeChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discharge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]} as unknown as DocumentNode<AgreeDischargePlanMutation, AgreeDischargePlanMutationVariables>;

@@ -11,10 +11,11 @@ import type {
   AssessmentSetting,
   BudgetAgreementStatus,
   CancelReason,
+  CareSetting,
   ConsentKind,
   ConsentMethod,
   DischargeAction,
-  DischargeDestination,
+  DischargeNeed,
   DischargeStatus,
   Education,
   FiscalCodeMissingReason,
@@ -29,7 +30,6 @@ import type {
   ProjectStatus,
   ProviderKind,
   Rater,
-  RecommendedSetting,
   ReferencePersonKind,
   ReferralSource,
   ReferralStatus,
@@ -283,12 +283,37 @@ export const dischargeActionLabels: Record<DischargeAction, string> = {
   CANCEL: 'Annulla la segnalazione',
 };
 
-export const dischargeDestinationLabels: Record<DischargeDestination, string> = {
-  HOME: 'Domicilio',
-  HOME_WITH_SERVICES: 'Domicilio con servizi',
+/**
+ * Where a person is cared for: the discharge's destination, the plan's and the
+ * assessment's recommended setting share this one list.
+ */
+export const careSettingLabels: Record<CareSetting, string> = {
+  HOME: 'Domicilio senza servizi',
+  HOME_WITH_SAD: 'Domicilio con SAD',
+  HOME_WITH_ADI: 'Domicilio con ADI',
+  HOME_WITH_SAD_AND_ADI: 'Domicilio con SAD e ADI',
+  RSA: 'RSA',
+  RSD: 'RSD',
+  OSPEDALE_DI_COMUNITA: 'Ospedale di comunità',
+  CURE_INTERMEDIE: 'Cure intermedie',
+  HOSPICE: 'Hospice',
+  RIABILITAZIONE_POST_ACUTA: 'Riabilitazione post-acuta',
+  DAY_CENTRE: 'Centro diurno',
+  OTHER: 'Altro',
+  HOME_WITH_SERVICES: 'Domicilio con servizi (SAD/ADI, non specificati)',
+  RSA_RSD: 'RSA o RSD (non specificato)',
+};
+
+/** What a discharge plan arranges for after the hospital. */
+export const dischargeNeedLabels: Record<DischargeNeed, string> = {
+  SAD: 'SAD (assistenza domiciliare)',
+  ADI: 'ADI (assistenza domiciliare integrata)',
   RSA: 'RSA',
   CURE_INTERMEDIE: 'Cure intermedie',
-  OTHER: 'Altra destinazione',
+  OSPEDALE_DI_COMUNITA: 'Ospedale di comunità',
+  HOSPICE: 'Hospice',
+  RIABILITAZIONE: 'Riabilitazione',
+  OTHER: 'Altro',
 };
 
 export const instrumentLabels: Record<Instrument, string> = {
@@ -321,16 +346,6 @@ export const needLevelLabels: Record<NeedLevel, string> = {
   LOW: 'Basso',
   MEDIUM: 'Medio',
   HIGH: 'Alto',
-};
-
-export const recommendedSettingLabels: Record<RecommendedSetting, string> = {
-  HOME: 'Domicilio',
-  HOME_WITH_SAD: 'Domicilio con SAD',
-  HOME_WITH_ADI: 'Domicilio con ADI',
-  DAY_CENTRE: 'Centro diurno',
-  RSA_RSD: 'RSA / RSD',
-  CURE_INTERMEDIE: 'Cure intermedie',
-  OTHER: 'Altro',
 };
 
 export const socialDomainLabels: Record<SocialDomain, string> = {
@@ -382,13 +397,13 @@ export const enumLabels: Record<string, Record<string, string>> = {
   Rater: raterLabels,
   DischargeStatus: dischargeStatusLabels,
   DischargeAction: dischargeActionLabels,
-  DischargeDestination: dischargeDestinationLabels,
+  DischargeNeed: dischargeNeedLabels,
   Instrument: instrumentLabels,
   Education: educationLabels,
   AssessmentSetting: assessmentSettingLabels,
   AssessmentReason: assessmentReasonLabels,
   NeedLevel: needLevelLabels,
-  RecommendedSetting: recommendedSettingLabels,
+  CareSetting: careSettingLabels,
   SocialDomain: socialDomainLabels,
   CancelReason: cancelReasonLabels,
   EmailStatus: emailStatusLabels,
@@ -401,7 +416,14 @@ export const enumLabels: Record<string, Record<string, string>> = {
  */
 export const formerSpellings: ReadonlySet<string> = new Set(['ALTRO', 'SELF']);
 
+/**
+ * Values stored before a list was refined, still read and accepted for one
+ * release but no longer offered: "home with services" (now SAD, ADI or both)
+ * and "RSA or RSD" (now apart).
+ */
+export const legacyValues: ReadonlySet<string> = new Set(['HOME_WITH_SERVICES', 'RSA_RSD']);
+
 /** `[value, label]` pairs in the schema's order, for a `<select>`. */
 export function labelOptions<T extends string>(labels: Record<T, string>): Array<[T, string]> {
-  return (Object.entries(labels) as Array<[T, string]>).filter(([value]) => !formerSpellings.has(value));
+  return (Object.entries(labels) as Array<[T, string]>).filter(([value]) => !formerSpellings.has(value) && !legacyValues.has(value));
 }

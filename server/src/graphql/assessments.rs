@@ -15,8 +15,8 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{
-    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
-    RecommendedSetting, SocialDomain,
+    AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel, Profession,
+    SocialDomain,
 };
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
@@ -205,7 +205,7 @@ pub struct Assessment {
     pub setting: AssessmentSetting,
     pub reason: AssessmentReason,
     pub need_level: NeedLevel,
-    pub recommended_setting: RecommendedSetting,
+    pub recommended_setting: CareSetting,
     pub notes: Option<String>,
     pub created_at: DateTime<Utc>,
     pub signed_at: Option<DateTime<Utc>>,
@@ -392,7 +392,7 @@ pub struct AssessmentContentInput {
     #[graphql(default)]
     pub social_domains: Vec<SocialDomainInput>,
     pub need_level: NeedLevel,
-    pub recommended_setting: RecommendedSetting,
+    pub recommended_setting: CareSetting,
     pub notes: Option<String>,
 }
 

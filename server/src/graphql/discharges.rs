@@ -1,6 +1,6 @@
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{assessment, discharge, user};
+use entity::{assessment, discharge, discharge_plan_need, project, user};
 
 use crate::domain::discharge_workflow::{self, DischargeFacts};
 use crate::graphql::assessments::Assessment;
@@ -12,16 +12,20 @@ use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::{self, Person};
+use crate::graphql::projects::IndividualProject;
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{
-    CancelReason, DischargeAction, DischargeDestination, DischargeStatus, FiscalCodeMissingReason,
-    ProjectKind, Sex, TargetGroup,
+    CancelReason, CareSetting, DischargeAction, DischargeNeed, DischargeStatus,
+    FiscalCodeMissingReason, ProjectKind, Sex, TargetGroup,
 };
 use crate::policy::{self, Party};
 use crate::services::discharge_indicators;
-use crate::services::discharges::{self, DischargeChanges, DischargeFilter, NewDischarge, Patient};
+use crate::services::discharges::{
+    self, DischargeChanges, DischargeFilter, DischargeOutcome, DischargePlan as PlanInput,
+    NewDischarge, Patient,
+};
 use crate::services::persons::PersonDraft;
 
 #[derive(SimpleObject, Clone)]
@@ -40,7 +44,10 @@ pub struct Discharge {
     /// Clinically dischargeable from this day.
     pub dischargeable_on: Option<Date>,
     pub discharged_on: Option<Date>,
-    pub destination: Option<DischargeDestination>,
+    pub destination: Option<CareSetting>,
+    /// What the plan says beside its needs; for plans agreed before the
+    /// needs were structured, their free-text services.
+    pub plan_note: Option<String>,
     pub cancel_reason: Option<CancelReason>,
     pub cancel_note: Option<String>,
     #[graphql(skip)]
@@ -76,6 +83,7 @@ impl CaseObject for Discharge {
             dischargeable_on: m.dischargeable_on.map(Date),
             discharged_on: m.discharged_on.map(Date),
             destination: m.destination.map(Into::into),
+            plan_note: m.plan_note.clone(),
             cancel_reason: m.cancel_reason.map(Into::into),
             cancel_note: m.cancel_note.clone(),
             row: m,
@@ -87,7 +95,9 @@ impl CaseObject for Discharge {
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct DischargePlan {
-    pub destination: DischargeDestination,
+    pub destination: CareSetting,
+    /// The plan's note (`Discharge.planNote`).
+    #[graphql(deprecation = "Use Discharge.planNeeds and Discharge.planNote")]
     pub services: Option<String>,
     pub agreed_on: Date,
     #[graphql(skip)]
@@ -171,11 +181,30 @@ impl Discharge {
     async fn plan(&self) -> Option<DischargePlan> {
         Some(DischargePlan {
             destination: self.row.plan_destination?.into(),
-            services: self.row.plan_services.clone(),
+            services: self.row.plan_note.clone(),
             agreed_on: Date(self.row.plan_agreed_on?),
             agreed_by: self.row.plan_agreed_by,
             assessment_id: self.row.assessment_id,
         })
+    }
+
+    /// What the agreed plan arranges for, in the list's order; empty before
+    /// the plan and for plans agreed before the needs were structured.
+    async fn plan_needs(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DischargeNeed>> {
+        let rows = loaders::many::<discharge_plan_need::Entity>(ctx, self.row.id).await?;
+        let mut needs: Vec<crate::domain::vocabulary::DischargeNeed> =
+            rows.into_iter().map(|row| row.need).collect();
+        needs.sort_unstable();
+        Ok(crate::graphql::vocabulary::each(needs))
+    }
+
+    /// The individual project opened or continued for this discharge, for
+    /// those responsible for the person; null for the ward.
+    async fn project(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<IndividualProject>> {
+        match self.row.project_id {
+            Some(id) => guard::one(ctx, loaders::one::<project::Entity>(ctx, id).await?).await,
+            None => Ok(None),
+        }
     }
 
     /// Past the expected date and still in progress; the expected day
@@ -203,14 +232,19 @@ impl Discharge {
             .collect())
     }
 
-    /// After a discharge home with services: the PAI to open (Ponte suggests,
-    /// the team decides and names a case manager).
+    /// After a discharge home with services that no project continues (one
+    /// completed before discharges linked their PAI): the PAI to open (Ponte
+    /// suggests, the team decides and names a case manager).
     async fn suggested_project(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<SuggestedProject>> {
         let on = today(ctx)?;
-        let home_with_services = self.destination == Some(DischargeDestination::HomeWithServices);
+        let home_with_services = self.row.project_id.is_none()
+            && self
+                .row
+                .destination
+                .is_some_and(|destination| destination.has_home_services());
         Ok(home_with_services.then(|| SuggestedProject {
             person_id: ID(self.row.person_id.to_string()),
             kind: ProjectKind::Pai,
@@ -279,9 +313,16 @@ pub struct MarkDischargeableInput {
 pub struct AgreeDischargePlanInput {
     pub discharge_id: ID,
     pub expected_version: i32,
-    pub destination: DischargeDestination,
+    pub destination: CareSetting,
+    /// What the plan arranges for; each need once.
+    #[graphql(default)]
+    pub needs: Vec<DischargeNeed>,
+    pub note: Option<String>,
+    /// Read as the note when no note is given.
+    #[graphql(deprecation = "Use needs and note")]
     pub services: Option<String>,
-    /// The assessment the plan rests on.
+    /// The assessment the plan rests on, signed, of the person; without it,
+    /// the one recorded for this discharge, if any.
     pub assessment_id: Option<ID>,
 }
 
@@ -289,8 +330,17 @@ pub struct AgreeDischargePlanInput {
 pub struct CompleteDischargeInput {
     pub discharge_id: ID,
     pub expected_version: i32,
+    /// Not before `dischargeableOn`, which must be set.
     pub discharged_on: Date,
-    pub destination: DischargeDestination,
+    /// Anything but HOME needs the agreed plan on a signed assessment.
+    pub destination: CareSetting,
+    /// An open project of the person to link; without it, a discharge home
+    /// with services links the person's open PAI (the receiving team's
+    /// first) or opens one.
+    pub project_id: Option<ID>,
+    /// The case manager of a PAI the discharge opens: an active member of
+    /// the receiving team; the caller when not given.
+    pub case_manager_id: Option<ID>,
 }
 
 #[derive(InputObject)]
@@ -522,19 +572,15 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        let assessment = parse_optional_id(&input.assessment_id, "assessmentId")?;
+        let plan = PlanInput {
+            destination: input.destination.into(),
+            needs: crate::graphql::vocabulary::each(input.needs),
+            note: input.note.or(input.services),
+            assessment_id: parse_optional_id(&input.assessment_id, "assessmentId")?,
+        };
         guard::require(
             ctx,
-            discharges::agree_plan(
-                s.db,
-                s.caller,
-                id,
-                input.expected_version,
-                input.destination.into(),
-                input.services,
-                assessment,
-            )
-            .await?,
+            discharges::agree_plan(s.db, s.caller, id, input.expected_version, plan).await?,
         )
         .await
     }
@@ -554,8 +600,12 @@ impl DischargeMutation {
                 &s.config.public_url,
                 id,
                 input.expected_version,
-                input.discharged_on.0,
-                input.destination.into(),
+                DischargeOutcome {
+                    discharged_on: input.discharged_on.0,
+                    destination: input.destination.into(),
+                    project_id: parse_optional_id(&input.project_id, "projectId")?,
+                    case_manager_id: parse_optional_id(&input.case_manager_id, "caseManagerId")?,
+                },
             )
             .await?,
         )

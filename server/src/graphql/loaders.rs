@@ -12,9 +12,10 @@ use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain,
-    budget_agreement, budget_resource, budget_use, discharge, life_area_score, organization,
-    person, privacy_consent, project, project_cosignature, project_event, project_goal,
-    project_intervention, project_review, reference_person, referral, team, team_membership, user,
+    budget_agreement, budget_resource, budget_use, discharge, discharge_plan_need, life_area_score,
+    organization, person, privacy_consent, project, project_cosignature, project_event,
+    project_goal, project_intervention, project_review, reference_person, referral, team,
+    team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -118,6 +119,9 @@ macro_rules! paste_field {
     ($model:ident, discharge) => {
         $model.person_id
     };
+    ($model:ident, discharge_plan_need) => {
+        $model.discharge_id
+    };
     ($model:ident, budget_use) => {
         $model.resource_id
     };
@@ -144,6 +148,7 @@ child_of!(life_area_score, ProjectId, ScoredOn);
 child_of!(project_cosignature, ProjectId, SignedOn);
 child_of!(budget_use, ResourceId, UsedOn);
 child_of!(discharge, PersonId, ReportedAt);
+child_of!(discharge_plan_need, DischargeId, Need);
 // The amendment of a version (at most one, by a unique index).
 child_of!(assessment, AmendsId, CreatedAt);
 
@@ -274,6 +279,7 @@ pub fn attach(
         .data(children::<project_cosignature::Entity>(db, window))
         .data(children::<budget_use::Entity>(db, window))
         .data(children::<discharge::Entity>(db, window))
+        .data(children::<discharge_plan_need::Entity>(db, window))
 }
 
 /// One row by id through the request's loader.

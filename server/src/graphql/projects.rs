@@ -291,7 +291,7 @@ pub struct OpenProjectInput {
     pub case_manager_id: ID,
     pub title: String,
     pub start_date: Date,
-    #[graphql(default = 90)]
+    #[graphql(default_with = "crate::services::projects::DEFAULT_REVIEW_EVERY_DAYS")]
     pub review_every_days: i32,
     /// Required when the person already has an open project of this kind:
     /// why a second one runs in parallel (kept in the project's history).

@@ -1,22 +1,28 @@
 //! Demo protected discharges in every status, reported by the hospital ward
 //! to the PUA, with their notifications delivered (to `.eml` files when no
-//! SMTP server is configured).
+//! SMTP server is configured). The plans list structured needs and rest on a
+//! signed UVM assessment; a discharge home with services opens its PAI.
 
 use chrono::Days;
 use entity::{discharge, organization, team};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
 
-use super::{missing, seed_caller, user_with_email};
+use super::{answers, missing, seed_caller, user_with_email, BARTHEL_ITEMS, BARTHEL_PROFILES};
 use crate::caller::Caller;
 use crate::clock::{today, Clock};
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
-    CancelReason, DischargeDestination, DischargeStatus, Sex, TargetGroup, TeamKind,
+    AssessmentReason, AssessmentSetting, CancelReason, CareSetting, DischargeNeed, DischargeStatus,
+    Instrument, NeedLevel, Sex, TargetGroup, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::worker::Worker;
-use crate::services::discharges::{self, DischargeChanges, NewDischarge, Patient};
+use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
+use crate::services::discharges::{
+    self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
+};
 use crate::services::persons::PersonDraft;
 
 /// (given, family, birth year, sex, target status)
@@ -79,6 +85,14 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         .one(db)
         .await?
         .ok_or_else(|| missing("PUA"))?;
+    let uvm = team::Entity::find()
+        .filter(team::Column::Kind.eq(TeamKind::Uvm.as_str()))
+        .one(db)
+        .await?
+        .ok_or_else(|| missing("UVM"))?;
+    let nurse = user_with_email(db, "infermiere@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("nurse"))?;
     let ward_caller = seed_caller(&ward)?;
     let team_caller = seed_caller(&social_worker)?;
     let url = &config.public_url;
@@ -86,6 +100,8 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         ward: &ward_caller,
         team: &team_caller,
         url,
+        uvm: uvm.id,
+        assessors: [social_worker.id, nurse.id],
     };
     let mut added = 0;
     for (n, (given, family, year, sex, target)) in PATIENTS.iter().enumerate() {
@@ -152,6 +168,27 @@ struct Parties<'a> {
     ward: &'a Caller,
     team: &'a Caller,
     url: &'a url::Url,
+    /// The UVM that assesses the patient before the plan, and who takes part
+    /// (the social worker, who logs it, and the nurse).
+    uvm: Uuid,
+    assessors: [Uuid; 2],
+}
+
+/// The plan of the `n`th demo patient: home with SAD and ADI, or an RSA.
+fn demo_plan(n: usize) -> (CareSetting, Vec<DischargeNeed>, &'static str) {
+    if n.is_multiple_of(2) {
+        (
+            CareSetting::HomeWithSadAndAdi,
+            vec![DischargeNeed::Sad, DischargeNeed::Adi],
+            "SAD tre mattine a settimana per l'igiene; ADI per le medicazioni",
+        )
+    } else {
+        (
+            CareSetting::Rsa,
+            vec![DischargeNeed::Rsa, DischargeNeed::Riabilitazione],
+            "Posto in RSA a Breno; fisioterapia in struttura",
+        )
+    }
 }
 
 /// Moves a reported discharge on to `target`.
@@ -162,7 +199,13 @@ async fn walk(
     target: DischargeStatus,
     n: usize,
 ) -> AppResult<()> {
-    let Parties { ward, team, url } = *parties;
+    let Parties {
+        ward,
+        team,
+        url,
+        uvm,
+        assessors,
+    } = *parties;
     let (id, admitted) = (reported.id, reported.admitted_on);
     let version = |found: &discharge::Model| found.version;
     let current = discharges::get_discharge(db, team, id).await?;
@@ -205,32 +248,64 @@ async fn walk(
                 admitted + Days::new(8),
             )
             .await?;
-            let destination = if n.is_multiple_of(2) {
-                DischargeDestination::HomeWithServices
-            } else {
-                DischargeDestination::Rsa
-            };
+            let (destination, needs, note) = demo_plan(n);
+            let assessed = assessments::record_assessment(
+                db,
+                team,
+                AssessmentOf {
+                    person_id: reported.person_id,
+                    team_id: uvm,
+                    project_id: None,
+                    discharge_id: Some(id),
+                },
+                AssessmentContent {
+                    date: admitted + Days::new(5),
+                    setting: AssessmentSetting::Ospedale,
+                    reason: AssessmentReason::ProtectedDischarge,
+                    participant_ids: assessors.to_vec(),
+                    instruments: vec![InstrumentAnswers {
+                        instrument: Instrument::Barthel,
+                        answers: answers(&BARTHEL_ITEMS, &BARTHEL_PROFILES[n % 4]),
+                        education: None,
+                    }],
+                    social_domains: vec![],
+                    need_level: NeedLevel::High,
+                    recommended_setting: destination,
+                    notes: Some("Valutazione UVM in reparto prima della dimissione".into()),
+                },
+            )
+            .await?;
+            assessments::sign_assessment(db, team, assessed.id).await?;
             let planned = discharges::agree_plan(
                 db,
                 team,
                 id,
                 ready.version,
-                destination,
-                Some("SAD e ADI a domicilio".into()),
-                None,
+                DischargePlan {
+                    destination,
+                    needs,
+                    note: Some(note.into()),
+                    assessment_id: Some(assessed.id),
+                },
             )
             .await?;
             if target == DischargeStatus::PlanAgreed {
                 return Ok(());
             }
+            // The receiving team records it: home with services opens the
+            // PAI, which the ward may not do.
             discharges::complete(
                 db,
-                ward,
+                team,
                 url,
                 id,
                 planned.version,
-                admitted + Days::new(12),
-                destination,
+                DischargeOutcome {
+                    discharged_on: admitted + Days::new(12),
+                    destination,
+                    project_id: None,
+                    case_manager_id: None,
+                },
             )
             .await?;
             Ok(())

@@ -25,9 +25,8 @@ use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::project_lifecycle::CaseRules;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, OrganizationKind,
-    RecommendedSetting, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup,
-    Urgency,
+    AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel,
+    OrganizationKind, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::assessments::{
@@ -525,10 +524,10 @@ async fn seed_assessment(
             NeedLevel::Low,
         ][profile],
         recommended_setting: [
-            RecommendedSetting::RsaRsd,
-            RecommendedSetting::HomeWithAdi,
-            RecommendedSetting::HomeWithSad,
-            RecommendedSetting::Home,
+            CareSetting::Rsa,
+            CareSetting::HomeWithAdi,
+            CareSetting::HomeWithSad,
+            CareSetting::Home,
         ][profile],
         notes: Some("Valutazione multidimensionale a domicilio".into()),
     };
@@ -571,7 +570,7 @@ async fn amend_first(
         }],
         social_domains: vec![],
         need_level: NeedLevel::High,
-        recommended_setting: RecommendedSetting::RsaRsd,
+        recommended_setting: CareSetting::Rsa,
         notes: Some("Rettifica: trasferimenti letto-sedia con grande aiuto".into()),
     };
     assessments::amend_assessment(

@@ -16,9 +16,9 @@ use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, ConsentMethod, FundingSource, GoalStatus, Instrument,
-    LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater,
-    RecommendedSetting, ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
+    AssessmentReason, AssessmentSetting, CareSetting, ConsentMethod, FundingSource, GoalStatus,
+    Instrument, LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater,
+    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
 };
 use crate::error::AppResult;
 use crate::services::assessments::{
@@ -621,7 +621,7 @@ async fn ensure_assessment(
                 },
             ],
             need_level: NeedLevel::Medium,
-            recommended_setting: RecommendedSetting::Home,
+            recommended_setting: CareSetting::Home,
             notes: Some("Valutazione dell'équipe multidisciplinare".into()),
         },
     )

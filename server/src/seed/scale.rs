@@ -35,9 +35,9 @@ use crate::domain::fiscal_code::encode;
 use crate::domain::instruments;
 use crate::domain::search_text;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, BudgetAgreementStatus, ConsentMethod, DischargeStatus,
-    FiscalCodeMissingReason, FundingSource, GoalStatus, Instrument, LifeArea, NeedLevel,
-    OrganizationKind, Profession, ProjectKind, ProjectStatus, ProviderKind, RecommendedSetting,
+    AssessmentReason, AssessmentSetting, BudgetAgreementStatus, CareSetting, ConsentMethod,
+    DischargeStatus, FiscalCodeMissingReason, FundingSource, GoalStatus, Instrument, LifeArea,
+    NeedLevel, OrganizationKind, Profession, ProjectKind, ProjectStatus, ProviderKind,
     ReferralSource, ReferralStatus, ResourceKind, ResourceUnit, Role, Sex, TeamKind, TeamRole,
     Urgency,
 };
@@ -509,7 +509,7 @@ pub async fn seed_scale(
                     &mut rng,
                     &[NeedLevel::Low, NeedLevel::Medium, NeedLevel::High],
                 )),
-                recommended_setting: Set(RecommendedSetting::HomeWithSad),
+                recommended_setting: Set(CareSetting::HomeWithSad),
                 notes: Set(None),
                 logged_by: Set(operator_of(i, a)),
                 created_at: Set(instant(on)),
@@ -589,6 +589,8 @@ pub async fn seed_scale(
                 reported_family_name: Set(Some(family.to_owned())),
                 reported_birth_date: Set(Some(birth)),
                 reported_sex: Set(Some(sex)),
+                plan_note: Set(None),
+                project_id: Set(None),
             }
         })
         .collect();

@@ -23,8 +23,8 @@ use crate::domain::assessment_indicators::{self, AssessmentFacts, Indicators};
 use crate::domain::instruments::{self, Answer};
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, Education, Instrument, NeedLevel, Profession,
-    RecommendedSetting, SocialDomain, TeamKind,
+    AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel, Profession,
+    SocialDomain, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -68,7 +68,7 @@ pub struct AssessmentContent {
     pub instruments: Vec<InstrumentAnswers>,
     pub social_domains: Vec<SocialDomainLevel>,
     pub need_level: NeedLevel,
-    pub recommended_setting: RecommendedSetting,
+    pub recommended_setting: CareSetting,
     pub notes: Option<String>,
 }
 
@@ -715,7 +715,7 @@ mod tests {
             setting: AssessmentSetting::Domicilio,
             reason: AssessmentReason::FirstAssessment,
             need_level: NeedLevel::High,
-            recommended_setting: RecommendedSetting::HomeWithAdi,
+            recommended_setting: CareSetting::HomeWithAdi,
             notes: None,
             logged_by: Uuid::nil(),
             created_at: "2026-01-10T09:00:00Z".parse().unwrap(),

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::domain::discharge_workflow;
-use crate::domain::vocabulary::{DischargeDestination, DischargeStatus, ServiceKind};
+use crate::domain::vocabulary::{DischargeStatus, ServiceKind};
 use crate::error::AppResult;
 use crate::policy;
 
@@ -27,7 +27,8 @@ pub struct DischargeIndicators {
     pub sad_share: Option<f64>,
 }
 
-/// Discharges to home with services need SAD; they count as served when the
+/// Discharges home with SAD (alone, with ADI, or the legacy "home with
+/// services") need SAD; they count as served when the
 /// person has a project with a SAD intervention.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
 pub async fn indicators(
@@ -70,7 +71,7 @@ pub async fn indicators(
                 residential.push(days);
             }
         }
-        if d.destination == Some(DischargeDestination::HomeWithServices) {
+        if destination.is_some_and(|d| d.needs_sad()) {
             needing_sad.push(d.person_id);
         }
     }

@@ -3,23 +3,28 @@
 //! report cancelled). Every step that matters notifies through the outbox.
 
 use chrono::NaiveDate;
-use entity::{discharge, organization, person, project, team, team_membership, user};
+use entity::{
+    assessment, discharge, discharge_plan_need, organization, person, project, team,
+    team_membership, user,
+};
 use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use url::Url;
 use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
-use crate::domain::discharge_workflow::{self, DischargeAction, DischargeFacts};
+use crate::domain::discharge_workflow::{
+    self, Completion, DischargeAction, DischargeFacts, PlanAssessment, ProtocolRefusal,
+};
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
-    CancelReason, DischargeDestination, DischargeStatus, OrganizationKind, ProjectStatus,
-    ReferralSource, Sex, TeamKind, Urgency,
+    CancelReason, CareSetting, DischargeNeed, DischargeStatus, OrganizationKind, ProjectKind,
+    ProjectStatus, ReferralSource, Sex, TeamKind, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
@@ -27,6 +32,7 @@ use crate::notify::templates::{initials, Event};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
+use crate::services::projects::{self, NewProject};
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -321,6 +327,8 @@ pub async fn report_discharge(
         reported_family_name: Set(Some(typed.family_name)),
         reported_birth_date: Set(Some(typed.birth_date)),
         reported_sex: Set(Some(typed.sex)),
+        plan_note: Set(None),
+        project_id: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -601,46 +609,115 @@ pub async fn mark_dischargeable(
     Ok(updated)
 }
 
-/// The receiving team agrees the plan: destination and services to activate,
-/// resting on an assessment (needed when no assessment was scheduled).
+fn protocol(refusal: ProtocolRefusal) -> AppError {
+    AppError::validation(refusal.field(), refusal.message_it())
+}
+
+/// The assessment a plan rests on and how the protocol sees it: the one
+/// named, else the one already on the plan, else the latest current version
+/// recorded for this discharge (a UVM often logs it after the meeting).
+async fn plan_assessment(
+    conn: &impl ConnectionTrait,
+    found: &discharge::Model,
+    named: Option<Uuid>,
+) -> AppResult<(Option<Uuid>, PlanAssessment)> {
+    let assessment = match named.or(found.assessment_id) {
+        Some(id) => {
+            let row = assessment::Entity::find_by_id(id)
+                .one(conn)
+                .await
+                .in_row(assessment::Entity, id)?;
+            let Some(row) = row else {
+                return Ok((None, PlanAssessment::OfAnotherPerson));
+            };
+            row
+        }
+        None => {
+            let latest = assessment::Entity::find()
+                .filter(assessment::Column::DischargeId.eq(found.id))
+                .filter(super::assessments::current_versions())
+                .order_by_desc(assessment::Column::AssessedOn)
+                .order_by_desc(assessment::Column::CreatedAt)
+                .one(conn)
+                .await?;
+            let Some(row) = latest else {
+                return Ok((None, PlanAssessment::Missing));
+            };
+            row
+        }
+    };
+    let state = if assessment.person_id != found.person_id {
+        PlanAssessment::OfAnotherPerson
+    } else if assessment.signed_at.is_none() {
+        PlanAssessment::Draft
+    } else {
+        PlanAssessment::Signed
+    };
+    Ok((Some(assessment.id), state))
+}
+
+/// The plan the receiving team agrees.
+#[derive(Debug, Clone)]
+pub struct DischargePlan {
+    pub destination: CareSetting,
+    /// Listed once each, whatever the input repeats.
+    pub needs: Vec<DischargeNeed>,
+    pub note: Option<String>,
+    /// The assessment the plan rests on; without one, the one recorded for
+    /// this discharge, if any.
+    pub assessment_id: Option<Uuid>,
+}
+
+/// The plan's needs, replaced as a whole.
+async fn write_needs(
+    txn: &impl ConnectionTrait,
+    discharge_id: Uuid,
+    needs: &[DischargeNeed],
+) -> AppResult<()> {
+    discharge_plan_need::Entity::delete_many()
+        .filter(discharge_plan_need::Column::DischargeId.eq(discharge_id))
+        .exec(txn)
+        .await?;
+    let mut unique = needs.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    if unique.is_empty() {
+        return Ok(());
+    }
+    discharge_plan_need::Entity::insert_many(unique.into_iter().map(|need| {
+        discharge_plan_need::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            discharge_id: Set(discharge_id),
+            need: Set(need),
+        }
+    }))
+    .exec(txn)
+    .await?;
+    Ok(())
+}
+
+/// The receiving team agrees the plan: destination, the needs to arrange for
+/// and a note, resting on the person's signed assessment (needed when no
+/// assessment was scheduled; a draft is refused).
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn agree_plan(
     db: &DatabaseConnection,
     caller: &Caller,
     id: Uuid,
     expected_version: i32,
-    destination: DischargeDestination,
-    services: Option<String>,
-    assessment_id: Option<Uuid>,
+    plan: DischargePlan,
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let found = load(&txn, id).await?;
     // The plan is the receiving team's, not the ward's.
     let viewer = policy::require_team_member(&txn, caller, found.receiving_team_id).await?;
-    if let Some(assessment_id) = assessment_id {
-        let assessment = entity::assessment::Entity::find_by_id(assessment_id)
-            .one(&txn)
-            .await
-            .in_row(entity::assessment::Entity, assessment_id)?;
-        let Some(assessment) = assessment.filter(|a| a.person_id == found.person_id) else {
-            return Err(AppError::validation(
-                "assessmentId",
-                "La valutazione non riguarda questa persona",
-            ));
-        };
-        // A plan is a formal act: it rests on a signed assessment, made (as
-        // every assessment is) by a team that thereby answers for the person.
-        if assessment.signed_at.is_none() {
-            return Err(AppError::validation(
-                "assessmentId",
-                "La valutazione non è ancora firmata: il piano si concorda su una valutazione firmata",
-            ));
-        }
-    }
+    let (assessment_id, state) = plan_assessment(&txn, &found, plan.assessment_id).await?;
+    discharge_workflow::check_plan_assessment(state).map_err(protocol)?;
     let facts = DischargeFacts {
         has_assessment: assessment_id.is_some(),
     };
     let status = moved(found.status, DischargeAction::AgreePlan, &facts)?;
+    let note = optional_text("note", plan.note.as_deref(), 2000)?;
     let updated = write(
         &txn,
         caller,
@@ -650,23 +727,114 @@ pub async fn agree_plan(
             status,
             (
                 discharge::Column::PlanDestination,
-                Expr::value(destination.as_str()),
+                Expr::value(plan.destination.as_str()),
             ),
-            (
-                discharge::Column::PlanServices,
-                Expr::value(optional_text("services", services.as_deref(), 2000)?),
-            ),
+            (discharge::Column::PlanNote, Expr::value(note)),
             (discharge::Column::PlanAgreedOn, Expr::value(caller.today())),
             (discharge::Column::PlanAgreedBy, Expr::value(viewer.user_id)),
             (discharge::Column::AssessmentId, Expr::value(assessment_id)),
         ],
     )
     .await?;
+    write_needs(&txn, id, &plan.needs).await?;
     txn.commit().await?;
     Ok(updated)
 }
 
-/// The patient left hospital; the case manager and the team are told.
+/// How the patient left hospital.
+#[derive(Debug, Clone)]
+pub struct DischargeOutcome {
+    pub discharged_on: NaiveDate,
+    pub destination: CareSetting,
+    /// An open project of the person to link instead of the one Ponte picks.
+    pub project_id: Option<Uuid>,
+    /// The case manager of a PAI opened by the discharge; the caller when not
+    /// given.
+    pub case_manager_id: Option<Uuid>,
+}
+
+/// The project a discharge continues: the one chosen, which must be an open
+/// project of the person the caller may see; else, home with services, the
+/// open PAI of the receiving team, else any open PAI of the person (the most
+/// recent), else a new PAI of the receiving team, opened as `openProject`
+/// opens one (same rules, same history and audit).
+async fn project_for(
+    txn: &DatabaseTransaction,
+    caller: &Caller,
+    found: &discharge::Model,
+    outcome: &DischargeOutcome,
+) -> AppResult<Option<Uuid>> {
+    if let Some(id) = outcome.project_id {
+        let chosen = project::Entity::find_by_id(id)
+            .one(txn)
+            .await
+            .in_row(project::Entity, id)?
+            .filter(|p| p.person_id == found.person_id);
+        let Some(chosen) = chosen else {
+            return Err(AppError::validation(
+                "projectId",
+                "Il progetto non riguarda questa persona",
+            ));
+        };
+        policy::require_person_access(txn, caller, found.person_id).await?;
+        if chosen.status == ProjectStatus::Closed {
+            return Err(AppError::validation(
+                "projectId",
+                "Il progetto è concluso: scegli un progetto aperto della persona",
+            ));
+        }
+        return Ok(Some(chosen.id));
+    }
+    if !outcome.destination.has_home_services() {
+        return Ok(None);
+    }
+    let open_pai = project::Entity::find()
+        .filter(project::Column::PersonId.eq(found.person_id))
+        .filter(project::Column::Kind.eq(ProjectKind::Pai.as_str()))
+        .filter(project::Column::Status.ne(ProjectStatus::Closed.as_str()))
+        .order_by_desc(project::Column::CreatedAt)
+        .all(txn)
+        .await?;
+    let of_team = open_pai
+        .iter()
+        .find(|p| p.team_id == found.receiving_team_id)
+        .or(open_pai.first());
+    if let Some(existing) = of_team {
+        return Ok(Some(existing.id));
+    }
+    let viewer = policy::require_case_worker(caller)?;
+    if !policy::is_active_member(txn, viewer.user_id, found.receiving_team_id).await? {
+        return Err(AppError::validation(
+            "destination",
+            "La persona non ha un PAI aperto: la dimissione a domicilio con servizi la registra \
+             l'équipe ricevente, che apre il PAI",
+        ));
+    }
+    let opened = projects::open_in(
+        txn,
+        caller,
+        NewProject {
+            person_id: found.person_id,
+            kind: ProjectKind::Pai,
+            team_id: found.receiving_team_id,
+            case_manager_id: outcome.case_manager_id.unwrap_or(viewer.user_id),
+            title: "PAI dopo dimissione protetta".into(),
+            start_date: outcome.discharged_on,
+            review_every_days: projects::DEFAULT_REVIEW_EVERY_DAYS,
+            parallel_reason: None,
+            // Whether it becomes integrated is the team's decision, once
+            // both sides are ready to sign (`setProjectIntegrated`).
+            integrated: false,
+        },
+    )
+    .await?;
+    Ok(Some(opened.id))
+}
+
+/// The patient left hospital as the protocol allows
+/// (`discharge_workflow::complete`); a discharge home with services links or
+/// opens the person's PAI in the same transaction. The case manager and the
+/// team are told.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
 pub async fn complete(
     db: &DatabaseConnection,
@@ -674,43 +842,52 @@ pub async fn complete(
     public_url: &Url,
     id: Uuid,
     expected_version: i32,
-    discharged_on: NaiveDate,
-    destination: DischargeDestination,
+    outcome: DischargeOutcome,
 ) -> AppResult<discharge::Model> {
     let txn = db.begin().await?;
     let (_, found) = load_for_party(&txn, caller, id).await?;
-    let status = moved(
+    let (assessment_id, plan_assessment) = plan_assessment(&txn, &found, None).await?;
+    let next = discharge_workflow::complete(
         found.status,
-        DischargeAction::Complete,
-        &DischargeFacts::default(),
-    )?;
+        &Completion {
+            destination: outcome.destination,
+            discharged_on: outcome.discharged_on,
+            dischargeable_on: found.dischargeable_on,
+            plan_assessment,
+        },
+    )
+    .map_err(protocol)?;
     check_stay_day(
         "dischargedOn",
         "La data di dimissione",
-        discharged_on,
+        outcome.discharged_on,
         &found,
         caller.today(),
     )?;
-    let updated = write(
-        &txn,
-        caller,
-        &found,
-        expected_version,
-        vec![
-            status,
-            (discharge::Column::DischargedOn, Expr::value(discharged_on)),
-            (
-                discharge::Column::Destination,
-                Expr::value(destination.as_str()),
-            ),
-        ],
-    )
-    .await?;
+    let project_id = project_for(&txn, caller, &found, &outcome).await?;
+    let mut changes = vec![
+        (discharge::Column::Status, Expr::value(next.as_str())),
+        (
+            discharge::Column::DischargedOn,
+            Expr::value(outcome.discharged_on),
+        ),
+        (
+            discharge::Column::Destination,
+            Expr::value(outcome.destination.as_str()),
+        ),
+        (discharge::Column::ProjectId, Expr::value(project_id)),
+    ];
+    // The assessment recorded for the discharge after the plan becomes the
+    // plan's: it is what the discharge rested on.
+    if found.status == DischargeStatus::PlanAgreed && found.assessment_id.is_none() {
+        changes.push((discharge::Column::AssessmentId, Expr::value(assessment_id)));
+    }
+    let updated = write(&txn, caller, &found, expected_version, changes).await?;
     let mut recipients = case_managers(&txn, found.person_id).await?;
     recipients.extend(team_members(&txn, found.receiving_team_id).await?);
     let event = Event::Discharged {
         initials: initials_of(&txn, found.person_id).await?,
-        discharged_on,
+        discharged_on: outcome.discharged_on,
     };
     outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
     txn.commit().await?;

@@ -37,6 +37,9 @@ use crate::services::project_history;
 use crate::services::rows::{find, lock, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
+/// The review cadence of a project opened without one, in days.
+pub const DEFAULT_REVIEW_EVERY_DAYS: i32 = 90;
+
 #[derive(Debug, Clone)]
 pub struct NewProject {
     pub person_id: Uuid,
@@ -133,10 +136,22 @@ pub async fn open_project(
     input: NewProject,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
-    let viewer = policy::require_person_access(&txn, caller, input.person_id).await?;
-    named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
-    policy::require_team_member(&txn, caller, input.team_id).await?;
-    if !policy::is_active_member(&txn, input.case_manager_id, input.team_id).await? {
+    let created = open_in(&txn, caller, input).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Opens a project inside `txn`, with every rule, history entry and audit
+/// event of `openProject`: also used by a discharge home with services.
+pub(crate) async fn open_in(
+    txn: &DatabaseTransaction,
+    caller: &Caller,
+    input: NewProject,
+) -> AppResult<project::Model> {
+    let viewer = policy::require_person_access(txn, caller, input.person_id).await?;
+    named::<team::Entity>(txn, input.team_id, "teamId", "Équipe non trovata").await?;
+    policy::require_team_member(txn, caller, input.team_id).await?;
+    if !policy::is_active_member(txn, input.case_manager_id, input.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -148,8 +163,8 @@ pub async fn open_project(
     integrated_pai::check_integrated(input.kind, input.integrated)?;
     let parallel_reason = optional_text("parallelReason", input.parallel_reason.as_deref(), 2000)?;
     // Two opens for one person at once must see each other's project.
-    lock::<person::Entity>(&txn, input.person_id).await?;
-    let open_of_kind = open_projects_of_kind(&txn, input.person_id, input.kind).await?;
+    lock::<person::Entity>(txn, input.person_id).await?;
+    let open_of_kind = open_projects_of_kind(txn, input.person_id, input.kind).await?;
     if let Some(refusal) = project_lifecycle::parallel_project_refusal(
         input.kind,
         &open_of_kind,
@@ -184,10 +199,10 @@ pub async fn open_project(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     project_history::record(
-        &txn,
+        txn,
         caller,
         created.id,
         viewer.user_id,
@@ -203,14 +218,13 @@ pub async fn open_project(
     )
     .await?;
     audit::record(
-        &txn,
+        txn,
         caller,
         AuditEntry::new(AuditAction::ProjectOpened)
             .on("project", created.id)
             .person(created.person_id),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 

@@ -164,7 +164,10 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     pua.login_ok("assistente.sociale@ponte.demo", DEMO_PASSWORD)
         .await;
     let board = pua
-        .gql("{ discharges(first: 50) { nodes { status } } }", json!({}))
+        .gql(
+            "{ discharges(first: 50) { nodes { status planNeeds project { kind } } } }",
+            json!({}),
+        )
         .await;
     let statuses: std::collections::BTreeSet<String> = board.ok()["discharges"]["nodes"]
         .as_array()
@@ -176,6 +179,17 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
         statuses.len(),
         5,
         "discharges in every status: {statuses:?}"
+    );
+    let nodes = board.ok()["discharges"]["nodes"].as_array().unwrap();
+    assert!(
+        nodes
+            .iter()
+            .any(|d| d["planNeeds"] == json!(["SAD", "ADI"])),
+        "a plan with structured needs: {nodes:?}"
+    );
+    assert!(
+        nodes.iter().any(|d| d["project"]["kind"] == "PAI"),
+        "a discharge that continues a PAI: {nodes:?}"
     );
     let mail_dir = app.config.data_dir.join("mail");
     let files = std::fs::read_dir(&mail_dir).map(|d| d.count()).unwrap_or(0);

@@ -26,6 +26,8 @@ const NEEDS: &str = "Piede diabetico, insulina tre volte al giorno";
 /// A PUA with two active members and a former one, a hospital, and a ward user.
 struct Ward {
     desk: Desk,
+    /// A UVM the PUA's operator also sits in, to assess the patients.
+    uvm: String,
     colleague: Client,
     colleague_email: String,
     hospital: String,
@@ -48,8 +50,14 @@ impl Ward {
             .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
             .await;
         let (ward, ward_id) = app.operator_of("reparto@ospedale.test", &hospital).await;
+        let uvm = app
+            .team(&desk.admin, "UVM Breno", "UVM", &desk.organization_id)
+            .await;
+        app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
+            .await;
         Ward {
             desk,
+            uvm,
             colleague,
             colleague_email,
             hospital,
@@ -72,6 +80,38 @@ impl Ward {
 
     async fn report(&self, expected: &str) -> Value {
         self.ward.gql(REPORT, self.input(expected)).await.ok()["reportDischarge"].clone()
+    }
+
+    /// A signed UVM assessment of the discharge's person, recorded for the
+    /// discharge: what a plan for anything but home without services rests on.
+    async fn assess(&self, discharge: &Value) -> Value {
+        let team = &self.desk.operator;
+        let seen = team
+            .gql(
+                "query($id: ID!) { discharge(id: $id) { person { id } } }",
+                json!({ "id": discharge }),
+            )
+            .await;
+        let person = seen.ok()["discharge"]["person"]["id"].clone();
+        let recorded = team
+            .gql(
+                "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
+                json!({ "input": {
+                    "personId": person, "teamId": self.uvm, "dischargeId": discharge,
+                    "participantIds": [self.desk.operator_id], "date": in_days(-1),
+                    "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
+                    "recommendedSetting": "HOME_WITH_SAD"
+                } }),
+            )
+            .await;
+        let id = recorded.ok()["recordAssessment"]["id"].clone();
+        team.gql(
+            "mutation($id: ID!) { signAssessment(input: { assessmentId: $id }) { id } }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok();
+        id
     }
 }
 
@@ -446,13 +486,15 @@ async fn the_workflow_allows_its_moves_and_refuses_the_others(db: TestDb) {
     let reported = ward.report(&in_days(4)).await;
     let id = reported["id"].clone();
     let agree = "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { status version plan { destination services } } }";
-    let complete = "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status version destination suggestedProject { kind teamId } } }";
+    let complete = "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status version destination suggestedProject { kind teamId } project { kind team { id } } } }";
     let cancel =
         "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { status } }";
 
-    // Completing before a plan, or agreeing a plan with no assessment, is refused.
-    let early = team.gql(complete, json!({ "input": { "dischargeId": id, "expectedVersion": 1, "dischargedOn": in_days(0), "destination": "HOME" } })).await;
+    // Completing to services before a plan, or agreeing a plan with no
+    // assessment, is refused.
+    let early = team.gql(complete, json!({ "input": { "dischargeId": id, "expectedVersion": 1, "dischargedOn": in_days(0), "destination": "HOME_WITH_SAD" } })).await;
     early.expect_code("VALIDATION");
+    assert_eq!(early.field(), Some("destination"));
     let unassessed = team
         .gql(
             agree,
@@ -492,14 +534,20 @@ async fn the_workflow_allows_its_moves_and_refuses_the_others(db: TestDb) {
         .gql(agree, json!({ "input": { "dischargeId": id, "expectedVersion": 3, "destination": "HOME_WITH_SERVICES", "services": "SAD tre volte a settimana, ADI" } }))
         .await;
     assert_eq!(planned.ok()["agreeDischargePlan"]["status"], "PLAN_AGREED");
-    let done = ward
-        .ward
+    // The UVM logs and signs its assessment after the meeting; the team
+    // records the discharge, which opens the PAI it suggested before.
+    ward.assess(&id).await;
+    let done = team
         .gql(complete, json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(0), "destination": "HOME_WITH_SERVICES" } }))
         .await;
     let done = done.ok()["completeDischarge"].clone();
     assert_eq!(done["status"], "DISCHARGED");
-    assert_eq!(done["suggestedProject"]["kind"], "PAI");
-    assert_eq!(done["suggestedProject"]["teamId"], ward.desk.team_id);
+    assert_eq!(done["project"]["kind"], "PAI");
+    assert_eq!(done["project"]["team"]["id"], ward.desk.team_id);
+    assert!(
+        done["suggestedProject"].is_null(),
+        "the PAI is open already"
+    );
     team.gql(
         cancel,
         json!({ "input": { "dischargeId": id, "expectedVersion": 5, "reason": "OTHER" } }),
@@ -541,9 +589,10 @@ async fn allowed_actions_follow_the_discharge_through_its_workflow(db: TestDb) {
 
     let reported = ward.report(&in_days(4)).await;
     let id = reported["id"].clone();
+    // Home without services needs no plan, so completing is offered at once.
     assert_eq!(
         allowed_actions(&ward, &id).await,
-        json!(["SCHEDULE_ASSESSMENT", "CANCEL"])
+        json!(["SCHEDULE_ASSESSMENT", "COMPLETE", "CANCEL"])
     );
     team.gql(
         "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { status } }",
@@ -553,7 +602,7 @@ async fn allowed_actions_follow_the_discharge_through_its_workflow(db: TestDb) {
     .ok();
     assert_eq!(
         allowed_actions(&ward, &id).await,
-        json!(["AGREE_PLAN", "CANCEL"])
+        json!(["AGREE_PLAN", "COMPLETE", "CANCEL"])
     );
     team.gql(
         "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { status } }",
@@ -565,10 +614,16 @@ async fn allowed_actions_follow_the_discharge_through_its_workflow(db: TestDb) {
         allowed_actions(&ward, &id).await,
         json!(["COMPLETE", "CANCEL"])
     );
+    team.gql(
+        "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }",
+        json!({ "input": { "dischargeId": id, "expectedVersion": 3, "date": in_days(0) } }),
+    )
+    .await
+    .ok();
     ward.ward
         .gql(
             "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { status } }",
-            json!({ "input": { "dischargeId": id, "expectedVersion": 3, "dischargedOn": in_days(0), "destination": "HOME" } }),
+            json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(0), "destination": "HOME" } }),
         )
         .await
         .ok();
@@ -614,22 +669,14 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
         team.gql("mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 1, "date": in_days(-1 - days) } })).await.ok();
         team.gql("mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 2, "assessmentScheduledOn": in_days(-5) } })).await.ok();
         team.gql("mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 3, "destination": destination } })).await.ok();
-        team.gql("mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { id } }", json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(-1), "destination": destination } })).await.ok();
+        if *destination != "HOME" {
+            ward.assess(&id).await;
+        }
+        let done = team.gql("mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { project { id } } }", json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(-1), "destination": destination } })).await;
+        // Home with services opens the person's PAI; a SAD in it serves her.
+        let project_id = done.ok()["completeDischarge"]["project"]["id"].clone();
+        assert_eq!(project_id.is_null(), *destination != "HOME_WITH_SERVICES");
         if *sad {
-            let seen = team
-                .gql(
-                    "query($id: ID!) { discharge(id: $id) { person { id } } }",
-                    json!({ "id": id }),
-                )
-                .await;
-            let person = seen.ok()["discharge"]["person"]["id"].clone();
-            let project = team
-                .gql(
-                    "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }",
-                    json!({ "input": { "personId": person, "kind": "PAI", "teamId": ward.desk.team_id, "caseManagerId": ward.desk.operator_id, "title": "PAI", "startDate": in_days(0) } }),
-                )
-                .await;
-            let project_id = project.ok()["openProject"]["id"].clone();
             team.gql(
                 "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
                 json!({ "input": { "projectId": project_id, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "ogni giorno", "startDate": in_days(0) } }),
@@ -667,6 +714,7 @@ async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let ward = Ward::open(&app).await;
     let team = &ward.desk.operator;
+    const DISCHARGEABLE: &str = "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { version } }";
     const SCHEDULE: &str =
         "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { version } }";
     const AGREE: &str = "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { version } }";
@@ -676,33 +724,39 @@ async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {
         "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { status } }";
     const READ: &str =
         "query($id: ID!) { discharge(id: $id) { status version dischargedOn cancelReason } }";
-    // The ward cancels on the version it read (3); the team completes naming
-    // the version the cancellation writes (4), as a client counting versions
+    // The ward cancels on the version it read (4); the team completes naming
+    // the version the cancellation writes (5), as a client counting versions
     // would. The completion starts a little later each round (0 to 6 ms), so
     // that some round reads the discharge before the cancellation commits and
     // writes after it: a step decided on the status being changed.
     for round in 0..20u64 {
         let id = ward.report(&in_days(4)).await["id"].clone();
-        team.gql(SCHEDULE, json!({ "input": { "dischargeId": id, "expectedVersion": 1, "assessmentScheduledOn": in_days(1) } }))
+        team.gql(
+            DISCHARGEABLE,
+            json!({ "input": { "dischargeId": id, "expectedVersion": 1, "date": in_days(0) } }),
+        )
+        .await
+        .ok();
+        team.gql(SCHEDULE, json!({ "input": { "dischargeId": id, "expectedVersion": 2, "assessmentScheduledOn": in_days(1) } }))
             .await
             .ok();
         let agreed = team
-            .gql(AGREE, json!({ "input": { "dischargeId": id, "expectedVersion": 2, "destination": "HOME" } }))
+            .gql(AGREE, json!({ "input": { "dischargeId": id, "expectedVersion": 3, "destination": "HOME" } }))
             .await;
         assert_eq!(
             agreed.ok()["agreeDischargePlan"]["version"],
-            3,
+            4,
             "round {round}"
         );
 
         let (cancelled, completed) = tokio::join!(
             ward.ward.gql(
                 CANCEL,
-                json!({ "input": { "dischargeId": id, "expectedVersion": 3, "reason": "TRANSFER" } })
+                json!({ "input": { "dischargeId": id, "expectedVersion": 4, "reason": "TRANSFER" } })
             ),
             async {
                 tokio::time::sleep(Duration::from_micros(300 * round)).await;
-                team.gql(COMPLETE, json!({ "input": { "dischargeId": id, "expectedVersion": 4, "dischargedOn": in_days(0), "destination": "HOME" } }))
+                team.gql(COMPLETE, json!({ "input": { "dischargeId": id, "expectedVersion": 5, "dischargedOn": in_days(0), "destination": "HOME" } }))
                     .await
             }
         );
@@ -724,7 +778,7 @@ async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {
         assert_eq!(after["status"] == "CANCELLED", cancelled.code().is_none());
         assert_eq!(after["status"] == "DISCHARGED", completed.code().is_none());
         assert_eq!(
-            after["version"], 4,
+            after["version"], 5,
             "round {round}: one change on top of the plan"
         );
     }

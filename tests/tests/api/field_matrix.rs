@@ -237,8 +237,9 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
     let paths = paths(&schema);
     let case_ids = case.case_ids();
     let anonymous = app.client();
-    // Who may see which of the case's objects: the ward its own discharge.
-    let only_discharge: BTreeSet<String> = BTreeSet::from([case.discharge.clone()]);
+    // Who may see which of the case's objects: the ward its own discharges.
+    let only_discharge: BTreeSet<String> =
+        BTreeSet::from([case.discharge.clone(), case.discharged.clone()]);
     let nothing = BTreeSet::new();
     let outsiders: [(&str, &Client, &BTreeSet<String>); 7] = [
         ("anonymous", &anonymous, &nothing),
@@ -294,6 +295,7 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
         "DischargePlan.assessment",
         "Assessment.person",
         "Discharge.person",
+        "Discharge.project",
         "Referral.person",
         "IndividualProject.person",
         "Team.referrals",

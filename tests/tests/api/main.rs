@@ -20,6 +20,7 @@ mod pagination;
 mod persons;
 mod policy_property;
 mod projects;
+mod protected_discharges_follow_the_protocol;
 mod referrals;
 mod schema;
 mod seed_scale;

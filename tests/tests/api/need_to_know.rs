@@ -42,6 +42,8 @@ pub struct Case {
     pub amendment: String,
     pub project: String,
     pub discharge: String,
+    /// An earlier stay, discharged home with services: it continues `project`.
+    pub discharged: String,
     pub referrals: Vec<String>,
     /// The other team's own person.
     pub other_person: String,
@@ -57,6 +59,34 @@ fn assessment_input(person: &str, team: &str, participant: &str, date: &str) -> 
         "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "needLevel": "HIGH",
         "recommendedSetting": "HOME_WITH_ADI"
     })
+}
+
+/// Teresa Bassi's stays, as the ward reports them to the PUA.
+struct Stay<'a> {
+    ward: &'a Client,
+    fiscal_code: &'a str,
+    hospital: &'a str,
+    pua: &'a str,
+}
+
+impl Stay<'_> {
+    async fn report(&self, ward: &str, admitted_on: &str, expected_on: &str) -> String {
+        let reported = self
+            .ward
+            .gql(
+                REPORT,
+                json!({ "input": {
+                    "patient": { "fiscalCode": self.fiscal_code, "givenName": "Teresa", "familyName": "Bassi", "birthDate": "1939-10-10", "sex": "F" },
+                    "hospitalId": self.hospital, "ward": ward, "admittedOn": admitted_on,
+                    "expectedDischargeOn": expected_on, "teamId": self.pua
+                } }),
+            )
+            .await;
+        reported.ok()["reportDischarge"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
 }
 
 impl Case {
@@ -156,20 +186,13 @@ impl Case {
         let project = opened["openProject"]["id"].as_str().unwrap().to_owned();
 
         // The ward reports her discharge; the PUA agrees the plan on the assessment.
-        let reported = ward
-            .gql(
-                REPORT,
-                json!({ "input": {
-                    "patient": { "fiscalCode": fiscal_code, "givenName": "Teresa", "familyName": "Bassi", "birthDate": "1939-10-10", "sex": "F" },
-                    "hospitalId": hospital, "ward": "Geriatria", "admittedOn": "2026-11-01",
-                    "expectedDischargeOn": "2026-12-20", "teamId": pua
-                } }),
-            )
-            .await;
-        let discharge = reported.ok()["reportDischarge"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let stay = Stay {
+            ward: &ward,
+            fiscal_code: &fiscal_code,
+            hospital: &hospital,
+            pua: &pua,
+        };
+        let discharge = stay.report("Geriatria", "2026-11-01", "2026-12-20").await;
         gql_ok(
             &member,
             "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }",
@@ -192,6 +215,32 @@ impl Case {
         .await;
         app.remove_member(&admin, &pua, &former_manager_id).await;
         app.remove_member(&admin, &pua, &former_id).await;
+
+        // An earlier stay: discharged home with services, it continues her PAI.
+        let discharged = stay.report("Ortopedia", "2026-10-10", "2026-10-20").await;
+        gql_ok(
+            &member,
+            "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }",
+            json!({ "input": { "dischargeId": discharged, "expectedVersion": 1, "date": "2026-10-18" } }),
+        )
+        .await;
+        gql_ok(
+            &member,
+            "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { id } }",
+            json!({ "input": { "dischargeId": discharged, "expectedVersion": 2, "destination": "HOME_WITH_SAD", "needs": ["SAD"], "assessmentId": assessment } }),
+        )
+        .await;
+        let completed = gql_ok(
+            &member,
+            "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { project { id } } }",
+            json!({ "input": { "dischargeId": discharged, "expectedVersion": 3, "dischargedOn": "2026-10-20", "destination": "HOME_WITH_SAD" } }),
+        )
+        .await;
+        assert_eq!(
+            completed["completeDischarge"]["project"]["id"],
+            json!(project),
+            "the discharge continues her open PAI"
+        );
 
         let referrals = gql_ok(
             &member,
@@ -224,6 +273,7 @@ impl Case {
             amendment,
             project,
             discharge,
+            discharged,
             referrals,
             other_person,
         }
@@ -237,6 +287,7 @@ impl Case {
             &self.amendment,
             &self.project,
             &self.discharge,
+            &self.discharged,
         ]
         .into_iter()
         .cloned()

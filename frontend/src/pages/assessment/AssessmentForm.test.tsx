@@ -48,7 +48,7 @@ function fillRequired() {
   fireEvent.change(screen.getByLabelText('Luogo'), { target: { value: 'DOMICILIO' } });
   fireEvent.change(screen.getByLabelText('Motivo'), { target: { value: 'FIRST_ASSESSMENT' } });
   fireEvent.change(screen.getByLabelText('Livello di bisogno'), { target: { value: 'HIGH' } });
-  fireEvent.change(screen.getByLabelText('Setting raccomandato'), { target: { value: 'RSA_RSD' } });
+  fireEvent.change(screen.getByLabelText('Setting raccomandato'), { target: { value: 'RSA' } });
 }
 
 describe('AssessmentForm rendered from the instrument definitions', () => {
@@ -129,7 +129,7 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
       reason: 'FIRST_ASSESSMENT',
       participantIds: ['geriatra'],
       needLevel: 'HIGH',
-      recommendedSetting: 'RSA_RSD',
+      recommendedSetting: 'RSA',
       notes: null,
       socialDomains: [{ domain: 'ECONOMIC', level: 3, note: null }],
     });

@@ -15,7 +15,7 @@ import type {
   InstrumentAnswersInput,
   NeedLevel,
   Profession,
-  RecommendedSetting,
+  CareSetting,
   SocialDomain,
   SocialDomainInput,
 } from '../../gql/graphql';
@@ -27,7 +27,7 @@ import {
   labelOptions,
   needLevelLabels,
   professionLabels,
-  recommendedSettingLabels,
+  careSettingLabels,
   socialDomainLabels,
   teamKindLabels,
 } from '../../i18n/enums';
@@ -60,7 +60,7 @@ export interface AssessmentValues {
   education: Partial<Record<Instrument, Education>>;
   socialDomains: Record<SocialDomain, { level: Level; note: string }>;
   needLevel: NeedLevel | '';
-  recommendedSetting: RecommendedSetting | '';
+  recommendedSetting: CareSetting | '';
   notes: string;
   amendmentReason: string;
 }
@@ -95,7 +95,7 @@ export interface AssessmentContent {
   instruments: InstrumentAnswersInput[];
   socialDomains: SocialDomainInput[];
   needLevel: NeedLevel;
-  recommendedSetting: RecommendedSetting;
+  recommendedSetting: CareSetting;
   notes: string | null;
 }
 
@@ -128,7 +128,7 @@ export function toAssessmentContent(values: AssessmentValues, instruments: Instr
         note: values.socialDomains[domain].note.trim() || null,
       })),
     needLevel: values.needLevel as NeedLevel,
-    recommendedSetting: values.recommendedSetting as RecommendedSetting,
+    recommendedSetting: values.recommendedSetting as CareSetting,
     notes: values.notes.trim() || null,
   };
 }
@@ -446,8 +446,8 @@ export function AssessmentForm({
               id="valutazione-recommendedSetting"
               label={copy.recommendedSetting}
               value={values.recommendedSetting}
-              onChange={(v) => setField('recommendedSetting', v as RecommendedSetting)}
-              options={labelOptions(recommendedSettingLabels)}
+              onChange={(v) => setField('recommendedSetting', v as CareSetting)}
+              options={labelOptions(careSettingLabels)}
               placeholder={copy.choose}
               error={errors.fields.recommendedSetting}
               required

@@ -14,7 +14,7 @@ import {
   educationLabels,
   needLevelLabels,
   professionLabels,
-  recommendedSettingLabels,
+  careSettingLabels,
   socialDomainLabels,
 } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -225,7 +225,7 @@ export function AssessmentPage({ id }: { id: string }) {
           <dt className="col-sm-4 col-lg-3">{copy.needLevel}</dt>
           <dd className="col-sm-8 col-lg-9">{needLevelLabels[a.needLevel]}</dd>
           <dt className="col-sm-4 col-lg-3">{copy.recommendedSetting}</dt>
-          <dd className="col-sm-8 col-lg-9">{recommendedSettingLabels[a.recommendedSetting]}</dd>
+          <dd className="col-sm-8 col-lg-9">{careSettingLabels[a.recommendedSetting]}</dd>
           <dt className="col-sm-4 col-lg-3">{copy.loggedBy}</dt>
           <dd className="col-sm-8 col-lg-9">
             {a.loggedBy?.displayName ?? copy.none} · {formatDateTime(a.createdAt)}

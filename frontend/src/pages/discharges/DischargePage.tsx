@@ -1,7 +1,8 @@
 import { Badge, Button } from 'design-react-kit';
-import { Fragment, useCallback, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FormFeedback } from '../../components/FormFeedback';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -11,14 +12,24 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
-import type { CancelReason, DischargeAction, DischargeDetailQuery, DischargeDestination, DischargeStatus } from '../../gql/graphql';
-import { cancelReasonLabels, dischargeDestinationLabels, dischargeStatusLabels, labelOptions, sexLabels } from '../../i18n/enums';
+import type { CancelReason, CareSetting, DischargeAction, DischargeDetailQuery, DischargeNeed, DischargeStatus } from '../../gql/graphql';
+import {
+  cancelReasonLabels,
+  careSettingLabels,
+  dischargeNeedLabels,
+  dischargeStatusLabels,
+  labelOptions,
+  projectKindLabels,
+  projectStatusLabels,
+  sexLabels,
+} from '../../i18n/enums';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
 import { paths, pathTo } from '../../routes';
 import { useLocation } from '../../router/router';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { dischargeCopy as copy } from './copy';
+import { completionNeeds, orderedNeeds } from './protocol';
 
 // A constant: urql restarts a query whose context is a new object, on every render.
 const context = { additionalTypenames: ['Discharge'] };
@@ -66,14 +77,26 @@ export const dischargeDetailQuery = graphql(`
         id
         displayName
       }
+      planNeeds
+      planNote
       plan {
         destination
-        services
         agreedOn
         agreedBy {
           id
           displayName
         }
+        assessment {
+          id
+          date
+          signedAt
+        }
+      }
+      project {
+        id
+        title
+        kind
+        status
       }
       suggestedProject {
         personId
@@ -331,7 +354,7 @@ function Stay({ discharge: d }: { discharge: Discharge }) {
     [c.dischargeable, d.dischargeableOn ? formatDate(d.dischargeableOn) : '—'],
   ];
   if (d.dischargedOn) rows.push([c.discharged, formatDate(d.dischargedOn)]);
-  if (d.destination) rows.push([c.destination, dischargeDestinationLabels[d.destination]]);
+  if (d.destination) rows.push([c.destination, careSettingLabels[d.destination]]);
   if (d.cancelReason) rows.push([c.cancelled, `${cancelReasonLabels[d.cancelReason]}${d.cancelNote ? ` – ${d.cancelNote}` : ''}`]);
   rows.push([c.team, d.receivingTeam?.name ?? '—']);
   rows.push([c.reportedBy, `${d.reportedBy?.displayName ?? '—'}, ${formatDateTime(d.reportedAt)}`]);
@@ -365,14 +388,44 @@ function Plan({ discharge: d }: { discharge: Discharge }) {
           <Definitions
             testId="piano"
             rows={[
-              [c.destination, dischargeDestinationLabels[d.plan.destination]],
-              [c.services, d.plan.services ?? '—'],
+              [c.destination, careSettingLabels[d.plan.destination]],
+              [
+                c.needs,
+                d.planNeeds.length > 0 ? (
+                  <ul className="mb-0 ps-3" data-testid="bisogni-piano">
+                    {d.planNeeds.map((need) => (
+                      <li key={need}>{dischargeNeedLabels[need]}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                ),
+              ],
+              [c.note, d.planNote ?? '—'],
+              [
+                c.assessment,
+                d.plan.assessment ? (
+                  <a href={pathTo.assessment(d.plan.assessment.id)}>
+                    {c.assessmentOf(formatDate(d.plan.assessment.date), !!d.plan.assessment.signedAt)}
+                  </a>
+                ) : (
+                  c.noAssessment
+                ),
+              ],
             ]}
           />
           <p className="ponte-muted small mt-2">{c.agreedOn(formatDate(d.plan.agreedOn), d.plan.agreedBy?.displayName ?? null)}</p>
         </>
       ) : (
         <p>{c.none}</p>
+      )}
+      {d.project && (
+        <p data-testid="progetto-collegato">
+          {c.project}{' '}
+          <a href={pathTo.project(d.project.id)}>
+            {projectKindLabels[d.project.kind]} «{d.project.title}» ({projectStatusLabels[d.project.status]})
+          </a>
+        </p>
       )}
     </section>
   );
@@ -460,7 +513,14 @@ function DischargeableForm({ discharge: d, onReload }: FormProps) {
 
 function AgreePlanForm({ discharge: d, onReload }: FormProps) {
   const c = copy.agree;
-  const form = useForm('piano', ['destination', 'services'] as const, { destination: '', services: '' });
+  // `needs` and `assessmentId` only carry the server's messages: the needs are checkboxes, the assessment is the one recorded for the discharge.
+  const form = useForm('piano', ['destination', 'needs', 'note', 'assessmentId'] as const, {
+    destination: '',
+    needs: '',
+    note: '',
+    assessmentId: '',
+  });
+  const [needs, setNeeds] = useState<DischargeNeed[]>([]);
   const [{ fetching }, agree] = useMutation(agreeDischargePlanMutation);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -469,13 +529,18 @@ function AgreePlanForm({ discharge: d, onReload }: FormProps) {
       input: {
         dischargeId: d.id,
         expectedVersion: d.version,
-        destination: form.values.destination as DischargeDestination,
-        services: form.values.services.trim() || null,
+        destination: form.values.destination as CareSetting,
+        needs: orderedNeeds(needs),
+        note: form.values.note.trim() || null,
       },
     });
-    if (result.data) form.done(c.done);
-    else form.fail(result.error, copy.conflict);
+    if (result.data) {
+      setNeeds([]);
+      form.done(c.done);
+    } else form.fail(result.error, copy.conflict);
   }
+  const toggle = (need: DischargeNeed) => (checked: boolean) =>
+    setNeeds((current) => (checked ? [...current, need] : current.filter((n) => n !== need)));
   return (
     <form onSubmit={submit} noValidate aria-labelledby="piano-titolo">
       <h3 id="piano-titolo" className="h5">
@@ -484,12 +549,26 @@ function AgreePlanForm({ discharge: d, onReload }: FormProps) {
       <FormFeedback message={form.message} onReload={onReload} />
       <SelectField
         label={c.destination}
-        options={labelOptions(dischargeDestinationLabels)}
+        options={labelOptions(careSettingLabels)}
         placeholder={commonCopy.choose}
         required
         {...form.field('destination')}
       />
-      <TextAreaField label={`${c.services} ${commonCopy.optional}`} hint={c.servicesHint} rows={2} {...form.field('services')} />
+      <fieldset className="mb-3" id="piano-needs" tabIndex={-1} aria-describedby={form.errors.needs ? 'piano-needs-errore' : undefined}>
+        <legend className="h6">{c.needs}</legend>
+        {labelOptions(dischargeNeedLabels).map(([need, label]) => (
+          <CheckboxField key={need} id={`piano-bisogno-${need}`} label={label} checked={needs.includes(need)} onChange={toggle(need)} />
+        ))}
+        {form.errors.needs && (
+          <div id="piano-needs-errore" className="invalid-feedback d-block">
+            {form.errors.needs}
+          </div>
+        )}
+      </fieldset>
+      <TextAreaField label={`${c.note} ${commonCopy.optional}`} hint={c.noteHint} rows={2} {...form.field('note')} />
+      <p id="piano-assessmentId" tabIndex={-1} className={form.errors.assessmentId ? 'text-danger' : 'ponte-muted small'}>
+        {form.errors.assessmentId ?? c.assessmentHint}
+      </p>
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
       </Button>
@@ -499,14 +578,28 @@ function AgreePlanForm({ discharge: d, onReload }: FormProps) {
 
 function CompleteForm({ discharge: d, onReload }: FormProps) {
   const c = copy.complete;
-  const form = useForm('dimessa', ['date', 'destination'] as const, { date: todayIso(), destination: d.plan?.destination ?? '' });
+  // Named as the server names them, so that its refusals show at their field.
+  const form = useForm('dimessa', ['dischargedOn', 'destination', 'dischargeableOn', 'assessmentId'] as const, {
+    dischargedOn: todayIso(),
+    destination: d.plan?.destination ?? '',
+    dischargeableOn: '',
+    assessmentId: '',
+  });
   const [{ fetching }, complete] = useMutation(completeDischargeMutation);
+  const destination = form.values.destination as CareSetting | '';
+  const needs = completionNeeds(destination || null, { hasPlan: !!d.plan, dischargeableOn: d.dischargeableOn ?? null });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const v = form.values;
-    if (!form.check({ date: v.date ? undefined : c.missing.date, destination: v.destination ? undefined : c.missing.destination })) return;
+    if (
+      !form.check({
+        dischargedOn: v.dischargedOn ? undefined : c.missing.date,
+        destination: v.destination ? undefined : c.missing.destination,
+      })
+    )
+      return;
     const result = await complete({
-      input: { dischargeId: d.id, expectedVersion: d.version, dischargedOn: v.date, destination: v.destination as DischargeDestination },
+      input: { dischargeId: d.id, expectedVersion: d.version, dischargedOn: v.dischargedOn, destination: v.destination as CareSetting },
     });
     if (result.data) form.done(c.done, v);
     else form.fail(result.error, copy.conflict);
@@ -517,14 +610,36 @@ function CompleteForm({ discharge: d, onReload }: FormProps) {
         {c.heading}
       </h3>
       <FormFeedback message={form.message} onReload={onReload} />
-      <TextField label={c.date} type="date" min={d.admittedOn} max={todayIso()} required {...form.field('date')} />
+      <TextField
+        label={c.date}
+        type="date"
+        min={d.dischargeableOn ?? d.admittedOn}
+        max={todayIso()}
+        required
+        {...form.field('dischargedOn')}
+      />
       <SelectField
         label={c.destination}
-        options={labelOptions(dischargeDestinationLabels)}
+        options={labelOptions(careSettingLabels)}
         placeholder={commonCopy.choose}
         required
         {...form.field('destination')}
       />
+      {needs.length > 0 && (
+        <ul className="ponte-muted small" data-testid="dimissione-requisiti">
+          {needs.map((need) => (
+            <li key={need}>{c.needs[need]}</li>
+          ))}
+        </ul>
+      )}
+      {(['dischargeableOn', 'assessmentId'] as const).map(
+        (field) =>
+          form.errors[field] && (
+            <p key={field} id={`dimessa-${field}`} tabIndex={-1} className="text-danger">
+              {form.errors[field]}
+            </p>
+          ),
+      )}
       <Button type="submit" color="primary" size="sm" disabled={fetching}>
         {fetching ? copy.working : c.submit}
       </Button>

@@ -116,7 +116,12 @@ export const dischargeCopy = {
     heading: 'Piano di dimissione',
     none: 'Il piano non è ancora stato concordato.',
     destination: 'Destinazione',
-    services: 'Servizi da attivare',
+    needs: 'Bisogni da attivare',
+    note: 'Nota',
+    assessment: 'Valutazione UVM',
+    assessmentOf: (date: string, signed: boolean) => `Valutazione del ${date}${signed ? '' : ' (non ancora firmata)'}`,
+    noAssessment: 'Nessuna valutazione collegata',
+    project: 'Progetto collegato:',
     agreedOn: (date: string, by: string | null) => (by ? `Concordato il ${date} da ${by}` : `Concordato il ${date}`),
   },
   actions: 'Azioni',
@@ -145,8 +150,11 @@ export const dischargeCopy = {
   agree: {
     heading: 'Concorda il piano',
     destination: 'Destinazione',
-    services: 'Servizi da attivare',
-    servicesHint: 'Ad esempio «SAD tre mattine a settimana, ADI infermieristica».',
+    needs: 'Bisogni da attivare',
+    note: 'Nota',
+    noteHint: 'Ad esempio «SAD tre mattine a settimana, ADI infermieristica, ausili».',
+    assessmentHint:
+      'Il piano poggia sulla valutazione UVM registrata per questa dimissione, che deve essere firmata. Senza valutazione si concorda solo dopo averla programmata.',
     submit: 'Concorda il piano',
     done: 'Piano concordato.',
     missing: 'Scegli la destinazione',
@@ -159,6 +167,13 @@ export const dischargeCopy = {
     submit: 'Registra la dimissione',
     done: 'Dimissione registrata.',
     missing: { date: 'Indica la data', destination: 'Scegli la destinazione' },
+    /** What the protocol still asks before this discharge (see `completionNeeds`). */
+    needs: {
+      plan: 'Senza un piano concordato si dimette solo a domicilio senza servizi.',
+      signedAssessment: 'Il piano deve poggiare su una valutazione UVM firmata della persona.',
+      dischargeable: 'Registra prima la data da cui il paziente è clinicamente dimissibile.',
+      project: 'Ponte collega il PAI aperto della persona, o ne apre uno con l’équipe ricevente.',
+    },
   },
   cancel: {
     heading: 'Annulla la segnalazione',
