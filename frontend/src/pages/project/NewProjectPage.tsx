@@ -1,6 +1,7 @@
 import { Button, Card, CardBody } from 'design-react-kit';
 import type { FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
@@ -60,7 +61,7 @@ export const openProjectMutation = graphql(`
   }
 `);
 
-const FIELDS = ['kind', 'teamId', 'caseManagerId', 'title', 'startDate', 'reviewEveryDays', 'parallelReason'] as const;
+const FIELDS = ['kind', 'teamId', 'caseManagerId', 'title', 'startDate', 'reviewEveryDays', 'integrated', 'parallelReason'] as const;
 
 /**
  * Apri progetto, from the person's record. The query string may prefill it
@@ -79,6 +80,8 @@ export function NewProjectPage({ personId }: { personId: string }) {
     title: search.get('titolo') ?? '',
     startDate: search.get('inizio') ?? todayIso(),
     reviewEveryDays: '90',
+    // A checkbox in a form of text values: 'true' when ticked.
+    integrated: '',
     parallelReason: '',
   });
   const [{ fetching }, open] = useMutation(openProjectMutation);
@@ -111,6 +114,8 @@ export function NewProjectPage({ personId }: { personId: string }) {
         title: v.title.trim(),
         startDate: v.startDate,
         reviewEveryDays: Number(v.reviewEveryDays),
+        // Only a PAI can be integrated: a box ticked before changing the kind does not count.
+        integrated: v.kind === 'PAI' && v.integrated === 'true',
         parallelReason: v.parallelReason.trim() || null,
       },
     });
@@ -184,6 +189,18 @@ export function NewProjectPage({ personId }: { personId: string }) {
                 <div className="col-12 col-md-6 col-lg-3">
                   <SelectField label={copy.reviewEveryDays} options={copy.cadences} required {...form.field('reviewEveryDays')} />
                 </div>
+                {form.values.kind === 'PAI' && (
+                  <div className="col-12">
+                    <CheckboxField
+                      id="progetto-integrated"
+                      label={copy.integrated}
+                      hint={copy.integratedHint}
+                      checked={form.values.integrated === 'true'}
+                      onChange={(checked) => form.set('integrated')(checked ? 'true' : '')}
+                      error={form.errors.integrated}
+                    />
+                  </div>
+                )}
                 {/* Asked only once the server says a project of this kind is already open. */}
                 {(form.errors.parallelReason || form.values.parallelReason) && (
                   <div className="col-12">

@@ -14,6 +14,7 @@ import { CaseManagerChange } from './CaseManagerChange';
 import { ConsentSection } from './ConsentSection';
 import { projectCopy as copy } from './copy';
 import { GoalsSection } from './GoalsSection';
+import { IntegratedSection } from './IntegratedSection';
 import { LifeAreaScoresSection } from './LifeAreaScoresSection';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
@@ -21,6 +22,8 @@ import { ReviewsSection } from './ReviewsSection';
 
 const SECTIONS = [
   ['progetto-stato', copy.sections.status],
+  // A PAI only: the section is not shown for the other kinds.
+  ['progetto-integrato', copy.sections.integrated],
   ['progetto-obiettivi', copy.sections.goals],
   ['progetto-consenso', copy.sections.consent],
   ['progetto-verifiche', copy.sections.reviews],
@@ -29,7 +32,7 @@ const SECTIONS = [
   ['progetto-storia', copy.sections.history],
 ] as const;
 
-/** Progetto: summary, status and its steps, goals and interventions, consent, reviews, Budget di Salute, scores, history. */
+/** Progetto: summary, status and its steps, an integrated PAI's signatures, goals and interventions, consent, reviews, Budget di Salute, scores, history. */
 export function ProjectPage({ id }: { id: string }) {
   const { search } = useLocation();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: projectDetailQuery, variables: { id }, context: projectContext });
@@ -53,7 +56,7 @@ export function ProjectPage({ id }: { id: string }) {
       <Summary project={project} onReload={reload} />
       <nav aria-label={copy.sectionsLabel} className="ponte-toc mb-5">
         <ul className="list-inline mb-0">
-          {SECTIONS.map(([anchor, label]) => (
+          {SECTIONS.filter(([anchor]) => anchor !== 'progetto-integrato' || project.kind === 'PAI').map(([anchor, label]) => (
             <li key={anchor} className="list-inline-item">
               <a href={`#${anchor}`}>{label}</a>
             </li>
@@ -61,6 +64,7 @@ export function ProjectPage({ id }: { id: string }) {
         </ul>
       </nav>
       <ProjectStatusPanel project={project} onReload={reload} />
+      <IntegratedSection project={project} onReload={reload} />
       <GoalsSection project={project} />
       <ConsentSection project={project} onReload={reload} />
       <ReviewsSection project={project} />

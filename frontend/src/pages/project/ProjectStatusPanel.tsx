@@ -9,6 +9,7 @@ import type { ProjectStatus } from '../../gql/graphql';
 import { projectStatusLabels } from '../../i18n/enums';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
+import { TransitionChecks } from './TransitionChecks';
 import { transitionLabel, transitionOutcome } from './transitions';
 
 const copy = projectCopy.status;
@@ -63,7 +64,7 @@ export function ProjectStatusPanel({
   project,
   onReload,
 }: {
-  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions'>;
+  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions' | 'transitionChecks' | 'integrated'>;
   onReload: () => void;
 }) {
   const [{ fetching }, transition] = useMutation(transitionProjectMutation);
@@ -109,6 +110,11 @@ export function ProjectStatusPanel({
       </h2>
       <p className="mb-2">
         {copy.current}: <ProjectStatusBadge status={project.status} />
+        {project.integrated && (
+          <Badge color="info" pill className="ms-2" testId="badge-integrato">
+            {copy.integrated}
+          </Badge>
+        )}
       </p>
       <p className="ponte-muted">{copy.intro}</p>
       <FormFeedback message={message} onReload={onReload} />
@@ -133,6 +139,7 @@ export function ProjectStatusPanel({
           ))}
         </div>
       )}
+      <TransitionChecks checks={project.transitionChecks} />
       {closing && (
         <form onSubmit={confirmClose} noValidate className="mt-3" aria-label={transitionLabel(project.status, 'CLOSED')}>
           <TextAreaField

@@ -16,6 +16,7 @@ export const projectCopy = {
   sections: {
     summary: 'Sintesi',
     status: 'Stato',
+    integrated: 'Sottoscrizione del PAI integrato',
     goals: 'Obiettivi e interventi',
     consent: 'Consenso',
     reviews: 'Verifiche',
@@ -48,6 +49,47 @@ export const projectCopy = {
     cancel: 'Annulla',
     missingReason: 'Indica il motivo della chiusura',
     working: 'Salvataggio…',
+    integrated: 'PAI integrato',
+    checkMissing: (status: string) => `Per «${status}» manca:`,
+    checkWarnings: (status: string) => `Prima di passare a «${status}»:`,
+  },
+  integrated: {
+    intro:
+      'Un PAI integrato ha una parte sanitaria e una parte sociale: gli interventi partono quando le hanno sottoscritte un ente sanitario (ASL, ASST, ATS, distretto, Casa di Comunità…) e uno sociale (Comune, Ambito, Ufficio di Piano).',
+    notIntegrated: 'Questo PAI non è integrato: non serve la sottoscrizione di ASL/ASST e Comune/Ambito.',
+    none: 'Nessun ente ha ancora sottoscritto il PAI.',
+    caption: 'Sottoscrizioni del PAI integrato',
+    signedFor: (part: string, date: string) => `${part}, sottoscritta il ${date}`,
+    signedBy: (signatory: string) => `firma di ${signatory}`,
+    missing: (parts: string[]) => `Manca ancora la sottoscrizione della ${parts.join(' e della ')}.`,
+    complete: 'Sottoscritto da entrambe le parti: sanitaria e sociale.',
+    formHeading: 'Registra una sottoscrizione',
+    organizationField: 'Ente che sottoscrive',
+    organizationHint:
+      'Un ente sanitario (ASL, ASST, Casa di Comunità…) o sociale (Comune, Ambito, Ufficio di Piano) che non ha ancora firmato.',
+    signedOnField: 'Data della sottoscrizione',
+    signatoryField: 'Firmatario',
+    signatoryHint: 'Chi ha firmato per l’ente, come sul documento: ad esempio «Dott.ssa Anna Rota, direttrice sociosanitaria».',
+    submit: 'Registra la sottoscrizione',
+    confirmText: (organization: string, part: string, date: string) =>
+      `${organization} sottoscrive la ${part} del PAI il ${date}: è un atto formale e resta nella storia del progetto.`,
+    confirm: 'Conferma la sottoscrizione',
+    cancel: 'Annulla',
+    recorded: (organization: string) => `Sottoscrizione di ${organization} registrata.`,
+    noOrganizations: 'Tutti gli enti sanitari e sociali hanno già sottoscritto il PAI, o non ce ne sono di registrati.',
+    mark: 'Segna come PAI integrato',
+    markText:
+      'Il PAI avrà una parte sanitaria e una parte sociale: per avviare gli interventi serviranno le sottoscrizioni di entrambe. Il cambio resta nella storia del progetto.',
+    unmark: 'Non è un PAI integrato',
+    unmarkText: 'Il PAI non avrà più bisogno della sottoscrizione di ASL/ASST e Comune/Ambito. Il cambio resta nella storia del progetto.',
+    confirmMark: 'Conferma',
+    marked: 'Il PAI è ora integrato: registra le sottoscrizioni delle due parti.',
+    unmarked: 'Il PAI non è più integrato.',
+    working: 'Salvataggio…',
+    missingFields: {
+      organizationId: "Scegli l'ente che sottoscrive",
+      signedOn: 'Indica la data della sottoscrizione',
+    },
   },
   caseManager: {
     change: 'Cambia case manager',
@@ -319,6 +361,9 @@ export const newProjectCopy = {
   parallelReason: 'Motivo di un progetto in parallelo',
   parallelReasonHint:
     'La persona ha già un progetto aperto di questo tipo: spiega perché ne serve un altro, ad esempio concordato in UVM. Resta nella storia del progetto.',
+  integrated: 'PAI integrato (parte sanitaria e parte sociale)',
+  integratedHint:
+    'Sottoscritto da un ente sanitario (ASL, ASST…) e da uno sociale (Comune, Ambito…): gli interventi partono dopo entrambe le firme.',
   submit: 'Apri progetto',
   working: 'Apertura in corso…',
   missing: {

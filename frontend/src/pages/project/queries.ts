@@ -28,6 +28,27 @@ export const projectDetailQuery = graphql(`
       createdAt
       reviewOverdue
       allowedTransitions
+      transitionChecks {
+        to
+        ready
+        reasons
+        warnings
+      }
+      integrated
+      cosignatures {
+        part
+        signedOn
+        signatory
+        organization {
+          id
+          name
+          kind
+        }
+        recordedBy {
+          id
+          displayName
+        }
+      }
       person {
         id
         givenName

@@ -53,6 +53,8 @@ function project(overrides: Partial<Project> = {}): Project {
     version: 4,
     status: 'PLANNING',
     allowedTransitions: ['ACTIVE', 'CLOSED'],
+    transitionChecks: [],
+    integrated: false,
     ...overrides,
   };
 }
@@ -115,5 +117,55 @@ describe('ProjectStatusPanel', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Ricarica' }));
     expect(reload).toHaveBeenCalledOnce();
+  });
+});
+
+describe('what each step still needs, before it is pressed', () => {
+  it('lists the reasons of the steps that are not ready and the warnings of those that are, each with a capital letter', () => {
+    renderPanel(
+      fakeServer({}),
+      project({
+        integrated: true,
+        allowedTransitions: ['ACTIVE', 'SUSPENDED', 'CLOSED'],
+        transitionChecks: [
+          {
+            to: 'ACTIVE',
+            ready: false,
+            reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)'],
+            warnings: [],
+          },
+          { to: 'SUSPENDED', ready: true, reasons: [], warnings: [] },
+          {
+            to: 'CLOSED',
+            ready: true,
+            reasons: [],
+            warnings: ['il Budget di Salute non è ancora approvato da: Comune di Breno (le risorse non sono ancora impegnate)'],
+          },
+        ],
+      }),
+    );
+    expect(screen.getByText('PAI integrato')).toBeInTheDocument();
+    const active = screen.getByTestId('condizioni-ACTIVE');
+    expect(active).toHaveTextContent('Per «Erogazione» manca:');
+    expect(
+      within(active)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Manca il consenso della persona', 'Il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)']);
+    // A step that is ready without warnings says nothing; one with warnings says them apart.
+    expect(screen.queryByTestId('condizioni-SUSPENDED')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('avvertenze-SUSPENDED')).not.toBeInTheDocument();
+    const warned = screen.getByTestId('avvertenze-CLOSED');
+    expect(warned).toHaveClass('alert-warning');
+    expect(warned).toHaveTextContent('Prima di passare a «Conclusione»:');
+    expect(warned).toHaveTextContent('Il Budget di Salute non è ancora approvato da: Comune di Breno');
+    // The buttons stay: the server gives the same reasons when one is pressed.
+    expect(screen.getByRole('button', { name: 'Avvia gli interventi' })).toBeEnabled();
+  });
+
+  it('says nothing when every step is ready', () => {
+    renderPanel(fakeServer({}), project({ transitionChecks: [{ to: 'ACTIVE', ready: true, reasons: [], warnings: [] }] }));
+    expect(screen.queryByTestId('condizioni-passaggi')).not.toBeInTheDocument();
+    expect(screen.queryByText('PAI integrato')).not.toBeInTheDocument();
   });
 });

@@ -30,7 +30,8 @@ export function transitionLabel(from: ProjectStatus, to: ProjectStatus): string 
 
 export type TransitionOutcome = { kind: 'refused'; reasons: string[] } | { kind: 'conflict' } | { kind: 'error'; message: string };
 
-function upperFirst(text: string): string {
+/** The server's reasons start lower-case (they end its sentences); a list item starts with a capital. */
+export function upperFirst(text: string): string {
   return text ? text[0].toLocaleUpperCase('it-IT') + text.slice(1) : text;
 }
 
