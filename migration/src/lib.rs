@@ -16,6 +16,7 @@ mod m20261127_000003_person_search_sqlite_fts;
 mod m20261127_000004_keyset_indexes;
 mod m20261127_000005_spmsq_raw_errors;
 mod m20261127_000006_budget_agreement_rounds;
+mod m20261127_000008_joint_uvm;
 mod table_helpers;
 
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_keyset_indexes::Migration),
             Box::new(m20261127_000005_spmsq_raw_errors::Migration),
             Box::new(m20261127_000006_budget_agreement_rounds::Migration),
+            Box::new(m20261127_000008_joint_uvm::Migration),
         ]
     }
 }

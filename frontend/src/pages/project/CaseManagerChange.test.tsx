@@ -45,6 +45,8 @@ function project(overrides: Partial<Project> = {}): Project {
     createdAt: '2026-03-02T09:00:00Z',
     reviewOverdue: false,
     allowedTransitions: ['REVIEW', 'SUSPENDED', 'CLOSED'],
+    transitionChecks: [],
+    finalScoresRequired: [],
     person: { __typename: 'Person', id: 'p1', givenName: 'Nicolò', familyName: 'Ferrandi' },
     team: team([
       [ELENA, true],

@@ -43,10 +43,18 @@ export const projectCopy = {
     moved: (status: string) => `Il progetto è ora nello stato «${status}».`,
     refused: (status: string) => `Il passaggio a «${status}» non è possibile:`,
     closeReason: 'Motivo della chiusura',
-    closeHint: 'Ad esempio «obiettivi raggiunti», «trasferimento in altro territorio». Ogni obiettivo deve avere un esito finale.',
+    closeHint:
+      'Ad esempio «obiettivi raggiunti», «trasferimento in altro territorio». Ogni obiettivo deve avere un esito finale e ogni area con obiettivi un punteggio finale.',
     confirmClose: 'Conferma la chiusura',
     cancel: 'Annulla',
     missingReason: 'Indica il motivo della chiusura',
+    closeConditions: 'Per chiudere il progetto manca ancora:',
+    finalScores: 'Punteggi finali per area di vita (1–5)',
+    finalScoresHint:
+      'La chiusura misura l’esito: un punteggio per ogni area con obiettivi, dell’équipe e della persona se ha già dato i suoi. Vengono registrati con la data di oggi.',
+    finalScore: (area: string, rater: string) => `${area} – ${rater}`,
+    chooseScore: 'Scegli…',
+    missingScore: 'Dai il punteggio finale',
     working: 'Salvataggio…',
   },
   caseManager: {

@@ -27,7 +27,7 @@ export const projectDetailQuery = graphql(`
       closedOn
       createdAt
       reviewOverdue
-      allowedTransitions
+      ...ProjectSteps
       person {
         id
         givenName
