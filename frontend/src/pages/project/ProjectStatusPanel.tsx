@@ -11,7 +11,7 @@ import { lifeAreaLabels, projectStatusLabels, raterLabels } from '../../i18n/enu
 import { finalScoresToSend, missingFinalScores, scoreKey } from './closing';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
-import { transitionLabel, transitionOutcome } from './transitions';
+import { transitionLabel, transitionOutcome, upperFirst } from './transitions';
 
 const copy = projectCopy.status;
 
@@ -192,7 +192,7 @@ export function ProjectStatusPanel({
               <p className="mb-1">{copy.closeConditions}</p>
               <ul>
                 {closingCheck.reasons.map((r) => (
-                  <li key={r}>{r[0].toLocaleUpperCase('it-IT') + r.slice(1)}</li>
+                  <li key={r}>{upperFirst(r)}</li>
                 ))}
               </ul>
             </div>

@@ -30,7 +30,8 @@ export function transitionLabel(from: ProjectStatus, to: ProjectStatus): string 
 
 export type TransitionOutcome = { kind: 'refused'; reasons: string[] } | { kind: 'conflict' } | { kind: 'error'; message: string };
 
-function upperFirst(text: string): string {
+/** A reason as the server words it (lower case, to be joined) made to stand alone in a list. */
+export function upperFirst(text: string): string {
   return text ? text[0].toLocaleUpperCase('it-IT') + text.slice(1) : text;
 }
 
