@@ -1229,13 +1229,13 @@ async fn closing_needs_final_scores_by_the_team_and_by_the_person_who_took_part(
     let person_missing = format!("{PERSON_FINAL} Benessere e salute, Abitare {FINAL_RULE}");
     let read = op.gql(CLOSING, json!({ "id": project["id"] })).await;
     let read = read.ok()["project"].clone();
-    let closing = read["transitionChecks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["to"] == "CLOSED")
-        .unwrap()
-        .clone();
+    // From INTAKE: the next phase needs nothing, closing lacks the scores.
+    let checks = read["transitionChecks"].as_array().unwrap().clone();
+    assert_eq!(
+        checks[0],
+        json!({ "to": "ASSESSMENT", "allowed": true, "reasons": [] })
+    );
+    let closing = checks.iter().find(|c| c["to"] == "CLOSED").unwrap().clone();
     assert_eq!(
         closing,
         json!({ "to": "CLOSED", "allowed": false, "reasons": [team_missing, person_missing] })
