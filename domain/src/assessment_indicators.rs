@@ -1,9 +1,13 @@
 //! The seeds' assessment indicators (Piano di Zona, §8): how many
 //! assessments, how many with an assistente sociale among the participants,
-//! how many distinct persons, by need level, and which professions take part.
+//! how many distinct persons, by need level, and which professions take part;
+//! and how many are joint (social and health participants, `joint_assessment`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::Hash;
+
+use crate::joint_assessment::is_joint;
+use crate::vocabulary::Profession;
 
 /// What one assessment (its current version) contributes.
 pub struct AssessmentFacts<'a, P> {
@@ -18,6 +22,8 @@ pub struct Indicators {
     pub with_social_worker: usize,
     /// `with_social_worker / assessments`, none when there are no assessments.
     pub social_worker_share: Option<f64>,
+    /// Assessments with social and health participants together.
+    pub joint: usize,
     pub persons: usize,
     /// Need level name → count, in name order.
     pub by_need_level: Vec<(String, usize)>,
@@ -32,6 +38,7 @@ pub fn compute<P: Hash + Ord + Clone>(facts: &[AssessmentFacts<'_, P>]) -> Indic
     let mut by_need: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_profession: BTreeMap<String, usize> = BTreeMap::new();
     let mut with_social_worker = 0;
+    let mut joint = 0;
     for fact in facts {
         persons.insert(fact.person.clone());
         *by_need.entry(fact.need_level.to_owned()).or_default() += 1;
@@ -39,6 +46,13 @@ pub fn compute<P: Hash + Ord + Clone>(facts: &[AssessmentFacts<'_, P>]) -> Indic
         let distinct: BTreeSet<&str> = fact.professions.iter().copied().collect();
         if distinct.contains(SOCIAL_WORKER) {
             with_social_worker += 1;
+        }
+        let professions: Vec<Profession> = distinct
+            .iter()
+            .filter_map(|name| Profession::parse(name))
+            .collect();
+        if is_joint(&professions) {
+            joint += 1;
         }
         for profession in distinct {
             *by_profession.entry(profession.to_owned()).or_default() += 1;
@@ -50,6 +64,7 @@ pub fn compute<P: Hash + Ord + Clone>(facts: &[AssessmentFacts<'_, P>]) -> Indic
         with_social_worker,
         social_worker_share: (assessments > 0)
             .then(|| with_social_worker as f64 / assessments as f64),
+        joint,
         persons: persons.len(),
         by_need_level: by_need.into_iter().collect(),
         professions: by_profession.into_iter().collect(),
@@ -88,6 +103,8 @@ mod tests {
         assert_eq!(result.assessments, 4);
         assert_eq!(result.with_social_worker, 2);
         assert_eq!(result.social_worker_share, Some(0.5));
+        // A nurse or a GP beside the assistente sociale.
+        assert_eq!(result.joint, 2);
         assert_eq!(result.persons, 3);
         assert_eq!(
             result.by_need_level,

@@ -12,8 +12,9 @@
 //!   case can end at any step: the person declines during the accesso, moves
 //!   away during the valutazione, dies while the project is suspended. The
 //!   closure conditions are the same everywhere (every goal has a final
-//!   outcome, a closure reason is given); a project closed early simply has
-//!   fewer goals to account for.
+//!   outcome, every area with goals a final score — `closure_outcomes` —,
+//!   a closure reason is given); a project closed early simply has fewer
+//!   goals to account for.
 //! - `CLOSED` is final. A new need opens a new project, so that the closed
 //!   one keeps its outcomes and its history exactly as they were signed off.
 //! - There is no way back to an earlier phase (e.g. `PLANNING` → `INTAKE`):
@@ -28,7 +29,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use crate::vocabulary::{IntegratedPart, ProjectKind, ProjectStatus};
+pub use crate::vocabulary::{IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater};
 
 impl ProjectStatus {
     /// The Italian name of the phase, as users say it; used in messages so
@@ -76,6 +77,9 @@ pub struct ProjectFacts {
     /// For an integrated PAI: the sides (health, social) that have not
     /// co-signed it yet. Empty for any other project.
     pub integrated_parts_missing: Vec<IntegratedPart>,
+    /// The life areas still without a final score, by rater
+    /// (`closure_outcomes::missing_final_scores`).
+    pub missing_final_scores: Vec<(Rater, Vec<LifeArea>)>,
     pub closure_reason_given: bool,
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
@@ -237,6 +241,12 @@ pub enum TransitionRefusal {
     GoalsWithoutFinalStatus {
         count: usize,
     },
+    /// The outcome is measured per area at the end: see `closure_outcomes`
+    /// for what counts as final.
+    FinalScoresMissing {
+        rater: Rater,
+        areas: Vec<LifeArea>,
+    },
     MissingClosureReason,
 }
 
@@ -293,6 +303,18 @@ impl TransitionRefusal {
             TransitionRefusal::GoalsWithoutFinalStatus { count } => {
                 format!("obiettivi senza esito finale: {count}")
             }
+            TransitionRefusal::FinalScoresMissing { rater, areas } => format!(
+                "manca il punteggio finale {} per: {} (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+                match rater {
+                    Rater::Team => "dell'équipe",
+                    Rater::Person => "della persona",
+                },
+                areas
+                    .iter()
+                    .map(|area| area.label_it())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             TransitionRefusal::MissingClosureReason => "manca il motivo di chiusura".to_owned(),
         }
     }
@@ -418,6 +440,12 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
                     count: facts.goals_without_final_status,
                 });
             }
+            for (rater, areas) in &facts.missing_final_scores {
+                refusals.push(TransitionRefusal::FinalScoresMissing {
+                    rater: *rater,
+                    areas: areas.clone(),
+                });
+            }
             if !facts.closure_reason_given {
                 refusals.push(TransitionRefusal::MissingClosureReason);
             }
@@ -535,6 +563,7 @@ mod tests {
             budget_parties_missing: Vec::new(),
             budget_agreement_required: false,
             integrated_parts_missing: Vec::new(),
+            missing_final_scores: Vec::new(),
             closure_reason_given: true,
             suspended_from: Some(Active),
         }
@@ -891,6 +920,31 @@ mod tests {
         );
         assert_eq!(refusals[0].message_it(), "obiettivi senza esito finale: 3");
         assert_eq!(refusals[1].message_it(), "manca il motivo di chiusura");
+    }
+
+    #[test]
+    fn closing_names_the_areas_without_a_final_score_by_rater() {
+        let facts = ProjectFacts {
+            missing_final_scores: vec![
+                (
+                    Rater::Team,
+                    vec![LifeArea::HealthWellbeing, LifeArea::Housing],
+                ),
+                (Rater::Person, vec![LifeArea::Housing]),
+            ],
+            ..ready()
+        };
+        let refusals = check_transition(Review, Closed, &facts).unwrap_err();
+        let messages: Vec<String> = refusals.iter().map(R::message_it).collect();
+        assert_eq!(
+            messages,
+            [
+                "manca il punteggio finale dell'équipe per: Benessere e salute, Abitare (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+                "manca il punteggio finale della persona per: Abitare (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+            ]
+        );
+        // Only closing asks for them.
+        assert_eq!(check_transition(Review, Active, &facts), Ok(()));
     }
 
     #[test]

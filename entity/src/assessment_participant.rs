@@ -1,7 +1,7 @@
 use ponte_domain::vocabulary::Profession;
 use sea_orm::entity::prelude::*;
 
-/// Who took part, with their profession as it was that day.
+/// Who took part, with their profession and organization as they were that day.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "assessment_participants")]
 pub struct Model {
@@ -10,6 +10,8 @@ pub struct Model {
     pub assessment_id: Uuid,
     pub user_id: Uuid,
     pub profession: Profession,
+    /// Null for rows older than the column whose user had no organization.
+    pub organization_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -384,6 +384,8 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await expect(page.getByLabel('Équipe che valuta')).toHaveValue(/.+/);
   await expect(page.getByLabel('Elena Tognali – Geriatra')).toBeChecked();
   await page.locator('label', { hasText: 'Marco Ghirardi – Infermiere' }).click();
+  // A UVM signs only a joint assessment: the Comune's social worker takes part too.
+  await page.locator('label', { hasText: 'Chiara Bonetti – Assistente sociale (Comune di Breno)' }).click();
   await page.getByLabel('Luogo').selectOption('DOMICILIO');
   await page.getByLabel('Motivo', { exact: true }).selectOption('REASSESSMENT');
   // Barthel: a moderate profile, 85 out of 100.
@@ -419,6 +421,7 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await expect(barthel.getByTestId('punteggio-server')).toHaveText('85 (scala 0–100)');
   await expect(barthel).toContainText('Dipendenza moderata');
   await expect(page.getByTestId('partecipanti')).toContainText('Marco Ghirardi – Infermiere');
+  await expect(page.getByTestId('valutazione-congiunta')).toContainText('Valutazione congiunta');
   await expect(page.getByTestId('stato-firma')).toHaveText('Bozza, non ancora firmata');
   await page.getByRole('button', { name: 'Firma', exact: true }).click();
   await expect(page.getByText('Valutazione firmata: da ora non si può più modificare.')).toBeVisible();

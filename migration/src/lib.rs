@@ -17,6 +17,7 @@ mod m20261127_000004_keyset_indexes;
 mod m20261127_000005_spmsq_raw_errors;
 mod m20261127_000006_budget_agreement_rounds;
 mod m20261127_000007_discharge_protocol;
+mod m20261127_000008_joint_uvm;
 mod m20261127_000009_integrated_pai;
 mod table_helpers;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_spmsq_raw_errors::Migration),
             Box::new(m20261127_000006_budget_agreement_rounds::Migration),
             Box::new(m20261127_000007_discharge_protocol::Migration),
+            Box::new(m20261127_000008_joint_uvm::Migration),
             Box::new(m20261127_000009_integrated_pai::Migration),
         ]
     }

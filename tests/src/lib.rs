@@ -237,17 +237,37 @@ impl TestApp {
 
     /// Sets a user's profession behind the API's back (setup only).
     pub async fn db_set_profession(&self, user_id: &str, profession: &str) {
+        self.db_set_user_column(user_id, entity_user::Column::Profession, profession.into())
+            .await;
+    }
+
+    /// Moves a user to another organization (or none) behind the API's back
+    /// (setup only).
+    pub async fn db_set_organization(&self, user_id: &str, organization_id: Option<&str>) {
+        let organization: Option<uuid::Uuid> =
+            organization_id.map(|o| o.parse().expect("an organization id"));
+        self.db_set_user_column(
+            user_id,
+            entity_user::Column::OrganizationId,
+            organization.into(),
+        )
+        .await;
+    }
+
+    async fn db_set_user_column(
+        &self,
+        user_id: &str,
+        column: entity_user::Column,
+        value: sea_orm::Value,
+    ) {
         let id: uuid::Uuid = user_id.parse().expect("a user id");
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         entity_user::Entity::update_many()
-            .col_expr(
-                entity_user::Column::Profession,
-                sea_orm::sea_query::Expr::value(profession),
-            )
+            .col_expr(column, sea_orm::sea_query::Expr::value(value))
             .filter(entity_user::Column::Id.eq(id))
             .exec(&self.db)
             .await
-            .expect("profession set");
+            .expect("user column set");
     }
 
     /// Rows as JSON objects, to compare stored data exactly.

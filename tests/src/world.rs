@@ -118,6 +118,16 @@ impl TestApp {
         (client, id)
     }
 
+    /// A nurse (not signed in) in `team_id`: the health participant a UVM
+    /// needs beside its social worker to sign an assessment. Returns the id.
+    pub async fn nurse_in(&self, admin: &Client, team_id: &str) -> String {
+        let email = format!("inf{}@asst.test", uuid::Uuid::now_v7().simple());
+        let id = self.make_user(&email, Role::Operator, None).await;
+        self.db_set_profession(&id, "INFERMIERE").await;
+        self.add_member(admin, team_id, &id, "MEMBER").await;
+        id
+    }
+
     /// Creates a person in `team_id`'s care through `client`; returns the id.
     pub async fn person(&self, client: &Client, input: Value) -> String {
         let created = client.gql(CREATE_PERSON, json!({ "input": input })).await;

@@ -52,6 +52,7 @@ export function project(overrides: Partial<ServedProject> = {}): ServedProject {
     reviewOverdue: false,
     allowedTransitions: ['REVIEW', 'SUSPENDED', 'CLOSED'],
     transitionChecks: [],
+    finalScoresRequired: [],
     integrated: false,
     cosignatures: [],
     person: { __typename: 'Person', id: 'p1', givenName: 'Nicolò', familyName: 'Ferrandi' },

@@ -5,11 +5,13 @@ use entity::{
 };
 
 use crate::domain::instruments;
+use crate::domain::joint_assessment;
 use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
+use crate::graphql::organizations::{self, Organization};
 use crate::graphql::persons::{self, Person};
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
@@ -177,6 +179,8 @@ pub struct Participant {
     pub profession: Profession,
     #[graphql(skip)]
     pub user_id: uuid::Uuid,
+    #[graphql(skip)]
+    pub organization_id: Option<uuid::Uuid>,
 }
 
 #[ComplexObject]
@@ -185,6 +189,13 @@ impl Participant {
         Ok(loaders::one::<user::Entity>(ctx, self.user_id)
             .await?
             .map(User::from))
+    }
+
+    /// The organization the participant worked for on the day of the
+    /// assessment, not today's; null for participants recorded before it
+    /// was kept whose user had none.
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, self.organization_id).await
     }
 }
 
@@ -266,8 +277,18 @@ impl Assessment {
             .map(|p| Participant {
                 profession: p.profession.into(),
                 user_id: p.user_id,
+                organization_id: p.organization_id,
             })
             .collect())
+    }
+
+    /// Social and health participants together (an assistente sociale and
+    /// a doctor or nurse): what a UVM must be to sign, and what the reports
+    /// count as a joint assessment.
+    async fn joint(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let rows = loaders::many::<assessment_participant::Entity>(ctx, self.row.id).await?;
+        let professions: Vec<_> = rows.iter().map(|p| p.profession).collect();
+        Ok(joint_assessment::is_joint(&professions))
     }
 
     async fn logged_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
@@ -350,6 +371,8 @@ pub struct AssessmentIndicators {
     pub with_social_worker: i32,
     /// Share of assessments with an assistente sociale among the participants.
     pub social_worker_share: Option<f64>,
+    /// Assessments with social and health participants together.
+    pub joint_assessments: i32,
     pub persons_assessed: i32,
     pub by_need_level: Vec<CountByName>,
     pub professions: Vec<CountByName>,
@@ -522,6 +545,7 @@ impl AssessmentQuery {
             assessments: count(found.assessments),
             with_social_worker: count(found.with_social_worker),
             social_worker_share: found.social_worker_share,
+            joint_assessments: count(found.joint),
             persons_assessed: count(found.persons),
             by_need_level: by_name(found.by_need_level),
             professions: by_name(found.professions),

@@ -21,8 +21,11 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary;
-use crate::graphql::vocabulary::{ConsentMethod, IntegratedPart, ProjectKind, ProjectStatus};
+use crate::graphql::vocabulary::{
+    ConsentMethod, IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater,
+};
 use crate::services::integrated_pai::{self, Cosignature};
+use crate::services::project_reviews::AreaScore;
 use crate::services::projects::{self, Consent, NewProject, ProjectFilter};
 
 #[derive(SimpleObject, Clone)]
@@ -165,6 +168,18 @@ impl ProjectEvent {
     }
 }
 
+/// A final life-area score closing the project needs: by the team for
+/// every area with goals, by the person too when they have scored before.
+#[derive(SimpleObject)]
+pub struct FinalScoreRequirement {
+    pub rater: Rater,
+    pub life_area: LifeArea,
+    /// Scores dated from this day count as final (the area's goals last
+    /// changed that day).
+    pub from: Date,
+    pub recorded: bool,
+}
+
 #[ComplexObject]
 impl IndividualProject {
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -226,6 +241,24 @@ impl IndividualProject {
     ) -> async_graphql::Result<Vec<ProjectCosignature>> {
         let rows = loaders::many::<project_cosignature::Entity>(ctx, self.row.id).await?;
         Ok(rows.into_iter().map(ProjectCosignature::from).collect())
+    }
+
+    /// The final life-area scores closing requires, and which are on record.
+    async fn final_scores_required(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<FinalScoreRequirement>> {
+        let goals = loaders::many::<project_goal::Entity>(ctx, self.row.id).await?;
+        let scores = loaders::many::<life_area_score::Entity>(ctx, self.row.id).await?;
+        Ok(projects::final_scores(&goals, &scores)
+            .into_iter()
+            .map(|f| FinalScoreRequirement {
+                rater: f.rater.into(),
+                life_area: f.life_area.into(),
+                from: Date(f.from),
+                recorded: f.recorded,
+            })
+            .collect())
     }
 
     async fn consent(&self) -> Option<ProjectConsent> {
@@ -326,6 +359,19 @@ pub struct TransitionProjectInput {
     pub expected_version: i32,
     /// Required to close: the closure reason.
     pub reason: Option<String>,
+    /// Closing only: final life-area scores, dated today and recorded with
+    /// the closure (see `IndividualProject.finalScoresRequired`).
+    #[graphql(default)]
+    pub final_scores: Vec<FinalScoreInput>,
+}
+
+#[derive(InputObject)]
+pub struct FinalScoreInput {
+    pub rater: Rater,
+    pub life_area: LifeArea,
+    /// 1–5.
+    pub score: i32,
+    pub note: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -446,6 +492,20 @@ impl ProjectMutation {
                 input.to.into(),
                 input.expected_version,
                 input.reason,
+                input
+                    .final_scores
+                    .into_iter()
+                    .map(|f| {
+                        (
+                            f.rater.into(),
+                            AreaScore {
+                                life_area: f.life_area.into(),
+                                score: f.score,
+                                note: f.note,
+                            },
+                        )
+                    })
+                    .collect(),
             )
             .await?,
         )

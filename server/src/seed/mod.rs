@@ -433,9 +433,9 @@ fn answers(items: &[&str], values: &[i32]) -> Vec<(String, i32)> {
         .collect()
 }
 
-/// A UVM assessment at home by the geriatra, the nurse and (mostly) the
-/// social worker, signed unless it is one of the drafts. Returns whether it
-/// was signed. Older persons in the demo get the heavier profiles.
+/// A joint UVM assessment at home by the geriatra and the nurse of the ASST
+/// and the Comune's social worker, signed unless it is one of the drafts.
+/// Returns whether it was signed. Older persons in the demo get the heavier profiles.
 async fn seed_assessment(
     db: &DatabaseConnection,
     geriatra: &user::Model,
@@ -450,10 +450,7 @@ async fn seed_assessment(
         .await?
         .ok_or_else(|| missing("social worker"))?;
     let profile = i % 4;
-    let mut participant_ids = vec![geriatra.id, nurse.id];
-    if !i.is_multiple_of(3) {
-        participant_ids.push(social_worker.id);
-    }
+    let participant_ids = vec![geriatra.id, nurse.id, social_worker.id];
     let errors = [7usize, 5, 3, 1][profile];
     let spmsq: Vec<i32> = (0..10).map(|k| i32::from(k < errors)).collect();
     let caller = seed_caller(geriatra)?;
@@ -552,6 +549,9 @@ async fn amend_first(
     person_id: Uuid,
 ) -> AppResult<()> {
     let caller = seed_caller(geriatra)?;
+    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
+        .await?
+        .ok_or_else(|| missing("social worker"))?;
     let page = assessments::person_assessments(db, person_id, PageRequest::first(1)).await?;
     let Some(original) = page.items.into_iter().next() else {
         return Ok(());
@@ -562,7 +562,8 @@ async fn amend_first(
         date: original.assessed_on,
         setting: AssessmentSetting::Domicilio,
         reason: AssessmentReason::FirstAssessment,
-        participant_ids: vec![geriatra.id],
+        // A UVM's correction is a joint assessment too.
+        participant_ids: vec![geriatra.id, social_worker.id],
         instruments: vec![InstrumentAnswers {
             instrument: Instrument::Barthel,
             answers: answers(&BARTHEL_ITEMS, &corrected),

@@ -18,7 +18,7 @@ use crate::domain::money::Fixed2;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CareSetting, ConsentMethod, FundingSource, GoalStatus,
     Instrument, LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater,
-    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain,
+    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain, TeamKind,
 };
 use crate::error::AppResult;
 use crate::services::assessments::{
@@ -499,6 +499,7 @@ async fn walk(
             .await?;
             ensure_assessment(db, caller, person_id, team_id, manager_id).await?;
         }
+        let mut final_scores = Vec::new();
         if *step == ProjectStatus::Closed {
             let goals = entity::project_goal::Entity::find()
                 .filter(entity::project_goal::Column::ProjectId.eq(project_id))
@@ -523,12 +524,37 @@ async fn walk(
                 )
                 .await?;
             }
+            // The outcome measured at the end, a step up from the baseline,
+            // by the team and by the person, who scores their own situation.
+            for rater in [Rater::Team, Rater::Person] {
+                for (i, area) in LifeArea::ALL.iter().enumerate() {
+                    if goals.iter().any(|g| g.life_area == *area) {
+                        final_scores.push((
+                            rater,
+                            AreaScore {
+                                life_area: *area,
+                                score: 2 + (i + n) as i32 % 3,
+                                note: (rater == Rater::Person)
+                                    .then(|| "Valutazione della persona alla chiusura".into()),
+                            },
+                        ));
+                    }
+                }
+            }
         }
         let current = projects::get_project(db, caller, project_id).await?;
         let reason = (*step == ProjectStatus::Closed)
             .then(|| "Obiettivi raggiunti: la famiglia prosegue in autonomia".to_owned());
-        projects::transition_project(db, caller, project_id, *step, current.version, reason)
-            .await?;
+        projects::transition_project(
+            db,
+            caller,
+            project_id,
+            *step,
+            current.version,
+            reason,
+            final_scores,
+        )
+        .await?;
     }
     if matches!(target, ProjectStatus::Active | ProjectStatus::Review) && n.is_multiple_of(2) {
         project_reviews::record_review(
@@ -552,6 +578,7 @@ async fn walk(
                 ProjectStatus::Review,
                 current.version,
                 None,
+                Vec::new(),
             )
             .await?;
         }
@@ -576,13 +603,21 @@ async fn ensure_assessment(
     if existing > 0 {
         return Ok(());
     }
-    let is_assessing_team = team::Entity::find_by_id(team_id)
+    let Some(team) = team::Entity::find_by_id(team_id)
         .one(db)
         .await
         .in_row(team::Entity, team_id)?
-        .is_some();
-    if !is_assessing_team {
+    else {
         return Ok(());
+    };
+    let mut participant_ids = vec![manager_id];
+    // A UVM assesses jointly: the Comune's social worker beside the ASST's
+    // case manager.
+    if team.kind == TeamKind::Uvm {
+        let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
+            .await?
+            .ok_or_else(|| missing("social worker"))?;
+        participant_ids.push(social_worker.id);
     }
     let recorded = assessments::record_assessment(
         db,
@@ -597,7 +632,7 @@ async fn ensure_assessment(
             date: today() - Days::new(150),
             setting: AssessmentSetting::Servizio,
             reason: AssessmentReason::FirstAssessment,
-            participant_ids: vec![manager_id],
+            participant_ids,
             instruments: vec![InstrumentAnswers {
                 instrument: Instrument::Barthel,
                 answers: answers(&BARTHEL_ITEMS, &BARTHEL_PROFILES[1]),

@@ -21,6 +21,7 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::assessment_indicators::{self, AssessmentFacts, Indicators};
 use crate::domain::instruments::{self, Answer};
+use crate::domain::joint_assessment;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel, Profession,
@@ -72,9 +73,17 @@ pub struct AssessmentContent {
     pub notes: Option<String>,
 }
 
+/// A participant as they were on the day: profession and organization are
+/// kept even if the user's change later.
+struct Participant {
+    user_id: Uuid,
+    profession: Profession,
+    organization_id: Option<Uuid>,
+}
+
 /// The rows of an assessment's content, checked and scored.
 struct Checked {
-    participants: Vec<(Uuid, Profession)>,
+    participants: Vec<Participant>,
     results: Vec<assessment_result::ActiveModel>,
     domains: Vec<assessment_social_domain::ActiveModel>,
     notes: Option<String>,
@@ -121,8 +130,11 @@ async fn check(
         let user = users
             .get(id)
             .ok_or_else(|| AppError::validation("participantIds", "Un partecipante non esiste"))?;
-        // The profession as it is today, kept even if the user's changes later.
-        participants.push((*id, user.profession));
+        participants.push(Participant {
+            user_id: *id,
+            profession: user.profession,
+            organization_id: user.organization_id,
+        });
     }
 
     let mut results = Vec::new();
@@ -206,14 +218,13 @@ async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) 
     let participants: Vec<_> = checked
         .participants
         .into_iter()
-        .map(
-            |(user_id, profession)| assessment_participant::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                assessment_id: Set(id),
-                user_id: Set(user_id),
-                profession: Set(profession),
-            },
-        )
+        .map(|p| assessment_participant::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            assessment_id: Set(id),
+            user_id: Set(p.user_id),
+            profession: Set(p.profession),
+            organization_id: Set(p.organization_id),
+        })
         .collect();
     assessment_participant::Entity::insert_many(participants)
         .exec(conn)
@@ -329,6 +340,24 @@ pub async fn record_assessment(
     .await?;
     txn.commit().await?;
     Ok(created)
+}
+
+/// A UVM signs only a joint assessment (`joint_assessment`). A draft may
+/// still lack a participant: the check is made when the assessment is
+/// signed, or recorded signed as an amendment is.
+async fn refuse_unless_joint_where_uvm(
+    conn: &impl ConnectionTrait,
+    team_id: Uuid,
+    professions: &[Profession],
+) -> AppResult<()> {
+    let team = find::<team::Entity>(conn, team_id).await?;
+    if team.kind != TeamKind::Uvm {
+        return Ok(());
+    }
+    match joint_assessment::uvm_participants_refusal(professions) {
+        Some(message) => Err(AppError::validation("participantIds", message)),
+        None => Ok(()),
+    }
 }
 
 fn signed_refusal() -> AppError {
@@ -472,6 +501,14 @@ pub async fn sign_assessment(
             "La valutazione è già firmata",
         ));
     }
+    let professions: Vec<Profession> = assessment_participant::Entity::find()
+        .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| p.profession)
+        .collect();
+    refuse_unless_joint_where_uvm(&txn, current.team_id, &professions).await?;
     guarded_update::<assessment::Entity>(
         &txn,
         caller.now(),
@@ -511,6 +548,9 @@ pub async fn amend_assessment(
     }
     let person = persons::load(&txn, original.person_id).await?;
     let checked = check(&txn, &person, &content, caller.today()).await?;
+    // An amendment is signed as it is recorded: it must be whole already.
+    let professions: Vec<Profession> = checked.participants.iter().map(|p| p.profession).collect();
+    refuse_unless_joint_where_uvm(&txn, original.team_id, &professions).await?;
     let now = caller.now();
     let amendment = assessment::ActiveModel {
         id: Set(Uuid::now_v7()),

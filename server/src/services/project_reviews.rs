@@ -1,7 +1,7 @@
 //! Following an individual project up: the periodic reviews, which set the
 //! next review date, and the outcome scores per life area.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{life_area_score, project, project_review};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -132,6 +132,48 @@ pub struct AreaScore {
     pub note: Option<String>,
 }
 
+/// Checks scores given at `date` (each with who gave it) and makes their
+/// rows; `field` names the list in the errors. One score per area and
+/// rater: the same area twice from one rater is a mistake, not two views.
+pub(crate) fn score_rows(
+    project_id: Uuid,
+    recorded_by: Uuid,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+    field: &str,
+    given: &[(Rater, AreaScore)],
+) -> AppResult<Vec<life_area_score::ActiveModel>> {
+    let mut seen = Vec::new();
+    let mut rows = Vec::new();
+    for (i, (rater, s)) in given.iter().enumerate() {
+        if seen.contains(&(rater, s.life_area)) {
+            return Err(AppError::validation(
+                format!("{field}[{i}].lifeArea"),
+                "La stessa area è indicata due volte",
+            ));
+        }
+        seen.push((rater, s.life_area));
+        if !(1..=5).contains(&s.score) {
+            return Err(AppError::validation(
+                format!("{field}[{i}].score"),
+                "Il punteggio va da 1 a 5",
+            ));
+        }
+        rows.push(life_area_score::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            project_id: Set(project_id),
+            scored_on: Set(date),
+            rater: Set(*rater),
+            life_area: Set(s.life_area),
+            score: Set(s.score),
+            note: Set(optional_text("note", s.note.as_deref(), 2000)?),
+            recorded_by: Set(recorded_by),
+            created_at: Set(now),
+        });
+    }
+    Ok(rows)
+}
+
 /// Outcome scores (1–5) per life area at a date: the first ones are the baseline.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn record_life_area_scores(
@@ -150,34 +192,8 @@ pub async fn record_life_area_scores(
     if scores.is_empty() {
         return Err(AppError::validation("scores", "Indica almeno un punteggio"));
     }
-    let mut seen = Vec::new();
-    let mut rows = Vec::new();
-    for (i, s) in scores.iter().enumerate() {
-        if seen.contains(&s.life_area) {
-            return Err(AppError::validation(
-                format!("scores[{i}].lifeArea"),
-                "La stessa area è indicata due volte",
-            ));
-        }
-        seen.push(s.life_area);
-        if !(1..=5).contains(&s.score) {
-            return Err(AppError::validation(
-                format!("scores[{i}].score"),
-                "Il punteggio va da 1 a 5",
-            ));
-        }
-        rows.push(life_area_score::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            project_id: Set(project_id),
-            scored_on: Set(date),
-            rater: Set(rater),
-            life_area: Set(s.life_area),
-            score: Set(s.score),
-            note: Set(optional_text("note", s.note.as_deref(), 2000)?),
-            recorded_by: Set(user_id),
-            created_at: Set(caller.now()),
-        });
-    }
+    let given: Vec<(Rater, AreaScore)> = scores.into_iter().map(|s| (rater, s)).collect();
+    let rows = score_rows(project_id, user_id, date, caller.now(), "scores", &given)?;
     touch(&txn, caller.now(), &found).await?;
     life_area_score::Entity::insert_many(rows)
         .exec(&txn)

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use entity::{assessment, person, project, project_goal, team};
+use entity::{assessment, life_area_score, person, project, project_goal, team};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
@@ -19,12 +19,13 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
+use crate::domain::closure_outcomes::{self, FinalScore, GoalOnRecord, ScoreOnRecord};
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{
     self, AssessmentOnRecord, OpenProject, ProjectFacts, TransitionCheck,
 };
 use crate::domain::vocabulary::{
-    BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus,
+    BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus, Rater,
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
@@ -34,6 +35,7 @@ use crate::services::budget;
 use crate::services::integrated_pai;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
+use crate::services::project_reviews::{score_rows, AreaScore};
 use crate::services::rows::{find, lock, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -357,6 +359,30 @@ fn by_next_review() -> Keyset<project::Model> {
         .asc(project::Column::Id)
 }
 
+/// The final scores closing the project requires
+/// (`closure_outcomes::final_scores`), from its goals and scores.
+pub fn final_scores(
+    goals: &[project_goal::Model],
+    scores: &[life_area_score::Model],
+) -> Vec<FinalScore> {
+    let goals: Vec<GoalOnRecord> = goals
+        .iter()
+        .map(|g| GoalOnRecord {
+            life_area: g.life_area,
+            changed_on: g.updated_at.date_naive(),
+        })
+        .collect();
+    let scores: Vec<ScoreOnRecord> = scores
+        .iter()
+        .map(|s| ScoreOnRecord {
+            life_area: s.life_area,
+            rater: s.rater,
+            scored_on: s.scored_on,
+        })
+        .collect();
+    closure_outcomes::final_scores(&goals, &scores)
+}
+
 /// The facts the state machine needs, read inside the transaction.
 pub(crate) async fn facts(
     conn: &impl ConnectionTrait,
@@ -366,6 +392,10 @@ pub(crate) async fn facts(
 ) -> AppResult<ProjectFacts> {
     let goals = project_goal::Entity::find()
         .filter(project_goal::Column::ProjectId.eq(found.id))
+        .all(conn)
+        .await?;
+    let scores = life_area_score::Entity::find()
+        .filter(life_area_score::Column::ProjectId.eq(found.id))
         .all(conn)
         .await?;
     let on_record: Vec<AssessmentOnRecord> = assessment::Entity::find()
@@ -403,11 +433,15 @@ pub(crate) async fn facts(
         },
         budget_agreement_required: found.kind == ProjectKind::Ptri,
         integrated_parts_missing: integrated_pai::parts_missing(conn, found).await?,
+        missing_final_scores: closure_outcomes::missing_final_scores(&final_scores(
+            &goals, &scores,
+        )),
         closure_reason_given,
         suspended_from: found.suspended_from,
     })
 }
 
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %found.id))]
 /// Each move the process allows from the project's status, with what still
 /// stands in its way and what the team should know (`allowedTransitions`
 /// with its reasons). Read outside a transaction: it only informs a screen,
@@ -422,7 +456,8 @@ pub async fn transition_checks(
 }
 
 /// Moves the project along the case process. A refusal lists every unmet
-/// condition in Italian.
+/// condition in Italian. Closing may bring the final life-area scores
+/// (dated today), recorded in the same transaction as the closure.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn transition_project(
     db: &DatabaseConnection,
@@ -431,6 +466,7 @@ pub async fn transition_project(
     to: ProjectStatus,
     expected_version: i32,
     reason: Option<String>,
+    final_scores: Vec<(Rater, AreaScore)>,
 ) -> AppResult<project::Model> {
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
@@ -439,6 +475,27 @@ pub async fn transition_project(
     }
     let reason = optional_text("reason", reason.as_deref(), 2000)?;
     let from = found.status;
+    if !final_scores.is_empty() {
+        if to != ProjectStatus::Closed {
+            return Err(AppError::validation(
+                "finalScores",
+                "I punteggi finali si registrano chiudendo il progetto",
+            ));
+        }
+        let rows = score_rows(
+            project_id,
+            user_id,
+            caller.today(),
+            caller.now(),
+            "finalScores",
+            &final_scores,
+        )?;
+        // Written before the checks read them; refused, the closure takes
+        // them back with it.
+        life_area_score::Entity::insert_many(rows)
+            .exec(&txn)
+            .await?;
+    }
     let facts = facts(&txn, caller, &found, reason.is_some()).await?;
     project_lifecycle::check_transition(from, to, &facts).map_err(|refusals| {
         AppError::Refused {
@@ -492,6 +549,21 @@ pub async fn transition_project(
         Some(json!({ "from": from.as_str(), "to": to.as_str() })),
     )
     .await?;
+    if !final_scores.is_empty() {
+        project_history::record(
+            &txn,
+            caller,
+            project_id,
+            user_id,
+            "SCORES_RECORDED",
+            format!(
+                "Punteggi finali per area di vita del {}",
+                wording::date(caller.today())
+            ),
+            Some(json!({ "final": true })),
+        )
+        .await?;
+    }
     audit::record(
         &txn,
         caller,

@@ -272,6 +272,10 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
     app.add_member(&admin, &uvm, &member_id, "MEMBER").await;
     app.add_member(&admin, &uvm, &former_id, "MEMBER").await;
+    // The UVM's nurse: a UVM signs only joint assessments.
+    let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
+    app.db_set_profession(&nurse_id, "INFERMIERE").await;
+    app.add_member(&admin, &uvm, &nurse_id, "MEMBER").await;
     app.add_member(&admin, &other_team, &other_id, "MEMBER")
         .await;
     let person = app
@@ -282,7 +286,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
         .await;
     let content = json!({
         "date": "2026-11-10", "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT",
-        "participantIds": [member_id], "needLevel": "HIGH", "recommendedSetting": "HOME_WITH_SAD",
+        "participantIds": [member_id, nurse_id], "needLevel": "HIGH", "recommendedSetting": "HOME_WITH_SAD",
         "instruments": [], "socialDomains": []
     });
     let record =

@@ -1,4 +1,3 @@
-use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{person_input, Desk};
 use ponte_tests::{on_both_databases, TestApp, TestDb};
@@ -16,6 +15,7 @@ on_both_databases!(
     an_assessment_links_to_the_persons_project_and_discharge,
     assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons,
     an_spmsq_result_keeps_the_raw_error_count_beside_the_adjusted_score,
+    a_uvm_signs_only_a_joint_assessment_and_keeps_each_participants_organization,
 );
 
 pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
@@ -82,10 +82,12 @@ fn iadl(levels: [i32; 8]) -> Value {
     })
 }
 
-/// A UVM with its operator, and a person the UVM is responsible for.
+/// A UVM with its operator (an assistente sociale) and a nurse, and a
+/// person the UVM is responsible for.
 pub struct Uvm {
     pub desk: Desk,
     pub person: String,
+    pub nurse_id: String,
 }
 
 impl Uvm {
@@ -97,7 +99,20 @@ impl Uvm {
                 person_input(&desk.team_id, "Guerini", "Adele", (1935, 2, 14), "F"),
             )
             .await;
-        Uvm { desk, person }
+        let nurse_id = app.nurse_in(&desk.admin, &desk.team_id).await;
+        Uvm {
+            desk,
+            person,
+            nurse_id,
+        }
+    }
+
+    /// The input with the nurse beside the social worker: a joint
+    /// assessment, as a UVM must sign.
+    pub fn joint_input(&self, date: &str, instruments: Vec<Value>) -> Value {
+        let mut input = self.input(date, instruments);
+        input["input"]["participantIds"] = json!([self.desk.operator_id, self.nurse_id]);
+        input
     }
 
     pub fn input(&self, date: &str, instruments: Vec<Value>) -> Value {
@@ -149,8 +164,8 @@ async fn the_server_scores_the_instruments_and_refuses_impossible_answers(db: Te
     assert_eq!(find("SPMSQ")["score"], 3);
     assert_eq!(find("SPMSQ")["band"]["code"], "MILD");
     assert_eq!(
-        recorded["participants"][0]["profession"],
-        "ASSISTENTE_SOCIALE"
+        recorded["participants"],
+        json!([{ "profession": "ASSISTENTE_SOCIALE", "user": { "id": uvm.desk.operator_id } }])
     );
     assert!(recorded["signedAt"].is_null());
 
@@ -297,8 +312,9 @@ async fn a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original(db
         )
         .await;
     let id = recorded["id"].clone();
-    // A draft may still change.
-    let mut content = uvm.input(
+    // A draft may still change (here: the nurse joins, as a UVM signs only
+    // a joint assessment).
+    let mut content = uvm.joint_input(
         "2026-10-01",
         vec![barthel([10, 0, 0, 5, 10, 5, 5, 10, 10, 0])],
     )["input"]
@@ -327,6 +343,7 @@ async fn a_signed_assessment_is_immutable_and_an_amendment_keeps_the_original(db
     let before = uvm.desk.operator.gql(READ, json!({ "id": id })).await.ok()["assessment"].clone();
     let stored_before = original_rows(&app).await;
     assert_eq!(stored_before[0].len(), 1);
+    assert_eq!(stored_before[2].len(), 2, "two participants");
 
     update["expectedVersion"] = json!(3);
     let refused = uvm
@@ -445,8 +462,14 @@ async fn the_persons_history_shows_latest_versions_and_score_series(db: TestDb) 
     let app = TestApp::spawn(db).await;
     let uvm = Uvm::open(&app).await;
     let first = uvm
-        .record("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 5, 5, 0])])
+        .desk
+        .operator
+        .gql(
+            RECORD,
+            uvm.joint_input("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 5, 5, 0])]),
+        )
         .await;
+    let first = first.ok()["recordAssessment"].clone();
     uvm.record(
         "2026-06-10",
         vec![barthel([10, 5, 5, 10, 10, 10, 10, 10, 10, 5])],
@@ -457,8 +480,9 @@ async fn the_persons_history_shows_latest_versions_and_score_series(db: TestDb) 
         .gql(SIGN, json!({ "input": { "assessmentId": first["id"] } }))
         .await
         .ok();
-    let mut amend =
-        uvm.input("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 10, 5, 0])])["input"].clone();
+    let mut amend = uvm.joint_input("2026-01-10", vec![barthel([5, 0, 0, 5, 5, 5, 5, 10, 5, 0])])
+        ["input"]
+        .clone();
     amend.as_object_mut().unwrap().remove("personId");
     amend.as_object_mut().unwrap().remove("teamId");
     amend["assessmentId"] = first["id"].clone();
@@ -553,11 +577,9 @@ async fn assessing_makes_the_team_responsible_for_the_person(db: TestDb) {
 async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let uvm = Uvm::open(&app).await;
-    // A nurse joins; two assessments with the assistente sociale, one without.
-    let nurse_id = app.make_user("inf@asst.test", Role::Operator, None).await;
-    app.add_member(&uvm.desk.admin, &uvm.desk.team_id, &nurse_id, "MEMBER")
-        .await;
-    app.db_set_profession(&nurse_id, "INFERMIERE").await;
+    // Two assessments with the assistente sociale, one without; one joint
+    // (with the nurse beside her).
+    let nurse_id = uvm.nurse_id.clone();
     let second = app
         .person(
             &uvm.desk.operator,
@@ -576,7 +598,7 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
     // Outside the range.
     uvm.record("2026-05-01", vec![]).await;
 
-    let query = "query($team: ID) { assessmentIndicators(from: \"2026-03-01\", to: \"2026-03-31\", teamId: $team) { assessments withSocialWorker socialWorkerShare personsAssessed byNeedLevel { name count } professions { name count } } }";
+    let query = "query($team: ID) { assessmentIndicators(from: \"2026-03-01\", to: \"2026-03-31\", teamId: $team) { assessments withSocialWorker socialWorkerShare jointAssessments personsAssessed byNeedLevel { name count } professions { name count } } }";
     let numbers = uvm
         .desk
         .operator
@@ -586,6 +608,7 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
     assert_eq!(numbers["assessments"], 3);
     assert_eq!(numbers["withSocialWorker"], 2);
     assert!((numbers["socialWorkerShare"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(numbers["jointAssessments"], 1);
     assert_eq!(numbers["personsAssessed"], 2);
     assert_eq!(
         numbers["byNeedLevel"],
@@ -785,4 +808,109 @@ async fn an_spmsq_result_keeps_the_raw_error_count_beside_the_adjusted_score(db:
         before.contains(&json!({ "instrument": "SPMSQ", "rawErrors": null })),
         "{before:?}"
     );
+}
+
+const JOINT_REFUSAL: &str = "Una valutazione UVM richiede almeno un assistente sociale e almeno un medico o infermiere tra i partecipanti";
+
+async fn a_uvm_signs_only_a_joint_assessment_and_keeps_each_participants_organization(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let op = &uvm.desk.operator;
+    // The social worker of a Comune and the nurse of the ASST.
+    let comune = app
+        .organization(&uvm.desk.admin, "Comune di Breno", "COMUNE")
+        .await;
+    app.db_set_organization(&uvm.desk.operator_id, Some(&comune))
+        .await;
+    app.db_set_organization(&uvm.nurse_id, Some(&uvm.desk.organization_id))
+        .await;
+    const READ_JOINT: &str = "query($id: ID!) { assessment(id: $id) { joint signedAt participants { profession user { id } organization { id name } } } }";
+
+    // A draft may lack the health side; signing it may not.
+    let draft = uvm.record("2026-11-02", vec![]).await;
+    let refused = op
+        .gql(SIGN, json!({ "input": { "assessmentId": draft["id"] } }))
+        .await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("participantIds"));
+    assert_eq!(
+        refused.message(),
+        format!("{JOINT_REFUSAL}: manca un medico o infermiere")
+    );
+    let read = op.gql(READ_JOINT, json!({ "id": draft["id"] })).await;
+    assert_eq!(read.ok()["assessment"]["joint"], false);
+    assert!(read.ok()["assessment"]["signedAt"].is_null());
+
+    // Both sides: signed, joint, each participant with their organization.
+    let joint = op.gql(RECORD, uvm.joint_input("2026-11-03", vec![])).await;
+    let joint = joint.ok()["recordAssessment"]["id"].clone();
+    op.gql(SIGN, json!({ "input": { "assessmentId": joint } }))
+        .await
+        .ok();
+    // Organizations are frozen with the profession: a later move does not
+    // rewrite who assessed for which service.
+    app.db_set_organization(&uvm.nurse_id, None).await;
+    let read = op.gql(READ_JOINT, json!({ "id": joint })).await;
+    let read = read.ok()["assessment"].clone();
+    assert_eq!(read["joint"], true);
+    assert!(!read["signedAt"].is_null());
+    let participants = read["participants"].as_array().unwrap();
+    let of = |user: &str| {
+        participants
+            .iter()
+            .find(|p| p["user"]["id"] == user)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        of(&uvm.desk.operator_id)["organization"]["name"],
+        "Comune di Breno"
+    );
+    assert_eq!(
+        of(&uvm.desk.operator_id)["profession"],
+        "ASSISTENTE_SOCIALE"
+    );
+    assert_eq!(
+        of(&uvm.nurse_id)["organization"]["name"],
+        "ASST della Valcamonica"
+    );
+    assert_eq!(of(&uvm.nurse_id)["profession"], "INFERMIERE");
+
+    // An amendment is signed as it is recorded: it must be joint already
+    // (here the nurse alone lacks the social side).
+    let mut amend = uvm.input("2026-11-03", vec![])["input"].clone();
+    amend.as_object_mut().unwrap().remove("personId");
+    amend.as_object_mut().unwrap().remove("teamId");
+    amend["assessmentId"] = joint.clone();
+    amend["amendmentReason"] = json!("Rete familiare rivalutata");
+    amend["participantIds"] = json!([uvm.nurse_id]);
+    let refused = op.gql(AMEND, json!({ "input": amend.clone() })).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("participantIds"));
+    assert_eq!(
+        refused.message(),
+        format!("{JOINT_REFUSAL}: manca un assistente sociale")
+    );
+    amend["participantIds"] = json!([uvm.desk.operator_id, uvm.nurse_id]);
+    op.gql(AMEND, json!({ "input": amend })).await.ok();
+
+    // An équipe multidisciplinare is not a UVM: its social worker signs alone.
+    let eemm = app
+        .team(
+            &uvm.desk.admin,
+            "EEMM",
+            "EQUIPE_MULTIDISCIPLINARE",
+            &uvm.desk.organization_id,
+        )
+        .await;
+    app.add_member(&uvm.desk.admin, &eemm, &uvm.desk.operator_id, "MEMBER")
+        .await;
+    let mut alone = uvm.input("2026-11-04", vec![]);
+    alone["input"]["teamId"] = json!(eemm);
+    let alone = op.gql(RECORD, alone).await;
+    let alone = alone.ok()["recordAssessment"]["id"].clone();
+    let signed = op
+        .gql(SIGN, json!({ "input": { "assessmentId": alone } }))
+        .await;
+    assert!(!signed.ok()["signAssessment"]["signedAt"].is_null());
 }

@@ -67,7 +67,7 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
 
     let assessed = geriatra
         .gql(
-            "{ persons(first: 100) { nodes { assessments { nodes { amended signedAt results { instrument score } } } } } }",
+            "{ persons(first: 100) { nodes { assessments { nodes { amended signedAt joint team { kind } participants { organization { name } } results { instrument score } } } } } }",
             json!({}),
         )
         .await;
@@ -100,6 +100,23 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
     assert!(assessments
         .iter()
         .all(|a| !a["results"].as_array().unwrap().is_empty()));
+    // The UVM assesses jointly, the ASST's doctors and nurses with the
+    // Comune's social worker.
+    let by_uvm: Vec<_> = assessments
+        .iter()
+        .filter(|a| a["team"]["kind"] == "UVM")
+        .collect();
+    assert!(by_uvm.len() >= 5, "{}", by_uvm.len());
+    for assessment in by_uvm {
+        assert_eq!(assessment["joint"], true, "{assessment}");
+        let services: std::collections::BTreeSet<&str> = assessment["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["organization"]["name"].as_str().unwrap())
+            .collect();
+        assert!(services.len() >= 2, "two services: {services:?}");
+    }
 
     let mut kinds = std::collections::BTreeSet::new();
     let mut statuses = std::collections::BTreeSet::new();
@@ -114,7 +131,7 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
         manager.login_ok(email, DEMO_PASSWORD).await;
         let mine = manager
             .gql(
-                "{ projects(mine: true, first: 100) { nodes { kind status integrated cosignatures { part } goals { lifeArea } interventions { lifeArea } budget { agreementStatus totals { byProvider { key } } } } } }",
+                "{ projects(mine: true, first: 100) { nodes { kind status integrated cosignatures { part } goals { lifeArea } interventions { lifeArea } finalScoresRequired { rater recorded } budget { agreementStatus totals { byProvider { key } } } } } }",
                 json!({}),
             )
             .await;
@@ -124,6 +141,17 @@ async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
             budgets.insert(p["budget"]["agreementStatus"].as_str().unwrap().to_owned());
             if p["integrated"] == true {
                 integrated.push((p["status"].clone(), p["cosignatures"].clone()));
+            }
+            if p["status"] == "CLOSED" {
+                let required = p["finalScoresRequired"].as_array().unwrap();
+                assert!(
+                    !required.is_empty() && required.iter().all(|f| f["recorded"] == true),
+                    "a closed project has its final scores: {required:?}"
+                );
+                assert!(
+                    required.iter().any(|f| f["rater"] == "PERSON"),
+                    "the person scored the end too"
+                );
             }
             if p["status"] == "ACTIVE" {
                 let areas: std::collections::BTreeSet<&str> = p["goals"]

@@ -28,6 +28,8 @@ struct Ward {
     desk: Desk,
     /// A UVM the PUA's operator also sits in, to assess the patients.
     uvm: String,
+    /// The UVM's health participant, beside the desk's social worker.
+    nurse_id: String,
     colleague: Client,
     colleague_email: String,
     hospital: String,
@@ -55,9 +57,11 @@ impl Ward {
             .await;
         app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
             .await;
+        let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
         Ward {
             desk,
             uvm,
+            nurse_id,
             colleague,
             colleague_email,
             hospital,
@@ -98,7 +102,7 @@ impl Ward {
                 "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
                 json!({ "input": {
                     "personId": person, "teamId": self.uvm, "dischargeId": discharge,
-                    "participantIds": [self.desk.operator_id], "date": in_days(-1),
+                    "participantIds": [self.desk.operator_id, self.nurse_id], "date": in_days(-1),
                     "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
                     "recommendedSetting": "HOME_WITH_SAD"
                 } }),

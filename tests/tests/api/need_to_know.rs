@@ -111,9 +111,17 @@ impl Case {
         auditor
             .login_ok("dpo@asst.test", ponte_tests::PASSWORD)
             .await;
+        // The UVM's nurse: a UVM signs only joint assessments.
+        let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
+        app.db_set_profession(&nurse_id, "INFERMIERE").await;
+        let joint = |mut input: Value| {
+            input["participantIds"] = json!([member_id, nurse_id]);
+            input
+        };
         for (team, user) in [
             (&pua, &member_id),
             (&uvm, &member_id),
+            (&uvm, &nurse_id),
             (&pua, &former_id),
             (&pua, &former_manager_id),
             (&other_team, &other_id),
@@ -147,7 +155,7 @@ impl Case {
         let recorded = gql_ok(
             &member,
             "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
-            json!({ "input": assessment_input(&person, &uvm, &member_id, "2026-10-01") }),
+            json!({ "input": joint(assessment_input(&person, &uvm, &member_id, "2026-10-01")) }),
         )
         .await;
         let assessment = recorded["recordAssessment"]["id"]
@@ -160,7 +168,7 @@ impl Case {
             json!({ "id": assessment }),
         )
         .await;
-        let mut amend = assessment_input(&person, &uvm, &member_id, "2026-10-02");
+        let mut amend = joint(assessment_input(&person, &uvm, &member_id, "2026-10-02"));
         amend["assessmentId"] = json!(assessment);
         amend["amendmentReason"] = json!("Data della visita corretta");
         amend.as_object_mut().unwrap().remove("personId");

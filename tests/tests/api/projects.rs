@@ -17,6 +17,7 @@ on_both_databases!(
     a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period,
     active_rests_on_a_signed_assessment_within_the_installations_period,
     a_second_open_project_of_a_kind_needs_a_reason_kept_in_its_history,
+    closing_needs_final_scores_by_the_team_and_by_the_person_who_took_part,
 );
 
 pub const OPEN: &str = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id version status nextReviewOn caseManager { id } team { id } } }";
@@ -268,7 +269,13 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
 
     let refused = move_to(op, &project, "CLOSED", 9).await;
     let why = reasons(&refused);
-    assert_eq!(why.len(), 2, "{why:?}");
+    assert_eq!(why.len(), 3, "{why:?}");
+    assert!(
+        why.contains(&format!(
+            "{TEAM_FINAL} Inclusione lavorativa e risorse economiche {FINAL_RULE}"
+        )),
+        "{why:?}"
+    );
     op.gql(
         "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { status outcomeNote } }",
         json!({ "input": { "goalId": goal_id, "status": "PARTLY_ACHIEVED", "outcomeNote": "Tirocinio avviato, da consolidare" } }),
@@ -276,7 +283,8 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     .await
     .ok();
     let closed = op
-        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 10, "reason": "Obiettivi raggiunti, presa in carico dal CPS" } }))
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": 10, "reason": "Obiettivi raggiunti, presa in carico dal CPS",
+            "finalScores": [{ "rater": "TEAM", "lifeArea": "WORK_INCOME", "score": 3 }] } }))
         .await;
     let closed = closed.ok()["transitionProject"].clone();
     assert_eq!(closed["status"], "CLOSED");
@@ -795,7 +803,8 @@ async fn closing_while_a_goal_is_reopened_never_leaves_a_closed_project_with_an_
             ),
             async {
                 tokio::time::sleep(std::time::Duration::from_micros(300 * round)).await;
-                op.gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": version, "reason": "Obiettivo raggiunto" } }))
+                op.gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": version, "reason": "Obiettivo raggiunto",
+                    "finalScores": [{ "rater": "TEAM", "lifeArea": "HOUSING", "score": 4 }] } }))
                     .await
             }
         );
@@ -1183,5 +1192,142 @@ async fn a_second_open_project_of_a_kind_needs_a_reason_kept_in_its_history(db: 
     assert_eq!(
         history.ok()["project"]["history"][0]["summary"],
         "Progetto aperto: Secondo PAI, in parallelo a un altro dello stesso tipo perché: Progetto riabilitativo distinto, concordato in UVM"
+    );
+}
+
+const TEAM_FINAL: &str = "manca il punteggio finale dell'équipe per:";
+const PERSON_FINAL: &str = "manca il punteggio finale della persona per:";
+const FINAL_RULE: &str =
+    "(è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)";
+
+async fn closing_needs_final_scores_by_the_team_and_by_the_person_who_took_part(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let case = Case::open(&app).await;
+    let op = &case.desk.operator;
+    let project = case.project("PAI").await;
+    const SCORES: &str = "mutation($input: RecordLifeAreaScoresInput!) { recordLifeAreaScores(input: $input) { version } }";
+    const CLOSING: &str = "query($id: ID!) { project(id: $id) { version transitionChecks { to ready reasons warnings } finalScoresRequired { rater lifeArea recorded } } }";
+    // The person scored their housing at the start: they take part.
+    op.gql(SCORES, json!({ "input": { "projectId": project["id"], "date": "2026-09-01", "rater": "PERSON", "scores": [{ "lifeArea": "HOUSING", "score": 2 }] } }))
+        .await
+        .ok();
+    for (area, description) in [
+        ("HOUSING", "Restare a casa"),
+        ("HEALTH_WELLBEING", "Deambulare in casa"),
+    ] {
+        let goal = op
+            .gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": area, "description": description } }))
+            .await;
+        op.gql(
+            "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { status } }",
+            json!({ "input": { "goalId": goal.ok()["addGoal"]["id"], "status": "ACHIEVED" } }),
+        )
+        .await
+        .ok();
+    }
+    // A team score from before the goals' outcomes measured a project under way.
+    op.gql(SCORES, json!({ "input": { "projectId": project["id"], "date": "2026-09-01", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 2 }, { "lifeArea": "HEALTH_WELLBEING", "score": 1 }] } }))
+        .await
+        .ok();
+
+    let team_missing = format!("{TEAM_FINAL} Benessere e salute, Abitare {FINAL_RULE}");
+    let person_missing = format!("{PERSON_FINAL} Benessere e salute, Abitare {FINAL_RULE}");
+    let read = op.gql(CLOSING, json!({ "id": project["id"] })).await;
+    let read = read.ok()["project"].clone();
+    // From INTAKE: the next phase needs nothing, closing lacks the scores.
+    let checks = read["transitionChecks"].as_array().unwrap().clone();
+    assert_eq!(
+        checks[0],
+        json!({ "to": "ASSESSMENT", "ready": true, "reasons": [], "warnings": [] })
+    );
+    let closing = checks.iter().find(|c| c["to"] == "CLOSED").unwrap().clone();
+    assert_eq!(
+        closing,
+        json!({ "to": "CLOSED", "ready": false, "reasons": [team_missing, person_missing], "warnings": [] })
+    );
+    assert_eq!(
+        read["finalScoresRequired"],
+        json!([
+            { "rater": "TEAM", "lifeArea": "HEALTH_WELLBEING", "recorded": false },
+            { "rater": "TEAM", "lifeArea": "HOUSING", "recorded": false },
+            { "rater": "PERSON", "lifeArea": "HEALTH_WELLBEING", "recorded": false },
+            { "rater": "PERSON", "lifeArea": "HOUSING", "recorded": false },
+        ])
+    );
+    let version = read["version"].as_i64().unwrap();
+    let close = |version: i64, scores: Value| json!({ "input": { "projectId": project["id"], "to": "CLOSED", "expectedVersion": version, "reason": "Obiettivi raggiunti", "finalScores": scores } });
+    let refused = op.gql(TRANSITION, close(version, json!([]))).await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("to"));
+    assert_eq!(
+        reasons(&refused),
+        vec![team_missing, person_missing.clone()]
+    );
+
+    // The team scores the end today through the usual mutation.
+    let today = app.clock.today().to_string();
+    let scored = op
+        .gql(SCORES, json!({ "input": { "projectId": project["id"], "date": today, "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 4 }, { "lifeArea": "HEALTH_WELLBEING", "score": 3 }] } }))
+        .await;
+    let version = scored.ok()["recordLifeAreaScores"]["version"]
+        .as_i64()
+        .unwrap();
+    let refused = op.gql(TRANSITION, close(version, json!([]))).await;
+    assert_eq!(reasons(&refused), vec![person_missing]);
+
+    // Final scores belong to the closing only, and are checked like any score.
+    let early = op
+        .gql(TRANSITION, json!({ "input": { "projectId": project["id"], "to": "ASSESSMENT", "expectedVersion": version, "finalScores": [{ "rater": "PERSON", "lifeArea": "HOUSING", "score": 4 }] } }))
+        .await;
+    early.expect_code("VALIDATION");
+    assert_eq!(early.field(), Some("finalScores"));
+    assert_eq!(
+        early.message(),
+        "I punteggi finali si registrano chiudendo il progetto"
+    );
+    let wrong = op
+        .gql(
+            TRANSITION,
+            close(
+                version,
+                json!([{ "rater": "PERSON", "lifeArea": "HOUSING", "score": 6 }]),
+            ),
+        )
+        .await;
+    assert_eq!(wrong.field(), Some("finalScores[0].score"));
+
+    // The person's final scores come with the closing, in one transaction.
+    let closed = op
+        .gql(TRANSITION, close(version, json!([
+            { "rater": "PERSON", "lifeArea": "HOUSING", "score": 5, "note": "Sto bene a casa mia" },
+            { "rater": "PERSON", "lifeArea": "HEALTH_WELLBEING", "score": 3 },
+        ])))
+        .await;
+    assert_eq!(closed.ok()["transitionProject"]["status"], "CLOSED");
+    let read = op
+        .gql(
+            "query($id: ID!) { project(id: $id) { finalScoresRequired { recorded } lifeAreaScores { lifeArea points { date rater score } } } }",
+            json!({ "id": project["id"] }),
+        )
+        .await;
+    let read = read.ok()["project"].clone();
+    assert!(read["finalScoresRequired"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["recorded"] == true));
+    let housing = read["lifeAreaScores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["lifeArea"] == "HOUSING")
+        .unwrap()["points"]
+        .clone();
+    assert!(
+        housing
+            .as_array()
+            .unwrap()
+            .contains(&json!({ "date": today, "rater": "PERSON", "score": 5 })),
+        "{housing}"
     );
 }

@@ -46,6 +46,8 @@ struct Protocol {
     app: TestApp,
     desk: Desk,
     uvm: String,
+    /// The UVM's health participant, beside the desk's social worker.
+    nurse_id: String,
     hospital: String,
     ward: Client,
 }
@@ -59,6 +61,7 @@ impl Protocol {
             .await;
         app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
             .await;
+        let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
         let hospital = app
             .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
             .await;
@@ -67,6 +70,7 @@ impl Protocol {
             app,
             desk,
             uvm,
+            nurse_id,
             hospital,
             ward,
         }
@@ -145,7 +149,7 @@ impl Protocol {
                 RECORD,
                 json!({ "input": {
                     "personId": person, "teamId": self.uvm, "dischargeId": discharge,
-                    "participantIds": [self.desk.operator_id], "date": in_days(-3),
+                    "participantIds": [self.desk.operator_id, self.nurse_id], "date": in_days(-3),
                     "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
                     "recommendedSetting": "HOME_WITH_SAD_AND_ADI"
                 } }),

@@ -45,7 +45,8 @@ export interface AssessingTeam {
   id: string;
   name: string;
   kind: keyof typeof teamKindLabels;
-  members: Array<{ id: string; displayName: string; profession: Profession }>;
+  /** `organization`: the member's organization today, frozen with the profession when recorded. */
+  members: Array<{ id: string; displayName: string; profession: Profession; organization?: string | null }>;
 }
 
 type Level = '' | '1' | '2' | '3';
@@ -348,6 +349,7 @@ export function AssessmentForm({
           <legend>{copy.participants}</legend>
           <small id="valutazione-participantIds-aiuto" className="form-text d-block">
             {copy.participantsHint}
+            {team?.kind === 'UVM' && ` ${copy.uvmParticipantsHint}`}
           </small>
           {team && memberOptions.length === 0 && <p>{copy.noMembers}</p>}
           <div className="row">
@@ -355,7 +357,7 @@ export function AssessmentForm({
               <div key={member.id} className="col-12 col-md-6">
                 <CheckboxField
                   id={`partecipante-${member.id}`}
-                  label={`${member.displayName} – ${professionLabels[member.profession]}`}
+                  label={assessmentCopy.detail.participant(member.displayName, professionLabels[member.profession], member.organization)}
                   checked={values.participantIds.includes(member.id)}
                   onChange={(checked) =>
                     setField(

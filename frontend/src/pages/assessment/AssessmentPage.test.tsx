@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
 import type { AssessmentDetailQuery } from '../../gql/graphql';
@@ -40,8 +40,20 @@ const assessment: Served<NonNullable<AssessmentDetailQuery['assessment']>> = {
   team: { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica' },
   loggedBy: { __typename: 'User', id: 'u-marco', displayName: 'Marco Ghirardi' },
   signedBy: { __typename: 'User', id: 'u-marco', displayName: 'Marco Ghirardi' },
+  joint: true,
   participants: [
-    { __typename: 'Participant', profession: 'GERIATRA', user: { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali' } },
+    {
+      __typename: 'Participant',
+      profession: 'GERIATRA',
+      organization: { __typename: 'Organization', id: 'o-asst', name: 'ASST della Valcamonica' },
+      user: { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali' },
+    },
+    {
+      __typename: 'Participant',
+      profession: 'ASSISTENTE_SOCIALE',
+      organization: { __typename: 'Organization', id: 'o-breno', name: 'Comune di Breno' },
+      user: { __typename: 'User', id: 'u-sara', displayName: 'Sara Bontempi' },
+    },
   ],
   results: [
     {
@@ -90,6 +102,45 @@ describe('AssessmentPage', () => {
     expect(spmsq).toHaveTextContent('Istruzione: Licenza elementare o nessuna');
     expect(spmsq).toHaveTextContent('Errori rilevati: 3 (prima della correzione per istruzione)');
     expect(screen.getByTestId('risultato-BARTHEL')).not.toHaveTextContent('Errori rilevati');
-    expect(screen.getByTestId('partecipanti')).toHaveTextContent('Elena Tognali – Geriatra');
+    expect(screen.getByTestId('partecipanti')).toHaveTextContent('Elena Tognali – Geriatra (ASST della Valcamonica)');
+    expect(screen.getByTestId('partecipanti')).toHaveTextContent('Sara Bontempi – Assistente sociale (Comune di Breno)');
+    expect(screen.getByTestId('valutazione-congiunta')).toHaveTextContent('Valutazione congiunta');
+  });
+
+  it('shows a UVM refusal to sign at the participants, in Italian', async () => {
+    window.history.replaceState(null, '', '/valutazioni/a1');
+    const message =
+      'Una valutazione UVM richiede almeno un assistente sociale e almeno un medico o infermiere tra i partecipanti: manca un medico o infermiere';
+    const draft = {
+      ...assessment,
+      signedAt: null,
+      signedBy: null,
+      joint: false,
+      participants: [
+        {
+          __typename: 'Participant',
+          profession: 'ASSISTENTE_SOCIALE' as const,
+          organization: null,
+          user: { __typename: 'User', id: 'u-marco', displayName: 'Marco Ghirardi' },
+        },
+      ],
+    };
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      AssessmentDetail: () => ({ data: { assessment: draft } }),
+      Instruments: () => ({ data: { instruments: instrumentDefinitions } }),
+      SignAssessment: () => ({ data: null, errors: [{ message, extensions: { code: 'VALIDATION', field: 'participantIds' } }] }),
+    });
+    render(
+      <SessionProvider fetch={server.fetch}>
+        <App />
+      </SessionProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Firma' }));
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toHaveTextContent(message);
+    expect(refusal).toHaveAttribute('id', 'partecipanti-errore');
+    expect(screen.getByTestId('partecipanti')).toHaveAttribute('aria-describedby', 'partecipanti-errore');
+    expect(screen.queryByTestId('valutazione-congiunta')).not.toBeInTheDocument();
   });
 });

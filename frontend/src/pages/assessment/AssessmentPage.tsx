@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { AssessmentDetailQuery, Instrument, SocialDomain } from '../../gql/graphql';
-import { errorMessage } from '../../graphql/errors';
+import { errorMessage, formErrors } from '../../graphql/errors';
 import {
   assessmentReasonLabels,
   assessmentSettingLabels,
@@ -45,6 +45,7 @@ export const assessmentDetailQuery = graphql(`
       amended
       amendmentReason
       isLatest
+      joint
       person {
         id
         givenName
@@ -64,6 +65,10 @@ export const assessmentDetailQuery = graphql(`
       }
       participants {
         profession
+        organization {
+          id
+          name
+        }
         user {
           id
           displayName
@@ -162,6 +167,7 @@ export function AssessmentPage({ id }: { id: string }) {
   const [instruments] = useQuery({ query: instrumentsQuery });
   const [signing, sign] = useMutation(signAssessmentMutation);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [participantsError, setParticipantsError] = useState<string>();
   const [amending, setAmending] = useState(false);
 
   if (fetching && !data) return <Loading />;
@@ -181,7 +187,14 @@ export function AssessmentPage({ id }: { id: string }) {
 
   async function signIt() {
     setMessage(undefined);
+    setParticipantsError(undefined);
     const result = await sign({ input: { assessmentId: a.id } });
+    // A UVM that is not joint yet: the refusal belongs to the participants.
+    const atParticipants = result.error ? formErrors(result.error, ['participantIds'] as const).fields.participantIds : undefined;
+    if (atParticipants) {
+      setParticipantsError(atParticipants);
+      return;
+    }
     setMessage(
       result.data
         ? { kind: 'success', text: copy.signedNow }
@@ -251,13 +264,27 @@ export function AssessmentPage({ id }: { id: string }) {
 
       <section aria-labelledby="valutazione-partecipanti" className="ponte-section">
         <h2 id="valutazione-partecipanti" className="h4">
-          {copy.participants}
+          {copy.participants}{' '}
+          {a.joint && (
+            <span data-testid="valutazione-congiunta" title={copy.jointHint}>
+              <Badge color="success" pill>
+                {copy.joint}
+              </Badge>
+            </span>
+          )}
         </h2>
-        <ul data-testid="partecipanti">
+        <ul data-testid="partecipanti" aria-describedby={participantsError ? 'partecipanti-errore' : undefined}>
           {a.participants.map((p, i) => (
-            <li key={p.user?.id ?? i}>{copy.participant(p.user?.displayName ?? '—', professionLabels[p.profession])}</li>
+            <li key={p.user?.id ?? i}>
+              {copy.participant(p.user?.displayName ?? '—', professionLabels[p.profession], p.organization?.name)}
+            </li>
           ))}
         </ul>
+        {participantsError && (
+          <div id="partecipanti-errore" className="alert alert-danger ponte-form-message" role="alert">
+            {participantsError}
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="valutazione-risultati" className="ponte-section">

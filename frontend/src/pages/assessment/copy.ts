@@ -7,7 +7,9 @@ export const assessmentCopy = {
     setting: 'Luogo',
     reason: 'Motivo',
     participants: 'Partecipanti',
-    participantsHint: 'Chi ha preso parte alla valutazione: la professione viene registrata com’è oggi.',
+    participantsHint: 'Chi ha preso parte alla valutazione: la professione e l’ente vengono registrati come sono oggi.',
+    uvmParticipantsHint:
+      'Una valutazione UVM è congiunta: per firmarla servono almeno un assistente sociale e almeno un medico o infermiere.',
     noMembers: 'L’équipe scelta non ha componenti attivi.',
     instruments: 'Strumenti di valutazione',
     instrumentsIntro:
@@ -87,7 +89,10 @@ export const assessmentCopy = {
     notes: 'Note',
     none: '—',
     participants: 'Partecipanti',
-    participant: (name: string, profession: string) => `${name} – ${profession}`,
+    participant: (name: string, profession: string, organization?: string | null) =>
+      `${name} – ${profession}${organization ? ` (${organization})` : ''}`,
+    joint: 'Valutazione congiunta',
+    jointHint: 'Sociale e sanitaria insieme: almeno un assistente sociale e almeno un medico o infermiere.',
     results: 'Risultati degli strumenti',
     resultsIntro: 'Punteggi e fasce calcolati dal server sulle risposte registrate.',
     noResults: 'Nessuno strumento compilato.',

@@ -14,6 +14,10 @@ graphql(`
         displayName
         profession
         active
+        organization {
+          id
+          name
+        }
       }
     }
   }
@@ -50,7 +54,16 @@ export function assessingTeams(teams: AssessingTeamFieldsFragment[]): AssessingT
       name: t.name,
       kind: t.kind,
       members: t.members.flatMap((m) =>
-        m.active && m.user?.active ? [{ id: m.user.id, displayName: m.user.displayName, profession: m.user.profession }] : [],
+        m.active && m.user?.active
+          ? [
+              {
+                id: m.user.id,
+                displayName: m.user.displayName,
+                profession: m.user.profession,
+                organization: m.user.organization?.name ?? null,
+              },
+            ]
+          : [],
       ),
     }));
 }

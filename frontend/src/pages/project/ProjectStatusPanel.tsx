@@ -3,16 +3,37 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormFeedback } from '../../components/FormFeedback';
 import type { FormMessageState } from '../../components/useForm';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { graphql } from '../../gql';
-import type { ProjectStatus } from '../../gql/graphql';
-import { projectStatusLabels } from '../../i18n/enums';
+import type { FinalScoreInput, ProjectStatus } from '../../gql/graphql';
+import { lifeAreaLabels, projectStatusLabels, raterLabels } from '../../i18n/enums';
+import { finalScoresToSend, missingFinalScores, scoreKey } from './closing';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
 import { TransitionChecks } from './TransitionChecks';
-import { transitionLabel, transitionOutcome } from './transitions';
+import { transitionLabel, transitionOutcome, upperFirst } from './transitions';
 
 const copy = projectCopy.status;
+
+/** What the panel needs to offer the steps: which exist, what each lacks, the final scores closing asks for. */
+graphql(`
+  fragment ProjectSteps on IndividualProject {
+    allowedTransitions
+    transitionChecks {
+      to
+      ready
+      reasons
+      warnings
+    }
+    finalScoresRequired {
+      rater
+      lifeArea
+      from
+      recorded
+    }
+  }
+`);
 
 export const transitionProjectMutation = graphql(`
   mutation TransitionProject($input: TransitionProjectInput!) {
@@ -20,10 +41,12 @@ export const transitionProjectMutation = graphql(`
       id
       version
       status
-      allowedTransitions
+      ...ProjectSteps
     }
   }
 `);
+
+const SCORE_OPTIONS = [1, 2, 3, 4, 5].map((n) => [String(n), String(n)] as const);
 
 export const projectStatusColor: Record<ProjectStatus, string> = {
   INTAKE: 'secondary',
@@ -64,7 +87,7 @@ export function ProjectStatusPanel({
   project,
   onReload,
 }: {
-  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions' | 'transitionChecks' | 'integrated'>;
+  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions' | 'transitionChecks' | 'finalScoresRequired' | 'integrated'>;
   onReload: () => void;
 }) {
   const [{ fetching }, transition] = useMutation(transitionProjectMutation);
@@ -73,17 +96,28 @@ export function ProjectStatusPanel({
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  const [finalScores, setFinalScores] = useState<Record<string, string>>({});
+  const [emptyScores, setEmptyScores] = useState<string[]>([]);
+  const missingScores = missingFinalScores(project.finalScoresRequired);
+  const closingCheck = project.transitionChecks.find((c) => c.to === 'CLOSED');
 
-  async function move(to: ProjectStatus, closureReason?: string) {
+  async function move(to: ProjectStatus, closureReason?: string, scores: FinalScoreInput[] = []) {
     setRefusal(undefined);
     setMessage(undefined);
     const result = await transition({
-      input: { projectId: project.id, to, expectedVersion: project.version, reason: closureReason ?? null },
+      input: {
+        projectId: project.id,
+        to,
+        expectedVersion: project.version,
+        reason: closureReason ?? null,
+        ...(scores.length > 0 ? { finalScores: scores } : {}),
+      },
     });
     if (result.data) {
       setMessage({ kind: 'success', text: copy.moved(projectStatusLabels[result.data.transitionProject.status]) });
       setClosing(false);
       setReason('');
+      setFinalScores({});
       return;
     }
     if (!result.error) return;
@@ -95,12 +129,18 @@ export function ProjectStatusPanel({
 
   function confirmClose(event: FormEvent) {
     event.preventDefault();
+    const { scores, empty } = finalScoresToSend(missingScores, finalScores);
+    setEmptyScores(empty);
     if (!reason.trim()) {
       setReasonError(copy.missingReason);
       document.getElementById('progetto-chiusura')?.focus();
       return;
     }
-    void move('CLOSED', reason.trim());
+    if (empty.length > 0) {
+      document.getElementById(`punteggio-finale-${empty[0]}`)?.focus();
+      return;
+    }
+    void move('CLOSED', reason.trim(), scores);
   }
 
   return (
@@ -155,6 +195,44 @@ export function ProjectStatusPanel({
             error={reasonError}
             required
           />
+          {closingCheck && !closingCheck.ready && (
+            <div className="mb-3" data-testid="condizioni-chiusura">
+              <p className="mb-1">{copy.closeConditions}</p>
+              <ul>
+                {closingCheck.reasons.map((r) => (
+                  <li key={r}>{upperFirst(r)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {missingScores.length > 0 && (
+            <fieldset className="ponte-fieldset" data-testid="punteggi-finali">
+              <legend>{copy.finalScores}</legend>
+              <small className="form-text d-block mb-2">{copy.finalScoresHint}</small>
+              <div className="row">
+                {missingScores.map((score) => {
+                  const key = scoreKey(score);
+                  return (
+                    <div key={key} className="col-12 col-md-6">
+                      <SelectField
+                        id={`punteggio-finale-${key}`}
+                        label={copy.finalScore(lifeAreaLabels[score.lifeArea], raterLabels[score.rater])}
+                        options={SCORE_OPTIONS}
+                        placeholder={copy.chooseScore}
+                        value={finalScores[key] ?? ''}
+                        onChange={(v) => {
+                          setFinalScores({ ...finalScores, [key]: v });
+                          setEmptyScores(emptyScores.filter((k) => k !== key));
+                        }}
+                        error={emptyScores.includes(key) ? copy.missingScore : undefined}
+                        required
+                      />
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          )}
           <div className="d-flex gap-2">
             <Button type="submit" color="danger" size="sm" disabled={fetching}>
               {fetching ? copy.working : copy.confirmClose}

@@ -27,13 +27,7 @@ export const projectDetailQuery = graphql(`
       closedOn
       createdAt
       reviewOverdue
-      allowedTransitions
-      transitionChecks {
-        to
-        ready
-        reasons
-        warnings
-      }
+      ...ProjectSteps
       integrated
       cosignatures {
         part

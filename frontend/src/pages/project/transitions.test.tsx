@@ -55,6 +55,7 @@ function project(overrides: Partial<Project> = {}): Project {
     allowedTransitions: ['ACTIVE', 'CLOSED'],
     transitionChecks: [],
     integrated: false,
+    finalScoresRequired: [],
     ...overrides,
   };
 }
@@ -117,6 +118,63 @@ describe('ProjectStatusPanel', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Ricarica' }));
     expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it('asks for the missing final scores per area, shows what closing still lacks, and sends the scores with the closure', async () => {
+    const server = fakeServer({
+      TransitionProject: () => ({
+        data: null,
+        errors: [
+          {
+            message: 'manca il motivo',
+            extensions: { code: 'VALIDATION', field: 'to', reasons: ['obiettivi senza esito finale: 1'] },
+          },
+        ],
+      }),
+    });
+    renderPanel(
+      server,
+      project({
+        status: 'REVIEW',
+        allowedTransitions: ['ACTIVE', 'SUSPENDED', 'CLOSED'],
+        transitionChecks: [
+          {
+            to: 'CLOSED',
+            ready: false,
+            reasons: [
+              "manca il punteggio finale della persona per: Abitare (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+            ],
+            warnings: [],
+          },
+        ],
+        finalScoresRequired: [
+          { rater: 'TEAM', lifeArea: 'HOUSING', from: '2026-11-20', recorded: true },
+          { rater: 'PERSON', lifeArea: 'HOUSING', from: '2026-11-20', recorded: false },
+        ],
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Chiudi il progetto' }));
+    expect(screen.getByTestId('condizioni-chiusura')).toHaveTextContent('Manca il punteggio finale della persona per: Abitare');
+    const scores = screen.getByRole('group', { name: 'Punteggi finali per area di vita (1–5)' });
+    expect(within(scores).getAllByRole('combobox')).toHaveLength(1);
+
+    fireEvent.change(screen.getByLabelText('Motivo della chiusura'), { target: { value: 'Obiettivi raggiunti' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByText('Dai il punteggio finale')).toBeInTheDocument();
+    expect(server.requests).toHaveLength(0);
+
+    fireEvent.change(within(scores).getByLabelText('Abitare – La persona'), { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByTestId('motivi-rifiuto')).toHaveTextContent('Obiettivi senza esito finale: 1');
+    expect(server.requests[0].variables).toEqual({
+      input: {
+        projectId: 'prj1',
+        to: 'CLOSED',
+        expectedVersion: 4,
+        reason: 'Obiettivi raggiunti',
+        finalScores: [{ rater: 'PERSON', lifeArea: 'HOUSING', score: 4 }],
+      },
+    });
   });
 });
 
