@@ -184,3 +184,24 @@ test('when the session ends, signing in again returns to the same page', async (
   await expect(page).toHaveURL(/\/amministrazione\/enti$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
 });
+
+test('after "Esci", the browser\'s Back shows the sign-in page, not the record the user had open', async ({ page }) => {
+  await page.goto('/persone');
+  await signIn(page, 'assistente.sociale@ponte.demo', 'ponte-demo-2026');
+  const first = page.getByTestId('riga-persona').first().getByRole('link');
+  const name = (await first.innerText()).trim();
+  const record = await first.getAttribute('href');
+  expect(record).toMatch(/^\/persone\//);
+  // The record opened from a link (a page load of its own, as from an email
+  // or a bookmark), then another page, then "Esci".
+  await page.goto(record!);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name.split(' ')[0]);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
+  await signOut(page);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/accesso\?ritorno=/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  await expect(page.getByTestId('utente-collegato')).toHaveCount(0);
+});

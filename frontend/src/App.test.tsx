@@ -66,6 +66,26 @@ describe('App', () => {
     expect(window.location.search).toBe('?ritorno=%2Famministrazione%2Fenti');
   });
 
+  it('asks the server again when the browser restores the page from its back-forward cache', async () => {
+    window.history.replaceState(null, '', '/');
+    let signedIn = true;
+    const operator = viewer({ role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' });
+    const server = fakeServer({
+      Me: () => ({ data: { me: signedIn ? operator : null } }),
+      MyTeams: () => ({ data: { teams: { __typename: 'TeamConnection', nodes: [] } } }),
+    });
+    renderApp(server);
+    expect(await screen.findByText('Ti diamo il benvenuto, Giulia Bianchi.')).toBeInTheDocument();
+    // Meanwhile the session ended (signed out on this PC); a page shown
+    // anew (not restored) keeps what it has.
+    signedIn = false;
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(screen.getByText('Ti diamo il benvenuto, Giulia Bianchi.')).toBeInTheDocument();
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await screen.findByRole('heading', { name: 'Accedi a Ponte' })).toBeInTheDocument();
+    expect(screen.queryByText(/Giulia Bianchi/)).not.toBeInTheDocument();
+  });
+
   it('shows Amministrazione in the navigation only to administrators', async () => {
     window.history.replaceState(null, '', '/');
     const operator = viewer({ role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' });

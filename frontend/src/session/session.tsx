@@ -113,6 +113,21 @@ export function SessionProvider({ children, fetch }: { children: ReactNode; fetc
     };
   }, [client, state.status, attempt]);
 
+  // A page restored from the back-forward cache shows what it showed when it
+  // was left, possibly a record of the user who has signed out since (a
+  // shared office PC): ask the server who is signed in before showing
+  // anything, with an empty cache. The shell is `no-store`, which keeps
+  // most browsers from restoring it at all; this covers the others.
+  useEffect(() => {
+    function onPageShow(event: PageTransitionEvent) {
+      if (!event.persisted) return;
+      setClient(newClient());
+      setState({ status: 'loading' });
+    }
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, [newClient]);
+
   const signedIn = useCallback(
     (viewer: Viewer) => {
       setClient(newClient());

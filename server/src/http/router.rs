@@ -127,20 +127,49 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
 
 /// The built SPA: files as they are, and `index.html` for every other path so
 /// that client-side routes survive a reload. Vite's hashed assets never
-/// change under one name, so browsers may keep them for a year.
+/// change under one name, so browsers may keep them for a year. The build
+/// writes each text file's Brotli and gzip forms beside it
+/// (`frontend/scripts/compress.mjs`): they are served to browsers that ask,
+/// with no compression work per request.
+///
+/// The app shell is `no-store`: a browser then keeps no copy of the page,
+/// not even in its back-forward cache, so "Esci" followed by Back on a shared
+/// office PC loads the app anew, which asks the server who is signed in,
+/// instead of showing the record the previous user had open.
 fn spa(dir: &Path) -> Router {
     let index = dir.join("index.html");
     let assets = Router::new()
-        .nest_service("/assets", ServeDir::new(dir.join("assets")))
+        .nest_service(
+            "/assets",
+            ServeDir::new(dir.join("assets"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
     let rest = Router::new()
-        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index)))
+        .fallback_service(
+            ServeDir::new(dir)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    ServeFile::new(&index)
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
+        )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
+            HeaderValue::from_static("no-store"),
         ));
-    assets.merge(rest)
+    // The same path answers in three encodings: a shared cache (a Comune's
+    // proxy) must keep them apart.
+    assets
+        .merge(rest)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
 }

@@ -45,6 +45,10 @@ mod spa {
         )
         .unwrap();
         std::fs::write(dir.join("assets/index-3f2a.js"), "console.log('ponte')").unwrap();
+        // What the build writes beside each text file; the contents only
+        // need to differ, the server does not read them.
+        std::fs::write(dir.join("assets/index-3f2a.js.br"), "brotli bytes").unwrap();
+        std::fs::write(dir.join("assets/index-3f2a.js.gz"), "gzip bytes").unwrap();
         dir
     }
 }
@@ -73,8 +77,44 @@ async fn the_spa_is_served_with_a_fallback_and_long_lived_assets(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(route.status().as_u16(), 200);
-    assert_eq!(route.headers().get("cache-control").unwrap(), "no-cache");
+    // No copy anywhere, not even the back-forward cache: Back after "Esci"
+    // loads the app anew, which asks who is signed in.
+    assert_eq!(route.headers().get("cache-control").unwrap(), "no-store");
     assert!(route.text().await.unwrap().contains("<title>Ponte</title>"));
+    // A browser that takes Brotli or gzip gets the precompressed file, with
+    // the long-lived caching of the asset and `Vary` so caches keep both.
+    let client = reqwest::Client::new();
+    let asset_url = format!("{}/assets/index-3f2a.js", app.base_url);
+    for (accepts, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli bytes"),
+        ("gzip", Some("gzip"), "gzip bytes"),
+        ("identity", None, "console.log('ponte')"),
+    ] {
+        let answer = client
+            .get(&asset_url)
+            .header("accept-encoding", accepts)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status().as_u16(), 200, "{accepts}");
+        let header = |name: &str| {
+            answer
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(header("content-encoding").as_deref(), encoding, "{accepts}");
+        assert!(
+            header("cache-control").unwrap().contains("immutable"),
+            "{accepts}"
+        );
+        assert_eq!(
+            header("vary").as_deref(),
+            Some("accept-encoding"),
+            "{accepts}"
+        );
+        assert_eq!(answer.text().await.unwrap(), body, "{accepts}");
+    }
     let health = reqwest::get(format!("{}/healthz", app.base_url))
         .await
         .unwrap();
