@@ -84,10 +84,13 @@ impl fmt::Display for Fixed2 {
 pub enum MoneyError {
     Empty,
     InvalidFormat,
-    /// Also catches "1.250" meant as one thousand two hundred fifty, which
-    /// cannot be told apart from 1.250 with three decimals.
     TooManyDecimals,
+    /// Thousands grouped with something other than the dot (a space, an
+    /// apostrophe) or in groups that are not of three digits.
     ThousandsSeparator,
+    /// "1.250": one thousand two hundred fifty the Italian way, or 1.25
+    /// with a stray zero the English way; a guessed amount is a wrong one.
+    Ambiguous,
     Negative,
     Overflow,
 }
@@ -99,13 +102,14 @@ impl MoneyError {
         match self {
             MoneyError::Empty => "Indicare un valore",
             MoneyError::InvalidFormat => {
-                "Scrivere un numero con al più due decimali, ad esempio 1250,50"
+                "Scrivere un numero con al più due decimali, ad esempio 1.250,50 o 1250,50"
             }
-            MoneyError::TooManyDecimals => {
-                "Sono ammessi al più due decimali, senza separatore delle migliaia"
-            }
+            MoneyError::TooManyDecimals => "Sono ammessi al più due decimali",
             MoneyError::ThousandsSeparator => {
-                "Scrivere il numero senza separatore delle migliaia, ad esempio 1250,50"
+                "Le migliaia si separano con il punto, a gruppi di tre cifre: ad esempio 1.250,50 (oppure 1250,50)"
+            }
+            MoneyError::Ambiguous => {
+                "Un punto seguito da tre cifre è ambiguo: scrivere 1250 (milleduecentocinquanta) oppure 1,25"
             }
             MoneyError::Negative => "Il valore non può essere negativo",
             MoneyError::Overflow => "Il valore è troppo grande",
@@ -144,10 +148,16 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, MoneyError> {
 /// typed it, and "invalid format" would not tell them what to change.
 const GROUPING_CHARACTERS: [char; 5] = [' ', '\'', '\u{2019}', '\u{a0}', '\u{202f}'];
 
-/// Accepts optional surrounding spaces, an optional minus (when allowed),
-/// digits, and optionally one `.` or `,` followed by one or two digits. Any
-/// thing else is refused rather than guessed, because a guessed amount is a
-/// wrong amount in someone's budget.
+/// Accepts optional surrounding spaces, an optional minus (when allowed) and
+/// a number written the ways people write it here: "1250,50", "1250.50",
+/// and "1.250,50" — the way Ponte itself displays amounts — with the
+/// thousands grouped by dots (or by commas when the decimals follow a dot:
+/// "1,250.50"). Anything else is refused rather than guessed, because a
+/// guessed amount is a wrong amount in someone's budget: above all "1.250",
+/// which reads as 1250 or as 1.25 depending on who typed it.
+///
+/// The SPA checks typed amounts with the same rules before sending them;
+/// `amount_cases.txt` lists the cases both must decide alike.
 fn parse_fixed2(s: &str, allow_negative: bool) -> Result<Fixed2, MoneyError> {
     let text = s.trim();
     if text.is_empty() {
@@ -160,15 +170,8 @@ fn parse_fixed2(s: &str, allow_negative: bool) -> Result<Fixed2, MoneyError> {
     if has_digit_grouping(body) {
         return Err(MoneyError::ThousandsSeparator);
     }
-    let mut parts = body.split(['.', ',']);
-    let whole = parts.next().unwrap_or_default();
-    let fraction = parts.next();
-    if parts.next().is_some() {
-        return Err(MoneyError::ThousandsSeparator);
-    }
-    if !is_digits(whole) || !fraction.is_none_or(is_digits) {
-        return Err(MoneyError::InvalidFormat);
-    }
+    let (whole, fraction) = split_amount(body)?;
+    let whole = whole.as_str();
     let fraction = fraction.unwrap_or("0");
     if fraction.len() > 2 {
         return Err(MoneyError::TooManyDecimals);
@@ -193,6 +196,69 @@ fn parse_fixed2(s: &str, allow_negative: bool) -> Result<Fixed2, MoneyError> {
     }
     // `magnitude` is at most `i64::MAX`, so its negation always fits.
     Ok(Fixed2(if negative { -magnitude } else { magnitude }))
+}
+
+/// The digits before the decimal separator (thousands separators taken
+/// out) and those after it. The decimal separator is the last of `.` and `,`
+/// when both appear; a lone separator is decimal, except a dot before exactly
+/// three digits after at most three, which is ambiguous; a separator repeated with no other is
+/// grouping ("1.250.000").
+fn split_amount(body: &str) -> Result<(String, Option<&str>), MoneyError> {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let (decimal, grouping) = match (dots, commas) {
+        (0, 0) => (None, None),
+        (1, 0) => (Some('.'), None),
+        (0, 1) => (Some(','), None),
+        (_, 0) => (None, Some('.')),
+        (0, _) => (None, Some(',')),
+        _ => {
+            let last_dot = body.rfind('.').unwrap_or_default();
+            let last_comma = body.rfind(',').unwrap_or_default();
+            if last_comma > last_dot {
+                (Some(','), Some('.'))
+            } else {
+                (Some('.'), Some(','))
+            }
+        }
+    };
+    let (whole, fraction) = match decimal {
+        Some(separator) => match body.rsplit_once(separator) {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (body, None),
+        },
+        None => (body, None),
+    };
+    if let (Some(separator), Some(fraction)) = (decimal, fraction) {
+        if whole.contains(separator) {
+            return Err(MoneyError::ThousandsSeparator);
+        }
+        if !is_digits(fraction) {
+            return Err(MoneyError::InvalidFormat);
+        }
+        // "1250.505" cannot be a grouping (a first group has at most three
+        // digits), so it can only be one decimal too many.
+        let could_be_thousands = fraction.len() == 3 && is_digits(whole) && whole.len() <= 3;
+        if separator == '.' && grouping.is_none() && could_be_thousands {
+            return Err(MoneyError::Ambiguous);
+        }
+    }
+    let whole = match grouping {
+        None if is_digits(whole) => whole.to_owned(),
+        None => return Err(MoneyError::InvalidFormat),
+        Some(separator) => {
+            let groups: Vec<&str> = whole.split(separator).collect();
+            if !groups.iter().all(|g| is_digits(g)) {
+                return Err(MoneyError::InvalidFormat);
+            }
+            let first_fits = groups.first().is_some_and(|g| g.len() <= 3);
+            if !first_fits || groups[1..].iter().any(|g| g.len() != 3) {
+                return Err(MoneyError::ThousandsSeparator);
+            }
+            groups.concat()
+        }
+    };
+    Ok((whole, fraction))
 }
 
 /// A grouping character only counts as such between two digits, so that
@@ -272,6 +338,10 @@ mod tests {
             ("0", 0),
             ("007", 700),
             ("  12,30 ", 1_230),
+            // The way Ponte displays amounts, and the English way.
+            ("1.250,50", 125_050),
+            ("1.250.000", 125_000_000),
+            ("1,250.50", 125_050),
         ];
         for (input, hundredths) in cases {
             assert_eq!(parse_euros(input), Ok(Cents(hundredths)), "{input:?}");
@@ -298,11 +368,8 @@ mod tests {
             ("", MoneyError::Empty),
             ("   ", MoneyError::Empty),
             ("1250.505", MoneyError::TooManyDecimals),
-            ("1.250", MoneyError::TooManyDecimals),
+            ("1.250", MoneyError::Ambiguous),
             ("0,001", MoneyError::TooManyDecimals),
-            ("1.250,50", MoneyError::ThousandsSeparator),
-            ("1,250.50", MoneyError::ThousandsSeparator),
-            ("1.250.000", MoneyError::ThousandsSeparator),
             ("1 250", MoneyError::ThousandsSeparator),
             ("1'250", MoneyError::ThousandsSeparator),
             ("1\u{a0}250,00", MoneyError::ThousandsSeparator),
@@ -320,6 +387,28 @@ mod tests {
         for (input, error) in cases {
             assert_eq!(parse_euros(input), Err(error), "{input:?}");
         }
+    }
+
+    /// The cases the SPA's check (`frontend/src/pages/project/budget.ts`)
+    /// reads too, so that a typed amount the screen accepts is one the
+    /// server accepts, with the same value.
+    #[test]
+    fn decides_every_shared_case_as_the_spa_does() {
+        let cases = include_str!("amount_cases.txt");
+        let mut seen = 0;
+        for line in cases.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (expected, typed) = line.split_once('|').expect("expected|typed");
+            let decided = match parse_non_negative_euros(typed) {
+                Ok(Cents(hundredths)) => hundredths.to_string(),
+                Err(error) => format!("{error:?}"),
+            };
+            assert_eq!(decided, expected, "{typed:?}");
+            seen += 1;
+        }
+        assert!(seen > 20, "{seen} cases");
     }
 
     #[test]
@@ -458,7 +547,7 @@ mod tests {
     fn errors_speak_italian() {
         assert_eq!(
             MoneyError::ThousandsSeparator.to_string(),
-            "Scrivere il numero senza separatore delle migliaia, ad esempio 1250,50"
+            "Le migliaia si separano con il punto, a gruppi di tre cifre: ad esempio 1.250,50 (oppure 1250,50)"
         );
         assert_eq!(
             MoneyError::Negative.message_it(),

@@ -575,7 +575,23 @@ async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_chan
         refused.expect_code("VALIDATION");
         assert_eq!(refused.field(), Some(field), "{}", refused.body);
     }
-    for amount in ["1.234", "-5", "dieci", "1.000,00"] {
+    // "1.234" may be 1234 or 1.234: refused, with a message saying how to
+    // write either; a negative amount is refused as such.
+    for (amount, message) in [
+        (
+            "1.234",
+            "Un punto seguito da tre cifre è ambiguo: scrivere 1250 (milleduecentocinquanta) oppure 1,25",
+        ),
+        ("-5", "La quantità prevista non può essere negativa"),
+        (
+            "dieci",
+            "Scrivere un numero con al più due decimali, ad esempio 1.250,50 o 1250,50",
+        ),
+        (
+            "1 000,00",
+            "Le migliaia si separano con il punto, a gruppi di tre cifre: ad esempio 1.250,50 (oppure 1250,50)",
+        ),
+    ] {
         let refused = op
             .gql(
                 ADD_RESOURCE,
@@ -596,6 +612,7 @@ async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_chan
             "{amount}: {}",
             refused.body
         );
+        assert!(refused.message().contains(message), "{amount}: {}", refused.body);
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM budget_resources").await, 0);
 
@@ -609,11 +626,13 @@ async fn budget_mistakes_are_clear_errors_and_agreement_needs_renewal_after_chan
                 asst.clone(),
                 "COMUNE",
                 "EUR",
-                "300",
+                // As Ponte displays amounts: with the thousands dot.
+                "1.250,50",
             ),
         )
         .await;
     let line = line.ok()["addBudgetResource"].clone();
+    assert_eq!(line["plannedQuantity"], "1250.50");
     let agree = "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { budget { agreementStatus missingParties agreements { partyName partyKind current } } } }";
     let agreed = op
         .gql(agree, json!({ "input": { "projectId": project["id"], "partyKind": "PERSON", "partyName": "Gemma Pasini", "agreedOn": "2026-09-20" } }))

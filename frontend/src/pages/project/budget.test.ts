@@ -73,16 +73,17 @@ describe('budget quantities, read as hundredths and written the Italian way', ()
 
   it('checks a typed quantity as the server does and sends it as a Decimal', () => {
     expect(quantityProblem('')).toBe('empty');
-    expect(quantityProblem('1.250,50')).toBe('grouping');
+    expect(quantityProblem('1.250,50')).toBeUndefined();
     expect(quantityProblem('1 250')).toBe('grouping');
-    expect(quantityProblem('1.250')).toBe('decimals');
+    expect(quantityProblem('1.250')).toBe('ambiguous');
     expect(quantityProblem('12,505')).toBe('decimals');
     expect(quantityProblem('€ 12')).toBe('format');
-    expect(quantityProblem('-5')).toBe('format');
+    expect(quantityProblem('-5')).toBe('negative');
     expect(quantityProblem('0')).toBe('zero');
     expect(quantityProblem('0', { allowZero: true })).toBeUndefined();
     expect(quantityProblem('1250,5')).toBeUndefined();
     expect(toDecimal('1250,5')).toBe('1250.50');
+    expect(toDecimal('1.250,50')).toBe('1250.50');
     expect(toDecimal(' 20 ')).toBe('20.00');
     expect(toDecimal('0,05')).toBe('0.05');
   });

@@ -74,18 +74,68 @@ export function overuseWarning(line: { planned: string; used: string; unit: Reso
   return `Utilizzo oltre il previsto di ${formatQuantity(fromHundredths(u - p), line.unit)}`;
 }
 
-/** A typed quantity: digits with at most two decimals after a comma or a dot. */
-export type QuantityProblem = 'empty' | 'grouping' | 'format' | 'decimals' | 'zero';
+/**
+ * Why a typed amount or quantity is refused; the server refuses the same
+ * ones (`domain/src/money.rs`), and both read `domain/src/amount_cases.txt`
+ * in their tests.
+ */
+export type AmountProblem = 'empty' | 'format' | 'decimals' | 'grouping' | 'ambiguous' | 'negative';
+export type QuantityProblem = AmountProblem | 'zero';
+
+const DIGITS = /^\d+$/;
+
+/**
+ * A typed amount read as the server reads it: "1250,50", "1250.50" and
+ * "1.250,50" (as the app displays amounts) are 1250,50; the decimal
+ * separator is the last of `.` and `,`; "1.250" is refused as ambiguous
+ * (1250 or 1,25?), never guessed. Never negative.
+ */
+export function parseTypedAmount(typed: string): { hundredths: number } | { problem: AmountProblem } {
+  const text = typed.trim();
+  if (!text) return { problem: 'empty' };
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  if (/\d[ '’\u00a0\u202f]\d/.test(body)) return { problem: 'grouping' };
+  const dots = body.split('.').length - 1;
+  const commas = body.split(',').length - 1;
+  let decimal: '.' | ',' | null = null;
+  let grouping: '.' | ',' | null = null;
+  if (dots === 1 && commas === 0) decimal = '.';
+  else if (dots === 0 && commas === 1) decimal = ',';
+  else if (dots > 1 && commas === 0) grouping = '.';
+  else if (commas > 1 && dots === 0) grouping = ',';
+  else if (dots > 0 && commas > 0) {
+    decimal = body.lastIndexOf(',') > body.lastIndexOf('.') ? ',' : '.';
+    grouping = decimal === ',' ? '.' : ',';
+  }
+  let whole = body;
+  let fraction = '0';
+  if (decimal) {
+    const at = body.lastIndexOf(decimal);
+    whole = body.slice(0, at);
+    fraction = body.slice(at + 1);
+    if (whole.includes(decimal)) return { problem: 'grouping' };
+    if (!DIGITS.test(fraction)) return { problem: 'format' };
+    // "1250.505" cannot be thousands (a first group has at most three digits).
+    if (decimal === '.' && !grouping && fraction.length === 3 && /^\d{1,3}$/.test(whole)) return { problem: 'ambiguous' };
+  }
+  if (grouping) {
+    const groups = whole.split(grouping);
+    if (!groups.every((g) => DIGITS.test(g))) return { problem: 'format' };
+    if (groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3)) return { problem: 'grouping' };
+    whole = groups.join('');
+  } else if (!DIGITS.test(whole)) return { problem: 'format' };
+  if (fraction.length > 2) return { problem: 'decimals' };
+  const hundredths = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(hundredths)) return { problem: 'format' };
+  if (negative) return { problem: 'negative' };
+  return { hundredths };
+}
 
 export function quantityProblem(typed: string, { allowZero = false }: { allowZero?: boolean } = {}): QuantityProblem | undefined {
-  const text = typed.trim();
-  if (!text) return 'empty';
-  // Thousands separators ("1.250,50", "1 250") are refused, as the server does: a guessed amount is a wrong amount.
-  if (/\d[ '’\u00a0\u202f]\d/.test(text) || (text.match(/[.,]/g)?.length ?? 0) > 1) return 'grouping';
-  if (/[.,]\d{3,}$/.test(text)) return 'decimals';
-  const hundredths = toHundredths(text);
-  if (hundredths === null || hundredths < 0) return 'format';
-  if (hundredths === 0 && !allowZero) return 'zero';
+  const parsed = parseTypedAmount(typed);
+  if ('problem' in parsed) return parsed.problem;
+  if (parsed.hundredths === 0 && !allowZero) return 'zero';
   return undefined;
 }
 
@@ -95,10 +145,10 @@ export function fromHundredths(hundredths: number): string {
   return `${hundredths < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
 }
 
-/** A typed quantity as the API's `Decimal`: "1250,5" → "1250.50". */
+/** A typed quantity as the API's `Decimal`: "1.250,5" → "1250.50"; what cannot be read goes as typed, for the server to refuse. */
 export function toDecimal(typed: string): string {
-  const hundredths = toHundredths(typed);
-  return hundredths === null ? typed.trim() : fromHundredths(hundredths);
+  const parsed = parseTypedAmount(typed);
+  return 'hundredths' in parsed ? fromHundredths(parsed.hundredths) : typed.trim();
 }
 
 export interface BudgetTotal {

@@ -274,9 +274,11 @@ export const projectCopy = {
     working: 'Salvataggio…',
     quantityProblems: {
       empty: 'Indica la quantità',
-      grouping: 'Scrivi il numero senza separatori delle migliaia, ad esempio 1250,50',
-      format: 'Scrivi un numero, ad esempio 1250,50',
+      grouping: 'Le migliaia si separano con il punto, a gruppi di tre cifre: ad esempio 1.250,50 (oppure 1250,50)',
+      format: 'Scrivi un numero, ad esempio 1.250,50 o 1250,50',
       decimals: 'Al massimo due decimali',
+      ambiguous: 'Un punto seguito da tre cifre è ambiguo: scrivi 1250 (milleduecentocinquanta) oppure 1,25',
+      negative: 'La quantità non può essere negativa',
       zero: 'La quantità deve essere maggiore di zero',
     } satisfies Record<QuantityProblem, string>,
     missing: {
