@@ -5,26 +5,57 @@
 //! next to it and fold the query the same way; a plain `LIKE 'prefix%'` then
 //! behaves identically on both databases.
 
+/// The apostrophes people type: the straight one of a keyboard, the curly
+/// one phones and word processors put instead, and their look-alikes.
+const APOSTROPHES: [char; 6] = ['\'', '\u{2019}', '\u{2018}', '`', '\u{b4}', '\u{2bc}'];
+
 /// Folds text into its searchable form: lower case, accents removed,
-/// whitespace runs collapsed to one space and trimmed. Apostrophes are kept
-/// as typed because they are part of names (D'Angelo, Dell'Acqua) and the
-/// query is folded the same way. The caller still escapes `%` and `_` before
-/// building a `LIKE` pattern.
+/// apostrophes of every kind removed ("d’alessio" and "d'alessio" both
+/// become "dalessio"), whitespace runs collapsed to one space and trimmed.
+/// The caller still escapes `%` and `_` before building a `LIKE` pattern.
 pub fn fold(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
     for word in s.split_whitespace() {
+        let word: String = word
+            .chars()
+            .filter(|c| !APOSTROPHES.contains(c))
+            .flat_map(char::to_lowercase)
+            .map(strip_accent)
+            .collect();
+        if word.is_empty() {
+            continue;
+        }
         if !folded.is_empty() {
             folded.push(' ');
         }
-        folded.extend(word.chars().flat_map(char::to_lowercase).map(strip_accent));
+        folded.push_str(&word);
     }
     folded
 }
 
 /// Family name first because that is how operators look people up and how
 /// lists are sorted, so a prefix search on "rossi m" finds "Mario Rossi".
+/// A family name written in parts (D'Alessio, De Luca, Dell'Orto) is also
+/// stored as its parts apart and as one word, after the given name, so
+/// "dalessio", "d alessio" and "deluca" find what was typed "D'Alessio" and
+/// "De Luca": people write such names all three ways.
 pub fn name_tokens(given: &str, family: &str) -> String {
-    fold(&format!("{family} {given}"))
+    let mut tokens = fold(&format!("{family} {given}"));
+    let parts: Vec<String> = family
+        .split(|c: char| c.is_whitespace() || APOSTROPHES.contains(&c))
+        .map(fold)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        let written = fold(family);
+        for variant in [parts.join(" "), parts.concat()] {
+            if variant != written {
+                tokens.push(' ');
+                tokens.push_str(&variant);
+            }
+        }
+    }
+    tokens
 }
 
 /// Expects a lower-case character; anything without a known accent is
@@ -82,9 +113,28 @@ mod tests {
     }
 
     #[test]
-    fn apostrophes_are_kept_as_typed() {
-        assert_eq!(fold("D'Angelo"), "d'angelo");
-        assert_eq!(fold("Dell’Acqua"), "dell’acqua");
+    fn apostrophes_of_every_kind_are_dropped() {
+        assert_eq!(fold("D'Angelo"), "dangelo");
+        assert_eq!(fold("Dell’Acqua"), "dellacqua");
+        assert_eq!(
+            fold("d‘alessio d`alessio d´alessio dʼalessio"),
+            "dalessio dalessio dalessio dalessio"
+        );
+        assert_eq!(fold("d ' alessio"), "d alessio");
+    }
+
+    #[test]
+    fn a_family_name_in_parts_is_also_stored_apart_and_joined() {
+        assert_eq!(
+            name_tokens("Maria", "D'Alessio"),
+            "dalessio maria d alessio"
+        );
+        assert_eq!(name_tokens("Gianni", "De Luca"), "de luca gianni deluca");
+        assert_eq!(
+            name_tokens("Anna", "Dell’Orto Ruà"),
+            "dellorto rua anna dell orto rua dellortorua"
+        );
+        assert_eq!(name_tokens("Mario", "Rossi"), "rossi mario");
     }
 
     #[test]
@@ -104,7 +154,7 @@ mod tests {
         assert_eq!(name_tokens("Nicolò", "Ferrà"), "ferra nicolo");
         assert_eq!(
             name_tokens(" Maria  Grazia ", "D'Angelo "),
-            "d'angelo maria grazia"
+            "dangelo maria grazia d angelo"
         );
     }
 
