@@ -30,6 +30,12 @@ export const shellCopy = {
 } as const;
 
 /** Messages shared by every form and list. */
+/** The buttons under the summary of a formal act (`ConfirmButtons`). */
+export const confirmCopy = {
+  working: 'Salvataggio…',
+  cancel: 'Annulla',
+} as const;
+
 export const commonCopy = {
   networkError: 'Impossibile contattare il server: controlla la connessione e riprova.',
   genericError: 'Si è verificato un errore imprevisto: riprova.',

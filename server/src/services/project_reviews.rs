@@ -72,6 +72,16 @@ pub async fn record_review(
             "Un partecipante non esiste",
         ));
     }
+    // A review is what it decided or observed: an empty one would move the
+    // next review on and clear "verifica scaduta" with nothing on record.
+    let notes = optional_text("notes", draft.notes.as_deref(), 10_000)?;
+    let decisions = optional_text("decisions", draft.decisions.as_deref(), 10_000)?;
+    if notes.is_none() && decisions.is_none() {
+        return Err(AppError::validation(
+            "decisions",
+            "Scrivi le decisioni o le note della verifica: una verifica vuota non si registra",
+        ));
+    }
     // A review returns the project to ACTIVE on the same conditions as any
     // move into ACTIVE (the lifecycle's rule, not a shortcut around it).
     let facts = projects::facts(&txn, caller, &found, false).await?;
@@ -101,12 +111,8 @@ pub async fn record_review(
         project_id: Set(project_id),
         reviewed_on: Set(draft.date),
         participants: Set(serde_json::to_string(&participants).map_err(AppError::internal)?),
-        notes: Set(optional_text("notes", draft.notes.as_deref(), 10_000)?),
-        decisions: Set(optional_text(
-            "decisions",
-            draft.decisions.as_deref(),
-            10_000,
-        )?),
+        notes: Set(notes),
+        decisions: Set(decisions),
         recorded_by: Set(user_id),
         created_at: Set(caller.now()),
     }

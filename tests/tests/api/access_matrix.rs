@@ -558,7 +558,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         Op {
             name: "recordReview",
             query: "mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }",
-            vars: json!({ "input": { "projectId": running, "date": "2026-11-01", "participantIds": [member_id] } }),
+            vars: json!({ "input": { "projectId": running, "date": "2026-11-01", "participantIds": [member_id], "decisions": "Proseguire" } }),
             expect: write,
         },
         Op {

@@ -991,12 +991,31 @@ async fn a_review_does_not_bring_back_a_project_that_lacks_what_active_needs(db:
         move_to(op, &project, "REVIEW", 6).await.ok()["transitionProject"]["status"],
         "REVIEW"
     );
+    // An empty review (nobody wrote what was decided or seen) is refused:
+    // it would move the next review on with nothing on record.
+    let empty = op
+        .gql(
+            "mutation($input: RecordReviewInput!) { recordReview(input: $input) { status } }",
+            json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": [case.desk.operator_id], "notes": "  ", "decisions": "" } }),
+        )
+        .await;
+    empty.expect_code("VALIDATION");
+    assert_eq!(empty.field(), Some("decisions"));
+    assert_eq!(
+        empty.message(),
+        "Scrivi le decisioni o le note della verifica: una verifica vuota non si registra"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM project_reviews").await,
+        0,
+        "nothing written"
+    );
     // The agreement was recorded by mistake and taken off the record.
     app.execute("UPDATE projects SET consent_on = NULL, consent_method = NULL")
         .await;
 
     let record = "mutation($input: RecordReviewInput!) { recordReview(input: $input) { status } }";
-    let input = json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": [case.desk.operator_id] } });
+    let input = json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": [case.desk.operator_id], "decisions": "Proseguire" } });
     let refused = op.gql(record, input.clone()).await;
     refused.expect_code("VALIDATION");
     assert_eq!(refused.field(), Some("projectId"));

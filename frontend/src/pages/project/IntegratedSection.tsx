@@ -1,9 +1,11 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { FormFeedback } from '../../components/FormFeedback';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useConfirmation } from '../../components/useConfirmation';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import { integratedPartLabels } from '../../i18n/enums';
@@ -89,24 +91,13 @@ const COSIGN_FIELDS = ['organizationId', 'signedOn', 'signatory'] as const;
 function CosignForm({ project }: { project: Project }) {
   const initial = { organizationId: '', signedOn: todayIso(), signatory: '' };
   const form = useForm('sottoscrizione', COSIGN_FIELDS, initial);
-  const [confirming, setConfirming] = useState(false);
+  // Any change to what would be signed asks for the confirmation again.
+  const { confirming, setConfirming, field } = useConfirmation(form);
   const [{ fetching }, cosign] = useMutation(cosignProjectMutation);
   const [organizations] = useQuery({ query: providerOrganizationsQuery });
   const candidates = signingOrganizations(organizations.data?.organizations.nodes ?? [], project.cosignatures);
   const v = form.values;
   const chosen = candidates.find((o) => o.id === v.organizationId);
-
-  // Any change to what would be signed asks for the confirmation again.
-  const field = (name: (typeof COSIGN_FIELDS)[number]) => {
-    const props = form.field(name);
-    return {
-      ...props,
-      onChange: (value: string) => {
-        setConfirming(false);
-        props.onChange(value);
-      },
-    };
-  };
 
   function check(event: FormEvent) {
     event.preventDefault();
@@ -206,30 +197,6 @@ function IntegratedMark({ project, onReload }: { project: Project; onReload: () 
           <ConfirmButtons label={copy.confirmMark} working={fetching} onConfirm={() => void send()} onCancel={() => setAsking(false)} />
         </div>
       )}
-    </div>
-  );
-}
-
-/** The two buttons of a confirmation: the act, and "Annulla". */
-function ConfirmButtons({
-  label,
-  working,
-  onConfirm,
-  onCancel,
-}: {
-  label: string;
-  working: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  return (
-    <div className="d-flex flex-wrap gap-2">
-      <Button type="button" color="primary" size="sm" disabled={working} onClick={onConfirm}>
-        {working ? copy.working : label}
-      </Button>
-      <Button type="button" color="secondary" outline size="sm" onClick={onCancel}>
-        {copy.cancel}
-      </Button>
     </div>
   );
 }

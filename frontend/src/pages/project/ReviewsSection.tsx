@@ -2,14 +2,15 @@ import { Button, Table } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
+import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { FormFeedback } from '../../components/FormFeedback';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useConfirmation } from '../../components/useConfirmation';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import { professionLabels } from '../../i18n/enums';
 import { formatDate, todayIso } from '../../i18n/format';
-import { commonCopy } from '../../i18n/it';
 import { useViewer } from '../../session/session';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
@@ -29,6 +30,13 @@ export const recordReviewMutation = graphql(`
 
 const FIELDS = ['date', 'participantIds', 'notes', 'decisions'] as const;
 
+/** The server's rule (`next_review`): the review's date plus the cadence. */
+export function nextReview(date: string, everyDays: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + everyDays);
+  return day.toISOString().slice(0, 10);
+}
+
 /** Verifiche: the periodic reviews, and the form to record one. */
 export function ReviewsSection({ project }: { project: Project }) {
   const viewer = useViewer();
@@ -37,15 +45,23 @@ export function ReviewsSection({ project }: { project: Project }) {
   const form = useForm('verifica', FIELDS, initial);
   const [participants, setParticipants] = useState<string[]>(members.some((m) => m.id === viewer.id) ? [viewer.id] : []);
   const [{ fetching }, record] = useMutation(recordReviewMutation);
+  // A review is a formal act that moves the project and its next review:
+  // the form first shows what will be recorded, and only "Conferma" sends it.
+  const { confirming, setConfirming, field } = useConfirmation(form);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const v = form.values;
     const ok = form.check({
       date: v.date ? undefined : copy.missing.date,
       participantIds: participants.length > 0 ? undefined : copy.missing.participantIds,
+      decisions: v.notes.trim() || v.decisions.trim() ? undefined : copy.missing.decisions,
     });
-    if (!ok) return;
+    if (ok) setConfirming(true);
+  }
+
+  async function send() {
+    const v = form.values;
     const result = await record({
       input: {
         projectId: project.id,
@@ -55,9 +71,12 @@ export function ReviewsSection({ project }: { project: Project }) {
         decisions: v.decisions.trim() || null,
       },
     });
+    setConfirming(false);
     if (result.data) form.done(copy.recorded(formatDate(result.data.recordReview.nextReviewOn)), initial);
     else form.fail(result.error);
   }
+
+  const names = members.filter((m) => participants.includes(m.id)).map((m) => m.displayName);
 
   return (
     <section aria-labelledby="progetto-verifiche" className="ponte-section">
@@ -101,7 +120,7 @@ export function ReviewsSection({ project }: { project: Project }) {
           <FormFeedback message={form.message} />
           <div className="row">
             <div className="col-12 col-md-4">
-              <TextField label={copy.date} type="date" max={todayIso()} required {...form.field('date')} />
+              <TextField label={copy.date} type="date" max={todayIso()} required {...field('date')} />
             </div>
             <div className="col-12 col-md-8">
               <fieldset
@@ -119,6 +138,7 @@ export function ReviewsSection({ project }: { project: Project }) {
                     checked={participants.includes(m.id)}
                     onChange={(checked) => {
                       setParticipants((list) => (checked ? [...list, m.id] : list.filter((id) => id !== m.id)));
+                      setConfirming(false);
                       form.set('participantIds')('');
                     }}
                   />
@@ -133,15 +153,29 @@ export function ReviewsSection({ project }: { project: Project }) {
           </div>
           <div className="row">
             <div className="col-12 col-lg-6">
-              <TextAreaField label={`${copy.notes} ${commonCopy.optional}`} rows={2} {...form.field('notes')} />
+              <TextAreaField label={copy.notes} rows={2} {...field('notes')} />
             </div>
             <div className="col-12 col-lg-6">
-              <TextAreaField label={`${copy.decisions} ${commonCopy.optional}`} rows={2} {...form.field('decisions')} />
+              <TextAreaField label={copy.decisions} hint={copy.contentHint} rows={2} {...field('decisions')} />
             </div>
           </div>
-          <Button type="submit" color="primary" disabled={fetching}>
-            {fetching ? copy.working : copy.submit}
-          </Button>
+          {confirming ? (
+            <div className="alert alert-info ponte-form-message" data-testid="conferma-verifica">
+              <p className="mb-1 fw-semibold">{copy.confirmHeading}</p>
+              <p className="mb-2">
+                {copy.confirmText(
+                  formatDate(form.values.date),
+                  names.join(', '),
+                  formatDate(nextReview(form.values.date, project.reviewEveryDays)),
+                )}
+              </p>
+              <ConfirmButtons label={copy.confirm} working={fetching} onConfirm={() => void send()} onCancel={() => setConfirming(false)} />
+            </div>
+          ) : (
+            <Button type="submit" color="primary">
+              {copy.submit}
+            </Button>
+          )}
         </form>
       )}
     </section>

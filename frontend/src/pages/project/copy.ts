@@ -82,7 +82,6 @@ export const projectCopy = {
     confirmText: (organization: string, part: string, date: string) =>
       `${organization} sottoscrive la ${part} del PAI il ${date}: è un atto formale e resta nella storia del progetto.`,
     confirm: 'Conferma la sottoscrizione',
-    cancel: 'Annulla',
     recorded: (organization: string) => `Sottoscrizione di ${organization} registrata.`,
     noOrganizations: 'Tutti gli enti sanitari e sociali hanno già sottoscritto il PAI, o non ce ne sono di registrati.',
     mark: 'Segna come PAI integrato',
@@ -93,7 +92,6 @@ export const projectCopy = {
     confirmMark: 'Conferma',
     marked: 'Il PAI è ora integrato: registra le sottoscrizioni delle due parti.',
     unmarked: 'Il PAI non è più integrato.',
-    working: 'Salvataggio…',
     missingFields: {
       organizationId: "Scegli l'ente che sottoscrive",
       signedOn: 'Indica la data della sottoscrizione',
@@ -190,7 +188,16 @@ export const projectCopy = {
     submit: 'Registra verifica',
     recorded: (date: string) => `Verifica registrata. Prossima verifica: ${date}.`,
     working: 'Salvataggio…',
-    missing: { date: 'Indica la data della verifica', participantIds: 'Indica almeno un partecipante' },
+    missing: {
+      date: 'Indica la data della verifica',
+      participantIds: 'Indica almeno un partecipante',
+      decisions: 'Scrivi le decisioni o le note della verifica: una verifica vuota non si registra',
+    },
+    confirmHeading: 'Controlla la verifica prima di registrarla',
+    confirmText: (date: string, participants: string, next: string) =>
+      `Verifica del ${date}, con ${participants}. Registrandola il progetto torna in erogazione e la prossima verifica è fissata al ${next}. È un atto formale e resta nella storia del progetto.`,
+    confirm: 'Conferma la verifica',
+    contentHint: 'Servono le decisioni, le note o entrambe.',
   },
   budget: {
     intro:
