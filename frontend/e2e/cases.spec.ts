@@ -198,10 +198,14 @@ test('the social worker opens a PAI with goals in two life areas and a Budget di
   await resourceForm.getByLabel('Ente', { exact: true }).selectOption({ label: 'Comune di Breno' });
   await resourceForm.getByLabel('Fonte di finanziamento').selectOption('COMUNE');
   await resourceForm.getByLabel('Descrizione').fill('Voucher SAD');
-  await resourceForm.getByLabel('Quantità prevista').fill('1.250,50');
+  // "1.250" could be 1250 or 1,25: refused, with how to write either.
+  await resourceForm.getByLabel('Quantità prevista').fill('1.250');
   await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
-  await expect(resourceForm.getByText('Scrivi il numero senza separatori delle migliaia, ad esempio 1250,50')).toBeVisible();
-  await resourceForm.getByLabel('Quantità prevista').fill('1250,50');
+  await expect(
+    resourceForm.getByText('Un punto seguito da tre cifre è ambiguo: scrivi 1250 (milleduecentocinquanta) oppure 1,25'),
+  ).toBeVisible();
+  // The way the app itself shows amounts is accepted.
+  await resourceForm.getByLabel('Quantità prevista').fill('1.250,50');
   await resourceForm.getByRole('button', { name: 'Aggiungi risorsa' }).click();
   await expect(resourceForm.getByText('Risorsa aggiunta: Voucher SAD.')).toBeVisible();
 
@@ -424,6 +428,9 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await expect(page.getByTestId('valutazione-congiunta')).toContainText('Valutazione congiunta');
   await expect(page.getByTestId('stato-firma')).toHaveText('Bozza, non ancora firmata');
   await page.getByRole('button', { name: 'Firma', exact: true }).click();
+  // A formal act: the signature is confirmed, knowing what it means.
+  await expect(page.getByTestId('conferma-firma')).toContainText('non si può più modificare');
+  await page.getByRole('button', { name: 'Conferma la firma' }).click();
   await expect(page.getByText('Valutazione firmata: da ora non si può più modificare.')).toBeVisible();
   await expect(page.getByTestId('stato-firma')).toContainText('Firmata il');
   await checkScreen(page, '20-valutazione-firmata');

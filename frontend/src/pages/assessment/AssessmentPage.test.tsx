@@ -137,6 +137,10 @@ describe('AssessmentPage', () => {
       </SessionProvider>,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Firma' }));
+    // Nothing is signed before the confirmation.
+    expect(await screen.findByTestId('conferma-firma')).toHaveTextContent('Firmi la valutazione con un partecipante');
+    expect(server.requests.some((r) => r.operationName === 'SignAssessment')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la firma' }));
     const refusal = await screen.findByRole('alert');
     expect(refusal).toHaveTextContent(message);
     expect(refusal).toHaveAttribute('id', 'partecipanti-errore');

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
+import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -169,6 +170,9 @@ export function AssessmentPage({ id }: { id: string }) {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
   const [participantsError, setParticipantsError] = useState<string>();
   const [amending, setAmending] = useState(false);
+  // Signing makes the assessment final: it is asked twice, the second time
+  // with what the signature means.
+  const [confirmingSign, setConfirmingSign] = useState(false);
 
   if (fetching && !data) return <Loading />;
   if (error || !data?.assessment) return <RecordUnavailable error={error} copy={{ ...copy, titleFallback: assessmentCopy.create.title }} />;
@@ -186,6 +190,7 @@ export function AssessmentPage({ id }: { id: string }) {
         : undefined);
 
   async function signIt() {
+    setConfirmingSign(false);
     setMessage(undefined);
     setParticipantsError(undefined);
     const result = await sign({ input: { assessmentId: a.id } });
@@ -251,9 +256,21 @@ export function AssessmentPage({ id }: { id: string }) {
             {isParticipant ? (
               <>
                 <p id="firma-aiuto">{copy.signHint}</p>
-                <Button color="primary" onClick={signIt} disabled={signing.fetching} aria-describedby="firma-aiuto">
-                  {signing.fetching ? copy.signing : copy.sign}
-                </Button>
+                {confirmingSign ? (
+                  <div className="alert alert-info ponte-form-message" data-testid="conferma-firma">
+                    <p className="mb-2">{copy.signConfirmText(a.participants.length)}</p>
+                    <ConfirmButtons
+                      label={copy.signConfirm}
+                      working={signing.fetching}
+                      onConfirm={() => void signIt()}
+                      onCancel={() => setConfirmingSign(false)}
+                    />
+                  </div>
+                ) : (
+                  <Button color="primary" onClick={() => setConfirmingSign(true)} aria-describedby="firma-aiuto">
+                    {copy.sign}
+                  </Button>
+                )}
               </>
             ) : (
               <p className="ponte-muted">{copy.signOnlyParticipants}</p>

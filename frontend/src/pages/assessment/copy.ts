@@ -119,6 +119,9 @@ export const assessmentCopy = {
     onlyVersion: 'Nessuna rettifica.',
     sign: 'Firma',
     signing: 'Firma in corso…',
+    signConfirm: 'Conferma la firma',
+    signConfirmText: (participants: number) =>
+      `Firmi la valutazione con ${participants === 1 ? 'un partecipante' : `${participants} partecipanti`} e i punteggi calcolati qui sopra: da quel momento non si può più modificare, solo rettificare con una nuova versione.`,
     signHint: 'Firmando confermi il contenuto: da quel momento la valutazione non si può più modificare, solo rettificare.',
     signOnlyParticipants: 'Può firmarla uno dei partecipanti.',
     amend: 'Rettifica',
