@@ -48,6 +48,8 @@ export const unreadCountQuery = graphql(`
 
 // A constant: urql restarts a query whose context is a new object, on every render.
 const unreadContext = { additionalTypenames: ['Notification'] };
+/** How often the badge asks for the unread count while the app is open. */
+export const UNREAD_POLL_MS = 60_000;
 
 function isCurrent(to: string, pathname: string): boolean {
   return to === paths.home ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
@@ -66,8 +68,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [unread, refreshUnread] = useQuery({ query: unreadCountQuery, context: unreadContext });
   const unreadCount = unread.data?.notifications.totalCount ?? 0;
 
-  // Every navigation asks again: a new notification shows without reloading the page.
+  // Every navigation asks again, and every minute while the app stays open on
+  // one page: a new notification shows without reloading it.
   useEffect(() => refreshUnread({ requestPolicy: 'network-only' }), [pathname, refreshUnread]);
+  useEffect(() => {
+    const timer = window.setInterval(() => refreshUnread({ requestPolicy: 'network-only' }), UNREAD_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [refreshUnread]);
 
   const entries = navigation.filter((entry) => !entry.adminOnly || viewer.role === 'ADMIN');
 

@@ -112,6 +112,14 @@ impl NotificationMutation {
         Ok(notifications::mark_read(s.db, s.caller, id).await?.into())
     }
 
+    /// Marks all the caller's unread notifications as read; returns how
+    /// many there were.
+    async fn mark_all_notifications_read(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        let s = scope(ctx)?;
+        let marked = notifications::mark_all_read(s.db, s.caller).await?;
+        Ok(i32::try_from(marked).unwrap_or(i32::MAX))
+    }
+
     /// ADMIN: puts a dead email back in the queue.
     async fn retry_notification(
         &self,

@@ -43,7 +43,9 @@ fn absolute(public_url: &Url, path: &str) -> String {
 }
 
 /// Writes, for every recipient, an in-app notification and an email in the
-/// outbox. Call it inside the transaction of the change it reports.
+/// outbox. Call it inside the transaction of the change it reports. The
+/// user whose act it reports is not told of it: they know, and a
+/// notification of one's own act buries the others.
 pub async fn notify(
     conn: &impl ConnectionTrait,
     caller: &Caller,
@@ -52,11 +54,12 @@ pub async fn notify(
     event: &Event,
     discharge_id: Option<Uuid>,
 ) -> AppResult<()> {
+    let actor = caller.viewer.as_ref().map(|v| v.user_id);
     let mut seen = Vec::new();
     let recipients: Vec<&user::Model> = recipients
         .iter()
         .filter(|u| {
-            u.active && !seen.contains(&u.id) && {
+            u.active && Some(u.id) != actor && !seen.contains(&u.id) && {
                 seen.push(u.id);
                 true
             }

@@ -60,6 +60,20 @@ pub async fn mark_read(
     find::<notification::Entity>(db, id).await
 }
 
+/// Marks every unread notification of the caller as read ("segna tutte
+/// come lette"); returns how many were unread.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn mark_all_read(db: &DatabaseConnection, caller: &Caller) -> AppResult<u64> {
+    let viewer = policy::require_signed_in(caller)?;
+    let marked = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(caller.now()))
+        .filter(notification::Column::UserId.eq(viewer.user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(marked.rows_affected)
+}
+
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn failed_emails(
     db: &DatabaseConnection,

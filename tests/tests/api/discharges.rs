@@ -18,6 +18,7 @@ on_both_databases!(
     allowed_actions_follow_the_discharge_through_its_workflow,
     indicators_on_a_known_data_set_give_the_known_numbers,
     a_discharge_is_never_both_completed_and_cancelled,
+    nobody_is_notified_of_their_own_act_and_all_can_be_marked_read,
 );
 
 const REPORT: &str = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id version status patient { familyName } person { id } } }";
@@ -786,4 +787,55 @@ async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {
             "round {round}: one change on top of the plan"
         );
     }
+}
+
+/// Issue 16: the member who moves the expected date is not told of it; the
+/// colleague is, and marks everything read at once.
+async fn nobody_is_notified_of_their_own_act_and_all_can_be_marked_read(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let ward = Ward::open(&app).await;
+    let reported = ward.report(&in_days(3)).await;
+    let change =
+        "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { version } }";
+    ward.desk
+        .operator
+        .gql(
+            change,
+            json!({ "input": { "dischargeId": reported["id"], "expectedVersion": reported["version"], "expectedDischargeOn": in_days(5) } }),
+        )
+        .await
+        .ok();
+    let inbox = "{ notifications(unreadOnly: true) { totalCount nodes { title } } }";
+    let titles = |answer: &ponte_tests::Gql| -> Vec<String> {
+        answer.ok()["notifications"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // The report (by the ward) reached both members; the change only the one
+    // who did not make it.
+    let own = ward.desk.operator.gql(inbox, json!({})).await;
+    assert_eq!(titles(&own), vec!["Nuova dimissione protetta: R.T."]);
+    let colleague = ward.colleague.gql(inbox, json!({})).await;
+    assert_eq!(titles(&colleague).len(), 2, "{}", colleague.body);
+    let sent_to_colleague = format!(
+        "SELECT COUNT(*) FROM outbox_emails WHERE recipient = '{}'",
+        ward.colleague_email
+    );
+    assert_eq!(app.count(&sent_to_colleague).await, 2);
+
+    let all = "mutation { markAllNotificationsRead }";
+    let marked = ward.colleague.gql(all, json!({})).await;
+    assert_eq!(marked.ok()["markAllNotificationsRead"], 2);
+    let colleague = ward.colleague.gql(inbox, json!({})).await;
+    assert_eq!(colleague.ok()["notifications"]["totalCount"], 0);
+    // Only the caller's own: the other member's stays unread.
+    let own = ward.desk.operator.gql(inbox, json!({})).await;
+    assert_eq!(own.ok()["notifications"]["totalCount"], 1);
+    assert_eq!(
+        ward.colleague.gql(all, json!({})).await.ok()["markAllNotificationsRead"],
+        0
+    );
 }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../App';
+import { UNREAD_POLL_MS } from '../../components/AppShell';
 import { SessionProvider } from '../../session/session';
 import type { NotificationsQuery } from '../../gql/graphql';
 import { fakeServer, viewer, type Served } from '../../test/fakeServer';
@@ -72,5 +73,83 @@ describe('Notifiche', () => {
 
     fireEvent.click(screen.getByLabelText('Solo da leggere'));
     expect(await screen.findByText('Nessuna notifica da leggere.')).toBeInTheDocument();
+  });
+
+  it('marks all as read at once, and the badge follows', async () => {
+    window.history.replaceState(null, '', '/notifiche');
+    let items = [
+      notification('n2', 'Nuova dimissione protetta: E.B.', false),
+      notification('n1', 'Data di dimissione cambiata: T.M.', false),
+    ];
+    const unread = () => items.filter((n) => !n.read);
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      UnreadNotificationCount: () => ({ data: { notifications: { __typename: 'NotificationConnection', totalCount: unread().length } } }),
+      Notifications: (variables) => {
+        const nodes = variables.unreadOnly ? unread() : items;
+        return {
+          data: {
+            notifications: {
+              __typename: 'NotificationConnection',
+              totalCount: nodes.length,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              nodes,
+            },
+          },
+        };
+      },
+      MarkAllNotificationsRead: () => {
+        const count = unread().length;
+        items = items.map((n) => ({ ...n, read: true, readAt: '2026-11-23T10:00:00Z' }));
+        return { data: { markAllNotificationsRead: count } };
+      },
+    });
+    render(
+      <SessionProvider fetch={server.fetch}>
+        <App />
+      </SessionProvider>,
+    );
+    const nav = await screen.findByRole('navigation', { name: 'Navigazione principale', hidden: true });
+    expect(await within(nav).findByTestId('notifiche-non-lette', {}, { timeout: 3000 })).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('button', { name: 'Segna tutte come lette' }));
+    expect(await screen.findByText('2 notifiche segnate come lette.')).toBeInTheDocument();
+    await waitFor(() => expect(within(nav).queryByTestId('notifiche-non-lette')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Segna tutte come lette' })).not.toBeInTheDocument());
+    for (const row of screen.getAllByTestId('notifica')) expect(row).toHaveTextContent('Letta il');
+  });
+
+  it('asks for the unread count every minute while the app stays on one page', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      window.history.replaceState(null, '', '/notifiche');
+      let count = 0;
+      const server = fakeServer({
+        Me: () => ({ data: { me: operator } }),
+        UnreadNotificationCount: () => ({ data: { notifications: { __typename: 'NotificationConnection', totalCount: count } } }),
+        Notifications: () => ({
+          data: {
+            notifications: {
+              __typename: 'NotificationConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              nodes: [],
+            },
+          },
+        }),
+      });
+      render(
+        <SessionProvider fetch={server.fetch}>
+          <App />
+        </SessionProvider>,
+      );
+      const nav = await screen.findByRole('navigation', { name: 'Navigazione principale', hidden: true });
+      await screen.findByText('Nessuna notifica.');
+      expect(within(nav).queryByTestId('notifiche-non-lette')).not.toBeInTheDocument();
+      count = 3;
+      await vi.advanceTimersByTimeAsync(UNREAD_POLL_MS);
+      expect(await within(nav).findByTestId('notifiche-non-lette')).toHaveTextContent('3');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

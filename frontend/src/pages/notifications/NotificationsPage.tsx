@@ -11,6 +11,7 @@ import type { NotificationsQuery } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { formatDateTime } from '../../i18n/format';
 import { isSafeReturnPath } from '../../router/router';
+import { unreadCountQuery } from '../../components/AppShell';
 import { notificationsCopy as copy } from './copy';
 
 const PAGE_SIZE = 20;
@@ -51,6 +52,12 @@ export const markNotificationReadMutation = graphql(`
 export type NotificationItem = NotificationsQuery['notifications']['nodes'][number];
 
 /** Where a notification leads: an in-app path, or nowhere when it is not one. */
+export const markAllNotificationsReadMutation = graphql(`
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead
+  }
+`);
+
 export function notificationHref(link: string): string | undefined {
   return isSafeReturnPath(link) ? link : undefined;
 }
@@ -67,6 +74,18 @@ export function NotificationsPage() {
   const [lastPage] = useQuery({ query: notificationsQuery, variables: variables(last), context: notificationsContext });
   const total = first.data?.notifications.totalCount ?? 0;
   const shown = (cursors.length - 1) * PAGE_SIZE + (lastPage.data?.notifications.nodes.length ?? 0);
+  const [unread] = useQuery({ query: unreadCountQuery, context: notificationsContext });
+  const [markingAll, markAll] = useMutation(markAllNotificationsReadMutation);
+
+  async function markAllRead() {
+    // The answer is a count, not notifications: say which lists to ask again.
+    const result = await markAll({}, notificationsContext);
+    setMessage(
+      result.data
+        ? { kind: 'success', text: copy.allMarked(result.data.markAllNotificationsRead) }
+        : { kind: 'error', text: result.error ? errorMessage(result.error) : copy.none },
+    );
+  }
 
   return (
     <>
@@ -83,6 +102,13 @@ export function NotificationsPage() {
           ['unread', copy.filters.unread],
         ]}
       />
+      {(unread.data?.notifications.totalCount ?? 0) > 0 && (
+        <p>
+          <Button color="primary" outline size="sm" disabled={markingAll.fetching} onClick={() => void markAllRead()}>
+            {copy.markAll}
+          </Button>
+        </p>
+      )}
       <div aria-live="polite">{message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}</div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
       {first.data && total === 0 ? (

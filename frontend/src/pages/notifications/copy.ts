@@ -11,6 +11,13 @@ export const notificationsCopy = {
   markRead: 'Segna come letta',
   markReadLabel: (title: string) => `Segna come letta: ${title}`,
   marked: 'Notifica segnata come letta.',
+  markAll: 'Segna tutte come lette',
+  allMarked: (count: number) =>
+    count === 0
+      ? 'Nessuna notifica da segnare.'
+      : count === 1
+        ? 'Una notifica segnata come letta.'
+        : `${count} notifiche segnate come lette.`,
   none: 'Nessuna notifica.',
   noneUnread: 'Nessuna notifica da leggere.',
   summary: (shown: number, total: number) => (total === 1 ? 'Una notifica.' : `Mostrate ${shown} notifiche su ${total}.`),
