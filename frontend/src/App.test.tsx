@@ -131,9 +131,11 @@ describe('App', () => {
 
   it('moves between pages with the navigation links, without reloading', async () => {
     window.history.replaceState(null, '', '/');
+    const operator = viewer({ role: 'OPERATOR', displayName: 'Giulia Bianchi', profession: 'ASSISTENTE_SOCIALE' });
     renderApp(
       fakeServer({
-        Me: () => ({ data: { me: adminViewer } }),
+        Me: () => ({ data: { me: operator } }),
+        MyTeams: () => ({ data: { teams: { __typename: 'TeamConnection', nodes: [] } } }),
         Persons: () => ({
           data: {
             persons: {

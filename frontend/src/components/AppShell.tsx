@@ -20,22 +20,7 @@ import { shellCopy } from '../i18n/it';
 import { paths } from '../routes';
 import { useLocation } from '../router/router';
 import { useSession, useViewer } from '../session/session';
-
-interface NavEntry {
-  to: string;
-  label: string;
-  adminOnly?: boolean;
-}
-
-const navigation: NavEntry[] = [
-  { to: paths.home, label: shellCopy.nav.home },
-  { to: paths.persons, label: shellCopy.nav.persons },
-  { to: paths.projects, label: shellCopy.nav.projects },
-  { to: paths.assessments, label: shellCopy.nav.assessments },
-  { to: paths.discharges, label: shellCopy.nav.discharges },
-  { to: paths.notifications, label: shellCopy.nav.notifications },
-  { to: paths.admin, label: shellCopy.nav.admin, adminOnly: true },
-];
+import { navigationFor } from './navigation';
 
 /** How many notifications the viewer has not read yet: the badge next to "Notifiche". */
 export const unreadCountQuery = graphql(`
@@ -76,7 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     return () => window.clearInterval(timer);
   }, [refreshUnread]);
 
-  const entries = navigation.filter((entry) => !entry.adminOnly || viewer.role === 'ADMIN');
+  const entries = navigationFor(viewer);
 
   return (
     <div className="ponte-app d-flex flex-column min-vh-100">

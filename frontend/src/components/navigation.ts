@@ -1,0 +1,37 @@
+/**
+ * The main navigation, shaped by what each user can use: a screen the
+ * server would answer with "non hai accesso" is not offered. Case work
+ * (persons, projects, assessments) is for operators of the services; a
+ * hospital ward's staff report and follow discharges; an administrator
+ * manages accounts and the catalogue, never a person's case. The server's
+ * policy still decides every request: this only keeps menus honest.
+ */
+import type { ViewerFieldsFragment } from '../gql/graphql';
+import { shellCopy } from '../i18n/it';
+import { paths } from '../routes';
+
+export interface NavEntry {
+  to: string;
+  label: string;
+}
+
+type Viewer = Pick<ViewerFieldsFragment, 'role'> & { organization?: { kind: string } | null };
+
+/** A hospital's operator: reports discharges for its wards, has no caseload. */
+export function isWardStaff(viewer: Viewer): boolean {
+  return viewer.role === 'OPERATOR' && viewer.organization?.kind === 'OSPEDALE';
+}
+
+export function navigationFor(viewer: Viewer): NavEntry[] {
+  const caseWork = viewer.role === 'OPERATOR' && !isWardStaff(viewer);
+  const entries: [NavEntry, boolean][] = [
+    [{ to: paths.home, label: shellCopy.nav.home }, true],
+    [{ to: paths.persons, label: shellCopy.nav.persons }, caseWork],
+    [{ to: paths.projects, label: shellCopy.nav.projects }, caseWork],
+    [{ to: paths.assessments, label: shellCopy.nav.assessments }, caseWork],
+    [{ to: paths.discharges, label: shellCopy.nav.discharges }, viewer.role === 'OPERATOR'],
+    [{ to: paths.notifications, label: shellCopy.nav.notifications }, true],
+    [{ to: paths.admin, label: shellCopy.nav.admin }, viewer.role === 'ADMIN'],
+  ];
+  return entries.filter(([, shown]) => shown).map(([entry]) => entry);
+}
