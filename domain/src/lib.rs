@@ -17,5 +17,6 @@ pub mod money;
 pub mod person_identity;
 pub mod project_lifecycle;
 pub mod search_text;
+pub mod territory;
 pub mod vocabulary;
 pub mod wording;

@@ -21,6 +21,7 @@ pub mod projects;
 pub mod referrals;
 pub mod rows;
 pub mod teams;
+pub mod territory;
 pub mod users;
 pub mod versions;
 
@@ -42,7 +43,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 20] = [
+    const SOURCES: [(&str, &str); 21] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -66,6 +67,7 @@ mod tests {
         ("projects", include_str!("projects.rs")),
         ("referrals", include_str!("referrals.rs")),
         ("teams", include_str!("teams.rs")),
+        ("territory", include_str!("territory.rs")),
         ("users", include_str!("users.rs")),
         ("versions", include_str!("versions.rs")),
         ("mod", include_str!("mod.rs")),

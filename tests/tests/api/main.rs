@@ -26,4 +26,5 @@ mod schema;
 mod seed_scale;
 mod sign_in_attacks;
 mod teams;
+mod territory;
 mod vocabularies;
