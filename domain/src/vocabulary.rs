@@ -39,6 +39,9 @@ macro_rules! with_vocabularies {
                 Admin = "ADMIN",
                 Operator = "OPERATOR",
                 Auditor = "AUDITOR",
+                /// Ufficio di Piano, ATS or ASST planning office: reads the indicators
+                /// of its territories, never a person, a project or an assessment.
+                Reporter = "REPORTER",
             }
 
             Profession {

@@ -2,7 +2,10 @@
 //! applied by the service functions, never only by the UI or a resolver.
 //!
 //! Roles: ADMIN manages users, organizations and teams but reads no case data
-//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases.
+//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases;
+//! REPORTER reads aggregate indicators of their territories and no case data
+//! at all (every case path asks `require_case_worker`, which only an OPERATOR
+//! passes).
 //!
 //! Need-to-know: an OPERATOR reads and writes a person's case data only while
 //! they are an active member of a team responsible for the person. A team is
@@ -503,6 +506,17 @@ pub async fn may_read_person(
     }
 }
 
+/// Which territories a REPORTER reads is for the administrators who assign
+/// them and for the reporter themselves.
+pub fn can_read_user_territories(caller: &Caller, user_id: Uuid) -> AppResult<&Viewer> {
+    let viewer = caller.viewer()?;
+    if viewer.role == Role::Admin || viewer.user_id == user_id {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// The audit trail is for auditors (and the DPO) only.
 pub fn require_auditor(caller: &Caller) -> AppResult<&Viewer> {
     let viewer = caller.viewer()?;
@@ -590,6 +604,20 @@ mod tests {
         assert!(matches!(
             require_auditor(&caller(None)),
             Err(AppError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn a_reporter_is_never_a_case_worker_an_admin_or_an_auditor() {
+        let reporter = caller(Some(Role::Reporter));
+        assert!(matches!(
+            require_case_worker(&reporter),
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(require_admin(&reporter), Err(AppError::Forbidden)));
+        assert!(matches!(
+            require_auditor(&reporter),
+            Err(AppError::Forbidden)
         ));
     }
 

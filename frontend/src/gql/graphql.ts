@@ -666,7 +666,12 @@ export type ResourceUnit =
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
-  | 'OPERATOR';
+  | 'OPERATOR'
+  /**
+   * Ufficio di Piano, ATS or ASST planning office: reads the indicators
+   * of its territories, never a person, a project or an assessment.
+   */
+  | 'REPORTER';
 
 export type ServiceKind =
   | 'ADI'

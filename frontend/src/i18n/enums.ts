@@ -50,6 +50,7 @@ export const roleLabels: Record<Role, string> = {
   ADMIN: 'Amministratore',
   OPERATOR: 'Operatore',
   AUDITOR: 'Revisore (audit)',
+  REPORTER: 'Ufficio di Piano (indicatori)',
 };
 
 export const professionLabels: Record<Profession, string> = {

@@ -1,15 +1,17 @@
 //! The territory (issue 14.1): organizations under one another, and a
 //! person's Comune of residence.
 
+use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::json;
 use ponte_tests::world::{person_input, Desk};
-use ponte_tests::{on_both_databases, TestApp, TestDb};
+use ponte_tests::{on_both_databases, TestApp, TestDb, PASSWORD};
 
 on_both_databases!(
     an_ambito_groups_its_comuni_and_a_distretto_sits_under_its_asst,
     a_comune_cannot_sit_under_an_asst,
     only_an_admin_moves_an_organization_and_it_is_audited,
     a_person_resides_in_a_comune_of_the_catalogue,
+    an_admin_gives_a_reporter_their_territories,
 );
 
 const CREATE_ORGANIZATION: &str =
@@ -168,5 +170,55 @@ async fn a_person_resides_in_a_comune_of_the_catalogue(db: TestDb) {
     assert_eq!(
         moved.ok()["updatePerson"]["residenceComune"]["name"],
         "Comune di Esine"
+    );
+}
+
+const SET_TERRITORIES: &str =
+    "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }";
+
+async fn an_admin_gives_a_reporter_their_territories(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let desk = Desk::open(&app, "PUA").await;
+    let ambito = app
+        .organization(&desk.admin, "Ambito di Vallecamonica", "AMBITO")
+        .await;
+    let reporter_id = app
+        .make_user("ufficio.piano@ambito.test", Role::Reporter, None)
+        .await;
+    let input = json!({ "input": { "userId": reporter_id, "organizationIds": [ambito] } });
+    desk.operator
+        .gql(SET_TERRITORIES, input.clone())
+        .await
+        .expect_code("FORBIDDEN");
+    // An operator reads indicators by team, not by territory.
+    let refused = desk
+        .admin
+        .gql(
+            SET_TERRITORIES,
+            json!({ "input": { "userId": desk.operator_id, "organizationIds": [ambito] } }),
+        )
+        .await;
+    refused.expect_code("VALIDATION");
+    assert_eq!(refused.field(), Some("userId"));
+    assert_eq!(
+        refused.message(),
+        "Solo un utente con ruolo REPORTER ha territori di competenza"
+    );
+    desk.admin.gql(SET_TERRITORIES, input).await.ok();
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'USER_TERRITORIES_SET'")
+            .await,
+        1
+    );
+    let reporter = app.client();
+    reporter
+        .login_ok("ufficio.piano@ambito.test", PASSWORD)
+        .await;
+    let me = reporter
+        .gql("{ me { role territories { name } } }", json!({}))
+        .await;
+    assert_eq!(
+        me.ok()["me"],
+        json!({ "role": "REPORTER", "territories": [{ "name": "Ambito di Vallecamonica" }] })
     );
 }
