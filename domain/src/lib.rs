@@ -10,6 +10,7 @@ pub mod budget_totals;
 pub mod closure_outcomes;
 pub mod discharge_workflow;
 pub mod fiscal_code;
+pub mod indicators;
 pub mod instruments;
 pub mod integrated_pai;
 pub mod joint_assessment;

@@ -350,6 +350,24 @@ macro_rules! with_vocabularies {
                 ToRenew = "TO_RENEW",
             }
 
+            /// What an indicator's value measures (`indicators::CATALOGUE`).
+            IndicatorUnit {
+                /// A number of assessments, discharges, projects…
+                Count = "COUNT",
+                /// A share from 0 to 1: numerator over denominator.
+                Ratio = "RATIO",
+                /// A number of days (a mean or a median).
+                Days = "DAYS",
+                Eur = "EUR",
+            }
+
+            /// How an indicator's period is split into a series.
+            IndicatorBreakdown {
+                None = "NONE",
+                Quarter = "QUARTER",
+                Month = "MONTH",
+            }
+
             /// The states of a protected discharge; the rules are in `discharge_workflow`.
             DischargeStatus {
                 Reported = "REPORTED",

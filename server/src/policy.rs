@@ -18,6 +18,7 @@
 
 use entity::{
     assessment, discharge, organization, person, project, referral, team, team_membership,
+    user_territory,
 };
 use sea_orm::sea_query::{
     Alias, Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr, UnionType,
@@ -34,6 +35,7 @@ use crate::caller::{Caller, Viewer};
 use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
+use crate::services::territory::lies_within;
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
@@ -366,6 +368,66 @@ pub async fn require_indicator_access(
             "Indica l'équipe di cui vuoi vedere gli indicatori",
         )),
         _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The catalogue of indicators describes what is counted, not anyone's
+/// numbers: every signed-in user may read it.
+pub fn can_read_indicator_catalogue(caller: &Caller) -> AppResult<&Viewer> {
+    caller.viewer()
+}
+
+/// Who reads the Ambito's indicators (`services::indicators`), and whether
+/// they see small counts. ADMIN reads any territory or team, every count
+/// shown. A REPORTER reads one of their territories or a territory under it,
+/// never a team, and small counts are suppressed for them. An OPERATOR reads
+/// a team they are an active member of, as for the team's own indicators.
+/// An AUDITOR reads none. Returns whether to suppress small counts.
+pub async fn require_indicators_reader(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    territory_id: Option<Uuid>,
+    team_id: Option<Uuid>,
+) -> AppResult<bool> {
+    let viewer = caller.viewer()?;
+    match viewer.role {
+        Role::Admin => Ok(false),
+        Role::Reporter => {
+            if team_id.is_some() {
+                return Err(AppError::ForbiddenBecause(
+                    "Gli indicatori di un'équipe sono per i suoi componenti: indica un territorio"
+                        .into(),
+                ));
+            }
+            let Some(territory_id) = territory_id else {
+                return Err(AppError::validation(
+                    "territoryId",
+                    "Indica il territorio di cui vuoi vedere gli indicatori",
+                ));
+            };
+            let mine: Vec<Uuid> = user_territory::Entity::find()
+                .select_only()
+                .column(user_territory::Column::OrganizationId)
+                .filter(user_territory::Column::UserId.eq(viewer.user_id))
+                .into_tuple()
+                .all(conn)
+                .await?;
+            if lies_within(conn, territory_id, &mine).await? {
+                Ok(true)
+            } else {
+                Err(AppError::ForbiddenBecause(
+                    "Questo territorio non è tra quelli di tua competenza".into(),
+                ))
+            }
+        }
+        Role::Operator if territory_id.is_some() => Err(AppError::ForbiddenBecause(
+            "Gli indicatori di un territorio sono per l'Ufficio di Piano: indica la tua équipe"
+                .into(),
+        )),
+        Role::Operator => require_indicator_access(conn, caller, team_id)
+            .await
+            .map(|()| false),
+        Role::Auditor => Err(AppError::Forbidden),
     }
 }
 

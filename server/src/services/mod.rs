@@ -8,6 +8,7 @@ pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
 pub mod identity;
+pub mod indicators;
 pub mod integrated_pai;
 pub mod notifications;
 pub mod organizations;
@@ -43,7 +44,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 21] = [
+    const SOURCES: [(&str, &str); 22] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -57,6 +58,7 @@ mod tests {
         ),
         ("discharges", include_str!("discharges.rs")),
         ("identity", include_str!("identity.rs")),
+        ("indicators", include_str!("indicators.rs")),
         ("notifications", include_str!("notifications.rs")),
         ("organizations", include_str!("organizations.rs")),
         ("page", include_str!("page.rs")),

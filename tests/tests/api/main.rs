@@ -11,6 +11,7 @@ mod demo;
 mod discharges;
 mod field_matrix;
 mod hardening;
+mod indicators;
 mod input_probe;
 mod integrated_projects;
 mod need_to_know;
