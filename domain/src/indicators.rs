@@ -103,7 +103,25 @@ const fn missing(
     }
 }
 
-/// Every indicator the issue names, computed first, in the order of the issue.
+/// Projects closed with improvement in one life area (seed 004).
+const fn improved(code: &'static str, title: &'static str) -> IndicatorDefinition {
+    computed(
+        code,
+        BUDGET,
+        title,
+        "Quota dei progetti chiusi nel periodo, con punteggi dell'équipe nell'area, il cui ultimo \
+         punteggio (1–5, più alto è meglio) supera il primo",
+        "Progetti chiusi con l'ultimo punteggio dell'équipe più alto del primo",
+        Some("Progetti chiusi nel periodo con almeno un punteggio dell'équipe nell'area"),
+        IndicatorUnit::Ratio,
+        "004: valutazione degli esiti per area di vita (primo e ultimo punteggio)",
+        "Solo i punteggi dell'équipe (quelli della persona sono un'altra voce); un solo punteggio \
+         vale come nessun cambiamento",
+        "Progetti senza punteggi dell'équipe nell'area; progetti non chiusi",
+    )
+}
+
+/// Every indicator the issue names, in the order of the issue.
 pub const CATALOGUE: &[IndicatorDefinition] = &[
     computed(
         "ASSESSMENTS",
@@ -152,13 +170,19 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "Una definizione concordata di «condizione complessa» (livello di bisogno, gruppo di destinatari) \
          da validare con l'Ufficio di Piano",
     ),
-    missing(
+    computed(
         "PROJECTS_PER_ASSESSMENT",
         VALUTAZIONE,
         "Progetti individualizzati per valutazione",
+        "Progetti individualizzati avviati nel periodo per ogni valutazione del periodo",
+        "Progetti avviati nel periodo",
+        Some("Valutazioni nel periodo"),
         IndicatorUnit::Ratio,
-        "001 §11: numero progetti individualizzati / numero valutazioni",
-        "Non ancora calcolato: i dati ci sono (progetti e valutazioni), manca la query",
+        "001 §11, Prevenzione dell'allontanamento familiare: numero progetti individualizzati / \
+         numero valutazioni",
+        "Ogni progetto (PAI, PTRI, progetto personalizzato, progetto di vita) con data di avvio nel \
+         periodo; le valutazioni come in ASSESSMENTS",
+        "Progetti avviati prima del periodo",
     ),
     missing(
         "SAD_INTERVENTIONS",
@@ -342,13 +366,18 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "002, Accordo di Programma",
         "Il registro degli accordi (issue 15)",
     ),
-    missing(
+    computed(
         "PROJECTS_WITH_BUDGET_DI_SALUTE",
         BUDGET,
         "Progetti con Budget di Salute",
+        "Progetti in corso in almeno un giorno del periodo che hanno un Budget di Salute (almeno una \
+         risorsa pianificata)",
+        "Progetti con Budget di Salute in corso nel periodo",
+        None,
         IndicatorUnit::Count,
         "004, Linee guida sul Budget di Salute",
-        "Non ancora calcolato: i dati ci sono (risorse del budget), manca la query",
+        "Progetti avviati entro la fine del periodo e non chiusi prima del suo inizio",
+        "Progetti senza alcuna risorsa nel budget",
     ),
     missing(
         "BUDGET_RESOURCES",
@@ -359,13 +388,21 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "Non ancora calcolato: i dati ci sono (risorse e utilizzi), manca la query e una suddivisione \
          per area, tipo e fonte nel risultato",
     ),
-    missing(
-        "PROJECTS_CLOSED_IMPROVED",
-        BUDGET,
-        "Progetti chiusi con miglioramento in ciascuna area di vita (primo e ultimo punteggio)",
-        IndicatorUnit::Ratio,
-        "004: valutazione degli esiti per area di vita",
-        "Non ancora calcolato: i dati ci sono (punteggi dell'équipe), manca la query per area",
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_HEALTH_WELLBEING",
+        "Progetti chiusi con miglioramento in Benessere e salute",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_HOUSING",
+        "Progetti chiusi con miglioramento in Abitare",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_WORK_INCOME",
+        "Progetti chiusi con miglioramento in Inclusione lavorativa e risorse economiche",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_SOCIAL_INCLUSION",
+        "Progetti chiusi con miglioramento in Inclusione sociale",
     ),
 ];
 

@@ -18,7 +18,8 @@ use crate::domain::assessment_indicators::SOCIAL_WORKER;
 use crate::domain::discharge_workflow::histogram_average_and_median;
 use crate::domain::indicators::{self, disclose, Figure, IndicatorDefinition, Raw};
 use crate::domain::vocabulary::{
-    CareSetting, DischargeStatus, IndicatorBreakdown, IntegratedPart, OrganizationKind,
+    CareSetting, DischargeStatus, IndicatorBreakdown, IntegratedPart, LifeArea, OrganizationKind,
+    ProjectStatus, Rater,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -276,10 +277,97 @@ async fn compute(
         "RSA_PLACEMENTS" => Ok(count_of(
             discharged(db, scope, from, to, Some(CareSetting::Rsa)).await?,
         )),
+        "PROJECTS_PER_ASSESSMENT" => {
+            let [assessed, _] = assessments(db, scope, from, to, "1 = 1").await?;
+            let started = projects(
+                db,
+                scope,
+                from,
+                to,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+                 WHERE pr.start_date >= $1 AND pr.start_date <= $2{scope}",
+            )
+            .await?;
+            Ok(ratio_of(started, assessed))
+        }
+        "PROJECTS_WITH_BUDGET_DI_SALUTE" => Ok(count_of(
+            projects(
+                db,
+                scope,
+                from,
+                to,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+                 WHERE pr.start_date <= $2 AND (pr.closed_on IS NULL OR pr.closed_on >= $1) \
+                   AND EXISTS (SELECT 1 FROM budget_resources br WHERE br.project_id = pr.id){scope}",
+            )
+            .await?,
+        )),
+        improved if improved.starts_with(IMPROVED) => {
+            let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
+                AppError::internal(format!("indicator {improved} names no life area"))
+            })?;
+            closed_improved(db, scope, from, to, area).await
+        }
         other => Err(AppError::internal(format!(
             "indicator {other} is in the catalogue as computed but has no query"
         ))),
     }
+}
+
+/// The prefix of the four codes of projects closed with improvement, one
+/// per life area.
+const IMPROVED: &str = "PROJECTS_CLOSED_IMPROVED_";
+
+/// A count over projects (`pr`), scoped to the territory by the project's
+/// person and to the team that runs it.
+async fn projects(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    body: &str,
+) -> AppResult<i64> {
+    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+        .row(db, body, 1)
+        .await?;
+    Ok(nth(&numbers, 0))
+}
+
+/// Projects closed in the period with a team score in `area`, and those
+/// whose last such score (by date, then by entry) is above the first.
+async fn closed_improved(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    area: LifeArea,
+) -> AppResult<Raw> {
+    let score = |order: &str| {
+        format!(
+            "(SELECT s.score FROM life_area_scores s \
+              WHERE s.project_id = pr.id AND s.rater = '{team}' AND s.life_area = '{area}' \
+              ORDER BY s.scored_on {order}, s.created_at {order} LIMIT 1)",
+            team = Rater::Team.as_str(),
+            area = area.as_str(),
+        )
+    };
+    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+        .row(
+            db,
+            &format!(
+                "SELECT CAST(COUNT(*) AS BIGINT), \
+                   CAST(COALESCE(SUM(CASE WHEN f.last_score > f.first_score THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                 FROM (SELECT {first} AS first_score, {last} AS last_score FROM projects pr \
+                       WHERE pr.status = '{closed}' AND pr.closed_on >= $1 AND pr.closed_on <= $2{{scope}}) f \
+                 WHERE f.first_score IS NOT NULL",
+                first = score("ASC"),
+                last = score("DESC"),
+                closed = ProjectStatus::Closed.as_str(),
+            ),
+            2,
+        )
+        .await?;
+    Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
 }
 
 fn nth(numbers: &[i64], at: usize) -> i64 {

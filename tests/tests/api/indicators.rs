@@ -9,9 +9,13 @@
 //! state exactly than to provoke through every workflow.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use entity::{assessment, assessment_participant, discharge};
+use entity::{
+    assessment, assessment_participant, budget_resource, discharge, life_area_score, project,
+};
 use ponte_server::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, CareSetting, DischargeStatus, NeedLevel, Profession, Role,
+    AssessmentReason, AssessmentSetting, BudgetAgreementStatus, CareSetting, DischargeStatus,
+    FundingSource, LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind,
+    Rater, ResourceKind, ResourceUnit, Role,
 };
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{person_input, Desk};
@@ -90,6 +94,7 @@ impl Territory {
         };
         world.assessments(&persons).await;
         world.discharges(&persons).await;
+        world.projects(&persons).await;
         Territory {
             desk,
             ambito,
@@ -191,6 +196,131 @@ impl World<'_> {
             .expect("participant");
         }
         id
+    }
+
+    async fn projects(&self, p: &[Uuid]) {
+        use LifeArea::{HealthWellbeing, Housing};
+        use ProjectStatus::{Active, Closed};
+        // pr1: started in the quarter, with a budget.
+        self.project(p[0], "2026-01-15", Active, None, true, &[])
+            .await;
+        // pr2: closed in the quarter; Abitare from 2 to 4 (the person's own
+        // score does not count), Benessere unchanged.
+        self.project(
+            p[1],
+            "2025-06-01",
+            Closed,
+            Some("2026-02-20"),
+            false,
+            &[
+                (Housing, Rater::Team, "2025-06-01", 2),
+                (Housing, Rater::Person, "2026-02-20", 1),
+                (Housing, Rater::Team, "2026-02-20", 4),
+                (HealthWellbeing, Rater::Team, "2025-06-01", 3),
+                (HealthWellbeing, Rater::Team, "2026-02-20", 3),
+            ],
+        )
+        .await;
+        // pr3: closed in the quarter with a budget; Abitare from 4 to 3.
+        self.project(
+            p[2],
+            "2025-09-01",
+            Closed,
+            Some("2026-03-10"),
+            true,
+            &[
+                (Housing, Rater::Team, "2026-03-10", 3),
+                (Housing, Rater::Team, "2025-09-01", 4),
+            ],
+        )
+        .await;
+        // pr4: the other Ambito; pr5: after the quarter.
+        self.project(p[6], "2026-02-01", Active, None, false, &[])
+            .await;
+        self.project(p[3], "2026-04-02", Active, None, false, &[])
+            .await;
+    }
+
+    async fn project(
+        &self,
+        person: Uuid,
+        started: &str,
+        status: ProjectStatus,
+        closed: Option<&str>,
+        budget: bool,
+        scores: &[(LifeArea, Rater, &str, i32)],
+    ) {
+        let id = Uuid::now_v7();
+        let now = Utc::now();
+        project::ActiveModel {
+            id: Set(id),
+            version: Set(1),
+            person_id: Set(person),
+            kind: Set(ProjectKind::Pai),
+            status: Set(status),
+            team_id: Set(self.team),
+            case_manager_id: Set(self.user),
+            title: Set("Progetto".into()),
+            start_date: Set(day(started)),
+            review_every_days: Set(90),
+            next_review_on: Set(day(started)),
+            suspended_from: Set(None),
+            consent_on: Set(None),
+            consent_method: Set(None),
+            consent_witness: Set(None),
+            consent_family_cosignature: Set(None),
+            consent_recorded_by: Set(None),
+            closure_reason: Set(closed.map(|_| "Obiettivi raggiunti".to_owned())),
+            closed_on: Set(closed.map(day)),
+            budget_agreement: Set(BudgetAgreementStatus::None),
+            integrated: Set(false),
+            created_by: Set(self.user),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&self.app.db)
+        .await
+        .expect("project");
+        if budget {
+            budget_resource::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                project_id: Set(id),
+                version: Set(1),
+                life_area: Set(LifeArea::Housing),
+                kind: Set(ResourceKind::Economic),
+                provider_kind: Set(ProviderKind::Family),
+                provider_id: Set(None),
+                provider_name: Set("Famiglia".into()),
+                funding_source: Set(FundingSource::Fna),
+                description: Set("Affitto".into()),
+                profession: Set(None),
+                unit: Set(ResourceUnit::Eur),
+                planned_hundredths: Set(10_000),
+                period_start: Set(day(started)),
+                period_end: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&self.app.db)
+            .await
+            .expect("budget resource");
+        }
+        for (area, rater, on, score) in scores {
+            life_area_score::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                project_id: Set(id),
+                scored_on: Set(day(on)),
+                rater: Set(*rater),
+                life_area: Set(*area),
+                score: Set(*score),
+                note: Set(None),
+                recorded_by: Set(self.user),
+                created_at: Set(now),
+            }
+            .insert(&self.app.db)
+            .await
+            .expect("score");
+        }
     }
 
     async fn discharges(&self, p: &[Uuid]) {
@@ -353,6 +483,26 @@ async fn the_admin_reads_the_known_numbers_of_a_territory_and_of_everything(db: 
         figure(&ambito, "RSA_PLACEMENTS"),
         json!([1.0, 1, null, false])
     );
+    assert_eq!(
+        figure(&ambito, "PROJECTS_PER_ASSESSMENT"),
+        json!([0.25, 1, 4, false])
+    );
+    assert_eq!(
+        figure(&ambito, "PROJECTS_WITH_BUDGET_DI_SALUTE"),
+        json!([2.0, 2, null, false])
+    );
+    assert_eq!(
+        figure(&ambito, "PROJECTS_CLOSED_IMPROVED_HOUSING"),
+        json!([0.5, 1, 2, false])
+    );
+    assert_eq!(
+        figure(&ambito, "PROJECTS_CLOSED_IMPROVED_HEALTH_WELLBEING"),
+        json!([0.0, 0, 1, false])
+    );
+    assert_eq!(
+        figure(&ambito, "PROJECTS_CLOSED_IMPROVED_WORK_INCOME"),
+        json!([null, 0, 0, false])
+    );
 
     // Everything: the other Ambito's person too.
     let all = read(
@@ -370,6 +520,10 @@ async fn the_admin_reads_the_known_numbers_of_a_territory_and_of_everything(db: 
         json!([15.0, null, 2, false])
     );
     assert_eq!(figure(&all, "RSA_PLACEMENTS"), json!([2.0, 2, null, false]));
+    assert_eq!(
+        figure(&all, "PROJECTS_PER_ASSESSMENT"),
+        json!([0.4, 2, 5, false])
+    );
 
     // By quarter over a half year: the April assessment falls in the second.
     let half = read(
