@@ -409,6 +409,39 @@ pub fn average_days(values: &[i64]) -> Option<f64> {
     Some(sum as f64 / values.len() as f64)
 }
 
+/// `average_days` and `median_days` of the values a histogram counts
+/// (`(days, how many)`, any order): what a database's `GROUP BY days`
+/// returns, a few rows however many discharges there were.
+pub fn histogram_average_and_median(histogram: &[(i64, i64)]) -> (Option<f64>, Option<f64>) {
+    let mut sorted: Vec<(i64, i64)> = histogram.iter().copied().filter(|(_, n)| *n > 0).collect();
+    sorted.sort_unstable();
+    let total: i64 = sorted.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return (None, None);
+    }
+    let sum: i128 = sorted
+        .iter()
+        .map(|(days, n)| i128::from(*days) * i128::from(*n))
+        .sum();
+    // The value at 0-based position `at` of the sorted values.
+    let nth = |at: i64| {
+        let mut seen = 0;
+        sorted.iter().find_map(|(days, n)| {
+            seen += n;
+            (at < seen).then_some(*days)
+        })
+    };
+    let median = if total % 2 == 1 {
+        nth(total / 2).map(|v| v as f64)
+    } else {
+        match (nth(total / 2 - 1), nth(total / 2)) {
+            (Some(low), Some(high)) => Some((i128::from(low) + i128::from(high)) as f64 / 2.0),
+            _ => None,
+        }
+    };
+    (Some(sum as f64 / total as f64), median)
+}
+
 /// The median alongside the average, because one patient waiting months
 /// for an RSA bed drags the average far from the typical wait. With an even
 /// count it is the mean of the two middle values.
@@ -846,6 +879,32 @@ mod tests {
         assert_eq!(average_days(&[3, 5, 10]), Some(6.0));
         assert_eq!(average_days(&[-2, 2]), Some(0.0));
         assert_eq!(average_days(&[i64::MAX, i64::MAX]), Some(i64::MAX as f64));
+    }
+
+    #[test]
+    fn a_histogram_gives_the_average_and_median_of_the_values_it_counts() {
+        let cases: [&[i64]; 6] = [
+            &[],
+            &[4],
+            &[1, 2],
+            &[3, 5, 10],
+            &[2, 2, 2, 9],
+            &[7, 1, 7, 3, 1, 30],
+        ];
+        for values in cases {
+            let mut histogram: Vec<(i64, i64)> = Vec::new();
+            for v in values {
+                match histogram.iter_mut().find(|(d, _)| d == v) {
+                    Some((_, n)) => *n += 1,
+                    None => histogram.push((*v, 1)),
+                }
+            }
+            assert_eq!(
+                histogram_average_and_median(&histogram),
+                (average_days(values), median_days(values)),
+                "{values:?}"
+            );
+        }
     }
 
     #[test]

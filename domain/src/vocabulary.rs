@@ -39,6 +39,9 @@ macro_rules! with_vocabularies {
                 Admin = "ADMIN",
                 Operator = "OPERATOR",
                 Auditor = "AUDITOR",
+                /// Ufficio di Piano, ATS or ASST planning office: reads the indicators
+                /// of its territories, never a person, a project or an assessment.
+                Reporter = "REPORTER",
             }
 
             Profession {
@@ -345,6 +348,24 @@ macro_rules! with_vocabularies {
                 PartiallyAgreed = "PARTIALLY_AGREED",
                 Agreed = "AGREED",
                 ToRenew = "TO_RENEW",
+            }
+
+            /// What an indicator's value measures (`indicators::CATALOGUE`).
+            IndicatorUnit {
+                /// A number of assessments, discharges, projects…
+                Count = "COUNT",
+                /// A share from 0 to 1: numerator over denominator.
+                Ratio = "RATIO",
+                /// A number of days (a mean or a median).
+                Days = "DAYS",
+                Eur = "EUR",
+            }
+
+            /// How an indicator's period is split into a series.
+            IndicatorBreakdown {
+                None = "NONE",
+                Quarter = "QUARTER",
+                Month = "MONTH",
             }
 
             /// The states of a protected discharge; the rules are in `discharge_workflow`.

@@ -29,3 +29,4 @@ pub mod referral;
 pub mod team;
 pub mod team_membership;
 pub mod user;
+pub mod user_territory;

@@ -11,6 +11,9 @@ pub struct Model {
     pub kind: OrganizationKind,
     pub fiscal_code: Option<String>,
     pub created_at: DateTimeUtc,
+    /// The organization this one belongs to in the territory (a Comune's
+    /// Ambito, a Distretto's ASST); rules in `domain::territory`.
+    pub parent_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -36,6 +36,9 @@ pub struct Model {
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The Comune of residence (an organization of kind COMUNE); for a
+    /// homeless person the Comune of their residenza fittizia.
+    pub residence_comune_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

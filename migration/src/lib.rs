@@ -19,6 +19,7 @@ mod m20261127_000006_budget_agreement_rounds;
 mod m20261127_000007_discharge_protocol;
 mod m20261127_000008_joint_uvm;
 mod m20261127_000009_integrated_pai;
+mod m20261127_000010_territory_and_reporting;
 mod m20261127_000011_search_name_apostrophes;
 mod table_helpers;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_discharge_protocol::Migration),
             Box::new(m20261127_000008_joint_uvm::Migration),
             Box::new(m20261127_000009_integrated_pai::Migration),
+            Box::new(m20261127_000010_territory_and_reporting::Migration),
             Box::new(m20261127_000011_search_name_apostrophes::Migration),
         ]
     }

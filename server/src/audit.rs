@@ -21,7 +21,9 @@ pub enum AuditAction {
     UserRoleChanged,
     UserDeactivated,
     UserReactivated,
+    UserTerritoriesSet,
     OrganizationCreated,
+    OrganizationParentSet,
     PersonCreated,
     PersonUpdated,
     PersonRead,
@@ -48,6 +50,8 @@ pub enum AuditAction {
     DischargeRead,
     DischargeListed,
     DischargeChanged,
+    /// Aggregate indicators were read: who, which, territory or team, period.
+    IndicatorsRead,
 }
 
 impl AuditAction {
@@ -63,7 +67,9 @@ impl AuditAction {
             AuditAction::UserRoleChanged => "USER_ROLE_CHANGED",
             AuditAction::UserDeactivated => "USER_DEACTIVATED",
             AuditAction::UserReactivated => "USER_REACTIVATED",
+            AuditAction::UserTerritoriesSet => "USER_TERRITORIES_SET",
             AuditAction::OrganizationCreated => "ORGANIZATION_CREATED",
+            AuditAction::OrganizationParentSet => "ORGANIZATION_PARENT_SET",
             AuditAction::PersonCreated => "PERSON_CREATED",
             AuditAction::PersonUpdated => "PERSON_UPDATED",
             AuditAction::PersonRead => "PERSON_READ",
@@ -90,6 +96,7 @@ impl AuditAction {
             AuditAction::DischargeRead => "DISCHARGE_READ",
             AuditAction::DischargeListed => "DISCHARGE_LISTED",
             AuditAction::DischargeChanged => "DISCHARGE_CHANGED",
+            AuditAction::IndicatorsRead => "INDICATORS_READ",
         }
     }
 }

@@ -63,6 +63,10 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpNet>,
     pub case_rules: CaseRules,
+    /// Counts below this (from 1) are shown to a REPORTER as suppressed,
+    /// with every ratio built on them: small Comuni would otherwise name
+    /// their few persons (statistical disclosure control).
+    pub suppression_threshold: u64,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -99,6 +103,7 @@ impl fmt::Debug for Config {
             .field("worker_enabled", &self.worker_enabled)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("case_rules", &self.case_rules)
+            .field("suppression_threshold", &self.suppression_threshold)
             .finish()
     }
 }
@@ -274,6 +279,7 @@ impl Config {
                 )?)
                 .unwrap_or(u32::MAX),
             },
+            suppression_threshold: positive(&get, "PONTE_SUPPRESSION_THRESHOLD", 5)?,
         })
     }
 
@@ -387,6 +393,14 @@ mod tests {
             c.trusted_proxies.is_empty(),
             "no X-Forwarded-For is believed"
         );
+    }
+
+    #[test]
+    fn small_counts_are_suppressed_below_five_unless_configured() {
+        assert_eq!(config(&[]).unwrap().suppression_threshold, 5);
+        let c = config(&[("PONTE_SUPPRESSION_THRESHOLD", "10")]).unwrap();
+        assert_eq!(c.suppression_threshold, 10);
+        assert!(config(&[("PONTE_SUPPRESSION_THRESHOLD", "0")]).is_err());
     }
 
     #[test]

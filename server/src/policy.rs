@@ -2,7 +2,10 @@
 //! applied by the service functions, never only by the UI or a resolver.
 //!
 //! Roles: ADMIN manages users, organizations and teams but reads no case data
-//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases.
+//! by role; AUDITOR reads only the audit trail; OPERATOR works on cases;
+//! REPORTER reads aggregate indicators of their territories and no case data
+//! at all (every case path asks `require_case_worker`, which only an OPERATOR
+//! passes).
 //!
 //! Need-to-know: an OPERATOR reads and writes a person's case data only while
 //! they are an active member of a team responsible for the person. A team is
@@ -15,6 +18,7 @@
 
 use entity::{
     assessment, discharge, organization, person, project, referral, team, team_membership,
+    user_territory,
 };
 use sea_orm::sea_query::{
     Alias, Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr, UnionType,
@@ -31,6 +35,7 @@ use crate::caller::{Caller, Viewer};
 use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
+use crate::services::territory::lies_within;
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
@@ -366,6 +371,66 @@ pub async fn require_indicator_access(
     }
 }
 
+/// The catalogue of indicators describes what is counted, not anyone's
+/// numbers: every signed-in user may read it.
+pub fn can_read_indicator_catalogue(caller: &Caller) -> AppResult<&Viewer> {
+    caller.viewer()
+}
+
+/// Who reads the Ambito's indicators (`services::indicators`), and whether
+/// they see small counts. ADMIN reads any territory or team, every count
+/// shown. A REPORTER reads one of their territories or a territory under it,
+/// never a team, and small counts are suppressed for them. An OPERATOR reads
+/// a team they are an active member of, as for the team's own indicators.
+/// An AUDITOR reads none. Returns whether to suppress small counts.
+pub async fn require_indicators_reader(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    territory_id: Option<Uuid>,
+    team_id: Option<Uuid>,
+) -> AppResult<bool> {
+    let viewer = caller.viewer()?;
+    match viewer.role {
+        Role::Admin => Ok(false),
+        Role::Reporter => {
+            if team_id.is_some() {
+                return Err(AppError::ForbiddenBecause(
+                    "Gli indicatori di un'équipe sono per i suoi componenti: indica un territorio"
+                        .into(),
+                ));
+            }
+            let Some(territory_id) = territory_id else {
+                return Err(AppError::validation(
+                    "territoryId",
+                    "Indica il territorio di cui vuoi vedere gli indicatori",
+                ));
+            };
+            let mine: Vec<Uuid> = user_territory::Entity::find()
+                .select_only()
+                .column(user_territory::Column::OrganizationId)
+                .filter(user_territory::Column::UserId.eq(viewer.user_id))
+                .into_tuple()
+                .all(conn)
+                .await?;
+            if lies_within(conn, territory_id, &mine).await? {
+                Ok(true)
+            } else {
+                Err(AppError::ForbiddenBecause(
+                    "Questo territorio non è tra quelli di tua competenza".into(),
+                ))
+            }
+        }
+        Role::Operator if territory_id.is_some() => Err(AppError::ForbiddenBecause(
+            "Gli indicatori di un territorio sono per l'Ufficio di Piano: indica la tua équipe"
+                .into(),
+        )),
+        Role::Operator => require_indicator_access(conn, caller, team_id)
+            .await
+            .map(|()| false),
+        Role::Auditor => Err(AppError::Forbidden),
+    }
+}
+
 /// A discharge is seen by the ward user who reported it (that discharge
 /// only, not the person's record) and by the receiving team's members.
 pub async fn require_discharge_party<'a>(
@@ -503,6 +568,17 @@ pub async fn may_read_person(
     }
 }
 
+/// Which territories a REPORTER reads is for the administrators who assign
+/// them and for the reporter themselves.
+pub fn can_read_user_territories(caller: &Caller, user_id: Uuid) -> AppResult<&Viewer> {
+    let viewer = caller.viewer()?;
+    if viewer.role == Role::Admin || viewer.user_id == user_id {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// The audit trail is for auditors (and the DPO) only.
 pub fn require_auditor(caller: &Caller) -> AppResult<&Viewer> {
     let viewer = caller.viewer()?;
@@ -590,6 +666,20 @@ mod tests {
         assert!(matches!(
             require_auditor(&caller(None)),
             Err(AppError::Unauthenticated)
+        ));
+    }
+
+    #[test]
+    fn a_reporter_is_never_a_case_worker_an_admin_or_an_auditor() {
+        let reporter = caller(Some(Role::Reporter));
+        assert!(matches!(
+            require_case_worker(&reporter),
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(require_admin(&reporter), Err(AppError::Forbidden)));
+        assert!(matches!(
+            require_auditor(&reporter),
+            Err(AppError::Forbidden)
         ));
     }
 

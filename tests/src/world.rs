@@ -47,10 +47,30 @@ pub fn fiscal_code_of(input: &Value) -> String {
 
 impl TestApp {
     pub async fn organization(&self, admin: &Client, name: &str, kind: &str) -> String {
+        self.create_organization(admin, json!({ "name": name, "kind": kind }))
+            .await
+    }
+
+    /// An organization under `parent_id` in the territory; returns the id.
+    pub async fn organization_under(
+        &self,
+        admin: &Client,
+        name: &str,
+        kind: &str,
+        parent_id: &str,
+    ) -> String {
+        self.create_organization(
+            admin,
+            json!({ "name": name, "kind": kind, "parentId": parent_id }),
+        )
+        .await
+    }
+
+    async fn create_organization(&self, admin: &Client, input: Value) -> String {
         let created = admin
             .gql(
                 "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }",
-                json!({ "input": { "name": name, "kind": kind } }),
+                json!({ "input": input }),
             )
             .await;
         created.ok()["createOrganization"]["id"]

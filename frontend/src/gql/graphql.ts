@@ -233,6 +233,8 @@ export type CreateOrganizationInput = {
   fiscalCode?: string | null | undefined;
   kind: OrganizationKind;
   name: string;
+  /** Where it belongs in the territory (`Organization.parent`). */
+  parentId?: string | null | undefined;
 };
 
 export type CreatePersonInput = {
@@ -254,6 +256,12 @@ export type CreatePersonInput = {
   referralReason?: string | null | undefined;
   referralSource?: ReferralSource;
   residence?: string | null | undefined;
+  /**
+   * The Comune of residence, an organization of kind COMUNE; for a
+   * homeless person the Comune of their residenza fittizia. The
+   * territory's indicators count the person there.
+   */
+  residenceComuneId?: string | null | undefined;
   sex: Sex;
   targetGroups?: Array<TargetGroup>;
   /** A team the creator belongs to: the person starts in its care. */
@@ -658,7 +666,12 @@ export type ResourceUnit =
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
-  | 'OPERATOR';
+  | 'OPERATOR'
+  /**
+   * Ufficio di Piano, ATS or ASST planning office: reads the indicators
+   * of its territories, never a person, a project or an assessment.
+   */
+  | 'REPORTER';
 
 export type ServiceKind =
   | 'ADI'

@@ -50,6 +50,7 @@ export const roleLabels: Record<Role, string> = {
   ADMIN: 'Amministratore',
   OPERATOR: 'Operatore',
   AUDITOR: 'Revisore (audit)',
+  REPORTER: 'Ufficio di Piano (indicatori)',
 };
 
 export const professionLabels: Record<Profession, string> = {
@@ -374,6 +375,19 @@ const emailStatusLabels = {
   DEAD: 'Non recapitata',
 };
 
+const indicatorUnitLabels = {
+  COUNT: 'Numero',
+  RATIO: 'Rapporto',
+  DAYS: 'Giorni',
+  EUR: 'Euro',
+};
+
+const indicatorBreakdownLabels = {
+  NONE: 'Nessuna suddivisione',
+  QUARTER: 'Per trimestre',
+  MONTH: 'Per mese',
+};
+
 /** Every catalogue by the enum's name in the schema. */
 export const enumLabels: Record<string, Record<string, string>> = {
   Role: roleLabels,
@@ -414,6 +428,8 @@ export const enumLabels: Record<string, Record<string, string>> = {
   SocialDomain: socialDomainLabels,
   CancelReason: cancelReasonLabels,
   EmailStatus: emailStatusLabels,
+  IndicatorUnit: indicatorUnitLabels,
+  IndicatorBreakdown: indicatorBreakdownLabels,
 };
 
 /**

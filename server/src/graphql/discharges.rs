@@ -482,6 +482,7 @@ impl DischargeMutation {
                 birth_place: p.birth_place,
                 residence: p.residence,
                 homeless: false,
+                residence_comune_id: None,
                 domicile: None,
                 phone: p.phone,
                 email: None,

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod guard;
 pub mod identity;
 pub mod ids;
+pub mod indicators;
 pub mod input_fields;
 pub mod loaders;
 pub mod notifications;
@@ -39,6 +40,7 @@ pub struct QueryRoot(
     assessments::AssessmentQuery,
     projects::ProjectQuery,
     discharges::DischargeQuery,
+    indicators::IndicatorQuery,
     notifications::NotificationQuery,
 );
 

@@ -1,10 +1,11 @@
-use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::organization;
 use uuid::Uuid;
 
 use crate::graphql::context::scope;
 use crate::graphql::cost;
+use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::vocabulary::OrganizationKind;
@@ -12,12 +13,17 @@ use crate::services::organizations::{self, NewOrganization};
 
 /// An Ente: a health authority, a Comune, an ETS, a hospital…
 #[derive(SimpleObject, Clone)]
+#[graphql(complex)]
 pub struct Organization {
     pub id: ID,
     pub name: String,
     pub kind: OrganizationKind,
     pub fiscal_code: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub uuid: Uuid,
+    #[graphql(skip)]
+    pub parent_id: Option<Uuid>,
 }
 
 impl From<organization::Model> for Organization {
@@ -29,7 +35,25 @@ impl From<organization::Model> for Organization {
             kind: m.kind.into(),
             fiscal_code: m.fiscal_code,
             created_at: m.created_at,
+            uuid: m.id,
+            parent_id: m.parent_id,
         }
+    }
+}
+
+#[ComplexObject]
+impl Organization {
+    /// Where it belongs in the territory: a Comune's Ambito, an Ambito's
+    /// Distretto or ATS, a Distretto's (or hospital's) ASST.
+    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        load(ctx, self.parent_id).await
+    }
+
+    /// The organizations directly under this one, by name.
+    async fn children(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Organization>> {
+        let s = scope(ctx)?;
+        let rows = organizations::children_of(s.db, s.caller, self.uuid).await?;
+        Ok(rows.into_iter().map(Organization::from).collect())
     }
 }
 
@@ -49,6 +73,15 @@ pub struct CreateOrganizationInput {
     pub name: String,
     pub kind: OrganizationKind,
     pub fiscal_code: Option<String>,
+    /// Where it belongs in the territory (`Organization.parent`).
+    pub parent_id: Option<ID>,
+}
+
+#[derive(InputObject)]
+pub struct SetOrganizationParentInput {
+    pub organization_id: ID,
+    /// None takes the organization out of the territory above it.
+    pub parent_id: Option<ID>,
 }
 
 #[derive(Default)]
@@ -90,9 +123,27 @@ impl OrganizationMutation {
                 name: input.name,
                 kind: input.kind.into(),
                 fiscal_code: input.fiscal_code,
+                parent_id: parse_optional_id(&input.parent_id, "parentId")?,
             },
         )
         .await?;
         Ok(created.into())
+    }
+
+    /// Puts an organization under another in the territory (ADMIN, audited).
+    async fn set_organization_parent(
+        &self,
+        ctx: &Context<'_>,
+        input: SetOrganizationParentInput,
+    ) -> async_graphql::Result<Organization> {
+        let s = scope(ctx)?;
+        let updated = organizations::set_organization_parent(
+            s.db,
+            s.caller,
+            parse_id(&input.organization_id, "organizationId")?,
+            parse_optional_id(&input.parent_id, "parentId")?,
+        )
+        .await?;
+        Ok(updated.into())
     }
 }

@@ -11,8 +11,9 @@ use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard::{self, CaseObject, Seen};
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
+use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::projects::IndividualProject;
 use crate::graphql::referrals::Referral;
@@ -107,6 +108,14 @@ impl Person {
     /// Full years today.
     async fn age(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
         Ok(age_on(self.birth_date.0, today(ctx)?))
+    }
+
+    /// The Comune of residence (of residenza fittizia for a homeless person).
+    async fn residence_comune(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Organization>> {
+        organizations::load(ctx, self.row.residence_comune_id).await
     }
 
     async fn reference_persons(
@@ -306,6 +315,10 @@ pub struct CreatePersonInput {
     pub residence: Option<String>,
     #[graphql(default)]
     pub homeless: bool,
+    /// The Comune of residence, an organization of kind COMUNE; for a
+    /// homeless person the Comune of their residenza fittizia. The
+    /// territory's indicators count the person there.
+    pub residence_comune_id: Option<ID>,
     pub domicile: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -336,6 +349,9 @@ pub struct UpdatePersonInput {
     pub birth_place: Option<String>,
     pub residence: Option<String>,
     pub homeless: Option<bool>,
+    /// The Comune of residence (of residenza fittizia for a homeless
+    /// person), an organization of kind COMUNE; absent keeps it.
+    pub residence_comune_id: Option<ID>,
     pub domicile: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -431,6 +447,10 @@ impl PersonMutation {
                 birth_place: input.birth_place,
                 residence: input.residence,
                 homeless: input.homeless,
+                residence_comune_id: parse_optional_id(
+                    &input.residence_comune_id,
+                    "residenceComuneId",
+                )?,
                 domicile: input.domicile,
                 phone: input.phone,
                 email: input.email,
@@ -471,6 +491,10 @@ impl PersonMutation {
                 birth_place: input.birth_place,
                 residence: input.residence,
                 homeless: input.homeless,
+                residence_comune_id: parse_optional_id(
+                    &input.residence_comune_id,
+                    "residenceComuneId",
+                )?,
                 domicile: input.domicile,
                 phone: input.phone,
                 email: input.email,

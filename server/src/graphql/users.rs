@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::graphql::context::scope;
 use crate::graphql::cost;
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{parse_id, parse_ids};
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::vocabulary::{Profession, Role};
@@ -32,6 +32,15 @@ pub struct User {
 impl User {
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
         organizations::load(ctx, self.organization_id).await
+    }
+
+    /// A REPORTER's territories, each with everything under it (ADMIN or
+    /// the user themselves).
+    async fn territories(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Organization>> {
+        let s = scope(ctx)?;
+        let user_id = parse_id(&self.id, "id")?;
+        let rows = users::user_territories(s.db, s.caller, user_id).await?;
+        Ok(rows.into_iter().map(Organization::from).collect())
     }
 }
 
@@ -82,6 +91,14 @@ pub struct UpdateUserInput {
     pub organization_id: Option<ID>,
     /// false deactivates the account: its sessions stop working at once.
     pub active: Option<bool>,
+}
+
+/// The territories whose indicators a REPORTER reads; an empty list takes
+/// them all away.
+#[derive(InputObject)]
+pub struct SetUserTerritoriesInput {
+    pub user_id: ID,
+    pub organization_ids: Vec<ID>,
 }
 
 #[derive(Default)]
@@ -158,6 +175,23 @@ impl UserMutation {
                 organization_id,
                 active: input.active,
             },
+        )
+        .await?;
+        Ok(updated.into())
+    }
+
+    /// ADMIN only; audited.
+    async fn set_user_territories(
+        &self,
+        ctx: &Context<'_>,
+        input: SetUserTerritoriesInput,
+    ) -> async_graphql::Result<User> {
+        let s = scope(ctx)?;
+        let updated = users::set_user_territories(
+            s.db,
+            s.caller,
+            parse_id(&input.user_id, "userId")?,
+            parse_ids(&input.organization_ids, "organizationIds")?,
         )
         .await?;
         Ok(updated.into())

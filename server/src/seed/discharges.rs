@@ -134,6 +134,7 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
                     birth_place: Some("Esine".into()),
                     residence: Some("Via Manzoni 4, Esine".into()),
                     homeless: false,
+                    residence_comune_id: None,
                     domicile: None,
                     phone: None,
                     email: None,

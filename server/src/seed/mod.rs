@@ -92,6 +92,7 @@ async fn organization_named(
             name: name.into(),
             kind,
             fiscal_code: None,
+            parent_id: None,
         },
     )
     .await?;
@@ -277,6 +278,7 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
                 birth_place: Some(place.into()),
                 residence: Some(residence),
                 homeless,
+                residence_comune_id: None,
                 domicile: None,
                 phone: Some(format!("0364 {:06}", 100_000 + dice.next(899_999))),
                 email: None,

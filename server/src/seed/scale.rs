@@ -182,6 +182,7 @@ pub async fn seed_scale(
             kind: Set(kind),
             fiscal_code: Set(None),
             created_at: Set(created),
+            parent_id: Set(None),
         }
         .insert(&txn)
         .await?;
@@ -334,6 +335,7 @@ pub async fn seed_scale(
             sex: Set(sex),
             residence: Set(Some("Via della Scala 1".to_owned())),
             homeless: Set(false),
+            residence_comune_id: Set(None),
             domicile: Set(None),
             phone: Set(None),
             email: Set(None),

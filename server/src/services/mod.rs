@@ -8,6 +8,7 @@ pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
 pub mod identity;
+pub mod indicators;
 pub mod integrated_pai;
 pub mod notifications;
 pub mod organizations;
@@ -21,6 +22,7 @@ pub mod projects;
 pub mod referrals;
 pub mod rows;
 pub mod teams;
+pub mod territory;
 pub mod users;
 pub mod versions;
 
@@ -42,7 +44,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 20] = [
+    const SOURCES: [(&str, &str); 22] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -56,6 +58,7 @@ mod tests {
         ),
         ("discharges", include_str!("discharges.rs")),
         ("identity", include_str!("identity.rs")),
+        ("indicators", include_str!("indicators.rs")),
         ("notifications", include_str!("notifications.rs")),
         ("organizations", include_str!("organizations.rs")),
         ("page", include_str!("page.rs")),
@@ -66,6 +69,7 @@ mod tests {
         ("projects", include_str!("projects.rs")),
         ("referrals", include_str!("referrals.rs")),
         ("teams", include_str!("teams.rs")),
+        ("territory", include_str!("territory.rs")),
         ("users", include_str!("users.rs")),
         ("versions", include_str!("versions.rs")),
         ("mod", include_str!("mod.rs")),

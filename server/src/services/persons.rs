@@ -2,7 +2,7 @@
 //! only by those responsible for them, every access audited.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{person, privacy_consent, reference_person, referral};
+use entity::{organization, person, privacy_consent, reference_person, referral};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -18,14 +18,14 @@ use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::{self, optional_text, IdentityError};
 use crate::domain::search_text;
 use crate::domain::vocabulary::{
-    ConsentKind, FiscalCodeMissingReason, ReferencePersonKind, ReferralSource, ReferralStatus, Sex,
-    TargetGroup, Urgency,
+    ConsentKind, FiscalCodeMissingReason, OrganizationKind, ReferencePersonKind, ReferralSource,
+    ReferralStatus, Sex, TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::person_search;
-use crate::services::rows::find;
+use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
@@ -47,6 +47,8 @@ pub struct PersonDraft {
     pub birth_place: Option<String>,
     pub residence: Option<String>,
     pub homeless: bool,
+    /// The Comune of residence (of residenza fittizia for a homeless person).
+    pub residence_comune_id: Option<Uuid>,
     pub domicile: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -76,6 +78,8 @@ pub struct PersonChanges {
     pub birth_place: Option<String>,
     pub residence: Option<String>,
     pub homeless: Option<bool>,
+    /// A new Comune of residence; `None` keeps the current one.
+    pub residence_comune_id: Option<Uuid>,
     pub domicile: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -96,6 +100,7 @@ struct Checked {
     birth_place: Option<String>,
     residence: Option<String>,
     homeless: bool,
+    residence_comune_id: Option<Uuid>,
     domicile: Option<String>,
     phone: Option<String>,
     email: Option<String>,
@@ -146,12 +151,39 @@ fn check(draft: &PersonDraft, today: NaiveDate) -> AppResult<Checked> {
         birth_place: optional_text("birthPlace", draft.birth_place.as_deref(), 100)?,
         residence: optional_text("residence", draft.residence.as_deref(), 200)?,
         homeless: draft.homeless,
+        residence_comune_id: draft.residence_comune_id,
         domicile: optional_text("domicile", draft.domicile.as_deref(), 200)?,
         phone: optional_text("phone", draft.phone.as_deref(), 40)?,
         email,
         language: optional_text("language", draft.language.as_deref(), 40)?,
         target_groups: groups.join(","),
     })
+}
+
+/// The Comune of residence must be a Comune of the catalogue: the territory's
+/// indicators count persons by it.
+async fn check_residence_comune(
+    conn: &impl ConnectionTrait,
+    comune_id: Option<Uuid>,
+) -> AppResult<()> {
+    let Some(comune_id) = comune_id else {
+        return Ok(());
+    };
+    let field = "residenceComuneId";
+    let comune = named::<organization::Entity>(
+        conn,
+        comune_id,
+        field,
+        "Il Comune di residenza non è nel catalogo degli enti",
+    )
+    .await?;
+    if comune.kind != OrganizationKind::Comune {
+        return Err(AppError::validation(
+            field,
+            "La residenza va indicata con un Comune (non un altro tipo di ente)",
+        ));
+    }
+    Ok(())
 }
 
 pub async fn load(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<person::Model> {
@@ -241,6 +273,7 @@ pub async fn checked_new_person(
     today: NaiveDate,
 ) -> AppResult<NewPersonRows> {
     let checked = check(draft, today)?;
+    check_residence_comune(conn, checked.residence_comune_id).await?;
     if let Some(code) = &checked.fiscal_code {
         if fiscal_code_taken(conn, code, None).await? {
             return Err(duplicate_fiscal_code());
@@ -277,6 +310,7 @@ pub async fn insert_new_person(
         sex: Set(checked.sex),
         residence: Set(checked.residence),
         homeless: Set(checked.homeless),
+        residence_comune_id: Set(checked.residence_comune_id),
         domicile: Set(checked.domicile),
         phone: Set(checked.phone),
         email: Set(checked.email),
@@ -361,6 +395,7 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
         birth_place: keep(changes.birth_place, &current.birth_place),
         residence: keep(changes.residence, &current.residence),
         homeless: changes.homeless.unwrap_or(current.homeless),
+        residence_comune_id: changes.residence_comune_id.or(current.residence_comune_id),
         domicile: keep(changes.domicile, &current.domicile),
         phone: keep(changes.phone, &current.phone),
         email: keep(changes.email, &current.email),
@@ -387,6 +422,9 @@ pub async fn update_person(
         return Err(stale(person::Entity::NOUN));
     }
     let checked = check(&merge(&current, changes)?, caller.today())?;
+    if checked.residence_comune_id != current.residence_comune_id {
+        check_residence_comune(&txn, checked.residence_comune_id).await?;
+    }
     if let Some(code) = &checked.fiscal_code {
         if fiscal_code_taken(&txn, code, Some(person_id)).await? {
             return Err(duplicate_fiscal_code());
@@ -400,7 +438,9 @@ pub async fn update_person(
         ("sex", checked.sex != current.sex),
         (
             "residence",
-            checked.residence != current.residence || checked.homeless != current.homeless,
+            checked.residence != current.residence
+                || checked.homeless != current.homeless
+                || checked.residence_comune_id != current.residence_comune_id,
         ),
         (
             "contacts",
@@ -438,6 +478,10 @@ pub async fn update_person(
             (person::Column::Sex, Expr::value(checked.sex.as_str())),
             (person::Column::Residence, Expr::value(checked.residence)),
             (person::Column::Homeless, Expr::value(checked.homeless)),
+            (
+                person::Column::ResidenceComuneId,
+                Expr::value(checked.residence_comune_id),
+            ),
             (person::Column::Domicile, Expr::value(checked.domicile)),
             (person::Column::Phone, Expr::value(checked.phone)),
             (person::Column::Email, Expr::value(checked.email)),

@@ -1,7 +1,7 @@
 //! User accounts: created and managed by administrators (or the command line
 //! for the first administrator).
 
-use entity::{organization, user};
+use entity::{organization, user, user_territory};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -242,4 +242,97 @@ fn by_email() -> Keyset<user::Model> {
     Keyset::new("users")
         .asc(user::Column::EmailNormalized)
         .asc(user::Column::Id)
+}
+
+/// Replaces the territories whose indicators a REPORTER reads (an Ambito, a
+/// Comune, an ASST…: each with everything under it). Only a REPORTER has
+/// territories: the other roles read indicators by team or not at all.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
+pub async fn set_user_territories(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    user_id: Uuid,
+    organization_ids: Vec<Uuid>,
+) -> AppResult<user::Model> {
+    policy::require_admin(caller)?;
+    let txn = db.begin().await?;
+    let found = find::<user::Entity>(&txn, user_id).await?;
+    if found.role != Role::Reporter && !organization_ids.is_empty() {
+        return Err(AppError::validation(
+            "userId",
+            "Solo un utente con ruolo REPORTER ha territori di competenza",
+        ));
+    }
+    let mut ids = organization_ids;
+    ids.sort_unstable();
+    ids.dedup();
+    for id in &ids {
+        named::<organization::Entity>(
+            &txn,
+            *id,
+            "organizationIds",
+            "Uno dei territori indicati non è nel catalogo degli enti",
+        )
+        .await?;
+    }
+    user_territory::Entity::delete_many()
+        .filter(user_territory::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    let now = caller.now();
+    let rows: Vec<user_territory::ActiveModel> = ids
+        .iter()
+        .map(|id| user_territory::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user_id),
+            organization_id: Set(*id),
+            created_at: Set(now),
+        })
+        .collect();
+    if !rows.is_empty() {
+        user_territory::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::UserTerritoriesSet)
+            .on("user", user_id)
+            .details(json!({ "organizationIds": ids })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(found)
+}
+
+/// The territories assigned to `user_id` (a REPORTER's), by name.
+pub async fn territories_of(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> AppResult<Vec<organization::Model>> {
+    use sea_orm::sea_query::Query;
+    use sea_orm::QueryOrder;
+    Ok(organization::Entity::find()
+        .filter(
+            organization::Column::Id.in_subquery(
+                Query::select()
+                    .column(user_territory::Column::OrganizationId)
+                    .from(user_territory::Entity)
+                    .and_where(user_territory::Column::UserId.eq(user_id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(organization::Column::Name)
+        .all(conn)
+        .await?)
+}
+
+/// A user's territories, for an administrator or the user themselves.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
+pub async fn user_territories(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    user_id: Uuid,
+) -> AppResult<Vec<organization::Model>> {
+    policy::can_read_user_territories(caller, user_id)?;
+    territories_of(db, user_id).await
 }

@@ -28,16 +28,17 @@ const DENY: Expect = Code("FORBIDDEN");
 
 /// The callers, in the order they try each operation: the one expected to
 /// succeed at a write comes after those expected to fail.
-const CALLERS: [&str; 6] = [
+const CALLERS: [&str; 7] = [
     "anonymous",
     "auditor",
+    "reporter",
     "other team",
     "former member",
     "admin",
     "member",
 ];
 
-struct Op<const N: usize = 6> {
+struct Op<const N: usize = 7> {
     name: &'static str,
     query: &'static str,
     vars: Value,
@@ -52,6 +53,21 @@ async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Client, String) {
     (client, id)
 }
 
+/// A REPORTER whose territory is an ATS above every organization of the
+/// scenario: the widest reader of indicators, who still reads no case object.
+async fn reporter_of_everything(app: &TestApp, admin: &Client) -> Client {
+    let ats = app.organization(admin, "ATS della Montagna", "ATS").await;
+    let (reporter, reporter_id) = signed_in(app, "reporter@ats.test", Role::Reporter).await;
+    admin
+        .gql(
+            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
+            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
+        )
+        .await
+        .ok();
+    reporter
+}
+
 async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
@@ -64,6 +80,7 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
     let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let reporter = reporter_of_everything(&app, &admin).await;
     let newcomer = app
         .make_user("newcomer@asst.test", Role::Operator, None)
         .await;
@@ -95,121 +112,123 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let second_referral = created.ok()["createPerson"]["referrals"][0]["id"].clone();
     app.remove_member(&admin, &responsible, &former_id).await;
     let anonymous = app.client();
-    let clients = [&anonymous, &auditor, &other, &former, &admin, &member];
+    let clients = [
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
+    ];
 
     let ops = vec![
         Op {
             name: "person",
             query: "query($id: ID!) { person(id: $id) { id referencePersons { id } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "persons",
             query: "{ persons { nodes { id } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
         },
         Op {
             name: "personIdentityByFiscalCode",
             query: "query($cf: String!) { personIdentityByFiscalCode(fiscalCode: $cf) { id } }",
             vars: json!({ "cf": fiscal_code_of(&p_input) }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "team",
             query: "query($id: ID!) { team(id: $id) { name members { user { email } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok],
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
         },
         Op {
             name: "teams",
             query: "{ teams { totalCount } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok],
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
         },
         Op {
             name: "team.referrals",
             query: "query($id: ID!) { team(id: $id) { referrals { nodes { person { id } } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "auditTrail",
             query: "query($id: ID) { auditTrail(personId: $id) { totalCount } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, Ok, DENY, DENY, DENY, DENY],
+            expect: [UNAUTH, Ok, DENY, DENY, DENY, DENY, DENY],
         },
         Op {
             name: "createPerson",
             query: CREATE_PERSON,
             vars: json!({ "input": person_input(&responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "updatePerson",
             query: "mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }",
             vars: json!({ "input": { "personId": person, "expectedVersion": 1, "phone": "0364 22222" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "addReferencePerson",
             query: "mutation($input: AddReferencePersonInput!) { addReferencePerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "CAREGIVER", "fullName": "Marta Bassi" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "recordPrivacyConsent",
             query: "mutation($input: RecordPrivacyConsentInput!) { recordPrivacyConsent(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "PRIVACY_NOTICE", "granted": true, "givenOn": "2026-11-20" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "acceptReferral",
             query: "mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": person_referral } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "closeReferral",
             query: "mutation($input: CloseReferralInput!) { closeReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": second_referral, "outcome": "Non necessario" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "createTeam",
             query: "mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }",
             vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": org } }),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
         },
         Op {
             name: "addTeamMember",
             query: "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
         },
         Op {
             name: "removeTeamMember",
             query: "mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
         },
         // Last: it makes the other team responsible too.
         Op {
             name: "referPerson",
             query: "mutation($input: ReferPersonInput!) { referPerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "teamId": other_team, "source": "SERVICE", "reason": "Valutazione UVM" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
     ];
 
     let cells = check(&ops, &clients, &person).await;
-    assert_eq!(cells, 102);
+    assert_eq!(cells, 119);
 }
 
 /// Sends every operation as every caller and fails listing every answer that
 /// differs from the expected one. Returns the number of answers checked.
-async fn check(ops: &[Op], clients: &[&Client; 6], person: &str) -> usize {
+async fn check(ops: &[Op], clients: &[&Client; 7], person: &str) -> usize {
     check_as(ops, clients, &CALLERS, person).await
 }
 
@@ -270,6 +289,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
     let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
     let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let reporter = reporter_of_everything(&app, &admin).await;
     app.add_member(&admin, &uvm, &member_id, "MEMBER").await;
     app.add_member(&admin, &uvm, &former_id, "MEMBER").await;
     // The UVM's nurse: a UVM signs only joint assessments.
@@ -313,7 +333,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
         .ok();
     app.remove_member(&admin, &uvm, &former_id).await;
     let anonymous = app.client();
-    let clients = [&anonymous, &auditor, &other, &former, &admin, &member];
+    let clients = [
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
+    ];
     let mut update = content.clone();
     update["assessmentId"] = json!(draft);
     update["expectedVersion"] = json!(1);
@@ -326,52 +348,52 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             name: "assessment",
             query: "query($id: ID!) { assessment(id: $id) { id results { score } participants { profession } } }",
             vars: json!({ "id": draft }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "person.assessments",
             query: "query($id: ID!) { person(id: $id) { assessments { totalCount } scoreSeries(instrument: BARTHEL) { score } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "instruments",
             query: "{ instruments { code } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok],
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
         },
         Op {
             name: "assessmentIndicators",
             query: "query($team: ID) { assessmentIndicators(from: \"2026-01-01\", to: \"2026-12-31\", teamId: $team) { assessments } }",
             vars: json!({ "team": uvm }),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Ok],
         },
         Op {
             name: "recordAssessment",
             query: record,
             vars: json!({ "input": input }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "updateAssessment",
             query: "mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id } }",
             vars: json!({ "input": update }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "signAssessment",
             query: "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
             vars: json!({ "input": { "assessmentId": draft } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
             name: "amendAssessment",
             query: "mutation($input: AmendAssessmentInput!) { amendAssessment(input: $input) { id } }",
             vars: json!({ "input": amend }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 48);
+    assert_eq!(check(&ops, &clients, &person).await, 56);
 }
 
 async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb) {
@@ -388,6 +410,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
     let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let reporter = reporter_of_everything(&app, &admin).await;
     app.add_member(&admin, &eemm, &member_id, "MEMBER").await;
     app.add_member(&admin, &eemm, &former_id, "MEMBER").await;
     app.add_member(&admin, &other_team, &other_id, "MEMBER")
@@ -492,8 +515,10 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     }
     app.remove_member(&admin, &eemm, &former_id).await;
     let anonymous = app.client();
-    let clients = [&anonymous, &auditor, &other, &former, &admin, &member];
-    let write = [UNAUTH, DENY, DENY, DENY, DENY, Ok];
+    let clients = [
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
+    ];
+    let write = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
     let mut update_resource = resource_fields.clone();
     update_resource["resourceId"] = line.clone();
     update_resource["expectedVersion"] = json!(1);
@@ -509,7 +534,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             name: "projects",
             query: "{ projects { nodes { id person { id } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
         },
         Op { name: "openProject", query: open, vars: open_input.clone(), expect: write },
         Op {
@@ -592,7 +617,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 96);
+    assert_eq!(check(&ops, &clients, &person).await, 112);
 }
 
 /// The reporting ward user is a seventh caller: their own discharge, not the record.
@@ -611,6 +636,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
     let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
     let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
     let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let reporter = reporter_of_everything(&app, &admin).await;
     let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
     app.add_member(&admin, &pua, &member_id, "MEMBER").await;
     app.add_member(&admin, &pua, &former_id, "MEMBER").await;
@@ -655,11 +681,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
     app.remove_member(&admin, &pua, &former_id).await;
     let anonymous = app.client();
     let clients = [
-        &anonymous, &auditor, &other, &former, &admin, &ward, &member,
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &ward, &member,
     ];
     let names = [
         "anonymous",
         "auditor",
+        "reporter",
         "other team",
         "former member",
         "admin",
@@ -667,9 +694,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
         "member",
     ];
     // The ward may do what concerns its report; the plan is the team's.
-    let both = [UNAUTH, DENY, DENY, DENY, DENY, Ok, Ok];
-    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
-    let ops: Vec<Op<7>> = vec![
+    let both = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Ok];
+    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, DENY, Ok];
+    let ops: Vec<Op<8>> = vec![
         Op {
             name: "discharge",
             query: "query($id: ID!) { discharge(id: $id) { id needs patient { familyName } } }",
@@ -680,7 +707,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
             name: "discharge.person",
             query: "query($id: ID!) { discharge(id: $id) { person { id } } }",
             vars: json!({ "id": ids[0] }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Hidden, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Hidden, Ok],
         },
         Op {
             name: "person",
@@ -692,66 +719,66 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
             name: "discharges",
             query: "{ discharges { nodes { id person { id } plan { assessment { id } } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, Hidden, Hidden, DENY, Hidden, Ok],
+            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Hidden, Ok],
         },
         Op {
             name: "dischargeIndicators",
             query: "query($team: ID) { dischargeIndicators(from: \"2026-01-01\", to: \"2026-12-31\", teamId: $team) { discharged } }",
             vars: json!({ "team": pua }),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY, Ok],
         },
         Op {
             name: "notifications",
             query: "{ notifications { totalCount } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         },
         Op {
             name: "failedNotifications",
             query: "{ failedNotifications { totalCount } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, DENY, Ok, DENY, DENY],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY, DENY],
         },
         Op {
             name: "reportDischarge",
             query: report,
             vars: report_input("Sei", (1936, 6, 6)),
             // Only the hospital's staff, or the receiving PUA on its behalf.
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Ok],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Ok],
         },
         Op {
             name: "updateDischarge",
             query: "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }",
             vars: json!({ "input": { "dischargeId": ids[1], "expectedVersion": 1, "notes": "Aggiornato" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
         },
         Op {
             name: "markDischargeable",
             query: "mutation($input: MarkDischargeableInput!) { markDischargeable(input: $input) { id } }",
             vars: json!({ "input": { "dischargeId": ids[2], "expectedVersion": 1, "date": "2026-11-15" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Code("CONFLICT")],
         },
         Op {
             name: "agreeDischargePlan",
             query: "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { id } }",
             vars: json!({ "input": { "dischargeId": ids[3], "expectedVersion": 1, "destination": "RSA", "services": "RSA" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Code("VALIDATION")],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, DENY, Code("VALIDATION")],
         },
         Op {
             name: "completeDischarge",
             query: "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { id } }",
             vars: json!({ "input": { "dischargeId": ids[3], "expectedVersion": 1, "dischargedOn": "2026-11-20", "destination": "RSA" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Code("VALIDATION"), Code("VALIDATION")],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Code("VALIDATION"), Code("VALIDATION")],
         },
         Op {
             name: "cancelDischarge",
             query: "mutation($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }",
             vars: json!({ "input": { "dischargeId": ids[4], "expectedVersion": 1, "reason": "DEATH" } }),
             // The ward cancelled it first: nothing is left to cancel.
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, Code("VALIDATION")],
+            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Code("VALIDATION")],
         },
     ];
-    assert_eq!(check_as(&ops, &clients, &names, &person).await, 91);
+    assert_eq!(check_as(&ops, &clients, &names, &person).await, 104);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

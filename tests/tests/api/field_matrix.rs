@@ -241,9 +241,10 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
     let only_discharge: BTreeSet<String> =
         BTreeSet::from([case.discharge.clone(), case.discharged.clone()]);
     let nothing = BTreeSet::new();
-    let outsiders: [(&str, &Client, &BTreeSet<String>); 7] = [
+    let outsiders: [(&str, &Client, &BTreeSet<String>); 8] = [
         ("anonymous", &anonymous, &nothing),
         ("auditor", &case.auditor, &nothing),
+        ("reporter", &case.reporter, &nothing),
         ("admin", &case.admin, &nothing),
         ("another team's operator", &case.other, &nothing),
         ("a former member", &case.former, &nothing),

@@ -26,6 +26,8 @@ const REPORT: &str = "mutation($input: ReportDischargeInput!) { reportDischarge(
 pub struct Case {
     pub admin: Client,
     pub auditor: Client,
+    /// A REPORTER whose territory is the ASST of every team of the case.
+    pub reporter: Client,
     pub member: Client,
     pub member_id: String,
     pub former: Client,
@@ -110,6 +112,19 @@ impl Case {
         let auditor = app.client();
         auditor
             .login_ok("dpo@asst.test", ponte_tests::PASSWORD)
+            .await;
+        let reporter_id = app
+            .make_user("ufficio.piano@asst.test", Role::Reporter, None)
+            .await;
+        gql_ok(
+            &admin,
+            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
+            json!({ "input": { "userId": reporter_id, "organizationIds": [asst] } }),
+        )
+        .await;
+        let reporter = app.client();
+        reporter
+            .login_ok("ufficio.piano@asst.test", ponte_tests::PASSWORD)
             .await;
         // The UVM's nurse: a UVM signs only joint assessments.
         let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
@@ -265,6 +280,7 @@ impl Case {
         Case {
             admin,
             auditor,
+            reporter,
             member,
             member_id,
             former,

@@ -1,0 +1,608 @@
+//! The catalogue of the Ambito's indicators (issue 14.3) as data, and the
+//! rules every indicator value follows: the periods of a series and the
+//! statistical disclosure control shown to a REPORTER.
+//!
+//! Each entry says what it counts in words a social worker reads, where
+//! the planning documents (`shared/seeds/`) ask for it, and whether Ponte
+//! computes it yet; one not computed says which data it lacks.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::vocabulary::{IndicatorBreakdown, IndicatorUnit};
+
+/// One indicator of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicatorDefinition {
+    /// Stable, SCREAMING_SNAKE_CASE: what the API and exports name it by.
+    pub code: &'static str,
+    /// The LEPS or area it belongs to, as the SPA groups the catalogue.
+    pub group: &'static str,
+    pub title: &'static str,
+    pub definition: &'static str,
+    pub numerator: &'static str,
+    /// None for a plain count.
+    pub denominator: Option<&'static str>,
+    pub unit: IndicatorUnit,
+    /// The seed file and the passage that asks for it.
+    pub source: &'static str,
+    pub counts: &'static str,
+    pub excludes: &'static str,
+    /// What Ponte does not record yet, for the indicators it cannot compute.
+    pub missing_data: Option<&'static str>,
+}
+
+impl IndicatorDefinition {
+    pub fn computed(&self) -> bool {
+        self.missing_data.is_none()
+    }
+}
+
+const VALUTAZIONE: &str = "Valutazione multidimensionale e progetto individualizzato";
+const DIMISSIONI: &str = "Dimissioni protette";
+const SAD: &str = "Servizio di assistenza domiciliare (SAD)";
+const EQUIPE: &str = "Équipe e organizzazione";
+const ACCORDI: &str = "Accordi e convenzioni";
+const BUDGET: &str = "Budget di Salute";
+
+const CURRENT_ASSESSMENT: &str =
+    "Una valutazione corretta conta una volta sola (la versione in vigore); \
+     ogni valutazione della persona nel periodo conta, anche una rivalutazione";
+const FROZEN_ORGANIZATION: &str =
+    "L'ente di ogni partecipante è quello del giorno della valutazione, \
+     anche se poi l'operatore ha cambiato ente";
+
+// The catalogue reads as a table, one row per call, in the struct's order.
+#[allow(clippy::too_many_arguments)]
+const fn computed(
+    code: &'static str,
+    group: &'static str,
+    title: &'static str,
+    definition: &'static str,
+    numerator: &'static str,
+    denominator: Option<&'static str>,
+    unit: IndicatorUnit,
+    source: &'static str,
+    counts: &'static str,
+    excludes: &'static str,
+) -> IndicatorDefinition {
+    IndicatorDefinition {
+        code,
+        group,
+        title,
+        definition,
+        numerator,
+        denominator,
+        unit,
+        source,
+        counts,
+        excludes,
+        missing_data: None,
+    }
+}
+
+const fn missing(
+    code: &'static str,
+    group: &'static str,
+    title: &'static str,
+    unit: IndicatorUnit,
+    source: &'static str,
+    missing_data: &'static str,
+) -> IndicatorDefinition {
+    IndicatorDefinition {
+        code,
+        group,
+        title,
+        definition: title,
+        numerator: title,
+        denominator: None,
+        unit,
+        source,
+        counts: "",
+        excludes: "",
+        missing_data: Some(missing_data),
+    }
+}
+
+/// Projects closed with improvement in one life area (seed 004).
+const fn improved(code: &'static str, title: &'static str) -> IndicatorDefinition {
+    computed(
+        code,
+        BUDGET,
+        title,
+        "Quota dei progetti chiusi nel periodo, con punteggi dell'équipe nell'area, il cui ultimo \
+         punteggio (1–5, più alto è meglio) supera il primo",
+        "Progetti chiusi con l'ultimo punteggio dell'équipe più alto del primo",
+        Some("Progetti chiusi nel periodo con almeno un punteggio dell'équipe nell'area"),
+        IndicatorUnit::Ratio,
+        "004: valutazione degli esiti per area di vita (primo e ultimo punteggio)",
+        "Solo i punteggi dell'équipe (quelli della persona sono un'altra voce); un solo punteggio \
+         vale come nessun cambiamento",
+        "Progetti senza punteggi dell'équipe nell'area; progetti non chiusi",
+    )
+}
+
+/// Every indicator the issue names, in the order of the issue.
+pub const CATALOGUE: &[IndicatorDefinition] = &[
+    computed(
+        "ASSESSMENTS",
+        VALUTAZIONE,
+        "Valutazioni multidimensionali",
+        "Valutazioni multidimensionali datate nel periodo, delle persone residenti nel territorio",
+        "Valutazioni nel periodo",
+        None,
+        IndicatorUnit::Count,
+        "003, tabella LEPS di Milano: numero di valutazioni per anno",
+        CURRENT_ASSESSMENT,
+        "Le versioni sostituite da una correzione",
+    ),
+    computed(
+        "ASSESSMENTS_WITH_SOCIAL_WORKER",
+        VALUTAZIONE,
+        "Valutazioni con un assistente sociale del Comune o dell'Ambito",
+        "Quota delle valutazioni del periodo a cui ha partecipato un assistente sociale di un Comune, \
+         di un Ambito o di un Ufficio di Piano",
+        "Valutazioni con un assistente sociale di un Comune o Ambito tra i partecipanti",
+        Some("Valutazioni nel periodo"),
+        IndicatorUnit::Ratio,
+        "001 §8, PUA integrati e UVM: incremento operatori sociali",
+        FROZEN_ORGANIZATION,
+        "Un assistente sociale di un'ASST o di un ente del terzo settore",
+    ),
+    computed(
+        "JOINT_ASSESSMENTS",
+        VALUTAZIONE,
+        "Situazioni valutate congiuntamente",
+        "Valutazioni del periodo con almeno un partecipante di un Comune o Ambito e uno di un'ASST, \
+         ASL o loro servizio (ospedale, distretto, Casa di Comunità…)",
+        "Valutazioni congiunte nel periodo",
+        None,
+        IndicatorUnit::Count,
+        "002, Accordo di Programma: numero situazioni valutate congiuntamente",
+        FROZEN_ORGANIZATION,
+        "Valutazioni fatte da un solo versante, sociale o sanitario",
+    ),
+    missing(
+        "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM",
+        VALUTAZIONE,
+        "Persone in condizioni complesse prese in carico dopo la valutazione UVM, e variazione sul periodo precedente",
+        IndicatorUnit::Count,
+        "001 §8: incremento numero persone in condizioni complesse prese in carico dalle UVMD",
+        "Una definizione concordata di «condizione complessa» (livello di bisogno, gruppo di destinatari) \
+         da validare con l'Ufficio di Piano",
+    ),
+    computed(
+        "PROJECTS_PER_ASSESSMENT",
+        VALUTAZIONE,
+        "Progetti individualizzati per valutazione",
+        "Progetti individualizzati avviati nel periodo per ogni valutazione del periodo",
+        "Progetti avviati nel periodo",
+        Some("Valutazioni nel periodo"),
+        IndicatorUnit::Ratio,
+        "001 §11, Prevenzione dell'allontanamento familiare: numero progetti individualizzati / \
+         numero valutazioni",
+        "Ogni progetto (PAI, PTRI, progetto personalizzato, progetto di vita) con data di avvio nel \
+         periodo; le valutazioni come in ASSESSMENTS",
+        "Progetti avviati prima del periodo",
+    ),
+    missing(
+        "SAD_INTERVENTIONS",
+        SAD,
+        "Interventi SAD nell'anno",
+        IndicatorUnit::Count,
+        "003: numero interventi SAD per anno",
+        "La presa in carico SAD per intervento (data di attivazione e di chiusura del servizio)",
+    ),
+    missing(
+        "SAD_NEW_TAKINGS_IN_CHARGE",
+        SAD,
+        "Nuove prese in carico SAD nel periodo e variazione",
+        IndicatorUnit::Count,
+        "001 §6, Incremento SAD",
+        "La presa in carico SAD per intervento (data di attivazione e di chiusura del servizio)",
+    ),
+    missing(
+        "SAD_INTEGRATED_PLAN_SHARE",
+        SAD,
+        "Progetti SAD per anziani non autosufficienti con bisogno elevato che hanno un piano integrato",
+        IndicatorUnit::Ratio,
+        "001 §6, Incremento SAD",
+        "La presa in carico SAD per intervento, collegata al PAI integrato",
+    ),
+    missing(
+        "SAD_WITH_DISCHARGE_PATH",
+        SAD,
+        "Progetti SAD con percorso di dimissione protetta / dimissioni protette che necessitano di SAD",
+        IndicatorUnit::Ratio,
+        "001 §6: N. progetti individualizzati SAD che comprendono percorsi di dimissioni protette / \
+         N casi di dimissioni protette che necessitano di SAD",
+        "La presa in carico SAD per intervento (oggi si vede solo come intervento del progetto: \
+         vedi dischargeIndicators.sadShare)",
+    ),
+    computed(
+        "PROTECTED_DISCHARGES_SERVED",
+        DIMISSIONI,
+        "Persone servite dal percorso di dimissione protetta",
+        "Segnalazioni di dimissione protetta ricevute nel periodo che si sono concluse con la dimissione, \
+         su tutte le segnalazioni ricevute nel periodo",
+        "Segnalazioni del periodo concluse con la dimissione",
+        Some("Segnalazioni ricevute nel periodo (anche annullate o ancora aperte)"),
+        IndicatorUnit::Ratio,
+        "001 §7, Servizi sociali per le dimissioni protette: numero utenti con bisogno di attivare \
+         servizi sociali territoriali che hanno beneficiato del servizio / numero utenti con il bisogno",
+        "Al denominatore ogni segnalazione, anche annullata (decesso, rifiuto…) o ancora in corso",
+        "Segnalazioni ricevute fuori dal periodo, anche se dimesse nel periodo",
+    ),
+    computed(
+        "DISCHARGE_WAIT_HOME_MEAN",
+        DIMISSIONI,
+        "Attesa media della dimissione verso casa",
+        "Giorni medi tra la data in cui la persona è clinicamente dimissibile e la dimissione, \
+         per le dimissioni verso il domicilio concluse nel periodo",
+        "Somma dei giorni di attesa",
+        Some("Dimissioni verso il domicilio con data di dimissibilità"),
+        IndicatorUnit::Days,
+        "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno a domicilio",
+        "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
+        "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
+    ),
+    computed(
+        "DISCHARGE_WAIT_HOME_MEDIAN",
+        DIMISSIONI,
+        "Attesa mediana della dimissione verso casa",
+        "Mediana dei giorni tra dimissibilità clinica e dimissione verso il domicilio, nel periodo: \
+         meno sensibile della media a un'attesa eccezionale",
+        "Mediana dei giorni di attesa",
+        Some("Dimissioni verso il domicilio con data di dimissibilità"),
+        IndicatorUnit::Days,
+        "001 §7: tempo di attesa della dimissione per il ritorno a domicilio",
+        "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
+        "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
+    ),
+    computed(
+        "DISCHARGE_WAIT_RESIDENTIAL_MEAN",
+        DIMISSIONI,
+        "Attesa media della dimissione verso una struttura",
+        "Giorni medi tra dimissibilità clinica e dimissione verso una struttura (RSA, RSD, Ospedale di \
+         Comunità, cure intermedie, hospice, riabilitazione), nel periodo",
+        "Somma dei giorni di attesa",
+        Some("Dimissioni verso una struttura con data di dimissibilità"),
+        IndicatorUnit::Days,
+        "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno in struttura",
+        "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
+        "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
+    ),
+    computed(
+        "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN",
+        DIMISSIONI,
+        "Attesa mediana della dimissione verso una struttura",
+        "Mediana dei giorni tra dimissibilità clinica e dimissione verso una struttura, nel periodo",
+        "Mediana dei giorni di attesa",
+        Some("Dimissioni verso una struttura con data di dimissibilità"),
+        IndicatorUnit::Days,
+        "001 §7: tempo di attesa della dimissione per il ritorno in struttura",
+        "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
+        "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
+    ),
+    computed(
+        "DISCHARGES_MANAGED_IN_PONTE",
+        DIMISSIONI,
+        "Dimissioni protette gestite con Ponte",
+        "Dimissioni protette concluse nel periodo il cui percorso (segnalazione, valutazione, piano) è \
+         registrato in Ponte: l'integrazione informativa tra ospedale e territorio",
+        "Dimissioni concluse nel periodo",
+        None,
+        IndicatorUnit::Count,
+        "001 §7: integrazione informativa",
+        "Ogni dimissione conclusa nel periodo, qualunque la destinazione",
+        "Segnalazioni annullate o ancora aperte",
+    ),
+    missing(
+        "REPEATED_ADMISSIONS_30_DAYS",
+        DIMISSIONI,
+        "Ricoveri ripetuti entro 30 giorni da una dimissione protetta",
+        IndicatorUnit::Ratio,
+        "001 §7: ricoveri reiterati",
+        "I ricoveri ospedalieri successivi alla dimissione (flusso SDO o segnalazione dell'ospedale): \
+         Ponte conosce solo il ricovero che porta alla segnalazione",
+    ),
+    computed(
+        "RSA_PLACEMENTS",
+        DIMISSIONI,
+        "Inserimenti in RSA",
+        "Dimissioni protette concluse nel periodo con destinazione RSA",
+        "Dimissioni verso RSA nel periodo",
+        None,
+        IndicatorUnit::Count,
+        "003: inserimenti in RSA per anno",
+        "Destinazione RSA",
+        "RSD e la vecchia destinazione «RSA o RSD» (non si sa quale delle due); inserimenti in RSA \
+         non passati da una dimissione protetta",
+    ),
+    missing(
+        "ACTIVE_TEAMS",
+        EQUIPE,
+        "Équipe multidisciplinari attive nel periodo e variazione",
+        IndicatorUnit::Count,
+        "001, in ogni intervento: incremento numero EEMM attivate",
+        "Le date di attivazione e chiusura delle équipe",
+    ),
+    missing(
+        "EEMM_PROFESSIONS",
+        EQUIPE,
+        "Professioni presenti nelle EEMM / professioni dell'ente",
+        IndicatorUnit::Ratio,
+        "001",
+        "Non ancora calcolato: manca la query sulle appartenenze alle équipe",
+    ),
+    missing(
+        "TRAINING_MEETINGS",
+        EQUIPE,
+        "Incontri di formazione e supervisione svolti / programmati",
+        IndicatorUnit::Ratio,
+        "001, 003",
+        "Il registro degli incontri (issue 15)",
+    ),
+    missing(
+        "CAREGIVER_TRAINING_MEETINGS",
+        EQUIPE,
+        "Incontri di formazione per i caregiver",
+        IndicatorUnit::Count,
+        "001, 003",
+        "Il registro degli incontri (issue 15)",
+    ),
+    missing(
+        "ETS_AGREEMENTS",
+        ACCORDI,
+        "Convenzioni ASL/ASST con enti del terzo settore concluse",
+        IndicatorUnit::Count,
+        "000, INMP obiettivo B4",
+        "Il registro degli accordi (issue 15)",
+    ),
+    missing(
+        "AGREEMENTS_IN_FORCE",
+        ACCORDI,
+        "Accordi e protocolli in vigore",
+        IndicatorUnit::Count,
+        "002, Accordo di Programma",
+        "Il registro degli accordi (issue 15)",
+    ),
+    computed(
+        "PROJECTS_WITH_BUDGET_DI_SALUTE",
+        BUDGET,
+        "Progetti con Budget di Salute",
+        "Progetti in corso in almeno un giorno del periodo che hanno un Budget di Salute (almeno una \
+         risorsa pianificata)",
+        "Progetti con Budget di Salute in corso nel periodo",
+        None,
+        IndicatorUnit::Count,
+        "004, Linee guida sul Budget di Salute",
+        "Progetti avviati entro la fine del periodo e non chiusi prima del suo inizio",
+        "Progetti senza alcuna risorsa nel budget",
+    ),
+    missing(
+        "BUDGET_RESOURCES",
+        BUDGET,
+        "Risorse pianificate e utilizzate per area di vita, tipo e fonte di finanziamento",
+        IndicatorUnit::Eur,
+        "004",
+        "Non ancora calcolato: i dati ci sono (risorse e utilizzi), manca la query e una suddivisione \
+         per area, tipo e fonte nel risultato",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_HEALTH_WELLBEING",
+        "Progetti chiusi con miglioramento in Benessere e salute",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_HOUSING",
+        "Progetti chiusi con miglioramento in Abitare",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_WORK_INCOME",
+        "Progetti chiusi con miglioramento in Inclusione lavorativa e risorse economiche",
+    ),
+    improved(
+        "PROJECTS_CLOSED_IMPROVED_SOCIAL_INCLUSION",
+        "Progetti chiusi con miglioramento in Inclusione sociale",
+    ),
+];
+
+pub fn find(code: &str) -> Option<&'static IndicatorDefinition> {
+    CATALOGUE.iter().find(|d| d.code == code)
+}
+
+/// The periods of a series: `from..=to` cut at calendar quarters or months,
+/// the first and last clipped to the period asked for.
+pub fn periods(
+    from: NaiveDate,
+    to: NaiveDate,
+    breakdown: IndicatorBreakdown,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    let months = match breakdown {
+        IndicatorBreakdown::None => return Vec::new(),
+        IndicatorBreakdown::Quarter => 3,
+        IndicatorBreakdown::Month => 1,
+    };
+    let mut series = Vec::new();
+    let mut start = from;
+    while start <= to {
+        let month0 = start.month0() / months * months;
+        let Some(next) = NaiveDate::from_ymd_opt(start.year(), month0 + 1, 1)
+            .and_then(|first| first.checked_add_months(Months::new(months)))
+        else {
+            break;
+        };
+        let end = next.pred_opt().map_or(to, |last| last.min(to));
+        series.push((start, end));
+        start = next;
+    }
+    series
+}
+
+/// What an indicator's query found, before disclosure control.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Raw {
+    pub value: Option<f64>,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+}
+
+/// What the caller is shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    pub value: Option<f64>,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+    pub suppressed: bool,
+}
+
+/// Whether a count names too few persons to show: from 1 to `threshold - 1`.
+/// Zero says nothing about anyone and is shown.
+pub fn too_small(count: i64, threshold: u64) -> bool {
+    count > 0 && u64::try_from(count).is_ok_and(|c| c < threshold)
+}
+
+/// Statistical disclosure control: with a threshold (a REPORTER's view), a
+/// count from 1 to threshold − 1 is hidden, and so is every value built on
+/// a hidden count (a ratio, a mean over few persons). Without one (ADMIN,
+/// an operator for their own team) the figure is shown as found.
+pub fn disclose(raw: Raw, threshold: Option<u64>) -> Figure {
+    let Some(threshold) = threshold else {
+        return Figure {
+            value: raw.value,
+            numerator: raw.numerator,
+            denominator: raw.denominator,
+            suppressed: false,
+        };
+    };
+    let small = |count: Option<i64>| count.is_some_and(|c| too_small(c, threshold));
+    let numerator_hidden = small(raw.numerator);
+    let denominator_hidden = small(raw.denominator);
+    let suppressed = numerator_hidden || denominator_hidden;
+    Figure {
+        value: if suppressed { None } else { raw.value },
+        numerator: if numerator_hidden {
+            None
+        } else {
+            raw.numerator
+        },
+        denominator: if denominator_hidden {
+            None
+        } else {
+            raw.denominator
+        },
+        suppressed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn every_code_is_unique_and_every_missing_one_says_what_it_lacks() {
+        let mut codes: Vec<&str> = CATALOGUE.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), CATALOGUE.len());
+        for d in CATALOGUE {
+            assert!(!d.title.is_empty() && !d.source.is_empty(), "{}", d.code);
+            if d.computed() {
+                assert!(!d.counts.is_empty() && !d.excludes.is_empty(), "{}", d.code);
+            }
+            // A ratio is nothing without the base it is taken on.
+            if d.computed() && d.unit == IndicatorUnit::Ratio {
+                assert!(d.denominator.is_some(), "{}", d.code);
+            }
+        }
+        assert!(find("ASSESSMENTS").is_some_and(IndicatorDefinition::computed));
+        assert!(find("REPEATED_ADMISSIONS_30_DAYS").is_some_and(|d| !d.computed()));
+        assert!(find("NOPE").is_none());
+    }
+
+    #[test]
+    fn a_year_has_four_quarters_and_a_part_year_clipped_ones() {
+        let year = periods(
+            date("2026-01-01"),
+            date("2026-12-31"),
+            IndicatorBreakdown::Quarter,
+        );
+        assert_eq!(
+            year,
+            vec![
+                (date("2026-01-01"), date("2026-03-31")),
+                (date("2026-04-01"), date("2026-06-30")),
+                (date("2026-07-01"), date("2026-09-30")),
+                (date("2026-10-01"), date("2026-12-31")),
+            ]
+        );
+        let part = periods(
+            date("2026-02-15"),
+            date("2026-04-10"),
+            IndicatorBreakdown::Quarter,
+        );
+        assert_eq!(
+            part,
+            vec![
+                (date("2026-02-15"), date("2026-03-31")),
+                (date("2026-04-01"), date("2026-04-10")),
+            ]
+        );
+        let months = periods(
+            date("2025-12-20"),
+            date("2026-02-28"),
+            IndicatorBreakdown::Month,
+        );
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[1], (date("2026-01-01"), date("2026-01-31")));
+        assert!(periods(
+            date("2026-01-01"),
+            date("2026-12-31"),
+            IndicatorBreakdown::None
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn counts_from_one_to_four_are_hidden_from_a_reporter_and_zero_is_not() {
+        let count = |n| Raw {
+            value: Some(n as f64),
+            numerator: Some(n),
+            denominator: None,
+        };
+        for n in 1..=4 {
+            let shown = disclose(count(n), Some(5));
+            assert!(shown.suppressed && shown.value.is_none() && shown.numerator.is_none());
+        }
+        for n in [0, 5, 120] {
+            assert_eq!(disclose(count(n), Some(5)).numerator, Some(n));
+        }
+        assert_eq!(disclose(count(3), None).numerator, Some(3));
+        assert!(disclose(count(7), Some(10)).suppressed);
+    }
+
+    #[test]
+    fn a_ratio_on_a_hidden_count_is_hidden_too() {
+        let ratio = Raw {
+            value: Some(0.03),
+            numerator: Some(3),
+            denominator: Some(100),
+        };
+        let shown = disclose(ratio, Some(5));
+        assert!(shown.suppressed);
+        assert_eq!(
+            (shown.value, shown.numerator, shown.denominator),
+            (None, None, Some(100))
+        );
+        let small_base = Raw {
+            value: Some(1.0),
+            numerator: Some(12),
+            denominator: Some(2),
+        };
+        let shown = disclose(small_base, Some(5));
+        assert!(shown.suppressed && shown.value.is_none() && shown.numerator == Some(12));
+    }
+}

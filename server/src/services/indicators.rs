@@ -1,0 +1,524 @@
+//! The Ambito's indicators (issue 14.3–4): each one aggregate query over a
+//! period and a scope (a territory, a team, or everything), whose cost does
+//! not grow with the rows it counts — `COUNT`, `SUM` and a `GROUP BY days`
+//! histogram for the waits, never rows loaded into Rust.
+//!
+//! A territory is the persons whose Comune of residence is it or lies under
+//! it (`services::territory`); a team is the team that assessed or received
+//! the discharge.
+
+use chrono::{NaiveDate, NaiveTime};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Value};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::caller::Caller;
+use crate::domain::assessment_indicators::SOCIAL_WORKER;
+use crate::domain::discharge_workflow::histogram_average_and_median;
+use crate::domain::indicators::{self, disclose, Figure, IndicatorDefinition, Raw};
+use crate::domain::vocabulary::{
+    CareSetting, DischargeStatus, IndicatorBreakdown, IntegratedPart, LifeArea, OrganizationKind,
+    ProjectStatus, Rater,
+};
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::services::territory::{statement, territory_cte};
+
+/// A series longer than this is refused: five years by month.
+const MAX_PERIODS: usize = 60;
+
+#[derive(Debug, Clone)]
+pub struct IndicatorRequest {
+    /// None: every indicator Ponte computes.
+    pub codes: Option<Vec<String>>,
+    pub territory_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub breakdown: IndicatorBreakdown,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorResult {
+    pub definition: &'static IndicatorDefinition,
+    pub figure: Figure,
+    /// `(from, to, figure)` per quarter or month; empty without a breakdown.
+    pub series: Vec<(NaiveDate, NaiveDate, Figure)>,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn indicators(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    suppression_threshold: u64,
+    request: IndicatorRequest,
+) -> AppResult<Vec<IndicatorResult>> {
+    let suppress =
+        policy::require_indicators_reader(db, caller, request.territory_id, request.team_id)
+            .await?;
+    super::indicator_period(request.from, request.to)?;
+    let definitions = chosen(request.codes.as_deref())?;
+    let periods = indicators::periods(request.from, request.to, request.breakdown);
+    if periods.len() > MAX_PERIODS {
+        return Err(AppError::validation(
+            "breakdown",
+            "Troppi periodi: scegli un periodo più breve o una suddivisione per trimestre",
+        ));
+    }
+    let threshold = suppress.then_some(suppression_threshold);
+    let scope = Scope {
+        territory_id: request.territory_id,
+        team_id: request.team_id,
+    };
+    let mut results = Vec::with_capacity(definitions.len());
+    for definition in definitions {
+        let whole = compute(db, definition.code, &scope, request.from, request.to).await?;
+        let mut series = Vec::with_capacity(periods.len());
+        for (from, to) in &periods {
+            let raw = compute(db, definition.code, &scope, *from, *to).await?;
+            series.push((*from, *to, disclose(raw, threshold)));
+        }
+        results.push(IndicatorResult {
+            definition,
+            figure: disclose(whole, threshold),
+            series,
+        });
+    }
+    audit::record(
+        db,
+        caller,
+        AuditEntry::new(AuditAction::IndicatorsRead).details(json!({
+            "codes": results.iter().map(|r| r.definition.code).collect::<Vec<_>>(),
+            "territoryId": request.territory_id,
+            "teamId": request.team_id,
+            "from": request.from,
+            "to": request.to,
+            "breakdown": request.breakdown,
+        })),
+    )
+    .await?;
+    Ok(results)
+}
+
+/// The catalogue's entries asked for, in the catalogue's order.
+fn chosen(codes: Option<&[String]>) -> AppResult<Vec<&'static IndicatorDefinition>> {
+    let Some(codes) = codes else {
+        return Ok(indicators::CATALOGUE
+            .iter()
+            .filter(|d| d.computed())
+            .collect());
+    };
+    for code in codes {
+        match indicators::find(code) {
+            None => {
+                return Err(AppError::validation(
+                    "codes",
+                    format!("Indicatore sconosciuto: {code}"),
+                ))
+            }
+            Some(d) if !d.computed() => {
+                return Err(AppError::validation(
+                    "codes",
+                    format!("L'indicatore {code} non è ancora calcolato da Ponte"),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(indicators::CATALOGUE
+        .iter()
+        .filter(|d| codes.iter().any(|c| c == d.code))
+        .collect())
+}
+
+struct Scope {
+    territory_id: Option<Uuid>,
+    team_id: Option<Uuid>,
+}
+
+/// One query's text and values: `$1` and `$2` bound the period; the
+/// territory and the team follow when asked for.
+struct Query {
+    prefix: String,
+    conditions: String,
+    values: Vec<Value>,
+}
+
+impl Query {
+    /// `person` and `team` name the counted rows' columns.
+    fn new(scope: &Scope, from: Value, to: Value, person: &str, team: &str) -> Query {
+        let mut query = Query {
+            prefix: String::new(),
+            conditions: String::new(),
+            values: vec![from, to],
+        };
+        if let Some(territory_id) = scope.territory_id {
+            query.values.push(territory_id.into());
+            query.prefix = territory_cte(query.values.len());
+            query.conditions.push_str(&format!(
+                " AND {person} IN (SELECT p.id FROM persons p JOIN territory t ON p.residence_comune_id = t.id)"
+            ));
+        }
+        if let Some(team_id) = scope.team_id {
+            query.values.push(team_id.into());
+            query
+                .conditions
+                .push_str(&format!(" AND {team} = ${}", query.values.len()));
+        }
+        query
+    }
+
+    /// The `columns` numbers of the one row an aggregate `body` returns.
+    async fn row(
+        self,
+        db: &impl ConnectionTrait,
+        body: &str,
+        columns: usize,
+    ) -> AppResult<Vec<i64>> {
+        let sql = format!("{}{body}", self.prefix).replace("{scope}", &self.conditions);
+        let mut numbers = Vec::with_capacity(columns);
+        if let Some(row) = db.query_one(statement(db, &sql, self.values)).await? {
+            for column in 0..columns {
+                numbers.push(row.try_get_by_index::<Option<i64>>(column)?.unwrap_or(0));
+            }
+        }
+        Ok(numbers)
+    }
+}
+
+async fn compute(
+    db: &DatabaseConnection,
+    code: &str,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Raw> {
+    match code {
+        "ASSESSMENTS" => {
+            let [count, _] = assessments(db, scope, from, to, "1 = 1").await?;
+            Ok(count_of(count))
+        }
+        "ASSESSMENTS_WITH_SOCIAL_WORKER" => {
+            let social_worker = format!(
+                "EXISTS (SELECT 1 FROM assessment_participants ap JOIN organizations o ON o.id = ap.organization_id \
+                 WHERE ap.assessment_id = a.id AND ap.profession = '{SOCIAL_WORKER}' AND o.kind IN ({}))",
+                kinds(IntegratedPart::Social)
+            );
+            let [all, with] = assessments(db, scope, from, to, &social_worker).await?;
+            Ok(ratio_of(with, all))
+        }
+        "JOINT_ASSESSMENTS" => {
+            let side = |part| {
+                format!(
+                    "EXISTS (SELECT 1 FROM assessment_participants ap JOIN organizations o ON o.id = ap.organization_id \
+                     WHERE ap.assessment_id = a.id AND o.kind IN ({}))",
+                    kinds(part)
+                )
+            };
+            let joint = format!(
+                "{} AND {}",
+                side(IntegratedPart::Social),
+                side(IntegratedPart::Health)
+            );
+            let [_, joint] = assessments(db, scope, from, to, &joint).await?;
+            Ok(count_of(joint))
+        }
+        "PROTECTED_DISCHARGES_SERVED" => {
+            let start = from.and_time(NaiveTime::MIN).and_utc();
+            let end = to
+                .succ_opt()
+                .unwrap_or(to)
+                .and_time(NaiveTime::MIN)
+                .and_utc();
+            let numbers = Query::new(
+                scope,
+                start.into(),
+                end.into(),
+                "d.person_id",
+                "d.receiving_team_id",
+            )
+            .row(
+                db,
+                &format!(
+                    "SELECT CAST(COUNT(*) AS BIGINT), \
+                       CAST(COALESCE(SUM(CASE WHEN d.status = '{discharged}' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                     FROM discharges d WHERE d.reported_at >= $1 AND d.reported_at < $2{{scope}}",
+                    discharged = DischargeStatus::Discharged.as_str()
+                ),
+                2,
+            )
+            .await?;
+            Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
+        }
+        "DISCHARGE_WAIT_HOME_MEAN" | "DISCHARGE_WAIT_HOME_MEDIAN" => {
+            wait(
+                db,
+                scope,
+                from,
+                to,
+                CareSetting::is_home,
+                code.ends_with("MEDIAN"),
+            )
+            .await
+        }
+        "DISCHARGE_WAIT_RESIDENTIAL_MEAN" | "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN" => {
+            wait(
+                db,
+                scope,
+                from,
+                to,
+                CareSetting::is_residential,
+                code.ends_with("MEDIAN"),
+            )
+            .await
+        }
+        "DISCHARGES_MANAGED_IN_PONTE" => Ok(count_of(discharged(db, scope, from, to, None).await?)),
+        "RSA_PLACEMENTS" => Ok(count_of(
+            discharged(db, scope, from, to, Some(CareSetting::Rsa)).await?,
+        )),
+        "PROJECTS_PER_ASSESSMENT" => {
+            let [assessed, _] = assessments(db, scope, from, to, "1 = 1").await?;
+            let started = projects(
+                db,
+                scope,
+                from,
+                to,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+                 WHERE pr.start_date >= $1 AND pr.start_date <= $2{scope}",
+            )
+            .await?;
+            Ok(ratio_of(started, assessed))
+        }
+        "PROJECTS_WITH_BUDGET_DI_SALUTE" => Ok(count_of(
+            projects(
+                db,
+                scope,
+                from,
+                to,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+                 WHERE pr.start_date <= $2 AND (pr.closed_on IS NULL OR pr.closed_on >= $1) \
+                   AND EXISTS (SELECT 1 FROM budget_resources br WHERE br.project_id = pr.id){scope}",
+            )
+            .await?,
+        )),
+        improved if improved.starts_with(IMPROVED) => {
+            let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
+                AppError::internal(format!("indicator {improved} names no life area"))
+            })?;
+            closed_improved(db, scope, from, to, area).await
+        }
+        other => Err(AppError::internal(format!(
+            "indicator {other} is in the catalogue as computed but has no query"
+        ))),
+    }
+}
+
+/// The prefix of the four codes of projects closed with improvement, one
+/// per life area.
+const IMPROVED: &str = "PROJECTS_CLOSED_IMPROVED_";
+
+/// A count over projects (`pr`), scoped to the territory by the project's
+/// person and to the team that runs it.
+async fn projects(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    body: &str,
+) -> AppResult<i64> {
+    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+        .row(db, body, 1)
+        .await?;
+    Ok(nth(&numbers, 0))
+}
+
+/// Projects closed in the period with a team score in `area`, and those
+/// whose last such score (by date, then by entry) is above the first.
+async fn closed_improved(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    area: LifeArea,
+) -> AppResult<Raw> {
+    let score = |order: &str| {
+        format!(
+            "(SELECT s.score FROM life_area_scores s \
+              WHERE s.project_id = pr.id AND s.rater = '{team}' AND s.life_area = '{area}' \
+              ORDER BY s.scored_on {order}, s.created_at {order} LIMIT 1)",
+            team = Rater::Team.as_str(),
+            area = area.as_str(),
+        )
+    };
+    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+        .row(
+            db,
+            &format!(
+                "SELECT CAST(COUNT(*) AS BIGINT), \
+                   CAST(COALESCE(SUM(CASE WHEN f.last_score > f.first_score THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                 FROM (SELECT {first} AS first_score, {last} AS last_score FROM projects pr \
+                       WHERE pr.status = '{closed}' AND pr.closed_on >= $1 AND pr.closed_on <= $2{{scope}}) f \
+                 WHERE f.first_score IS NOT NULL",
+                first = score("ASC"),
+                last = score("DESC"),
+                closed = ProjectStatus::Closed.as_str(),
+            ),
+            2,
+        )
+        .await?;
+    Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
+}
+
+fn nth(numbers: &[i64], at: usize) -> i64 {
+    numbers.get(at).copied().unwrap_or(0)
+}
+
+fn count_of(count: i64) -> Raw {
+    Raw {
+        value: Some(count as f64),
+        numerator: Some(count),
+        denominator: None,
+    }
+}
+
+fn ratio_of(numerator: i64, denominator: i64) -> Raw {
+    Raw {
+        value: (denominator > 0).then(|| numerator as f64 / denominator as f64),
+        numerator: Some(numerator),
+        denominator: Some(denominator),
+    }
+}
+
+/// `'COMUNE', 'AMBITO', …`: the organization kinds of one side.
+fn kinds(part: IntegratedPart) -> String {
+    quoted(
+        OrganizationKind::ALL
+            .iter()
+            .filter(|k| k.integrated_part() == Some(part))
+            .map(|k| k.as_str()),
+    )
+}
+
+fn quoted<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    values
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The current versions of the assessments dated in the period (an
+/// amendment replaces what it corrects, so a corrected assessment counts
+/// once), and how many of them satisfy `condition` (SQL over `a`).
+async fn assessments(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    condition: &str,
+) -> AppResult<[i64; 2]> {
+    let numbers = Query::new(scope, from.into(), to.into(), "a.person_id", "a.team_id")
+        .row(
+            db,
+            &format!(
+                "SELECT CAST(COUNT(*) AS BIGINT), \
+                   CAST(COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                 FROM assessments a \
+                 WHERE a.assessed_on >= $1 AND a.assessed_on <= $2 \
+                   AND NOT EXISTS (SELECT 1 FROM assessments amended WHERE amended.amends_id = a.id){{scope}}"
+            ),
+            2,
+        )
+        .await?;
+    Ok([nth(&numbers, 0), nth(&numbers, 1)])
+}
+
+/// Discharges completed in the period (to `destination`, if given).
+async fn discharged(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    destination: Option<CareSetting>,
+) -> AppResult<i64> {
+    let only = destination
+        .map(|d| format!(" AND d.destination = '{}'", d.as_str()))
+        .unwrap_or_default();
+    let numbers = Query::new(
+        scope,
+        from.into(),
+        to.into(),
+        "d.person_id",
+        "d.receiving_team_id",
+    )
+    .row(
+        db,
+        &format!(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM discharges d \
+             WHERE d.status = '{discharged}' AND d.discharged_on >= $1 AND d.discharged_on <= $2{only}{{scope}}",
+            discharged = DischargeStatus::Discharged.as_str()
+        ),
+        1,
+    )
+    .await?;
+    Ok(nth(&numbers, 0))
+}
+
+/// The wait from clinically dischargeable to discharged, for the discharges
+/// completed in the period to a destination `of_kind` accepts: a histogram
+/// of the days (one row per distinct wait), its mean or median in Rust.
+/// The denominator is how many discharges were measured, so that a mean
+/// over one or two persons is suppressed like their count.
+async fn wait(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    of_kind: fn(CareSetting) -> bool,
+    median: bool,
+) -> AppResult<Raw> {
+    let days = match db.get_database_backend() {
+        DatabaseBackend::Sqlite => {
+            "CAST(julianday(d.discharged_on) - julianday(d.dischargeable_on) AS BIGINT)"
+        }
+        _ => "CAST(d.discharged_on - d.dischargeable_on AS BIGINT)",
+    };
+    let destinations = quoted(
+        CareSetting::ALL
+            .iter()
+            .filter(|c| of_kind(**c))
+            .map(|c| c.as_str()),
+    );
+    let query = Query::new(
+        scope,
+        from.into(),
+        to.into(),
+        "d.person_id",
+        "d.receiving_team_id",
+    );
+    let sql = format!(
+        "{prefix}SELECT w.days, CAST(COUNT(*) AS BIGINT) FROM ( \
+           SELECT {days} AS days FROM discharges d \
+           WHERE d.status = '{discharged}' AND d.discharged_on >= $1 AND d.discharged_on <= $2 \
+             AND d.dischargeable_on IS NOT NULL AND d.destination IN ({destinations}){scope} \
+         ) w GROUP BY w.days",
+        prefix = query.prefix,
+        scope = query.conditions,
+        discharged = DischargeStatus::Discharged.as_str(),
+    );
+    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let mut histogram = Vec::with_capacity(rows.len());
+    for row in rows {
+        histogram.push((
+            row.try_get_by_index::<i64>(0)?,
+            row.try_get_by_index::<i64>(1)?,
+        ));
+    }
+    let measured: i64 = histogram.iter().map(|(_, n)| n).sum();
+    let (average, middle) = histogram_average_and_median(&histogram);
+    Ok(Raw {
+        value: if median { middle } else { average },
+        numerator: None,
+        denominator: Some(measured),
+    })
+}
