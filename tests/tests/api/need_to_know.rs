@@ -644,8 +644,10 @@ async fn a_case_manager_who_leaves_the_team_loses_the_person_and_its_emails(db: 
     )
     .await["discharge"]["version"]
         .clone();
+    // The ward moves the date: the team's member is told (nobody is told of
+    // their own act), the former and the legacy case managers are not.
     gql_ok(
-        &case.member,
+        &case.ward,
         "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { id } }",
         json!({ "input": { "dischargeId": case.discharge, "expectedVersion": version, "expectedDischargeOn": "2026-12-22" } }),
     )
