@@ -20,6 +20,23 @@ function notification(id: string, title: string, read: boolean): Served<Notifica
   };
 }
 
+/** The notification list as the server answers it: all of `items`, or the unread ones. */
+function listOf(items: () => Served<NotificationsQuery['notifications']['nodes'][number]>[]) {
+  return (variables: { unreadOnly?: boolean | null }) => {
+    const nodes = variables.unreadOnly ? items().filter((n) => !n.read) : items();
+    return {
+      data: {
+        notifications: {
+          __typename: 'NotificationConnection',
+          totalCount: nodes.length,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes,
+        },
+      },
+    };
+  };
+}
+
 describe('Notifiche', () => {
   it('lists the notifications with their links, marks one read and updates the badge', async () => {
     window.history.replaceState(null, '', '/notifiche');
@@ -28,19 +45,7 @@ describe('Notifiche', () => {
     const server = fakeServer({
       Me: () => ({ data: { me: operator } }),
       UnreadNotificationCount: () => ({ data: { notifications: { __typename: 'NotificationConnection', totalCount: unread().length } } }),
-      Notifications: (variables) => {
-        const nodes = variables.unreadOnly ? unread() : items;
-        return {
-          data: {
-            notifications: {
-              __typename: 'NotificationConnection',
-              totalCount: nodes.length,
-              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-              nodes,
-            },
-          },
-        };
-      },
+      Notifications: listOf(() => items),
       MarkNotificationRead: (variables) => {
         items = items.map((n) => (n.id === variables.id ? { ...n, read: true, readAt: '2026-11-23T10:00:00Z' } : n));
         const marked = items.find((n) => n.id === variables.id);
@@ -85,19 +90,7 @@ describe('Notifiche', () => {
     const server = fakeServer({
       Me: () => ({ data: { me: operator } }),
       UnreadNotificationCount: () => ({ data: { notifications: { __typename: 'NotificationConnection', totalCount: unread().length } } }),
-      Notifications: (variables) => {
-        const nodes = variables.unreadOnly ? unread() : items;
-        return {
-          data: {
-            notifications: {
-              __typename: 'NotificationConnection',
-              totalCount: nodes.length,
-              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-              nodes,
-            },
-          },
-        };
-      },
+      Notifications: listOf(() => items),
       MarkAllNotificationsRead: () => {
         const count = unread().length;
         items = items.map((n) => ({ ...n, read: true, readAt: '2026-11-23T10:00:00Z' }));
