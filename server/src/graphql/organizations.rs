@@ -8,7 +8,7 @@ use crate::graphql::cost;
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
-use crate::graphql::vocabulary::OrganizationKind;
+use crate::graphql::vocabulary::{IntegratedPart, OrganizationKind};
 use crate::services::organizations::{self, NewOrganization};
 
 /// An Ente: a health authority, a Comune, an ETS, a hospital…
@@ -43,6 +43,16 @@ impl From<organization::Model> for Organization {
 
 #[ComplexObject]
 impl Organization {
+    /// The side of an integrated PAI an organization of this kind signs for
+    /// (`cosignProject`): HEALTH for ASL, ASST and their services, SOCIAL for
+    /// Comune, Ambito and Ufficio di Piano; null for the partners of a plan
+    /// that sign neither side.
+    async fn integrated_part(&self) -> Option<IntegratedPart> {
+        crate::domain::vocabulary::OrganizationKind::from(self.kind)
+            .integrated_part()
+            .map(Into::into)
+    }
+
     /// Where it belongs in the territory: a Comune's Ambito, an Ambito's
     /// Distretto or ATS, a Distretto's (or hospital's) ASST.
     async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {

@@ -68,6 +68,34 @@ async fn an_integrated_pai_is_delivered_only_once_its_health_and_social_sides_si
         .organization(admin, "Coop Il Sole", "COOPERATIVA_SOCIALE_A")
         .await;
     let op = &case.desk.operator;
+    // Each organization says which side it signs, so screens need not know the rule.
+    let sides = op
+        .gql(
+            "{ organizations(first: 50) { nodes { name integratedPart } } }",
+            json!({}),
+        )
+        .await;
+    let sides: Vec<(String, Value)> = sides.ok()["organizations"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["name"].as_str().unwrap().to_owned(),
+                o["integratedPart"].clone(),
+            )
+        })
+        .collect();
+    for (name, part) in [
+        ("ASST della Valcamonica", json!("HEALTH")),
+        ("Comune di Breno", json!("SOCIAL")),
+        ("Coop Il Sole", Value::Null),
+    ] {
+        assert!(
+            sides.contains(&(name.to_owned(), part.clone())),
+            "{name}: {sides:?}"
+        );
+    }
     let project = planned(&case, true).await;
     let both_missing = "il PAI integrato non è ancora sottoscritto dalla parte sanitaria (ASL/ASST) né dalla parte sociale (Comune/Ambito)";
     let refused = move_to(op, &project, "ACTIVE", 5).await;

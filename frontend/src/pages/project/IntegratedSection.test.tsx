@@ -1,13 +1,20 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { OrganizationKind } from '../../gql/graphql';
+import type { IntegratedPart, OrganizationKind } from '../../gql/graphql';
 import { project, renderProjectPage, type ServedProject } from '../../test/project';
-import { integratedPartOf, missingParts, signingOrganizations } from './integrated';
+import { missingParts, signingOrganizations } from './integrated';
 
-const org = (id: string, name: string, kind: OrganizationKind) => ({ __typename: 'Organization', id, name, kind });
-const ASST = org('o-asst', 'ASST della Valcamonica', 'ASST');
-const COMUNE = org('o-breno', 'Comune di Breno', 'COMUNE');
-const AMBITO = org('o-ambito', 'Ambito Territoriale di Valle Camonica', 'AMBITO');
-const COOP = org('o-coop', 'Cooperativa sociale Il Sentiero', 'COOPERATIVA_SOCIALE_A');
+// The side each signs for comes from the server (`Organization.integratedPart`).
+const org = (id: string, name: string, kind: OrganizationKind, integratedPart: IntegratedPart | null) => ({
+  __typename: 'Organization',
+  id,
+  name,
+  kind,
+  integratedPart,
+});
+const ASST = org('o-asst', 'ASST della Valcamonica', 'ASST', 'HEALTH');
+const COMUNE = org('o-breno', 'Comune di Breno', 'COMUNE', 'SOCIAL');
+const AMBITO = org('o-ambito', 'Ambito Territoriale di Valle Camonica', 'AMBITO', 'SOCIAL');
+const COOP = org('o-coop', 'Cooperativa sociale Il Sentiero', 'COOPERATIVA_SOCIALE_A', null);
 const ORGANIZATIONS = [COOP, COMUNE, ASST, AMBITO];
 
 const healthSigned: ServedProject['cosignatures'][number] = {
@@ -24,14 +31,6 @@ const organizations = () => ({ data: { organizations: { __typename: 'Organizatio
 const section = () => screen.getByRole('region', { name: 'Sottoscrizione del PAI integrato' });
 
 describe('the sides of an integrated PAI', () => {
-  it('places each kind of organization on its side, and the partners of a plan on none', () => {
-    expect(integratedPartOf('ASST')).toBe('HEALTH');
-    expect(integratedPartOf('CASA_DI_COMUNITA')).toBe('HEALTH');
-    expect(integratedPartOf('UFFICIO_DI_PIANO')).toBe('SOCIAL');
-    expect(integratedPartOf('ETS')).toBeNull();
-    expect(integratedPartOf('COOPERATIVA_SOCIALE_B')).toBeNull();
-  });
-
   it('lists the sides still missing, health first', () => {
     expect(missingParts([])).toEqual(['HEALTH', 'SOCIAL']);
     expect(missingParts([{ part: 'SOCIAL' }])).toEqual(['HEALTH']);

@@ -193,6 +193,7 @@ export const providerOrganizationsQuery = graphql(`
         id
         name
         kind
+        integratedPart
       }
     }
   }
