@@ -161,14 +161,21 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         FROZEN_ORGANIZATION,
         "Valutazioni fatte da un solo versante, sociale o sanitario",
     ),
-    missing(
+    computed(
         "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM",
         VALUTAZIONE,
-        "Persone in condizioni complesse prese in carico dopo la valutazione UVM, e variazione sul periodo precedente",
+        "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
+        "Persone valutate nel periodo da un'UVM con livello di bisogno elevato che hanno un progetto \
+         individuale arrivato all'erogazione e non chiuso prima della valutazione (il confronto con il \
+         periodo precedente dà la variazione)",
+        "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
+        None,
         IndicatorUnit::Count,
         "001 §8: incremento numero persone in condizioni complesse prese in carico dalle UVMD",
-        "Una definizione concordata di «condizione complessa» (livello di bisogno, gruppo di destinatari) \
-         da validare con l'Ufficio di Piano",
+        "Condizione complessa: il livello di bisogno elevato registrato dalla valutazione firmata \
+         (in vigore) di un'équipe UVM; una persona conta una volta anche con più valutazioni",
+        "Valutazioni di équipe che non sono UVM; bisogno basso o medio; persone senza progetto o \
+         con un progetto ancora da progettare",
     ),
     computed(
         "PROJECTS_PER_ASSESSMENT",
@@ -184,39 +191,66 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
          periodo; le valutazioni come in ASSESSMENTS",
         "Progetti avviati prima del periodo",
     ),
-    missing(
+    computed(
         "SAD_INTERVENTIONS",
         SAD,
         "Interventi SAD nell'anno",
+        "Interventi SAD dei progetti individuali in erogazione in almeno un giorno del periodo, \
+         delle persone residenti nel territorio",
+        "Interventi SAD attivi nel periodo",
+        None,
         IndicatorUnit::Count,
         "003: numero interventi SAD per anno",
-        "La presa in carico SAD per intervento (data di attivazione e di chiusura del servizio)",
+        "Ogni intervento di tipo SAD di un progetto arrivato all'erogazione (anche se poi sospeso o \
+         chiuso), dalla data di avvio alla data di fine o di chiusura del progetto",
+        "Interventi di progetti ancora in accoglienza, valutazione o progettazione; interventi \
+         finiti prima del periodo o che iniziano dopo",
     ),
-    missing(
+    computed(
         "SAD_NEW_TAKINGS_IN_CHARGE",
         SAD,
-        "Nuove prese in carico SAD nel periodo e variazione",
+        "Nuove prese in carico SAD nel periodo",
+        "Persone per cui un intervento SAD inizia nel periodo senza che un altro intervento SAD \
+         fosse in corso il giorno prima (il confronto con il periodo precedente dà la variazione)",
+        "Persone con una nuova presa in carico SAD nel periodo",
+        None,
         IndicatorUnit::Count,
-        "001 §6, Incremento SAD",
-        "La presa in carico SAD per intervento (data di attivazione e di chiusura del servizio)",
+        "001 §6, Incremento SAD: incremento nuove prese in carico",
+        "Una persona conta una volta anche con più interventi nuovi; solo interventi di progetti \
+         arrivati all'erogazione",
+        "La prosecuzione senza interruzione di un SAD già in corso (anche con un nuovo progetto)",
     ),
-    missing(
+    computed(
         "SAD_INTEGRATED_PLAN_SHARE",
         SAD,
         "Progetti SAD per anziani non autosufficienti con bisogno elevato che hanno un piano integrato",
+        "Dei progetti con un intervento SAD attivo nel periodo per persone di 65 anni o più con \
+         bisogno elevato, la quota che è un PAI integrato (parte sanitaria e sociale)",
+        "Progetti SAD di anziani con bisogno elevato che sono PAI integrati",
+        Some("Progetti con un intervento SAD attivo nel periodo di anziani con bisogno elevato"),
         IndicatorUnit::Ratio,
-        "001 §6, Incremento SAD",
-        "La presa in carico SAD per intervento, collegata al PAI integrato",
+        "001 §6, Incremento SAD: N. progetti individualizzati SAD per anziani non autosufficienti \
+         con bisogno assistenziale elevato con piano integrato con il sanitario / N. progetti SAD \
+         per anziani non autosufficienti con bisogno elevato",
+        "Anziano: 65 anni compiuti all'ultimo giorno del periodo; bisogno elevato: il livello di \
+         bisogno dell'ultima valutazione multidimensionale (in vigore) fino a quel giorno; \
+         interventi SAD come in SAD_INTERVENTIONS",
+        "Persone senza valutazione multidimensionale; bisogno basso o medio",
     ),
-    missing(
+    computed(
         "SAD_WITH_DISCHARGE_PATH",
         SAD,
         "Progetti SAD con percorso di dimissione protetta / dimissioni protette che necessitano di SAD",
+        "Delle dimissioni protette avvenute nel periodo che necessitavano di SAD, la quota il cui \
+         progetto individuale (collegato alla dimissione) comprende un intervento SAD",
+        "Dimissioni che necessitavano di SAD con un progetto collegato che comprende il SAD",
+        Some("Dimissioni protette avvenute nel periodo che necessitavano di SAD"),
         IndicatorUnit::Ratio,
         "001 §6: N. progetti individualizzati SAD che comprendono percorsi di dimissioni protette / \
          N casi di dimissioni protette che necessitano di SAD",
-        "La presa in carico SAD per intervento (oggi si vede solo come intervento del progetto: \
-         vedi dischargeIndicators.sadShare)",
+        "Necessità di SAD: il bisogno SAD nel piano di dimissione o la destinazione domicilio con \
+         SAD (con o senza ADI)",
+        "Dimissioni annullate o ancora aperte; dimissioni senza bisogno di SAD",
     ),
     computed(
         "PROTECTED_DISCHARGES_SERVED",
@@ -318,21 +352,34 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "RSD e la vecchia destinazione «RSA o RSD» (non si sa quale delle due); inserimenti in RSA \
          non passati da una dimissione protetta",
     ),
-    missing(
+    computed(
         "ACTIVE_TEAMS",
         EQUIPE,
-        "Équipe multidisciplinari attive nel periodo e variazione",
+        "Équipe multidisciplinari attive nel periodo",
+        "Équipe multidisciplinari (EEMM e UVM) degli enti del territorio con almeno un componente \
+         in servizio in un giorno del periodo (il confronto con il periodo precedente dà la variazione)",
+        "Équipe attive nel periodo",
+        None,
         IndicatorUnit::Count,
         "001, in ogni intervento: incremento numero EEMM attivate",
-        "Le date di attivazione e chiusura delle équipe",
+        "Un'équipe è attiva dal primo giorno di appartenenza di un componente all'ultimo; nel \
+         territorio se l'ente dell'équipe è nel territorio",
+        "PUA e servizi; équipe senza componenti nel periodo",
     ),
-    missing(
+    computed(
         "EEMM_PROFESSIONS",
         EQUIPE,
-        "Professioni presenti nelle EEMM / professioni dell'ente",
+        "Professioni presenti nelle EEMM / professioni degli enti",
+        "Professioni diverse dei componenti delle équipe multidisciplinari attive nel periodo, sulle \
+         professioni diverse degli operatori degli enti da cui quei componenti provengono",
+        "Professioni diverse nelle équipe multidisciplinari",
+        Some("Professioni diverse negli enti dei componenti"),
         IndicatorUnit::Ratio,
-        "001",
-        "Non ancora calcolato: manca la query sulle appartenenze alle équipe",
+        "001, in ogni intervento: professioni presenti nelle EEMM / professioni presenti nell'ente",
+        "Componenti in servizio in almeno un giorno del periodo; équipe come in ACTIVE_TEAMS; negli \
+         enti, ogni operatore registrato (anche disattivato, perché può aver fatto parte di un'équipe \
+         nel periodo)",
+        "Il personale amministrativo; i componenti non in servizio nel periodo",
     ),
     missing(
         "TRAINING_MEETINGS",
@@ -379,14 +426,34 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "Progetti avviati entro la fine del periodo e non chiusi prima del suo inizio",
         "Progetti senza alcuna risorsa nel budget",
     ),
-    missing(
+    computed(
         "BUDGET_RESOURCES",
         BUDGET,
-        "Risorse pianificate e utilizzate per area di vita, tipo e fonte di finanziamento",
+        "Risorse economiche pianificate e utilizzate",
+        "Euro utilizzati nel periodo sulle risorse in euro dei Budget di Salute valide nel periodo, \
+         con il pianificato; suddivisi per area di vita, tipo di risorsa e fonte di finanziamento",
+        "Euro utilizzati nel periodo",
+        Some("Euro pianificati sulle risorse valide nel periodo"),
         IndicatorUnit::Eur,
-        "004",
-        "Non ancora calcolato: i dati ci sono (risorse e utilizzi), manca la query e una suddivisione \
-         per area, tipo e fonte nel risultato",
+        "004: risorse economiche, professionali, umane e relazionali attivate per area di vita; \
+         miglior utilizzo delle risorse",
+        "Ogni risorsa in euro con validità che tocca il periodo, per intero (il pianificato non è \
+         ripartito per giorni); gli utilizzi registrati con data nel periodo",
+        "Risorse in ore o come impegno descritto (vedi BUDGET_HOURS); utilizzi fuori periodo",
+    ),
+    computed(
+        "BUDGET_HOURS",
+        BUDGET,
+        "Ore di risorse professionali e relazionali pianificate e utilizzate",
+        "Ore utilizzate nel periodo sulle risorse in ore dei Budget di Salute valide nel periodo, \
+         con le ore pianificate; suddivise per area di vita, tipo di risorsa e fonte di finanziamento",
+        "Ore utilizzate nel periodo",
+        Some("Ore pianificate sulle risorse valide nel periodo"),
+        IndicatorUnit::Hours,
+        "004: risorse professionali, umane e relazionali attivate per area di vita",
+        "Ogni risorsa in ore con validità che tocca il periodo, per intero; gli utilizzi registrati \
+         con data nel periodo",
+        "Risorse in euro (vedi BUDGET_RESOURCES) o come impegno descritto; utilizzi fuori periodo",
     ),
     improved(
         "PROJECTS_CLOSED_IMPROVED_HEALTH_WELLBEING",
@@ -444,6 +511,10 @@ pub struct Raw {
     pub value: Option<f64>,
     pub numerator: Option<i64>,
     pub denominator: Option<i64>,
+    /// For an amount (euros, hours), how many projects it rests on: the
+    /// numerator and denominator are not counts of persons then, so this
+    /// is what disclosure control looks at.
+    pub cases: Option<i64>,
 }
 
 /// What the caller is shown.
@@ -475,6 +546,16 @@ pub fn disclose(raw: Raw, threshold: Option<u64>) -> Figure {
         };
     };
     let small = |count: Option<i64>| count.is_some_and(|c| too_small(c, threshold));
+    if raw.cases.is_some() {
+        // An amount: shown whole, or hidden whole when it rests on few projects.
+        let hidden = small(raw.cases);
+        return Figure {
+            value: raw.value.filter(|_| !hidden),
+            numerator: raw.numerator.filter(|_| !hidden),
+            denominator: raw.denominator.filter(|_| !hidden),
+            suppressed: hidden,
+        };
+    }
     let numerator_hidden = small(raw.numerator);
     let denominator_hidden = small(raw.denominator);
     let suppressed = numerator_hidden || denominator_hidden;
@@ -572,6 +653,7 @@ mod tests {
             value: Some(n as f64),
             numerator: Some(n),
             denominator: None,
+            cases: None,
         };
         for n in 1..=4 {
             let shown = disclose(count(n), Some(5));
@@ -590,6 +672,7 @@ mod tests {
             value: Some(0.03),
             numerator: Some(3),
             denominator: Some(100),
+            cases: None,
         };
         let shown = disclose(ratio, Some(5));
         assert!(shown.suppressed);
@@ -601,8 +684,29 @@ mod tests {
             value: Some(1.0),
             numerator: Some(12),
             denominator: Some(2),
+            cases: None,
         };
         let shown = disclose(small_base, Some(5));
         assert!(shown.suppressed && shown.value.is_none() && shown.numerator == Some(12));
+    }
+
+    #[test]
+    fn an_amount_is_hidden_whole_when_it_rests_on_few_projects() {
+        let amount = |projects| Raw {
+            value: Some(1250.5),
+            numerator: Some(1250),
+            denominator: Some(3),
+            cases: Some(projects),
+        };
+        // Three euros planned is not three persons: shown on enough projects.
+        let shown = disclose(amount(6), Some(5));
+        assert!(!shown.suppressed && shown.denominator == Some(3));
+        let hidden = disclose(amount(2), Some(5));
+        assert!(hidden.suppressed);
+        assert_eq!(
+            (hidden.value, hidden.numerator, hidden.denominator),
+            (None, None, None)
+        );
+        assert!(!disclose(amount(2), None).suppressed);
     }
 }

@@ -359,6 +359,15 @@ macro_rules! with_vocabularies {
                 /// A number of days (a mean or a median).
                 Days = "DAYS",
                 Eur = "EUR",
+                /// Hours of professional or relational work.
+                Hours = "HOURS",
+            }
+
+            /// What an indicator's parts are split by.
+            IndicatorDimension {
+                LifeArea = "LIFE_AREA",
+                ResourceKind = "RESOURCE_KIND",
+                FundingSource = "FUNDING_SOURCE",
             }
 
             /// How an indicator's period is split into a series.

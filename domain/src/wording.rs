@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::money::Fixed2;
+use crate::vocabulary::{FundingSource, ResourceKind};
 
 pub fn date(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
@@ -32,6 +33,41 @@ pub fn code(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The Budget di Salute's words, as the SPA shows them (`i18n/enums.ts`),
+/// for the exports that leave Ponte (the life areas' are in
+/// `closure_outcomes`).
+impl ResourceKind {
+    pub fn label_it(self) -> &'static str {
+        match self {
+            ResourceKind::Economic => "Economica",
+            ResourceKind::Professional => "Professionale",
+            ResourceKind::Relational => "Relazionale",
+        }
+    }
+}
+
+impl FundingSource {
+    pub fn label_it(self) -> &'static str {
+        use FundingSource as F;
+        match self {
+            F::Fna => "Fondo per le non autosufficienze (FNA)",
+            F::FnaB1 => "FNA – misura B1 (disabilità gravissima)",
+            F::FnaB2 => "FNA – misura B2 (disabilità grave e non autosufficienza)",
+            F::Fnps => "Fondo nazionale per le politiche sociali (FNPS)",
+            F::FondoPoverta => "Fondo Povertà",
+            F::Pnrr => "PNRR",
+            F::PnInclusione => "PN Inclusione",
+            F::Comune => "Fondi comunali",
+            F::FondoSanitario => "Fondo sanitario (ASL)",
+            F::Privato => "Risorse private",
+            F::FondiRegionali => "Fondi regionali",
+            F::DopoDiNoi => "Fondo Dopo di noi (L. 112/2016)",
+            F::CompartecipazioneUtente => "Compartecipazione dell'utente",
+            F::Other => "Altra fonte",
+        }
+    }
 }
 
 /// A goal's outcome in words.

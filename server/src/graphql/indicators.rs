@@ -7,7 +7,7 @@ use crate::domain::indicators::{self as catalogue, Figure};
 use crate::graphql::context::scope;
 use crate::graphql::ids::parse_optional_id;
 use crate::graphql::scalars::Date;
-use crate::graphql::vocabulary::{IndicatorBreakdown, IndicatorUnit};
+use crate::graphql::vocabulary::{IndicatorBreakdown, IndicatorDimension, IndicatorUnit};
 use crate::policy;
 use crate::services::indicators::{self, IndicatorRequest, IndicatorResult};
 
@@ -57,18 +57,38 @@ impl From<&catalogue::IndicatorDefinition> for IndicatorDefinition {
 /// An indicator's figure over one period.
 ///
 /// `value` is a Float: a count as a whole number, a RATIO from 0 to 1, DAYS
-/// as a mean or median (a half day for an even median). It is null when
-/// there is nothing to divide by or nothing measured, and when suppressed.
-/// A REPORTER sees counts from 1 to 4 (`PONTE_SUPPRESSION_THRESHOLD` − 1)
-/// as null with `suppressed: true`, and every value built on them.
+/// as a mean or median (a half day for an even median), EUR and HOURS as
+/// the amount used in the period (the numerator in whole units, the
+/// denominator the amount planned). It is null when there is nothing to
+/// divide by or nothing measured, and when suppressed. A REPORTER sees
+/// counts from 1 to 4 (`PONTE_SUPPRESSION_THRESHOLD` − 1) as null with
+/// `suppressed: true`, and every value built on them; an amount resting on
+/// fewer projects than that is suppressed whole.
 #[derive(SimpleObject)]
 pub struct IndicatorPeriodValue {
     pub from: Date,
     pub to: Date,
     pub value: Option<f64>,
-    /// The count (or the ratio's numerator); null for a wait in days.
+    /// The count (or the ratio's numerator, or the amount used in whole
+    /// units); null for a wait in days.
     pub numerator: Option<i32>,
-    /// The ratio's base, or how many discharges a wait was measured on.
+    /// The ratio's base, how many discharges a wait was measured on, or the
+    /// amount planned in whole units.
+    pub denominator: Option<i32>,
+    pub suppressed: bool,
+}
+
+/// One part of an amount over the whole period: the resources of one life
+/// area, kind or funding source.
+#[derive(SimpleObject)]
+pub struct IndicatorPart {
+    pub dimension: IndicatorDimension,
+    /// The vocabulary's value: `HOUSING`, `ECONOMIC`, `FNA`…
+    pub key: String,
+    /// Its Italian name.
+    pub label: String,
+    pub value: Option<f64>,
+    pub numerator: Option<i32>,
     pub denominator: Option<i32>,
     pub suppressed: bool,
 }
@@ -84,6 +104,9 @@ pub struct IndicatorValue {
     #[graphql(flatten)]
     pub whole: IndicatorPeriodValue,
     pub series: Vec<IndicatorPeriodValue>,
+    /// For the Budget di Salute's amounts, the whole period by life area,
+    /// kind and funding source (only those with resources); else empty.
+    pub parts: Vec<IndicatorPart>,
 }
 
 fn whole(n: Option<i64>) -> Option<i32> {
@@ -115,6 +138,19 @@ fn value_of(
             .series
             .into_iter()
             .map(|(from, to, f)| period_value(from, to, f))
+            .collect(),
+        parts: result
+            .parts
+            .into_iter()
+            .map(|p| IndicatorPart {
+                dimension: p.dimension.into(),
+                key: p.key.to_owned(),
+                label: p.label.to_owned(),
+                value: p.figure.value,
+                numerator: whole(p.figure.numerator),
+                denominator: whole(p.figure.denominator),
+                suppressed: p.figure.suppressed,
+            })
             .collect(),
     }
 }

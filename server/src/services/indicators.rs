@@ -18,8 +18,9 @@ use crate::domain::assessment_indicators::SOCIAL_WORKER;
 use crate::domain::discharge_workflow::histogram_average_and_median;
 use crate::domain::indicators::{self, disclose, Figure, IndicatorDefinition, Raw};
 use crate::domain::vocabulary::{
-    CareSetting, DischargeStatus, IndicatorBreakdown, IntegratedPart, LifeArea, OrganizationKind,
-    ProjectStatus, Rater,
+    CareSetting, DischargeNeed, DischargeStatus, FundingSource, IndicatorBreakdown,
+    IndicatorDimension, IntegratedPart, LifeArea, NeedLevel, OrganizationKind, Profession,
+    ProjectStatus, Rater, ResourceKind, ResourceUnit, ServiceKind, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -45,6 +46,18 @@ pub struct IndicatorResult {
     pub figure: Figure,
     /// `(from, to, figure)` per quarter or month; empty without a breakdown.
     pub series: Vec<(NaiveDate, NaiveDate, Figure)>,
+    /// The whole period's figure split by life area, kind and funding
+    /// source, for the Budget di Salute's amounts; empty for the others.
+    pub parts: Vec<IndicatorPart>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorPart {
+    pub dimension: IndicatorDimension,
+    /// The vocabulary's value (`HOUSING`, `FNA`…).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub figure: Figure,
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -79,10 +92,24 @@ pub async fn indicators(
             let raw = compute(db, definition.code, &scope, *from, *to).await?;
             series.push((*from, *to, disclose(raw, threshold)));
         }
+        let parts = match budget_unit(definition.code) {
+            Some(unit) => budget_parts(db, &scope, request.from, request.to, unit)
+                .await?
+                .into_iter()
+                .map(|(dimension, key, label, raw)| IndicatorPart {
+                    dimension,
+                    key,
+                    label,
+                    figure: disclose(raw, threshold),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         results.push(IndicatorResult {
             definition,
             figure: disclose(whole, threshold),
             series,
+            parts,
         });
     }
     audit::record(
@@ -148,17 +175,44 @@ struct Query {
 impl Query {
     /// `person` and `team` name the counted rows' columns.
     fn new(scope: &Scope, from: Value, to: Value, person: &str, team: &str) -> Query {
+        Query::scoped(
+            scope,
+            [from, to],
+            format!(
+                " AND {person} IN (SELECT p.id FROM persons p JOIN territory t ON p.residence_comune_id = t.id)"
+            ),
+            team,
+        )
+    }
+
+    /// For counts of discharges (`d`): by the patient and the receiving team.
+    fn of_discharges(scope: &Scope, from: Value, to: Value) -> Query {
+        Query::new(scope, from, to, "d.person_id", "d.receiving_team_id")
+    }
+
+    /// For counts of teams (`tm`, from `teams tm`): a territory's teams are
+    /// those of its organizations, whoever they serve.
+    fn of_teams(scope: &Scope, from: Value, to: Value) -> Query {
+        Query::scoped(
+            scope,
+            [from, to],
+            " AND tm.organization_id IN (SELECT id FROM territory)".into(),
+            "tm.id",
+        )
+    }
+
+    /// `in_territory` is the condition on the `territory` CTE of the
+    /// organization and the organizations under it.
+    fn scoped(scope: &Scope, period: [Value; 2], in_territory: String, team: &str) -> Query {
         let mut query = Query {
             prefix: String::new(),
             conditions: String::new(),
-            values: vec![from, to],
+            values: period.into(),
         };
         if let Some(territory_id) = scope.territory_id {
             query.values.push(territory_id.into());
             query.prefix = territory_cte(query.values.len());
-            query.conditions.push_str(&format!(
-                " AND {person} IN (SELECT p.id FROM persons p JOIN territory t ON p.residence_comune_id = t.id)"
-            ));
+            query.conditions = in_territory;
         }
         if let Some(team_id) = scope.team_id {
             query.values.push(team_id.into());
@@ -167,6 +221,12 @@ impl Query {
                 .push_str(&format!(" AND {team} = ${}", query.values.len()));
         }
         query
+    }
+
+    /// A ratio from an aggregate `body` that returns its base, then its count.
+    async fn ratio(self, db: &impl ConnectionTrait, body: &str) -> AppResult<Raw> {
+        let numbers = self.row(db, body, 2).await?;
+        Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
     }
 
     /// The `columns` numbers of the one row an aggregate `body` returns.
@@ -194,6 +254,13 @@ async fn compute(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Raw> {
+    if let Some(unit) = budget_unit(code) {
+        let rows = budget_amounts(db, scope, from, to, unit, None).await?;
+        return Ok(rows
+            .into_iter()
+            .next()
+            .map_or(amount(0, 0, 0), |(_, raw)| raw));
+    }
     match code {
         "ASSESSMENTS" => {
             let [count, _] = assessments(db, scope, from, to, "1 = 1").await?;
@@ -231,25 +298,13 @@ async fn compute(
                 .unwrap_or(to)
                 .and_time(NaiveTime::MIN)
                 .and_utc();
-            let numbers = Query::new(
-                scope,
-                start.into(),
-                end.into(),
-                "d.person_id",
-                "d.receiving_team_id",
-            )
-            .row(
-                db,
-                &format!(
+            Query::of_discharges(scope, start.into(), end.into())
+            .ratio(db, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT), \
                        CAST(COALESCE(SUM(CASE WHEN d.status = '{discharged}' THEN 1 ELSE 0 END), 0) AS BIGINT) \
                      FROM discharges d WHERE d.reported_at >= $1 AND d.reported_at < $2{{scope}}",
                     discharged = DischargeStatus::Discharged.as_str()
-                ),
-                2,
-            )
-            .await?;
-            Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
+                )).await
         }
         "DISCHARGE_WAIT_HOME_MEAN" | "DISCHARGE_WAIT_HOME_MEDIAN" => {
             wait(
@@ -302,6 +357,149 @@ async fn compute(
             )
             .await?,
         )),
+        "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM" => Ok(count_of(
+            projects(
+                db,
+                scope,
+                from,
+                to,
+                &format!(
+                    "SELECT CAST(COUNT(DISTINCT a.person_id) AS BIGINT) FROM assessments a \
+                     JOIN teams tm ON tm.id = a.team_id \
+                     JOIN projects pr ON pr.person_id = a.person_id \
+                     WHERE a.assessed_on >= $1 AND a.assessed_on <= $2 AND a.signed_at IS NOT NULL \
+                       AND NOT EXISTS (SELECT 1 FROM assessments amended WHERE amended.amends_id = a.id) \
+                       AND tm.kind = '{uvm}' AND a.need_level = '{high}' \
+                       AND pr.status NOT IN ({planned}) \
+                       AND (pr.closed_on IS NULL OR pr.closed_on >= a.assessed_on){{scope}}",
+                    uvm = TeamKind::Uvm.as_str(),
+                    high = NeedLevel::High.as_str(),
+                    planned = planned_statuses(),
+                ),
+            )
+            .await?,
+        )),
+        "SAD_INTERVENTIONS" => Ok(count_of(
+            projects(
+                db,
+                scope,
+                from,
+                to,
+                &format!(
+                    "SELECT CAST(COUNT(*) AS BIGINT) FROM project_interventions i \
+                     JOIN projects pr ON pr.id = i.project_id WHERE {active}{{scope}}",
+                    active = sad_active("i", "pr"),
+                ),
+            )
+            .await?,
+        )),
+        "SAD_NEW_TAKINGS_IN_CHARGE" => {
+            let day_before = match db.get_database_backend() {
+                DatabaseBackend::Sqlite => "date(i.start_date, '-1 day')",
+                _ => "i.start_date - 1",
+            };
+            Ok(count_of(
+                projects(
+                    db,
+                    scope,
+                    from,
+                    to,
+                    &format!(
+                        "SELECT CAST(COUNT(DISTINCT pr.person_id) AS BIGINT) FROM project_interventions i \
+                         JOIN projects pr ON pr.id = i.project_id \
+                         WHERE {sad} AND i.start_date >= $1 AND i.start_date <= $2 \
+                           AND NOT EXISTS (SELECT 1 FROM project_interventions j \
+                             JOIN projects pj ON pj.id = j.project_id \
+                             WHERE pj.person_id = pr.person_id AND j.id <> i.id AND {earlier} \
+                               AND j.start_date < i.start_date \
+                               AND (j.end_date IS NULL OR j.end_date >= {day_before}) \
+                               AND (pj.closed_on IS NULL OR pj.closed_on >= {day_before})){{scope}}",
+                        sad = sad_delivered("i", "pr"),
+                        earlier = sad_delivered("j", "pj"),
+                    ),
+                )
+                .await?,
+            ))
+        }
+        "SAD_INTEGRATED_PLAN_SHARE" => {
+            // 65 years old on the period's last day: born on or before this.
+            let elder = to
+                .checked_sub_months(chrono::Months::new(65 * 12))
+                .unwrap_or(NaiveDate::MIN);
+            Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+                .ratio(db, &format!(
+                        "SELECT CAST(COUNT(*) AS BIGINT), \
+                           CAST(COALESCE(SUM(CASE WHEN pr.integrated THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                         FROM projects pr JOIN persons pe ON pe.id = pr.person_id \
+                         WHERE pe.birth_date <= '{elder}' \
+                           AND EXISTS (SELECT 1 FROM project_interventions i WHERE i.project_id = pr.id AND {active}) \
+                           AND (SELECT a.need_level FROM assessments a \
+                                WHERE a.person_id = pr.person_id AND a.assessed_on <= $2 AND a.signed_at IS NOT NULL \
+                                  AND NOT EXISTS (SELECT 1 FROM assessments amended WHERE amended.amends_id = a.id) \
+                                ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) = '{high}'{{scope}}",
+                        elder = elder.format("%Y-%m-%d"),
+                        active = sad_active("i", "pr"),
+                        high = NeedLevel::High.as_str(),
+                    )).await
+        }
+        "SAD_WITH_DISCHARGE_PATH" => {
+            Query::of_discharges(scope, from.into(), to.into())
+            .ratio(db, &format!(
+                    "SELECT CAST(COUNT(*) AS BIGINT), \
+                       CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM project_interventions i \
+                         WHERE i.project_id = d.project_id AND i.service_kind = '{sad}') THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                     FROM discharges d \
+                     WHERE d.status = '{discharged}' AND d.discharged_on >= $1 AND d.discharged_on <= $2 \
+                       AND (d.destination IN ({needing_sad}) OR EXISTS (SELECT 1 FROM discharge_plan_needs n \
+                         WHERE n.discharge_id = d.id AND n.need = '{sad_need}')){{scope}}",
+                    sad = ServiceKind::Sad.as_str(),
+                    discharged = DischargeStatus::Discharged.as_str(),
+                    needing_sad = quoted(
+                        CareSetting::ALL
+                            .iter()
+                            .filter(|c| c.needs_sad())
+                            .map(|c| c.as_str())
+                    ),
+                    sad_need = DischargeNeed::Sad.as_str(),
+                )).await
+        }
+        "ACTIVE_TEAMS" => {
+            let numbers = Query::of_teams(scope, from.into(), to.into())
+                .row(
+                    db,
+                    &format!(
+                        "SELECT CAST(COUNT(*) AS BIGINT) FROM teams tm \
+                         WHERE tm.kind IN ({multidisciplinary}) AND EXISTS (SELECT 1 FROM team_memberships m \
+                           WHERE m.team_id = tm.id AND {serving}){{scope}}",
+                        multidisciplinary = multidisciplinary(),
+                        serving = SERVING,
+                    ),
+                    1,
+                )
+                .await?;
+            Ok(count_of(nth(&numbers, 0)))
+        }
+        "EEMM_PROFESSIONS" => {
+            let members = format!(
+                "FROM team_memberships m JOIN users u ON u.id = m.user_id JOIN teams tm ON tm.id = m.team_id \
+                 WHERE {SERVING} AND tm.kind IN ({multidisciplinary}) AND u.profession <> '{clerk}'{{scope}}",
+                multidisciplinary = multidisciplinary(),
+                clerk = Profession::Amministrativo.as_str(),
+            );
+            let numbers = Query::of_teams(scope, from.into(), to.into())
+                .row(
+                    db,
+                    &format!(
+                        "SELECT (SELECT CAST(COUNT(DISTINCT u.profession) AS BIGINT) {members}), \
+                           (SELECT CAST(COUNT(DISTINCT o.profession) AS BIGINT) FROM users o \
+                            WHERE o.profession <> '{clerk}' AND o.organization_id IN (SELECT u.organization_id {members}))",
+                        clerk = Profession::Amministrativo.as_str(),
+                    ),
+                    2,
+                )
+                .await?;
+            Ok(ratio_of(nth(&numbers, 0), nth(&numbers, 1)))
+        }
         improved if improved.starts_with(IMPROVED) => {
             let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
                 AppError::internal(format!("indicator {improved} names no life area"))
@@ -312,6 +510,171 @@ async fn compute(
             "indicator {other} is in the catalogue as computed but has no query"
         ))),
     }
+}
+
+/// The resources an amount indicator adds up: euros or hours.
+fn budget_unit(code: &str) -> Option<ResourceUnit> {
+    match code {
+        "BUDGET_RESOURCES" => Some(ResourceUnit::Eur),
+        "BUDGET_HOURS" => Some(ResourceUnit::Hours),
+        _ => None,
+    }
+}
+
+/// Used over planned, in whole units (hundredths in the tables), resting
+/// on `projects`: what disclosure control looks at for an amount.
+fn amount(used: i64, planned: i64, projects: i64) -> Raw {
+    Raw {
+        value: Some(used as f64 / 100.0),
+        numerator: Some((used + 50) / 100),
+        denominator: Some((planned + 50) / 100),
+        cases: Some(projects),
+    }
+}
+
+/// A vocabulary's values and their Italian names.
+type Named = Vec<(&'static str, &'static str)>;
+
+/// The whole period's amounts by life area, by kind and by funding source,
+/// in the vocabularies' order; a value with no resource is left out.
+async fn budget_parts(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit: ResourceUnit,
+) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
+    let dimensions: [(IndicatorDimension, &str, Named); 3] = [
+        (
+            IndicatorDimension::LifeArea,
+            "life_area",
+            LifeArea::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label_it()))
+                .collect(),
+        ),
+        (
+            IndicatorDimension::ResourceKind,
+            "kind",
+            ResourceKind::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label_it()))
+                .collect(),
+        ),
+        (
+            IndicatorDimension::FundingSource,
+            "funding_source",
+            FundingSource::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label_it()))
+                .collect(),
+        ),
+    ];
+    let mut parts = Vec::new();
+    for (dimension, column, values) in dimensions {
+        let found = budget_amounts(db, scope, from, to, unit, Some(column)).await?;
+        for (key, label) in values {
+            if let Some((_, raw)) = found.iter().find(|(k, _)| k.as_deref() == Some(key)) {
+                parts.push((dimension, key, label, *raw));
+            }
+        }
+    }
+    Ok(parts)
+}
+
+/// The resources in `unit` valid on some day of the period (scoped by the
+/// project's person and team), their planned total and what was used in
+/// the period, and on how many projects, grouped by `column` of
+/// `budget_resources` or as one row.
+async fn budget_amounts(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit: ResourceUnit,
+    column: Option<&str>,
+) -> AppResult<Vec<(Option<String>, Raw)>> {
+    let query = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id");
+    let (key, group) = match column {
+        Some(column) => (format!(", br.{column}"), format!(" GROUP BY br.{column}")),
+        None => (String::new(), String::new()),
+    };
+    let sql = format!(
+        "{prefix}SELECT CAST(COALESCE(SUM(us.used), 0) AS BIGINT), \
+           CAST(COALESCE(SUM(br.planned_hundredths), 0) AS BIGINT), \
+           CAST(COUNT(DISTINCT pr.id) AS BIGINT){key} \
+         FROM budget_resources br JOIN projects pr ON pr.id = br.project_id \
+         LEFT JOIN (SELECT u.resource_id, SUM(u.quantity_hundredths) AS used FROM budget_uses u \
+                    WHERE u.used_on >= $1 AND u.used_on <= $2 GROUP BY u.resource_id) us \
+           ON us.resource_id = br.id \
+         WHERE br.unit = '{unit}' AND br.period_start <= $2 \
+           AND (br.period_end IS NULL OR br.period_end >= $1){scope}{group}",
+        prefix = query.prefix,
+        scope = query.conditions,
+        unit = unit.as_str(),
+    );
+    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let mut amounts = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = match column {
+            Some(_) => Some(row.try_get_by_index::<String>(3)?),
+            None => None,
+        };
+        amounts.push((
+            key,
+            amount(
+                row.try_get_by_index::<i64>(0)?,
+                row.try_get_by_index::<i64>(1)?,
+                row.try_get_by_index::<i64>(2)?,
+            ),
+        ));
+    }
+    Ok(amounts)
+}
+
+/// A team member in service on some day of the period (`m`).
+const SERVING: &str = "m.started_on <= $2 AND (m.ended_on IS NULL OR m.ended_on >= $1)";
+
+/// `'UVM', 'EQUIPE_MULTIDISCIPLINARE'`: the teams the seeds call EEMM.
+fn multidisciplinary() -> String {
+    quoted(
+        [TeamKind::Uvm, TeamKind::EquipeMultidisciplinare]
+            .iter()
+            .map(|k| k.as_str()),
+    )
+}
+
+/// A SAD intervention (`i`) of a project (`p`) that reached delivery: a
+/// plan still being written delivers nothing yet.
+fn sad_delivered(i: &str, p: &str) -> String {
+    format!(
+        "{i}.service_kind = '{sad}' AND {p}.status NOT IN ({planned})",
+        sad = ServiceKind::Sad.as_str(),
+        planned = planned_statuses(),
+    )
+}
+
+/// The statuses of a project that has delivered nothing yet.
+fn planned_statuses() -> String {
+    quoted(
+        [
+            ProjectStatus::Intake,
+            ProjectStatus::Assessment,
+            ProjectStatus::Planning,
+        ]
+        .iter()
+        .map(|s| s.as_str()),
+    )
+}
+
+/// [`sad_delivered`] and running on some day of the period: from its start
+/// to its end, or to the project's closing.
+fn sad_active(i: &str, p: &str) -> String {
+    format!(
+        "{delivered} AND {i}.start_date <= $2 AND ({i}.end_date IS NULL OR {i}.end_date >= $1) \
+         AND ({p}.closed_on IS NULL OR {p}.closed_on >= $1)",
+        delivered = sad_delivered(i, p),
+    )
 }
 
 /// The prefix of the four codes of projects closed with improvement, one
@@ -351,10 +714,8 @@ async fn closed_improved(
             area = area.as_str(),
         )
     };
-    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
-        .row(
-            db,
-            &format!(
+    Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+        .ratio(db, &format!(
                 "SELECT CAST(COUNT(*) AS BIGINT), \
                    CAST(COALESCE(SUM(CASE WHEN f.last_score > f.first_score THEN 1 ELSE 0 END), 0) AS BIGINT) \
                  FROM (SELECT {first} AS first_score, {last} AS last_score FROM projects pr \
@@ -363,11 +724,7 @@ async fn closed_improved(
                 first = score("ASC"),
                 last = score("DESC"),
                 closed = ProjectStatus::Closed.as_str(),
-            ),
-            2,
-        )
-        .await?;
-    Ok(ratio_of(nth(&numbers, 1), nth(&numbers, 0)))
+            )).await
 }
 
 fn nth(numbers: &[i64], at: usize) -> i64 {
@@ -379,6 +736,7 @@ fn count_of(count: i64) -> Raw {
         value: Some(count as f64),
         numerator: Some(count),
         denominator: None,
+        cases: None,
     }
 }
 
@@ -387,6 +745,7 @@ fn ratio_of(numerator: i64, denominator: i64) -> Raw {
         value: (denominator > 0).then(|| numerator as f64 / denominator as f64),
         numerator: Some(numerator),
         denominator: Some(denominator),
+        cases: None,
     }
 }
 
@@ -444,13 +803,7 @@ async fn discharged(
     let only = destination
         .map(|d| format!(" AND d.destination = '{}'", d.as_str()))
         .unwrap_or_default();
-    let numbers = Query::new(
-        scope,
-        from.into(),
-        to.into(),
-        "d.person_id",
-        "d.receiving_team_id",
-    )
+    let numbers = Query::of_discharges(scope, from.into(), to.into())
     .row(
         db,
         &format!(
@@ -489,13 +842,7 @@ async fn wait(
             .filter(|c| of_kind(**c))
             .map(|c| c.as_str()),
     );
-    let query = Query::new(
-        scope,
-        from.into(),
-        to.into(),
-        "d.person_id",
-        "d.receiving_team_id",
-    );
+    let query = Query::of_discharges(scope, from.into(), to.into());
     let sql = format!(
         "{prefix}SELECT w.days, CAST(COUNT(*) AS BIGINT) FROM ( \
            SELECT {days} AS days FROM discharges d \
@@ -520,5 +867,6 @@ async fn wait(
         value: if median { middle } else { average },
         numerator: None,
         denominator: Some(measured),
+        cases: None,
     })
 }
