@@ -1,11 +1,13 @@
 //! The one place where errors become GraphQL errors with `extensions.code`.
 
 use async_graphql::{ErrorExtensions, Response, ServerError, Value};
-use chrono::{DateTime, NaiveDate};
+use axum::http::StatusCode;
+use chrono::DateTime;
 use uuid::Uuid;
 
 use crate::domain::money::parse_euros;
 use crate::error::AppError;
+use crate::graphql::scalars::parse_date;
 
 const INTERNAL_MESSAGE: &str = "errore interno";
 
@@ -40,6 +42,25 @@ impl From<AppError> for async_graphql::Error {
             AppError::Internal(detail) => internal(&detail),
         }
     }
+}
+
+/// The error as a plain HTTP answer, for a request that has no GraphQL
+/// envelope (a file download): the same message and extensions a GraphQL
+/// client reads, under the status that says the same thing.
+pub fn http_answer(err: AppError) -> (StatusCode, serde_json::Value) {
+    let status = match err.code() {
+        "UNAUTHENTICATED" => StatusCode::UNAUTHORIZED,
+        "FORBIDDEN" => StatusCode::FORBIDDEN,
+        "NOT_FOUND" => StatusCode::NOT_FOUND,
+        "VALIDATION" => StatusCode::BAD_REQUEST,
+        "CONFLICT" => StatusCode::CONFLICT,
+        "RATE_LIMITED" => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let error = async_graphql::Error::from(err);
+    let mut answer = ServerError::new(error.message, None);
+    answer.extensions = error.extensions;
+    (status, serde_json::json!({ "errors": [answer] }))
 }
 
 fn coded(message: impl Into<String>, code: &'static str) -> async_graphql::Error {
@@ -171,7 +192,7 @@ fn scalar_parses(scalar: &str, value: &Value) -> bool {
         return false;
     };
     match scalar {
-        "Date" => NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        "Date" => parse_date(text).is_some(),
         "Decimal" => parse_euros(text).is_ok(),
         "DateTime" => DateTime::parse_from_rfc3339(text).is_ok(),
         _ => true,

@@ -200,6 +200,7 @@ impl IndicatorQuery {
                 from: from.0,
                 to: to.0,
                 breakdown: breakdown.into(),
+                export: None,
             },
         )
         .await?;

@@ -8,16 +8,21 @@ use crate::domain::money::{parse_euros, Fixed2};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Date(pub NaiveDate);
 
+/// Why a `Date` was refused, for every door a date comes in by.
+pub const INVALID_DATE: &str = "data non valida: usa il formato AAAA-MM-GG";
+
+/// A calendar day as the contract writes it, YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
 #[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map(Date)
-                .map_err(|_| {
-                    InputValueError::custom("data non valida: usa il formato AAAA-MM-GG")
-                        .with_extension("code", "VALIDATION")
-                }),
+            Value::String(text) => parse_date(text).map(Date).ok_or_else(|| {
+                InputValueError::custom(INVALID_DATE).with_extension("code", "VALIDATION")
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

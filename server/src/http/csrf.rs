@@ -1,4 +1,4 @@
-//! Cross-site request protection for `POST /graphql`. A browser can only send
+//! Cross-site request protection for `POST /graphql` and the downloads. A browser can only send
 //! `Content-Type: application/json` and a custom header cross-site after a
 //! CORS preflight, which Ponte never grants; the `Origin` check and the
 //! SameSite=Strict cookie are further layers.
@@ -51,16 +51,48 @@ fn check(
             "Manca l'intestazione X-Ponte-CSRF: 1",
         ));
     }
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        let origin = origin.to_str().unwrap_or("");
-        if !allowed_origins.iter().any(|allowed| allowed == origin) {
-            return Err((
-                StatusCode::FORBIDDEN,
-                "Origine della richiesta non consentita",
-            ));
-        }
+    if foreign_origin(headers, allowed_origins) {
+        return Err((StatusCode::FORBIDDEN, FOREIGN_ORIGIN));
     }
     Ok(())
+}
+
+const FOREIGN_ORIGIN: &str = "Origine della richiesta non consentita";
+
+/// Whether the request says it comes from an origin other than Ponte's.
+fn foreign_origin(headers: &HeaderMap, allowed_origins: &[String]) -> bool {
+    headers.get(header::ORIGIN).is_some_and(|origin| {
+        let origin = origin.to_str().unwrap_or("");
+        !allowed_origins.iter().any(|allowed| allowed == origin)
+    })
+}
+
+/// For the downloads (`GET /export/…`), which a plain link opens with the
+/// session cookie and so cannot ask for a custom header. The SameSite=Strict
+/// cookie already stays home on a cross-site request; the fetch metadata and
+/// the `Origin` a browser sends refuse what would still get through (a
+/// sibling subdomain is same-site, an old browser ignores SameSite). Absent
+/// headers pass: a browser that sends neither is judged by the cookie alone.
+pub async fn same_origin_only(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match cross_site(request.headers(), &state.config.allowed_origins()) {
+        None => next.run(request).await,
+        Some(message) => refusal(StatusCode::FORBIDDEN, message),
+    }
+}
+
+fn cross_site(headers: &HeaderMap, allowed_origins: &[String]) -> Option<&'static str> {
+    let site = headers
+        .get("sec-fetch-site")
+        .map(|v| v.to_str().unwrap_or(""));
+    // `none`: typed in the address bar or opened from a bookmark.
+    if site.is_some_and(|site| site != "same-origin" && site != "none") {
+        return Some("Richiesta proveniente da un altro sito non consentita");
+    }
+    foreign_origin(headers, allowed_origins).then_some(FOREIGN_ORIGIN)
 }
 
 /// Refusals use the GraphQL error shape so clients read one format.
@@ -104,6 +136,32 @@ mod tests {
         assert_eq!(check(&h, &origins()), Ok(()));
         let h = headers(&[("content-type", "application/json"), ("x-ponte-csrf", "1")]);
         assert_eq!(check(&h, &origins()), Ok(()));
+    }
+
+    #[test]
+    fn a_download_from_another_site_is_refused_and_ours_or_a_bookmark_passes() {
+        for ours in [
+            headers(&[("sec-fetch-site", "same-origin")]),
+            headers(&[("sec-fetch-site", "none")]),
+            headers(&[
+                ("sec-fetch-site", "same-origin"),
+                ("origin", "http://127.0.0.1:8080"),
+            ]),
+            headers(&[]),
+        ] {
+            assert_eq!(cross_site(&ours, &origins()), None);
+        }
+        for theirs in [
+            headers(&[("sec-fetch-site", "cross-site")]),
+            headers(&[("sec-fetch-site", "same-site")]),
+            headers(&[("origin", "https://evil.example")]),
+            headers(&[
+                ("sec-fetch-site", "same-origin"),
+                ("origin", "https://evil.example"),
+            ]),
+        ] {
+            assert!(cross_site(&theirs, &origins()).is_some());
+        }
     }
 
     #[test]

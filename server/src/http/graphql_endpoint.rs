@@ -12,6 +12,7 @@ use tower_sessions::Session;
 
 use crate::auth::session;
 use crate::caller::Caller;
+use crate::error::AppResult;
 use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
@@ -29,27 +30,12 @@ pub async fn execute(
     session: Session,
     request: GraphQLRequest,
 ) -> Response {
-    let request_id = headers
-        .get(request_id::HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let now = state.clock.now();
-    let viewer =
-        match session::current_viewer(&session, &state.db, state.config.session_max_lifetime, now)
-            .await
-        {
-            Ok(found) => found.map(|(viewer, _)| viewer),
-            Err(err) => {
-                let detail = format!("resolving the session: {err:?}");
-                return GraphQLResponse::from(errors::internal_response(&detail)).into_response();
-            }
-        };
-    let caller = Caller {
-        viewer,
-        request_id,
-        client_addr: Some(client_address_of(&state, peer, &headers)),
-        clock: state.clock.clone(),
-        rules: state.config.case_rules,
+    let caller = match caller_of(&state, peer, &headers, &session).await {
+        Ok(caller) => caller,
+        Err(err) => {
+            let detail = format!("resolving the session: {err:?}");
+            return GraphQLResponse::from(errors::internal_response(&detail)).into_response();
+        }
     };
     let request = request.into_inner();
     let (query, operation_name, variables) = (
@@ -82,6 +68,32 @@ pub async fn execute(
     });
     errors::sanitize(&mut response);
     GraphQLResponse::from(response).into_response()
+}
+
+/// Who asks (from the session; nobody when signed out), from where and
+/// under which request id: the same for every endpoint behind the session.
+pub async fn caller_of(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    session: &Session,
+) -> AppResult<Caller> {
+    let request_id = headers
+        .get(request_id::HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let now = state.clock.now();
+    let viewer =
+        session::current_viewer(session, &state.db, state.config.session_max_lifetime, now)
+            .await?
+            .map(|(viewer, _)| viewer);
+    Ok(Caller {
+        viewer,
+        request_id,
+        client_addr: Some(client_address_of(state, peer, headers)),
+        clock: state.clock.clone(),
+        rules: state.config.case_rules,
+    })
 }
 
 fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {

@@ -1,11 +1,12 @@
-//! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, health
-//! checks, the client's address behind proxies, the request id, the net
-//! under panics and the SPA's static files.
+//! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
+//! indicators' downloads, health checks, the client's address behind
+//! proxies, the request id, the net under panics and the SPA's static files.
 
 pub mod client_address;
 pub mod csrf;
 pub mod graphql_endpoint;
 pub mod health;
+pub mod indicator_export;
 pub mod panics;
 pub mod request_id;
 pub mod router;

@@ -21,7 +21,7 @@ use crate::auth::session_store::OnTheClock;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
-use crate::http::{csrf, graphql_endpoint, health, panics, request_id};
+use crate::http::{csrf, graphql_endpoint, health, indicator_export, panics, request_id};
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -69,7 +69,18 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     };
 
     let state_for_ids = state.clone();
-    let api = Router::new().route("/graphql", graphql_route);
+    // The downloads share the API's session; a plain link opens them, so
+    // instead of the CSRF header they refuse a request from another site.
+    let exports = Router::new()
+        .route("/export/indicators.csv", get(indicator_export::csv))
+        .route("/export/indicators.xlsx", get(indicator_export::xlsx))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::same_origin_only,
+        ));
+    let api = Router::new()
+        .route("/graphql", graphql_route)
+        .merge(exports);
     // Bench only: the same rows as the benchmark's GraphQL requests from
     // hand-written SQL, behind the same session and CSRF layers (`bench/`).
     #[cfg(feature = "bench-sql")]

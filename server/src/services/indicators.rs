@@ -38,6 +38,25 @@ pub struct IndicatorRequest {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub breakdown: IndicatorBreakdown,
+    /// The file the figures leave in, when they are downloaded rather than
+    /// shown: the audit event records it, so that the trail tells a figure
+    /// read on screen from one taken away in a spreadsheet.
+    pub export: Option<ExportFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -112,17 +131,21 @@ pub async fn indicators(
             parts,
         });
     }
+    let mut details = json!({
+        "codes": results.iter().map(|r| r.definition.code).collect::<Vec<_>>(),
+        "territoryId": request.territory_id,
+        "teamId": request.team_id,
+        "from": request.from,
+        "to": request.to,
+        "breakdown": request.breakdown,
+    });
+    if let Some(format) = request.export {
+        details["format"] = json!(format.as_str());
+    }
     audit::record(
         db,
         caller,
-        AuditEntry::new(AuditAction::IndicatorsRead).details(json!({
-            "codes": results.iter().map(|r| r.definition.code).collect::<Vec<_>>(),
-            "territoryId": request.territory_id,
-            "teamId": request.team_id,
-            "from": request.from,
-            "to": request.to,
-            "breakdown": request.breakdown,
-        })),
+        AuditEntry::new(AuditAction::IndicatorsRead).details(details),
     )
     .await?;
     Ok(results)

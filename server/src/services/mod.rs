@@ -8,6 +8,8 @@ pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
 pub mod identity;
+pub mod indicator_export;
+pub mod indicator_files;
 pub mod indicators;
 pub mod integrated_pai;
 pub mod notifications;
@@ -44,7 +46,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 22] = [
+    const SOURCES: [(&str, &str); 24] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -58,6 +60,8 @@ mod tests {
         ),
         ("discharges", include_str!("discharges.rs")),
         ("identity", include_str!("identity.rs")),
+        ("indicator_export", include_str!("indicator_export.rs")),
+        ("indicator_files", include_str!("indicator_files.rs")),
         ("indicators", include_str!("indicators.rs")),
         ("notifications", include_str!("notifications.rs")),
         ("organizations", include_str!("organizations.rs")),

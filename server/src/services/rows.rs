@@ -33,6 +33,16 @@ where
     first(conn, E::find_by_id(id), id).await
 }
 
+/// The row `id` of `E`, or none: for a row whose absence is an answer (a
+/// name to print), not an error.
+pub async fn find_optional<E>(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<E::Model>>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    E::find_by_id(id).one(conn).await.in_row(E::default(), id)
+}
+
 /// The row `id` of `E` that an input names in `field`: when there is none,
 /// the input is wrong (a validation error with `message`), not the request's
 /// object missing.

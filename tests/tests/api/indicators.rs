@@ -31,16 +31,18 @@ on_both_databases!(
     sad_and_team_indicators_count_what_the_seeds_ask,
 );
 
-const INDICATORS: &str = "query($codes: [String!], $territory: ID, $team: ID, $from: Date!, $to: Date!, $breakdown: IndicatorBreakdown = NONE) { \
+pub(crate) const INDICATORS: &str = "query($codes: [String!], $territory: ID, $team: ID, $from: Date!, $to: Date!, $breakdown: IndicatorBreakdown = NONE) { \
     indicators(codes: $codes, territoryId: $territory, teamId: $team, from: $from, to: $to, breakdown: $breakdown) { \
       code value numerator denominator suppressed series { from to value numerator denominator suppressed } \
       parts { dimension key label value numerator denominator suppressed } } }";
 
-struct Territory {
-    desk: Desk,
-    ambito: String,
-    other_ambito: String,
-    breno: String,
+/// Also the data set of `indicator_export`, which reads the same numbers
+/// back from the files.
+pub(crate) struct Territory {
+    pub(crate) desk: Desk,
+    pub(crate) ambito: String,
+    pub(crate) other_ambito: String,
+    pub(crate) breno: String,
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -55,7 +57,7 @@ impl Territory {
     /// Ambito di Vallecamonica (Comune di Breno) and Ambito di Darfo (Comune
     /// di Darfo), persons P1–P6 in Breno and one in Darfo, the assessments and
     /// discharges below.
-    async fn open(app: &TestApp) -> Territory {
+    pub(crate) async fn open(app: &TestApp) -> Territory {
         let desk = Desk::open(app, "PUA").await;
         let admin = &desk.admin;
         let ambito = app
@@ -449,7 +451,7 @@ impl World<'_> {
     }
 }
 
-async fn read(client: &Client, vars: Value) -> Vec<Value> {
+pub(crate) async fn read(client: &Client, vars: Value) -> Vec<Value> {
     let answer = client.gql(INDICATORS, vars).await;
     answer.ok()["indicators"]
         .as_array()
@@ -613,7 +615,7 @@ async fn the_admin_reads_the_known_numbers_of_a_territory_and_of_everything(db: 
         .contains("ricoveri"));
 }
 
-async fn reporter(app: &TestApp, admin: &Client, territory: &str) -> Client {
+pub(crate) async fn reporter(app: &TestApp, admin: &Client, territory: &str) -> Client {
     let email = format!("up{}@ambito.test", Uuid::now_v7().simple());
     let id = app.make_user(&email, Role::Reporter, None).await;
     admin

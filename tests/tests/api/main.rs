@@ -11,6 +11,7 @@ mod demo;
 mod discharges;
 mod field_matrix;
 mod hardening;
+mod indicator_export;
 mod indicators;
 mod input_probe;
 mod integrated_projects;
