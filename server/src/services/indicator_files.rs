@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::indicators::{Figure, IndicatorDefinition};
-use crate::domain::vocabulary::{IndicatorBreakdown, IndicatorUnit};
+use crate::domain::vocabulary::{IndicatorBreakdown, IndicatorDimension, IndicatorUnit};
 use crate::error::{AppError, AppResult};
 use crate::services::indicator_export::{Export, Filters};
 
@@ -18,7 +18,7 @@ pub const CSV_CONTENT_TYPE: &str = "text/csv; charset=utf-8";
 pub const XLSX_CONTENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const HEADERS: [&str; 9] = [
+const HEADERS: [&str; 10] = [
     "Codice",
     "Indicatore",
     "Unità",
@@ -28,6 +28,7 @@ const HEADERS: [&str; 9] = [
     "Numeratore",
     "Denominatore",
     "Soppresso",
+    "Parte",
 ];
 
 /// `indicatori-2026-01-01-2026-03-31.csv`: the period in the name, so that
@@ -60,9 +61,12 @@ struct Line {
     numerator: Cell,
     denominator: Cell,
     suppressed: bool,
+    /// For a part of an amount, which one: "Area di vita: Abitare".
+    part: Option<String>,
 }
 
-/// Per indicator, the whole period and then its quarters or months.
+/// Per indicator, the whole period, then its quarters or months, then the
+/// parts of an amount over the whole period.
 fn lines(export: &Export) -> Vec<Line> {
     let mut lines = Vec::new();
     for result in &export.results {
@@ -71,8 +75,26 @@ fn lines(export: &Export) -> Vec<Line> {
         for (from, to, figure) in &result.series {
             lines.push(line(result.definition, *from, *to, figure));
         }
+        for part in &result.parts {
+            lines.push(Line {
+                part: Some(format!(
+                    "{}: {}",
+                    dimension_label(part.dimension),
+                    part.label
+                )),
+                ..line(result.definition, from, to, &part.figure)
+            });
+        }
     }
     lines
+}
+
+fn dimension_label(dimension: IndicatorDimension) -> &'static str {
+    match dimension {
+        IndicatorDimension::LifeArea => "Area di vita",
+        IndicatorDimension::ResourceKind => "Tipo di risorsa",
+        IndicatorDimension::FundingSource => "Fonte di finanziamento",
+    }
 }
 
 fn line(
@@ -100,6 +122,7 @@ fn line(
         numerator: count(f.numerator, definition.unit != IndicatorUnit::Days),
         denominator: count(f.denominator, definition.denominator.is_some()),
         suppressed: f.suppressed,
+        part: None,
     }
 }
 
@@ -109,6 +132,7 @@ fn unit_label(unit: IndicatorUnit) -> &'static str {
         IndicatorUnit::Ratio => "Rapporto",
         IndicatorUnit::Days => "Giorni",
         IndicatorUnit::Eur => "Euro",
+        IndicatorUnit::Hours => "Ore",
     }
 }
 
@@ -135,7 +159,7 @@ fn decimals(unit: IndicatorUnit) -> usize {
         IndicatorUnit::Count => 0,
         IndicatorUnit::Ratio => 4,
         IndicatorUnit::Days => 1,
-        IndicatorUnit::Eur => 2,
+        IndicatorUnit::Eur | IndicatorUnit::Hours => 2,
     }
 }
 
@@ -188,6 +212,7 @@ pub fn csv(export: &Export) -> String {
             csv_cell(line.numerator, 0, threshold),
             csv_cell(line.denominator, 0, threshold),
             yes_no(line.suppressed).to_owned(),
+            line.part.clone().unwrap_or_default(),
         ];
         let fields: Vec<Cow<'_, str>> = fields.iter().map(|f| csv_field(f)).collect();
         text.push_str(&fields.join(";"));
@@ -226,7 +251,7 @@ fn figures(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
     headings(
         sheet,
         &HEADERS,
-        &[34.0, 50.0, 10.0, 11.0, 11.0, 10.0, 12.0, 13.0, 10.0],
+        &[34.0, 50.0, 10.0, 11.0, 11.0, 10.0, 12.0, 13.0, 10.0, 40.0],
     )?;
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let whole = Format::new().set_num_format("0");
@@ -255,6 +280,9 @@ fn figures(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
         write(sheet, row, 6, line.numerator, &whole)?;
         write(sheet, row, 7, line.denominator, &whole)?;
         sheet.write_string(row, 8, yes_no(line.suppressed))?;
+        if let Some(part) = &line.part {
+            sheet.write_string(row, 9, part)?;
+        }
     }
     Ok(())
 }
@@ -266,7 +294,7 @@ fn value_format(unit: IndicatorUnit) -> Format {
         IndicatorUnit::Count => "0",
         IndicatorUnit::Ratio => "0.0%",
         IndicatorUnit::Days => "0.0",
-        IndicatorUnit::Eur => "#,##0.00",
+        IndicatorUnit::Eur | IndicatorUnit::Hours => "#,##0.00",
     })
 }
 
@@ -378,7 +406,7 @@ fn filters(sheet: &mut Worksheet, filters: &Filters) -> Result<(), XlsxError> {
 mod tests {
     use super::*;
     use crate::domain::indicators::find;
-    use crate::services::indicators::IndicatorResult;
+    use crate::services::indicators::{IndicatorPart, IndicatorResult};
     use chrono::{TimeZone, Utc};
 
     fn day(text: &str) -> NaiveDate {
@@ -418,6 +446,7 @@ mod tests {
                 .into_iter()
                 .map(|(from, to, f)| (day(from), day(to), f))
                 .collect(),
+            parts: Vec::new(),
         }
     }
 
@@ -466,13 +495,13 @@ mod tests {
                 vec![],
             ),
         ]));
-        let expected = "\u{feff}Codice;Indicatore;Unità;Dal;Al;Valore;Numeratore;Denominatore;Soppresso\r\n\
-            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/01/2026;30/06/2026;9;9;;no\r\n\
-            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/01/2026;31/03/2026;4;4;;no\r\n\
-            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/04/2026;30/06/2026;5;5;;no\r\n\
-            PROJECTS_PER_ASSESSMENT;Progetti individualizzati per valutazione;Rapporto;01/01/2026;30/06/2026;0,25;1;4;no\r\n\
-            DISCHARGE_WAIT_HOME_MEDIAN;Attesa mediana della dimissione verso casa;Giorni;01/01/2026;30/06/2026;12,5;;6;no\r\n\
-            PROJECTS_CLOSED_IMPROVED_HOUSING;Progetti chiusi con miglioramento in Abitare;Rapporto;01/01/2026;30/06/2026;;0;0;no\r\n";
+        let expected = "\u{feff}Codice;Indicatore;Unità;Dal;Al;Valore;Numeratore;Denominatore;Soppresso;Parte\r\n\
+            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/01/2026;30/06/2026;9;9;;no;\r\n\
+            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/01/2026;31/03/2026;4;4;;no;\r\n\
+            ASSESSMENTS;Valutazioni multidimensionali;Numero;01/04/2026;30/06/2026;5;5;;no;\r\n\
+            PROJECTS_PER_ASSESSMENT;Progetti individualizzati per valutazione;Rapporto;01/01/2026;30/06/2026;0,25;1;4;no;\r\n\
+            DISCHARGE_WAIT_HOME_MEDIAN;Attesa mediana della dimissione verso casa;Giorni;01/01/2026;30/06/2026;12,5;;6;no;\r\n\
+            PROJECTS_CLOSED_IMPROVED_HOUSING;Progetti chiusi con miglioramento in Abitare;Rapporto;01/01/2026;30/06/2026;;0;0;no;\r\n";
         assert_eq!(text, expected);
     }
 
@@ -490,10 +519,14 @@ mod tests {
             result("DISCHARGE_WAIT_HOME_MEAN", hidden(None, None), vec![]),
         ]));
         let rows: Vec<&str> = text.split("\r\n").skip(1).collect();
-        assert!(rows[0].ends_with(";30/06/2026;< 5;< 5;;sì"), "{}", rows[0]);
-        assert!(rows[1].ends_with(";30/06/2026;< 5;< 5;6;sì"), "{}", rows[1]);
+        assert!(rows[0].ends_with(";30/06/2026;< 5;< 5;;sì;"), "{}", rows[0]);
+        assert!(
+            rows[1].ends_with(";30/06/2026;< 5;< 5;6;sì;"),
+            "{}",
+            rows[1]
+        );
         // A wait has no numerator: only its value and its base are withheld.
-        assert!(rows[2].ends_with(";30/06/2026;< 5;;< 5;sì"), "{}", rows[2]);
+        assert!(rows[2].ends_with(";30/06/2026;< 5;;< 5;sì;"), "{}", rows[2]);
     }
 
     #[test]
@@ -508,6 +541,48 @@ mod tests {
         assert_eq!(
             file_name(&export.filters, "xlsx"),
             "indicatori-2026-01-01-2026-06-30.xlsx"
+        );
+    }
+
+    #[test]
+    fn an_amount_lists_its_parts_after_its_periods() {
+        let amount = |value, used, planned| Figure {
+            value: Some(value),
+            numerator: Some(used),
+            denominator: Some(planned),
+            suppressed: false,
+        };
+        let mut budget = result("BUDGET_RESOURCES", amount(300.5, 301, 1500), vec![]);
+        budget.parts = vec![
+            IndicatorPart {
+                dimension: IndicatorDimension::LifeArea,
+                key: "HOUSING",
+                label: "Abitare",
+                figure: amount(250.0, 250, 1000),
+            },
+            IndicatorPart {
+                dimension: IndicatorDimension::FundingSource,
+                key: "FNA",
+                label: "Fondo per le non autosufficienze (FNA)",
+                figure: amount(250.0, 250, 1000),
+            },
+        ];
+        let text = csv(&export(vec![budget]));
+        let rows: Vec<&str> = text.split("\r\n").skip(1).collect();
+        assert!(
+            rows[0].ends_with(";Euro;01/01/2026;30/06/2026;300,5;301;1500;no;"),
+            "{}",
+            rows[0]
+        );
+        assert!(
+            rows[1].ends_with(";250;250;1000;no;Area di vita: Abitare"),
+            "{}",
+            rows[1]
+        );
+        assert!(
+            rows[2].ends_with(";no;Fonte di finanziamento: Fondo per le non autosufficienze (FNA)"),
+            "{}",
+            rows[2]
         );
     }
 }

@@ -20,7 +20,8 @@ on_both_databases!(
 );
 
 /// The columns, as issue 14.5 names them.
-const HEADERS: &str = "Codice;Indicatore;Unità;Dal;Al;Valore;Numeratore;Denominatore;Soppresso";
+const HEADERS: &str =
+    "Codice;Indicatore;Unità;Dal;Al;Valore;Numeratore;Denominatore;Soppresso;Parte";
 
 /// Names and values: a query string or headers.
 type Pairs<'a> = &'a [(&'a str, &'a str)];
@@ -104,6 +105,7 @@ struct Line {
     numerator: Cell,
     denominator: Cell,
     suppressed: String,
+    part: String,
 }
 
 /// One row as the `indicators` query gives it.
@@ -115,13 +117,16 @@ struct Expected {
     numerator: Option<f64>,
     denominator: Option<f64>,
     suppressed: bool,
+    /// "Area di vita: Abitare" for a part of an amount, else empty.
+    part: String,
 }
 
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
 }
 
-/// Per indicator the whole period, then its series: the files' order.
+/// Per indicator the whole period, then its series, then the parts of an
+/// amount: the files' order.
 fn expected(values: &[Value], from: &str, to: &str) -> Vec<Expected> {
     let mut rows = Vec::new();
     for v in values {
@@ -133,11 +138,23 @@ fn expected(values: &[Value], from: &str, to: &str) -> Vec<Expected> {
             numerator: p["numerator"].as_f64(),
             denominator: p["denominator"].as_f64(),
             suppressed: p["suppressed"].as_bool().expect("suppressed"),
+            part: String::new(),
         };
         rows.push(row(v, day(from), day(to)));
         for p in v["series"].as_array().expect("a series") {
             let (from, to) = (p["from"].as_str(), p["to"].as_str());
             rows.push(row(p, day(from.expect("from")), day(to.expect("to"))));
+        }
+        for p in v["parts"].as_array().expect("parts") {
+            let dimension = match p["dimension"].as_str() {
+                Some("LIFE_AREA") => "Area di vita",
+                Some("RESOURCE_KIND") => "Tipo di risorsa",
+                _ => "Fonte di finanziamento",
+            };
+            rows.push(Expected {
+                part: format!("{dimension}: {}", p["label"].as_str().expect("a label")),
+                ..row(p, day(from), day(to))
+            });
         }
     }
     rows
@@ -149,7 +166,10 @@ fn compare(lines: &[Line], expected: &[Expected], rounded: bool) {
     assert_eq!(lines.len(), expected.len(), "{lines:?}");
     for (line, e) in lines.iter().zip(expected) {
         let what = format!("{} {}–{}", e.code, e.from, e.to);
-        assert_eq!((&line.code, line.from, line.to), (&e.code, e.from, e.to));
+        assert_eq!(
+            (&line.code, line.from, line.to, &line.part),
+            (&e.code, e.from, e.to, &e.part)
+        );
         assert_eq!(
             line.suppressed,
             if e.suppressed { "sì" } else { "no" },
@@ -223,6 +243,7 @@ fn csv_lines(body: &[u8]) -> Vec<Line> {
                 numerator: cell(&r[6]),
                 denominator: cell(&r[7]),
                 suppressed: r[8].to_owned(),
+                part: r[9].to_owned(),
             }
         })
         .collect()
@@ -272,6 +293,7 @@ fn xlsx_lines(book: &mut Xlsx<Cursor<Vec<u8>>>) -> Vec<Line> {
             numerator: cell(&r[6]),
             denominator: cell(&r[7]),
             suppressed: text(&r[8]),
+            part: r.get(9).map(text).unwrap_or_default(),
         })
         .collect()
 }
@@ -303,8 +325,10 @@ async fn the_csv_and_the_workbook_hold_the_figures_of_the_indicators_query(db: T
     )
     .await;
     let rows = expected(&shown, "2026-01-01", "2026-03-31");
-    // Every computed indicator, each over the quarter and its three months.
-    assert_eq!(rows.len(), shown.len() * 4);
+    // Every computed indicator, each over the quarter and its three months,
+    // and the parts of the Budget di Salute's euros (its two resources are
+    // both housing, economic, FNA).
+    assert_eq!(rows.len(), shown.len() * 4 + 3);
     let query = [
         ("territoryId", t.ambito.as_str()),
         ("from", "2026-01-01"),
@@ -324,10 +348,10 @@ async fn the_csv_and_the_workbook_hold_the_figures_of_the_indicators_query(db: T
     // The known numbers, as a spreadsheet shows them.
     let written = String::from_utf8(csv.body.clone()).expect("UTF-8");
     assert!(written.contains(
-        "\r\nPROJECTS_PER_ASSESSMENT;Progetti individualizzati per valutazione;Rapporto;01/01/2026;31/03/2026;0,25;1;4;no\r\n"
+        "\r\nPROJECTS_PER_ASSESSMENT;Progetti individualizzati per valutazione;Rapporto;01/01/2026;31/03/2026;0,25;1;4;no;\r\n"
     ));
     assert!(written.contains(
-        "\r\nPROTECTED_DISCHARGES_SERVED;Persone servite dal percorso di dimissione protetta;Rapporto;01/01/2026;31/03/2026;0,6667;4;6;no\r\n"
+        "\r\nPROTECTED_DISCHARGES_SERVED;Persone servite dal percorso di dimissione protetta;Rapporto;01/01/2026;31/03/2026;0,6667;4;6;no;\r\n"
     ));
 
     let xlsx = download(admin, "xlsx", &query, &[]).await;
