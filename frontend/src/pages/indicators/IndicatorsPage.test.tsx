@@ -1,8 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../App';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { IndicatorCatalogueQuery, IndicatorsQuery, IndicatorsQueryVariables } from '../../gql/graphql';
-import { SessionProvider } from '../../session/session';
 import { fakeServer, viewer, type Handlers, type Served } from '../../test/fakeServer';
+import { renderAt } from '../../test/renderApp';
 
 type Definition = Served<IndicatorCatalogueQuery['indicatorCatalogue'][number]>;
 type Figures = Served<IndicatorsQuery['indicators'][number]>;
@@ -130,15 +129,6 @@ function handlers(overrides: Handlers = {}): Handlers {
     Indicators: answer,
     ...overrides,
   };
-}
-
-function renderAt(path: string, server: ReturnType<typeof fakeServer>) {
-  window.history.replaceState(null, '', path);
-  render(
-    <SessionProvider fetch={server.fetch}>
-      <App />
-    </SessionProvider>,
-  );
 }
 
 const card = async (title: string) => (await screen.findByRole('heading', { level: 3, name: title })).closest('article');
