@@ -202,7 +202,7 @@ describe('Indicatori', () => {
     const territory = await screen.findByLabelText('Territorio');
     await waitFor(() => expect(territory).toHaveValue('comune-breno'));
     expect(screen.getByLabelText('Periodo')).toHaveValue('altro');
-    expect(screen.getByLabelText('Dal')).toHaveValue('2025-04-01');
+    expect(screen.getByLabelText('Dal')).toHaveValue('01/04/2025');
     await waitFor(() =>
       expect(server.requests.filter((r) => r.operationName === 'Indicators').map((r) => r.variables)).toContainEqual({
         territoryId: 'comune-breno',
@@ -223,16 +223,21 @@ describe('Indicatori', () => {
     );
   });
 
-  it('refuses a period that ends before it starts, in Italian', async () => {
+  it('takes two dates typed the Italian way, and refuses a period that ends before it starts', async () => {
     const server = fakeServer(handlers());
     renderAt('/indicatori', server);
 
     fireEvent.change(await screen.findByLabelText('Periodo'), { target: { value: 'altro' } });
-    fireEvent.change(screen.getByLabelText('Dal'), { target: { value: '2025-06-30' } });
-    fireEvent.change(screen.getByLabelText('Al'), { target: { value: '2025-01-01' } });
+    fireEvent.change(screen.getByLabelText('Dal'), { target: { value: '30/06/2025' } });
+    fireEvent.change(screen.getByLabelText('Al'), { target: { value: '01/01/2025' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mostra il periodo' }));
     expect(await screen.findByText('La data di fine non può precedere quella di inizio')).toBeInTheDocument();
+    expect(screen.getByLabelText('Al')).toHaveAttribute('aria-invalid', 'true');
     expect(window.location.search).toBe('');
+
+    fireEvent.change(screen.getByLabelText('Al'), { target: { value: '31/12/2025' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mostra il periodo' }));
+    expect(window.location.search).toBe('?dal=2025-06-30&al=2025-12-31&territorio=ambito-vc');
   });
 
   it('offers an administrator everything or any territory', async () => {

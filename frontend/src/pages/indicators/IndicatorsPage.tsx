@@ -18,10 +18,10 @@ import { IndicatorCard, DefinitionDetails } from './IndicatorCard';
 import {
   exportUrl,
   groupCatalogue,
-  periodError,
   periodName,
   previousFullYear,
   previousPeriod,
+  readPeriod,
   searchFromView,
   territoryOptions,
   territoryTrees,
@@ -326,9 +326,9 @@ function PeriodPicker({ view, today, onChange }: { view: View; today: string; on
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => lastYear - i);
   if (view.year !== null && !years.includes(view.year)) years.unshift(view.year);
   const [custom, setCustom] = useState(view.year === null);
-  const [from, setFrom] = useState(view.period.from);
-  const [to, setTo] = useState(view.period.to);
-  const [error, setError] = useState<ReturnType<typeof periodError>>();
+  const [from, setFrom] = useState(formatDate(view.period.from));
+  const [to, setTo] = useState(formatDate(view.period.to));
+  const [error, setError] = useState<{ field: 'from' | 'to'; message: string }>();
 
   const choose = (value: string) => {
     if (value === CUSTOM) {
@@ -342,9 +342,11 @@ function PeriodPicker({ view, today, onChange }: { view: View; today: string; on
   };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const problem = periodError(from, to);
-    setError(problem);
-    if (!problem) onChange({ ...view, year: null, period: { from, to } });
+    const read = readPeriod(from, to);
+    if ('period' in read) {
+      setError(undefined);
+      onChange({ ...view, year: null, period: read.period });
+    } else setError(read);
   };
 
   return (
@@ -362,7 +364,9 @@ function PeriodPicker({ view, today, onChange }: { view: View; today: string; on
             <TextField
               id="indicatori-dal"
               label={copy.from}
-              type="date"
+              hint={copy.dateHint}
+              inputMode="numeric"
+              autoComplete="off"
               value={from}
               onChange={setFrom}
               error={error?.field === 'from' ? error.message : undefined}
@@ -372,9 +376,10 @@ function PeriodPicker({ view, today, onChange }: { view: View; today: string; on
             <TextField
               id="indicatori-al"
               label={copy.to}
-              type="date"
+              hint={copy.dateHint}
+              inputMode="numeric"
+              autoComplete="off"
               value={to}
-              min={from || undefined}
               onChange={setTo}
               error={error?.field === 'to' ? error.message : undefined}
             />

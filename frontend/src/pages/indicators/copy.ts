@@ -21,6 +21,7 @@ export const indicatorsCopy = {
   customPeriod: 'Altro periodo (date)',
   from: 'Dal',
   to: 'Al',
+  dateHint: 'gg/mm/aaaa',
   apply: 'Mostra il periodo',
   showing: (scope: string, period: string) => `${scope}, ${period}`,
   periodWords: (from: string, to: string) => `dal ${from} al ${to}`,

@@ -4,10 +4,11 @@ import {
   formatDifference,
   formatValue,
   groupCatalogue,
-  periodError,
+  parseItalianDay,
   periodName,
   previousPeriod,
   quarterName,
+  readPeriod,
   searchFromView,
   territoryOptions,
   territoryTrees,
@@ -125,11 +126,22 @@ describe('the view in the address', () => {
     }
   });
 
+  it('reads dates typed the Italian way', () => {
+    expect(parseItalianDay('31/12/2025')).toBe('2025-12-31');
+    expect(parseItalianDay(' 1.2.2025 ')).toBe('2025-02-01');
+    expect(parseItalianDay('01-02-2025')).toBe('2025-02-01');
+    expect(parseItalianDay('30/02/2025')).toBeNull();
+    expect(parseItalianDay('2025-02-01')).toBeNull();
+  });
+
   it('says which typed date is wrong, in Italian', () => {
-    expect(periodError('', '2025-01-01')).toEqual({ field: 'from', message: 'Indica la data di inizio del periodo' });
-    expect(periodError('2025-01-01', '')).toEqual({ field: 'to', message: 'Indica la data di fine del periodo' });
-    expect(periodError('2025-02-01', '2025-01-01')?.field).toBe('to');
-    expect(periodError('2025-01-01', '2025-01-01')).toBeUndefined();
+    expect(readPeriod('', '31/12/2025')).toEqual({ field: 'from', message: 'Indica la data di inizio del periodo' });
+    expect(readPeriod('01/01/2025', '12/31/2025')).toEqual({
+      field: 'to',
+      message: 'Scrivi la data di fine come gg/mm/aaaa, ad esempio 31/12/2025',
+    });
+    expect(readPeriod('01/02/2025', '01/01/2025')).toEqual({ field: 'to', message: 'La data di fine non può precedere quella di inizio' });
+    expect(readPeriod('01/01/2025', '01/01/2025')).toEqual({ period: { from: '2025-01-01', to: '2025-01-01' } });
   });
 });
 

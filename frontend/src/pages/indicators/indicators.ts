@@ -76,14 +76,24 @@ export function searchFromView(view: View): string {
   return params.toString();
 }
 
-/** Why two typed dates cannot make a period; undefined when they can. */
-export function periodError(from: string, to: string): { field: 'from' | 'to'; message: string } | undefined {
-  const start = parseDay(from);
-  const end = parseDay(to);
-  if (!start) return { field: 'from', message: 'Indica la data di inizio del periodo' };
-  if (!end) return { field: 'to', message: 'Indica la data di fine del periodo' };
-  if (end < start) return { field: 'to', message: 'La data di fine non può precedere quella di inizio' };
-  return undefined;
+/** A day typed the Italian way, "31/12/2025" (or with dashes or dots, "1.2.2025"), as a GraphQL `Date`; null otherwise. */
+export function parseItalianDay(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const day = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  return parseDay(day) ? day : null;
+}
+
+/** Two typed dates as a period, or which one is wrong and why (in Italian). */
+export function readPeriod(fromText: string, toText: string): { period: Period } | { field: 'from' | 'to'; message: string } {
+  const from = parseItalianDay(fromText);
+  const to = parseItalianDay(toText);
+  const problem = (text: string, what: string) =>
+    text.trim() ? `Scrivi la data di ${what} come gg/mm/aaaa, ad esempio 31/12/2025` : `Indica la data di ${what} del periodo`;
+  if (!from) return { field: 'from', message: problem(fromText, 'inizio') };
+  if (!to) return { field: 'to', message: problem(toText, 'fine') };
+  if (to < from) return { field: 'to', message: 'La data di fine non può precedere quella di inizio' };
+  return { period: { from, to } };
 }
 
 /** Whether the period runs from the first day of a month to the last day of a month. */
