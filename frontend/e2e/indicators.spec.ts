@@ -49,6 +49,16 @@ test('the planning office reads the indicators, their data and definitions, and 
   await expect(page.getByRole('link', { name: 'Scarica CSV' })).toHaveAttribute('href', new RegExp(`from=${lastYear - 1}-01-01`));
   await expect(page.getByTestId('indicatore').first().getByTestId('valore')).toBeVisible();
 
+  // A territory (the last one offered): its id goes to the query and to the export.
+  const territory = page.getByLabel('Territorio', { exact: true });
+  const territories = await territory.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
+  const chosen = territories.filter(Boolean).at(-1) ?? '';
+  expect(chosen).not.toBe('');
+  await territory.selectOption(chosen);
+  await expect(page).toHaveURL(new RegExp(`territorio=${chosen}`));
+  await expect(page.getByRole('link', { name: 'Scarica CSV' })).toHaveAttribute('href', new RegExp(`&territoryId=${chosen}&`));
+  await expect(page.getByTestId('indicatore').first().getByTestId('valore')).toBeVisible();
+
   // On a phone, 390 px wide: the cards stack, nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('indicatore').first().getByText('Mostra i dati').click();

@@ -244,23 +244,33 @@ describe('Indicatori', () => {
     const server = fakeServer(
       handlers({
         Me: () => ({ data: { me: viewer() } }),
-        TerritoryDirectory: () => ({
-          data: {
-            organizations: {
-              __typename: 'OrganizationConnection',
-              nodes: [
-                { __typename: 'Organization', id: 'ambito-vc', name: 'Ambito di Valle Camonica', kind: 'AMBITO', parent: null },
-                {
-                  __typename: 'Organization',
-                  id: 'comune-breno',
-                  name: 'Comune di Breno',
-                  kind: 'COMUNE',
-                  parent: { __typename: 'Organization', id: 'ambito-vc' },
-                },
-              ],
+        TerritoryDirectory: () => {
+          const none = { __typename: 'OrganizationConnection', nodes: [] };
+          return {
+            data: {
+              ats: none,
+              asl: none,
+              asst: none,
+              distretti: none,
+              ambiti: {
+                __typename: 'OrganizationConnection',
+                nodes: [{ __typename: 'Organization', id: 'ambito-vc', name: 'Ambito di Valle Camonica', kind: 'AMBITO', parent: null }],
+              },
+              comuni: {
+                __typename: 'OrganizationConnection',
+                nodes: [
+                  {
+                    __typename: 'Organization',
+                    id: 'comune-breno',
+                    name: 'Comune di Breno',
+                    kind: 'COMUNE',
+                    parent: { __typename: 'Organization', id: 'ambito-vc' },
+                  },
+                ],
+              },
             },
-          },
-        }),
+          };
+        },
       }),
     );
     renderAt('/indicatori', server);

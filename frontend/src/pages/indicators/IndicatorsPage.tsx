@@ -101,18 +101,50 @@ export const reporterTerritoriesQuery = graphql(`
   }
 `);
 
-/** The administrator's whole territory, as a flat list the page turns into trees. */
+/**
+ * The administrator's whole territory, kind by kind (the directory's other
+ * organizations, ETS, schools…, would crowd out the territory in one list),
+ * as flat lists the page turns into trees.
+ */
 export const territoryDirectoryQuery = graphql(`
   query TerritoryDirectory {
-    organizations(first: 100) {
+    ats: organizations(kind: ATS, first: 100) {
       nodes {
-        id
-        name
-        kind
-        parent {
-          id
-        }
+        ...TerritoryEntry
       }
+    }
+    asl: organizations(kind: ASL, first: 100) {
+      nodes {
+        ...TerritoryEntry
+      }
+    }
+    asst: organizations(kind: ASST, first: 100) {
+      nodes {
+        ...TerritoryEntry
+      }
+    }
+    distretti: organizations(kind: DISTRETTO, first: 100) {
+      nodes {
+        ...TerritoryEntry
+      }
+    }
+    ambiti: organizations(kind: AMBITO, first: 100) {
+      nodes {
+        ...TerritoryEntry
+      }
+    }
+    comuni: organizations(kind: COMUNE, first: 100) {
+      nodes {
+        ...TerritoryEntry
+      }
+    }
+  }
+  fragment TerritoryEntry on Organization {
+    id
+    name
+    kind
+    parent {
+      id
     }
   }
 `);
@@ -151,7 +183,9 @@ function useScopeChoices(viewer: Viewer) {
     return { kind: 'territory' as const, ...found, fetching: !reporter.data, error: reporter.error };
   }
   if (viewer.role === 'ADMIN') {
-    const found = territories(territoryOptions(territoryTrees(directory.data?.organizations.nodes ?? [])));
+    const d = directory.data;
+    const all = d ? [d.ats, d.asl, d.asst, d.distretti, d.ambiti, d.comuni].flatMap((kind) => kind.nodes) : [];
+    const found = territories(territoryOptions(territoryTrees(all)));
     return { kind: 'territory' as const, ...found, fetching: !directory.data, error: directory.error };
   }
   const nodes = teams.data?.teams.nodes ?? [];
