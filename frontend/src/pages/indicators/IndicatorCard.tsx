@@ -1,7 +1,7 @@
 import { LineChart } from '../../components/LineChart';
 import type { IndicatorCatalogueQuery, IndicatorsQuery } from '../../gql/graphql';
 import { indicatorsCopy as copy } from './copy';
-import { changeFrom, formatNumber, formatValue, quarterName, type Period } from './indicators';
+import { axisMax, changeFrom, formatNumber, formatValue, quarterName, type Period } from './indicators';
 
 export type Definition = IndicatorCatalogueQuery['indicatorCatalogue'][number];
 export type IndicatorFigures = IndicatorsQuery['indicators'][number];
@@ -29,14 +29,6 @@ function basisText(figure: Figure, unit: Unit): string | null {
 /** The chart draws ratios as percentages, so that its axis reads 0–100. */
 function chartValue(value: number, unit: Unit): number {
   return unit === 'RATIO' ? value * 100 : value;
-}
-
-/** The top of the chart's axis: 1, 2 or 5 times a power of ten, at least the largest value. */
-export function axisMax(values: number[]): number {
-  const largest = Math.max(0, ...values);
-  if (largest <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(largest));
-  return [1, 2, 5, 10].map((step) => step * power).find((top) => top >= largest) ?? 10 * power;
 }
 
 /** A number on the chart's axis and in its tooltips: the unit is in the caption, a ratio is a percentage. */

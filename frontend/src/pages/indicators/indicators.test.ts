@@ -1,4 +1,5 @@
 import {
+  axisMax,
   changeFrom,
   exportUrl,
   formatDifference,
@@ -47,6 +48,17 @@ describe('the figures, written the Italian way', () => {
     expect(formatDifference(0.025, 'RATIO')).toBe('+2,5 punti percentuali');
     expect(formatDifference(-1.5, 'DAYS')).toBe('-1,5 giorni');
     expect(formatDifference(10, 'EUR')).toBe('+10,00 €');
+  });
+});
+
+describe('the top of a chart’s axis', () => {
+  it('is 1, 2 or 5 times a power of ten, at least the largest value', () => {
+    expect(axisMax([])).toBe(1);
+    expect(axisMax([0, 0])).toBe(1);
+    expect(axisMax([3, 7])).toBe(10);
+    expect(axisMax([120])).toBe(200);
+    expect(axisMax([25, 50])).toBe(50);
+    expect(axisMax([0.3])).toBeCloseTo(0.5);
   });
 });
 

@@ -241,6 +241,14 @@ export function formatNumber(value: number, decimals: { min: number; max: number
   return fraction === undefined ? grouped : `${grouped},${fraction}`;
 }
 
+/** The top of the chart's axis: 1, 2 or 5 times a power of ten, at least the largest value. */
+export function axisMax(values: number[]): number {
+  const largest = Math.max(0, ...values);
+  if (largest <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(largest));
+  return [1, 2, 5, 10].map((step) => step * power).find((top) => top >= largest) ?? 10 * power;
+}
+
 /** A value in its unit: "1.234", "25,0 %", "12,5 giorni", "1.250,50 €". */
 export function formatValue(value: number, unit: IndicatorUnit): string {
   switch (unit) {
