@@ -41,12 +41,13 @@ export function IndicatorCard({
   definition,
   figures,
   previous,
-  previousPeriod,
+  previousName,
 }: {
   definition: Definition;
   figures: IndicatorFigures | undefined;
   previous: IndicatorFigures | undefined;
-  previousPeriod: { name: string };
+  /** The previous period in words, "2024" or its dates. */
+  previousName: string;
 }) {
   const unit = definition.unit;
   const headingId = `indicatore-${definition.code}`;
@@ -56,7 +57,7 @@ export function IndicatorCard({
           figures.suppressed ? null : (figures.value ?? null),
           previous.suppressed ? null : (previous.value ?? null),
           unit,
-          previousPeriod.name,
+          previousName,
         )
       : null;
   const series = figures?.series ?? [];

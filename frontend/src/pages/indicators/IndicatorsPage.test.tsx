@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { IndicatorCatalogueQuery, IndicatorsQuery, IndicatorsQueryVariables } from '../../gql/graphql';
+import { navigate } from '../../router/router';
 import { fakeServer, viewer, type Handlers, type Served } from '../../test/fakeServer';
 import { renderAt } from '../../test/renderApp';
 
@@ -221,6 +222,12 @@ describe('Indicatori', () => {
       'href',
       '/export/indicators.csv?from=2023-01-01&to=2023-12-31&territoryId=ambito-vc&breakdown=QUARTER',
     );
+
+    // Dates half typed, then the menu's link: the picker starts afresh on the default year.
+    fireEvent.change(screen.getByLabelText('Periodo'), { target: { value: 'altro' } });
+    act(() => navigate('/indicatori'));
+    await waitFor(() => expect(screen.getByLabelText('Periodo')).toHaveValue('2025'));
+    expect(screen.queryByLabelText('Dal')).not.toBeInTheDocument();
   });
 
   it('takes two dates typed the Italian way, and refuses a period that ends before it starts', async () => {

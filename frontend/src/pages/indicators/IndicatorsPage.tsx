@@ -274,7 +274,8 @@ export function IndicatorsPage() {
             )}
           </div>
           <div className="col-12 col-md-6">
-            <PeriodPicker view={view} today={today} onChange={show} />
+            {/* A period changed from outside (the menu's link, a shared address) starts the picker afresh. */}
+            <PeriodPicker key={`${view.period.from}/${view.period.to}/${view.year}`} view={view} today={today} onChange={show} />
           </div>
         </div>
       </section>
@@ -324,7 +325,7 @@ export function IndicatorsPage() {
                       definition={definition}
                       figures={byCode.get(definition.code)}
                       previous={previousByCode.get(definition.code)}
-                      previousPeriod={{ name: previousName }}
+                      previousName={previousName}
                     />
                   </div>
                 ))}
