@@ -21,8 +21,7 @@ function basisText(figure: Figure, unit: Unit): string | null {
   const count = (n: number) => formatValue(n, 'COUNT');
   if (unit === 'RATIO' && figure.numerator != null && figure.denominator != null)
     return copy.ratioOf(count(figure.numerator), count(figure.denominator));
-  if (unit === 'DAYS' && figure.denominator != null)
-    return copy.measuredOn(figure.denominator === 1 ? '1 caso' : `${count(figure.denominator)} casi`);
+  if (unit === 'DAYS' && figure.denominator != null) return copy.measuredOn(figure.denominator, count(figure.denominator));
   return null;
 }
 

@@ -177,6 +177,7 @@ describe('Indicatori', () => {
 
     const wait = await card('Attesa media a domicilio');
     expect(wait).toHaveTextContent('— nessun dato');
+    expect(wait).toHaveTextContent('Calcolato su 0 casi');
 
     // Not computed: at the end of its group, with what it lacks.
     const missing = screen.getByTestId('indicatore-mancante');

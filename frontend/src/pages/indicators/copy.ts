@@ -31,7 +31,7 @@ export const indicatorsCopy = {
   exportXlsx: 'Scarica Excel (XLSX)',
   exportHint: 'Gli stessi indicatori del territorio e del periodo scelti, con i valori per trimestre.',
   ratioOf: (numerator: string, denominator: string) => `${numerator} su ${denominator}`,
-  measuredOn: (count: string) => `Calcolato su ${count}`,
+  measuredOn: (count: number, written: string) => `Calcolato su ${written} ${count === 1 ? 'caso' : 'casi'}`,
   suppressed: '< 5',
   suppressedText: 'Meno di 5 casi: il numero non è mostrato perché le persone potrebbero essere riconoscibili.',
   noData: '—',
