@@ -5,6 +5,7 @@ import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { AdminPage } from './pages/admin/AdminPage';
 import { HomePage } from './pages/home/HomePage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
@@ -44,6 +45,8 @@ function Screen({ pathname }: { pathname: string }) {
       return <NewDischargePage />;
     case paths.notifications:
       return <NotificationsPage />;
+    case paths.indicators:
+      return <IndicatorsPage />;
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:

@@ -9,6 +9,7 @@ export const paths = {
   discharges: '/dimissioni',
   newDischarge: '/dimissioni/nuova',
   notifications: '/notifiche',
+  indicators: '/indicatori',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',
   adminTeams: '/amministrazione/equipe',

@@ -41,4 +41,22 @@ describe('LineChart', () => {
     expect(table).toHaveClass('visually-hidden');
     expect(table).toHaveTextContent('01/03/202645Dipendenza grave');
   });
+
+  it('writes values as the page asks, and leaves the table to a page that shows its own', () => {
+    const { container } = render(
+      <LineChart
+        caption="Quota per trimestre"
+        points={[{ date: '2025-01-01', value: 25 }]}
+        min={0}
+        max={50}
+        formatDate={(d) => d}
+        formatValue={(v) => `${v} %`}
+        columns={{ date: 'Periodo', value: 'Valore', note: 'Nota' }}
+        withTable={false}
+      />,
+    );
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(container.querySelector('svg')).toHaveTextContent('50 %');
+    expect(container.querySelector('title')).toHaveTextContent('2025-01-01: 25 %');
+  });
 });

@@ -23,6 +23,13 @@ export interface LineChartProps {
   guides?: number[];
   formatDate: (day: string) => string;
   columns: { date: string; value: string; note: string };
+  /** How a value is written on the axis, in the tooltip and in the table (default: as it is). */
+  formatValue?: (value: number) => string;
+  /**
+   * False when the page shows the same data in a table of its own, so that
+   * screen readers do not hear it twice.
+   */
+  withTable?: boolean;
 }
 
 const WIDTH = 560;
@@ -51,7 +58,17 @@ export function layoutPoints(points: ChartPoint[], min: number, max: number): Ar
   });
 }
 
-export function LineChart({ caption, points, min, max, guides = [], formatDate, columns }: LineChartProps) {
+export function LineChart({
+  caption,
+  points,
+  min,
+  max,
+  guides = [],
+  formatDate,
+  columns,
+  formatValue = String,
+  withTable = true,
+}: LineChartProps) {
   const placed = layoutPoints(points, min, max);
   const yOf = (value: number) => layoutPoints([{ date: '2000-01-01', value }], min, max)[0].y;
   const levels = [...new Set([min, max, ...guides])].filter((v) => v >= min && v <= max).sort((a, b) => a - b);
@@ -71,7 +88,7 @@ export function LineChart({ caption, points, min, max, guides = [], formatDate, 
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(level)} y2={yOf(level)} stroke="#c5ced8" strokeWidth="1" />
             {labelled.includes(level) && (
               <text x={PAD.left - 8} y={yOf(level) + 4} textAnchor="end">
-                {level}
+                {formatValue(level)}
               </text>
             )}
           </g>
@@ -82,7 +99,7 @@ export function LineChart({ caption, points, min, max, guides = [], formatDate, 
         )}
         {placed.map((p, i) => (
           <circle key={`${points[i].date}-${i}`} cx={p.x} cy={p.y} r="5" fill="#0059b3" stroke="#fff" strokeWidth="1.5">
-            <title>{`${formatDate(points[i].date)}: ${points[i].value}${points[i].note ? ` – ${points[i].note}` : ''}`}</title>
+            <title>{`${formatDate(points[i].date)}: ${formatValue(points[i].value)}${points[i].note ? ` – ${points[i].note}` : ''}`}</title>
           </circle>
         ))}
         {dateLabels.map((i) => (
@@ -96,25 +113,27 @@ export function LineChart({ caption, points, min, max, guides = [], formatDate, 
           </text>
         ))}
       </svg>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.date}</th>
-            <th scope="col">{columns.value}</th>
-            <th scope="col">{columns.note}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={`${p.date}-${i}`}>
-              <td>{formatDate(p.date)}</td>
-              <td>{p.value}</td>
-              <td>{p.note ?? ''}</td>
+      {withTable && (
+        <table className="visually-hidden">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columns.date}</th>
+              <th scope="col">{columns.value}</th>
+              <th scope="col">{columns.note}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={`${p.date}-${i}`}>
+                <td>{formatDate(p.date)}</td>
+                <td>{formatValue(p.value)}</td>
+                <td>{p.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </figure>
   );
 }

@@ -10,6 +10,7 @@ describe('the main navigation, by what each user can use', () => {
       'Progetti',
       'Valutazioni',
       'Dimissioni protette',
+      'Indicatori',
       'Notifiche',
     ]);
     expect(labels({ role: 'OPERATOR', organization: null })).toContain('Persone');
@@ -20,7 +21,11 @@ describe('the main navigation, by what each user can use', () => {
   });
 
   it('gives an administrator the administration, never a case', () => {
-    expect(labels({ role: 'ADMIN', organization: null })).toEqual(['Il mio lavoro', 'Notifiche', 'Amministrazione']);
+    expect(labels({ role: 'ADMIN', organization: null })).toEqual(['Il mio lavoro', 'Indicatori', 'Notifiche', 'Amministrazione']);
+  });
+
+  it('gives a planning office the indicators of its territories, never a case', () => {
+    expect(labels({ role: 'REPORTER', organization: { kind: 'UFFICIO_DI_PIANO' } })).toEqual(['Il mio lavoro', 'Indicatori', 'Notifiche']);
   });
 
   it('gives an auditor no case screen', () => {

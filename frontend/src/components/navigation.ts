@@ -30,6 +30,9 @@ export function navigationFor(viewer: Viewer): NavEntry[] {
     [{ to: paths.projects, label: shellCopy.nav.projects }, caseWork],
     [{ to: paths.assessments, label: shellCopy.nav.assessments }, caseWork],
     [{ to: paths.discharges, label: shellCopy.nav.discharges }, viewer.role === 'OPERATOR'],
+    // Every member of a team reads its indicators (policy::require_indicators_reader),
+    // not only its coordinators, so every case-work operator is offered the page.
+    [{ to: paths.indicators, label: shellCopy.nav.indicators }, caseWork || viewer.role === 'REPORTER' || viewer.role === 'ADMIN'],
     [{ to: paths.notifications, label: shellCopy.nav.notifications }, true],
     [{ to: paths.admin, label: shellCopy.nav.admin }, viewer.role === 'ADMIN'],
   ];

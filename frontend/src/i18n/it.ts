@@ -22,6 +22,7 @@ export const shellCopy = {
     assessments: 'Valutazioni',
     discharges: 'Dimissioni protette',
     notifications: 'Notifiche',
+    indicators: 'Indicatori',
     admin: 'Amministrazione',
   },
   unreadBadge: (n: number) => (n === 1 ? 'una notifica non letta' : `${n} notifiche non lette`),

@@ -1,9 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import { App } from '../../App';
-import { SessionProvider } from '../../session/session';
+import { screen, within } from '@testing-library/react';
 import type { MyTeamsQuery, PersonAssessmentsQuery, PersonRecordQuery } from '../../gql/graphql';
 import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 import { instrumentDefinitions } from '../../test/instruments';
+import { renderAt } from '../../test/renderApp';
 
 const operator = viewer({ role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'MEDICO_SPECIALISTA' });
 const uvm: Served<MyTeamsQuery['teams']['nodes'][number]> = { __typename: 'Team', id: 'uvm', name: 'UVM Valle Camonica', kind: 'UVM' };
@@ -122,15 +121,6 @@ const assessments: Served<PersonAssessmentsQuery> = {
     },
   },
 };
-
-function renderAt(path: string, server: ReturnType<typeof fakeServer>) {
-  window.history.replaceState(null, '', path);
-  render(
-    <SessionProvider fetch={server.fetch}>
-      <App />
-    </SessionProvider>,
-  );
-}
 
 describe('PersonPage', () => {
   it('says in Italian that the viewer has no access to the person', async () => {
