@@ -22,7 +22,43 @@ function basisText(figure: Figure, unit: Unit): string | null {
   if (unit === 'RATIO' && figure.numerator != null && figure.denominator != null)
     return copy.ratioOf(count(figure.numerator), count(figure.denominator));
   if (unit === 'DAYS' && figure.denominator != null) return copy.measuredOn(figure.denominator, count(figure.denominator));
+  if ((unit === 'EUR' || unit === 'HOURS') && figure.value != null && figure.denominator != null)
+    return copy.usedOf(formatValue(figure.value, unit), formatValue(figure.denominator, unit));
   return null;
+}
+
+/** An amount's parts over the whole period, in a table that scrolls inside its card on a phone. */
+function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFigures['parts']; unit: Unit }) {
+  if (parts.length === 0) return null;
+  const columns = copy.partColumns;
+  return (
+    <details className="mb-2" data-testid="suddivisione">
+      <summary>{copy.parts}</summary>
+      <div className="table-responsive">
+        <table className="table table-sm mt-2">
+          <caption>{copy.partsCaption(title)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columns.dimension}</th>
+              <th scope="col">{columns.part}</th>
+              <th scope="col">{columns.used}</th>
+              <th scope="col">{columns.planned}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parts.map((p) => (
+              <tr key={`${p.dimension}-${p.key}`}>
+                <td>{copy.dimensions[p.dimension]}</td>
+                <th scope="row">{p.label}</th>
+                <td>{valueText(p, unit)}</td>
+                <td>{p.suppressed || p.denominator == null ? copy.noData : formatValue(p.denominator, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
 }
 
 /** The chart draws ratios as percentages, so that its axis reads 0–100. */
@@ -146,6 +182,7 @@ export function IndicatorCard({
                 </div>
               </details>
             )}
+            <PartsTable title={definition.title} parts={figures.parts} unit={unit} />
           </>
         ) : (
           <p>{copy.noValue}</p>

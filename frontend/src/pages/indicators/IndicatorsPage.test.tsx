@@ -43,7 +43,19 @@ const catalogue: Definition[] = [
     missingData: 'Le prese in carico SAD per intervento',
   }),
   definition('WAIT', { group: 'Dimissioni protette', title: 'Attesa media a domicilio', unit: 'DAYS' }),
+  definition('BUDGET', { group: 'Budget di Salute', title: 'Risorse economiche', unit: 'EUR', denominator: 'Euro pianificati' }),
 ];
+
+const part = (dimension: 'LIFE_AREA' | 'FUNDING_SOURCE', key: string, label: string, value: number | null, planned: number | null) => ({
+  __typename: 'IndicatorPart' as const,
+  dimension,
+  key,
+  label,
+  value,
+  numerator: value === null ? null : Math.round(value),
+  denominator: planned,
+  suppressed: value === null,
+});
 
 function figures(code: string, value: number | null, overrides: Partial<Figures> = {}): Figures {
   return {
@@ -55,6 +67,7 @@ function figures(code: string, value: number | null, overrides: Partial<Figures>
     denominator: null,
     suppressed: false,
     series: [],
+    parts: [],
     ...overrides,
   };
 }
@@ -97,6 +110,15 @@ function answer(variables: IndicatorsQueryVariables) {
         figures('WITH_SOCIAL_WORKER', 0.25, { unit: 'RATIO', numerator: 12, denominator: 48 }),
         figures('JOINT', null, { numerator: null, suppressed: true, series: [quarter('2025-01-01', '2025-03-31', null, true)] }),
         figures('WAIT', null, { unit: 'DAYS', numerator: null, denominator: 0 }),
+        figures('BUDGET', 1250.5, {
+          unit: 'EUR',
+          numerator: 1251,
+          denominator: 3000,
+          parts: [
+            part('LIFE_AREA', 'HOUSING', 'Abitare', 1250.5, 3000),
+            part('FUNDING_SOURCE', 'FNA', 'Fondo per le non autosufficienze (FNA)', null, null),
+          ],
+        }),
       ],
     },
   };
@@ -169,6 +191,22 @@ describe('Indicatori', () => {
     expect(ratio).toHaveTextContent('25,0 %');
     expect(ratio).toHaveTextContent('12 su 48');
     expect(ratio).toHaveTextContent('▼ -5,0 punti percentuali rispetto al 2024');
+
+    // An amount: used of planned, and its parts in a table (a suppressed part as "< 5").
+    const budget = await card('Risorse economiche');
+    expect(budget).toHaveTextContent('1.250,50 €');
+    expect(budget).toHaveTextContent('Utilizzati 1.250,50 € su 3.000,00 € pianificati');
+    if (!budget) throw new Error('no budget card');
+    const parts = within(budget).getByRole('table', { name: /utilizzato e pianificato per area di vita/ });
+    expect(
+      within(parts)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'SuddivisioneVoceUtilizzatoPianificato',
+      'Area di vitaAbitare1.250,50 €3.000,00 €',
+      'Fonte di finanziamentoFondo per le non autosufficienze (FNA)< 5—',
+    ]);
 
     const suppressed = await card('Valutazioni congiunte');
     expect(suppressed).toHaveTextContent('< 5');

@@ -68,6 +68,15 @@ export const indicatorsQuery = graphql(`
         denominator
         suppressed
       }
+      parts {
+        dimension
+        key
+        label
+        value
+        numerator
+        denominator
+        suppressed
+      }
     }
   }
 `);

@@ -40,6 +40,8 @@ describe('the figures, written the Italian way', () => {
   it('writes euros with two decimals', () => {
     expect(formatValue(1250.5, 'EUR')).toBe('1.250,50 €');
     expect(formatValue(0, 'EUR')).toBe('0,00 €');
+    expect(formatValue(12.5, 'HOURS')).toBe('12,5 ore');
+    expect(formatValue(1, 'HOURS')).toBe('1 ora');
   });
 
   it('writes a difference with its sign, a ratio in percentage points', () => {
@@ -48,6 +50,7 @@ describe('the figures, written the Italian way', () => {
     expect(formatDifference(0.025, 'RATIO')).toBe('+2,5 punti percentuali');
     expect(formatDifference(-1.5, 'DAYS')).toBe('-1,5 giorni');
     expect(formatDifference(10, 'EUR')).toBe('+10,00 €');
+    expect(formatDifference(-2.25, 'HOURS')).toBe('-2,25 ore');
   });
 });
 

@@ -260,6 +260,8 @@ export function formatValue(value: number, unit: IndicatorUnit): string {
       return `${formatNumber(value, { min: 0, max: 1 })} ${value === 1 ? 'giorno' : 'giorni'}`;
     case 'EUR':
       return `${formatNumber(value, { min: 2, max: 2 })} €`;
+    case 'HOURS':
+      return `${formatNumber(value, { min: 0, max: 2 })} ${value === 1 ? 'ora' : 'ore'}`;
   }
 }
 
@@ -276,6 +278,8 @@ export function formatDifference(difference: number, unit: IndicatorUnit): strin
       return `${sign}${formatNumber(size, { min: 0, max: 1 })} ${size === 1 ? 'giorno' : 'giorni'}`;
     case 'EUR':
       return `${sign}${formatNumber(size, { min: 2, max: 2 })} €`;
+    case 'HOURS':
+      return `${sign}${formatNumber(size, { min: 0, max: 2 })} ${size === 1 ? 'ora' : 'ore'}`;
   }
 }
 
@@ -292,7 +296,7 @@ export interface Change {
  */
 export function changeFrom(current: number | null, previous: number | null, unit: IndicatorUnit, previousName: string): Change | null {
   if (current === null || previous === null) return null;
-  const decimals = unit === 'COUNT' ? 0 : unit === 'EUR' ? 2 : unit === 'RATIO' ? 3 : 1;
+  const decimals = unit === 'COUNT' ? 0 : unit === 'EUR' || unit === 'HOURS' ? 2 : unit === 'RATIO' ? 3 : 1;
   const factor = 10 ** decimals;
   const difference = Math.round((current - previous) * factor) / factor;
   const direction = difference > 0 ? 'up' : difference < 0 ? 'down' : 'same';
