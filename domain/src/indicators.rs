@@ -51,35 +51,6 @@ const FROZEN_ORGANIZATION: &str =
     "L'ente di ogni partecipante è quello del giorno della valutazione, \
      anche se poi l'operatore ha cambiato ente";
 
-// The catalogue reads as a table, one row per call, in the struct's order.
-#[allow(clippy::too_many_arguments)]
-const fn computed(
-    code: &'static str,
-    group: &'static str,
-    title: &'static str,
-    definition: &'static str,
-    numerator: &'static str,
-    denominator: Option<&'static str>,
-    unit: IndicatorUnit,
-    source: &'static str,
-    counts: &'static str,
-    excludes: &'static str,
-) -> IndicatorDefinition {
-    IndicatorDefinition {
-        code,
-        group,
-        title,
-        definition,
-        numerator,
-        denominator,
-        unit,
-        source,
-        counts,
-        excludes,
-        missing_data: None,
-    }
-}
-
 const fn missing(
     code: &'static str,
     group: &'static str,
@@ -105,231 +76,247 @@ const fn missing(
 
 /// Projects closed with improvement in one life area (seed 004).
 const fn improved(code: &'static str, title: &'static str) -> IndicatorDefinition {
-    computed(
+    IndicatorDefinition {
         code,
-        BUDGET,
+        group: BUDGET,
         title,
-        "Quota dei progetti chiusi nel periodo, con punteggi dell'équipe nell'area, il cui ultimo \
-         punteggio (1–5, più alto è meglio) supera il primo",
-        "Progetti chiusi con l'ultimo punteggio dell'équipe più alto del primo",
-        Some("Progetti chiusi nel periodo con almeno un punteggio dell'équipe nell'area"),
-        IndicatorUnit::Ratio,
-        "004: valutazione degli esiti per area di vita (primo e ultimo punteggio)",
-        "Solo i punteggi dell'équipe (quelli della persona sono un'altra voce); un solo punteggio \
-         vale come nessun cambiamento",
-        "Progetti senza punteggi dell'équipe nell'area; progetti non chiusi",
-    )
+        definition: "Quota dei progetti chiusi nel periodo, con punteggi dell'équipe nell'area, il cui ultimo \
+             punteggio (1–5, più alto è meglio) supera il primo",
+        numerator: "Progetti chiusi con l'ultimo punteggio dell'équipe più alto del primo",
+        denominator: Some("Progetti chiusi nel periodo con almeno un punteggio dell'équipe nell'area"),
+        unit: IndicatorUnit::Ratio,
+        source: "004: valutazione degli esiti per area di vita (primo e ultimo punteggio)",
+        counts: "Solo i punteggi dell'équipe (quelli della persona sono un'altra voce); un solo punteggio \
+             vale come nessun cambiamento",
+        excludes: "Progetti senza punteggi dell'équipe nell'area; progetti non chiusi",
+        missing_data: None,
+    }
 }
 
 /// Every indicator the issue names, in the order of the issue.
 pub const CATALOGUE: &[IndicatorDefinition] = &[
-    computed(
-        "ASSESSMENTS",
-        VALUTAZIONE,
-        "Valutazioni multidimensionali",
-        "Valutazioni multidimensionali datate nel periodo, delle persone residenti nel territorio",
-        "Valutazioni nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "003, tabella LEPS di Milano: numero di valutazioni per anno",
-        CURRENT_ASSESSMENT,
-        "Le versioni sostituite da una correzione",
-    ),
-    computed(
-        "ASSESSMENTS_WITH_SOCIAL_WORKER",
-        VALUTAZIONE,
-        "Valutazioni con un assistente sociale del Comune o dell'Ambito",
-        "Quota delle valutazioni del periodo a cui ha partecipato un assistente sociale di un Comune, \
-         di un Ambito o di un Ufficio di Piano",
-        "Valutazioni con un assistente sociale di un Comune o Ambito tra i partecipanti",
-        Some("Valutazioni nel periodo"),
-        IndicatorUnit::Ratio,
-        "001 §8, PUA integrati e UVM: incremento operatori sociali",
-        FROZEN_ORGANIZATION,
-        "Un assistente sociale di un'ASST o di un ente del terzo settore",
-    ),
-    computed(
-        "JOINT_ASSESSMENTS",
-        VALUTAZIONE,
-        "Situazioni valutate congiuntamente",
-        "Valutazioni del periodo con almeno un partecipante di un Comune o Ambito e uno di un'ASST, \
-         ASL o loro servizio (ospedale, distretto, Casa di Comunità…)",
-        "Valutazioni congiunte nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "002, Accordo di Programma: numero situazioni valutate congiuntamente",
-        FROZEN_ORGANIZATION,
-        "Valutazioni fatte da un solo versante, sociale o sanitario",
-    ),
-    computed(
-        "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM",
-        VALUTAZIONE,
-        "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
-        "Persone valutate nel periodo da un'UVM con livello di bisogno elevato che hanno un progetto \
-         individuale arrivato all'erogazione e non chiuso prima della valutazione (il confronto con il \
-         periodo precedente dà la variazione)",
-        "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
-        None,
-        IndicatorUnit::Count,
-        "001 §8: incremento numero persone in condizioni complesse prese in carico dalle UVMD",
-        "Condizione complessa: il livello di bisogno elevato registrato dalla valutazione firmata \
-         (in vigore) di un'équipe UVM; una persona conta una volta anche con più valutazioni",
-        "Valutazioni di équipe che non sono UVM; bisogno basso o medio; persone senza progetto o \
-         con un progetto ancora da progettare",
-    ),
-    computed(
-        "PROJECTS_PER_ASSESSMENT",
-        VALUTAZIONE,
-        "Progetti individualizzati per valutazione",
-        "Progetti individualizzati avviati nel periodo per ogni valutazione del periodo",
-        "Progetti avviati nel periodo",
-        Some("Valutazioni nel periodo"),
-        IndicatorUnit::Ratio,
-        "001 §11, Prevenzione dell'allontanamento familiare: numero progetti individualizzati / \
-         numero valutazioni",
-        "Ogni progetto (PAI, PTRI, progetto personalizzato, progetto di vita) con data di avvio nel \
-         periodo; le valutazioni come in ASSESSMENTS",
-        "Progetti avviati prima del periodo",
-    ),
-    computed(
-        "SAD_INTERVENTIONS",
-        SAD,
-        "Interventi SAD nell'anno",
-        "Interventi SAD dei progetti individuali in erogazione in almeno un giorno del periodo, \
-         delle persone residenti nel territorio",
-        "Interventi SAD attivi nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "003: numero interventi SAD per anno",
-        "Ogni intervento di tipo SAD di un progetto arrivato all'erogazione (anche se poi sospeso o \
-         chiuso), dalla data di avvio alla data di fine o di chiusura del progetto",
-        "Interventi di progetti ancora in accoglienza, valutazione o progettazione; interventi \
-         finiti prima del periodo o che iniziano dopo",
-    ),
-    computed(
-        "SAD_NEW_TAKINGS_IN_CHARGE",
-        SAD,
-        "Nuove prese in carico SAD nel periodo",
-        "Persone per cui un intervento SAD inizia nel periodo senza che un altro intervento SAD \
-         fosse in corso il giorno prima (il confronto con il periodo precedente dà la variazione)",
-        "Persone con una nuova presa in carico SAD nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "001 §6, Incremento SAD: incremento nuove prese in carico",
-        "Una persona conta una volta anche con più interventi nuovi; solo interventi di progetti \
-         arrivati all'erogazione",
-        "La prosecuzione senza interruzione di un SAD già in corso (anche con un nuovo progetto)",
-    ),
-    computed(
-        "SAD_INTEGRATED_PLAN_SHARE",
-        SAD,
-        "Progetti SAD per anziani non autosufficienti con bisogno elevato che hanno un piano integrato",
-        "Dei progetti con un intervento SAD attivo nel periodo per persone di 65 anni o più con \
-         bisogno elevato, la quota che è un PAI integrato (parte sanitaria e sociale)",
-        "Progetti SAD di anziani con bisogno elevato che sono PAI integrati",
-        Some("Progetti con un intervento SAD attivo nel periodo di anziani con bisogno elevato"),
-        IndicatorUnit::Ratio,
-        "001 §6, Incremento SAD: N. progetti individualizzati SAD per anziani non autosufficienti \
-         con bisogno assistenziale elevato con piano integrato con il sanitario / N. progetti SAD \
-         per anziani non autosufficienti con bisogno elevato",
-        "Anziano: 65 anni compiuti all'ultimo giorno del periodo; bisogno elevato: il livello di \
-         bisogno dell'ultima valutazione multidimensionale (in vigore) fino a quel giorno; \
-         interventi SAD come in SAD_INTERVENTIONS",
-        "Persone senza valutazione multidimensionale; bisogno basso o medio",
-    ),
-    computed(
-        "SAD_WITH_DISCHARGE_PATH",
-        SAD,
-        "Progetti SAD con percorso di dimissione protetta / dimissioni protette che necessitano di SAD",
-        "Delle dimissioni protette avvenute nel periodo che necessitavano di SAD, la quota il cui \
-         progetto individuale (collegato alla dimissione) comprende un intervento SAD",
-        "Dimissioni che necessitavano di SAD con un progetto collegato che comprende il SAD",
-        Some("Dimissioni protette avvenute nel periodo che necessitavano di SAD"),
-        IndicatorUnit::Ratio,
-        "001 §6: N. progetti individualizzati SAD che comprendono percorsi di dimissioni protette / \
-         N casi di dimissioni protette che necessitano di SAD",
-        "Necessità di SAD: il bisogno SAD nel piano di dimissione o la destinazione domicilio con \
-         SAD (con o senza ADI)",
-        "Dimissioni annullate o ancora aperte; dimissioni senza bisogno di SAD",
-    ),
-    computed(
-        "PROTECTED_DISCHARGES_SERVED",
-        DIMISSIONI,
-        "Persone servite dal percorso di dimissione protetta",
-        "Segnalazioni di dimissione protetta ricevute nel periodo che si sono concluse con la dimissione, \
-         su tutte le segnalazioni ricevute nel periodo",
-        "Segnalazioni del periodo concluse con la dimissione",
-        Some("Segnalazioni ricevute nel periodo (anche annullate o ancora aperte)"),
-        IndicatorUnit::Ratio,
-        "001 §7, Servizi sociali per le dimissioni protette: numero utenti con bisogno di attivare \
-         servizi sociali territoriali che hanno beneficiato del servizio / numero utenti con il bisogno",
-        "Al denominatore ogni segnalazione, anche annullata (decesso, rifiuto…) o ancora in corso",
-        "Segnalazioni ricevute fuori dal periodo, anche se dimesse nel periodo",
-    ),
-    computed(
-        "DISCHARGE_WAIT_HOME_MEAN",
-        DIMISSIONI,
-        "Attesa media della dimissione verso casa",
-        "Giorni medi tra la data in cui la persona è clinicamente dimissibile e la dimissione, \
-         per le dimissioni verso il domicilio concluse nel periodo",
-        "Somma dei giorni di attesa",
-        Some("Dimissioni verso il domicilio con data di dimissibilità"),
-        IndicatorUnit::Days,
-        "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno a domicilio",
-        "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
-        "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
-    ),
-    computed(
-        "DISCHARGE_WAIT_HOME_MEDIAN",
-        DIMISSIONI,
-        "Attesa mediana della dimissione verso casa",
-        "Mediana dei giorni tra dimissibilità clinica e dimissione verso il domicilio, nel periodo: \
-         meno sensibile della media a un'attesa eccezionale",
-        "Mediana dei giorni di attesa",
-        Some("Dimissioni verso il domicilio con data di dimissibilità"),
-        IndicatorUnit::Days,
-        "001 §7: tempo di attesa della dimissione per il ritorno a domicilio",
-        "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
-        "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
-    ),
-    computed(
-        "DISCHARGE_WAIT_RESIDENTIAL_MEAN",
-        DIMISSIONI,
-        "Attesa media della dimissione verso una struttura",
-        "Giorni medi tra dimissibilità clinica e dimissione verso una struttura (RSA, RSD, Ospedale di \
-         Comunità, cure intermedie, hospice, riabilitazione), nel periodo",
-        "Somma dei giorni di attesa",
-        Some("Dimissioni verso una struttura con data di dimissibilità"),
-        IndicatorUnit::Days,
-        "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno in struttura",
-        "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
-        "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
-    ),
-    computed(
-        "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN",
-        DIMISSIONI,
-        "Attesa mediana della dimissione verso una struttura",
-        "Mediana dei giorni tra dimissibilità clinica e dimissione verso una struttura, nel periodo",
-        "Mediana dei giorni di attesa",
-        Some("Dimissioni verso una struttura con data di dimissibilità"),
-        IndicatorUnit::Days,
-        "001 §7: tempo di attesa della dimissione per il ritorno in struttura",
-        "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
-        "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
-    ),
-    computed(
-        "DISCHARGES_MANAGED_IN_PONTE",
-        DIMISSIONI,
-        "Dimissioni protette gestite con Ponte",
-        "Dimissioni protette concluse nel periodo il cui percorso (segnalazione, valutazione, piano) è \
-         registrato in Ponte: l'integrazione informativa tra ospedale e territorio",
-        "Dimissioni concluse nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "001 §7: integrazione informativa",
-        "Ogni dimissione conclusa nel periodo, qualunque la destinazione",
-        "Segnalazioni annullate o ancora aperte",
-    ),
+    IndicatorDefinition {
+        code: "ASSESSMENTS",
+        group: VALUTAZIONE,
+        title: "Valutazioni multidimensionali",
+        definition: "Valutazioni multidimensionali datate nel periodo, delle persone residenti nel territorio",
+        numerator: "Valutazioni nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "003, tabella LEPS di Milano: numero di valutazioni per anno",
+        counts: CURRENT_ASSESSMENT,
+        excludes: "Le versioni sostituite da una correzione",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "ASSESSMENTS_WITH_SOCIAL_WORKER",
+        group: VALUTAZIONE,
+        title: "Valutazioni con un assistente sociale del Comune o dell'Ambito",
+        definition: "Quota delle valutazioni del periodo a cui ha partecipato un assistente sociale di un Comune, \
+             di un Ambito o di un Ufficio di Piano",
+        numerator: "Valutazioni con un assistente sociale di un Comune o Ambito tra i partecipanti",
+        denominator: Some("Valutazioni nel periodo"),
+        unit: IndicatorUnit::Ratio,
+        source: "001 §8, PUA integrati e UVM: incremento operatori sociali",
+        counts: FROZEN_ORGANIZATION,
+        excludes: "Un assistente sociale di un'ASST o di un ente del terzo settore",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "JOINT_ASSESSMENTS",
+        group: VALUTAZIONE,
+        title: "Situazioni valutate congiuntamente",
+        definition: "Valutazioni del periodo con almeno un partecipante di un Comune o Ambito e uno di un'ASST, \
+             ASL o loro servizio (ospedale, distretto, Casa di Comunità…)",
+        numerator: "Valutazioni congiunte nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "002, Accordo di Programma: numero situazioni valutate congiuntamente",
+        counts: FROZEN_ORGANIZATION,
+        excludes: "Valutazioni fatte da un solo versante, sociale o sanitario",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM",
+        group: VALUTAZIONE,
+        title: "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
+        definition: "Persone valutate nel periodo da un'UVM con livello di bisogno elevato che hanno un progetto \
+             individuale arrivato all'erogazione e non chiuso prima della valutazione (il confronto con il \
+             periodo precedente dà la variazione)",
+        numerator: "Persone in condizioni complesse prese in carico dopo la valutazione UVM",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001 §8: incremento numero persone in condizioni complesse prese in carico dalle UVMD",
+        counts: "Condizione complessa: il livello di bisogno elevato registrato dalla valutazione firmata \
+             (in vigore) di un'équipe UVM; una persona conta una volta anche con più valutazioni",
+        excludes: "Valutazioni di équipe che non sono UVM; bisogno basso o medio; persone senza progetto o \
+             con un progetto ancora da progettare",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "PROJECTS_PER_ASSESSMENT",
+        group: VALUTAZIONE,
+        title: "Progetti individualizzati per valutazione",
+        definition: "Progetti individualizzati avviati nel periodo per ogni valutazione del periodo",
+        numerator: "Progetti avviati nel periodo",
+        denominator: Some("Valutazioni nel periodo"),
+        unit: IndicatorUnit::Ratio,
+        source: "001 §11, Prevenzione dell'allontanamento familiare: numero progetti individualizzati / \
+             numero valutazioni",
+        counts: "Ogni progetto (PAI, PTRI, progetto personalizzato, progetto di vita) con data di avvio nel \
+             periodo; le valutazioni come in ASSESSMENTS",
+        excludes: "Progetti avviati prima del periodo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "SAD_INTERVENTIONS",
+        group: SAD,
+        title: "Interventi SAD nell'anno",
+        definition: "Interventi SAD dei progetti individuali in erogazione in almeno un giorno del periodo, \
+             delle persone residenti nel territorio",
+        numerator: "Interventi SAD attivi nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "003: numero interventi SAD per anno",
+        counts: "Ogni intervento di tipo SAD di un progetto arrivato all'erogazione (anche se poi sospeso o \
+             chiuso), dalla data di avvio alla data di fine o di chiusura del progetto",
+        excludes: "Interventi di progetti ancora in accoglienza, valutazione o progettazione; interventi \
+             finiti prima del periodo o che iniziano dopo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "SAD_NEW_TAKINGS_IN_CHARGE",
+        group: SAD,
+        title: "Nuove prese in carico SAD nel periodo",
+        definition: "Persone per cui un intervento SAD inizia nel periodo senza che un altro intervento SAD \
+             fosse in corso il giorno prima (il confronto con il periodo precedente dà la variazione)",
+        numerator: "Persone con una nuova presa in carico SAD nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001 §6, Incremento SAD: incremento nuove prese in carico",
+        counts: "Una persona conta una volta anche con più interventi nuovi; solo interventi di progetti \
+             arrivati all'erogazione",
+        excludes: "La prosecuzione senza interruzione di un SAD già in corso (anche con un nuovo progetto)",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "SAD_INTEGRATED_PLAN_SHARE",
+        group: SAD,
+        title: "Progetti SAD per anziani non autosufficienti con bisogno elevato che hanno un piano integrato",
+        definition: "Dei progetti con un intervento SAD attivo nel periodo per persone di 65 anni o più con \
+             bisogno elevato, la quota che è un PAI integrato (parte sanitaria e sociale)",
+        numerator: "Progetti SAD di anziani con bisogno elevato che sono PAI integrati",
+        denominator: Some("Progetti con un intervento SAD attivo nel periodo di anziani con bisogno elevato"),
+        unit: IndicatorUnit::Ratio,
+        source: "001 §6, Incremento SAD: N. progetti individualizzati SAD per anziani non autosufficienti \
+             con bisogno assistenziale elevato con piano integrato con il sanitario / N. progetti SAD \
+             per anziani non autosufficienti con bisogno elevato",
+        counts: "Anziano: 65 anni compiuti all'ultimo giorno del periodo; bisogno elevato: il livello di \
+             bisogno dell'ultima valutazione multidimensionale (in vigore) fino a quel giorno; \
+             interventi SAD come in SAD_INTERVENTIONS",
+        excludes: "Persone senza valutazione multidimensionale; bisogno basso o medio",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "SAD_WITH_DISCHARGE_PATH",
+        group: SAD,
+        title: "Progetti SAD con percorso di dimissione protetta / dimissioni protette che necessitano di SAD",
+        definition: "Delle dimissioni protette avvenute nel periodo che necessitavano di SAD, la quota il cui \
+             progetto individuale (collegato alla dimissione) comprende un intervento SAD",
+        numerator: "Dimissioni che necessitavano di SAD con un progetto collegato che comprende il SAD",
+        denominator: Some("Dimissioni protette avvenute nel periodo che necessitavano di SAD"),
+        unit: IndicatorUnit::Ratio,
+        source: "001 §6: N. progetti individualizzati SAD che comprendono percorsi di dimissioni protette / \
+             N casi di dimissioni protette che necessitano di SAD",
+        counts: "Necessità di SAD: il bisogno SAD nel piano di dimissione o la destinazione domicilio con \
+             SAD (con o senza ADI)",
+        excludes: "Dimissioni annullate o ancora aperte; dimissioni senza bisogno di SAD",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "PROTECTED_DISCHARGES_SERVED",
+        group: DIMISSIONI,
+        title: "Persone servite dal percorso di dimissione protetta",
+        definition: "Segnalazioni di dimissione protetta ricevute nel periodo che si sono concluse con la dimissione, \
+             su tutte le segnalazioni ricevute nel periodo",
+        numerator: "Segnalazioni del periodo concluse con la dimissione",
+        denominator: Some("Segnalazioni ricevute nel periodo (anche annullate o ancora aperte)"),
+        unit: IndicatorUnit::Ratio,
+        source: "001 §7, Servizi sociali per le dimissioni protette: numero utenti con bisogno di attivare \
+             servizi sociali territoriali che hanno beneficiato del servizio / numero utenti con il bisogno",
+        counts: "Al denominatore ogni segnalazione, anche annullata (decesso, rifiuto…) o ancora in corso",
+        excludes: "Segnalazioni ricevute fuori dal periodo, anche se dimesse nel periodo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "DISCHARGE_WAIT_HOME_MEAN",
+        group: DIMISSIONI,
+        title: "Attesa media della dimissione verso casa",
+        definition: "Giorni medi tra la data in cui la persona è clinicamente dimissibile e la dimissione, \
+             per le dimissioni verso il domicilio concluse nel periodo",
+        numerator: "Somma dei giorni di attesa",
+        denominator: Some("Dimissioni verso il domicilio con data di dimissibilità"),
+        unit: IndicatorUnit::Days,
+        source: "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno a domicilio",
+        counts: "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
+        excludes: "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "DISCHARGE_WAIT_HOME_MEDIAN",
+        group: DIMISSIONI,
+        title: "Attesa mediana della dimissione verso casa",
+        definition: "Mediana dei giorni tra dimissibilità clinica e dimissione verso il domicilio, nel periodo: \
+             meno sensibile della media a un'attesa eccezionale",
+        numerator: "Mediana dei giorni di attesa",
+        denominator: Some("Dimissioni verso il domicilio con data di dimissibilità"),
+        unit: IndicatorUnit::Days,
+        source: "001 §7: tempo di attesa della dimissione per il ritorno a domicilio",
+        counts: "Domicilio con o senza servizi (SAD, ADI) e centro diurno",
+        excludes: "Dimissioni senza data di dimissibilità registrata; dimissioni verso una struttura",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "DISCHARGE_WAIT_RESIDENTIAL_MEAN",
+        group: DIMISSIONI,
+        title: "Attesa media della dimissione verso una struttura",
+        definition: "Giorni medi tra dimissibilità clinica e dimissione verso una struttura (RSA, RSD, Ospedale di \
+             Comunità, cure intermedie, hospice, riabilitazione), nel periodo",
+        numerator: "Somma dei giorni di attesa",
+        denominator: Some("Dimissioni verso una struttura con data di dimissibilità"),
+        unit: IndicatorUnit::Days,
+        source: "001 §7: riduzione tempo medio di attesa della dimissione per il ritorno in struttura",
+        counts: "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
+        excludes: "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN",
+        group: DIMISSIONI,
+        title: "Attesa mediana della dimissione verso una struttura",
+        definition: "Mediana dei giorni tra dimissibilità clinica e dimissione verso una struttura, nel periodo",
+        numerator: "Mediana dei giorni di attesa",
+        denominator: Some("Dimissioni verso una struttura con data di dimissibilità"),
+        unit: IndicatorUnit::Days,
+        source: "001 §7: tempo di attesa della dimissione per il ritorno in struttura",
+        counts: "RSA, RSD, Ospedale di Comunità, cure intermedie, hospice, riabilitazione post-acuta",
+        excludes: "Dimissioni senza data di dimissibilità registrata; dimissioni verso il domicilio",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "DISCHARGES_MANAGED_IN_PONTE",
+        group: DIMISSIONI,
+        title: "Dimissioni protette gestite con Ponte",
+        definition: "Dimissioni protette concluse nel periodo il cui percorso (segnalazione, valutazione, piano) è \
+             registrato in Ponte: l'integrazione informativa tra ospedale e territorio",
+        numerator: "Dimissioni concluse nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001 §7: integrazione informativa",
+        counts: "Ogni dimissione conclusa nel periodo, qualunque la destinazione",
+        excludes: "Segnalazioni annullate o ancora aperte",
+        missing_data: None,
+    },
     missing(
         "REPEATED_ADMISSIONS_30_DAYS",
         DIMISSIONI,
@@ -339,48 +326,51 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "I ricoveri ospedalieri successivi alla dimissione (flusso SDO o segnalazione dell'ospedale): \
          Ponte conosce solo il ricovero che porta alla segnalazione",
     ),
-    computed(
-        "RSA_PLACEMENTS",
-        DIMISSIONI,
-        "Inserimenti in RSA",
-        "Dimissioni protette concluse nel periodo con destinazione RSA",
-        "Dimissioni verso RSA nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "003: inserimenti in RSA per anno",
-        "Destinazione RSA",
-        "RSD e la vecchia destinazione «RSA o RSD» (non si sa quale delle due); inserimenti in RSA \
-         non passati da una dimissione protetta",
-    ),
-    computed(
-        "ACTIVE_TEAMS",
-        EQUIPE,
-        "Équipe multidisciplinari attive nel periodo",
-        "Équipe multidisciplinari (EEMM e UVM) degli enti del territorio con almeno un componente \
-         in servizio in un giorno del periodo (il confronto con il periodo precedente dà la variazione)",
-        "Équipe attive nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "001, in ogni intervento: incremento numero EEMM attivate",
-        "Un'équipe è attiva dal primo giorno di appartenenza di un componente all'ultimo; nel \
-         territorio se l'ente dell'équipe è nel territorio",
-        "PUA e servizi; équipe senza componenti nel periodo",
-    ),
-    computed(
-        "EEMM_PROFESSIONS",
-        EQUIPE,
-        "Professioni presenti nelle EEMM / professioni degli enti",
-        "Professioni diverse dei componenti delle équipe multidisciplinari attive nel periodo, sulle \
-         professioni diverse degli operatori degli enti da cui quei componenti provengono",
-        "Professioni diverse nelle équipe multidisciplinari",
-        Some("Professioni diverse negli enti dei componenti"),
-        IndicatorUnit::Ratio,
-        "001, in ogni intervento: professioni presenti nelle EEMM / professioni presenti nell'ente",
-        "Componenti in servizio in almeno un giorno del periodo; équipe come in ACTIVE_TEAMS; negli \
-         enti, ogni operatore registrato (anche disattivato, perché può aver fatto parte di un'équipe \
-         nel periodo)",
-        "Il personale amministrativo; i componenti non in servizio nel periodo",
-    ),
+    IndicatorDefinition {
+        code: "RSA_PLACEMENTS",
+        group: DIMISSIONI,
+        title: "Inserimenti in RSA",
+        definition: "Dimissioni protette concluse nel periodo con destinazione RSA",
+        numerator: "Dimissioni verso RSA nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "003: inserimenti in RSA per anno",
+        counts: "Destinazione RSA",
+        excludes: "RSD e la vecchia destinazione «RSA o RSD» (non si sa quale delle due); inserimenti in RSA \
+             non passati da una dimissione protetta",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "ACTIVE_TEAMS",
+        group: EQUIPE,
+        title: "Équipe multidisciplinari attive nel periodo",
+        definition: "Équipe multidisciplinari (EEMM e UVM) degli enti del territorio con almeno un componente \
+             in servizio in un giorno del periodo (il confronto con il periodo precedente dà la variazione)",
+        numerator: "Équipe attive nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001, in ogni intervento: incremento numero EEMM attivate",
+        counts: "Un'équipe è attiva dal primo giorno di appartenenza di un componente all'ultimo; nel \
+             territorio se l'ente dell'équipe è nel territorio",
+        excludes: "PUA e servizi; équipe senza componenti nel periodo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "EEMM_PROFESSIONS",
+        group: EQUIPE,
+        title: "Professioni presenti nelle EEMM / professioni degli enti",
+        definition: "Professioni diverse dei componenti delle équipe multidisciplinari attive nel periodo, sulle \
+             professioni diverse degli operatori degli enti da cui quei componenti provengono",
+        numerator: "Professioni diverse nelle équipe multidisciplinari",
+        denominator: Some("Professioni diverse negli enti dei componenti"),
+        unit: IndicatorUnit::Ratio,
+        source: "001, in ogni intervento: professioni presenti nelle EEMM / professioni presenti nell'ente",
+        counts: "Componenti in servizio in almeno un giorno del periodo; équipe come in ACTIVE_TEAMS; negli \
+             enti, ogni operatore registrato (anche disattivato, perché può aver fatto parte di un'équipe \
+             nel periodo)",
+        excludes: "Il personale amministrativo; i componenti non in servizio nel periodo",
+        missing_data: None,
+    },
     missing(
         "TRAINING_MEETINGS",
         EQUIPE,
@@ -413,48 +403,51 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         "002, Accordo di Programma",
         "Il registro degli accordi (issue 15)",
     ),
-    computed(
-        "PROJECTS_WITH_BUDGET_DI_SALUTE",
-        BUDGET,
-        "Progetti con Budget di Salute",
-        "Progetti in corso in almeno un giorno del periodo che hanno un Budget di Salute (almeno una \
-         risorsa pianificata)",
-        "Progetti con Budget di Salute in corso nel periodo",
-        None,
-        IndicatorUnit::Count,
-        "004, Linee guida sul Budget di Salute",
-        "Progetti avviati entro la fine del periodo e non chiusi prima del suo inizio",
-        "Progetti senza alcuna risorsa nel budget",
-    ),
-    computed(
-        "BUDGET_RESOURCES",
-        BUDGET,
-        "Risorse economiche pianificate e utilizzate",
-        "Euro utilizzati nel periodo sulle risorse in euro dei Budget di Salute valide nel periodo, \
-         con il pianificato; suddivisi per area di vita, tipo di risorsa e fonte di finanziamento",
-        "Euro utilizzati nel periodo",
-        Some("Euro pianificati sulle risorse valide nel periodo"),
-        IndicatorUnit::Eur,
-        "004: risorse economiche, professionali, umane e relazionali attivate per area di vita; \
-         miglior utilizzo delle risorse",
-        "Ogni risorsa in euro con validità che tocca il periodo, per intero (il pianificato non è \
-         ripartito per giorni); gli utilizzi registrati con data nel periodo",
-        "Risorse in ore o come impegno descritto (vedi BUDGET_HOURS); utilizzi fuori periodo",
-    ),
-    computed(
-        "BUDGET_HOURS",
-        BUDGET,
-        "Ore di risorse professionali e relazionali pianificate e utilizzate",
-        "Ore utilizzate nel periodo sulle risorse in ore dei Budget di Salute valide nel periodo, \
-         con le ore pianificate; suddivise per area di vita, tipo di risorsa e fonte di finanziamento",
-        "Ore utilizzate nel periodo",
-        Some("Ore pianificate sulle risorse valide nel periodo"),
-        IndicatorUnit::Hours,
-        "004: risorse professionali, umane e relazionali attivate per area di vita",
-        "Ogni risorsa in ore con validità che tocca il periodo, per intero; gli utilizzi registrati \
-         con data nel periodo",
-        "Risorse in euro (vedi BUDGET_RESOURCES) o come impegno descritto; utilizzi fuori periodo",
-    ),
+    IndicatorDefinition {
+        code: "PROJECTS_WITH_BUDGET_DI_SALUTE",
+        group: BUDGET,
+        title: "Progetti con Budget di Salute",
+        definition: "Progetti in corso in almeno un giorno del periodo che hanno un Budget di Salute (almeno una \
+             risorsa pianificata)",
+        numerator: "Progetti con Budget di Salute in corso nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "004, Linee guida sul Budget di Salute",
+        counts: "Progetti avviati entro la fine del periodo e non chiusi prima del suo inizio",
+        excludes: "Progetti senza alcuna risorsa nel budget",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "BUDGET_RESOURCES",
+        group: BUDGET,
+        title: "Risorse economiche pianificate e utilizzate",
+        definition: "Euro utilizzati nel periodo sulle risorse in euro dei Budget di Salute valide nel periodo, \
+             con il pianificato; suddivisi per area di vita, tipo di risorsa e fonte di finanziamento",
+        numerator: "Euro utilizzati nel periodo",
+        denominator: Some("Euro pianificati sulle risorse valide nel periodo"),
+        unit: IndicatorUnit::Eur,
+        source: "004: risorse economiche, professionali, umane e relazionali attivate per area di vita; \
+             miglior utilizzo delle risorse",
+        counts: "Ogni risorsa in euro con validità che tocca il periodo, per intero (il pianificato non è \
+             ripartito per giorni); gli utilizzi registrati con data nel periodo",
+        excludes: "Risorse in ore o come impegno descritto (vedi BUDGET_HOURS); utilizzi fuori periodo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "BUDGET_HOURS",
+        group: BUDGET,
+        title: "Ore di risorse professionali e relazionali pianificate e utilizzate",
+        definition: "Ore utilizzate nel periodo sulle risorse in ore dei Budget di Salute valide nel periodo, \
+             con le ore pianificate; suddivise per area di vita, tipo di risorsa e fonte di finanziamento",
+        numerator: "Ore utilizzate nel periodo",
+        denominator: Some("Ore pianificate sulle risorse valide nel periodo"),
+        unit: IndicatorUnit::Hours,
+        source: "004: risorse professionali, umane e relazionali attivate per area di vita",
+        counts: "Ogni risorsa in ore con validità che tocca il periodo, per intero; gli utilizzi registrati \
+             con data nel periodo",
+        excludes: "Risorse in euro (vedi BUDGET_RESOURCES) o come impegno descritto; utilizzi fuori periodo",
+        missing_data: None,
+    },
     improved(
         "PROJECTS_CLOSED_IMPROVED_HEALTH_WELLBEING",
         "Progetti chiusi con miglioramento in Benessere e salute",
