@@ -76,7 +76,6 @@ impl AuditQuery {
     // change: async-graphql 7 cannot flatten a struct into field arguments
     // (async-graphql issue #1514), so the list stays; the resolver gathers
     // the arguments into a `TrailFilter` for the service.
-    #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn audit_trail(
         &self,

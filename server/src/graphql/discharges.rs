@@ -401,7 +401,6 @@ impl DischargeQuery {
     // change: async-graphql 7 cannot flatten a struct into field arguments
     // (async-graphql issue #1514), so the list stays; the resolver gathers
     // the arguments into a `DischargeFilter` for the service.
-    #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn discharges(
         &self,

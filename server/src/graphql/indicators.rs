@@ -177,7 +177,6 @@ impl IndicatorQuery {
     /// `from..=to`, for persons resident in `territoryId` (or under it) and
     /// for the work of `teamId`. ADMIN anything; a REPORTER one of their
     /// territories; an operator a team they belong to. Audited.
-    #[allow(clippy::too_many_arguments)]
     async fn indicators(
         &self,
         ctx: &Context<'_>,

@@ -416,7 +416,6 @@ impl ProjectQuery {
     // change: async-graphql 7 cannot flatten a struct into field arguments
     // (async-graphql issue #1514), so the list stays; the resolver gathers
     // the arguments into a `ProjectFilter` for the service.
-    #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn projects(
         &self,
