@@ -118,6 +118,34 @@ async fn case_managers(
         .await?)
 }
 
+/// Who is told of a step of a reported discharge.
+#[derive(Clone, Copy)]
+enum Told {
+    /// The receiving team.
+    Team,
+    /// The receiving team and the case managers of the person's projects.
+    TeamAndCaseManagers,
+}
+
+/// Queues `event` (built from the patient's initials: no name leaves by
+/// email) for those `who` follow the discharge, in the use case's
+/// transaction.
+async fn tell(
+    txn: &DatabaseTransaction,
+    caller: &Caller,
+    public_url: &Url,
+    found: &discharge::Model,
+    who: Told,
+    event: impl FnOnce(String) -> Event,
+) -> AppResult<()> {
+    let mut recipients = team_members(txn, found.receiving_team_id).await?;
+    if matches!(who, Told::TeamAndCaseManagers) {
+        recipients.extend(case_managers(txn, found.person_id).await?);
+    }
+    let event = event(initials_of(txn, found.person_id).await?);
+    outbox::notify(txn, caller, public_url, &recipients, &event, Some(found.id)).await
+}
+
 pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
     let found = find::<person::Entity>(conn, person_id).await?;
     Ok(initials(&found.given_name, &found.family_name))
@@ -566,13 +594,19 @@ pub async fn update_discharge(
     }
     let updated = write(&txn, caller, &found, expected_version, set).await?;
     if date_changed {
-        let mut recipients = team_members(&txn, found.receiving_team_id).await?;
-        recipients.extend(case_managers(&txn, found.person_id).await?);
-        let event = Event::ExpectedDateChanged {
-            initials: initials_of(&txn, found.person_id).await?,
-            expected_on: updated.expected_discharge_on,
-        };
-        outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
+        let expected_on = updated.expected_discharge_on;
+        tell(
+            &txn,
+            caller,
+            public_url,
+            &found,
+            Told::TeamAndCaseManagers,
+            |initials| Event::ExpectedDateChanged {
+                initials,
+                expected_on,
+            },
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(updated)
@@ -883,13 +917,19 @@ pub async fn complete(
         changes.push((discharge::Column::AssessmentId, Expr::value(assessment_id)));
     }
     let updated = write(&txn, caller, &found, expected_version, changes).await?;
-    let mut recipients = case_managers(&txn, found.person_id).await?;
-    recipients.extend(team_members(&txn, found.receiving_team_id).await?);
-    let event = Event::Discharged {
-        initials: initials_of(&txn, found.person_id).await?,
-        discharged_on: outcome.discharged_on,
-    };
-    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
+    let discharged_on = outcome.discharged_on;
+    tell(
+        &txn,
+        caller,
+        public_url,
+        &found,
+        Told::TeamAndCaseManagers,
+        |initials| Event::Discharged {
+            initials,
+            discharged_on,
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -931,11 +971,10 @@ pub async fn cancel(
         ],
     )
     .await?;
-    let recipients = team_members(&txn, found.receiving_team_id).await?;
-    let event = Event::DischargeCancelled {
-        initials: initials_of(&txn, found.person_id).await?,
-    };
-    outbox::notify(&txn, caller, public_url, &recipients, &event, Some(id)).await?;
+    tell(&txn, caller, public_url, &found, Told::Team, |initials| {
+        Event::DischargeCancelled { initials }
+    })
+    .await?;
     txn.commit().await?;
     Ok(updated)
 }
