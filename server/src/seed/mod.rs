@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod discharges;
+mod history;
 mod projects;
 pub mod scale;
 
@@ -29,6 +30,7 @@ use crate::domain::vocabulary::{
     OrganizationKind, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
+use crate::notify::worker::Worker;
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
@@ -39,7 +41,8 @@ use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
 use crate::services::users::{self, NewUser};
 use catalogue::{
-    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, STREETS, SURNAMES, USERS, UVM, WOMEN,
+    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, REPORTER_EMAIL, SEBINO_COMUNI, SMALL_COMUNE,
+    STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA, VALLE_CAMONICA_COMUNI, WOMEN,
 };
 
 /// The demo teams of the catalogue (`PUA`, `UVM`, `EEMM`), once they exist.
@@ -72,11 +75,28 @@ pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
     })
 }
 
+/// The demo's day at `day`: every use case a past step goes through reads
+/// this clock, so its rules and its records see the day it happened.
+pub(super) fn seed_caller_on(user: &user::Model, day: NaiveDate) -> AppResult<Caller> {
+    let at = day
+        .and_hms_opt(10, 0, 0)
+        .ok_or_else(|| missing("time of day"))?
+        .and_utc();
+    Ok(Caller {
+        clock: Clock::fixed(at),
+        ..seed_caller(user)?
+    })
+}
+
+/// The organization of that name with its parent, created when missing.
+/// One found without a parent (a demo seeded before the territory) is put
+/// under it once the administrator exists, in `place_in_territory`.
 async fn organization_named(
     db: &DatabaseConnection,
     caller: &Caller,
     name: &str,
     kind: OrganizationKind,
+    parent_id: Option<Uuid>,
 ) -> AppResult<Uuid> {
     if let Some(found) = organization::Entity::find()
         .filter(organization::Column::Name.eq(name))
@@ -92,11 +112,53 @@ async fn organization_named(
             name: name.into(),
             kind,
             fiscal_code: None,
-            parent_id: None,
+            parent_id,
         },
     )
     .await?;
     Ok(created.id)
+}
+
+/// Puts the catalogue's organizations still without a parent under theirs,
+/// as the administrator would.
+async fn place_in_territory(
+    db: &DatabaseConnection,
+    admin: &Caller,
+    ids: &[(&str, Uuid)],
+) -> AppResult<()> {
+    let id_of = |name: &str| {
+        ids.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| missing(name))
+    };
+    for (name, _, parent) in ORGANIZATIONS {
+        let Some(parent) = parent else { continue };
+        let id = id_of(name)?;
+        let unplaced = organization::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .is_some_and(|o| o.parent_id.is_none());
+        if unplaced {
+            organizations::set_organization_parent(db, admin, id, Some(id_of(parent)?)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The REPORTER reads the indicators of the Ambito di Valle Camonica.
+async fn give_reporter_territory(
+    db: &DatabaseConnection,
+    admin: &Caller,
+    ambito: Uuid,
+) -> AppResult<()> {
+    let reporter = user_with_email(db, REPORTER_EMAIL)
+        .await?
+        .ok_or_else(|| missing(REPORTER_EMAIL))?;
+    if users::territories_of(db, reporter.id).await?.is_empty() {
+        users::set_user_territories(db, admin, reporter.id, vec![ambito]).await?;
+    }
+    Ok(())
 }
 
 pub(super) async fn user_with_email(
@@ -141,9 +203,16 @@ async fn team_named(
 pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<String> {
     let system = Caller::command_line();
 
-    let mut organization_ids = Vec::new();
-    for (name, kind) in ORGANIZATIONS {
-        organization_ids.push((*name, organization_named(db, &system, name, *kind).await?));
+    let mut organization_ids: Vec<(&str, Uuid)> = Vec::new();
+    for (name, kind, parent) in ORGANIZATIONS {
+        let parent_id = parent.and_then(|p| {
+            organization_ids
+                .iter()
+                .find(|(n, _)| *n == p)
+                .map(|(_, id)| *id)
+        });
+        let id = organization_named(db, &system, name, *kind, parent_id).await?;
+        organization_ids.push((*name, id));
     }
     let org_id = |name: &str| {
         organization_ids
@@ -171,14 +240,39 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         }
     }
 
+    let admin = user_with_email(db, DEMO_ADMIN_EMAIL)
+        .await?
+        .ok_or_else(|| missing("administrator"))?;
+    let admin = seed_caller(&admin)?;
+    place_in_territory(db, &admin, &organization_ids).await?;
+    give_reporter_territory(db, &admin, org_id(VALLE_CAMONICA)?).await?;
+    let residences = Residences {
+        valle_camonica: VALLE_CAMONICA_COMUNI
+            .iter()
+            .map(|name| org_id(name).map(|id| (id, town(name))))
+            .collect::<AppResult<_>>()?,
+        sebino: SEBINO_COMUNI
+            .iter()
+            .map(|name| org_id(name).map(|id| (id, town(name))))
+            .collect::<AppResult<_>>()?,
+        small: (org_id(SMALL_COMUNE)?, town(SMALL_COMUNE)),
+    };
+
     let teams = DemoTeams {
         pua: team_named(db, &system, &PUA, org_id(PUA.organization)?).await?,
         uvm: team_named(db, &system, &UVM, org_id(UVM.organization)?).await?,
         eemm: team_named(db, &system, &EEMM, org_id(EEMM.organization)?).await?,
     };
-    let persons_added = seed_persons(db, &teams).await?;
+    let mut persons_added = seed_persons(db, &teams, &residences).await?;
     let projects_added = projects::seed_projects(db, &teams).await?;
-    let discharges_added = discharges::seed_discharges(db, config).await?;
+    let mut discharges_added = discharges::seed_discharges(db, config, &residences).await?;
+    // Each discharge of the past two years brings its patient.
+    let past = history::seed_history(db, config, &residences).await?;
+    persons_added += past;
+    discharges_added += past;
+    // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
+    let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
+    worker.run_once().await?;
 
     let mut report = String::new();
     let _ = writeln!(
@@ -197,9 +291,42 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     Ok(report)
 }
 
+/// The Comuni the demo's persons live in, as (id, town), by Ambito.
+pub(super) struct Residences {
+    valle_camonica: Vec<(Uuid, &'static str)>,
+    sebino: Vec<(Uuid, &'static str)>,
+    /// The small Comune, kept for a few persons only.
+    small: (Uuid, &'static str),
+}
+
+impl Residences {
+    /// The `n`th person's Comune, one Ambito then the other: the persons
+    /// spread over both.
+    pub(super) fn nth(&self, n: usize) -> (Uuid, &'static str) {
+        let comuni = if n.is_multiple_of(2) {
+            &self.valle_camonica
+        } else {
+            &self.sebino
+        };
+        comuni
+            .get(n / 2 % comuni.len().max(1))
+            .copied()
+            .unwrap_or(self.small)
+    }
+}
+
+/// "Comune di Breno" → "Breno", for an address.
+fn town(name: &'static str) -> &'static str {
+    name.trim_start_matches("Comune di ")
+}
+
 /// Fifty-four persons in the PUA's care; some sent on to the UVM or the EEMM
 /// and taken in charge there, some with a caregiver or a guardian.
-async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {
+async fn seed_persons(
+    db: &DatabaseConnection,
+    teams: &DemoTeams,
+    residences: &Residences,
+) -> AppResult<usize> {
     let pua_worker = user_with_email(db, "assistente.sociale@ponte.demo")
         .await?
         .ok_or_else(|| missing("PUA worker"))?;
@@ -255,11 +382,12 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
             _ => vec![TargetGroup::Minore, TargetGroup::Disabilita],
         };
         let homeless = target_groups.contains(&TargetGroup::SenzaDimora);
+        let (comune, town) = residences.nth(i);
         let residence = if homeless {
-            "Via della Casa Comunale 1 (residenza fittizia), Breno".to_owned()
+            format!("Via della Casa Comunale 1 (residenza fittizia), {town}")
         } else {
             format!(
-                "{} {}, {place}",
+                "{} {}, {town}",
                 STREETS[dice.next(STREETS.len())],
                 1 + dice.next(80)
             )
@@ -278,7 +406,7 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
                 birth_place: Some(place.into()),
                 residence: Some(residence),
                 homeless,
-                residence_comune_id: None,
+                residence_comune_id: Some(comune),
                 domicile: None,
                 phone: Some(format!("0364 {:06}", 100_000 + dice.next(899_999))),
                 email: None,
