@@ -282,7 +282,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     for u in USERS {
         let _ = writeln!(
             report,
-            "  {:<32} {:<9} {}",
+            "  {:<40} {:<9} {}",
             u.email,
             u.role.as_str(),
             u.what

@@ -341,6 +341,33 @@ async fn the_ufficio_di_piano_reads_every_indicator_of_its_ambito_and_no_person(
     assert!(value("PROTECTED_DISCHARGES_SERVED") < 1.0);
     assert!(value("DISCHARGE_WAIT_RESIDENTIAL_MEAN") > value("DISCHARGE_WAIT_HOME_MEAN"));
 
+    // The other Ambito is as busy, as the administrator sees (unsuppressed).
+    let admin = app.client();
+    admin.login_ok("admin@ponte.demo", DEMO_PASSWORD).await;
+    let ambiti = admin
+        .gql(
+            "{ organizations(kind: AMBITO) { nodes { id name } } }",
+            json!({}),
+        )
+        .await;
+    let sebino = ambiti.ok()["organizations"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Ambito Territoriale del Sebino")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for figure in last_year(&admin, &sebino).await {
+        for quarter in figure["series"].as_array().unwrap() {
+            assert!(
+                quarter["value"].as_f64().is_some_and(|v| v > 0.0),
+                "every quarter counts something in the Sebino: {figure}"
+            );
+        }
+    }
+
     // A Comune of a few hundred inhabitants: its handful of cases is hidden.
     let comuni = reporter
         .gql(
