@@ -1,6 +1,7 @@
 //! `ponte seed-demo`: a fictional but realistic Italian data set, so a
-//! newcomer can sign in and see Ponte at work. Every item is created only if
-//! missing, so running it twice (or after an upgrade) changes nothing twice.
+//! newcomer can sign in and see Ponte at work, and an Ambito its indicators
+//! over two years (`history`). Every item is created only if missing, so
+//! running it twice (or after an upgrade) changes nothing twice.
 //! All names are invented; the codici fiscali are computed from them and
 //! belong to nobody.
 
@@ -119,6 +120,14 @@ async fn organization_named(
     Ok(created.id)
 }
 
+/// The id of the catalogue's organization `name`, among those seeded.
+fn id_in(ids: &[(&str, Uuid)], name: &str) -> AppResult<Uuid> {
+    ids.iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| missing(name))
+}
+
 /// Puts the catalogue's organizations still without a parent under theirs,
 /// as the administrator would.
 async fn place_in_territory(
@@ -126,12 +135,7 @@ async fn place_in_territory(
     admin: &Caller,
     ids: &[(&str, Uuid)],
 ) -> AppResult<()> {
-    let id_of = |name: &str| {
-        ids.iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, id)| *id)
-            .ok_or_else(|| missing(name))
-    };
+    let id_of = |name: &str| id_in(ids, name);
     for (name, _, parent) in ORGANIZATIONS {
         let Some(parent) = parent else { continue };
         let id = id_of(name)?;
@@ -205,22 +209,11 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
 
     let mut organization_ids: Vec<(&str, Uuid)> = Vec::new();
     for (name, kind, parent) in ORGANIZATIONS {
-        let parent_id = parent.and_then(|p| {
-            organization_ids
-                .iter()
-                .find(|(n, _)| *n == p)
-                .map(|(_, id)| *id)
-        });
+        let parent_id = parent.map(|p| id_in(&organization_ids, p)).transpose()?;
         let id = organization_named(db, &system, name, *kind, parent_id).await?;
         organization_ids.push((*name, id));
     }
-    let org_id = |name: &str| {
-        organization_ids
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, id)| *id)
-            .ok_or_else(|| missing(name))
-    };
+    let org_id = |name: &str| id_in(&organization_ids, name);
 
     for u in USERS {
         if user_with_email(db, u.email).await?.is_none() {
