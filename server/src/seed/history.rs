@@ -14,15 +14,16 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
-use entity::{discharge, organization, person, team, user};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use entity::{discharge, notification, organization, team, user};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
 use super::catalogue::{MEN, PLACES, STREETS, SURNAMES, WOMEN};
 use super::discharges::inpatient;
 use super::{
-    answers, missing, seed_caller_on, user_with_email, Residences, BARTHEL_ITEMS, BARTHEL_PROFILES,
+    answers, missing, person_known, seed_caller_on, user_with_email, Residences, BARTHEL_ITEMS,
+    BARTHEL_PROFILES,
 };
 use crate::clock::today;
 use crate::config::Config;
@@ -40,6 +41,7 @@ use crate::services::budget::{self, ResourceDraft};
 use crate::services::discharges::{
     self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
 };
+use crate::services::notifications;
 use crate::services::persons::PersonDraft;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft};
 use crate::services::project_reviews::{self, AreaScore};
@@ -158,13 +160,8 @@ pub async fn seed_history(
     let Some(first) = quarters.first().and_then(|cases| cases.first()) else {
         return Ok(0);
     };
-    let first_code = patient(first)?.fiscal_code;
-    if person::Entity::find()
-        .filter(person::Column::FiscalCode.eq(first_code))
-        .one(db)
-        .await?
-        .is_some()
-    {
+    let first_code = patient(first)?.fiscal_code.unwrap_or_default();
+    if person_known(db, &first_code).await? {
         return Ok(0);
     }
     let user = |email: &'static str| async move {
@@ -213,7 +210,30 @@ pub async fn seed_history(
     while let Some(done) = running.join_next().await {
         done.map_err(AppError::internal)??;
     }
+    read_the_news(db, today).await?;
     Ok(reported)
+}
+
+/// The teams read the past years' notifications as they came: by yesterday
+/// every one of them is read, and the demo's today's news stand out.
+async fn read_the_news(db: &DatabaseConnection, today: NaiveDate) -> AppResult<()> {
+    let Some(yesterday) = today.pred_opt() else {
+        return Ok(());
+    };
+    let readers: Vec<Uuid> = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::UserId)
+        .filter(notification::Column::ReadAt.is_null())
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    for id in readers {
+        if let Some(reader) = user::Entity::find_by_id(id).one(db).await? {
+            notifications::mark_all_read(db, &seed_caller_on(&reader, yesterday)?).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Every discharge of the two years: per Ambito and quarter, the slots of

@@ -175,6 +175,16 @@ pub(super) async fn user_with_email(
         .await?)
 }
 
+/// Whether a person with this codice fiscale is on record: the demo writes
+/// each of its persons once.
+pub(super) async fn person_known(db: &DatabaseConnection, fiscal_code: &str) -> AppResult<bool> {
+    Ok(person::Entity::find()
+        .filter(person::Column::FiscalCode.eq(fiscal_code))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 pub(super) fn missing(what: &str) -> AppError {
     AppError::internal(format!("demo data: {what} missing"))
 }
@@ -258,11 +268,11 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     };
     let mut persons_added = seed_persons(db, &teams, &residences).await?;
     let projects_added = projects::seed_projects(db, &teams).await?;
-    let mut discharges_added = discharges::seed_discharges(db, config, &residences).await?;
+    // The past first, so that today's discharges are the unread news.
     // Each discharge of the past two years brings its patient.
     let past = history::seed_history(db, config, &residences).await?;
+    let discharges_added = past + discharges::seed_discharges(db, config, &residences).await?;
     persons_added += past;
-    discharges_added += past;
     // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
     let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
     worker.run_once().await?;
@@ -356,12 +366,7 @@ async fn seed_persons(
         let Some(code) = encode(family, given, year, month, day, sex, belfiore) else {
             continue;
         };
-        if person::Entity::find()
-            .filter(person::Column::FiscalCode.eq(code.as_str()))
-            .one(db)
-            .await?
-            .is_some()
-        {
+        if person_known(db, code.as_str()).await? {
             continue;
         }
         let birth_date =
