@@ -329,6 +329,34 @@ pub(super) const MEN: &[&str] = &[
     "Ernesto",
     "Sergio",
 ];
+/// The past years' patients, a generation older, by names of their own: a
+/// search for one of today's persons finds only them.
+pub(super) const PAST_WOMEN: &[&str] = &[
+    "Ermelinda",
+    "Caterina",
+    "Domenica",
+    "Santina",
+    "Agnese",
+    "Margherita",
+    "Elvira",
+    "Ines",
+    "Palmira",
+    "Virginia",
+    "Adele",
+];
+pub(super) const PAST_MEN: &[&str] = &[
+    "Bortolo",
+    "Giacomo",
+    "Faustino",
+    "Lorenzo",
+    "Bernardo",
+    "Gervasio",
+    "Innocente",
+    "Costante",
+    "Fermo",
+    "Guido",
+    "Aldo",
+];
 pub(super) const SURNAMES: &[&str] = &[
     "Bonomelli",
     "Gheza",

@@ -14,12 +14,12 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
-use entity::{discharge, notification, organization, team, user};
+use entity::{discharge, notification, organization, referral, team, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
-use super::catalogue::{MEN, PLACES, STREETS, SURNAMES, WOMEN};
+use super::catalogue::{PAST_MEN, PAST_WOMEN, PLACES, STREETS, SURNAMES};
 use super::discharges::inpatient;
 use super::{
     answers, missing, person_known, seed_caller_on, user_with_email, Residences, BARTHEL_ITEMS,
@@ -41,11 +41,11 @@ use crate::services::budget::{self, ResourceDraft};
 use crate::services::discharges::{
     self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
 };
-use crate::services::notifications;
 use crate::services::persons::PersonDraft;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft};
 use crate::services::project_reviews::{self, AreaScore};
 use crate::services::projects::{self, Consent};
+use crate::services::{notifications, referrals};
 
 /// How a discharge of the history ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -117,9 +117,9 @@ fn patient(case: &Case) -> AppResult<PersonDraft> {
     let n = case.number;
     let woman = n.is_multiple_of(2);
     let given = if woman {
-        WOMEN[n / 2 % WOMEN.len()]
+        PAST_WOMEN[n / 2 % PAST_WOMEN.len()]
     } else {
-        MEN[n / 2 % MEN.len()]
+        PAST_MEN[n / 2 % PAST_MEN.len()]
     };
     let family = SURNAMES[(n * 7 + n / SURNAMES.len()) % SURNAMES.len()];
     let (place, belfiore) = PLACES[n % PLACES.len()];
@@ -313,6 +313,16 @@ async fn follow(
     let mut version = reported.version;
     let team_on = |d: NaiveDate| seed_caller_on(&actors.social_worker, d);
 
+    // The report is a referral to the PUA: taken in charge, or closed when
+    // the ward cancels.
+    let referral = referral::Entity::find()
+        .filter(referral::Column::PersonId.eq(reported.person_id))
+        .filter(referral::Column::TeamId.eq(actors.pua))
+        .one(db)
+        .await?
+        .map(|r| r.id)
+        .ok_or_else(|| missing("the report's referral"))?;
+
     if case.course == Course::Cancelled {
         if past(day(3)) {
             let (reason, note) = if case.slot.is_multiple_of(2) {
@@ -322,9 +332,14 @@ async fn follow(
             };
             let ward = seed_caller_on(&actors.ward, day(3))?;
             discharges::cancel(db, &ward, url, id, version, reason, Some(note.into())).await?;
+            referrals::close_referral(db, &team_on(day(3))?, referral, note).await?;
         }
         return Ok(());
     }
+    if !past(day(2)) {
+        return Ok(());
+    }
+    referrals::accept_referral(db, &team_on(day(2))?, referral).await?;
     if case.course == Course::Home {
         // Recovered: clinically dischargeable two days in, home without a plan.
         let dischargeable = day(2);
@@ -340,9 +355,6 @@ async fn follow(
         return Ok(());
     }
 
-    if !past(day(2)) {
-        return Ok(());
-    }
     version = discharges::update_discharge(
         db,
         &team_on(day(2))?,
