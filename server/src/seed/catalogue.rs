@@ -237,6 +237,22 @@ pub(super) const USERS: &[DemoUser] = &[
         what: "assistente sociale ospedaliera, UVM in reparto",
     },
     DemoUser {
+        email: "assistente.sociale.darfo@ponte.demo",
+        name: "Monica Bertoli",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Comune di Darfo Boario Terme",
+        what: "assistente sociale, PUA di Darfo (Valle Camonica), UVM",
+    },
+    DemoUser {
+        email: "assistente.sociale.iseo@ponte.demo",
+        name: "Federica Archetti",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Comune di Iseo",
+        what: "assistente sociale, PUA di Iseo (Sebino), UVM",
+    },
+    DemoUser {
         email: REPORTER_EMAIL,
         name: "Silvia Bontempi",
         role: Role::Reporter,
@@ -278,7 +294,25 @@ pub(super) const UVM: DemoTeam = DemoTeam {
         ("fisioterapista@ponte.demo", TeamRole::Member),
         ("assistente.sociale@ponte.demo", TeamRole::Member),
         ("assistente.sociale.ospedale@ponte.demo", TeamRole::Member),
+        ("assistente.sociale.darfo@ponte.demo", TeamRole::Member),
+        ("assistente.sociale.iseo@ponte.demo", TeamRole::Member),
     ],
+};
+
+/// The PUAs of the Case di Comunità that received the past years'
+/// discharges, one per Ambito.
+pub(super) const PUA_DARFO: DemoTeam = DemoTeam {
+    name: "PUA Casa di Comunità di Darfo Boario Terme",
+    kind: TeamKind::Pua,
+    organization: "ASST della Valcamonica",
+    members: &[("assistente.sociale.darfo@ponte.demo", TeamRole::Coordinator)],
+};
+
+pub(super) const PUA_ISEO: DemoTeam = DemoTeam {
+    name: "PUA Casa di Comunità di Iseo",
+    kind: TeamKind::Pua,
+    organization: "ASST della Valcamonica",
+    members: &[("assistente.sociale.iseo@ponte.demo", TeamRole::Coordinator)],
 };
 
 pub(super) const EEMM: DemoTeam = DemoTeam {

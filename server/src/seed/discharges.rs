@@ -4,13 +4,13 @@
 //! signed UVM assessment; a discharge home with services opens its PAI.
 
 use chrono::{Days, NaiveDate};
-use entity::{discharge, organization, team};
+use entity::{discharge, organization};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{
-    answers, missing, person_known, seed_caller, user_with_email, Residences, BARTHEL_ITEMS,
-    BARTHEL_PROFILES,
+    answers, missing, person_known, seed_caller, user_with_email, DemoTeams, Residences,
+    BARTHEL_ITEMS, BARTHEL_PROFILES,
 };
 use crate::caller::Caller;
 use crate::clock::today;
@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CancelReason, CareSetting, DischargeNeed, DischargeStatus,
-    Instrument, NeedLevel, Sex, TargetGroup, TeamKind,
+    Instrument, NeedLevel, Sex, TargetGroup,
 };
 use crate::error::AppResult;
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
@@ -70,6 +70,7 @@ const PATIENTS: &[(&str, &str, i32, Sex, DischargeStatus)] = &[
 pub async fn seed_discharges(
     db: &DatabaseConnection,
     config: &Config,
+    teams: &DemoTeams,
     residences: &Residences,
 ) -> AppResult<usize> {
     let ward = user_with_email(db, "reparto@ponte.demo")
@@ -83,16 +84,6 @@ pub async fn seed_discharges(
         .one(db)
         .await?
         .ok_or_else(|| missing("hospital"))?;
-    let pua = team::Entity::find()
-        .filter(team::Column::Kind.eq(TeamKind::Pua.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(|| missing("PUA"))?;
-    let uvm = team::Entity::find()
-        .filter(team::Column::Kind.eq(TeamKind::Uvm.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(|| missing("UVM"))?;
     let nurse = user_with_email(db, "infermiere@ponte.demo")
         .await?
         .ok_or_else(|| missing("nurse"))?;
@@ -103,7 +94,7 @@ pub async fn seed_discharges(
         ward: &ward_caller,
         team: &team_caller,
         url,
-        uvm: uvm.id,
+        uvm: teams.uvm,
         assessors: [social_worker.id, nurse.id],
     };
     let mut added = 0;
@@ -143,7 +134,7 @@ pub async fn seed_discharges(
                 ward: "Medicina generale".into(),
                 admitted_on: admitted,
                 expected_on: expected,
-                team_id: pua.id,
+                team_id: teams.pua,
                 needs: Some(
                     "Non autosufficiente nella deambulazione; necessita di assistenza per l'igiene"
                         .into(),

@@ -14,7 +14,7 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
-use entity::{discharge, notification, organization, referral, team, user};
+use entity::{discharge, notification, organization, referral, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -22,8 +22,8 @@ use uuid::Uuid;
 use super::catalogue::{PAST_MEN, PAST_WOMEN, PLACES, STREETS, SURNAMES};
 use super::discharges::inpatient;
 use super::{
-    answers, missing, person_known, seed_caller_on, user_with_email, Residences, BARTHEL_ITEMS,
-    BARTHEL_PROFILES,
+    answers, missing, person_known, seed_caller_on, user_with_email, DemoTeams, Residences,
+    BARTHEL_ITEMS, BARTHEL_PROFILES,
 };
 use crate::clock::today;
 use crate::config::Config;
@@ -33,7 +33,7 @@ use crate::domain::money::Fixed2;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CancelReason, CareSetting, ConsentMethod, DischargeNeed,
     FundingSource, GoalStatus, IndicatorBreakdown, Instrument, LifeArea, NeedLevel, ProjectStatus,
-    ProviderKind, Rater, ResourceKind, ResourceUnit, Sex, TeamKind,
+    ProviderKind, Rater, ResourceKind, ResourceUnit, Sex,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
@@ -85,24 +85,40 @@ const QUARTER: [Course; 14] = [
 /// other quarter in Valle Camonica.
 const SMALL_COMUNE_SLOT: usize = 6;
 
+/// The PUA of an Ambito's Casa di Comunità and its social worker, of a
+/// Comune: she takes the reports in charge, sits in the UVM for a return
+/// home, agrees the plans and runs the PAIs.
+struct Desk {
+    pua: Uuid,
+    social_worker: user::Model,
+}
+
 /// Who takes the steps, and where.
 struct Actors {
     ward: user::Model,
-    /// The Comune's social worker, in the PUA that receives the reports and
-    /// in the UVM: she agrees the plans and runs the PAIs.
-    social_worker: user::Model,
     hospital_social_worker: user::Model,
     nurse: user::Model,
     hospital: Uuid,
-    pua: Uuid,
     uvm: Uuid,
     url: url::Url,
+    /// Valle Camonica's, the Sebino's.
+    desks: [Desk; 2],
+}
+
+impl Actors {
+    fn desk(&self, case: &Case) -> AppResult<&Desk> {
+        self.desks
+            .get(case.ambito)
+            .ok_or_else(|| missing("the Ambito's PUA"))
+    }
 }
 
 /// One discharge of the history: its patient's number (which makes the
 /// identity), its slot in the quarter, its Comune and its days.
 struct Case {
     number: usize,
+    /// 0 for Valle Camonica, 1 for the Sebino.
+    ambito: usize,
     slot: usize,
     course: Course,
     comune: (Uuid, &'static str),
@@ -153,6 +169,7 @@ fn patient(case: &Case) -> AppResult<PersonDraft> {
 pub async fn seed_history(
     db: &DatabaseConnection,
     config: &Config,
+    teams: &DemoTeams,
     residences: &Residences,
 ) -> AppResult<usize> {
     let today = today();
@@ -169,17 +186,14 @@ pub async fn seed_history(
             .await?
             .ok_or_else(|| missing(email))
     };
-    let team_of_kind = |kind: TeamKind| async move {
-        team::Entity::find()
-            .filter(team::Column::Kind.eq(kind.as_str()))
-            .one(db)
-            .await?
-            .map(|t| t.id)
-            .ok_or_else(|| missing(kind.as_str()))
+    let desk = |pua: Uuid, email: &'static str| async move {
+        Ok::<_, AppError>(Desk {
+            pua,
+            social_worker: user(email).await?,
+        })
     };
     let actors = Actors {
         ward: user("reparto@ponte.demo").await?,
-        social_worker: user("assistente.sociale@ponte.demo").await?,
         hospital_social_worker: user("assistente.sociale.ospedale@ponte.demo").await?,
         nurse: user("infermiere@ponte.demo").await?,
         hospital: organization::Entity::find()
@@ -188,9 +202,12 @@ pub async fn seed_history(
             .await?
             .map(|o| o.id)
             .ok_or_else(|| missing("hospital"))?,
-        pua: team_of_kind(TeamKind::Pua).await?,
-        uvm: team_of_kind(TeamKind::Uvm).await?,
+        uvm: teams.uvm,
         url: config.public_url.clone(),
+        desks: [
+            desk(teams.past_puas[0], "assistente.sociale.darfo@ponte.demo").await?,
+            desk(teams.past_puas[1], "assistente.sociale.iseo@ponte.demo").await?,
+        ],
     };
     // The quarters run side by side (each is its own persons, discharges
     // and projects): on PostgreSQL the demo is ready several times sooner.
@@ -264,6 +281,7 @@ fn cases(today: NaiveDate, residences: &Residences) -> AppResult<Vec<Vec<Case>>>
                 };
                 cases.push(Case {
                     number,
+                    ambito,
                     slot,
                     course: *course,
                     comune,
@@ -285,6 +303,7 @@ async fn follow(
     case: &Case,
     today: NaiveDate,
 ) -> AppResult<()> {
+    let desk = actors.desk(case)?;
     let admitted = case.admitted;
     let day = |after: u64| admitted + Days::new(after);
     let past = |d: NaiveDate| d < today;
@@ -303,7 +322,7 @@ async fn follow(
             ward: ["Medicina generale", "Geriatria", "Ortopedia"][case.slot % 3].into(),
             admitted_on: admitted,
             expected_on: day(10),
-            team_id: actors.pua,
+            team_id: desk.pua,
             needs: Some("Non autosufficiente dopo il ricovero; da valutare il rientro".into()),
             notes: None,
         },
@@ -311,13 +330,13 @@ async fn follow(
     .await?;
     let id = reported.id;
     let mut version = reported.version;
-    let team_on = |d: NaiveDate| seed_caller_on(&actors.social_worker, d);
+    let team_on = |d: NaiveDate| seed_caller_on(&desk.social_worker, d);
 
     // The report is a referral to the PUA: taken in charge, or closed when
     // the ward cancels.
     let referral = referral::Entity::find()
         .filter(referral::Column::PersonId.eq(reported.person_id))
-        .filter(referral::Column::TeamId.eq(actors.pua))
+        .filter(referral::Column::TeamId.eq(desk.pua))
         .one(db)
         .await?
         .map(|r| r.id)
@@ -351,7 +370,7 @@ async fn follow(
         version = discharges::mark_dischargeable(db, &team, id, version, dischargeable)
             .await?
             .version;
-        complete(db, actors, id, version, discharged, CareSetting::Home).await?;
+        complete(db, actors, desk, id, version, discharged, CareSetting::Home).await?;
         return Ok(());
     }
 
@@ -385,7 +404,7 @@ async fn follow(
     let social = if case.course == Course::Rsa {
         &actors.hospital_social_worker
     } else {
-        &actors.social_worker
+        &desk.social_worker
     };
     let team = team_on(day(3))?;
     let assessed = assessments::record_assessment(
@@ -456,7 +475,7 @@ async fn follow(
     if !past(discharged) {
         return Ok(());
     }
-    let done = complete(db, actors, id, version, discharged, destination).await?;
+    let done = complete(db, actors, desk, id, version, discharged, destination).await?;
     if let Some(project_id) = done.project_id {
         carry_pai(db, actors, case, project_id, discharged, today).await?;
     }
@@ -467,6 +486,7 @@ async fn follow(
 async fn complete(
     db: &DatabaseConnection,
     actors: &Actors,
+    desk: &Desk,
     id: Uuid,
     version: i32,
     discharged: NaiveDate,
@@ -474,7 +494,7 @@ async fn complete(
 ) -> AppResult<discharge::Model> {
     discharges::complete(
         db,
-        &seed_caller_on(&actors.social_worker, discharged)?,
+        &seed_caller_on(&desk.social_worker, discharged)?,
         &actors.url,
         id,
         version,
@@ -505,7 +525,8 @@ async fn carry_pai(
     if day(3) >= today {
         return Ok(());
     }
-    let caller = seed_caller_on(&actors.social_worker, day(1))?;
+    let social_worker = &actors.desk(case)?.social_worker;
+    let caller = seed_caller_on(social_worker, day(1))?;
     let goals = [
         (
             LifeArea::HealthWellbeing,
@@ -584,7 +605,7 @@ async fn carry_pai(
         .await?;
     }
 
-    let caller = seed_caller_on(&actors.social_worker, day(3))?;
+    let caller = seed_caller_on(social_worker, day(3))?;
     let current = projects::get_project(db, &caller, project_id).await?;
     let mut version = projects::record_consent(
         db,
@@ -613,7 +634,7 @@ async fn carry_pai(
     if day(40) >= today {
         return Ok(());
     }
-    let caller = seed_caller_on(&actors.social_worker, day(40))?;
+    let caller = seed_caller_on(social_worker, day(40))?;
     for (k, goal_id) in goal_ids.iter().enumerate() {
         project_plan::update_goal(
             db,

@@ -42,15 +42,18 @@ use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
 use crate::services::users::{self, NewUser};
 use catalogue::{
-    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, REPORTER_EMAIL, SEBINO_COMUNI, SMALL_COMUNE,
-    STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA, VALLE_CAMONICA_COMUNI, WOMEN,
+    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, PUA_DARFO, PUA_ISEO, REPORTER_EMAIL,
+    SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA,
+    VALLE_CAMONICA_COMUNI, WOMEN,
 };
 
-/// The demo teams of the catalogue (`PUA`, `UVM`, `EEMM`), once they exist.
+/// The demo teams of the catalogue, once they exist.
 struct DemoTeams {
     pua: Uuid,
     uvm: Uuid,
     eemm: Uuid,
+    /// The PUAs of the past years' discharges: Valle Camonica, Sebino.
+    past_puas: [Uuid; 2],
 }
 
 /// Deterministic pseudo-random numbers: the demo is the same on every machine.
@@ -265,13 +268,18 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         pua: team_named(db, &system, &PUA, org_id(PUA.organization)?).await?,
         uvm: team_named(db, &system, &UVM, org_id(UVM.organization)?).await?,
         eemm: team_named(db, &system, &EEMM, org_id(EEMM.organization)?).await?,
+        past_puas: [
+            team_named(db, &system, &PUA_DARFO, org_id(PUA_DARFO.organization)?).await?,
+            team_named(db, &system, &PUA_ISEO, org_id(PUA_ISEO.organization)?).await?,
+        ],
     };
     let mut persons_added = seed_persons(db, &teams, &residences).await?;
     let projects_added = projects::seed_projects(db, &teams).await?;
     // The past first, so that today's discharges are the unread news.
     // Each discharge of the past two years brings its patient.
-    let past = history::seed_history(db, config, &residences).await?;
-    let discharges_added = past + discharges::seed_discharges(db, config, &residences).await?;
+    let past = history::seed_history(db, config, &teams, &residences).await?;
+    let discharges_added =
+        past + discharges::seed_discharges(db, config, &teams, &residences).await?;
     persons_added += past;
     // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
     let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
