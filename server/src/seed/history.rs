@@ -210,7 +210,8 @@ pub async fn seed_history(
         ],
     };
     // The quarters run side by side (each is its own persons, discharges
-    // and projects): on PostgreSQL the demo is ready several times sooner.
+    // and projects): PostgreSQL takes them at once, SQLite's one
+    // connection in turns, and the demo is ready sooner on both.
     let actors = Arc::new(actors);
     let mut running = JoinSet::new();
     let mut reported = 0;
@@ -268,6 +269,7 @@ fn cases(today: NaiveDate, residences: &Residences) -> AppResult<Vec<Vec<Case>>>
         for (q, (start, _)) in quarters.iter().enumerate() {
             let mut cases = Vec::with_capacity(QUARTER.len());
             for (slot, course) in QUARTER.iter().enumerate() {
+                // Two years hold at most eight quarters.
                 let number = (ambito * 8 + q) * QUARTER.len() + slot;
                 let comune = if ambito == 0 && slot == SMALL_COMUNE_SLOT && q % 2 == 1 {
                     residences.small
@@ -344,7 +346,8 @@ async fn follow(
 
     if case.course == Course::Cancelled {
         if past(day(3)) {
-            let (reason, note) = if case.slot.is_multiple_of(2) {
+            // Every other quarter a death, else a refusal.
+            let (reason, note) = if (case.number / QUARTER.len()).is_multiple_of(2) {
                 (CancelReason::Death, "Decesso in reparto")
             } else {
                 (CancelReason::Refused, "La famiglia rinuncia al percorso")
@@ -438,7 +441,8 @@ async fn follow(
     )
     .await?;
     // A participant signs: the social worker the return home she took part
-    // in, the nurse (in the PUA too) the RSA's.
+    // in, the nurse the RSA's (the UVM she sits in holds the person once it
+    // has assessed them).
     let signer = if case.course == Course::Rsa {
         seed_caller_on(&actors.nurse, day(3))?
     } else {
@@ -508,11 +512,11 @@ async fn complete(
     .await
 }
 
-/// The PAI a discharge home opened, run by the social worker: two goals, the
-/// Comune's SAD voucher as its Budget di Salute (all but one in six), the
-/// team's first scores the day after, active three days in, closed forty
-/// days in with the last scores. In each life area one PAI in six ends no
-/// better than it began.
+/// The PAI a discharge home opened, run by the PUA's social worker: two
+/// goals, the Comune's SAD voucher as its Budget di Salute (all but one in
+/// six), the team's and the person's first scores the day after, active
+/// three days in, closed forty days in with the last scores. In each life
+/// area one PAI in six ends no better than it began.
 async fn carry_pai(
     db: &DatabaseConnection,
     actors: &Actors,
