@@ -229,6 +229,14 @@ pub(super) const USERS: &[DemoUser] = &[
         what: "coordinatrice infermieristica di reparto",
     },
     DemoUser {
+        email: "dimissioni.ospedale@ponte.demo",
+        name: "Giulia Camossi",
+        role: Role::Operator,
+        profession: Profession::Infermiere,
+        organization: "Ospedale di Esine",
+        what: "nucleo dimissioni protette dell'ospedale (le segnalazioni degli anni passati)",
+    },
+    DemoUser {
         email: "assistente.sociale.ospedale@ponte.demo",
         name: "Marta Belotti",
         role: Role::Operator,

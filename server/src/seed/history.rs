@@ -193,7 +193,9 @@ pub async fn seed_history(
         })
     };
     let actors = Actors {
-        ward: user("reparto@ponte.demo").await?,
+        // The hospital's discharge office reported the past years: the ward's
+        // own account keeps today's reports on its home page.
+        ward: user("dimissioni.ospedale@ponte.demo").await?,
         hospital_social_worker: user("assistente.sociale.ospedale@ponte.demo").await?,
         nurse: user("infermiere@ponte.demo").await?,
         hospital: organization::Entity::find()
