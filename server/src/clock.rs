@@ -34,6 +34,12 @@ impl Clock {
         Clock { adjusted: None }
     }
 
+    /// Stands still at `at` for good: the demo seed writes its past activity
+    /// through the use cases, each on the day it happened.
+    pub fn fixed(at: DateTime<Utc>) -> Clock {
+        TestClock::stopped_at(at).clock()
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         let Some(adjusted) = &self.adjusted else {
             return Utc::now();

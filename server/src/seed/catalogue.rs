@@ -18,20 +18,94 @@ pub(super) struct DemoUser {
     pub(super) what: &'static str,
 }
 
-pub(super) const ORGANIZATIONS: &[(&str, OrganizationKind)] = &[
+pub(super) const VALLE_CAMONICA: &str = "Ambito Territoriale di Valle Camonica";
+pub(super) const SEBINO: &str = "Ambito Territoriale del Sebino";
+/// A Comune of a few hundred inhabitants: a REPORTER asking for it sees its
+/// handful of cases suppressed.
+pub(super) const SMALL_COMUNE: &str = "Comune di Paspardo";
+
+/// (name, kind, the organization it sits under), every parent before its
+/// children: the ATS, its ASST with the two Distretti and the hospital, an
+/// Ambito in each Distretto with its Comuni.
+pub(super) const ORGANIZATIONS: &[(&str, OrganizationKind, Option<&str>)] = &[
+    ("ATS della Montagna", OrganizationKind::Ats, None),
     (
-        "Ambito Territoriale di Valle Camonica",
-        OrganizationKind::Ambito,
+        "ASST della Valcamonica",
+        OrganizationKind::Asst,
+        Some("ATS della Montagna"),
     ),
-    ("ASST della Valcamonica", OrganizationKind::Asst),
-    ("Comune di Breno", OrganizationKind::Comune),
-    ("Comune di Darfo Boario Terme", OrganizationKind::Comune),
+    (
+        "Distretto di Valle Camonica",
+        OrganizationKind::Distretto,
+        Some("ASST della Valcamonica"),
+    ),
+    (
+        "Distretto del Sebino",
+        OrganizationKind::Distretto,
+        Some("ASST della Valcamonica"),
+    ),
+    (
+        "Ospedale di Esine",
+        OrganizationKind::Ospedale,
+        Some("ASST della Valcamonica"),
+    ),
+    (
+        VALLE_CAMONICA,
+        OrganizationKind::Ambito,
+        Some("Distretto di Valle Camonica"),
+    ),
+    (
+        SEBINO,
+        OrganizationKind::Ambito,
+        Some("Distretto del Sebino"),
+    ),
+    (
+        "Ufficio di Piano di Valle Camonica",
+        OrganizationKind::UfficioDiPiano,
+        Some(VALLE_CAMONICA),
+    ),
+    (
+        "Comune di Breno",
+        OrganizationKind::Comune,
+        Some(VALLE_CAMONICA),
+    ),
+    (
+        "Comune di Darfo Boario Terme",
+        OrganizationKind::Comune,
+        Some(VALLE_CAMONICA),
+    ),
+    (
+        "Comune di Edolo",
+        OrganizationKind::Comune,
+        Some(VALLE_CAMONICA),
+    ),
+    (
+        "Comune di Esine",
+        OrganizationKind::Comune,
+        Some(VALLE_CAMONICA),
+    ),
+    (SMALL_COMUNE, OrganizationKind::Comune, Some(VALLE_CAMONICA)),
+    ("Comune di Pisogne", OrganizationKind::Comune, Some(SEBINO)),
+    ("Comune di Iseo", OrganizationKind::Comune, Some(SEBINO)),
+    ("Comune di Marone", OrganizationKind::Comune, Some(SEBINO)),
     (
         "Cooperativa sociale Il Sentiero",
         OrganizationKind::CooperativaSocialeA,
+        None,
     ),
-    ("Ospedale di Esine", OrganizationKind::Ospedale),
 ];
+
+/// The Comuni the demo's persons live in, by Ambito, the small one apart.
+pub(super) const VALLE_CAMONICA_COMUNI: &[&str] = &[
+    "Comune di Breno",
+    "Comune di Darfo Boario Terme",
+    "Comune di Edolo",
+    "Comune di Esine",
+];
+pub(super) const SEBINO_COMUNI: &[&str] =
+    &["Comune di Pisogne", "Comune di Iseo", "Comune di Marone"];
+
+pub(super) const REPORTER_EMAIL: &str = "ufficio.piano@ponte.demo";
 
 pub(super) const USERS: &[DemoUser] = &[
     DemoUser {
@@ -154,6 +228,46 @@ pub(super) const USERS: &[DemoUser] = &[
         organization: "Ospedale di Esine",
         what: "coordinatrice infermieristica di reparto",
     },
+    DemoUser {
+        email: "dimissioni.ospedale@ponte.demo",
+        name: "Giulia Camossi",
+        role: Role::Operator,
+        profession: Profession::Infermiere,
+        organization: "Ospedale di Esine",
+        what: "nucleo dimissioni protette dell'ospedale (le segnalazioni degli anni passati)",
+    },
+    DemoUser {
+        email: "assistente.sociale.ospedale@ponte.demo",
+        name: "Marta Belotti",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Ospedale di Esine",
+        what: "assistente sociale ospedaliera, UVM in reparto",
+    },
+    DemoUser {
+        email: "assistente.sociale.darfo@ponte.demo",
+        name: "Monica Bertoli",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Comune di Darfo Boario Terme",
+        what: "assistente sociale, PUA di Darfo (Valle Camonica), UVM",
+    },
+    DemoUser {
+        email: "assistente.sociale.iseo@ponte.demo",
+        name: "Federica Archetti",
+        role: Role::Operator,
+        profession: Profession::AssistenteSociale,
+        organization: "Comune di Iseo",
+        what: "assistente sociale, PUA di Iseo (Sebino), UVM",
+    },
+    DemoUser {
+        email: REPORTER_EMAIL,
+        name: "Silvia Bontempi",
+        role: Role::Reporter,
+        profession: Profession::Amministrativo,
+        organization: "Ufficio di Piano di Valle Camonica",
+        what: "Ufficio di Piano: indicatori dell'Ambito di Valle Camonica",
+    },
 ];
 
 /// A team of the demo, its members as (email, role).
@@ -187,7 +301,26 @@ pub(super) const UVM: DemoTeam = DemoTeam {
         ("mmg@ponte.demo", TeamRole::Member),
         ("fisioterapista@ponte.demo", TeamRole::Member),
         ("assistente.sociale@ponte.demo", TeamRole::Member),
+        ("assistente.sociale.ospedale@ponte.demo", TeamRole::Member),
+        ("assistente.sociale.darfo@ponte.demo", TeamRole::Member),
+        ("assistente.sociale.iseo@ponte.demo", TeamRole::Member),
     ],
+};
+
+/// The PUAs of the Case di Comunità that received the past years'
+/// discharges, one per Ambito.
+pub(super) const PUA_DARFO: DemoTeam = DemoTeam {
+    name: "PUA Casa di Comunità di Darfo Boario Terme",
+    kind: TeamKind::Pua,
+    organization: "ASST della Valcamonica",
+    members: &[("assistente.sociale.darfo@ponte.demo", TeamRole::Coordinator)],
+};
+
+pub(super) const PUA_ISEO: DemoTeam = DemoTeam {
+    name: "PUA Casa di Comunità di Iseo",
+    kind: TeamKind::Pua,
+    organization: "ASST della Valcamonica",
+    members: &[("assistente.sociale.iseo@ponte.demo", TeamRole::Coordinator)],
 };
 
 pub(super) const EEMM: DemoTeam = DemoTeam {
@@ -237,6 +370,34 @@ pub(super) const MEN: &[&str] = &[
     "Davide",
     "Ernesto",
     "Sergio",
+];
+/// The past years' patients, a generation older, by names of their own: a
+/// search for one of today's persons finds only them.
+pub(super) const PAST_WOMEN: &[&str] = &[
+    "Ermelinda",
+    "Caterina",
+    "Domenica",
+    "Santina",
+    "Agnese",
+    "Margherita",
+    "Elvira",
+    "Ines",
+    "Palmira",
+    "Virginia",
+    "Adele",
+];
+pub(super) const PAST_MEN: &[&str] = &[
+    "Bortolo",
+    "Giacomo",
+    "Faustino",
+    "Lorenzo",
+    "Bernardo",
+    "Gervasio",
+    "Innocente",
+    "Costante",
+    "Fermo",
+    "Guido",
+    "Aldo",
 ];
 pub(super) const SURNAMES: &[&str] = &[
     "Bonomelli",

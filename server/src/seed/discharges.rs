@@ -3,22 +3,24 @@
 //! SMTP server is configured). The plans list structured needs and rest on a
 //! signed UVM assessment; a discharge home with services opens its PAI.
 
-use chrono::Days;
-use entity::{discharge, organization, team};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use chrono::{Days, NaiveDate};
+use entity::{discharge, organization};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::{answers, missing, seed_caller, user_with_email, BARTHEL_ITEMS, BARTHEL_PROFILES};
+use super::{
+    answers, missing, person_known, seed_caller, user_with_email, DemoTeams, Residences,
+    BARTHEL_ITEMS, BARTHEL_PROFILES,
+};
 use crate::caller::Caller;
-use crate::clock::{today, Clock};
+use crate::clock::today;
 use crate::config::Config;
 use crate::domain::fiscal_code::encode;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CancelReason, CareSetting, DischargeNeed, DischargeStatus,
-    Instrument, NeedLevel, Sex, TargetGroup, TeamKind,
+    Instrument, NeedLevel, Sex, TargetGroup,
 };
-use crate::error::{AppError, AppResult};
-use crate::notify::worker::Worker;
+use crate::error::AppResult;
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
 use crate::services::discharges::{
     self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
@@ -65,10 +67,12 @@ const PATIENTS: &[(&str, &str, i32, Sex, DischargeStatus)] = &[
     ),
 ];
 
-pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppResult<usize> {
-    if discharge::Entity::find().count(db).await? > 0 {
-        return Ok(0);
-    }
+pub async fn seed_discharges(
+    db: &DatabaseConnection,
+    config: &Config,
+    teams: &DemoTeams,
+    residences: &Residences,
+) -> AppResult<usize> {
     let ward = user_with_email(db, "reparto@ponte.demo")
         .await?
         .ok_or_else(|| missing("ward user"))?;
@@ -80,16 +84,6 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         .one(db)
         .await?
         .ok_or_else(|| missing("hospital"))?;
-    let pua = team::Entity::find()
-        .filter(team::Column::Kind.eq(TeamKind::Pua.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(|| missing("PUA"))?;
-    let uvm = team::Entity::find()
-        .filter(team::Column::Kind.eq(TeamKind::Uvm.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(|| missing("UVM"))?;
     let nurse = user_with_email(db, "infermiere@ponte.demo")
         .await?
         .ok_or_else(|| missing("nurse"))?;
@@ -100,7 +94,7 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         ward: &ward_caller,
         team: &team_caller,
         url,
-        uvm: uvm.id,
+        uvm: teams.uvm,
         assessors: [social_worker.id, nurse.id],
     };
     let mut added = 0;
@@ -108,8 +102,13 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         let encoded = if *sex == Sex::F { Sex::F } else { Sex::M };
         let code = encode(family, given, *year, 5, 10 + n as u32, encoded, "D434")
             .ok_or_else(|| missing("codice fiscale"))?;
-        let birth = chrono::NaiveDate::from_ymd_opt(*year, 5, 10 + n as u32)
-            .ok_or_else(|| missing("date"))?;
+        // Each patient once: the past years' discharges are there already.
+        if person_known(db, code.as_str()).await? {
+            continue;
+        }
+        let birth =
+            NaiveDate::from_ymd_opt(*year, 5, 10 + n as u32).ok_or_else(|| missing("date"))?;
+        let (comune, town) = residences.nth(n);
         let admitted = today() - Days::new(20 + n as u64);
         let expected = match target {
             DischargeStatus::Reported => today() + Days::new(1),
@@ -123,29 +122,19 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
             &ward_caller,
             url,
             NewDischarge {
-                patient: Patient::Identity(Box::new(PersonDraft {
-                    fiscal_code: Some(code.as_str().to_owned()),
-                    fiscal_code_missing_reason: None,
-                    alternative_code: None,
-                    given_name: (*given).into(),
-                    family_name: (*family).into(),
-                    birth_date: birth,
-                    sex: *sex,
-                    birth_place: Some("Esine".into()),
-                    residence: Some("Via Manzoni 4, Esine".into()),
-                    homeless: false,
-                    residence_comune_id: None,
-                    domicile: None,
-                    phone: None,
-                    email: None,
-                    language: None,
-                    target_groups: vec![TargetGroup::NonAutosufficiente],
-                })),
+                patient: Patient::Identity(Box::new(inpatient(
+                    (given, family),
+                    birth,
+                    *sex,
+                    code.as_str(),
+                    "Esine",
+                    (format!("Via Manzoni 4, {town}"), comune),
+                ))),
                 hospital_id: hospital.id,
                 ward: "Medicina generale".into(),
                 admitted_on: admitted,
                 expected_on: expected,
-                team_id: pua.id,
+                team_id: teams.pua,
                 needs: Some(
                     "Non autosufficiente nella deambulazione; necessita di assistenza per l'igiene"
                         .into(),
@@ -157,10 +146,38 @@ pub async fn seed_discharges(db: &DatabaseConnection, config: &Config) -> AppRes
         added += 1;
         walk(db, &parties, &reported, *target, n).await?;
     }
-    // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
-    let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
-    worker.run_once().await?;
     Ok(added)
+}
+
+/// A patient the ward reports: an older person, not self-sufficient, born
+/// in `birth_place`, living at the address in the Comune of `residence`.
+pub(super) fn inpatient(
+    (given, family): (&str, &str),
+    birth_date: NaiveDate,
+    sex: Sex,
+    fiscal_code: &str,
+    birth_place: &str,
+    residence: (String, Uuid),
+) -> PersonDraft {
+    let (address, comune) = residence;
+    PersonDraft {
+        fiscal_code: Some(fiscal_code.to_owned()),
+        fiscal_code_missing_reason: None,
+        alternative_code: None,
+        given_name: given.into(),
+        family_name: family.into(),
+        birth_date,
+        sex,
+        birth_place: Some(birth_place.into()),
+        residence: Some(address),
+        homeless: false,
+        residence_comune_id: Some(comune),
+        domicile: None,
+        phone: None,
+        email: None,
+        language: None,
+        target_groups: vec![TargetGroup::NonAutosufficiente],
+    }
 }
 
 /// Who moves a demo discharge along: the ward that reported it and the team

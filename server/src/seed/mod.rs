@@ -1,11 +1,13 @@
 //! `ponte seed-demo`: a fictional but realistic Italian data set, so a
-//! newcomer can sign in and see Ponte at work. Every item is created only if
-//! missing, so running it twice (or after an upgrade) changes nothing twice.
+//! newcomer can sign in and see Ponte at work, and an Ambito its indicators
+//! over two years (`history`). Every item is created only if missing, so
+//! running it twice (or after an upgrade) changes nothing twice.
 //! All names are invented; the codici fiscali are computed from them and
 //! belong to nobody.
 
 mod catalogue;
 mod discharges;
+mod history;
 mod projects;
 pub mod scale;
 
@@ -29,6 +31,7 @@ use crate::domain::vocabulary::{
     OrganizationKind, ReferencePersonKind, ReferralSource, Sex, SocialDomain, TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
+use crate::notify::worker::Worker;
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
@@ -39,14 +42,18 @@ use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
 use crate::services::users::{self, NewUser};
 use catalogue::{
-    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, STREETS, SURNAMES, USERS, UVM, WOMEN,
+    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, PUA_DARFO, PUA_ISEO, REPORTER_EMAIL,
+    SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA,
+    VALLE_CAMONICA_COMUNI, WOMEN,
 };
 
-/// The demo teams of the catalogue (`PUA`, `UVM`, `EEMM`), once they exist.
+/// The demo teams of the catalogue, once they exist.
 struct DemoTeams {
     pua: Uuid,
     uvm: Uuid,
     eemm: Uuid,
+    /// The PUAs of the past years' discharges: Valle Camonica, Sebino.
+    past_puas: [Uuid; 2],
 }
 
 /// Deterministic pseudo-random numbers: the demo is the same on every machine.
@@ -72,11 +79,28 @@ pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
     })
 }
 
+/// The demo's day at `day`: every use case a past step goes through reads
+/// this clock, so its rules and its records see the day it happened.
+pub(super) fn seed_caller_on(user: &user::Model, day: NaiveDate) -> AppResult<Caller> {
+    let at = day
+        .and_hms_opt(10, 0, 0)
+        .ok_or_else(|| missing("time of day"))?
+        .and_utc();
+    Ok(Caller {
+        clock: Clock::fixed(at),
+        ..seed_caller(user)?
+    })
+}
+
+/// The organization of that name with its parent, created when missing.
+/// One found without a parent (a demo seeded before the territory) is put
+/// under it once the administrator exists, in `place_in_territory`.
 async fn organization_named(
     db: &DatabaseConnection,
     caller: &Caller,
     name: &str,
     kind: OrganizationKind,
+    parent_id: Option<Uuid>,
 ) -> AppResult<Uuid> {
     if let Some(found) = organization::Entity::find()
         .filter(organization::Column::Name.eq(name))
@@ -92,11 +116,56 @@ async fn organization_named(
             name: name.into(),
             kind,
             fiscal_code: None,
-            parent_id: None,
+            parent_id,
         },
     )
     .await?;
     Ok(created.id)
+}
+
+/// The id of the catalogue's organization `name`, among those seeded.
+fn id_in(ids: &[(&str, Uuid)], name: &str) -> AppResult<Uuid> {
+    ids.iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| missing(name))
+}
+
+/// Puts the catalogue's organizations still without a parent under theirs,
+/// as the administrator would.
+async fn place_in_territory(
+    db: &DatabaseConnection,
+    admin: &Caller,
+    ids: &[(&str, Uuid)],
+) -> AppResult<()> {
+    let id_of = |name: &str| id_in(ids, name);
+    for (name, _, parent) in ORGANIZATIONS {
+        let Some(parent) = parent else { continue };
+        let id = id_of(name)?;
+        let unplaced = organization::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .is_some_and(|o| o.parent_id.is_none());
+        if unplaced {
+            organizations::set_organization_parent(db, admin, id, Some(id_of(parent)?)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The REPORTER reads the indicators of the Ambito di Valle Camonica.
+async fn give_reporter_territory(
+    db: &DatabaseConnection,
+    admin: &Caller,
+    ambito: Uuid,
+) -> AppResult<()> {
+    let reporter = user_with_email(db, REPORTER_EMAIL)
+        .await?
+        .ok_or_else(|| missing(REPORTER_EMAIL))?;
+    if users::territories_of(db, reporter.id).await?.is_empty() {
+        users::set_user_territories(db, admin, reporter.id, vec![ambito]).await?;
+    }
+    Ok(())
 }
 
 pub(super) async fn user_with_email(
@@ -107,6 +176,16 @@ pub(super) async fn user_with_email(
         .filter(user::Column::EmailNormalized.eq(email))
         .one(db)
         .await?)
+}
+
+/// Whether a person with this codice fiscale is on record: the demo writes
+/// each of its persons once.
+pub(super) async fn person_known(db: &DatabaseConnection, fiscal_code: &str) -> AppResult<bool> {
+    Ok(person::Entity::find()
+        .filter(person::Column::FiscalCode.eq(fiscal_code))
+        .one(db)
+        .await?
+        .is_some())
 }
 
 pub(super) fn missing(what: &str) -> AppError {
@@ -141,17 +220,13 @@ async fn team_named(
 pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<String> {
     let system = Caller::command_line();
 
-    let mut organization_ids = Vec::new();
-    for (name, kind) in ORGANIZATIONS {
-        organization_ids.push((*name, organization_named(db, &system, name, *kind).await?));
+    let mut organization_ids: Vec<(&str, Uuid)> = Vec::new();
+    for (name, kind, parent) in ORGANIZATIONS {
+        let parent_id = parent.map(|p| id_in(&organization_ids, p)).transpose()?;
+        let id = organization_named(db, &system, name, *kind, parent_id).await?;
+        organization_ids.push((*name, id));
     }
-    let org_id = |name: &str| {
-        organization_ids
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, id)| *id)
-            .ok_or_else(|| missing(name))
-    };
+    let org_id = |name: &str| id_in(&organization_ids, name);
 
     for u in USERS {
         if user_with_email(db, u.email).await?.is_none() {
@@ -171,14 +246,44 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         }
     }
 
+    let admin = user_with_email(db, DEMO_ADMIN_EMAIL)
+        .await?
+        .ok_or_else(|| missing("administrator"))?;
+    let admin = seed_caller(&admin)?;
+    place_in_territory(db, &admin, &organization_ids).await?;
+    give_reporter_territory(db, &admin, org_id(VALLE_CAMONICA)?).await?;
+    let residences = Residences {
+        valle_camonica: VALLE_CAMONICA_COMUNI
+            .iter()
+            .map(|name| org_id(name).map(|id| (id, town(name))))
+            .collect::<AppResult<_>>()?,
+        sebino: SEBINO_COMUNI
+            .iter()
+            .map(|name| org_id(name).map(|id| (id, town(name))))
+            .collect::<AppResult<_>>()?,
+        small: (org_id(SMALL_COMUNE)?, town(SMALL_COMUNE)),
+    };
+
     let teams = DemoTeams {
         pua: team_named(db, &system, &PUA, org_id(PUA.organization)?).await?,
         uvm: team_named(db, &system, &UVM, org_id(UVM.organization)?).await?,
         eemm: team_named(db, &system, &EEMM, org_id(EEMM.organization)?).await?,
+        past_puas: [
+            team_named(db, &system, &PUA_DARFO, org_id(PUA_DARFO.organization)?).await?,
+            team_named(db, &system, &PUA_ISEO, org_id(PUA_ISEO.organization)?).await?,
+        ],
     };
-    let persons_added = seed_persons(db, &teams).await?;
+    let mut persons_added = seed_persons(db, &teams, &residences).await?;
     let projects_added = projects::seed_projects(db, &teams).await?;
-    let discharges_added = discharges::seed_discharges(db, config).await?;
+    // The past first, so that today's discharges are the unread news.
+    // Each discharge of the past two years brings its patient.
+    let past = history::seed_history(db, config, &teams, &residences).await?;
+    let discharges_added =
+        past + discharges::seed_discharges(db, config, &teams, &residences).await?;
+    persons_added += past;
+    // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
+    let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
+    worker.run_once().await?;
 
     let mut report = String::new();
     let _ = writeln!(
@@ -188,7 +293,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     for u in USERS {
         let _ = writeln!(
             report,
-            "  {:<32} {:<9} {}",
+            "  {:<40} {:<9} {}",
             u.email,
             u.role.as_str(),
             u.what
@@ -197,9 +302,42 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     Ok(report)
 }
 
+/// The Comuni the demo's persons live in, as (id, town), by Ambito.
+pub(super) struct Residences {
+    valle_camonica: Vec<(Uuid, &'static str)>,
+    sebino: Vec<(Uuid, &'static str)>,
+    /// The small Comune, kept for a few persons only.
+    small: (Uuid, &'static str),
+}
+
+impl Residences {
+    /// The `n`th person's Comune, one Ambito then the other: the persons
+    /// spread over both.
+    pub(super) fn nth(&self, n: usize) -> (Uuid, &'static str) {
+        let comuni = if n.is_multiple_of(2) {
+            &self.valle_camonica
+        } else {
+            &self.sebino
+        };
+        comuni
+            .get(n / 2 % comuni.len().max(1))
+            .copied()
+            .unwrap_or(self.small)
+    }
+}
+
+/// "Comune di Breno" → "Breno", for an address.
+fn town(name: &'static str) -> &'static str {
+    name.trim_start_matches("Comune di ")
+}
+
 /// Fifty-four persons in the PUA's care; some sent on to the UVM or the EEMM
 /// and taken in charge there, some with a caregiver or a guardian.
-async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {
+async fn seed_persons(
+    db: &DatabaseConnection,
+    teams: &DemoTeams,
+    residences: &Residences,
+) -> AppResult<usize> {
     let pua_worker = user_with_email(db, "assistente.sociale@ponte.demo")
         .await?
         .ok_or_else(|| missing("PUA worker"))?;
@@ -236,12 +374,7 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
         let Some(code) = encode(family, given, year, month, day, sex, belfiore) else {
             continue;
         };
-        if person::Entity::find()
-            .filter(person::Column::FiscalCode.eq(code.as_str()))
-            .one(db)
-            .await?
-            .is_some()
-        {
+        if person_known(db, code.as_str()).await? {
             continue;
         }
         let birth_date =
@@ -255,11 +388,12 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
             _ => vec![TargetGroup::Minore, TargetGroup::Disabilita],
         };
         let homeless = target_groups.contains(&TargetGroup::SenzaDimora);
+        let (comune, town) = residences.nth(i);
         let residence = if homeless {
-            "Via della Casa Comunale 1 (residenza fittizia), Breno".to_owned()
+            format!("Via della Casa Comunale 1 (residenza fittizia), {town}")
         } else {
             format!(
-                "{} {}, {place}",
+                "{} {}, {town}",
                 STREETS[dice.next(STREETS.len())],
                 1 + dice.next(80)
             )
@@ -278,7 +412,7 @@ async fn seed_persons(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<u
                 birth_place: Some(place.into()),
                 residence: Some(residence),
                 homeless,
-                residence_comune_id: None,
+                residence_comune_id: Some(comune),
                 domicile: None,
                 phone: Some(format!("0364 {:06}", 100_000 + dice.next(899_999))),
                 email: None,
