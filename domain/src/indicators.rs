@@ -504,9 +504,10 @@ pub struct Raw {
     pub value: Option<f64>,
     pub numerator: Option<i64>,
     pub denominator: Option<i64>,
-    /// For an amount (euros, hours), how many projects it rests on: the
-    /// numerator and denominator are not counts of persons then, so this
-    /// is what disclosure control looks at.
+    /// When the numerator and denominator do not count persons, how many
+    /// persons' cases the figure rests on, which is what disclosure control
+    /// looks at instead: the projects behind an amount (euros, hours); none
+    /// for a figure about teams or professions.
     pub cases: Option<i64>,
 }
 
@@ -701,5 +702,16 @@ mod tests {
             (None, None, None)
         );
         assert!(!disclose(amount(2), None).suppressed);
+    }
+
+    #[test]
+    fn a_figure_about_teams_rests_on_no_case_and_is_shown() {
+        let teams = Raw {
+            value: Some(2.0),
+            numerator: Some(2),
+            denominator: None,
+            cases: Some(0),
+        };
+        assert!(!disclose(teams, Some(5)).suppressed);
     }
 }

@@ -323,6 +323,19 @@ pub(super) const PUA_ISEO: DemoTeam = DemoTeam {
     members: &[("assistente.sociale.iseo@ponte.demo", TeamRole::Coordinator)],
 };
 
+/// The Sebino's multidisciplinary team for frail elderly persons at home:
+/// the Comune's social worker, the family nurse and the physiotherapist.
+pub(super) const EEMM_SEBINO: DemoTeam = DemoTeam {
+    name: "Équipe multidisciplinare Fragilità del Sebino",
+    kind: TeamKind::EquipeMultidisciplinare,
+    organization: "Comune di Iseo",
+    members: &[
+        ("assistente.sociale.iseo@ponte.demo", TeamRole::Coordinator),
+        ("infermiere@ponte.demo", TeamRole::Member),
+        ("fisioterapista@ponte.demo", TeamRole::Member),
+    ],
+};
+
 pub(super) const EEMM: DemoTeam = DemoTeam {
     name: "Équipe multidisciplinare Salute mentale e inclusione",
     kind: TeamKind::EquipeMultidisciplinare,

@@ -32,8 +32,8 @@ use crate::domain::indicators::periods;
 use crate::domain::money::Fixed2;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CancelReason, CareSetting, ConsentMethod, DischargeNeed,
-    FundingSource, GoalStatus, IndicatorBreakdown, Instrument, LifeArea, NeedLevel, ProjectStatus,
-    ProviderKind, Rater, ResourceKind, ResourceUnit, Sex,
+    FundingSource, GoalStatus, IndicatorBreakdown, Instrument, LifeArea, NeedLevel, Profession,
+    ProjectStatus, ProviderKind, Rater, ResourceKind, ResourceUnit, ServiceKind, Sex,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
@@ -41,8 +41,9 @@ use crate::services::budget::{self, ResourceDraft};
 use crate::services::discharges::{
     self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
 };
+use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::persons::PersonDraft;
-use crate::services::project_plan::{self, GoalChanges, GoalDraft};
+use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore};
 use crate::services::projects::{self, Consent};
 use crate::services::{notifications, referrals};
@@ -99,6 +100,8 @@ struct Actors {
     hospital_social_worker: user::Model,
     nurse: user::Model,
     hospital: Uuid,
+    /// The health side that co-signs an integrated PAI.
+    asst: Uuid,
     uvm: Uuid,
     url: url::Url,
     /// Valle Camonica's, the Sebino's.
@@ -198,12 +201,8 @@ pub async fn seed_history(
         ward: user("dimissioni.ospedale@ponte.demo").await?,
         hospital_social_worker: user("assistente.sociale.ospedale@ponte.demo").await?,
         nurse: user("infermiere@ponte.demo").await?,
-        hospital: organization::Entity::find()
-            .filter(organization::Column::Name.eq("Ospedale di Esine"))
-            .one(db)
-            .await?
-            .map(|o| o.id)
-            .ok_or_else(|| missing("hospital"))?,
+        hospital: organization_id(db, "Ospedale di Esine").await?,
+        asst: organization_id(db, "ASST della Valcamonica").await?,
         uvm: teams.uvm,
         url: config.public_url.clone(),
         desks: [
@@ -232,6 +231,15 @@ pub async fn seed_history(
     }
     read_the_news(db, today).await?;
     Ok(reported)
+}
+
+async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await?
+        .map(|o| o.id)
+        .ok_or_else(|| missing(name))
 }
 
 /// The teams read the past years' notifications as they came: by yesterday
@@ -432,11 +440,9 @@ async fn follow(
                 education: None,
             }],
             social_domains: vec![],
-            need_level: if case.course == Course::Rsa {
-                NeedLevel::High
-            } else {
-                NeedLevel::Medium
-            },
+            // Not self-sufficient after the stay, whether home or to an RSA:
+            // the complex conditions the UVM takes in charge (seed 001 §8).
+            need_level: NeedLevel::High,
             recommended_setting: destination,
             notes: Some("Valutazione UVM in reparto".into()),
         },
@@ -557,8 +563,25 @@ async fn carry_pai(
         goal_ids.push(goal.id);
     }
     let (comune, _) = case.comune;
+    // The SAD the discharge asked for, from the day after, as long as the PAI.
+    project_plan::add_intervention(
+        db,
+        &caller,
+        project_id,
+        InterventionDraft {
+            goal_id: goal_ids.first().copied(),
+            life_area: LifeArea::HealthWellbeing,
+            service_kind: ServiceKind::Sad,
+            provider_id: Some(comune),
+            frequency: "3 accessi a settimana".into(),
+            start_date: day(1),
+            end_date: Some(day(40)),
+        },
+    )
+    .await?;
+    let mut spent = Vec::new();
     if case.slot % 6 != 5 {
-        budget::add_resource(
+        let voucher = budget::add_resource(
             db,
             &caller,
             project_id,
@@ -577,6 +600,30 @@ async fn carry_pai(
             },
         )
         .await?;
+        let nursing = budget::add_resource(
+            db,
+            &caller,
+            project_id,
+            ResourceDraft {
+                life_area: LifeArea::HealthWellbeing,
+                kind: ResourceKind::Professional,
+                provider_kind: ProviderKind::Organization,
+                provider_id: Some(actors.asst),
+                funding_source: FundingSource::FondoSanitario,
+                description: "Infermiere di famiglia a domicilio".into(),
+                profession: Some(Profession::InfermiereDiFamiglia),
+                unit: ResourceUnit::Hours,
+                planned: Fixed2(2_000),
+                period_start: day(1),
+                period_end: Some(day(40)),
+            },
+        )
+        .await?;
+        // Used by the twentieth day: part of the voucher, most of the hours.
+        spent = vec![
+            (voucher.id, Fixed2(30_000 + 2_500 * case.slot as i64)),
+            (nursing.id, Fixed2(1_200 + 100 * case.slot as i64)),
+        ];
         budget::agree_budget(
             db,
             &caller,
@@ -612,7 +659,28 @@ async fn carry_pai(
     }
 
     let caller = seed_caller_on(social_worker, day(3))?;
-    let current = projects::get_project(db, &caller, project_id).await?;
+    let mut current = projects::get_project(db, &caller, project_id).await?;
+    // All but one in six is an integrated PAI, signed by the ASST and the
+    // Comune before it delivers.
+    if case.slot % 6 != 5 {
+        integrated_pai::set_integrated(db, &caller, project_id, current.version, true).await?;
+        for (organization_id, signatory) in [
+            (actors.asst, "Direttore del Distretto"),
+            (comune, "Responsabile dei servizi sociali"),
+        ] {
+            current = integrated_pai::cosign(
+                db,
+                &caller,
+                project_id,
+                Cosignature {
+                    organization_id,
+                    signed_on: day(3),
+                    signatory: Some(signatory.into()),
+                },
+            )
+            .await?;
+        }
+    }
     let mut version = projects::record_consent(
         db,
         &caller,
@@ -636,6 +704,13 @@ async fn carry_pai(
             projects::transition_project(db, &caller, project_id, step, version, None, Vec::new())
                 .await?
                 .version;
+    }
+    if day(20) >= today {
+        return Ok(());
+    }
+    let caller = seed_caller_on(social_worker, day(20))?;
+    for (resource_id, quantity) in spent {
+        budget::record_use(db, &caller, resource_id, day(20), quantity, None).await?;
     }
     if day(40) >= today {
         return Ok(());

@@ -15,7 +15,7 @@ pub use catalogue::{DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use entity::{organization, person, team, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -42,8 +42,8 @@ use crate::services::referrals::{self, NewReferral};
 use crate::services::teams;
 use crate::services::users::{self, NewUser};
 use catalogue::{
-    DemoTeam, EEMM, MEN, ORGANIZATIONS, PLACES, PUA, PUA_DARFO, PUA_ISEO, REPORTER_EMAIL,
-    SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA,
+    DemoTeam, EEMM, EEMM_SEBINO, MEN, ORGANIZATIONS, PLACES, PUA, PUA_DARFO, PUA_ISEO,
+    REPORTER_EMAIL, SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA,
     VALLE_CAMONICA_COMUNI, WOMEN,
 };
 
@@ -264,15 +264,33 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         small: (org_id(SMALL_COMUNE)?, town(SMALL_COMUNE)),
     };
 
+    // The teams have worked since the history begins (the first of January
+    // last year): their members are in service in every quarter it covers.
+    let founded = NaiveDate::from_ymd_opt(today().year() - 1, 1, 1)
+        .and_then(|day| day.and_hms_opt(9, 0, 0))
+        .ok_or_else(|| missing("the teams' founding day"))?
+        .and_utc();
+    let founding = Caller {
+        clock: Clock::fixed(founded),
+        ..Caller::command_line()
+    };
     let teams = DemoTeams {
-        pua: team_named(db, &system, &PUA, org_id(PUA.organization)?).await?,
-        uvm: team_named(db, &system, &UVM, org_id(UVM.organization)?).await?,
-        eemm: team_named(db, &system, &EEMM, org_id(EEMM.organization)?).await?,
+        pua: team_named(db, &founding, &PUA, org_id(PUA.organization)?).await?,
+        uvm: team_named(db, &founding, &UVM, org_id(UVM.organization)?).await?,
+        eemm: team_named(db, &founding, &EEMM, org_id(EEMM.organization)?).await?,
         past_puas: [
-            team_named(db, &system, &PUA_DARFO, org_id(PUA_DARFO.organization)?).await?,
-            team_named(db, &system, &PUA_ISEO, org_id(PUA_ISEO.organization)?).await?,
+            team_named(db, &founding, &PUA_DARFO, org_id(PUA_DARFO.organization)?).await?,
+            team_named(db, &founding, &PUA_ISEO, org_id(PUA_ISEO.organization)?).await?,
         ],
     };
+    // Takes no case of the demo's: there so that the Sebino has an EEMM.
+    team_named(
+        db,
+        &founding,
+        &EEMM_SEBINO,
+        org_id(EEMM_SEBINO.organization)?,
+    )
+    .await?;
     let mut persons_added = seed_persons(db, &teams, &residences).await?;
     let projects_added = projects::seed_projects(db, &teams).await?;
     // The past first, so that today's discharges are the unread news.

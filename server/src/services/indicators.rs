@@ -500,7 +500,7 @@ async fn compute(
                     1,
                 )
                 .await?;
-            Ok(count_of(nth(&numbers, 0)))
+            Ok(about_teams(count_of(nth(&numbers, 0))))
         }
         "EEMM_PROFESSIONS" => {
             let members = format!(
@@ -521,7 +521,7 @@ async fn compute(
                     2,
                 )
                 .await?;
-            Ok(ratio_of(nth(&numbers, 0), nth(&numbers, 1)))
+            Ok(about_teams(ratio_of(nth(&numbers, 0), nth(&numbers, 1))))
         }
         improved if improved.starts_with(IMPROVED) => {
             let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
@@ -748,6 +748,15 @@ async fn closed_improved(
                 last = score("DESC"),
                 closed = ProjectStatus::Closed.as_str(),
             )).await
+}
+
+/// A figure about teams and professions rests on no person's case: a
+/// small number of teams names no one, so it is not suppressed.
+fn about_teams(raw: Raw) -> Raw {
+    Raw {
+        cases: Some(0),
+        ..raw
+    }
 }
 
 fn nth(numbers: &[i64], at: usize) -> i64 {

@@ -1211,6 +1211,14 @@ async fn sad_and_team_indicators_count_what_the_seeds_ask(db: TestDb) {
         figure(&hidden, "BUDGET_RESOURCES"),
         json!([null, null, null, true])
     );
+    // One team is no one's case: the REPORTER sees it.
+    let teams = read(
+        &planner,
+        json!({ "codes": ["ACTIVE_TEAMS", "EEMM_PROFESSIONS"], "from": "2026-01-01", "to": "2026-03-31", "territory": ambito }),
+    )
+    .await;
+    assert_eq!(figure(&teams, "ACTIVE_TEAMS"), json!([1.0, 1, null, false]));
+    assert_eq!(figure(&teams, "EEMM_PROFESSIONS")[3], false);
     assert!(by_code(&hidden, "BUDGET_RESOURCES")["parts"]
         .as_array()
         .expect("parts")
