@@ -21,6 +21,7 @@ import type {
   FiscalCodeMissingReason,
   FundingSource,
   GoalStatus,
+  IndicatorDimension,
   Instrument,
   IntegratedPart,
   LifeArea,
@@ -380,6 +381,14 @@ const indicatorUnitLabels = {
   RATIO: 'Rapporto',
   DAYS: 'Giorni',
   EUR: 'Euro',
+  HOURS: 'Ore',
+};
+
+/** What the parts of an amount indicator are split by. */
+export const indicatorDimensionLabels: Record<IndicatorDimension, string> = {
+  LIFE_AREA: 'Area di vita',
+  RESOURCE_KIND: 'Tipo di risorsa',
+  FUNDING_SOURCE: 'Fonte di finanziamento',
 };
 
 const indicatorBreakdownLabels = {
@@ -430,6 +439,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   EmailStatus: emailStatusLabels,
   IndicatorUnit: indicatorUnitLabels,
   IndicatorBreakdown: indicatorBreakdownLabels,
+  IndicatorDimension: indicatorDimensionLabels,
 };
 
 /**

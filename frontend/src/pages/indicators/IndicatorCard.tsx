@@ -1,5 +1,6 @@
 import { LineChart } from '../../components/LineChart';
 import type { IndicatorCatalogueQuery, IndicatorsQuery } from '../../gql/graphql';
+import { indicatorDimensionLabels } from '../../i18n/enums';
 import { indicatorsCopy as copy } from './copy';
 import { axisMax, changeFrom, formatNumber, formatValue, quarterName, type Period } from './indicators';
 
@@ -48,7 +49,7 @@ function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFig
           <tbody>
             {parts.map((p) => (
               <tr key={`${p.dimension}-${p.key}`}>
-                <td>{copy.dimensions[p.dimension]}</td>
+                <td>{indicatorDimensionLabels[p.dimension]}</td>
                 <th scope="row">{p.label}</th>
                 <td>{valueText(p, unit)}</td>
                 <td>{p.suppressed || p.denominator == null ? copy.noData : formatValue(p.denominator, unit)}</td>

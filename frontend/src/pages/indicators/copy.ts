@@ -44,7 +44,6 @@ export const indicatorsCopy = {
   usedOf: (used: string, planned: string) => `Utilizzati ${used} su ${planned} pianificati`,
   parts: 'Suddivisione del periodo',
   partsCaption: (title: string) => `${title}: utilizzato e pianificato per area di vita, tipo di risorsa e fonte di finanziamento`,
-  dimensions: { LIFE_AREA: 'Area di vita', RESOURCE_KIND: 'Tipo di risorsa', FUNDING_SOURCE: 'Fonte di finanziamento' },
   partColumns: { dimension: 'Suddivisione', part: 'Voce', used: 'Utilizzato', planned: 'Pianificato' },
   noSeries: 'Nessun valore per trimestre da mostrare nel grafico.',
   showData: 'Mostra i dati',
