@@ -1,12 +1,9 @@
+import { readFileSync } from 'node:fs';
+
 import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtures';
 
-/**
- * Who reads the indicators here. The planning office's REPORTER demo account
- * (`ufficio.piano@ponte.demo`, password `ponte-demo-2026`) is being added to the
- * demo data; until it is, the administrator reads them (everything, no territory).
- * Switching is this one line.
- */
-const ACCOUNT = DEMO_ADMIN;
+/** The Ufficio di Piano's REPORTER of the demo: the Ambito of Valle Camonica. */
+const ACCOUNT = { email: 'ufficio.piano@ponte.demo', password: DEMO_ADMIN.password };
 
 test('the planning office reads the indicators, their data and definitions, and finds the export', async ({ page }) => {
   await page.goto('/');
@@ -40,6 +37,30 @@ test('the planning office reads the indicators, their data and definitions, and 
   );
   await expect(page.getByRole('link', { name: 'Scarica Excel (XLSX)' })).toHaveAttribute('download', '');
   await checkScreen(page, '30-indicatori');
+
+  // The downloads themselves: a CSV an Italian spreadsheet opens, a workbook.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe(`indicatori-${lastYear}-01-01-${lastYear}-12-31.csv`);
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\ufeffCodice;Indicatore;Unità;Dal;Al;Valore;Numeratore;Denominatore;Soppresso;Parte\r\n')).toBe(true);
+  expect(text).toContain(`;01/01/${lastYear};31/12/${lastYear};`);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica Excel (XLSX)' }).click()]);
+  expect(xlsx.suggestedFilename()).toBe(`indicatori-${lastYear}-01-01-${lastYear}-12-31.xlsx`);
+  expect(
+    readFileSync(await xlsx.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
+
+  // A REPORTER reads no person: no case-work menu, and the API refuses.
+  const navigation = page.getByRole('navigation', { name: 'Navigazione principale' });
+  await expect(navigation.getByRole('link', { name: 'Persone' })).toHaveCount(0);
+  const persons = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', 'x-ponte-csrf': '1' },
+    data: { query: '{ persons(first: 5) { nodes { id familyName } } }' },
+  });
+  const answer = (await persons.json()) as { errors?: { extensions?: { code?: string } }[] };
+  expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
   // The chosen period is in the address: a reload shows the same view.
   await page.getByLabel('Periodo', { exact: true }).selectOption(String(lastYear - 1));
