@@ -10,6 +10,7 @@ import { artifacts } from './global-setup';
 import { checkScreen, expect, signIn, signOut, test } from './fixtures';
 
 const GERIATRA = 'geriatra@ponte.demo';
+const WARD = 'reparto@ponte.demo';
 const PASSWORD = 'ponte-demo-2026';
 const PAI = 'PAI integrato: restare a casa in sicurezza';
 const GOAL = "Mantenere l'aderenza alla terapia e prevenire le cadute";
@@ -62,6 +63,14 @@ test('the case manager prints a PAI to PDF: the document and its signature lines
   // The app's frame and tools are screen only.
   expectNotPrinted(text, ['Persone', 'Progetti', 'Notifiche', 'Esci', 'Torna al progetto', 'Stampa PAI']);
 
+  // On a phone, 390 px wide, the document does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  await checkScreen(page, '40b-stampa-pai-telefono');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const printPath = new URL(page.url()).pathname;
+
   // The project page itself prints without the frame, its index, buttons and forms.
   await page.getByRole('link', { name: 'Torna al progetto' }).click();
   await expect(page.getByRole('heading', { level: 1, name: PAI })).toBeVisible();
@@ -79,5 +88,12 @@ test('the case manager prints a PAI to PDF: the document and its signature lines
     'Cambia case manager',
     'Aggiungi obiettivo',
   ]);
+  await signOut(page);
+
+  // Need-to-know is the server's: the ward nurse, in none of the teams, gets the usual block.
+  await page.goto(printPath);
+  await signIn(page, WARD, PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Non hai accesso a questo progetto' })).toBeVisible();
+  await expect(page.getByTestId('stampa-firme')).toHaveCount(0);
   await signOut(page);
 });

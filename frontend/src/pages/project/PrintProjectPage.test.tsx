@@ -201,9 +201,9 @@ describe('Stampa PAI', () => {
 
     const budget = screen.getByTestId('stampa-budget-HEALTH_WELLBEING');
     expect(within(budget).getByRole('row', { name: /Voucher SAD/ })).toHaveTextContent(
-      'Voucher SAD (economica)Cooperativa sociale Il SentieroFNA – misura B2 (disabilità grave e non autosufficienza)1.250,50 €400,00 €',
+      'Voucher SAD (economica)Messa a disposizione da: Cooperativa sociale Il Sentiero · Finanziamento: FNA – misura B2 (disabilità grave e non autosufficienza)1.250,50 €400,00 €',
     );
-    expect(within(budget).getByRole('row', { name: /Educatore/ })).toHaveTextContent('Fondi comunali48 ore12,5 ore');
+    expect(within(budget).getByRole('row', { name: /Educatore/ })).toHaveTextContent('Finanziamento: Fondi comunali48 ore12,5 ore');
     // Euros and hours each have their own total line.
     const areaTotals = within(budget).getAllByRole('row', { name: /Totale dell’area/ });
     expect(areaTotals.map((r) => r.textContent)).toEqual(['Totale dell’area1.250,50 €400,00 €', 'Totale dell’area48 ore12,5 ore']);

@@ -316,13 +316,12 @@ function BudgetBlock({ budget }: { budget: PrintedProject['budget'] }) {
         if (resources.length === 0) return null;
         const total = areaTotals.find((t) => t.key === area);
         return (
+          // Three columns: the table fits a phone's width without scrolling.
           <table key={area} className="table table-sm ponte-print-table" data-testid={`stampa-budget-${area}`}>
             <caption className="ponte-print-caption">{c.caption(label)}</caption>
             <thead>
               <tr>
                 <th scope="col">{c.resource}</th>
-                <th scope="col">{c.provider}</th>
-                <th scope="col">{c.funding}</th>
                 <th scope="col" className="text-end">
                   {c.planned}
                 </th>
@@ -335,10 +334,10 @@ function BudgetBlock({ budget }: { budget: PrintedProject['budget'] }) {
               {resources.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    {r.description} ({resourceKindLabels[r.kind].toLowerCase()})
+                    <strong>{r.description}</strong> ({resourceKindLabels[r.kind].toLowerCase()})
+                    <br />
+                    {c.providedBy(providerName(r), fundingSourceLabels[r.fundingSource])}
                   </td>
-                  <td>{providerName(r)}</td>
-                  <td>{fundingSourceLabels[r.fundingSource]}</td>
                   <td className="text-end text-nowrap">{formatQuantity(r.plannedQuantity, r.unit)}</td>
                   <td className="text-end text-nowrap">{formatQuantity(r.usedQuantity, r.unit)}</td>
                 </tr>
@@ -366,9 +365,7 @@ function TotalRows({ label, lines }: { label: string; lines: ReturnType<typeof g
     <tfoot>
       {lines.map((line) => (
         <tr key={line.unit}>
-          <th scope="row" colSpan={3}>
-            {label}
-          </th>
+          <th scope="row">{label}</th>
           <td className="text-end text-nowrap">{formatQuantity(line.planned, line.unit)}</td>
           <td className="text-end text-nowrap">{formatQuantity(line.used, line.unit)}</td>
         </tr>
