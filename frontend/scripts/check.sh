@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every check of the SPA, in order: dependencies, generated code, types, lint,
 # formatting, unit tests, production build, then the end-to-end run in Debian's Chromium
-# against the real Ponte server (built beforehand: target/debug/ponte, or
-# $PONTE_BIN, or $CARGO_TARGET_DIR/debug/ponte). Exits non-zero on any failure.
+# (and pdftotext, which reads the printed PAI back) against the real Ponte server
+# (built beforehand: target/debug/ponte, or $PONTE_BIN, or $CARGO_TARGET_DIR/debug/ponte).
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 frontend="$(pwd)"
@@ -64,12 +65,23 @@ npm test --silent 2>&1 | tee "$vitest_log"
 step "npm run build"
 npm run --silent build 2>&1 | { grep -v '^dist/assets/It' || true; } # the icon chunks are many and small
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  step "install chromium"
-  sudo_cmd=""
+# Debian packages the e2e run needs, installed when missing (as root, or with sudo).
+apt_install() {
+  local sudo_cmd=""
   [[ "$(id -u)" -ne 0 ]] && sudo_cmd="sudo"
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium fonts-dejavu-core
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "$@"
+}
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  step "install chromium"
+  apt_install chromium fonts-dejavu-core
+fi
+
+# The e2e run reads the printed PAI back from its PDF with pdftotext.
+if ! command -v pdftotext >/dev/null; then
+  step "install poppler-utils"
+  apt_install poppler-utils
 fi
 
 step "npm run e2e"

@@ -18,6 +18,7 @@ import { DischargesPage } from './pages/discharges/DischargesPage';
 import { NewDischargePage } from './pages/discharges/NewDischargePage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NewProjectPage } from './pages/project/NewProjectPage';
+import { PrintProjectPage } from './pages/project/PrintProjectPage';
 import { ProjectPage } from './pages/project/ProjectPage';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { NewPersonPage } from './pages/persons/NewPersonPage';
@@ -61,6 +62,8 @@ function Screen({ pathname }: { pathname: string }) {
   if (newProject) return <NewProjectPage key={newProject.id} personId={newProject.id} />;
   const project = matchPath(patterns.project, pathname);
   if (project) return <ProjectPage key={project.id} id={project.id} />;
+  const projectPrint = matchPath(patterns.projectPrint, pathname);
+  if (projectPrint) return <PrintProjectPage key={projectPrint.id} id={projectPrint.id} />;
   const discharge = matchPath(patterns.discharge, pathname);
   if (discharge) return <DischargePage key={discharge.id} id={discharge.id} />;
   const assessment = matchPath(patterns.assessment, pathname);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/print.css';
 import { App } from './App';
 import { interceptLinks } from './router/router';
 import { SessionProvider } from './session/session';

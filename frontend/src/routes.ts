@@ -22,6 +22,7 @@ export const patterns = {
   assessment: '/valutazioni/:id',
   newProject: '/persone/:id/progetti/nuovo',
   project: '/progetti/:id',
+  projectPrint: '/progetti/:id/stampa',
   discharge: '/dimissioni/:id',
   adminTeam: '/amministrazione/equipe/:id',
 } as const;
@@ -33,6 +34,7 @@ export const pathTo = {
   assessment: (id: string) => `/valutazioni/${encodeURIComponent(id)}`,
   adminTeam: (id: string) => `/amministrazione/equipe/${encodeURIComponent(id)}`,
   project: (id: string) => `/progetti/${encodeURIComponent(id)}`,
+  projectPrint: (id: string) => `/progetti/${encodeURIComponent(id)}/stampa`,
   discharge: (id: string) => `/dimissioni/${encodeURIComponent(id)}`,
   /** The open-project form, optionally prefilled (a discharge's suggested PAI). */
   newProject: (personId: string, prefill: Record<string, string> = {}) => {

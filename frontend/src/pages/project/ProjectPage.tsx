@@ -16,6 +16,7 @@ import { projectCopy as copy } from './copy';
 import { GoalsSection } from './GoalsSection';
 import { IntegratedSection } from './IntegratedSection';
 import { LifeAreaScoresSection } from './LifeAreaScoresSection';
+import { printCopy } from './printCopy';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
 import { ReviewsSection } from './ReviewsSection';
@@ -46,11 +47,14 @@ export function ProjectPage({ id }: { id: string }) {
   return (
     <>
       <PageHeading title={project.title} />
-      <p className="d-flex flex-wrap gap-3">
+      <p className="d-flex flex-wrap gap-3 ponte-no-print">
         <a href={paths.projects}>{copy.backToProjects}</a>
         {project.person && (
           <a href={pathTo.person(project.person.id)}>{copy.personLink(`${project.person.givenName} ${project.person.familyName}`)}</a>
         )}
+        <a href={pathTo.projectPrint(project.id)} className="btn btn-outline-primary btn-sm" data-testid="stampa-pai">
+          {printCopy.printButton(project.kind === 'PAI')}
+        </a>
       </p>
       {search.get('aperto') && <FormMessage kind="success">{copy.opened}</FormMessage>}
       <Summary project={project} onReload={reload} />

@@ -11,6 +11,81 @@ graphql(`
   }
 `);
 
+// The parts of a project the Progetto screen and the printed PAI both show, selected once.
+graphql(`
+  fragment ProjectPartiesFields on IndividualProject {
+    integrated
+    cosignatures {
+      part
+      signedOn
+      signatory
+      organization {
+        id
+        name
+        kind
+      }
+      recordedBy {
+        id
+        displayName
+      }
+    }
+    team {
+      id
+      name
+      kind
+      members {
+        active
+        user {
+          id
+          displayName
+          profession
+        }
+      }
+    }
+    caseManager {
+      id
+      displayName
+    }
+    consent {
+      date
+      method
+      witness
+      familyCosignature
+      recordedBy {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment ProjectPlanFields on IndividualProject {
+    goals {
+      id
+      lifeArea
+      description
+      targetDate
+      indicator
+      status
+      outcomeNote
+    }
+    interventions {
+      id
+      goalId
+      lifeArea
+      serviceKind
+      frequency
+      startDate
+      endDate
+      provider {
+        id
+        name
+      }
+    }
+  }
+`);
+
 /** Everything the Progetto screen shows, in one request. */
 export const projectDetailQuery = graphql(`
   query ProjectDetail($id: ID!) {
@@ -28,75 +103,13 @@ export const projectDetailQuery = graphql(`
       createdAt
       reviewOverdue
       ...ProjectSteps
-      integrated
-      cosignatures {
-        part
-        signedOn
-        signatory
-        organization {
-          id
-          name
-          kind
-        }
-        recordedBy {
-          id
-          displayName
-        }
-      }
       person {
         id
         givenName
         familyName
       }
-      team {
-        id
-        name
-        kind
-        members {
-          active
-          user {
-            id
-            displayName
-            profession
-          }
-        }
-      }
-      caseManager {
-        id
-        displayName
-      }
-      consent {
-        date
-        method
-        witness
-        familyCosignature
-        recordedBy {
-          id
-          displayName
-        }
-      }
-      goals {
-        id
-        lifeArea
-        description
-        targetDate
-        indicator
-        status
-        outcomeNote
-      }
-      interventions {
-        id
-        goalId
-        lifeArea
-        serviceKind
-        frequency
-        startDate
-        endDate
-        provider {
-          id
-          name
-        }
-      }
+      ...ProjectPartiesFields
+      ...ProjectPlanFields
       reviews {
         id
         date
