@@ -10,13 +10,39 @@ pub fn date(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
 }
 
-/// A quantity in its unit (`EUR`, `HOURS`, `COMMITMENT`) with a decimal comma.
+/// A quantity in its unit (`EUR`, `HOURS`, `COMMITMENT`) as the SPA writes
+/// it (`pages/project/budget.ts`): "1.250,50 €", "12,5 ore", "1 ora".
 pub fn quantity(amount: Fixed2, unit: &str) -> String {
-    let number = amount.to_string().replace('.', ",");
     match unit {
-        "EUR" => format!("{number} €"),
-        "HOURS" => format!("{number} ore"),
-        _ => number,
+        "EUR" => format!("{} €", italian(amount, false)),
+        "HOURS" => {
+            let number = italian(amount, true);
+            format!("{number} {}", if amount == Fixed2(100) { "ora" } else { "ore" })
+        }
+        _ => italian(amount, true),
+    }
+}
+
+/// Thousands separated by dots, a decimal comma; `trim` drops zeros after it.
+fn italian(amount: Fixed2, trim: bool) -> String {
+    let magnitude = amount.0.unsigned_abs();
+    let digits = (magnitude / 100).to_string();
+    let mut whole = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            whole.push('.');
+        }
+        whole.push(digit);
+    }
+    let mut fraction = format!("{:02}", magnitude % 100);
+    if trim {
+        fraction = fraction.trim_end_matches('0').to_owned();
+    }
+    let sign = if amount.0 < 0 { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole},{fraction}")
     }
 }
 
@@ -133,8 +159,14 @@ mod tests {
             date(NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()),
             "05/11/2026"
         );
-        assert_eq!(quantity(Fixed2(125_050), "EUR"), "1250,50 €");
-        assert_eq!(quantity(Fixed2(4_800), "HOURS"), "48,00 ore");
+        assert_eq!(quantity(Fixed2(125_050), "EUR"), "1.250,50 €");
+        assert_eq!(quantity(Fixed2(240_000), "EUR"), "2.400,00 €");
+        assert_eq!(quantity(Fixed2(123_456_789), "EUR"), "1.234.567,89 €");
+        assert_eq!(quantity(Fixed2(50), "EUR"), "0,50 €");
+        assert_eq!(quantity(Fixed2(4_800), "HOURS"), "48 ore");
+        assert_eq!(quantity(Fixed2(1_250), "HOURS"), "12,5 ore");
+        assert_eq!(quantity(Fixed2(100), "HOURS"), "1 ora");
+        assert_eq!(quantity(Fixed2(-2_500), "EUR"), "-25,00 €");
         assert_eq!(code("TIROCINIO_INCLUSIONE"), "tirocinio inclusione");
         assert_eq!(code("SAD"), "SAD");
         assert_eq!(goal_status("PARTLY_ACHIEVED"), "raggiunto in parte");

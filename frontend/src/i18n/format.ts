@@ -4,7 +4,7 @@
  * `DateTime` values are instants.
  */
 const dayFormat = new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short' });
+const timeFormat = new Intl.DateTimeFormat('it-IT', { hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** `1980-01-31` → `31/01/1980`; anything else is shown as it came. */
 export function formatDate(day: string): string {
@@ -13,10 +13,11 @@ export function formatDate(day: string): string {
   return dayFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
-/** An RFC 3339 instant in the browser's time zone: `23/11/26, 18:45`. */
+/** An RFC 3339 instant in the browser's time zone: `23/11/2026 18:45`, the day as `formatDate` writes it. */
 export function formatDateTime(instant: string): string {
   const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return instant;
+  return `${dayFormat.format(date)} ${timeFormat.format(date)}`;
 }
 
 /** Today as a GraphQL `Date` in the browser's time zone. */
