@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { encodeFiscalCode } from '../src/domain/fiscalCode';
-import { expect, signIn, test as base, trackGraphqlRequests } from './fixtures';
+import { expect, signIn, signInInTheDialog, test as base, trackGraphqlRequests } from './fixtures';
 import { startPonte, type RunningPonte } from './global-setup';
 
 const SOCIAL_WORKER = { email: 'assistente.sociale@ponte.demo', password: 'ponte-demo-2026' };
@@ -27,15 +27,6 @@ const test = base.extend<object, { shortSession: RunningPonte }>({
 
 const person = { familyName: 'Tempesti', givenName: 'Rosalba', birthDate: '1950-06-02', sex: 'F' as const, placeCode: 'B149' };
 const fiscalCode = encodeFiscalCode(person);
-
-async function signInInTheDialog(page: Page) {
-  const dialog = page.getByRole('alertdialog', { name: 'La sessione è scaduta' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Email').fill(SOCIAL_WORKER.email);
-  await dialog.getByLabel('Password', { exact: true }).fill(SOCIAL_WORKER.password);
-  await dialog.getByRole('button', { name: 'Accedi' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 async function expectTheFormAsTyped(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Nuova persona' })).toBeVisible();
@@ -87,7 +78,7 @@ test('after the session ends, signing in again in a dialog keeps half a "Nuova p
   await expect(page.getByRole('alertdialog', { name: 'La sessione è scaduta' })).toBeVisible({ timeout: 30_000 });
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(person.familyName);
-  await signInInTheDialog(page);
+  await signInInTheDialog(page, SOCIAL_WORKER.email, SOCIAL_WORKER.password);
   await expectTheFormAsTyped(page);
 
   // The session ends on the server without the SPA knowing (here: the cookie
@@ -97,7 +88,7 @@ test('after the session ends, signing in again in a dialog keeps half a "Nuova p
   await expect.poll(() => graphql.inFlight()).toBe(0);
   await context.clearCookies();
   await page.getByRole('button', { name: 'Registra persona' }).click();
-  await signInInTheDialog(page);
+  await signInInTheDialog(page, SOCIAL_WORKER.email, SOCIAL_WORKER.password);
   await expectTheFormAsTyped(page);
   await expect(page.getByLabel('Équipe che prende in carico la persona')).toHaveValue(/.+/);
 
