@@ -142,6 +142,20 @@ describe('App', () => {
       expect(screen.getByText('Ti diamo il benvenuto, Giulia Bianchi.')).toBeInTheDocument();
     });
 
+    it('starts the countdown over when another tab of the browser gets an answer', async () => {
+      await signedInIdle();
+      await act(() => vi.advanceTimersByTimeAsync(7 * 60_000));
+      const otherTab = new BroadcastChannel('ponte-sessione');
+      otherTab.postMessage('answered');
+      otherTab.close();
+      // Delivered on the real event loop.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      await act(() => vi.advanceTimersByTimeAsync(2 * 60_000));
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(6.5 * 60_000));
+      expect(screen.getByRole('alertdialog', { name: 'La sessione sta per scadere' })).toBeInTheDocument();
+    });
+
     it('ends the session when the countdown runs out, though the badge kept asking, and keeps the page under the sign-in', async () => {
       const { asked } = await signedInIdle();
       await act(() => vi.advanceTimersByTimeAsync(10 * 60_000 + 1));

@@ -98,16 +98,35 @@ export function useViewer(): Viewer {
 }
 
 /**
+ * The tabs of this browser share one session cookie: an answer in one tab
+ * restarts the countdown in the others, else an idle tab would sign out the
+ * one in use. The message says only that something was answered.
+ */
+const TABS_CHANNEL = 'ponte-sessione';
+
+/**
  * What the client's callbacks update outside rendering, for the provider's
- * life: the running countdown, and the queries refused for want of a
- * session, to run again once the same user is back.
+ * life: the running countdown, the channel to the other tabs, and the
+ * queries refused for want of a session, to run again once the same user is
+ * back.
  */
 class LiveSession {
   private timer: IdleTimer | null = null;
+  private tabs: BroadcastChannel | null = null;
   private refused: Operation[] = [];
 
   runs(timer: IdleTimer | null) {
     this.timer = timer;
+  }
+
+  talksTo(tabs: BroadcastChannel | null) {
+    this.tabs = tabs;
+  }
+
+  /** An answer here: the countdown starts over, here and in the other tabs. */
+  answered() {
+    this.touch();
+    this.tabs?.postMessage('answered');
   }
 
   touch() {
@@ -140,7 +159,7 @@ export function SessionProvider({ children, fetch }: { children: ReactNode; fetc
           setLapsed(true);
         },
         onAnswer: () => {
-          live.touch();
+          live.answered();
           setExpiring(false);
         },
       }),
@@ -211,6 +230,20 @@ export function SessionProvider({ children, fetch }: { children: ReactNode; fetc
       cancelled = true;
     };
   }, [client, signedInNow, idleMs]);
+
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const tabs = new BroadcastChannel(TABS_CHANNEL);
+    tabs.onmessage = () => {
+      live.touch();
+      setExpiring(false);
+    };
+    live.talksTo(tabs);
+    return () => {
+      live.talksTo(null);
+      tabs.close();
+    };
+  }, [live]);
 
   // The countdown runs while a session is believed alive; each answer restarts it.
   useEffect(() => {
