@@ -38,6 +38,16 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Accedi' }).click();
 }
 
+/** Signs in again in the dialog over the page that shows when the session has ended. */
+export async function signInInTheDialog(page: Page, email: string, password: string) {
+  const dialog = page.getByRole('alertdialog', { name: 'La sessione è scaduta' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Password', { exact: true }).fill(password);
+  await dialog.getByRole('button', { name: 'Accedi' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Esci' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accedi a Ponte' })).toBeVisible();

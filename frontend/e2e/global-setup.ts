@@ -37,7 +37,18 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export default async function globalSetup() {
+export interface RunningPonte {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts a Ponte of its own: a fresh SQLite database with the demo data in a
+ * temporary folder, the built SPA, a free port; `env` adds or overrides
+ * variables (a spec that needs a short idle timeout starts a second one).
+ * `logName` names its log in e2e-artifacts/.
+ */
+export async function startPonte(env: Record<string, string> = {}, logName = 'ponte-server'): Promise<RunningPonte> {
   const binary = ponteBinary();
   // The binary may be in the middle of being relinked by cargo: give it a moment.
   for (let i = 0; i < 20 && !existsSync(binary); i += 1) await sleep(500);
@@ -53,7 +64,7 @@ export default async function globalSetup() {
   const work = mkdtempSync(join(tmpdir(), 'ponte-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
+  const fullEnv = {
     ...process.env,
     PONTE_DATABASE_URL: `sqlite://${join(work, 'ponte.db')}?mode=rwc`,
     PONTE_BIND: `127.0.0.1:${port}`,
@@ -63,16 +74,17 @@ export default async function globalSetup() {
     PONTE_GRAPHIQL: 'false',
     PONTE_LOG_FORMAT: 'pretty',
     NO_COLOR: '1',
+    ...env,
   };
-  const logPath = join(artifacts, 'ponte-server.log');
+  const logPath = join(artifacts, `${logName}.log`);
 
-  const seed = spawnSync(binary, ['seed-demo'], { env, encoding: 'utf8', timeout: 60_000 });
+  const seed = spawnSync(binary, ['seed-demo'], { env: fullEnv, encoding: 'utf8', timeout: 60_000 });
   if (seed.status !== 0) {
     throw new Error(`ponte seed-demo failed (exit ${seed.status}):\n${seed.stderr}\n${seed.stdout}`);
   }
 
   const log = openSync(logPath, 'w');
-  const server = spawn(binary, ['serve'], { env, stdio: ['ignore', log, log] });
+  const server = spawn(binary, ['serve'], { env: fullEnv, stdio: ['ignore', log, log] });
   let exited: number | null | undefined;
   server.on('exit', (code) => {
     exited = code;
@@ -95,10 +107,9 @@ export default async function globalSetup() {
     }
     await sleep(200);
   }
-  process.env.PONTE_E2E_BASE_URL = baseUrl;
   console.log(`Ponte ${binary} serving ${staticDir} on ${baseUrl} (log: ${logPath})`);
 
-  return async () => {
+  const stop = async () => {
     if (exited === undefined) {
       const stopped = new Promise<void>((done) => server.once('exit', () => done()));
       server.kill('SIGTERM');
@@ -108,4 +119,11 @@ export default async function globalSetup() {
     }
     rmSync(work, { recursive: true, force: true });
   };
+  return { baseUrl, stop };
+}
+
+export default async function globalSetup() {
+  const ponte = await startPonte();
+  process.env.PONTE_E2E_BASE_URL = ponte.baseUrl;
+  return ponte.stop;
 }

@@ -1,4 +1,4 @@
-import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test, trackGraphqlRequests } from './fixtures';
+import { checkScreen, DEMO_ADMIN, expect, signIn, signInInTheDialog, signOut, test, trackGraphqlRequests } from './fixtures';
 
 const stamp = Date.now().toString().slice(-6);
 const organization = { name: `Comune di Prova ${stamp}`, fiscalCode: `00${stamp}000`.slice(0, 11) };
@@ -171,7 +171,7 @@ test('the administrator creates an organization and an operator, who then signs 
   await signOut(page);
 });
 
-test('when the session ends, signing in again returns to the same page', async ({ page, context }) => {
+test('when the session ends, signing in again in a dialog over the page keeps it as it was', async ({ page, context }) => {
   const graphql = trackGraphqlRequests(page);
   await page.goto('/amministrazione/enti');
   await expect(page).toHaveURL(/\/accesso\?ritorno=%2Famministrazione%2Fenti$/);
@@ -183,11 +183,13 @@ test('when the session ends, signing in again returns to the same page', async (
   await expect.poll(graphql.inFlight).toBe(0);
   await context.clearCookies();
   await page.locator('#enti-filtro-tipo').selectOption('OSPEDALE');
-  await expect(page.getByText('La sessione è scaduta: accedi di nuovo per continuare da dove eri.')).toBeVisible();
+  // The sign-in comes over the page, which keeps what was chosen.
+  await expect(page.getByRole('alertdialog', { name: 'La sessione è scaduta' })).toBeVisible();
   await checkScreen(page, '12-sessione-scaduta');
-  await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await signInInTheDialog(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await expect(page).toHaveURL(/\/amministrazione\/enti$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
+  await expect(page.locator('#enti-filtro-tipo')).toHaveValue('OSPEDALE');
 });
 
 test('after "Esci", the browser\'s Back shows the sign-in page, not the record the user had open', async ({ page }) => {

@@ -25,6 +25,7 @@ import { NewPersonPage } from './pages/persons/NewPersonPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
 import { loginPath, paths, patterns } from './routes';
 import { isSafeReturnPath, matchPath, navigate, useLocation } from './router/router';
+import { SessionDialogs } from './session/SessionDialogs';
 import { useSession } from './session/session';
 
 /** The screen for a path, once signed in. */
@@ -111,13 +112,16 @@ export function App() {
   if (state.status === 'signedOut') {
     return (
       <PublicShell>
-        <LoginPage expired={state.reason === 'expired'} onSignedIn={signedIn} />
+        <LoginPage onSignedIn={signedIn} />
       </PublicShell>
     );
   }
   return (
-    <AppShell>
-      <Screen pathname={location.pathname} />
-    </AppShell>
+    <>
+      <AppShell>
+        <Screen pathname={location.pathname} />
+      </AppShell>
+      <SessionDialogs />
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { roleLabels } from '../i18n/enums';
 import { shellCopy } from '../i18n/it';
+import { backgroundContext } from '../graphql/client';
 import { paths } from '../routes';
 import { useLocation } from '../router/router';
 import { useSession, useViewer } from '../session/session';
@@ -32,7 +33,8 @@ export const unreadCountQuery = graphql(`
 `);
 
 // A constant: urql restarts a query whose context is a new object, on every render.
-const unreadContext = { additionalTypenames: ['Notification'] };
+// In the background: the poll must not keep an idle session open.
+const unreadContext = { additionalTypenames: ['Notification'], ...backgroundContext };
 /** How often the badge asks for the unread count while the app is open. */
 export const UNREAD_POLL_MS = 60_000;
 

@@ -96,6 +96,7 @@ type Documents = {
     "\n  query MyProjects($first: Int!, $after: String, $status: ProjectStatus, $reviewOverdue: Boolean!) {\n    projects(mine: true, first: $first, after: $after, status: $status, reviewOverdue: $reviewOverdue) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        kind\n        status\n        nextReviewOn\n        reviewOverdue\n        person {\n          id\n          givenName\n          familyName\n        }\n        team {\n          id\n          name\n        }\n        caseManager {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.MyProjectsDocument,
     "\n  fragment ViewerFields on User {\n    id\n    email\n    displayName\n    role\n    profession\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query SessionPolicy {\n    sessionPolicy {\n      idleTimeoutSeconds\n    }\n  }\n": typeof types.SessionPolicyDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
@@ -181,6 +182,7 @@ const documents: Documents = {
     "\n  query MyProjects($first: Int!, $after: String, $status: ProjectStatus, $reviewOverdue: Boolean!) {\n    projects(mine: true, first: $first, after: $after, status: $status, reviewOverdue: $reviewOverdue) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        kind\n        status\n        nextReviewOn\n        reviewOverdue\n        person {\n          id\n          givenName\n          familyName\n        }\n        team {\n          id\n          name\n        }\n        caseManager {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.MyProjectsDocument,
     "\n  fragment ViewerFields on User {\n    id\n    email\n    displayName\n    role\n    profession\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
+    "\n  query SessionPolicy {\n    sessionPolicy {\n      idleTimeoutSeconds\n    }\n  }\n": types.SessionPolicyDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
 
@@ -526,6 +528,10 @@ export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionPolicy {\n    sessionPolicy {\n      idleTimeoutSeconds\n    }\n  }\n"): (typeof documents)["\n  query SessionPolicy {\n    sessionPolicy {\n      idleTimeoutSeconds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -44,7 +44,6 @@ export const commonCopy = {
   optional: '(facoltativo)',
   loadMore: 'Carica altri',
   loadingMore: 'Caricamento…',
-  sessionExpired: 'La sessione è scaduta: accedi di nuovo per continuare da dove eri.',
   reload: 'Ricarica',
   choose: 'Scegli…',
 } as const;

@@ -17,10 +17,11 @@
 //! advancing its clock. With the system's clock both dates are the same.
 //!
 //! A read must not cost a write: `OnTheClock` writes a session whose data did
-//! not change at most once every `RESLIDE` (a minute), so the idle timeout
-//! slides by whole minutes — a session ends between `idle - 1 min` and `idle`
-//! after the last request — and a page of requests costs one session write,
-//! not one each. It remembers, per instance, what it last read or wrote of
+//! not change at most once every `reslide(idle)` (a minute, or a quarter of a
+//! shorter idle timeout), so the idle timeout slides by steps — a session ends
+//! between `shortest_idle(idle)` and `idle` after the last request — and a
+//! page of requests costs one session write, not one each. The SPA warns
+//! before `shortest_idle`, the end it can count on. It remembers, per instance, what it last read or wrote of
 //! each session; another instance sharing the database only ever sees an
 //! expiry up to a minute older, never a lost change of data.
 
@@ -61,8 +62,28 @@ impl<S: SessionStore> SessionStore for SignedOutStaysOut<S> {
 }
 
 /// How stale a stored expiry may be before an unchanged session is written
-/// again.
+/// again, at most.
 pub const RESLIDE: Duration = Duration::minutes(1);
+
+/// The configured idle timeout in the sessions' type of duration; one too
+/// large for it (the configuration never gives one) is the default 30 minutes.
+pub fn idle_timeout(configured: std::time::Duration) -> Duration {
+    Duration::try_from(configured).unwrap_or(Duration::minutes(30))
+}
+
+/// How stale a stored expiry may be for this idle timeout: a minute, or a
+/// quarter of a shorter timeout, so that a request always leaves its session
+/// at least three quarters of the timeout (a whole minute of slack would end a
+/// one-minute session at once).
+pub fn reslide(idle: Duration) -> Duration {
+    RESLIDE.min(idle / 4)
+}
+
+/// The least time a session lasts after a request that reached the server:
+/// what the SPA counts down from before it warns.
+pub fn shortest_idle(idle: Duration) -> Duration {
+    idle - reslide(idle)
+}
 
 /// What this instance last read or wrote of a session: its stored expiry and
 /// its data, to tell whether a save would change anything that matters.
@@ -96,15 +117,15 @@ impl<S> OnTheClock<S> {
     }
 
     /// Whether writing `record` with the expiry `expiry` can wait: same data
-    /// as stored, and the stored expiry less than `RESLIDE` behind.
+    /// as stored, and the stored expiry less than `reslide` behind.
     fn can_skip(&self, record: &Record, expiry: OffsetDateTime) -> bool {
         let known = self
             .known
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        known
-            .get(&record.id)
-            .is_some_and(|stored| stored.data == record.data && expiry - stored.expiry < RESLIDE)
+        known.get(&record.id).is_some_and(|stored| {
+            stored.data == record.data && expiry - stored.expiry < reslide(self.idle)
+        })
     }
 
     fn remember(&self, id: Id, stored: Option<Stored>) {
@@ -347,6 +368,14 @@ mod tests {
         let stored = store.load(&record.id).await.unwrap().unwrap();
         let from_now = stored.expiry_date - offset(test.now());
         assert!(from_now > Duration::minutes(29), "slid: {from_now}");
+    }
+
+    #[test]
+    fn a_short_idle_timeout_slides_by_a_quarter_of_itself() {
+        assert_eq!(reslide(Duration::minutes(30)), RESLIDE);
+        assert_eq!(shortest_idle(Duration::minutes(30)), Duration::minutes(29));
+        assert_eq!(reslide(Duration::minutes(1)), Duration::seconds(15));
+        assert_eq!(shortest_idle(Duration::minutes(1)), Duration::seconds(45));
     }
 
     #[test]

@@ -1,10 +1,11 @@
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use entity::user;
 use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
 use crate::auth::password::PasswordChecks;
 use crate::auth::session;
+use crate::auth::session_store;
 use crate::auth::throttle::Throttle;
 use crate::graphql::context::scope;
 use crate::graphql::users::User;
@@ -25,6 +26,17 @@ pub struct ChangePasswordInput {
     pub new_password: String,
 }
 
+/// How long a session lasts without requests. Public and free of case data:
+/// the SPA reads it to warn before a session ends.
+#[derive(SimpleObject)]
+pub struct SessionPolicy {
+    /// The least number of seconds a session lasts after the last request
+    /// that reached the server. It may last up to a minute longer (the
+    /// server dates an unchanged session again at most once a minute), so a
+    /// client that counts from its last answer never warns too late.
+    pub idle_timeout_seconds: i32,
+}
+
 #[derive(Default)]
 pub struct IdentityQuery;
 
@@ -41,6 +53,16 @@ impl IdentityQuery {
             .await
             .map_err(crate::error::AppError::from)?;
         Ok(found.map(User::from))
+    }
+
+    /// How long a session lasts without requests; answered to anybody.
+    async fn session_policy(&self, ctx: &Context<'_>) -> async_graphql::Result<SessionPolicy> {
+        let s = scope(ctx)?;
+        let idle = session_store::idle_timeout(s.config.session_idle_timeout);
+        let seconds = session_store::shortest_idle(idle).whole_seconds();
+        Ok(SessionPolicy {
+            idle_timeout_seconds: i32::try_from(seconds).unwrap_or(i32::MAX),
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use crate::auth::password::PasswordChecks;
-use crate::auth::session_store::OnTheClock;
+use crate::auth::session_store::{self, OnTheClock};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
@@ -43,8 +43,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let config = state.config.clone();
-    let idle = time::Duration::try_from(config.session_idle_timeout)
-        .unwrap_or(time::Duration::minutes(30));
+    let idle = session_store::idle_timeout(config.session_idle_timeout);
     let store = OnTheClock::new(store, state.clock.clone(), idle);
     let sessions = SessionManagerLayer::new(store)
         .with_name(if config.cookie_secure {

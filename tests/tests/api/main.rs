@@ -26,6 +26,7 @@ mod protected_discharges_follow_the_protocol;
 mod referrals;
 mod schema;
 mod seed_scale;
+mod sessions_warn_before_they_end;
 mod sign_in_attacks;
 mod teams;
 mod territory;
