@@ -29,7 +29,7 @@ fn italian(amount: Fixed2, trim: bool) -> String {
     let digits = (magnitude / 100).to_string();
     let mut whole = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             whole.push('.');
         }
         whole.push(digit);
