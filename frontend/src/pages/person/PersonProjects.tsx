@@ -7,6 +7,7 @@ import { myTeamsQuery } from '../persons/NewPersonPage';
 import { ProjectStatusBadge } from '../project/ProjectStatusPanel';
 import { personCopy } from './copy';
 import type { PersonRecord } from './PersonPage';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 
 /** The person's individual projects, and "Apri progetto" for a member of any team. */
 export function PersonProjects({ person }: { person: PersonRecord }) {
@@ -59,14 +60,7 @@ export function PersonProjects({ person }: { person: PersonRecord }) {
                 <td>{formatDate(p.startDate)}</td>
                 <td className="text-nowrap">
                   {p.status === 'CLOSED' ? '—' : formatDate(p.nextReviewOn)}
-                  {p.reviewOverdue && (
-                    <>
-                      {' '}
-                      <Badge color="danger" pill className="ponte-badge-over">
-                        {copy.overdue}
-                      </Badge>
-                    </>
-                  )}
+                  <ReviewOverdueBadge overdue={p.reviewOverdue} nextReviewOn={p.nextReviewOn} />
                 </td>
               </tr>
             ))}

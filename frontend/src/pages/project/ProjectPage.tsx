@@ -1,4 +1,3 @@
-import { Badge } from 'design-react-kit';
 import { useCallback, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -19,6 +18,7 @@ import { LifeAreaScoresSection } from './LifeAreaScoresSection';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
 import { ReviewsSection } from './ReviewsSection';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 
 const SECTIONS = [
   ['progetto-stato', copy.sections.status],
@@ -100,12 +100,8 @@ function Summary({ project, onReload }: { project: Project; onReload: () => void
           : row(
               c.nextReview,
               <>
-                {formatDate(project.nextReviewOn)}{' '}
-                {project.reviewOverdue && (
-                  <Badge color="danger" pill className="ponte-badge-over">
-                    {c.overdue}
-                  </Badge>
-                )}
+                {formatDate(project.nextReviewOn)}
+                <ReviewOverdueBadge overdue={project.reviewOverdue} nextReviewOn={project.nextReviewOn} />
               </>,
             )}
       </dl>
