@@ -34,6 +34,8 @@ export const pathTo = {
   adminTeam: (id: string) => `/amministrazione/equipe/${encodeURIComponent(id)}`,
   project: (id: string) => `/progetti/${encodeURIComponent(id)}`,
   discharge: (id: string) => `/dimissioni/${encodeURIComponent(id)}`,
+  /** Persone with a search already run (a codice fiscale, a name). */
+  personsSearch: (search: string) => `/persone?cerca=${encodeURIComponent(search)}`,
   /** The open-project form, optionally prefilled (a discharge's suggested PAI). */
   newProject: (personId: string, prefill: Record<string, string> = {}) => {
     const query = new URLSearchParams(prefill).toString();

@@ -11,6 +11,7 @@ import { errorMessage } from '../../graphql/errors';
 import { fiscalCodeMissingReasonLabels } from '../../i18n/enums';
 import { formatDate } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
+import { useLocation } from '../../router/router';
 import { personsCopy as copy } from './copy';
 
 const PAGE_SIZE = 20;
@@ -46,8 +47,10 @@ type Variables = { first: number; after: string | null; search: string | null };
 
 /** Persone: the persons the viewer's teams follow, searched by name or codice fiscale. */
 export function PersonsPage() {
-  const [draft, setDraft] = useState('');
-  const [search, setSearch] = useState('');
+  // `?cerca=` runs a search on arrival: the link from a duplicate codice fiscale.
+  const initial = useLocation().search.get('cerca')?.trim() ?? '';
+  const [draft, setDraft] = useState(initial);
+  const [search, setSearch] = useState(initial);
   const { cursors, last, loadMore } = useCursorPages(search);
   const variables = (after: string | null): Variables => ({ first: PAGE_SIZE, after, search: search || null });
   const [first] = useQuery({ query: personsQuery, variables: variables(null), context });
