@@ -36,6 +36,14 @@ let newcomerPath = '';
 /** Where the PAI opened for the new person is, for its budget's agreement and signatures. */
 let paiPath = '';
 
+/** The project page shows one section at a time: opens one from its list, the URL saying which. */
+async function openProjectSection(page: Page, name: string) {
+  const sections = page.getByRole('navigation', { name: 'Sezioni del progetto' });
+  await sections.getByRole('link', { name, exact: true }).click();
+  await expect(sections.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveURL(/[?&]sezione=/);
+}
+
 test('the PUA social worker searches, registers a person and takes a referral in charge', async ({ page }) => {
   await page.goto('/');
   await signIn(page, SOCIAL_WORKER, PASSWORD);
@@ -190,7 +198,8 @@ test('the social worker opens a PAI with goals in two life areas and a Budget di
   await expect(refusal.getByRole('listitem').filter({ hasText: 'Manca il consenso della persona' })).toBeVisible();
   await expect(refusal).not.toContainText('obiettivo');
 
-  // Budget di Salute: the Comune's euros and the family's hours.
+  // Budget di Salute, a section of its own (?sezione=budget): the Comune's euros and the family's hours.
+  await openProjectSection(page, 'Budget di Salute');
   const resourceForm = page.getByRole('form', { name: 'Aggiungi una risorsa' });
   await resourceForm.getByLabel('Area di vita').selectOption('HOUSING');
   await resourceForm.getByLabel('Tipo di risorsa').selectOption('ECONOMIC');
@@ -263,6 +272,7 @@ test('the person and two providers agree the Budget di Salute; the ASST and the 
   await expect(active.getByRole('listitem').filter({ hasText: 'Manca il consenso della persona' })).toBeVisible();
 
   // A second provider: the cooperative's educator hours, beside the Comune's voucher.
+  await openProjectSection(page, 'Budget di Salute');
   const resourceForm = page.getByRole('form', { name: 'Aggiungi una risorsa' });
   await resourceForm.getByLabel('Area di vita').selectOption('HEALTH_WELLBEING');
   await resourceForm.getByLabel('Tipo di risorsa').selectOption('PROFESSIONAL');
@@ -308,6 +318,7 @@ test('the person and two providers agree the Budget di Salute; the ASST and the 
   for (const party of ['Ottavia Ferrandi', 'Comune di Breno', COOPERATIVE]) await expect(agreed).toContainText(party);
 
   // The PAI becomes integrated, confirmed; Erogazione now also waits for both sides' signatures.
+  await openProjectSection(page, 'Sottoscrizione del PAI integrato');
   const integrated = page.getByRole('region', { name: 'Sottoscrizione del PAI integrato' });
   await expect(integrated).toContainText('Questo PAI non è integrato');
   await integrated.getByRole('button', { name: 'Segna come PAI integrato' }).click();
@@ -597,6 +608,7 @@ test('a case manager cannot leave the team until a member hands their projects t
   await expect(page.getByText(`Il case manager del progetto ora è ${EDUCATORE}.`)).toBeVisible();
   await expect(manager).toHaveText(EDUCATORE);
   await expect(form).toHaveCount(0);
+  await openProjectSection(page, 'Storia');
   await expect(
     page.getByTestId('storia-progetto').getByRole('listitem').filter({ hasText: 'Nuovo case manager del progetto' }),
   ).toContainText('Chiara Bonetti');

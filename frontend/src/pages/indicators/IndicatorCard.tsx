@@ -2,6 +2,7 @@ import { LineChart } from '../../components/LineChart';
 import type { IndicatorCatalogueQuery, IndicatorsQuery } from '../../gql/graphql';
 import { indicatorsCopy as copy } from './copy';
 import { axisMax, changeFrom, formatNumber, formatValue, quarterName, type Period } from './indicators';
+import { ScrollBox } from '../../components/ScrollBox';
 
 export type Definition = IndicatorCatalogueQuery['indicatorCatalogue'][number];
 export type IndicatorFigures = IndicatorsQuery['indicators'][number];
@@ -34,7 +35,7 @@ function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFig
   return (
     <details className="mb-2" data-testid="suddivisione">
       <summary>{copy.parts}</summary>
-      <div className="table-responsive">
+      <ScrollBox>
         <table className="table table-sm mt-2">
           <caption>{copy.partsCaption(title)}</caption>
           <thead>
@@ -56,7 +57,7 @@ function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFig
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </details>
   );
 }
@@ -150,7 +151,7 @@ export function IndicatorCard({
             {series.length > 0 && (
               <details className="mb-2">
                 <summary>{copy.showData}</summary>
-                <div className="table-responsive">
+                <ScrollBox>
                   <table className="table table-sm mt-2">
                     <caption>{caption}</caption>
                     <thead>
@@ -179,7 +180,7 @@ export function IndicatorCard({
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
               </details>
             )}
             <PartsTable title={definition.title} parts={figures.parts} unit={unit} />

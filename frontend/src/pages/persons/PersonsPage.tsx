@@ -1,4 +1,4 @@
-import { Button, Table } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -13,6 +13,7 @@ import { formatDate } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
 import { useLocation } from '../../router/router';
 import { personsCopy as copy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -100,7 +101,7 @@ export function PersonsPage() {
 
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
 
-      <Table responsive hover className="ponte-table">
+      <ResponsiveTable hover className="ponte-table">
         <caption className="visually-hidden">{copy.list.caption}</caption>
         <thead>
           <tr>
@@ -120,7 +121,7 @@ export function PersonsPage() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}
