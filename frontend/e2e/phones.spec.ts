@@ -29,9 +29,15 @@ async function ask<T>(page: Page, query: string): Promise<T> {
 async function sidewaysOverflow(page: Page) {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    // An ancestor that scrolls or clips sideways holds an element in, except one positioned
+    // absolutely outside it (a .visually-hidden caption in a scrolling table escapes to the page).
     const clipped = (element: Element): boolean => {
+      let escaping = ['absolute', 'fixed'].includes(getComputedStyle(element).position);
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+        const style = getComputedStyle(parent);
+        const containing = !escaping || (style.position !== 'static' && getComputedStyle(element).position !== 'fixed');
+        if (containing && style.overflowX !== 'visible') return true;
+        if (escaping && containing) escaping = false;
       }
       return false;
     };
@@ -48,17 +54,6 @@ async function sidewaysOverflow(page: Page) {
       worst = { by: Math.round(by), what: `<${element.tagName.toLowerCase()}${id}${classes}> «${text}»` };
     }
     const scrollWidth = document.documentElement.scrollWidth;
-    if (!worst && scrollWidth > width) {
-      // Something inside a clipping box still widens the page: name the widest such element.
-      for (const element of Array.from(document.body.querySelectorAll('*'))) {
-        const box = element.getBoundingClientRect();
-        const by = box.right - width;
-        if (by > 1 && (!worst || by > worst.by)) {
-          const classes = typeof element.className === 'string' ? element.className.trim().split(/\s+/).join('.') : '';
-          worst = { by: Math.round(by), what: `<${element.tagName.toLowerCase()}.${classes}> inside a clipping box` };
-        }
-      }
-    }
     return { scrollWidth, innerWidth: width, worst };
   });
 }

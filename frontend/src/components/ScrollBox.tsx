@@ -6,7 +6,9 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
  * instead of making the whole page scroll. While its content is wider than
  * it, it is a named, focusable region, so the keyboard can scroll it too
  * (axe's scrollable-region-focusable); when all fits, it adds no tab stop.
- * The name is the caption of the table inside.
+ * The name is the caption of the table inside. It is positioned, so that
+ * what is absolutely placed inside (a .visually-hidden caption or label)
+ * stays clipped by it instead of widening the page.
  */
 export function ScrollBox({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -30,7 +32,11 @@ export function ScrollBox({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <div ref={ref} className="table-responsive" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+    <div
+      ref={ref}
+      className="table-responsive position-relative"
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
+    >
       {children}
     </div>
   );
