@@ -116,7 +116,7 @@ test('the PUA social worker searches, registers a person and takes a referral in
   await expect(page.getByTestId('riga-consenso')).toContainText('Consenso prestato');
   await checkScreen(page, '16-scheda-persona');
 
-  // The same codice fiscale again: the server's CONFLICT, in Italian.
+  // The same codice fiscale again: the field says whose it is, with a link to the record, never "valido".
   await page.goto('/persone/nuova');
   await page.getByLabel('Cognome').fill(newcomer.familyName);
   await page.getByLabel('Nome', { exact: true }).fill(newcomer.givenName);
@@ -126,9 +126,18 @@ test('the PUA social worker searches, registers a person and takes a referral in
   await page
     .getByLabel('Équipe che prende in carico la persona')
     .selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
+  const again = page.getByLabel('Codice fiscale', { exact: true });
+  await expect(again).toHaveAccessibleDescription(
+    new RegExp(`Questo codice fiscale è già registrato: ${newcomer.givenName} ${newcomer.familyName} ha già una scheda`),
+  );
+  await expect(page.getByText(/Codice fiscale valido/)).toHaveCount(0);
+  await checkScreen(page, '15a-codice-fiscale-gia-registrato');
   await page.getByRole('button', { name: 'Registra persona' }).click();
-  await expect(page.getByRole('alert')).toContainText(/codice fiscale/i);
+  await expect(again).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: 'Nuova persona' })).toBeVisible();
+  await page.getByRole('link', { name: 'Apri la sua scheda' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${newcomer.givenName} ${newcomer.familyName}` })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(newcomerPath);
 
   // Il mio lavoro: take the most urgent open referral of the PUA in charge.
   await nav.getByRole('link', { name: 'Il mio lavoro' }).click();
