@@ -33,9 +33,13 @@ export const pathTo = {
   newAssessment: (personId: string) => `/persone/${encodeURIComponent(personId)}/valutazioni/nuova`,
   assessment: (id: string) => `/valutazioni/${encodeURIComponent(id)}`,
   adminTeam: (id: string) => `/amministrazione/equipe/${encodeURIComponent(id)}`,
-  project: (id: string) => `/progetti/${encodeURIComponent(id)}`,
+  /** A project, optionally at one of its sections (`budget`, `consenso`…: see ProjectPage). */
+  project: (id: string, section?: string) =>
+    `/progetti/${encodeURIComponent(id)}${section ? `?sezione=${encodeURIComponent(section)}` : ''}`,
   projectPrint: (id: string) => `/progetti/${encodeURIComponent(id)}/stampa`,
   discharge: (id: string) => `/dimissioni/${encodeURIComponent(id)}`,
+  /** Persone with a search already run (a codice fiscale, a name). */
+  personsSearch: (search: string) => `/persone?cerca=${encodeURIComponent(search)}`,
   /** The open-project form, optionally prefilled (a discharge's suggested PAI). */
   newProject: (personId: string, prefill: Record<string, string> = {}) => {
     const query = new URLSearchParams(prefill).toString();

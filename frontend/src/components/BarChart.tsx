@@ -88,28 +88,31 @@ export function BarChart({ caption, rows, columns, legend }: BarChartProps) {
           );
         })}
       </svg>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.group}</th>
-            <th scope="col">{columns.planned}</th>
-            <th scope="col">{columns.used}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={`${row.label}-${i}`}>
-              <th scope="row">{row.label}</th>
-              <td>{row.plannedText}</td>
-              <td>
-                {row.usedText}
-                {row.overused ? ` (${columns.over})` : ''}
-              </td>
+      {/* In a hidden box: a table ignores the 1 px width of .visually-hidden and would widen a phone page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columns.group}</th>
+              <th scope="col">{columns.planned}</th>
+              <th scope="col">{columns.used}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={`${row.label}-${i}`}>
+                <th scope="row">{row.label}</th>
+                <td>{row.plannedText}</td>
+                <td>
+                  {row.usedText}
+                  {row.overused ? ` (${columns.over})` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

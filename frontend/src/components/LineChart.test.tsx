@@ -38,7 +38,7 @@ describe('LineChart', () => {
     );
     expect(container.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
     const table = screen.getByRole('table', { name: 'Barthel nel tempo' });
-    expect(table).toHaveClass('visually-hidden');
+    expect(table.parentElement).toHaveClass('visually-hidden');
     expect(table).toHaveTextContent('01/03/202645Dipendenza grave');
   });
 

@@ -113,26 +113,29 @@ export function LineChart({
           </text>
         ))}
       </svg>
+      {/* In a hidden box: a table ignores the 1 px width of .visually-hidden and would widen a phone page. */}
       {withTable && (
-        <table className="visually-hidden">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{columns.date}</th>
-              <th scope="col">{columns.value}</th>
-              <th scope="col">{columns.note}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={`${p.date}-${i}`}>
-                <td>{formatDate(p.date)}</td>
-                <td>{formatValue(p.value)}</td>
-                <td>{p.note ?? ''}</td>
+        <div className="visually-hidden">
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns.date}</th>
+                <th scope="col">{columns.value}</th>
+                <th scope="col">{columns.note}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={`${p.date}-${i}`}>
+                  <td>{formatDate(p.date)}</td>
+                  <td>{formatValue(p.value)}</td>
+                  <td>{p.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </figure>
   );

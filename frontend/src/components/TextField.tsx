@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'> {
   id: string;
@@ -7,8 +7,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   onChange: (value: string) => void;
   /** Shown under the field, linked with aria-describedby. */
   hint?: string;
-  /** Marks the field invalid and says why (announced with the field). */
-  error?: string;
+  /** Marks the field invalid and says why (announced with the field); may hold a link to the fix. */
+  error?: ReactNode;
 }
 
 /**

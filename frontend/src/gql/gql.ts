@@ -69,6 +69,7 @@ type Documents = {
     "\n  mutation AddReferencePerson($input: AddReferencePersonInput!) {\n    addReferencePerson(input: $input) {\n      id\n      referencePersons {\n        id\n        kind\n        fullName\n        relationship\n        phone\n        email\n        notes\n      }\n    }\n  }\n": typeof types.AddReferencePersonDocument,
     "\n  query MyTeams {\n    teams(mine: true, first: 100) {\n      nodes {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MyTeamsDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n      givenName\n      familyName\n    }\n  }\n": typeof types.CreatePersonDocument,
+    "\n  query FiscalCodeOwner($fiscalCode: String!) {\n    persons(search: $fiscalCode, first: 1) {\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n      }\n    }\n  }\n": typeof types.FiscalCodeOwnerDocument,
     "\n  query Persons($first: Int!, $after: String, $search: String) {\n    persons(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n        fiscalCodeMissingReason\n        birthDate\n        age\n        teams {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PersonsDocument,
     "\n  mutation AddBudgetResource($input: AddBudgetResourceInput!) {\n    addBudgetResource(input: $input) {\n      id\n      description\n    }\n  }\n": typeof types.AddBudgetResourceDocument,
     "\n  mutation RecordResourceUse($input: RecordResourceUseInput!) {\n    recordResourceUse(input: $input) {\n      id\n      description\n      usedQuantity\n      overused\n    }\n  }\n": typeof types.RecordResourceUseDocument,
@@ -155,6 +156,7 @@ const documents: Documents = {
     "\n  mutation AddReferencePerson($input: AddReferencePersonInput!) {\n    addReferencePerson(input: $input) {\n      id\n      referencePersons {\n        id\n        kind\n        fullName\n        relationship\n        phone\n        email\n        notes\n      }\n    }\n  }\n": types.AddReferencePersonDocument,
     "\n  query MyTeams {\n    teams(mine: true, first: 100) {\n      nodes {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MyTeamsDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n      givenName\n      familyName\n    }\n  }\n": types.CreatePersonDocument,
+    "\n  query FiscalCodeOwner($fiscalCode: String!) {\n    persons(search: $fiscalCode, first: 1) {\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n      }\n    }\n  }\n": types.FiscalCodeOwnerDocument,
     "\n  query Persons($first: Int!, $after: String, $search: String) {\n    persons(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n        fiscalCodeMissingReason\n        birthDate\n        age\n        teams {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PersonsDocument,
     "\n  mutation AddBudgetResource($input: AddBudgetResourceInput!) {\n    addBudgetResource(input: $input) {\n      id\n      description\n    }\n  }\n": types.AddBudgetResourceDocument,
     "\n  mutation RecordResourceUse($input: RecordResourceUseInput!) {\n    recordResourceUse(input: $input) {\n      id\n      description\n      usedQuantity\n      overused\n    }\n  }\n": types.RecordResourceUseDocument,
@@ -420,6 +422,10 @@ export function graphql(source: "\n  query MyTeams {\n    teams(mine: true, firs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n      givenName\n      familyName\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n      givenName\n      familyName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FiscalCodeOwner($fiscalCode: String!) {\n    persons(search: $fiscalCode, first: 1) {\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n      }\n    }\n  }\n"): (typeof documents)["\n  query FiscalCodeOwner($fiscalCode: String!) {\n    persons(search: $fiscalCode, first: 1) {\n      nodes {\n        id\n        givenName\n        familyName\n        fiscalCode\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

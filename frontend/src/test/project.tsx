@@ -9,6 +9,7 @@ import { App } from '../App';
 import type { ProjectDetailQuery } from '../gql/graphql';
 import { SessionProvider } from '../session/session';
 import { fakeServer, viewer, type Served } from './fakeServer';
+import { pathTo } from '../routes';
 
 export type ServedProject = Served<NonNullable<ProjectDetailQuery['project']>>;
 type Team = NonNullable<ServedProject['team']>;
@@ -74,14 +75,14 @@ export function project(overrides: Partial<ServedProject> = {}): ServedProject {
   };
 }
 
-/** The app on /progetti/prj1, signed in as `operator`; no organizations unless the handlers give some. */
-export function renderProjectPage(handlers: Parameters<typeof fakeServer>[0]) {
+/** The app on /progetti/prj1 (at `section`), signed in as `operator`; no organizations unless the handlers give some. */
+export function renderProjectPage(handlers: Parameters<typeof fakeServer>[0], section?: string) {
   const server = fakeServer({
     Me: () => ({ data: { me: operator } }),
     ProviderOrganizations: () => ({ data: { organizations: { __typename: 'OrganizationConnection', nodes: [] } } }),
     ...handlers,
   });
-  window.history.replaceState(null, '', '/progetti/prj1');
+  window.history.replaceState(null, '', pathTo.project('prj1', section));
   render(
     <SessionProvider fetch={server.fetch}>
       <App />

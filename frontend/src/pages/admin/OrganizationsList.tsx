@@ -1,4 +1,3 @@
-import { Table } from 'design-react-kit';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -10,6 +9,7 @@ import type { OrganizationKind } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { labelOptions, organizationKindLabels } from '../../i18n/enums';
 import { adminCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = adminCopy.organizations;
 const PAGE_SIZE = 20;
@@ -65,7 +65,7 @@ export function OrganizationsList() {
         </div>
       </div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
-      <Table responsive hover className="ponte-table">
+      <ResponsiveTable hover className="ponte-table">
         <caption className="visually-hidden">{copy.tableCaption}</caption>
         <thead>
           <tr>
@@ -85,7 +85,7 @@ export function OrganizationsList() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
+import { Badge, Button, Card, CardBody } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
 import { paths } from '../../routes';
 import { adminCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = adminCopy.team;
 
@@ -167,7 +168,7 @@ export function TeamDetail({ id }: { id: string }) {
         {team.members.length === 0 ? (
           <p>{copy.noMembers}</p>
         ) : (
-          <Table responsive className="ponte-table">
+          <ResponsiveTable className="ponte-table">
             <caption className="visually-hidden">{copy.membersCaption(team.name)}</caption>
             <thead>
               <tr>
@@ -221,7 +222,7 @@ export function TeamDetail({ id }: { id: string }) {
                 );
               })}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </section>
       <AddMemberForm teamId={team.id} />

@@ -1,4 +1,3 @@
-import { Table } from 'design-react-kit';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -11,6 +10,7 @@ import { errorMessage } from '../../graphql/errors';
 import { labelOptions, teamKindLabels } from '../../i18n/enums';
 import { pathTo } from '../../routes';
 import { adminCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = adminCopy.teams;
 const PAGE_SIZE = 20;
@@ -70,7 +70,7 @@ export function TeamsList() {
         </div>
       </div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
-      <Table responsive hover className="ponte-table">
+      <ResponsiveTable hover className="ponte-table">
         <caption className="visually-hidden">{copy.tableCaption}</caption>
         <thead>
           <tr>
@@ -90,7 +90,7 @@ export function TeamsList() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}

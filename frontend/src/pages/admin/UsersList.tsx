@@ -1,4 +1,4 @@
-import { Badge, Button, Table } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -11,6 +11,7 @@ import { errorMessage } from '../../graphql/errors';
 import { professionLabels, roleLabels } from '../../i18n/enums';
 import { useViewer } from '../../session/session';
 import { adminCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = adminCopy.users;
 const PAGE_SIZE = 20;
@@ -122,7 +123,7 @@ export function UsersList() {
       <div aria-live="polite">{message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}</div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
 
-      <Table responsive hover className="ponte-table">
+      <ResponsiveTable hover className="ponte-table">
         <caption className="visually-hidden">{copy.tableCaption}</caption>
         <thead>
           <tr>
@@ -144,7 +145,7 @@ export function UsersList() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}

@@ -27,6 +27,7 @@ import { AssessmentForm, assessmentErrors, emptyAssessment, type AssessmentValue
 import { assessmentCopy } from './copy';
 import { instrumentsQuery, type InstrumentDefinition } from './instruments';
 import { assessingTeams, assessmentTeamQuery } from './teams';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = assessmentCopy.detail;
 
@@ -327,7 +328,7 @@ export function AssessmentPage({ id }: { id: string }) {
         {a.socialDomains.length === 0 ? (
           <p>{copy.noSocialDomains}</p>
         ) : (
-          <Table responsive className="ponte-table">
+          <ResponsiveTable className="ponte-table">
             <caption className="visually-hidden">{copy.socialDomains}</caption>
             <thead>
               <tr>
@@ -345,7 +346,7 @@ export function AssessmentPage({ id }: { id: string }) {
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </section>
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Table } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/format';
 import { pathTo } from '../../routes';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { homeCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = homeCopy.referrals;
 const PAGE_SIZE = 10;
@@ -102,7 +103,7 @@ function TeamReferrals({
       {referrals && referrals.totalCount === 0 && <p>{copy.none}</p>}
       {referrals && referrals.totalCount > 0 && (
         <>
-          <Table responsive className="ponte-table mt-2">
+          <ResponsiveTable className="ponte-table mt-2">
             <caption className="visually-hidden">{copy.caption(team.name)}</caption>
             <thead>
               <tr>
@@ -149,7 +150,7 @@ function TeamReferrals({
                 );
               })}
             </tbody>
-          </Table>
+          </ResponsiveTable>
           <div className="d-flex flex-wrap align-items-center gap-3">
             <p className="mb-0">{copy.count(referrals.nodes.length, referrals.totalCount)}</p>
             {referrals.nodes.length < referrals.totalCount && (

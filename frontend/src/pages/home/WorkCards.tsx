@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
 import { notificationHref, notificationsContext } from '../notifications/NotificationsPage';
 import { homeCopy } from './copy';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 
 const SHOWN = 5;
 // Constants: urql restarts a query whose context is a new object, on every render.
@@ -105,14 +106,7 @@ export function MyProjectsCard() {
               <span className="d-block small">
                 {p.person ? `${p.person.givenName} ${p.person.familyName} · ` : ''}
                 {copy.nextReview(formatDate(p.nextReviewOn))}
-                {p.reviewOverdue && (
-                  <>
-                    {' '}
-                    <Badge color="danger" pill className="ponte-badge-over">
-                      {copy.overdue}
-                    </Badge>
-                  </>
-                )}
+                <ReviewOverdueBadge overdue={p.reviewOverdue} nextReviewOn={p.nextReviewOn} />
               </span>
             </li>
           ))}

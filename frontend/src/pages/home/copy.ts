@@ -38,7 +38,6 @@ export const homeCopy = {
     intro: 'I progetti tuoi e delle tue équipe, dalla prossima verifica.',
     none: 'Nessun progetto in corso.',
     nextReview: (date: string) => `Verifica il ${date}`,
-    overdue: 'Verifica scaduta',
     overdueCount: (n: number) => (n === 1 ? 'Una verifica scaduta.' : `${n} verifiche scadute.`),
     all: (n: number) => `Tutti i progetti (${n})`,
   },

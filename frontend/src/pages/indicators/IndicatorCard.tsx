@@ -3,6 +3,7 @@ import type { IndicatorCatalogueQuery, IndicatorsQuery } from '../../gql/graphql
 import { indicatorDimensionLabels } from '../../i18n/enums';
 import { indicatorsCopy as copy } from './copy';
 import { axisMax, changeFrom, formatNumber, formatValue, quarterName, type Period } from './indicators';
+import { ScrollBox } from '../../components/ScrollBox';
 
 export type Definition = IndicatorCatalogueQuery['indicatorCatalogue'][number];
 export type IndicatorFigures = IndicatorsQuery['indicators'][number];
@@ -35,7 +36,7 @@ function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFig
   return (
     <details className="mb-2" data-testid="suddivisione">
       <summary>{copy.parts}</summary>
-      <div className="table-responsive">
+      <ScrollBox>
         <table className="table table-sm mt-2">
           <caption>{copy.partsCaption(title)}</caption>
           <thead>
@@ -57,7 +58,7 @@ function PartsTable({ title, parts, unit }: { title: string; parts: IndicatorFig
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </details>
   );
 }
@@ -151,7 +152,7 @@ export function IndicatorCard({
             {series.length > 0 && (
               <details className="mb-2">
                 <summary>{copy.showData}</summary>
-                <div className="table-responsive">
+                <ScrollBox>
                   <table className="table table-sm mt-2">
                     <caption>{caption}</caption>
                     <thead>
@@ -180,7 +181,7 @@ export function IndicatorCard({
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
               </details>
             )}
             <PartsTable title={definition.title} parts={figures.parts} unit={unit} />

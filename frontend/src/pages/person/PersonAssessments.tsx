@@ -1,4 +1,4 @@
-import { Badge, Table } from 'design-react-kit';
+import { Badge } from 'design-react-kit';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { LineChart } from '../../components/LineChart';
@@ -13,6 +13,7 @@ import { instrumentsQuery, type InstrumentDefinition } from '../assessment/instr
 import { bandLabel } from '../assessment/scoring';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { personCopy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = personCopy.assessments;
 const PAGE_SIZE = 10;
@@ -98,7 +99,7 @@ export function PersonAssessments({ personId }: { personId: string }) {
       {first.data && total === 0 ? (
         <p className="mt-3">{copy.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{copy.caption}</caption>
           <thead>
             <tr>
@@ -112,7 +113,7 @@ export function PersonAssessments({ personId }: { personId: string }) {
           {cursors.map((after) => (
             <AssessmentRows key={after ?? 'inizio'} variables={variables(after)} />
           ))}
-        </Table>
+        </ResponsiveTable>
       )}
       {first.data && total > 0 && (
         <LoadMore

@@ -176,7 +176,7 @@ describe('PersonPage', () => {
     const project = screen.getByTestId('riga-progetto-persona');
     expect(within(project).getByRole('link', { name: 'PAI: rientro a domicilio' })).toHaveAttribute('href', '/progetti/prj1');
     expect(project).toHaveTextContent('Verifica');
-    expect(project).toHaveTextContent('01/11/2026 Scaduta');
+    expect(project).toHaveTextContent('01/11/2026 Verifica scaduta da');
     expect(await screen.findByRole('link', { name: 'Apri progetto' })).toHaveAttribute('href', '/persone/p1/progetti/nuovo');
     expect(screen.getByRole('link', { name: 'Apri la dimissione del ricovero del 20/10/2026' })).toHaveAttribute('href', '/dimissioni/d1');
     expect(screen.getByTestId('riga-dimissione-persona')).toHaveTextContent('Dimessa il 31/10/2026');

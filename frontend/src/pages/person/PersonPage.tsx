@@ -1,4 +1,4 @@
-import { Badge, Table } from 'design-react-kit';
+import { Badge } from 'design-react-kit';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
@@ -23,6 +23,7 @@ import { PersonAssessments } from './PersonAssessments';
 import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 export const personRecordQuery = graphql(`
   query PersonRecord($id: ID!) {
@@ -225,7 +226,7 @@ function Referrals({ person }: { person: PersonRecord }) {
       {person.referrals.length === 0 ? (
         <p>{c.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{c.caption}</caption>
           <thead>
             <tr>
@@ -265,7 +266,7 @@ function Referrals({ person }: { person: PersonRecord }) {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Badge, Table } from 'design-react-kit';
+import { Badge } from 'design-react-kit';
 import { useQuery } from 'urql';
 import { dischargeStatusLabels, projectKindLabels } from '../../i18n/enums';
 import { formatDate } from '../../i18n/format';
@@ -7,6 +7,8 @@ import { myTeamsQuery } from '../persons/NewPersonPage';
 import { ProjectStatusBadge } from '../project/ProjectStatusPanel';
 import { personCopy } from './copy';
 import type { PersonRecord } from './PersonPage';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 /** The person's individual projects, and "Apri progetto" for a member of any team. */
 export function PersonProjects({ person }: { person: PersonRecord }) {
@@ -28,7 +30,7 @@ export function PersonProjects({ person }: { person: PersonRecord }) {
       {person.projects.length === 0 ? (
         <p className="mt-3">{copy.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{copy.caption}</caption>
           <thead>
             <tr>
@@ -59,19 +61,12 @@ export function PersonProjects({ person }: { person: PersonRecord }) {
                 <td>{formatDate(p.startDate)}</td>
                 <td className="text-nowrap">
                   {p.status === 'CLOSED' ? '—' : formatDate(p.nextReviewOn)}
-                  {p.reviewOverdue && (
-                    <>
-                      {' '}
-                      <Badge color="danger" pill className="ponte-badge-over">
-                        {copy.overdue}
-                      </Badge>
-                    </>
-                  )}
+                  <ReviewOverdueBadge overdue={p.reviewOverdue} nextReviewOn={p.nextReviewOn} />
                 </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );
@@ -86,7 +81,7 @@ export function PersonDischarges({ person }: { person: PersonRecord }) {
       <h2 id="scheda-dimissioni" className="h4">
         {copy.heading}
       </h2>
-      <Table responsive className="ponte-table">
+      <ResponsiveTable className="ponte-table">
         <caption className="visually-hidden">{copy.caption}</caption>
         <thead>
           <tr>
@@ -119,7 +114,7 @@ export function PersonDischarges({ person }: { person: PersonRecord }) {
             </tr>
           ))}
         </tbody>
-      </Table>
+      </ResponsiveTable>
     </section>
   );
 }

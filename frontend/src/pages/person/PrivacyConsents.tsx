@@ -1,4 +1,4 @@
-import { Badge, Button, Table } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -13,6 +13,7 @@ import { formatDate, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
 import { personCopy } from './copy';
 import type { PersonRecord } from './PersonPage';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = personCopy.consents;
 
@@ -93,7 +94,7 @@ export function PrivacyConsents({ person }: { person: PersonRecord }) {
       {person.privacyConsents.length === 0 ? (
         <p>{copy.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{copy.caption}</caption>
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export function PrivacyConsents({ person }: { person: PersonRecord }) {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
 
       <h3 id="consenso-form-titolo" className="h5 mt-4">

@@ -1,4 +1,4 @@
-import { Button, Table } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -12,6 +12,7 @@ import { labelOptions, referencePersonKindLabels } from '../../i18n/enums';
 import { commonCopy } from '../../i18n/it';
 import { personCopy } from './copy';
 import type { PersonRecord } from './PersonPage';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = personCopy.referencePersons;
 
@@ -92,7 +93,7 @@ export function ReferencePersons({ person }: { person: PersonRecord }) {
       {person.referencePersons.length === 0 ? (
         <p>{copy.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{copy.caption}</caption>
           <thead>
             <tr>
@@ -116,7 +117,7 @@ export function ReferencePersons({ person }: { person: PersonRecord }) {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
 
       <h3 id="riferimento-form-titolo" className="h5 mt-4">

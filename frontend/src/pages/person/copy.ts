@@ -92,7 +92,6 @@ export const personCopy = {
     team: 'Équipe e case manager',
     start: 'Inizio',
     nextReview: 'Prossima verifica',
-    overdue: 'Scaduta',
   },
   discharges: {
     heading: 'Dimissioni protette',

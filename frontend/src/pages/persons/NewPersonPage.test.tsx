@@ -98,11 +98,43 @@ describe('NewPersonPage', () => {
     });
   });
 
-  it("shows a CONFLICT with the server's message", async () => {
+  it('says at the field that a code is already registered, with a link to the record the viewer follows', async () => {
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      MyTeams: () => ({ data: myTeams }),
+      FiscalCodeOwner: ({ fiscalCode }) => ({
+        data: {
+          persons: {
+            __typename: 'PersonConnection',
+            nodes:
+              fiscalCode === 'RSSMRA80A01H501U'
+                ? [{ __typename: 'Person', id: 'p42', givenName: 'Mario', familyName: 'Rossi', fiscalCode }]
+                : [],
+          },
+        },
+      }),
+    });
+    renderAt(server);
+    await fillValidPerson();
+    const field = screen.getByLabelText('Codice fiscale');
+    const link = await screen.findByRole('link', { name: 'Apri la sua scheda' });
+    expect(link).toHaveAttribute('href', '/persone/p42');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining('Questo codice fiscale è già registrato: Mario Rossi ha già una scheda'),
+    );
+    expect(screen.queryByText(/Codice fiscale valido/)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Registra persona' }));
+    expect(field).toHaveFocus();
+    expect(server.requests.some((r) => r.operationName === 'CreatePerson')).toBe(false);
+  });
+
+  it('a CONFLICT for a person the viewer does not follow is said at the field, with a search for the code', async () => {
     renderAt(
       fakeServer({
         Me: () => ({ data: { me: operator } }),
         MyTeams: () => ({ data: myTeams }),
+        FiscalCodeOwner: () => ({ data: { persons: { __typename: 'PersonConnection', nodes: [] } } }),
         CreatePerson: () => ({
           data: null,
           errors: [{ message: 'Esiste già una persona con questo codice fiscale', extensions: { code: 'CONFLICT' } }],
@@ -110,8 +142,15 @@ describe('NewPersonPage', () => {
       }),
     );
     await fillValidPerson();
+    expect(await screen.findByText(/Codice fiscale valido/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Registra persona' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Esiste già una persona con questo codice fiscale');
+    const link = await screen.findByRole('link', { name: 'Cerca tra le persone' });
+    expect(link).toHaveAttribute('href', '/persone?cerca=RSSMRA80A01H501U');
+    const field = screen.getByLabelText('Codice fiscale');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveFocus();
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Una persona con questo codice fiscale è già registrata'));
+    expect(screen.queryByText(/Codice fiscale valido/)).not.toBeInTheDocument();
   });
 
   it('without a codice fiscale asks for the reason and checks the STP code', async () => {

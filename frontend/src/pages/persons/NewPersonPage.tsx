@@ -1,5 +1,5 @@
 import { Button, Card, CardBody } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
@@ -19,7 +19,7 @@ import {
 } from '../../domain/fiscalCode';
 import { graphql } from '../../gql';
 import type { FiscalCodeMissingReason, ReferralSource, Sex, TargetGroup, Urgency } from '../../gql/graphql';
-import { errorMessage, formErrors } from '../../graphql/errors';
+import { errorMessage, findCode, formErrors } from '../../graphql/errors';
 import {
   fiscalCodeMissingReasonLabels,
   labelOptions,
@@ -53,6 +53,23 @@ export const createPersonMutation = graphql(`
       id
       givenName
       familyName
+    }
+  }
+`);
+
+/**
+ * Is this codice fiscale someone the viewer already follows? `persons` only
+ * returns those the viewer may see, so a match is a record they may open.
+ */
+export const fiscalCodeOwnerQuery = graphql(`
+  query FiscalCodeOwner($fiscalCode: String!) {
+    persons(search: $fiscalCode, first: 1) {
+      nodes {
+        id
+        givenName
+        familyName
+        fiscalCode
+      }
     }
   }
 `);
@@ -150,6 +167,30 @@ export function fiscalCodeFeedback(values: Pick<Values, 'fiscalCode' | 'birthDat
   return { hint };
 }
 
+/**
+ * What the codice fiscale field says when the code is already registered:
+ * whose record it is, with a link, when the viewer follows that person;
+ * otherwise (the server refused it) that it exists, with a search to try.
+ */
+function useDuplicateNotice(fiscalCode: string, conflictOn: string): ReactNode {
+  const [{ data }] = useQuery({ query: fiscalCodeOwnerQuery, variables: { fiscalCode }, pause: !fiscalCode });
+  if (!fiscalCode) return undefined;
+  const owner = data?.persons.nodes.find((p) => p.fiscalCode?.toUpperCase() === fiscalCode);
+  if (owner) {
+    return (
+      <>
+        {copy.alreadyRegistered(`${owner.givenName} ${owner.familyName}`)} <a href={pathTo.person(owner.id)}>{copy.openRecord}</a>
+      </>
+    );
+  }
+  if (conflictOn !== fiscalCode) return undefined;
+  return (
+    <>
+      {copy.alreadyRegisteredElsewhere} <a href={pathTo.personsSearch(fiscalCode)}>{copy.searchRecord}</a>
+    </>
+  );
+}
+
 function alternativeCodeProblem(reason: FiscalCodeMissingReason | '', code: string): string | undefined {
   if (reason === 'STP' || reason === 'ENI') return isStpEniCode(code, reason) ? undefined : copy.alternativeCodeInvalid[reason];
   if (reason === 'PROVISIONAL') return isProvisionalCode(code) ? undefined : copy.alternativeCodeInvalid.PROVISIONAL;
@@ -162,6 +203,8 @@ export function NewPersonPage() {
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string>();
+  // The codice fiscale the server refused as already registered (a person the viewer may not see).
+  const [conflictOn, setConflictOn] = useState('');
   const [{ fetching }, createPerson] = useMutation(createPersonMutation);
 
   const myTeams = teams.data?.teams.nodes ?? [];
@@ -173,8 +216,10 @@ export function NewPersonPage() {
     setErrors((e) => ({ ...e, [field]: undefined }));
   }
 
-  const feedback = values.withoutFiscalCode ? { hint: copy.fiscalCodeHint } : fiscalCodeFeedback(values);
   const decoded = values.withoutFiscalCode ? undefined : checkFiscalCode(values.fiscalCode);
+  const duplicate = useDuplicateNotice(decoded?.ok ? normalizeFiscalCode(values.fiscalCode) : '', conflictOn);
+  // A code already registered is not "valido" for a new person: the field says whose it is instead.
+  const feedback = values.withoutFiscalCode || duplicate ? { hint: copy.fiscalCodeHint } : fiscalCodeFeedback(values);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -189,6 +234,10 @@ export function NewPersonPage() {
       else local.alternativeCode = alternativeCodeProblem(values.fiscalCodeMissingReason, values.alternativeCode);
     } else if (!values.fiscalCode.trim()) {
       local.fiscalCode = copy.missing.fiscalCode;
+    } else if (duplicate) {
+      // The notice with its link is already at the field: only move there.
+      focusFirstError({ fiscalCode: 'duplicate' });
+      return;
     } else {
       const check = checkFiscalCode(values.fiscalCode);
       local.fiscalCode = check.ok ? feedback.error : copy.fiscalCodeProblems[check.problem];
@@ -226,6 +275,10 @@ export function NewPersonPage() {
     });
     if (result.data) {
       navigate(`${pathTo.person(result.data.createPerson.id)}?registrata=1`);
+    } else if (!values.withoutFiscalCode && findCode(result.error, 'CONFLICT')) {
+      // createPerson's only conflict is a codice fiscale already registered: said at the field.
+      setConflictOn(normalizeFiscalCode(values.fiscalCode));
+      focusFirstError({ fiscalCode: 'duplicate' });
     } else {
       const mapped = result.error ? formErrors(result.error, FIELDS) : { fields: {}, general: commonCopy.genericError };
       setErrors(mapped.fields);
@@ -328,7 +381,7 @@ export function NewPersonPage() {
                         className="text-uppercase font-monospace"
                         value={values.fiscalCode}
                         onChange={(v) => set('fiscalCode', v)}
-                        error={errors.fiscalCode ?? feedback.error}
+                        error={duplicate ?? errors.fiscalCode ?? feedback.error}
                         required
                       />
                     )}

@@ -1,4 +1,4 @@
-import { Button, Table } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -11,7 +11,9 @@ import { errorMessage } from '../../graphql/errors';
 import { fiscalCodeMissingReasonLabels } from '../../i18n/enums';
 import { formatDate } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
+import { useLocation } from '../../router/router';
 import { personsCopy as copy } from './copy';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -46,8 +48,10 @@ type Variables = { first: number; after: string | null; search: string | null };
 
 /** Persone: the persons the viewer's teams follow, searched by name or codice fiscale. */
 export function PersonsPage() {
-  const [draft, setDraft] = useState('');
-  const [search, setSearch] = useState('');
+  // `?cerca=` runs a search on arrival: the link from a duplicate codice fiscale.
+  const initial = useLocation().search.get('cerca')?.trim() ?? '';
+  const [draft, setDraft] = useState(initial);
+  const [search, setSearch] = useState(initial);
   const { cursors, last, loadMore } = useCursorPages(search);
   const variables = (after: string | null): Variables => ({ first: PAGE_SIZE, after, search: search || null });
   const [first] = useQuery({ query: personsQuery, variables: variables(null), context });
@@ -97,7 +101,7 @@ export function PersonsPage() {
 
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
 
-      <Table responsive hover className="ponte-table">
+      <ResponsiveTable hover className="ponte-table">
         <caption className="visually-hidden">{copy.list.caption}</caption>
         <thead>
           <tr>
@@ -117,7 +121,7 @@ export function PersonsPage() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}

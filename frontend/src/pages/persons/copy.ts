@@ -54,6 +54,11 @@ export const newPersonCopy = {
     checkCharacter: "L'ultimo carattere (di controllo) non è corretto: ricontrolla il codice",
   } satisfies Record<FiscalCodeProblem, string>,
   fiscalCodeValid: (date: string, sex: string) => `Codice fiscale valido: nascita il ${date}, sesso ${sex}.`,
+  alreadyRegistered: (name: string) => `Questo codice fiscale è già registrato: ${name} ha già una scheda, non serve crearne un'altra.`,
+  openRecord: 'Apri la sua scheda',
+  alreadyRegisteredElsewhere:
+    'Una persona con questo codice fiscale è già registrata, seguita da altre équipe: chiedi a loro o al PUA di condividere la presa in carico.',
+  searchRecord: 'Cerca tra le persone',
   fiscalCodeTyping: (count: number) => `${count} caratteri su 16.`,
   birthDateMismatch: (date: string) => `La data di nascita non corrisponde a quella del codice fiscale (${date}).`,
   sexMismatch: (sex: string) => `Il sesso non corrisponde a quello del codice fiscale (${sex}).`,

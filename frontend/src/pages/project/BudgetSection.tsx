@@ -1,4 +1,4 @@
-import { Badge, Button, Table } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import type { FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FormFeedback } from '../../components/FormFeedback';
@@ -23,6 +23,7 @@ import { formatQuantity, overuseWarning, quantityProblem, remaining, toDecimal }
 import { BudgetTotalsView } from './BudgetTotalsView';
 import { projectCopy } from './copy';
 import { providerOrganizationsQuery, type Project } from './queries';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = projectCopy.budget;
 
@@ -135,7 +136,7 @@ export function BudgetSection({ project }: { project: Project }) {
 
 function ResourcesTable({ resources }: { resources: Project['budget']['resources'] }) {
   return (
-    <Table responsive className="ponte-table ponte-budget-table">
+    <ResponsiveTable className="ponte-table ponte-budget-table">
       <caption className="visually-hidden">{copy.caption}</caption>
       <thead>
         <tr>
@@ -209,7 +210,7 @@ function ResourcesTable({ resources }: { resources: Project['budget']['resources
           );
         })}
       </tbody>
-    </Table>
+    </ResponsiveTable>
   );
 }
 

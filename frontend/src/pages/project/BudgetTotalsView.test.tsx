@@ -65,7 +65,7 @@ describe('Budget di Salute totals', () => {
       .getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' })
       .closest('figure');
     expect(figure?.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    const hidden = figure?.querySelector<HTMLTableElement>('table.visually-hidden');
+    const hidden = figure?.querySelector<HTMLTableElement>('.visually-hidden table');
     expect([...(hidden?.rows ?? [])].map((r) => r.textContent)).toEqual([
       'VocePrevistoUtilizzato',
       'Comune di Breno (euro)1.250,50 €1.300,00 € (oltre il previsto)',

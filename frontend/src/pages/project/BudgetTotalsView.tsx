@@ -1,4 +1,4 @@
-import { Badge, Table } from 'design-react-kit';
+import { Badge } from 'design-react-kit';
 import { BarChart, type BarRow } from '../../components/BarChart';
 import { fundingSourceLabels, lifeAreaLabels, resourceKindLabels, resourceUnitLabels } from '../../i18n/enums';
 import {
@@ -14,6 +14,7 @@ import {
 } from './budget';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = projectCopy.budget;
 
@@ -83,7 +84,7 @@ export function BudgetTotalsView({ totals }: { totals: Totals }) {
 
 function TotalsTable({ caption, groups }: { caption: string; groups: TotalGroup[] }) {
   return (
-    <Table responsive size="sm" className="ponte-table mt-2">
+    <ResponsiveTable size="sm" className="ponte-table mt-2">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -132,6 +133,6 @@ function TotalsTable({ caption, groups }: { caption: string; groups: TotalGroup[
           }),
         )}
       </tbody>
-    </Table>
+    </ResponsiveTable>
   );
 }

@@ -6,40 +6,43 @@ const summary = () => screen.getByTestId('sintesi-progetto');
 describe('Cambia case manager', () => {
   it("offers the team's other active members, asks to confirm, sends the project's version and shows the project as reloaded", async () => {
     let changed = false;
-    const server = renderPage({
-      ProjectDetail: () => ({
-        data: {
-          project: changed
-            ? project({
+    const server = renderPage(
+      {
+        ProjectDetail: () => ({
+          data: {
+            project: changed
+              ? project({
+                  version: 5,
+                  caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName },
+                  history: [
+                    {
+                      __typename: 'ProjectEvent',
+                      occurredAt: '2026-04-10T10:00:00Z',
+                      kind: 'CASE_MANAGER_CHANGED',
+                      summary: 'Nuovo case manager del progetto',
+                      actor: { __typename: 'User', id: ELENA.id, displayName: ELENA.displayName },
+                    },
+                  ],
+                })
+              : project(),
+          },
+        }),
+        ChangeCaseManager: () => {
+          changed = true;
+          return {
+            data: {
+              changeCaseManager: {
+                __typename: 'IndividualProject',
+                id: 'prj1',
                 version: 5,
                 caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName },
-                history: [
-                  {
-                    __typename: 'ProjectEvent',
-                    occurredAt: '2026-04-10T10:00:00Z',
-                    kind: 'CASE_MANAGER_CHANGED',
-                    summary: 'Nuovo case manager del progetto',
-                    actor: { __typename: 'User', id: ELENA.id, displayName: ELENA.displayName },
-                  },
-                ],
-              })
-            : project(),
-        },
-      }),
-      ChangeCaseManager: () => {
-        changed = true;
-        return {
-          data: {
-            changeCaseManager: {
-              __typename: 'IndividualProject',
-              id: 'prj1',
-              version: 5,
-              caseManager: { __typename: 'User', id: MARCO.id, displayName: MARCO.displayName },
+              },
             },
-          },
-        };
+          };
+        },
       },
-    });
+      'storia',
+    );
     await screen.findByTestId('sintesi-progetto');
     expect(within(summary()).getByTestId('case-manager')).toHaveTextContent('Elena Tognali');
     const open = within(summary()).getByRole('button', { name: 'Cambia case manager' });
@@ -141,31 +144,40 @@ describe('Cambia case manager', () => {
 
 describe('Condivisione del budget', () => {
   it('shows a partly agreed budget, who is still missing and which agreements the plan has outgrown', async () => {
-    renderPage({
-      ProjectDetail: () => ({
-        data: {
-          project: project({
-            budget: {
-              __typename: 'Budget',
-              agreementStatus: 'PARTIALLY_AGREED',
-              missingParties: ['la persona (o chi la rappresenta)', 'Cooperativa Il Sole'],
-              agreements: [
-                {
-                  __typename: 'Agreement',
-                  partyKind: 'ORGANIZATION',
-                  partyName: 'Comune di Breno',
-                  agreedOn: '2026-03-05',
-                  current: false,
-                },
-                { __typename: 'Agreement', partyKind: 'ORGANIZATION', partyName: 'Comune di Breno', agreedOn: '2026-04-02', current: true },
-              ],
-              resources: [],
-              totals,
-            },
-          }),
-        },
-      }),
-    });
+    renderPage(
+      {
+        ProjectDetail: () => ({
+          data: {
+            project: project({
+              budget: {
+                __typename: 'Budget',
+                agreementStatus: 'PARTIALLY_AGREED',
+                missingParties: ['la persona (o chi la rappresenta)', 'Cooperativa Il Sole'],
+                agreements: [
+                  {
+                    __typename: 'Agreement',
+                    partyKind: 'ORGANIZATION',
+                    partyName: 'Comune di Breno',
+                    agreedOn: '2026-03-05',
+                    current: false,
+                  },
+                  {
+                    __typename: 'Agreement',
+                    partyKind: 'ORGANIZATION',
+                    partyName: 'Comune di Breno',
+                    agreedOn: '2026-04-02',
+                    current: true,
+                  },
+                ],
+                resources: [],
+                totals,
+              },
+            }),
+          },
+        }),
+      },
+      'budget',
+    );
     const status = await screen.findByTestId('stato-budget');
     expect(status).toHaveTextContent('Condiviso in parte');
     expect(screen.getByTestId('parti-mancanti')).toHaveTextContent(

@@ -48,24 +48,27 @@ describe('the sides of an integrated PAI', () => {
 describe('Sottoscrizione del PAI integrato', () => {
   it('lists the signatures, says which side is missing, and records a signature only after the confirmation', async () => {
     let signed = false;
-    const server = renderProjectPage({
-      ProviderOrganizations: organizations,
-      ProjectDetail: () => ({
-        data: {
-          project: project({
-            status: 'PLANNING',
-            integrated: true,
-            cosignatures: signed
-              ? [healthSigned, { ...healthSigned, part: 'SOCIAL', signedOn: '2026-03-12', signatory: null, organization: COMUNE }]
-              : [healthSigned],
-          }),
+    const server = renderProjectPage(
+      {
+        ProviderOrganizations: organizations,
+        ProjectDetail: () => ({
+          data: {
+            project: project({
+              status: 'PLANNING',
+              integrated: true,
+              cosignatures: signed
+                ? [healthSigned, { ...healthSigned, part: 'SOCIAL', signedOn: '2026-03-12', signatory: null, organization: COMUNE }]
+                : [healthSigned],
+            }),
+          },
+        }),
+        CosignProject: () => {
+          signed = true;
+          return { data: { cosignProject: { __typename: 'IndividualProject', id: 'prj1', version: 5 } } };
         },
-      }),
-      CosignProject: () => {
-        signed = true;
-        return { data: { cosignProject: { __typename: 'IndividualProject', id: 'prj1', version: 5 } } };
       },
-    });
+      'integrato',
+    );
     await screen.findByTestId('sintesi-progetto');
     expect(screen.getByTestId('badge-integrato')).toHaveTextContent('PAI integrato');
     const rows = within(section()).getAllByTestId('riga-sottoscrizione');
@@ -113,19 +116,22 @@ describe('Sottoscrizione del PAI integrato', () => {
   });
 
   it("shows the server's refusal by the field it names", async () => {
-    renderProjectPage({
-      ProviderOrganizations: organizations,
-      ProjectDetail: () => ({ data: { project: project({ status: 'PLANNING', integrated: true }) } }),
-      CosignProject: () => ({
-        data: null,
-        errors: [
-          {
-            message: "La sottoscrizione non può precedere l'avvio del progetto (02/03/2026)",
-            extensions: { code: 'VALIDATION', field: 'signedOn' },
-          },
-        ],
-      }),
-    });
+    renderProjectPage(
+      {
+        ProviderOrganizations: organizations,
+        ProjectDetail: () => ({ data: { project: project({ status: 'PLANNING', integrated: true }) } }),
+        CosignProject: () => ({
+          data: null,
+          errors: [
+            {
+              message: "La sottoscrizione non può precedere l'avvio del progetto (02/03/2026)",
+              extensions: { code: 'VALIDATION', field: 'signedOn' },
+            },
+          ],
+        }),
+      },
+      'integrato',
+    );
     await screen.findByTestId('sintesi-progetto');
     expect(within(section()).getByText('Nessun ente ha ancora sottoscritto il PAI.')).toBeInTheDocument();
     expect(within(section()).getByTestId('parti-integrato-mancanti')).toHaveTextContent(
@@ -147,13 +153,16 @@ describe('Sottoscrizione del PAI integrato', () => {
 
   it('marks a PAI as integrated after a confirmation, with the version it was read at', async () => {
     let integrated = false;
-    const server = renderProjectPage({
-      ProjectDetail: () => ({ data: { project: project({ status: 'PLANNING', integrated, version: integrated ? 5 : 4 }) } }),
-      SetProjectIntegrated: () => {
-        integrated = true;
-        return { data: { setProjectIntegrated: { __typename: 'IndividualProject', id: 'prj1', version: 5, integrated: true } } };
+    const server = renderProjectPage(
+      {
+        ProjectDetail: () => ({ data: { project: project({ status: 'PLANNING', integrated, version: integrated ? 5 : 4 }) } }),
+        SetProjectIntegrated: () => {
+          integrated = true;
+          return { data: { setProjectIntegrated: { __typename: 'IndividualProject', id: 'prj1', version: 5, integrated: true } } };
+        },
       },
-    });
+      'integrato',
+    );
     await screen.findByTestId('sintesi-progetto');
     expect(within(section()).getByText(/Questo PAI non è integrato/)).toBeInTheDocument();
     expect(screen.queryByTestId('badge-integrato')).not.toBeInTheDocument();
@@ -173,20 +182,23 @@ describe('Sottoscrizione del PAI integrato', () => {
   });
 
   it('shows the signatures of a closed project and nothing to do', async () => {
-    renderProjectPage({
-      ProjectDetail: () => ({
-        data: {
-          project: project({
-            status: 'CLOSED',
-            closedOn: '2026-06-01',
-            closureReason: 'Obiettivi raggiunti',
-            allowedTransitions: [],
-            integrated: true,
-            cosignatures: [healthSigned],
-          }),
-        },
-      }),
-    });
+    renderProjectPage(
+      {
+        ProjectDetail: () => ({
+          data: {
+            project: project({
+              status: 'CLOSED',
+              closedOn: '2026-06-01',
+              closureReason: 'Obiettivi raggiunti',
+              allowedTransitions: [],
+              integrated: true,
+              cosignatures: [healthSigned],
+            }),
+          },
+        }),
+      },
+      'integrato',
+    );
     await screen.findByTestId('sintesi-progetto');
     expect(within(section()).getAllByTestId('riga-sottoscrizione')).toHaveLength(1);
     expect(within(section()).queryByRole('form')).not.toBeInTheDocument();
@@ -194,7 +206,7 @@ describe('Sottoscrizione del PAI integrato', () => {
   });
 
   it('is not shown for a PTRI', async () => {
-    renderProjectPage({ ProjectDetail: () => ({ data: { project: project({ kind: 'PTRI' }) } }) });
+    renderProjectPage({ ProjectDetail: () => ({ data: { project: project({ kind: 'PTRI' }) } }) }, 'integrato');
     await screen.findByTestId('sintesi-progetto');
     expect(screen.queryByRole('region', { name: 'Sottoscrizione del PAI integrato' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Sottoscrizione del PAI integrato' })).not.toBeInTheDocument();

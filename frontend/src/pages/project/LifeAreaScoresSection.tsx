@@ -99,28 +99,31 @@ export function TrajectoryChart({ area, points }: { area: LifeArea; points: Poin
           </span>
         ))}
       </p>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{copy.columns.date}</th>
-            <th scope="col">{copy.columns.value}</th>
-            <th scope="col">{copy.columns.note}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={`${p.date}-${p.rater}-${i}`}>
-              <td>{formatDate(p.date)}</td>
-              <td>{p.score}</td>
-              <td>
-                {raterLabels[p.rater]}
-                {p.note ? ` – ${p.note}` : ''}
-              </td>
+      {/* In a hidden box: a table ignores the 1 px width of .visually-hidden and would widen a phone page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{copy.columns.date}</th>
+              <th scope="col">{copy.columns.value}</th>
+              <th scope="col">{copy.columns.note}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={`${p.date}-${p.rater}-${i}`}>
+                <td>{formatDate(p.date)}</td>
+                <td>{p.score}</td>
+                <td>
+                  {raterLabels[p.rater]}
+                  {p.note ? ` – ${p.note}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,3 @@
-import { Badge } from 'design-react-kit';
 import { useCallback, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -20,20 +19,36 @@ import { printCopy } from './printCopy';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
 import { ReviewsSection } from './ReviewsSection';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 
-const SECTIONS = [
-  ['progetto-stato', copy.sections.status],
-  // A PAI only: the section is not shown for the other kinds.
-  ['progetto-integrato', copy.sections.integrated],
-  ['progetto-obiettivi', copy.sections.goals],
-  ['progetto-consenso', copy.sections.consent],
-  ['progetto-verifiche', copy.sections.reviews],
-  ['progetto-budget', copy.sections.budget],
-  ['progetto-punteggi', copy.sections.scores],
-  ['progetto-storia', copy.sections.history],
-] as const;
+/**
+ * The project's sections, one shown at a time (the whole page was 16,400 px
+ * tall on a phone), the open one in the URL (`?sezione=budget`) so that a
+ * reload or a shared link opens the same one. The summary and the status,
+ * with its steps and what each still needs, stay above them all.
+ */
+export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'storia'] as const;
+export type ProjectSection = (typeof PROJECT_SECTIONS)[number];
 
-/** Progetto: summary, status and its steps, an integrated PAI's signatures, goals and interventions, consent, reviews, Budget di Salute, scores, history. */
+const sectionLabels: Record<ProjectSection, string> = {
+  obiettivi: copy.sections.goals,
+  // A PAI only: the section is not offered for the other kinds.
+  integrato: copy.sections.integrated,
+  consenso: copy.sections.consent,
+  verifiche: copy.sections.reviews,
+  budget: copy.sections.budget,
+  punteggi: copy.sections.scores,
+  storia: copy.sections.history,
+};
+
+/** The sections this project has, and the one `?sezione=` opens (the goals when it names none of them). */
+export function projectSections(kind: Project['kind'], asked: string | null): { offered: ProjectSection[]; open: ProjectSection } {
+  const offered = PROJECT_SECTIONS.filter((s) => s !== 'integrato' || kind === 'PAI');
+  const open = offered.find((s) => s === asked) ?? 'obiettivi';
+  return { offered, open };
+}
+
+/** Progetto: summary, status and its steps, then one section at a time: goals and interventions, an integrated PAI's signatures, consent, reviews, Budget di Salute, scores, history. */
 export function ProjectPage({ id }: { id: string }) {
   const { search } = useLocation();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: projectDetailQuery, variables: { id }, context: projectContext });
@@ -43,6 +58,7 @@ export function ProjectPage({ id }: { id: string }) {
   if (error || !data?.project)
     return <RecordUnavailable error={error} copy={copy} back={{ href: paths.projects, label: copy.backToProjects }} />;
   const project = data.project;
+  const { offered, open } = projectSections(project.kind, search.get('sezione'));
 
   return (
     <>
@@ -58,23 +74,25 @@ export function ProjectPage({ id }: { id: string }) {
       </p>
       {search.get('aperto') && <FormMessage kind="success">{copy.opened}</FormMessage>}
       <Summary project={project} onReload={reload} />
-      <nav aria-label={copy.sectionsLabel} className="ponte-toc mb-5">
+      <ProjectStatusPanel project={project} onReload={reload} />
+      <nav aria-label={copy.sectionsLabel} className="ponte-toc ponte-sections mb-4">
         <ul className="list-inline mb-0">
-          {SECTIONS.filter(([anchor]) => anchor !== 'progetto-integrato' || project.kind === 'PAI').map(([anchor, label]) => (
-            <li key={anchor} className="list-inline-item">
-              <a href={`#${anchor}`}>{label}</a>
+          {offered.map((section) => (
+            <li key={section} className="list-inline-item">
+              <a href={pathTo.project(project.id, section)} aria-current={section === open ? 'page' : undefined}>
+                {sectionLabels[section]}
+              </a>
             </li>
           ))}
         </ul>
       </nav>
-      <ProjectStatusPanel project={project} onReload={reload} />
-      <IntegratedSection project={project} onReload={reload} />
-      <GoalsSection project={project} />
-      <ConsentSection project={project} onReload={reload} />
-      <ReviewsSection project={project} />
-      <BudgetSection project={project} />
-      <LifeAreaScoresSection project={project} />
-      <History project={project} />
+      {open === 'obiettivi' && <GoalsSection project={project} />}
+      {open === 'integrato' && <IntegratedSection project={project} onReload={reload} />}
+      {open === 'consenso' && <ConsentSection project={project} onReload={reload} />}
+      {open === 'verifiche' && <ReviewsSection project={project} />}
+      {open === 'budget' && <BudgetSection project={project} />}
+      {open === 'punteggi' && <LifeAreaScoresSection project={project} />}
+      {open === 'storia' && <History project={project} />}
     </>
   );
 }
@@ -104,12 +122,8 @@ function Summary({ project, onReload }: { project: Project; onReload: () => void
           : row(
               c.nextReview,
               <>
-                {formatDate(project.nextReviewOn)}{' '}
-                {project.reviewOverdue && (
-                  <Badge color="danger" pill className="ponte-badge-over">
-                    {c.overdue}
-                  </Badge>
-                )}
+                {formatDate(project.nextReviewOn)}
+                <ReviewOverdueBadge overdue={project.reviewOverdue} nextReviewOn={project.nextReviewOn} />
               </>,
             )}
       </dl>

@@ -8,7 +8,7 @@ describe('Registra una verifica', () => {
   }
 
   it('refuses an empty review at its field and sends nothing', async () => {
-    const server = renderProjectPage({ ProjectDetail: () => ({ data: { project: project() } }) });
+    const server = renderProjectPage({ ProjectDetail: () => ({ data: { project: project() } }) }, 'verifiche');
     const section = await screen.findByRole('form', { name: 'Registra una verifica' });
     fireEvent.click(within(section).getByRole('button', { name: 'Registra verifica' }));
     expect(
@@ -19,12 +19,15 @@ describe('Registra una verifica', () => {
   });
 
   it('shows what will be recorded and sends it only on "Conferma la verifica"', async () => {
-    const server = renderProjectPage({
-      ProjectDetail: () => ({ data: { project: project() } }),
-      RecordReview: () => ({
-        data: { recordReview: { __typename: 'IndividualProject', id: 'prj1', version: 5, status: 'ACTIVE', nextReviewOn: '2026-12-31' } },
-      }),
-    });
+    const server = renderProjectPage(
+      {
+        ProjectDetail: () => ({ data: { project: project() } }),
+        RecordReview: () => ({
+          data: { recordReview: { __typename: 'IndividualProject', id: 'prj1', version: 5, status: 'ACTIVE', nextReviewOn: '2026-12-31' } },
+        }),
+      },
+      'verifiche',
+    );
     const section = await screen.findByRole('form', { name: 'Registra una verifica' });
     fireEvent.change(within(section).getByLabelText('Data'), { target: { value: '2026-11-01' } });
     fireEvent.change(within(section).getByLabelText('Decisioni'), { target: { value: 'Proseguire la fisioterapia' } });

@@ -1,4 +1,4 @@
-import { Button, Table } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -14,6 +14,7 @@ import { formatDate, todayIso } from '../../i18n/format';
 import { useViewer } from '../../session/session';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const copy = projectCopy.reviews;
 
@@ -87,7 +88,7 @@ export function ReviewsSection({ project }: { project: Project }) {
       {project.reviews.length === 0 ? (
         <p>{copy.none}</p>
       ) : (
-        <Table responsive className="ponte-table">
+        <ResponsiveTable className="ponte-table">
           <caption className="visually-hidden">{copy.caption}</caption>
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export function ReviewsSection({ project }: { project: Project }) {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {project.status !== 'ACTIVE' && project.status !== 'REVIEW' && project.status !== 'CLOSED' && (
         <p className="ponte-muted">{copy.notRunning}</p>

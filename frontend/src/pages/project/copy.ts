@@ -33,7 +33,6 @@ export const projectCopy = {
     cadence: 'Verifiche',
     everyDays: (n: number) => (n === 1 ? 'ogni giorno' : `ogni ${n} giorni`),
     nextReview: 'Prossima verifica',
-    overdue: 'Verifica scaduta',
     closed: (date: string, reason: string) => `Concluso il ${date}: ${reason}`,
   },
   status: {
@@ -345,7 +344,6 @@ export const projectsCopy = {
   statusColumn: 'Stato',
   nextReview: 'Prossima verifica',
   team: 'Équipe e case manager',
-  overdue: 'Scaduta',
   none: 'Nessun progetto corrisponde ai filtri.',
   noneAtAll: 'Non ci sono ancora progetti delle tue équipe. Un progetto si apre dalla scheda della persona.',
   summary: (shown: number, total: number) => (total === 1 ? 'Un progetto in totale.' : `Mostrati ${shown} progetti su ${total}.`),

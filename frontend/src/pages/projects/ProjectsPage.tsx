@@ -1,4 +1,3 @@
-import { Badge, Table } from 'design-react-kit';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -16,6 +15,8 @@ import { pathTo } from '../../routes';
 import { useViewer } from '../../session/session';
 import { projectsCopy as copy } from '../project/copy';
 import { ProjectStatusBadge } from '../project/ProjectStatusPanel';
+import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
+import { ResponsiveTable } from '../../components/ScrollBox';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -105,7 +106,7 @@ function ProjectsList() {
         </div>
       </div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
-      <Table responsive className="ponte-table">
+      <ResponsiveTable className="ponte-table">
         <caption className="visually-hidden">{copy.caption}</caption>
         <thead>
           <tr>
@@ -126,7 +127,7 @@ function ProjectsList() {
             </tr>
           </tbody>
         )}
-      </Table>
+      </ResponsiveTable>
       {first.data && total > 0 && (
         <LoadMore
           shown={shown}
@@ -161,14 +162,7 @@ function ProjectRows({ variables }: { variables: Variables }) {
           </td>
           <td className="text-nowrap">
             {p.status === 'CLOSED' ? '—' : formatDate(p.nextReviewOn)}
-            {p.reviewOverdue && (
-              <>
-                {' '}
-                <Badge color="danger" pill className="ponte-badge-over">
-                  {copy.overdue}
-                </Badge>
-              </>
-            )}
+            <ReviewOverdueBadge overdue={p.reviewOverdue} nextReviewOn={p.nextReviewOn} />
           </td>
           <td>
             {p.team?.name ?? '—'}
