@@ -45,7 +45,11 @@ fn spa_operations() -> Vec<String> {
         .into_iter()
         .map(|operation| {
             let mut document = operation.clone();
-            let mut included: Vec<String> = Vec::new();
+            // A fragment the document defines itself needs no other.
+            let mut included: Vec<String> = spreads(&document)
+                .into_iter()
+                .filter(|name| document.contains(&format!("fragment {name} ")))
+                .collect();
             while let Some(name) = spreads(&document)
                 .into_iter()
                 .find(|name| !included.contains(name))
