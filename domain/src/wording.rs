@@ -17,7 +17,10 @@ pub fn quantity(amount: Fixed2, unit: &str) -> String {
         "EUR" => format!("{} €", italian(amount, false)),
         "HOURS" => {
             let number = italian(amount, true);
-            format!("{number} {}", if amount == Fixed2(100) { "ora" } else { "ore" })
+            format!(
+                "{number} {}",
+                if amount == Fixed2(100) { "ora" } else { "ore" }
+            )
         }
         _ => italian(amount, true),
     }
