@@ -9,7 +9,7 @@ export const dischargesCopy = {
   none: 'Nessuna.',
   overdue: 'Oltre la data prevista',
   expected: (date: string) => `Dimissione prevista il ${date}`,
-  dischargedOn: (date: string) => `Dimessa il ${date}`,
+  dischargedOn: (date: string) => `Dimissione avvenuta il ${date}`,
   open: (name: string) => `Apri la dimissione di ${name}`,
   count: (n: number) => (n === 1 ? '1 dimissione' : `${n} dimissioni`),
 } as const;

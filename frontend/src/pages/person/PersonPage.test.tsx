@@ -179,7 +179,7 @@ describe('PersonPage', () => {
     expect(project).toHaveTextContent('01/11/2026 Verifica scaduta da');
     expect(await screen.findByRole('link', { name: 'Apri progetto' })).toHaveAttribute('href', '/persone/p1/progetti/nuovo');
     expect(screen.getByRole('link', { name: 'Apri la dimissione del ricovero del 20/10/2026' })).toHaveAttribute('href', '/dimissioni/d1');
-    expect(screen.getByTestId('riga-dimissione-persona')).toHaveTextContent('Dimessa il 31/10/2026');
+    expect(screen.getByTestId('riga-dimissione-persona')).toHaveTextContent('Dimissione avvenuta il 31/10/2026');
 
     const rows = await screen.findAllByTestId('riga-valutazione');
     expect(rows[0]).toHaveTextContent('Indice di Barthel (ADL): 65 – Dipendenza moderata');

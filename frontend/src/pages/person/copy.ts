@@ -100,7 +100,7 @@ export const personCopy = {
     stay: 'Ricovero',
     status: 'Stato',
     expected: 'Dimissione prevista',
-    discharged: 'Dimessa il',
+    discharged: 'Dimissione avvenuta il',
     overdue: 'In ritardo',
     open: (date: string) => `Apri la dimissione del ricovero del ${date}`,
   },
