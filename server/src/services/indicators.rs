@@ -19,8 +19,8 @@ use crate::domain::discharge_workflow::histogram_average_and_median;
 use crate::domain::indicators::{self, disclose, Figure, IndicatorDefinition, Raw};
 use crate::domain::vocabulary::{
     CareSetting, DischargeNeed, DischargeStatus, FundingSource, IndicatorBreakdown,
-    IndicatorDimension, IntegratedPart, LifeArea, NeedLevel, OrganizationKind, Profession,
-    ProjectStatus, Rater, ResourceKind, ResourceUnit, ServiceKind, TeamKind,
+    IndicatorDimension, IndicatorUnit, IntegratedPart, LifeArea, NeedLevel, OrganizationKind,
+    Profession, ProjectStatus, Rater, ResourceKind, ResourceUnit, ServiceKind, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -105,13 +105,13 @@ pub async fn indicators(
     };
     let mut results = Vec::with_capacity(definitions.len());
     for definition in definitions {
-        let whole = compute(db, definition.code, &scope, request.from, request.to).await?;
+        let whole = compute(db, definition, &scope, request.from, request.to).await?;
         let mut series = Vec::with_capacity(periods.len());
         for (from, to) in &periods {
-            let raw = compute(db, definition.code, &scope, *from, *to).await?;
+            let raw = compute(db, definition, &scope, *from, *to).await?;
             series.push((*from, *to, disclose(raw, threshold)));
         }
-        let parts = match budget_unit(definition.code) {
+        let parts = match budget_unit(definition.unit) {
             Some(unit) => budget_parts(db, &scope, request.from, request.to, unit)
                 .await?
                 .into_iter()
@@ -272,12 +272,13 @@ impl Query {
 
 async fn compute(
     db: &DatabaseConnection,
-    code: &str,
+    definition: &IndicatorDefinition,
     scope: &Scope,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Raw> {
-    if let Some(unit) = budget_unit(code) {
+    let code = definition.code;
+    if let Some(unit) = budget_unit(definition.unit) {
         let rows = budget_amounts(db, scope, from, to, unit, None).await?;
         return Ok(rows
             .into_iter()
@@ -535,12 +536,13 @@ async fn compute(
     }
 }
 
-/// The resources an amount indicator adds up: euros or hours.
-fn budget_unit(code: &str) -> Option<ResourceUnit> {
-    match code {
-        "BUDGET_RESOURCES" => Some(ResourceUnit::Eur),
-        "BUDGET_HOURS" => Some(ResourceUnit::Hours),
-        _ => None,
+/// The Budget di Salute's resources an amount indicator adds up, by the
+/// unit the catalogue gives it: euros or hours.
+fn budget_unit(unit: IndicatorUnit) -> Option<ResourceUnit> {
+    match unit {
+        IndicatorUnit::Eur => Some(ResourceUnit::Eur),
+        IndicatorUnit::Hours => Some(ResourceUnit::Hours),
+        IndicatorUnit::Count | IndicatorUnit::Ratio | IndicatorUnit::Days => None,
     }
 }
 
