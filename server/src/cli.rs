@@ -1,4 +1,5 @@
-//! The `ponte` command line: serve, migrate, create-admin, seed-demo, seed-scale, export-schema.
+//! The `ponte` command line: serve, migrate, create-admin, seed-demo, seed-scale,
+//! export-schema, backup, restore.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use crate::config::Config;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::AppError;
 use crate::services::users::{self, NewUser};
-use crate::{app, db, graphql, seed, telemetry};
+use crate::{app, backup, db, graphql, seed, telemetry};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -50,6 +51,19 @@ pub enum Command {
     },
     /// Prints the GraphQL schema (SDL); schema.graphql is this output.
     ExportSchema,
+    /// Writes a consistent copy of the database while Ponte runs: SQLite by
+    /// `VACUUM INTO`, PostgreSQL by `pg_dump --format=custom`.
+    Backup {
+        /// A new file (an existing one is never overwritten).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Puts a backup into the database of PONTE_DATABASE_URL, which must be
+    /// new and empty (PostgreSQL: `pg_restore`). Ponte must not be running on it.
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Bench only: runs one of the benchmark's hand-written SQL reads in a
     /// closed loop on the database (no HTTP) and prints the latencies as JSON.
     #[cfg(feature = "bench-sql")]
@@ -87,6 +101,12 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::SeedDemo => seed_demo(&config).await,
         Command::SeedScale { persons, seed } => seed_scale(&config, persons, seed).await,
         Command::ExportSchema => Ok(()),
+        Command::Backup { to } => backup::backup(&config.database_url, &to)
+            .await
+            .map(|()| eprintln!("backup written to {}", to.display())),
+        Command::Restore { from } => backup::restore(&config.database_url, &from)
+            .await
+            .map(|()| eprintln!("restored from {}", from.display())),
         #[cfg(feature = "bench-sql")]
         Command::BenchSql {
             name,

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 /// The benchmark's hand-written SQL route (`bench/`); never in the default build.
 #[cfg(feature = "bench-sql")]
 pub mod bench_sql;

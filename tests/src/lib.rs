@@ -432,6 +432,34 @@ async fn postgres_database_for(test_name: &str) -> String {
     with_database(&admin_url, &name)
 }
 
+/// The URL of a new database with no table in it, on `db`'s backend (removed
+/// with the test's other databases): where a restore goes.
+pub async fn empty_database(db: TestDb) -> String {
+    match db.backend {
+        Backend::Sqlite => {
+            let path =
+                std::env::temp_dir().join(format!("ponte-empty-{}.db", uuid::Uuid::now_v7()));
+            format!("sqlite://{}?mode=rwc", path.display())
+        }
+        Backend::Postgres => {
+            let admin_url = postgres_admin_url();
+            let short: String = db.name.chars().take(30).collect();
+            let name = format!(
+                "ponte_t_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                short
+            );
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("PostgreSQL reachable");
+            exec(&admin, &format!("CREATE DATABASE {name}")).await;
+            admin.close().await.ok();
+            with_database(&admin_url, &name)
+        }
+    }
+}
+
 /// An HTTP client with its own cookie jar: one per simulated browser.
 #[derive(Clone)]
 pub struct Client {

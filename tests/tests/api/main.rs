@@ -6,6 +6,7 @@ mod admin;
 mod assessments;
 mod audit_trail;
 mod auth;
+mod backup_and_restore;
 mod cost;
 mod demo;
 mod discharges;
