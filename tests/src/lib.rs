@@ -409,6 +409,19 @@ async fn exec(conn: &DatabaseConnection, sql: &str) {
 
 async fn postgres_database_for(test_name: &str) -> String {
     let template = template().await;
+    // PostgreSQL refuses to copy a template while another session is
+    // copying it: clones take turns.
+    let _turn = CLONING.lock().await;
+    create_postgres_database(
+        test_name,
+        &format!("TEMPLATE {template} STRATEGY FILE_COPY"),
+    )
+    .await
+}
+
+/// Creates a database named after the test and this process (so that a
+/// later test process drops it once this one has ended) and gives its URL.
+async fn create_postgres_database(test_name: &str, options: &str) -> String {
     let admin_url = postgres_admin_url();
     let short: String = test_name.chars().take(30).collect();
     let name = format!(
@@ -420,14 +433,7 @@ async fn postgres_database_for(test_name: &str) -> String {
     let admin = Database::connect(&admin_url)
         .await
         .expect("PostgreSQL reachable");
-    // PostgreSQL refuses to copy a template while another session is
-    // copying it: clones take turns.
-    let _turn = CLONING.lock().await;
-    exec(
-        &admin,
-        &format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"),
-    )
-    .await;
+    exec(&admin, &format!("CREATE DATABASE {name} {options}")).await;
     admin.close().await.ok();
     with_database(&admin_url, &name)
 }
@@ -441,22 +447,7 @@ pub async fn empty_database(db: TestDb) -> String {
                 std::env::temp_dir().join(format!("ponte-empty-{}.db", uuid::Uuid::now_v7()));
             format!("sqlite://{}?mode=rwc", path.display())
         }
-        Backend::Postgres => {
-            let admin_url = postgres_admin_url();
-            let short: String = db.name.chars().take(30).collect();
-            let name = format!(
-                "ponte_t_{}_{}_{}",
-                std::process::id(),
-                COUNTER.fetch_add(1, Ordering::Relaxed),
-                short
-            );
-            let admin = Database::connect(&admin_url)
-                .await
-                .expect("PostgreSQL reachable");
-            exec(&admin, &format!("CREATE DATABASE {name}")).await;
-            admin.close().await.ok();
-            with_database(&admin_url, &name)
-        }
+        Backend::Postgres => create_postgres_database(db.name, "").await,
     }
 }
 
