@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod assessment_indicators;
+pub mod audit_retention;
 pub mod budget_agreement;
 pub mod budget_period;
 pub mod budget_totals;

@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// Append-only: rows are inserted by `audit::record` and never updated or deleted.
+/// Append-only: rows are inserted by `audit::record` and never updated; they
+/// are deleted only past the retention (`services::audit_trail::prune_expired`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_events")]
 pub struct Model {

@@ -52,6 +52,10 @@ pub enum AuditAction {
     DischargeChanged,
     /// Aggregate indicators were read: who, which, territory or team, period.
     IndicatorsRead,
+    /// An auditor exported the accesses to one person's record.
+    AccessLogExported,
+    /// Events past the retention were removed: how many, before when.
+    AuditPruned,
 }
 
 impl AuditAction {
@@ -97,6 +101,8 @@ impl AuditAction {
             AuditAction::DischargeListed => "DISCHARGE_LISTED",
             AuditAction::DischargeChanged => "DISCHARGE_CHANGED",
             AuditAction::IndicatorsRead => "INDICATORS_READ",
+            AuditAction::AccessLogExported => "ACCESS_LOG_EXPORTED",
+            AuditAction::AuditPruned => "AUDIT_PRUNED",
         }
     }
 }

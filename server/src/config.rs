@@ -67,6 +67,9 @@ pub struct Config {
     /// with every ratio built on them: small Comuni would otherwise name
     /// their few persons (statistical disclosure control).
     pub suppression_threshold: u64,
+    /// Audit events older than this many months are pruned (at least 24:
+    /// the access log of a health record is kept two years at least).
+    pub audit_retention_months: u32,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -104,6 +107,7 @@ impl fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("case_rules", &self.case_rules)
             .field("suppression_threshold", &self.suppression_threshold)
+            .field("audit_retention_months", &self.audit_retention_months)
             .finish()
     }
 }
@@ -280,6 +284,7 @@ impl Config {
                 .unwrap_or(u32::MAX),
             },
             suppression_threshold: positive(&get, "PONTE_SUPPRESSION_THRESHOLD", 5)?,
+            audit_retention_months: audit_retention_months(&get)?,
         })
     }
 
@@ -331,6 +336,23 @@ fn parse_bool(variable: &'static str, text: &str) -> Result<bool, ConfigError> {
         _ => Err(ConfigError {
             variable,
             message: format!("{text:?} is not true or false"),
+        }),
+    }
+}
+
+/// The minimum the Garante's rules on access logs to health records ask.
+pub const AUDIT_RETENTION_MIN_MONTHS: u32 = 24;
+
+fn audit_retention_months(get: &impl Fn(&str) -> Option<String>) -> Result<u32, ConfigError> {
+    const VARIABLE: &str = "PONTE_AUDIT_RETENTION_MONTHS";
+    let months = positive(get, VARIABLE, u64::from(AUDIT_RETENTION_MIN_MONTHS))?;
+    match u32::try_from(months) {
+        Ok(months) if months >= AUDIT_RETENTION_MIN_MONTHS => Ok(months),
+        _ => Err(ConfigError {
+            variable: VARIABLE,
+            message: format!(
+                "{months} months: the audit trail is kept {AUDIT_RETENTION_MIN_MONTHS} months at least"
+            ),
         }),
     }
 }
@@ -401,6 +423,15 @@ mod tests {
         let c = config(&[("PONTE_SUPPRESSION_THRESHOLD", "10")]).unwrap();
         assert_eq!(c.suppression_threshold, 10);
         assert!(config(&[("PONTE_SUPPRESSION_THRESHOLD", "0")]).is_err());
+    }
+
+    #[test]
+    fn the_audit_trail_is_kept_two_years_at_least() {
+        assert_eq!(config(&[]).unwrap().audit_retention_months, 24);
+        let c = config(&[("PONTE_AUDIT_RETENTION_MONTHS", "60")]).unwrap();
+        assert_eq!(c.audit_retention_months, 60);
+        let short = config(&[("PONTE_AUDIT_RETENTION_MONTHS", "12")]).unwrap_err();
+        assert_eq!(short.variable, "PONTE_AUDIT_RETENTION_MONTHS");
     }
 
     #[test]

@@ -5,24 +5,16 @@
 //! service is the query's, so the rule and the audit event are one. Errors
 //! come back as the JSON a GraphQL client reads, with the matching status.
 
-use std::net::SocketAddr;
-
 use async_graphql::ID;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
-use axum::http::request::Parts;
-use axum::http::{header, HeaderMap};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
 use serde::Deserialize;
-use tower_sessions::Session;
 
 use crate::domain::vocabulary::IndicatorBreakdown;
 use crate::error::{AppError, AppResult};
-use crate::graphql::errors::http_answer;
 use crate::graphql::ids::parse_id;
 use crate::graphql::scalars::{parse_date, INVALID_DATE};
-use crate::http::graphql_endpoint::caller_of;
+use crate::http::download::{answer, attachment, Asked};
 use crate::http::router::AppState;
 use crate::services::indicator_export::export_indicators;
 use crate::services::indicator_files::{self, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE};
@@ -41,56 +33,20 @@ pub struct Params {
     breakdown: Option<String>,
 }
 
-pub async fn csv(State(state): State<AppState>, asked: Asked) -> Response {
+pub async fn csv(State(state): State<AppState>, asked: Asked<Params>) -> Response {
     answer(download(&state, asked, ExportFormat::Csv).await)
 }
 
-pub async fn xlsx(State(state): State<AppState>, asked: Asked) -> Response {
+pub async fn xlsx(State(state): State<AppState>, asked: Asked<Params>) -> Response {
     answer(download(&state, asked, ExportFormat::Xlsx).await)
 }
 
-/// What a download request brings, read once for both formats.
-pub struct Asked {
-    peer: SocketAddr,
-    headers: HeaderMap,
-    session: Session,
-    params: Result<Query<Params>, QueryRejection>,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Asked {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        Ok(Asked {
-            peer,
-            headers: parts.headers.clone(),
-            session,
-            params: Query::<Params>::from_request_parts(parts, state).await,
-        })
-    }
-}
-
-fn answer(result: AppResult<Response>) -> Response {
-    result.unwrap_or_else(|err| {
-        let (status, body) = http_answer(err);
-        (status, Json(body)).into_response()
-    })
-}
-
-async fn download(state: &AppState, asked: Asked, format: ExportFormat) -> AppResult<Response> {
-    let caller = caller_of(state, asked.peer, &asked.headers, &asked.session).await?;
-    // Signed out is told first, whatever the parameters: the SPA then sends
-    // the person to the sign-in page rather than show a parameter error.
-    caller.viewer()?;
-    let Query(params) = asked
-        .params
-        .map_err(|_| AppError::validation("query", "Parametri della richiesta non leggibili"))?;
+async fn download(
+    state: &AppState,
+    asked: Asked<Params>,
+    format: ExportFormat,
+) -> AppResult<Response> {
+    let (caller, params) = asked.caller_and_params(state).await?;
     let request = request(params, format)?;
     let export = export_indicators(
         &state.db,
@@ -107,18 +63,8 @@ async fn download(state: &AppState, asked: Asked, format: ExportFormat) -> AppRe
         ),
         ExportFormat::Xlsx => (XLSX_CONTENT_TYPE, "xlsx", indicator_files::xlsx(&export)?),
     };
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        indicator_files::file_name(&export.filters, extension)
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    let file_name = indicator_files::file_name(&export.filters, extension);
+    Ok(attachment(content_type, &file_name, body))
 }
 
 /// The service's request from the query string, with the GraphQL
@@ -183,7 +129,7 @@ mod tests {
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join("&");
-        Query::<Params>::try_from_uri(&format!("/x?{query}").parse().unwrap())
+        axum::extract::Query::<Params>::try_from_uri(&format!("/x?{query}").parse().unwrap())
             .unwrap()
             .0
     }

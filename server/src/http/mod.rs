@@ -1,9 +1,11 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
-//! indicators' downloads, health checks, the client's address behind
+//! downloads (indicators, a person's access log), health checks, the client's address behind
 //! proxies, the request id, the net under panics and the SPA's static files.
 
+pub mod access_log_export;
 pub mod client_address;
 pub mod csrf;
+pub mod download;
 pub mod graphql_endpoint;
 pub mod health;
 pub mod indicator_export;

@@ -21,7 +21,9 @@ use crate::auth::session_store::{self, OnTheClock};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
-use crate::http::{csrf, graphql_endpoint, health, indicator_export, panics, request_id};
+use crate::http::{
+    access_log_export, csrf, graphql_endpoint, health, indicator_export, panics, request_id,
+};
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -73,6 +75,10 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let exports = Router::new()
         .route("/export/indicators.csv", get(indicator_export::csv))
         .route("/export/indicators.xlsx", get(indicator_export::xlsx))
+        .route(
+            "/export/audit/person-accesses.csv",
+            get(access_log_export::csv),
+        )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::same_origin_only,

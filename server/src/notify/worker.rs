@@ -1,12 +1,13 @@
 //! The outbox worker inside `ponte serve`: sends due reminders' rows to the
-//! outbox and delivers pending emails, with retries and backoff. Any number
+//! outbox and delivers pending emails, with retries and backoff; once a day
+//! it also prunes the audit trail past its retention. Any number
 //! of instances may run it at once; the lease (`notify::lease`) sends each
 //! email from one of them only.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::outbox_email;
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
@@ -21,7 +22,7 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::{Mailer, SEND_LIMIT};
 use crate::notify::outbox;
-use crate::services::discharge_reminders;
+use crate::services::{audit_trail, discharge_reminders};
 
 pub struct Worker {
     pub id: String,
@@ -38,6 +39,9 @@ pub struct Worker {
     clock: Clock,
     /// Rounds `run` has finished.
     rounds: watch::Sender<u64>,
+    audit_retention_months: u32,
+    /// The day this worker last pruned the audit trail: once a day is enough.
+    pruned_on: Mutex<Option<NaiveDate>>,
 }
 
 /// The rounds a running worker has finished, for whoever needs to know that
@@ -78,6 +82,8 @@ impl Worker {
             batch: 50,
             clock,
             rounds: watch::Sender::new(0),
+            audit_retention_months: config.audit_retention_months,
+            pruned_on: Mutex::new(None),
         })
     }
 
@@ -93,6 +99,7 @@ impl Worker {
             clock: self.clock.clone(),
             ..Caller::default()
         };
+        self.prune_audit_once_a_day(&caller).await?;
         discharge_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
@@ -114,6 +121,30 @@ impl Worker {
             }
         }
         Ok(sent)
+    }
+
+    /// Removes the audit events past their retention on the first round of
+    /// each day (by the clock). Several instances may prune on the same day:
+    /// the second finds nothing left to remove.
+    async fn prune_audit_once_a_day(&self, caller: &Caller) -> AppResult<()> {
+        let today = self.clock.today();
+        let due = self
+            .pruned_on
+            .lock()
+            .map(|pruned_on| *pruned_on != Some(today))
+            .unwrap_or(true);
+        if !due {
+            return Ok(());
+        }
+        let removed =
+            audit_trail::prune_expired(&self.db, caller, self.audit_retention_months).await?;
+        if removed > 0 {
+            tracing::info!(removed, worker = %self.id, "audit events past their retention removed");
+        }
+        if let Ok(mut pruned_on) = self.pruned_on.lock() {
+            *pruned_on = Some(today);
+        }
+        Ok(())
     }
 
     /// Sends one claimed email if the claim `token` still holds it, and

@@ -4,17 +4,16 @@
 //! `Export`; both formats take their rows from `lines`, so what is hidden and
 //! what is merely empty is decided once.
 
-use std::borrow::Cow;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::indicators::{Figure, IndicatorDefinition};
 use crate::domain::vocabulary::{IndicatorBreakdown, IndicatorDimension, IndicatorUnit};
 use crate::error::{AppError, AppResult};
+use crate::services::csv_text;
 use crate::services::indicator_export::{Export, Filters};
 
-pub const CSV_CONTENT_TYPE: &str = "text/csv; charset=utf-8";
+pub use crate::services::csv_text::CSV_CONTENT_TYPE;
 pub const XLSX_CONTENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -183,23 +182,10 @@ fn csv_cell(cell: Cell, decimals: usize, threshold: u64) -> String {
     }
 }
 
-/// A field quoted when it holds the separator, a quote or a line break.
-fn csv_field(text: &str) -> Cow<'_, str> {
-    if text.contains([';', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// UTF-8 with a BOM (without it Excel reads the accents as Latin-1), `;`
-/// between fields and CRLF after each line, as Excel and LibreOffice expect
-/// in an Italian locale.
+/// The figures as an Italian spreadsheet opens them (see `csv_text`).
 pub fn csv(export: &Export) -> String {
     let threshold = export.filters.threshold;
-    let mut text = String::from("\u{feff}");
-    text.push_str(&HEADERS.join(";"));
-    text.push_str("\r\n");
+    let mut text = csv_text::start(&HEADERS);
     for line in lines(export) {
         let unit = line.definition.unit;
         let fields = [
@@ -214,9 +200,7 @@ pub fn csv(export: &Export) -> String {
             yes_no(line.suppressed).to_owned(),
             line.part.clone().unwrap_or_default(),
         ];
-        let fields: Vec<Cow<'_, str>> = fields.iter().map(|f| csv_field(f)).collect();
-        text.push_str(&fields.join(";"));
-        text.push_str("\r\n");
+        csv_text::line(&mut text, &fields);
     }
     text
 }
@@ -458,14 +442,6 @@ mod tests {
         assert_eq!(italian_number(4.0, 0), "4");
         assert_eq!(italian_number(3.0, 1), "3");
         assert_eq!(italian_number(0.0, 4), "0");
-    }
-
-    #[test]
-    fn a_field_with_the_separator_a_quote_or_a_newline_is_quoted() {
-        assert_eq!(csv_field("Valutazioni"), "Valutazioni");
-        assert_eq!(csv_field("a;b"), "\"a;b\"");
-        assert_eq!(csv_field("il \"PAI\""), "\"il \"\"PAI\"\"\"");
-        assert_eq!(csv_field("due\nrighe"), "\"due\nrighe\"");
     }
 
     #[test]

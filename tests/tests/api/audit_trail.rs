@@ -10,7 +10,7 @@ on_both_databases!(
 
 const TRAIL: &str = "query($person: ID, $user: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) { auditTrail(personId: $person, userId: $user, from: $from, to: $to, first: $first, after: $after) { totalCount nodes { action occurredAt entityType personId requestId clientAddr actor { id } actorOrganization { id } } pageInfo { hasNextPage endCursor } } }";
 
-async fn auditor(app: &TestApp) -> ponte_tests::Client {
+pub(crate) async fn auditor(app: &TestApp) -> ponte_tests::Client {
     let email = format!("dpo{}@asst.test", uuid::Uuid::now_v7().simple());
     app.make_user(&email, Role::Auditor, None).await;
     let client = app.client();

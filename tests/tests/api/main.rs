@@ -31,4 +31,5 @@ mod sessions_warn_before_they_end;
 mod sign_in_attacks;
 mod teams;
 mod territory;
+mod the_audit_trail_is_kept_and_a_persons_accesses_exported;
 mod vocabularies;
