@@ -52,6 +52,13 @@ pub enum AuditAction {
     DischargeChanged,
     /// Aggregate indicators were read: who, which, territory or team, period.
     IndicatorsRead,
+    NetworkAgreementCreated,
+    NetworkAgreementChanged,
+    NetworkAgreementWithdrawn,
+    MeetingPlanned,
+    MeetingChanged,
+    MeetingHeld,
+    MeetingCancelled,
 }
 
 impl AuditAction {
@@ -97,6 +104,13 @@ impl AuditAction {
             AuditAction::DischargeListed => "DISCHARGE_LISTED",
             AuditAction::DischargeChanged => "DISCHARGE_CHANGED",
             AuditAction::IndicatorsRead => "INDICATORS_READ",
+            AuditAction::NetworkAgreementCreated => "NETWORK_AGREEMENT_CREATED",
+            AuditAction::NetworkAgreementChanged => "NETWORK_AGREEMENT_CHANGED",
+            AuditAction::NetworkAgreementWithdrawn => "NETWORK_AGREEMENT_WITHDRAWN",
+            AuditAction::MeetingPlanned => "MEETING_PLANNED",
+            AuditAction::MeetingChanged => "MEETING_CHANGED",
+            AuditAction::MeetingHeld => "MEETING_HELD",
+            AuditAction::MeetingCancelled => "MEETING_CANCELLED",
         }
     }
 }
