@@ -47,6 +47,12 @@ const BUDGET: &str = "Budget di Salute";
 const CURRENT_ASSESSMENT: &str =
     "Una valutazione corretta conta una volta sola (la versione in vigore); \
      ogni valutazione della persona nel periodo conta, anche una rivalutazione";
+const MEETINGS_IN_TERRITORY: &str =
+    "Nel territorio se l'ente che organizza (o l'ente dell'équipe) è nel territorio; per un'équipe, i suoi \
+     incontri. Non riguardano persone seguite: non sono mai oscurati";
+const AGREEMENTS_IN_TERRITORY: &str =
+    "Nel territorio se una delle parti è nel territorio; per un'équipe, gli accordi di cui il suo ente è \
+     parte. Non riguardano persone seguite: non sono mai oscurati";
 const FROZEN_ORGANIZATION: &str =
     "L'ente di ogni partecipante è quello del giorno della valutazione, \
      anche se poi l'operatore ha cambiato ente";
@@ -371,38 +377,102 @@ pub const CATALOGUE: &[IndicatorDefinition] = &[
         excludes: "Il personale amministrativo; i componenti non in servizio nel periodo",
         missing_data: None,
     },
-    missing(
-        "TRAINING_MEETINGS",
-        EQUIPE,
-        "Incontri di formazione e supervisione svolti / programmati",
-        IndicatorUnit::Ratio,
-        "001, 003",
-        "Il registro degli incontri (issue 15)",
-    ),
-    missing(
-        "CAREGIVER_TRAINING_MEETINGS",
-        EQUIPE,
-        "Incontri di formazione per i caregiver",
-        IndicatorUnit::Count,
-        "001, 003",
-        "Il registro degli incontri (issue 15)",
-    ),
-    missing(
-        "ETS_AGREEMENTS",
-        ACCORDI,
-        "Convenzioni ASL/ASST con enti del terzo settore concluse",
-        IndicatorUnit::Count,
-        "000, INMP obiettivo B4",
-        "Il registro degli accordi (issue 15)",
-    ),
-    missing(
-        "AGREEMENTS_IN_FORCE",
-        ACCORDI,
-        "Accordi e protocolli in vigore",
-        IndicatorUnit::Count,
-        "002, Accordo di Programma",
-        "Il registro degli accordi (issue 15)",
-    ),
+    IndicatorDefinition {
+        code: "TRAINING_MEETINGS",
+        group: EQUIPE,
+        title: "Incontri formativi svolti / programmati",
+        definition: "Degli incontri di formazione programmati nel periodo, la quota che si è svolta",
+        numerator: "Incontri di formazione programmati nel periodo e svolti",
+        denominator: Some("Incontri di formazione programmati nel periodo (anche annullati)"),
+        unit: IndicatorUnit::Ratio,
+        source: "001, in ogni intervento: numero incontri formativi svolti / numero incontri formativi previsti",
+        counts: MEETINGS_IN_TERRITORY,
+        excludes: "Supervisione e formazione dei caregiver (voci a parte); incontri programmati fuori dal periodo",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "SUPERVISION_MEETINGS",
+        group: EQUIPE,
+        title: "Incontri di supervisione svolti",
+        definition: "Incontri di supervisione svolti nel periodo",
+        numerator: "Incontri di supervisione svolti nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "003: evidenza di incontri di formazione e supervisione",
+        counts: MEETINGS_IN_TERRITORY,
+        excludes: "Incontri programmati non ancora svolti o annullati",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "CAREGIVER_TRAINING_MEETINGS",
+        group: EQUIPE,
+        title: "Incontri di formazione per i caregiver svolti",
+        definition: "Incontri di formazione per i caregiver svolti nel periodo",
+        numerator: "Incontri di formazione per i caregiver svolti nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001 §7: formazione dei caregiver",
+        counts: MEETINGS_IN_TERRITORY,
+        excludes: "Incontri programmati non ancora svolti o annullati",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "CAREGIVERS_REACHED",
+        group: EQUIPE,
+        title: "Caregiver raggiunti dalla formazione",
+        definition: "Partecipanti esterni agli incontri di formazione per i caregiver svolti nel periodo",
+        numerator: "Somma dei partecipanti esterni registrati",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "001 §7: formazione dei caregiver",
+        counts: "Il numero di partecipanti esterni registrato per ogni incontro: un caregiver presente a più \
+             incontri conta a ogni incontro",
+        excludes: "Gli operatori di Ponte presenti; incontri non svolti",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "CO_DESIGN_TABLES_ACTIVE",
+        group: ACCORDI,
+        title: "Tavoli di co-progettazione attivi",
+        definition: "Tavoli di co-progettazione con almeno un incontro svolto nel periodo: un tavolo è l'accordo \
+             che l'incontro attua, oppure, per gli incontri senza accordo, chi li organizza (équipe o ente)",
+        numerator: "Tavoli con un incontro di co-progettazione svolto nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "000, 002: co-progettazione con gli enti del terzo settore",
+        counts: MEETINGS_IN_TERRITORY,
+        excludes: "Incontri di co-progettazione solo programmati o annullati",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "ETS_AGREEMENTS",
+        group: ACCORDI,
+        title: "Convenzioni ASL/ASST con enti del terzo settore concluse",
+        definition: "Convenzioni firmate nel periodo tra un'ASL o ASST e un ente del terzo settore \
+             (ETS o cooperativa sociale)",
+        numerator: "Convenzioni ASL/ASST–ETS firmate nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "000, INMP obiettivo B4: numero di ASL che finalizzano Convenzioni con ETS",
+        counts: AGREEMENTS_IN_TERRITORY,
+        excludes: "Protocolli e altri accordi; convenzioni senza un'ASL/ASST o senza un ETS tra le parti; \
+             bozze non firmate",
+        missing_data: None,
+    },
+    IndicatorDefinition {
+        code: "AGREEMENTS_IN_FORCE",
+        group: ACCORDI,
+        title: "Accordi e protocolli in vigore",
+        definition: "Accordi firmati in vigore in almeno un giorno del periodo, per tipo",
+        numerator: "Accordi in vigore nel periodo",
+        denominator: None,
+        unit: IndicatorUnit::Count,
+        source: "002, Accordo di Programma: protocolli stipulati, procedure operative formalizzate",
+        counts: "In vigore dall'inizio della validità (o dalla firma) alla fine della validità (o senza fine) \
+             e fino al ritiro; nel territorio se una delle parti è nel territorio",
+        excludes: "Bozze non firmate; accordi scaduti o ritirati prima del periodo",
+        missing_data: None,
+    },
     IndicatorDefinition {
         code: "PROJECTS_WITH_BUDGET_DI_SALUTE",
         group: BUDGET,

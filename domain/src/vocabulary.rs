@@ -368,6 +368,8 @@ macro_rules! with_vocabularies {
                 LifeArea = "LIFE_AREA",
                 ResourceKind = "RESOURCE_KIND",
                 FundingSource = "FUNDING_SOURCE",
+                /// The kinds of agreement (`NetworkAgreementKind`).
+                NetworkAgreementKind = "NETWORK_AGREEMENT_KIND",
             }
 
             /// How an indicator's period is split into a series.
@@ -442,6 +444,54 @@ macro_rules! with_vocabularies {
                 Transfer = "TRANSFER",
                 Refused = "REFUSED",
                 Other = "OTHER",
+            }
+
+            /// The kinds of agreement of the network's register (issue 15).
+            NetworkAgreementKind {
+                Convenzione = "CONVENZIONE",
+                ProtocolloDIntesa = "PROTOCOLLO_D_INTESA",
+                ProceduraOperativa = "PROCEDURA_OPERATIVA",
+                AccordoDiProgramma = "ACCORDO_DI_PROGRAMMA",
+                CoProgettazione = "CO_PROGETTAZIONE",
+                CoProgrammazione = "CO_PROGRAMMAZIONE",
+            }
+
+            /// Derived from the dates, never stored (`network_agreements::status`):
+            /// WITHDRAWN when withdrawn; DRAFT when not signed; EXPIRED when
+            /// validUntil < today; SIGNED when validFrom > today; IN_FORCE otherwise.
+            NetworkAgreementStatus {
+                Draft = "DRAFT",
+                Signed = "SIGNED",
+                InForce = "IN_FORCE",
+                Expired = "EXPIRED",
+                Withdrawn = "WITHDRAWN",
+            }
+
+            /// What an organization is to an agreement.
+            AgreementPartyRole {
+                Promoter = "PROMOTER",
+                Signatory = "SIGNATORY",
+                /// An ente del terzo settore partnering in it.
+                EtsPartner = "ETS_PARTNER",
+            }
+
+            /// The kinds of meeting of the meetings register (issue 15).
+            MeetingKind {
+                Formazione = "FORMAZIONE",
+                Supervisione = "SUPERVISIONE",
+                /// Training for caregivers: they count as external participants.
+                FormazioneCaregiver = "FORMAZIONE_CAREGIVER",
+                Equipe = "EQUIPE",
+                Coordinamento = "COORDINAMENTO",
+                /// A co-design table (tavolo di co-progettazione).
+                CoProgettazione = "CO_PROGETTAZIONE",
+            }
+
+            /// PLANNED until it is recorded as HELD or CANCELLED.
+            MeetingStatus {
+                Planned = "PLANNED",
+                Held = "HELD",
+                Cancelled = "CANCELLED",
             }
 
             /// Where an outbox email stands.

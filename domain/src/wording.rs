@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::money::Fixed2;
-use crate::vocabulary::{FundingSource, ResourceKind};
+use crate::vocabulary::{FundingSource, NetworkAgreementKind, ResourceKind};
 
 pub fn date(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
@@ -73,6 +73,20 @@ impl ResourceKind {
             ResourceKind::Economic => "Economica",
             ResourceKind::Professional => "Professionale",
             ResourceKind::Relational => "Relazionale",
+        }
+    }
+}
+
+impl NetworkAgreementKind {
+    pub fn label_it(self) -> &'static str {
+        use NetworkAgreementKind as K;
+        match self {
+            K::Convenzione => "Convenzione",
+            K::ProtocolloDIntesa => "Protocollo d'intesa",
+            K::ProceduraOperativa => "Procedura operativa",
+            K::AccordoDiProgramma => "Accordo di Programma",
+            K::CoProgettazione => "Co-progettazione",
+            K::CoProgrammazione => "Co-programmazione",
         }
     }
 }

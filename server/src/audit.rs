@@ -56,6 +56,13 @@ pub enum AuditAction {
     AccessLogExported,
     /// Events past the retention were removed: how many, before when.
     AuditPruned,
+    NetworkAgreementCreated,
+    NetworkAgreementChanged,
+    NetworkAgreementWithdrawn,
+    MeetingPlanned,
+    MeetingChanged,
+    MeetingHeld,
+    MeetingCancelled,
 }
 
 impl AuditAction {
@@ -103,6 +110,13 @@ impl AuditAction {
             AuditAction::IndicatorsRead => "INDICATORS_READ",
             AuditAction::AccessLogExported => "ACCESS_LOG_EXPORTED",
             AuditAction::AuditPruned => "AUDIT_PRUNED",
+            AuditAction::NetworkAgreementCreated => "NETWORK_AGREEMENT_CREATED",
+            AuditAction::NetworkAgreementChanged => "NETWORK_AGREEMENT_CHANGED",
+            AuditAction::NetworkAgreementWithdrawn => "NETWORK_AGREEMENT_WITHDRAWN",
+            AuditAction::MeetingPlanned => "MEETING_PLANNED",
+            AuditAction::MeetingChanged => "MEETING_CHANGED",
+            AuditAction::MeetingHeld => "MEETING_HELD",
+            AuditAction::MeetingCancelled => "MEETING_CANCELLED",
         }
     }
 }

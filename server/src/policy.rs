@@ -17,8 +17,7 @@
 //! `readable_persons` for every case object a field hands out.
 
 use entity::{
-    assessment, discharge, organization, person, project, referral, team, team_membership,
-    user_territory,
+    assessment, discharge, organization, person, project, referral, team, team_membership, user,
 };
 use sea_orm::sea_query::{
     Alias, Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr, UnionType,
@@ -35,7 +34,7 @@ use crate::caller::{Caller, Viewer};
 use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
-use crate::services::territory::lies_within;
+use crate::services::territory::{lies_within, territory_ids, within_territories};
 
 pub fn require_signed_in(caller: &Caller) -> AppResult<&Viewer> {
     caller.viewer()
@@ -405,13 +404,7 @@ pub async fn require_indicators_reader(
                     "Indica il territorio di cui vuoi vedere gli indicatori",
                 ));
             };
-            let mine: Vec<Uuid> = user_territory::Entity::find()
-                .select_only()
-                .column(user_territory::Column::OrganizationId)
-                .filter(user_territory::Column::UserId.eq(viewer.user_id))
-                .into_tuple()
-                .all(conn)
-                .await?;
+            let mine = territory_ids(conn, viewer.user_id).await?;
             if lies_within(conn, territory_id, &mine).await? {
                 Ok(true)
             } else {
@@ -574,6 +567,170 @@ pub fn can_read_user_territories(caller: &Caller, user_id: Uuid) -> AppResult<&V
     let viewer = caller.viewer()?;
     if viewer.role == Role::Admin || viewer.user_id == user_id {
         Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// What a viewer reaches in the agreements and meetings registers (issue
+/// 15), read once per request: these registers hold no case data, so they
+/// are read by the organizations they concern rather than by
+/// responsibility for a person.
+#[derive(Debug, Clone, Default)]
+pub struct RegisterReach {
+    pub role: Option<Role>,
+    pub user_id: Option<Uuid>,
+    /// The viewer's own organization.
+    pub organization_id: Option<Uuid>,
+    /// The teams the viewer is an active member of, with their organizations.
+    pub teams: HashSet<Uuid>,
+    pub team_organizations: HashSet<Uuid>,
+    /// For a REPORTER, every organization in or under their territories.
+    pub territory: HashSet<Uuid>,
+    /// A REPORTER given "manages agreements" (`User.managesAgreements`).
+    pub manages_agreements: bool,
+}
+
+impl RegisterReach {
+    /// ADMIN and AUDITOR read both registers whole.
+    pub fn reads_everything(&self) -> bool {
+        matches!(self.role, Some(Role::Admin | Role::Auditor))
+    }
+
+    /// An agreement is read by ADMIN and AUDITOR, by the users of a party
+    /// (their organization, or their active team's), and by a REPORTER
+    /// whose territories contain a party. `None`: every agreement; else
+    /// the organizations whose agreements the viewer reads.
+    pub fn agreement_parties_read(&self) -> Option<HashSet<Uuid>> {
+        if self.reads_everything() {
+            return None;
+        }
+        let mut organizations: HashSet<Uuid> = self.organization_id.into_iter().collect();
+        organizations.extend(&self.team_organizations);
+        organizations.extend(&self.territory);
+        Some(organizations)
+    }
+
+    pub fn may_read_agreement(&self, parties: &[Uuid]) -> bool {
+        match self.agreement_parties_read() {
+            None => true,
+            Some(read) => parties.iter().any(|p| read.contains(p)),
+        }
+    }
+
+    /// An agreement is created, changed and withdrawn by ADMIN, and by a
+    /// REPORTER who manages agreements when at least one party lies in
+    /// their territories (an agreement of the Ambito with a body outside it,
+    /// a hospital of another ASST, is still the Ambito's to keep).
+    pub fn may_manage_agreement(&self, parties: &[Uuid]) -> bool {
+        match self.role {
+            Some(Role::Admin) => true,
+            Some(Role::Reporter) if self.manages_agreements => {
+                parties.iter().any(|p| self.territory.contains(p))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the viewer may manage agreements at all (to create one).
+    pub fn manages_some_agreements(&self) -> bool {
+        self.role == Some(Role::Admin)
+            || (self.role == Some(Role::Reporter) && self.manages_agreements)
+    }
+
+    /// A meeting is read by ADMIN and AUDITOR, the organizing team's active
+    /// members, the users of the organizing organization, its participants
+    /// and a REPORTER whose territories contain the organizer.
+    pub fn may_read_meeting(
+        &self,
+        team: Option<Uuid>,
+        organizer: Uuid,
+        participants: &[Uuid],
+    ) -> bool {
+        self.reads_everything()
+            || team.is_some_and(|t| self.teams.contains(&t))
+            || self.organization_id == Some(organizer)
+            || self.territory.contains(&organizer)
+            || self.user_id.is_some_and(|me| participants.contains(&me))
+    }
+
+    /// A meeting is recorded and changed by the organizing team's active
+    /// members (MEMBER or COORDINATOR, as OPERATOR); one organized by an
+    /// organization, by ADMIN and by the agreement managers over it.
+    pub fn may_record_meeting(&self, team: Option<Uuid>, organizer: Uuid) -> bool {
+        match team {
+            Some(team) => self.role == Some(Role::Operator) && self.teams.contains(&team),
+            None => self.may_manage_agreement(&[organizer]),
+        }
+    }
+
+    /// Staff names (a party's contact, a meeting's participants) are not
+    /// for the AUDITOR, who reads the registers for what they say.
+    pub fn sees_staff(&self) -> bool {
+        self.role.is_some() && self.role != Some(Role::Auditor)
+    }
+}
+
+/// The caller's reach in the agreements and meetings registers.
+pub async fn register_reach(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+) -> AppResult<RegisterReach> {
+    let viewer = caller.viewer()?;
+    let mut reach = RegisterReach {
+        role: Some(viewer.role),
+        user_id: Some(viewer.user_id),
+        organization_id: viewer.organization_id,
+        ..RegisterReach::default()
+    };
+    match viewer.role {
+        Role::Operator => {
+            reach.teams = active_teams(conn, caller).await?;
+            if !reach.teams.is_empty() {
+                let organizations: Vec<Uuid> = team::Entity::find()
+                    .select_only()
+                    .column(team::Column::OrganizationId)
+                    .filter(team::Column::Id.is_in(reach.teams.iter().copied()))
+                    .into_tuple()
+                    .all(conn)
+                    .await?;
+                reach.team_organizations = organizations.into_iter().collect();
+            }
+        }
+        Role::Reporter => {
+            let roots = territory_ids(conn, viewer.user_id).await?;
+            reach.territory = within_territories(conn, &roots).await?;
+            reach.manages_agreements = user::Entity::find_by_id(viewer.user_id)
+                .one(conn)
+                .await?
+                .is_some_and(|u| u.manages_agreements);
+        }
+        Role::Admin | Role::Auditor => {}
+    }
+    Ok(reach)
+}
+
+/// Requires the reach of one who may manage agreements over `parties`.
+pub fn require_agreement_manager(reach: &RegisterReach, parties: &[Uuid]) -> AppResult<()> {
+    if reach.may_manage_agreement(parties) {
+        Ok(())
+    } else if reach.manages_some_agreements() {
+        Err(AppError::ForbiddenBecause(
+            "Nessuna delle parti è nei territori di tua competenza".into(),
+        ))
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Requires the reach of one who may record a meeting of this organizer.
+pub fn require_meeting_recorder(
+    reach: &RegisterReach,
+    team: Option<Uuid>,
+    organizer: Uuid,
+) -> AppResult<()> {
+    if reach.may_record_meeting(team, organizer) {
+        Ok(())
     } else {
         Err(AppError::Forbidden)
     }

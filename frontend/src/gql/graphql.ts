@@ -385,6 +385,8 @@ export type IndicatorBreakdown =
 export type IndicatorDimension =
   | 'FUNDING_SOURCE'
   | 'LIFE_AREA'
+  /** The kinds of agreement (`NetworkAgreementKind`). */
+  | 'NETWORK_AGREEMENT_KIND'
   | 'RESOURCE_KIND';
 
 /** What an indicator's value measures (`indicators::CATALOGUE`). */
@@ -798,6 +800,11 @@ export type UpdateUserInput = {
   active?: boolean | null | undefined;
   displayName?: string | null | undefined;
   expectedVersion: number;
+  /**
+   * true only for a REPORTER (VALIDATION otherwise): they manage the
+   * agreements of their territories.
+   */
+  managesAgreements?: boolean | null | undefined;
   organizationId?: string | null | undefined;
   profession?: Profession | null | undefined;
   role?: Role | null | undefined;

@@ -384,11 +384,12 @@ const indicatorUnitLabels = {
   HOURS: 'Ore',
 };
 
-/** What the parts of an amount indicator are split by. */
+/** What the parts of an indicator are split by. */
 export const indicatorDimensionLabels: Record<IndicatorDimension, string> = {
   LIFE_AREA: 'Area di vita',
   RESOURCE_KIND: 'Tipo di risorsa',
   FUNDING_SOURCE: 'Fonte di finanziamento',
+  NETWORK_AGREEMENT_KIND: 'Tipo di accordo',
 };
 
 const indicatorBreakdownLabels = {

@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::caller::Caller;
 use crate::config::Config;
+use crate::policy::{self, RegisterReach};
 
 pub struct Scope<'a> {
     pub db: &'a DatabaseConnection,
@@ -28,4 +29,20 @@ pub fn scope<'a>(ctx: &Context<'a>) -> async_graphql::Result<Scope<'a>> {
 /// ("overdue", an age).
 pub fn today(ctx: &Context<'_>) -> async_graphql::Result<NaiveDate> {
     Ok(ctx.data::<Caller>()?.today())
+}
+
+/// The viewer's reach in the agreements and meetings registers, read once
+/// per request (`loaders::attach` puts an empty one in every request).
+#[derive(Default)]
+pub struct ReachOnce(tokio::sync::OnceCell<RegisterReach>);
+
+/// The viewer's reach in the registers (`policy::register_reach`), read at
+/// the first field that asks and kept for the request's other fields.
+pub async fn register_reach<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a RegisterReach> {
+    let s = scope(ctx)?;
+    let once = ctx.data::<ReachOnce>()?;
+    Ok(once
+        .0
+        .get_or_try_init(|| policy::register_reach(s.db, s.caller))
+        .await?)
 }

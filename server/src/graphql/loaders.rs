@@ -13,9 +13,10 @@ use async_graphql::Context;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain,
     budget_agreement, budget_resource, budget_use, discharge, discharge_plan_need, life_area_score,
-    organization, person, privacy_consent, project, project_cosignature, project_event,
-    project_goal, project_intervention, project_review, reference_person, referral, team,
-    team_membership, user,
+    meeting, meeting_participant, meeting_service, network_agreement, network_agreement_life_area,
+    network_agreement_party, network_agreement_service, organization, person, privacy_consent,
+    project, project_cosignature, project_event, project_goal, project_intervention,
+    project_review, reference_person, referral, team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -48,7 +49,16 @@ macro_rules! keyed {
         })+
     };
 }
-keyed!(organization, user, person, team, assessment, project);
+keyed!(
+    organization,
+    user,
+    person,
+    team,
+    assessment,
+    project,
+    network_agreement,
+    meeting
+);
 
 macro_rules! child_of {
     ($module:ident, $parent:ident, $order:ident) => {
@@ -125,6 +135,25 @@ macro_rules! paste_field {
     ($model:ident, budget_use) => {
         $model.resource_id
     };
+    ($model:ident, network_agreement_party) => {
+        $model.agreement_id
+    };
+    ($model:ident, network_agreement_service) => {
+        $model.agreement_id
+    };
+    ($model:ident, network_agreement_life_area) => {
+        $model.agreement_id
+    };
+    ($model:ident, meeting_participant) => {
+        $model.meeting_id
+    };
+    ($model:ident, meeting_service) => {
+        $model.meeting_id
+    };
+    // Loaded by `agreement_id IN (…)`, so it is always set here.
+    ($model:ident, meeting) => {
+        $model.agreement_id.unwrap_or_default()
+    };
     // Loaded by `amends_id IN (…)`, so it is always set here.
     ($model:ident, assessment) => {
         $model.amends_id.unwrap_or_default()
@@ -149,6 +178,13 @@ child_of!(project_cosignature, ProjectId, SignedOn);
 child_of!(budget_use, ResourceId, UsedOn);
 child_of!(discharge, PersonId, ReportedAt);
 child_of!(discharge_plan_need, DischargeId, Need);
+child_of!(network_agreement_party, AgreementId, Id);
+child_of!(network_agreement_service, AgreementId, Service);
+child_of!(network_agreement_life_area, AgreementId, LifeArea);
+child_of!(meeting_participant, MeetingId, Id);
+child_of!(meeting_service, MeetingId, Service);
+// The meetings that implement an agreement.
+child_of!(meeting, AgreementId, PlannedOn);
 // The amendment of a version (at most one, by a unique index).
 child_of!(assessment, AmendsId, CreatedAt);
 
@@ -280,6 +316,15 @@ pub fn attach(
         .data(children::<budget_use::Entity>(db, window))
         .data(children::<discharge::Entity>(db, window))
         .data(children::<discharge_plan_need::Entity>(db, window))
+        .data(by_id::<network_agreement::Entity>(db, window))
+        .data(children::<network_agreement_party::Entity>(db, window))
+        .data(children::<network_agreement_service::Entity>(db, window))
+        .data(children::<network_agreement_life_area::Entity>(db, window))
+        .data(by_id::<meeting::Entity>(db, window))
+        .data(children::<meeting::Entity>(db, window))
+        .data(children::<meeting_participant::Entity>(db, window))
+        .data(children::<meeting_service::Entity>(db, window))
+        .data(crate::graphql::context::ReachOnce::default())
 }
 
 /// One row by id through the request's loader.

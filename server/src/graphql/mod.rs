@@ -14,6 +14,8 @@ pub mod ids;
 pub mod indicators;
 pub mod input_fields;
 pub mod loaders;
+pub mod meetings;
+pub mod network_agreements;
 pub mod notifications;
 pub mod organizations;
 pub mod pagination;
@@ -42,6 +44,8 @@ pub struct QueryRoot(
     discharges::DischargeQuery,
     indicators::IndicatorQuery,
     notifications::NotificationQuery,
+    network_agreements::NetworkAgreementQuery,
+    meetings::MeetingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -59,6 +63,8 @@ pub struct MutationRoot(
     budget::BudgetMutation,
     discharges::DischargeMutation,
     notifications::NotificationMutation,
+    network_agreements::NetworkAgreementMutation,
+    meetings::MeetingMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -23,6 +23,9 @@ pub struct User {
     pub role: Role,
     pub profession: Profession,
     pub active: bool,
+    /// A REPORTER who manages the agreements of their territories (ADMIN
+    /// sets it). An ADMIN manages every agreement whatever this says.
+    pub manages_agreements: bool,
     pub created_at: DateTime<Utc>,
     #[graphql(skip)]
     pub organization_id: Option<Uuid>,
@@ -55,6 +58,7 @@ impl From<user::Model> for User {
             role: m.role.into(),
             profession: m.profession.into(),
             active: m.active,
+            manages_agreements: m.manages_agreements,
             created_at: m.created_at,
             organization_id: m.organization_id,
         }
@@ -91,6 +95,9 @@ pub struct UpdateUserInput {
     pub organization_id: Option<ID>,
     /// false deactivates the account: its sessions stop working at once.
     pub active: Option<bool>,
+    /// true only for a REPORTER (VALIDATION otherwise): they manage the
+    /// agreements of their territories.
+    pub manages_agreements: Option<bool>,
 }
 
 /// The territories whose indicators a REPORTER reads; an empty list takes
@@ -174,6 +181,7 @@ impl UserMutation {
                 profession: input.profession.map(Into::into),
                 organization_id,
                 active: input.active,
+                manages_agreements: input.manages_agreements,
             },
         )
         .await?;

@@ -54,6 +54,36 @@ pub async fn notify(
     event: &Event,
     discharge_id: Option<Uuid>,
 ) -> AppResult<()> {
+    let path = discharge_id
+        .map(discharge_path)
+        .unwrap_or_else(|| "/".to_owned());
+    notify_at(
+        conn,
+        caller,
+        public_url,
+        recipients,
+        event,
+        &path,
+        discharge_id,
+    )
+    .await
+}
+
+/// The SPA path of an agreement of the register, and its full address in emails.
+pub fn agreement_path(agreement_id: Uuid) -> String {
+    format!("/accordi/{agreement_id}")
+}
+
+/// [`notify`] with a link to `path` in the SPA, for what is not a discharge.
+pub async fn notify_at(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    public_url: &Url,
+    recipients: &[user::Model],
+    event: &Event,
+    path: &str,
+    discharge_id: Option<Uuid>,
+) -> AppResult<()> {
     let actor = caller.viewer.as_ref().map(|v| v.user_id);
     let mut seen = Vec::new();
     let recipients: Vec<&user::Model> = recipients
@@ -68,17 +98,14 @@ pub async fn notify(
     if recipients.is_empty() {
         return Ok(());
     }
-    let path = discharge_id
-        .map(discharge_path)
-        .unwrap_or_else(|| "/".to_owned());
-    let rendered = render(event, &absolute(public_url, &path));
+    let rendered = render(event, &absolute(public_url, path));
     let now = caller.now();
     let in_app = recipients.iter().map(|u| notification::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(u.id),
         kind: Set(rendered.kind.to_owned()),
         title: Set(rendered.title.clone()),
-        link: Set(path.clone()),
+        link: Set(path.to_owned()),
         discharge_id: Set(discharge_id),
         created_at: Set(now),
         read_at: Set(None),

@@ -27,6 +27,12 @@ pub enum Event {
     DischargeCancelled {
         initials: String,
     },
+    /// An agreement of the register ends soon (60, then 15 days ahead).
+    /// Agreements carry no personal data: its title is said.
+    AgreementExpiring {
+        title: String,
+        valid_until: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +93,14 @@ pub fn render(event: &Event, link: &str) -> Rendered {
             "DISCHARGE_CANCELLED",
             format!("Dimissione protetta di {initials} annullata"),
             format!("La segnalazione di dimissione protetta di {initials} è stata annullata."),
+        ),
+        Event::AgreementExpiring { title, valid_until } => (
+            "AGREEMENT_EXPIRING",
+            format!("Accordo in scadenza il {}: {title}", wording::date(*valid_until)),
+            format!(
+                "L'accordo «{title}» scade il {}. Se deve continuare, va rinnovato per tempo.",
+                wording::date(*valid_until)
+            ),
         ),
     };
     let text = format!(

@@ -22,7 +22,7 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::{Mailer, SEND_LIMIT};
 use crate::notify::outbox;
-use crate::services::{audit_trail, discharge_reminders};
+use crate::services::{audit_trail, discharge_reminders, network_agreement_reminders};
 
 pub struct Worker {
     pub id: String,
@@ -101,6 +101,8 @@ impl Worker {
         };
         self.prune_audit_once_a_day(&caller).await?;
         discharge_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
+        network_agreement_reminders::queue_due_reminders(&self.db, &caller, &self.public_url)
+            .await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(

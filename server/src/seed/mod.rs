@@ -9,6 +9,7 @@ mod catalogue;
 mod discharges;
 mod history;
 mod projects;
+mod registers;
 pub mod scale;
 
 pub use catalogue::{DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
@@ -43,8 +44,8 @@ use crate::services::teams;
 use crate::services::users::{self, NewUser};
 use catalogue::{
     DemoTeam, EEMM, EEMM_SEBINO, MEN, ORGANIZATIONS, PLACES, PUA, PUA_DARFO, PUA_ISEO,
-    REPORTER_EMAIL, SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM, VALLE_CAMONICA,
-    VALLE_CAMONICA_COMUNI, WOMEN,
+    REPORTER_EMAIL, SEBINO, SEBINO_COMUNI, SMALL_COMUNE, STREETS, SURNAMES, USERS, UVM,
+    VALLE_CAMONICA, VALLE_CAMONICA_COMUNI, WOMEN,
 };
 
 /// The demo teams of the catalogue, once they exist.
@@ -284,7 +285,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         ],
     };
     // Takes no case of the demo's: there so that the Sebino has an EEMM.
-    team_named(
+    let eemm_sebino = team_named(
         db,
         &founding,
         &EEMM_SEBINO,
@@ -299,6 +300,24 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     let discharges_added =
         past + discharges::seed_discharges(db, config, &teams, &residences).await?;
     persons_added += past;
+    let admin_user = user_with_email(db, DEMO_ADMIN_EMAIL)
+        .await?
+        .ok_or_else(|| missing("administrator"))?;
+    let registers_added = registers::seed_registers(
+        db,
+        &admin_user,
+        &registers::RegisterCast {
+            asst: org_id("ASST della Valcamonica")?,
+            ats: org_id("ATS della Montagna")?,
+            hospital: org_id("Ospedale di Esine")?,
+            cooperative: org_id("Cooperativa sociale Il Sentiero")?,
+            valle_camonica: org_id(VALLE_CAMONICA)?,
+            sebino: org_id(SEBINO)?,
+            eemm: teams.eemm,
+            eemm_sebino,
+        },
+    )
+    .await?;
     // Deliver what the demo queued, so the .eml files (or the SMTP server) show it.
     let worker = Worker::new(db.clone(), config, Clock::system()).map_err(AppError::internal)?;
     worker.run_once().await?;
@@ -306,7 +325,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "Demo data ready ({persons_added} new persons, {projects_added} new projects, {discharges_added} new discharges). Every account's password: {DEMO_PASSWORD}"
+        "Demo data ready ({persons_added} new persons, {projects_added} new projects, {discharges_added} new discharges); {registers_added} new agreements and meetings. Every account's password: {DEMO_PASSWORD}"
     );
     for u in USERS {
         let _ = writeln!(

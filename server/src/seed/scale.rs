@@ -222,6 +222,7 @@ pub async fn seed_scale(
             organization_id: Set(Some(org)),
             active: Set(true),
             session_epoch: Set(0),
+            manages_agreements: Set(false),
             version: Set(1),
             created_at: Set(created),
             updated_at: Set(created),

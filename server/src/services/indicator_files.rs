@@ -93,6 +93,7 @@ fn dimension_label(dimension: IndicatorDimension) -> &'static str {
         IndicatorDimension::LifeArea => "Area di vita",
         IndicatorDimension::ResourceKind => "Tipo di risorsa",
         IndicatorDimension::FundingSource => "Fonte di finanziamento",
+        IndicatorDimension::NetworkAgreementKind => "Tipo di accordo",
     }
 }
 

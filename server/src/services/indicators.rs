@@ -19,8 +19,9 @@ use crate::domain::discharge_workflow::histogram_average_and_median;
 use crate::domain::indicators::{self, disclose, Figure, IndicatorDefinition, Raw};
 use crate::domain::vocabulary::{
     CareSetting, DischargeNeed, DischargeStatus, FundingSource, IndicatorBreakdown,
-    IndicatorDimension, IndicatorUnit, IntegratedPart, LifeArea, NeedLevel, OrganizationKind,
-    Profession, ProjectStatus, Rater, ResourceKind, ResourceUnit, ServiceKind, TeamKind,
+    IndicatorDimension, IndicatorUnit, IntegratedPart, LifeArea, MeetingKind, MeetingStatus,
+    NeedLevel, NetworkAgreementKind, OrganizationKind, Profession, ProjectStatus, Rater,
+    ResourceKind, ResourceUnit, ServiceKind, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -112,18 +113,20 @@ pub async fn indicators(
             series.push((*from, *to, disclose(raw, threshold)));
         }
         let parts = match budget_unit(definition.unit) {
-            Some(unit) => budget_parts(db, &scope, request.from, request.to, unit)
-                .await?
-                .into_iter()
-                .map(|(dimension, key, label, raw)| IndicatorPart {
-                    dimension,
-                    key,
-                    label,
-                    figure: disclose(raw, threshold),
-                })
-                .collect(),
+            Some(unit) => budget_parts(db, &scope, request.from, request.to, unit).await?,
+            None if definition.code == "AGREEMENTS_IN_FORCE" => {
+                agreement_parts(db, &scope, request.from, request.to).await?
+            }
             None => Vec::new(),
-        };
+        }
+        .into_iter()
+        .map(|(dimension, key, label, raw)| IndicatorPart {
+            dimension,
+            key,
+            label,
+            figure: disclose(raw, threshold),
+        })
+        .collect();
         results.push(IndicatorResult {
             definition,
             figure: disclose(whole, threshold),
@@ -222,6 +225,45 @@ impl Query {
             " AND tm.organization_id IN (SELECT id FROM territory)".into(),
             "tm.id",
         )
+    }
+
+    /// For counts of meetings (`m`): by the organizing organization (the
+    /// team's, for a team's meeting) and the organizing team.
+    fn of_meetings(scope: &Scope, from: Value, to: Value) -> Query {
+        Query::scoped(
+            scope,
+            [from, to],
+            " AND m.organization_id IN (SELECT id FROM territory)".into(),
+            "m.team_id",
+        )
+    }
+
+    /// For counts of agreements (`na`): a territory's agreements have a
+    /// party in it; a team's, the team's organization as a party.
+    fn of_agreements(scope: &Scope, from: Value, to: Value) -> Query {
+        let mut query = Query::scoped(
+            &Scope {
+                territory_id: scope.territory_id,
+                team_id: None,
+            },
+            [from, to],
+            format!(
+                " AND {}",
+                agreement_party_where("ap.organization_id IN (SELECT id FROM territory)")
+            ),
+            "",
+        );
+        if let Some(team_id) = scope.team_id {
+            query.values.push(team_id.into());
+            query.conditions.push_str(&format!(
+                " AND {}",
+                agreement_party_where(&format!(
+                    "ap.organization_id IN (SELECT tm.organization_id FROM teams tm WHERE tm.id = ${})",
+                    query.values.len()
+                ))
+            ));
+        }
+        query
     }
 
     /// `in_territory` is the condition on the `territory` CTE of the
@@ -524,6 +566,79 @@ async fn compute(
                 .await?;
             Ok(about_teams(ratio_of(nth(&numbers, 0), nth(&numbers, 1))))
         }
+        "TRAINING_MEETINGS" => {
+            let numbers = Query::of_meetings(scope, from.into(), to.into())
+                .row(
+                    db,
+                    &format!(
+                        "SELECT CAST(COUNT(*) AS BIGINT), \
+                           CAST(COALESCE(SUM(CASE WHEN m.status = '{held}' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                         FROM meetings m \
+                         WHERE m.kind = '{training}' AND m.planned_on >= $1 AND m.planned_on <= $2{{scope}}",
+                        held = MeetingStatus::Held.as_str(),
+                        training = MeetingKind::Formazione.as_str(),
+                    ),
+                    2,
+                )
+                .await?;
+            Ok(about_teams(ratio_of(nth(&numbers, 1), nth(&numbers, 0))))
+        }
+        "SUPERVISION_MEETINGS" => Ok(about_teams(count_of(
+            held_meetings(db, scope, from, to, MeetingKind::Supervisione, "COUNT(*)").await?,
+        ))),
+        "CAREGIVER_TRAINING_MEETINGS" => Ok(about_teams(count_of(
+            held_meetings(db, scope, from, to, MeetingKind::FormazioneCaregiver, "COUNT(*)")
+                .await?,
+        ))),
+        "CAREGIVERS_REACHED" => Ok(about_teams(count_of(
+            held_meetings(
+                db,
+                scope,
+                from,
+                to,
+                MeetingKind::FormazioneCaregiver,
+                "COALESCE(SUM(m.external_participants), 0)",
+            )
+            .await?,
+        ))),
+        "CO_DESIGN_TABLES_ACTIVE" => Ok(about_teams(count_of(
+            held_meetings(
+                db,
+                scope,
+                from,
+                to,
+                MeetingKind::CoProgettazione,
+                "COUNT(DISTINCT COALESCE(m.agreement_id, m.team_id, m.organization_id))",
+            )
+            .await?,
+        ))),
+        "ETS_AGREEMENTS" => {
+            let party_of = |kinds: &[OrganizationKind]| {
+                agreement_party_where(&format!(
+                    "ap.organization_id IN (SELECT o.id FROM organizations o WHERE o.kind IN ({}))",
+                    quoted(kinds.iter().map(|k| k.as_str()))
+                ))
+            };
+            let numbers = Query::of_agreements(scope, from.into(), to.into())
+                .row(
+                    db,
+                    &format!(
+                        "SELECT CAST(COUNT(*) AS BIGINT) FROM network_agreements na \
+                         WHERE na.kind = '{convenzione}' AND na.signed_on >= $1 AND na.signed_on <= $2 \
+                           AND {health} AND {ets}{{scope}}",
+                        convenzione = NetworkAgreementKind::Convenzione.as_str(),
+                        health = party_of(&HEALTH_AUTHORITIES),
+                        ets = party_of(&THIRD_SECTOR),
+                    ),
+                    1,
+                )
+                .await?;
+            Ok(about_teams(count_of(nth(&numbers, 0))))
+        }
+        "AGREEMENTS_IN_FORCE" => {
+            let rows = agreements_in_force(db, scope, from, to).await?;
+            Ok(about_teams(count_of(rows.iter().map(|(_, n)| n).sum())))
+        }
         improved if improved.starts_with(IMPROVED) => {
             let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
                 AppError::internal(format!("indicator {improved} names no life area"))
@@ -657,6 +772,103 @@ async fn budget_amounts(
     Ok(amounts)
 }
 
+/// The organizations an ASL/ASST–ETS Convenzione joins (ETS_AGREEMENTS).
+const HEALTH_AUTHORITIES: [OrganizationKind; 2] = [OrganizationKind::Asl, OrganizationKind::Asst];
+const THIRD_SECTOR: [OrganizationKind; 4] = [
+    OrganizationKind::Ets,
+    OrganizationKind::CooperativaSociale,
+    OrganizationKind::CooperativaSocialeA,
+    OrganizationKind::CooperativaSocialeB,
+];
+
+/// Some party (`ap`) of the agreement `na` satisfies `condition`.
+fn agreement_party_where(condition: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM network_agreement_parties ap WHERE ap.agreement_id = na.id AND {condition})"
+    )
+}
+
+/// Meetings (`m`) of `kind` held in the period, aggregated by `aggregate`.
+async fn held_meetings(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    kind: MeetingKind,
+    aggregate: &str,
+) -> AppResult<i64> {
+    let numbers = Query::of_meetings(scope, from.into(), to.into())
+        .row(
+            db,
+            &format!(
+                "SELECT CAST({aggregate} AS BIGINT) FROM meetings m \
+                 WHERE m.kind = '{kind}' AND m.status = '{held}' \
+                   AND m.held_on >= $1 AND m.held_on <= $2{{scope}}",
+                kind = kind.as_str(),
+                held = MeetingStatus::Held.as_str(),
+            ),
+            1,
+        )
+        .await?;
+    Ok(nth(&numbers, 0))
+}
+
+/// The signed agreements in force on some day of the period (from the start
+/// of validity, or the signature, to its end and until withdrawn), by kind.
+async fn agreements_in_force(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<(String, i64)>> {
+    let query = Query::of_agreements(scope, from.into(), to.into());
+    let sql = format!(
+        "{prefix}SELECT na.kind, CAST(COUNT(*) AS BIGINT) FROM network_agreements na \
+         WHERE na.signed_on IS NOT NULL AND COALESCE(na.valid_from, na.signed_on) <= $2 \
+           AND (na.valid_until IS NULL OR na.valid_until >= $1) \
+           AND (na.withdrawn_on IS NULL OR na.withdrawn_on >= $1){scope} \
+         GROUP BY na.kind",
+        prefix = query.prefix,
+        scope = query.conditions,
+    );
+    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let mut counts = Vec::with_capacity(rows.len());
+    for row in rows {
+        counts.push((
+            row.try_get_by_index::<String>(0)?,
+            row.try_get_by_index::<i64>(1)?,
+        ));
+    }
+    Ok(counts)
+}
+
+/// AGREEMENTS_IN_FORCE split by kind, in the vocabulary's order; a kind
+/// with no agreement is left out.
+async fn agreement_parts(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
+    let found = agreements_in_force(db, scope, from, to).await?;
+    Ok(NetworkAgreementKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            found
+                .iter()
+                .find(|(k, _)| k == kind.as_str())
+                .map(|(_, n)| {
+                    (
+                        IndicatorDimension::NetworkAgreementKind,
+                        kind.as_str(),
+                        kind.label_it(),
+                        about_teams(count_of(*n)),
+                    )
+                })
+        })
+        .collect())
+}
+
 /// A team member in service on some day of the period (`m`).
 const SERVING: &str = "m.started_on <= $2 AND (m.ended_on IS NULL OR m.ended_on >= $1)";
 
@@ -752,8 +964,9 @@ async fn closed_improved(
             )).await
 }
 
-/// A figure about teams and professions rests on no person's case: a
-/// small number of teams names no one, so it is not suppressed.
+/// A figure about teams and professions, or about the agreements and
+/// meetings registers, rests on no person's case: a small number of teams
+/// or meetings names no one, so it is not suppressed.
 fn about_teams(raw: Raw) -> Raw {
     Raw {
         cases: Some(0),

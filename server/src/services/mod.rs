@@ -13,6 +13,9 @@ pub mod indicator_export;
 pub mod indicator_files;
 pub mod indicators;
 pub mod integrated_pai;
+pub mod meetings;
+pub mod network_agreement_reminders;
+pub mod network_agreements;
 pub mod notifications;
 pub mod organizations;
 pub mod page;
@@ -47,7 +50,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 24] = [
+    const SOURCES: [(&str, &str); 27] = [
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),
@@ -64,6 +67,12 @@ mod tests {
         ("indicator_export", include_str!("indicator_export.rs")),
         ("indicator_files", include_str!("indicator_files.rs")),
         ("indicators", include_str!("indicators.rs")),
+        ("meetings", include_str!("meetings.rs")),
+        (
+            "network_agreement_reminders",
+            include_str!("network_agreement_reminders.rs"),
+        ),
+        ("network_agreements", include_str!("network_agreements.rs")),
         ("notifications", include_str!("notifications.rs")),
         ("organizations", include_str!("organizations.rs")),
         ("page", include_str!("page.rs")),

@@ -3,7 +3,13 @@
 //! text on SQLite and PostgreSQL). Both walks stop at `MAX_DEPTH` levels so
 //! that a loop written by hand into the table cannot run forever.
 
-use sea_orm::{ConnectionTrait, DatabaseBackend, Statement, Value};
+use std::collections::HashSet;
+
+use entity::user_territory;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect,
+    Statement, Value,
+};
 use uuid::Uuid;
 
 use crate::error::AppResult;
@@ -68,6 +74,36 @@ pub async fn lies_within(
         .await?
         .iter()
         .any(|id| outer.contains(id)))
+}
+
+/// The territories assigned to a user (a REPORTER's), without what lies
+/// under them.
+pub async fn territory_ids(conn: &impl ConnectionTrait, user_id: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(user_territory::Entity::find()
+        .select_only()
+        .column(user_territory::Column::OrganizationId)
+        .filter(user_territory::Column::UserId.eq(user_id))
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Every organization that is one of `roots` or lies under one.
+pub async fn within_territories(
+    conn: &impl ConnectionTrait,
+    roots: &[Uuid],
+) -> AppResult<HashSet<Uuid>> {
+    let mut within = HashSet::new();
+    for root in roots {
+        let sql = format!("{}SELECT id FROM territory", territory_cte(1));
+        let rows = conn
+            .query_all(statement(conn, &sql, vec![(*root).into()]))
+            .await?;
+        for row in rows {
+            within.insert(row.try_get_by_index::<Uuid>(0)?);
+        }
+    }
+    Ok(within)
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ pub struct UserChanges {
     pub profession: Option<Profession>,
     pub organization_id: Option<Uuid>,
     pub active: Option<bool>,
+    /// Only a REPORTER manages agreements; a user who stops being one stops
+    /// managing them.
+    pub manages_agreements: Option<bool>,
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
@@ -90,6 +93,7 @@ pub async fn create_user_unchecked(
         organization_id: Set(input.organization_id),
         active: Set(true),
         session_epoch: Set(0),
+        manages_agreements: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -168,6 +172,18 @@ pub async fn update_user(
     }
     let old_role = current.role;
     let was_active = current.active;
+    let was_managing = current.manages_agreements;
+    let role = changes.role.unwrap_or(current.role);
+    let manages_agreements = match changes.manages_agreements {
+        Some(true) if role != Role::Reporter => {
+            return Err(AppError::validation(
+                "managesAgreements",
+                "Solo un utente dell'Ufficio di Piano (ruolo REPORTER) può gestire gli accordi",
+            ))
+        }
+        Some(flag) => flag,
+        None => current.manages_agreements && role == Role::Reporter,
+    };
     let mut set: Vec<(user::Column, SimpleExpr)> = Vec::new();
     if let Some(name) = display_name {
         set.push((user::Column::DisplayName, Expr::value(name)));
@@ -183,6 +199,12 @@ pub async fn update_user(
     }
     if let Some(flag) = changes.active {
         set.push((user::Column::Active, Expr::value(flag)));
+    }
+    if manages_agreements != was_managing {
+        set.push((
+            user::Column::ManagesAgreements,
+            Expr::value(manages_agreements),
+        ));
     }
     guarded_update::<user::Entity>(&txn, caller.now(), user_id, expected_version, set).await?;
     let updated = find::<user::Entity>(&txn, user_id).await?;
@@ -205,6 +227,7 @@ pub async fn update_user(
                 "role": { "from": old_role, "to": updated.role },
                 "active": { "from": was_active, "to": updated.active },
                 "profession": updated.profession,
+                "managesAgreements": { "from": was_managing, "to": updated.manages_agreements },
             })),
     )
     .await?;

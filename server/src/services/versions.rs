@@ -2,7 +2,9 @@
 //! (`expectedVersion`) and writes the next one, guarded by `version = expected`.
 
 use chrono::{DateTime, Utc};
-use entity::{assessment, budget_resource, discharge, person, project, user};
+use entity::{
+    assessment, budget_resource, discharge, meeting, network_agreement, person, project, user,
+};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -118,6 +120,16 @@ versioned!(
     budget_resource,
     Noun::feminine("La risorsa"),
     updated_at: Some(budget_resource::Column::UpdatedAt),
+);
+versioned!(
+    network_agreement,
+    Noun::masculine("L'accordo"),
+    updated_at: Some(network_agreement::Column::UpdatedAt),
+);
+versioned!(
+    meeting,
+    Noun::masculine("L'incontro"),
+    updated_at: Some(meeting::Column::UpdatedAt),
 );
 versioned!(
     user,

@@ -11,6 +11,7 @@ on_both_databases!(
     each_caller_gets_exactly_the_expected_answer_about_assessments,
     each_caller_gets_exactly_the_expected_answer_about_projects,
     each_caller_gets_exactly_the_expected_answer_about_discharges,
+    each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -779,6 +780,161 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
         },
     ];
     assert_eq!(check_as(&ops, &clients, &names, &person).await, 104);
+}
+
+/// The agreements and meetings registers (issue 15): read by the parties'
+/// and the organizer's people, managed by ADMIN (and permitted REPORTERs),
+/// a team's meetings recorded by its active members only.
+async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
+    let asst = app
+        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
+        .await;
+    let coop = app
+        .organization(&admin, "Cooperativa Il Sentiero", "ETS")
+        .await;
+    let lovere = app.organization(&admin, "Comune di Lovere", "COMUNE").await;
+    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
+    let other_team = app
+        .team(&admin, "Servizi Lovere", "SERVIZIO", &lovere)
+        .await;
+    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
+    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
+    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
+    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let (reporter, reporter_id) = signed_in(&app, "reporter@ats.test", Role::Reporter).await;
+    admin
+        .gql(
+            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
+            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
+        )
+        .await
+        .ok();
+    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
+    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
+    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        .await;
+    app.remove_member(&admin, &pua, &former_id).await;
+
+    let create =
+        "mutation($input: NetworkAgreementInput!) { createNetworkAgreement(input: $input) { id } }";
+    let agreement_input = |title: &str| {
+        json!({ "kind": "CONVENZIONE", "title": title, "parties": [
+            { "organizationId": asst, "role": "PROMOTER" },
+            { "organizationId": coop, "role": "ETS_PARTNER" },
+        ] })
+    };
+    let mut agreements = Vec::new();
+    for title in ["Convenzione SAD", "Protocollo dimissioni"] {
+        let created = admin
+            .gql(create, json!({ "input": agreement_input(title) }))
+            .await;
+        agreements.push(created.ok()["createNetworkAgreement"]["id"].clone());
+    }
+    let plan = "mutation($input: MeetingInput!) { planMeeting(input: $input) { id } }";
+    let meeting_input = |organizer: Value| {
+        let mut input =
+            json!({ "kind": "FORMAZIONE", "title": "Formazione", "plannedOn": "2026-12-15" });
+        for (key, value) in organizer.as_object().unwrap() {
+            input[key] = value.clone();
+        }
+        input
+    };
+    let mut meetings = Vec::new();
+    for _ in 0..4 {
+        let planned = member
+            .gql(
+                plan,
+                json!({ "input": meeting_input(json!({ "teamId": pua })) }),
+            )
+            .await;
+        meetings.push(planned.ok()["planMeeting"]["id"].clone());
+    }
+    let anonymous = app.client();
+    let clients = [
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
+    ];
+    let everyone = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
+    let readers = [UNAUTH, Ok, Ok, DENY, DENY, Ok, Ok];
+    let managers = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
+    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
+    let ops = vec![
+        Op {
+            name: "networkAgreement",
+            query: "query($id: ID!) { networkAgreement(id: $id) { id status canEdit parties { organization { id } } meetings { id } } }",
+            vars: json!({ "id": agreements[0] }),
+            expect: readers,
+        },
+        Op {
+            name: "networkAgreements",
+            query: "{ networkAgreements { totalCount nodes { id } } }",
+            vars: json!({}),
+            expect: everyone,
+        },
+        Op {
+            name: "createNetworkAgreement",
+            query: create,
+            vars: json!({ "input": agreement_input("Nuovo accordo") }),
+            expect: managers,
+        },
+        Op {
+            name: "updateNetworkAgreement",
+            query: "mutation($input: UpdateNetworkAgreementInput!) { updateNetworkAgreement(input: $input) { id } }",
+            vars: json!({ "input": { "agreementId": agreements[0], "expectedVersion": 1, "agreement": agreement_input("Convenzione SAD rivista") } }),
+            expect: managers,
+        },
+        Op {
+            name: "withdrawNetworkAgreement",
+            query: "mutation($input: WithdrawNetworkAgreementInput!) { withdrawNetworkAgreement(input: $input) { id } }",
+            vars: json!({ "input": { "agreementId": agreements[1], "expectedVersion": 1, "withdrawnOn": "2026-11-01", "reason": "Superato" } }),
+            expect: managers,
+        },
+        Op {
+            name: "meeting",
+            query: "query($id: ID!) { meeting(id: $id) { id canEdit team { id } organizer { id } participants { id } } }",
+            vars: json!({ "id": meetings[0] }),
+            expect: readers,
+        },
+        Op {
+            name: "meetings",
+            query: "{ meetings(from: \"2026-01-01\", to: \"2026-12-31\") { totalCount nodes { id } } }",
+            vars: json!({}),
+            expect: everyone,
+        },
+        Op {
+            name: "planMeeting (team)",
+            query: plan,
+            vars: json!({ "input": meeting_input(json!({ "teamId": pua })) }),
+            expect: team_only,
+        },
+        Op {
+            name: "planMeeting (organization)",
+            query: plan,
+            vars: json!({ "input": meeting_input(json!({ "organizationId": asst })) }),
+            expect: managers,
+        },
+        Op {
+            name: "updateMeeting",
+            query: "mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }",
+            vars: json!({ "input": { "meetingId": meetings[1], "expectedVersion": 1, "meeting": meeting_input(json!({ "teamId": pua })) } }),
+            expect: team_only,
+        },
+        Op {
+            name: "recordMeetingHeld",
+            query: "mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(input: $input) { id } }",
+            vars: json!({ "input": { "meetingId": meetings[2], "expectedVersion": 1, "heldOn": "2026-11-20", "participantIds": [member_id], "externalParticipants": 0 } }),
+            expect: team_only,
+        },
+        Op {
+            name: "cancelMeeting",
+            query: "mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }",
+            vars: json!({ "input": { "meetingId": meetings[3], "expectedVersion": 1, "reason": "Rinviato" } }),
+            expect: team_only,
+        },
+    ];
+    assert_eq!(check(&ops, &clients, "no person here").await, 84);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

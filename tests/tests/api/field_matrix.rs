@@ -191,6 +191,8 @@ fn argument(case: &Case, field: &Field, arg: &str, ty: &str) -> Option<String> {
             "IndividualProject" => quoted(&case.project),
             "Discharge" => quoted(&case.discharge),
             "Team" => quoted(&case.pua),
+            "NetworkAgreement" => quoted(&case.agreement),
+            "Meeting" => quoted(&case.meeting),
             _ => return None,
         },
         ("fiscalCode", "String") => quoted(&case.fiscal_code),

@@ -3,6 +3,8 @@
 
 mod access_matrix;
 mod admin;
+mod agreements_and_meetings_are_counted;
+mod agreements_register;
 mod assessments;
 mod audit_trail;
 mod auth;
@@ -16,6 +18,7 @@ mod indicator_export;
 mod indicators;
 mod input_probe;
 mod integrated_projects;
+mod meetings_register;
 mod need_to_know;
 mod operations;
 mod outbox;

@@ -49,6 +49,10 @@ pub struct Case {
     pub referrals: Vec<String>,
     /// The other team's own person.
     pub other_person: String,
+    /// An agreement of the ASST with the hospital, and a meeting of the PUA
+    /// that implements it: the registers lead to teams, and teams to cases.
+    pub agreement: String,
+    pub meeting: String,
 }
 
 pub async fn gql_ok(client: &Client, query: &str, vars: Value) -> Value {
@@ -277,6 +281,28 @@ impl Case {
             .map(|r| r["id"].as_str().unwrap().to_owned())
             .collect();
 
+        let agreement = gql_ok(
+            &admin,
+            "mutation($input: NetworkAgreementInput!) { createNetworkAgreement(input: $input) { id } }",
+            json!({ "input": { "kind": "PROTOCOLLO_D_INTESA", "title": "Protocollo dimissioni", "parties": [
+                { "organizationId": asst, "role": "PROMOTER" },
+                { "organizationId": hospital, "role": "SIGNATORY" },
+            ] } }),
+        )
+        .await["createNetworkAgreement"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let meeting = gql_ok(
+            &member,
+            "mutation($input: MeetingInput!) { planMeeting(input: $input) { id } }",
+            json!({ "input": { "kind": "EQUIPE", "title": "Équipe del PUA", "plannedOn": "2026-12-01", "teamId": pua, "agreementId": agreement } }),
+        )
+        .await["planMeeting"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+
         Case {
             admin,
             auditor,
@@ -300,6 +326,8 @@ impl Case {
             discharged,
             referrals,
             other_person,
+            agreement,
+            meeting,
         }
     }
 
