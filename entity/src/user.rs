@@ -22,6 +22,8 @@ pub struct Model {
     /// Bumped when every existing session of the user must stop working
     /// (password change); sessions remember the epoch they were opened in.
     pub session_epoch: i32,
+    /// A password an administrator reset: its owner must choose their own.
+    pub password_must_change: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
