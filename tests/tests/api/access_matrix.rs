@@ -516,7 +516,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     // A use to reverse, on the running project: the work project's version
     // is counted above.
     let mut running_line = resource_fields.clone();
-    running_line["projectId"] = running.clone();
+    running_line["projectId"] = json!(running);
     let running_line = member
         .gql(
             "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
