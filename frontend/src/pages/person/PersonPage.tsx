@@ -24,6 +24,7 @@ import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
 import { EditPerson } from './EditPersonDialog';
+import { CloseReferral, ReferToTeam } from './ReferralDialogs';
 import { ResponsiveTable } from '../../components/ScrollBox';
 
 export const personRecordQuery = graphql(`
@@ -227,6 +228,9 @@ function Referrals({ person }: { person: PersonRecord }) {
       <h2 id="scheda-segnalazioni" className="h4">
         {c.heading}
       </h2>
+      <p className="mb-2">
+        <ReferToTeam person={person} />
+      </p>
       {person.referrals.length === 0 ? (
         <p>{c.none}</p>
       ) : (
@@ -265,6 +269,7 @@ function Referrals({ person }: { person: PersonRecord }) {
                       <span className="ponte-muted">{c.outcome(r.outcome)}</span>
                     </>
                   )}
+                  <CloseReferral referral={r} />
                 </td>
                 <td>{referralSourceLabels[r.source]}</td>
               </tr>

@@ -100,6 +100,28 @@ export const personCopy = {
     source: 'Provenienza',
     outcome: (text: string) => `Esito: ${text}`,
   },
+  referralCorrections: {
+    refer: "Invia a un'altra équipe",
+    referTitle: "Invia la persona a un'altra équipe",
+    referSummary:
+      "L'équipe scelta riceve una nuova segnalazione, con il motivo e l'urgenza; le équipe che già seguono la persona continuano a seguirla.",
+    team: 'Équipe',
+    choose: 'Scegli…',
+    reason: 'Motivo',
+    urgency: 'Urgenza',
+    referConfirm: 'Invia la segnalazione',
+    referred: (team: string) => `Segnalazione inviata a ${team}.`,
+    missingTeam: "Scegli l'équipe",
+    missingReason: 'Scrivi il motivo',
+    close: 'Chiudi',
+    closeLabel: (team: string) => `Chiudi la segnalazione a ${team}`,
+    closeSummary: (team: string) =>
+      `La segnalazione a ${team} sarà chiusa con l'esito indicato, che resta nella scheda con chi l'ha chiusa e quando.`,
+    outcome: 'Esito',
+    missingOutcome: "Scrivi l'esito della segnalazione",
+    closeConfirm: 'Conferma la chiusura',
+    closed: 'Segnalazione chiusa.',
+  },
   projects: {
     heading: 'Progetti',
     openProject: 'Apri progetto',
