@@ -10,6 +10,11 @@ pub struct Model {
     pub quantity_hundredths: i64,
     pub note: Option<String>,
     pub recorded_by: Uuid,
+    /// A reversing entry: the use it cancels (its quantity is that use's,
+    /// negated). A use is reversed at most once; a reversal never is.
+    pub reverses_id: Option<Uuid>,
+    /// Why a use was reversed; only on reversing entries.
+    pub reason: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

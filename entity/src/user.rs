@@ -24,6 +24,8 @@ pub struct Model {
     pub session_epoch: i32,
     /// A REPORTER who manages the agreements of their territories.
     pub manages_agreements: bool,
+    /// A password an administrator reset: its owner must choose their own.
+    pub password_must_change: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

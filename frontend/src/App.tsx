@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AppShell, PublicShell } from './components/AppShell';
 import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
@@ -26,11 +27,15 @@ import { PersonsPage } from './pages/persons/PersonsPage';
 import { loginPath, paths, patterns } from './routes';
 import { isSafeReturnPath, matchPath, navigate, useLocation } from './router/router';
 import { SessionDialogs } from './session/SessionDialogs';
-import { useSession } from './session/session';
+import { useSession, useViewer } from './session/session';
 
 /** The screen for a path, once signed in. */
 function Screen({ pathname }: { pathname: string }) {
+  // A password an administrator reset is temporary: nothing else until the user chooses their own.
+  if (useViewer().mustChangePassword) return <ChangePasswordPage />;
   switch (pathname) {
+    case paths.changePassword:
+      return <ChangePasswordPage />;
     case paths.home:
       return <HomePage />;
     case paths.persons:

@@ -9,6 +9,7 @@ export const paths = {
   discharges: '/dimissioni',
   newDischarge: '/dimissioni/nuova',
   notifications: '/notifiche',
+  changePassword: '/password',
   indicators: '/indicatori',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',

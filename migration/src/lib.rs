@@ -22,6 +22,7 @@ mod m20261127_000009_integrated_pai;
 mod m20261127_000010_territory_and_reporting;
 mod m20261127_000011_search_name_apostrophes;
 mod m20261127_000012_agreements_and_meetings;
+mod m20261127_000013_corrections;
 mod table_helpers;
 
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_territory_and_reporting::Migration),
             Box::new(m20261127_000011_search_name_apostrophes::Migration),
             Box::new(m20261127_000012_agreements_and_meetings::Migration),
+            Box::new(m20261127_000013_corrections::Migration),
         ]
     }
 }

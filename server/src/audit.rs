@@ -16,6 +16,8 @@ pub enum AuditAction {
     LoginThrottled,
     Logout,
     PasswordChanged,
+    /// An administrator gave a user a temporary password.
+    PasswordReset,
     UserCreated,
     UserUpdated,
     UserRoleChanged,
@@ -73,6 +75,7 @@ impl AuditAction {
             AuditAction::LoginThrottled => "LOGIN_THROTTLED",
             AuditAction::Logout => "LOGOUT",
             AuditAction::PasswordChanged => "PASSWORD_CHANGED",
+            AuditAction::PasswordReset => "PASSWORD_RESET",
             AuditAction::UserCreated => "USER_CREATED",
             AuditAction::UserUpdated => "USER_UPDATED",
             AuditAction::UserRoleChanged => "USER_ROLE_CHANGED",

@@ -89,6 +89,13 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="visually-hidden">{shellCopy.signedInAs} </span>
                 <strong data-testid="utente-collegato">{viewer.displayName}</strong>
                 <span className="d-none d-md-inline"> · {roleLabels[viewer.role]}</span>
+                <a
+                  href={paths.changePassword}
+                  className="ponte-user-link ms-2"
+                  aria-current={pathname === paths.changePassword ? 'page' : undefined}
+                >
+                  {shellCopy.changePassword}
+                </a>
               </p>
               <Button
                 color="primary"

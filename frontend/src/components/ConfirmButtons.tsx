@@ -3,8 +3,9 @@ import { confirmCopy } from '../i18n/it';
 
 /**
  * The two buttons under a summary of a formal act (a review, a signature,
- * an agreement): the act, and "Annulla", which goes back to the form with
- * nothing sent.
+ * an agreement) or at the foot of a correction's dialog: the act, and
+ * "Annulla", which goes back with nothing sent. Without `onConfirm` the act
+ * is the form's submit button.
  */
 export function ConfirmButtons({
   label,
@@ -14,12 +15,12 @@ export function ConfirmButtons({
 }: {
   label: string;
   working: boolean;
-  onConfirm: () => void;
+  onConfirm?: () => void;
   onCancel: () => void;
 }) {
   return (
     <div className="d-flex flex-wrap gap-2">
-      <Button type="button" color="primary" size="sm" disabled={working} onClick={onConfirm}>
+      <Button type={onConfirm ? 'button' : 'submit'} color="primary" size="sm" disabled={working} onClick={onConfirm}>
         {working ? confirmCopy.working : label}
       </Button>
       <Button type="button" color="secondary" outline size="sm" onClick={onCancel}>

@@ -11,6 +11,7 @@ export const shellCopy = {
   skipToNavigation: 'Vai alla navigazione',
   signedInAs: 'Utente collegato:',
   signOut: 'Esci',
+  changePassword: 'Cambia password',
   signingOut: 'Uscita in corso…',
   mainNavigation: 'Navigazione principale',
   openMenu: 'Apri il menu di navigazione',

@@ -25,6 +25,7 @@ graphql(`
     displayName
     role
     profession
+    mustChangePassword
     organization {
       id
       name

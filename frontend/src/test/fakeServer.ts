@@ -73,6 +73,7 @@ export const adminViewer = {
   displayName: 'Amministrazione Ponte',
   role: 'ADMIN',
   profession: 'AMMINISTRATIVO',
+  mustChangePassword: false,
   organization: { __typename: 'Organization', id: '0190a000-0000-7000-8000-0000000000aa', name: 'Ambito di prova', kind: 'AMBITO' },
 } satisfies Served<ViewerFieldsFragment>;
 

@@ -35,6 +35,38 @@ export function team(members: [User, boolean][]): Team {
   };
 }
 
+type Resource = ServedProject['budget']['resources'][number];
+
+/** A line of the budget, with what the test changes: the family's 2.400 €, nothing used. */
+export function budgetLine(overrides: Partial<Resource> = {}): Resource {
+  return {
+    __typename: 'BudgetResource',
+    id: 'r1',
+    version: 1,
+    lifeArea: 'HOUSING',
+    kind: 'ECONOMIC',
+    providerKind: 'FAMILY',
+    providerName: 'Famiglia',
+    provider: null,
+    fundingSource: 'PRIVATO',
+    description: 'Contributo della famiglia',
+    profession: null,
+    unit: 'EUR',
+    plannedQuantity: '2400.00',
+    periodStart: '2026-09-01',
+    periodEnd: null,
+    usedQuantity: '0.00',
+    overused: false,
+    uses: [],
+    ...overrides,
+  };
+}
+
+/** A project whose budget has these lines. */
+export function withBudget(resources: Resource[]): ServedProject {
+  return project({ budget: { __typename: 'Budget', agreementStatus: 'NONE', missingParties: [], agreements: [], resources, totals } });
+}
+
 /** A ProjectDetail answer as the server gives it, with what the test changes. */
 export function project(overrides: Partial<ServedProject> = {}): ServedProject {
   return {

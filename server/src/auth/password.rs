@@ -7,7 +7,8 @@ use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+    rand_core::{OsRng, RngCore},
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
 use tokio::sync::{Semaphore, TryAcquireError};
@@ -33,6 +34,24 @@ fn verify_blocking(password: &str, phc: &str) -> bool {
             .is_ok(),
         Err(_) => false,
     }
+}
+
+/// Letters and digits that cannot be misread for one another (no 0/O, 1/l/I)
+/// when an administrator reads a temporary password out over the phone.
+const TEMPORARY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// A temporary password from the operating system's random source: four
+/// groups of four (about 92 bits), easy to read out and to type.
+pub fn temporary() -> String {
+    let mut out = String::with_capacity(19);
+    for i in 0..16 {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        let pick = OsRng.next_u32() as usize % TEMPORARY_ALPHABET.len();
+        out.push(char::from(TEMPORARY_ALPHABET[pick]));
+    }
+    out
 }
 
 pub async fn hash(password: String) -> AppResult<String> {
@@ -102,6 +121,15 @@ impl PasswordChecks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_password_is_long_enough_and_unambiguous() {
+        let first = temporary();
+        assert_eq!(first.len(), 19);
+        assert!(crate::domain::account::check_password(&first).is_ok());
+        assert!(!first.contains(['0', 'O', '1', 'l', 'I']));
+        assert_ne!(first, temporary());
+    }
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {

@@ -1,7 +1,10 @@
 //! The Budget di Salute of a project in GraphQL: resource lines, their uses,
 //! the totals and the parties' agreement (services in `services::budget`).
 
+use std::sync::Arc;
+
 use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
 use entity::{budget_agreement, budget_resource, budget_use, project};
 
 use crate::domain::budget_totals::{self, ResourceLine};
@@ -13,18 +16,72 @@ use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::projects::IndividualProject;
 use crate::graphql::scalars::{Date, Decimal};
+use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{
     BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
     ResourceUnit,
 };
 use crate::services::budget::{self, ResourceDraft};
 
+/// One use of a resource line. A wrong use is never deleted: a reversing
+/// entry (a negative quantity, `reverses` set, with its `reason`) cancels it.
 #[derive(SimpleObject, Clone)]
+#[graphql(complex)]
 pub struct ResourceUse {
     pub id: ID,
     pub date: Date,
     pub quantity: Decimal,
     pub note: Option<String>,
+    /// Why the use this entry reverses was wrong; only on reversing entries.
+    pub reason: Option<String>,
+    #[graphql(skip)]
+    pub row: budget_use::Model,
+    /// Every use of the same line, where a reversal and its use are found.
+    #[graphql(skip)]
+    pub line: Arc<Vec<budget_use::Model>>,
+}
+
+impl ResourceUse {
+    fn of(row: budget_use::Model, line: &Arc<Vec<budget_use::Model>>) -> Self {
+        ResourceUse {
+            id: ID(row.id.to_string()),
+            date: Date(row.used_on),
+            quantity: Decimal(Fixed2(row.quantity_hundredths)),
+            note: row.note.clone(),
+            reason: row.reason.clone(),
+            row,
+            line: Arc::clone(line),
+        }
+    }
+}
+
+#[ComplexObject]
+impl ResourceUse {
+    /// The use this entry reverses.
+    async fn reverses(&self) -> Option<ResourceUse> {
+        let id = self.row.reverses_id?;
+        let row = self.line.iter().find(|u| u.id == id)?.clone();
+        Some(ResourceUse::of(row, &self.line))
+    }
+
+    /// The entry that reversed this use, once it was.
+    async fn reversed_by(&self) -> Option<ResourceUse> {
+        let row = self
+            .line
+            .iter()
+            .find(|u| u.reverses_id == Some(self.row.id))?
+            .clone();
+        Some(ResourceUse::of(row, &self.line))
+    }
+
+    /// When the entry was recorded (its `date` is the day of the use).
+    async fn recorded_at(&self) -> DateTime<Utc> {
+        self.row.created_at
+    }
+
+    async fn recorded_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        users::load(ctx, Some(self.row.recorded_by)).await
+    }
 }
 
 #[derive(SimpleObject, Clone)]
@@ -79,15 +136,10 @@ impl BudgetResource {
     }
 
     async fn uses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ResourceUse>> {
-        let rows = loaders::many::<budget_use::Entity>(ctx, self.row.id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|u| ResourceUse {
-                id: ID(u.id.to_string()),
-                date: Date(u.used_on),
-                quantity: Decimal(Fixed2(u.quantity_hundredths)),
-                note: u.note,
-            })
+        let line = Arc::new(loaders::many::<budget_use::Entity>(ctx, self.row.id).await?);
+        Ok(line
+            .iter()
+            .map(|u| ResourceUse::of(u.clone(), &line))
             .collect())
     }
 
@@ -289,6 +341,13 @@ pub struct RecordResourceUseInput {
     pub note: Option<String>,
 }
 
+/// A wrong use, cancelled by a reversing entry with the reason.
+#[derive(InputObject)]
+pub struct ReverseResourceUseInput {
+    pub use_id: ID,
+    pub reason: String,
+}
+
 #[derive(InputObject)]
 pub struct AgreeBudgetInput {
     pub project_id: ID,
@@ -356,6 +415,20 @@ impl BudgetMutation {
         )
         .await?
         .into())
+    }
+
+    /// Cancels a wrong use by a negative entry linked to it; the use stays,
+    /// reversed. Refused for a use already reversed and for a reversal.
+    async fn reverse_resource_use(
+        &self,
+        ctx: &Context<'_>,
+        input: ReverseResourceUseInput,
+    ) -> async_graphql::Result<BudgetResource> {
+        let s = scope(ctx)?;
+        let id = parse_id(&input.use_id, "useId")?;
+        Ok(budget::reverse_use(s.db, s.caller, id, &input.reason)
+            .await?
+            .into())
     }
 
     /// One party's agreement; a later change to the plan marks it TO_RENEW.

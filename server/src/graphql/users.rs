@@ -26,6 +26,9 @@ pub struct User {
     /// A REPORTER who manages the agreements of their territories (ADMIN
     /// sets it). An ADMIN manages every agreement whatever this says.
     pub manages_agreements: bool,
+    /// True from an administrator's password reset until the user chooses
+    /// their own password: the app asks for it before anything else.
+    pub must_change_password: bool,
     pub created_at: DateTime<Utc>,
     #[graphql(skip)]
     pub organization_id: Option<Uuid>,
@@ -59,6 +62,7 @@ impl From<user::Model> for User {
             profession: m.profession.into(),
             active: m.active,
             manages_agreements: m.manages_agreements,
+            must_change_password: m.password_must_change,
             created_at: m.created_at,
             organization_id: m.organization_id,
         }
@@ -106,6 +110,20 @@ pub struct UpdateUserInput {
 pub struct SetUserTerritoriesInput {
     pub user_id: ID,
     pub organization_ids: Vec<ID>,
+}
+
+#[derive(InputObject)]
+pub struct ResetUserPasswordInput {
+    pub user_id: ID,
+}
+
+/// A temporary password, shown once to the administrator who reset it.
+#[derive(SimpleObject)]
+pub struct ResetUserPasswordPayload {
+    pub user: User,
+    /// Said to the user by the administrator; valid until the user signs in
+    /// and chooses their own. Never stored in clear, never shown again.
+    pub temporary_password: String,
 }
 
 #[derive(Default)]
@@ -186,6 +204,23 @@ impl UserMutation {
         )
         .await?;
         Ok(updated.into())
+    }
+
+    /// ADMIN only; audited. A new random temporary password replaces the
+    /// user's, every session of theirs ends, and they must choose their own
+    /// password at the next sign-in.
+    async fn reset_user_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ResetUserPasswordInput,
+    ) -> async_graphql::Result<ResetUserPasswordPayload> {
+        let s = scope(ctx)?;
+        let user_id = parse_id(&input.user_id, "userId")?;
+        let (user, temporary_password) = users::reset_password(s.db, s.caller, user_id).await?;
+        Ok(ResetUserPasswordPayload {
+            user: user.into(),
+            temporary_password,
+        })
     }
 
     /// ADMIN only; audited.

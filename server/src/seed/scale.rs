@@ -223,6 +223,7 @@ pub async fn seed_scale(
             active: Set(true),
             session_epoch: Set(0),
             manages_agreements: Set(false),
+            password_must_change: Set(false),
             version: Set(1),
             created_at: Set(created),
             updated_at: Set(created),
@@ -476,6 +477,8 @@ pub async fn seed_scale(
                     quantity_hundredths: Set(rng.random_range(100..20_000)),
                     note: Set(None),
                     recorded_by: Set(operator_of(i, p)),
+                    reverses_id: Set(None),
+                    reason: Set(None),
                     created_at: Set(instant(on.min(today))),
                 });
             }

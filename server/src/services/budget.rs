@@ -7,7 +7,7 @@ use entity::{budget_agreement, budget_resource, budget_use, organization, projec
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -380,6 +380,8 @@ pub async fn record_use(
         quantity_hundredths: Set(quantity.0),
         note: Set(optional_text("note", note.as_deref(), 2000)?),
         recorded_by: Set(user_id),
+        reverses_id: Set(None),
+        reason: Set(None),
         created_at: Set(caller.now()),
     }
     .insert(&txn)
@@ -401,6 +403,78 @@ pub async fn record_use(
     .await?;
     txn.commit().await?;
     Ok(resource)
+}
+
+/// A wrong use is corrected by a reversing entry, never deleted nor edited:
+/// a negative use of the same quantity on the same date, linked to the use
+/// it cancels and saying why, so the totals drop back and the history keeps
+/// both. The right use is then recorded as any other. A use is reversed once
+/// (the unique index on `reverses_id` settles two people at once); a
+/// reversal is not reversed: the use is recorded again instead.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), use_id = %use_id))]
+pub async fn reverse_use(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    use_id: Uuid,
+    reason: &str,
+) -> AppResult<budget_resource::Model> {
+    let txn = db.begin().await?;
+    let reversed = find::<budget_use::Entity>(&txn, use_id).await?;
+    let resource = find::<budget_resource::Entity>(&txn, reversed.resource_id).await?;
+    let (user_id, found) = load_open_for_work(&txn, caller, resource.project_id).await?;
+    let reason = optional_text("reason", Some(reason), 2000)?
+        .ok_or_else(|| AppError::validation("reason", "Indica il motivo dello storno"))?;
+    if reversed.reverses_id.is_some() {
+        return Err(AppError::validation(
+            "useId",
+            "Uno storno non si storna: registra di nuovo l'utilizzo corretto",
+        ));
+    }
+    let already = budget_use::Entity::find()
+        .filter(budget_use::Column::ReversesId.eq(use_id))
+        .count(&txn)
+        .await?;
+    if already > 0 {
+        return Err(already_reversed());
+    }
+    touch(&txn, caller.now(), &found).await?;
+    budget_use::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        resource_id: Set(resource.id),
+        used_on: Set(reversed.used_on),
+        quantity_hundredths: Set(reversed.quantity_hundredths.saturating_neg()),
+        note: Set(None),
+        recorded_by: Set(user_id),
+        reverses_id: Set(Some(use_id)),
+        reason: Set(Some(reason.clone())),
+        created_at: Set(caller.now()),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => already_reversed(),
+        _ => e.into(),
+    })?;
+    project_history::changed(
+        &txn,
+        caller,
+        &found,
+        user_id,
+        "BUDGET_USE_REVERSED",
+        format!(
+            "Uso del budget stornato: {} del {} — {reason}",
+            wording::quantity(Fixed2(reversed.quantity_hundredths), resource.unit.as_str()),
+            wording::date(reversed.used_on),
+        ),
+        Some(json!({ "resourceId": resource.id, "useId": use_id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(resource)
+}
+
+fn already_reversed() -> AppError {
+    AppError::validation("useId", "Questo utilizzo è già stato stornato")
 }
 
 /// One party's agreement to the budget as it stands now.

@@ -182,6 +182,7 @@ pub async fn change_password(
     let mut active = user.into_active_model();
     active.password_hash = Set(new_hash);
     active.session_epoch = Set(epoch);
+    active.password_must_change = Set(false);
     active.version = Set(version);
     active.updated_at = Set(caller.now());
     let updated = active.update(&txn).await?;

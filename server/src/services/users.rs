@@ -94,6 +94,7 @@ pub async fn create_user_unchecked(
         active: Set(true),
         session_epoch: Set(0),
         manages_agreements: Set(false),
+        password_must_change: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -233,6 +234,47 @@ pub async fn update_user(
     .await?;
     txn.commit().await?;
     Ok(updated)
+}
+
+/// An administrator resets a forgotten password: a random temporary one
+/// (the administrator never chooses, so never knows, a password the user
+/// keeps), every session of the user ends, and the user must choose their
+/// own at the next sign-in. Returns the temporary password, to be shown once.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    user_id: Uuid,
+) -> AppResult<(user::Model, String)> {
+    policy::require_admin(caller)?;
+    let temporary = password::temporary();
+    let hash = password::hash(temporary.clone()).await?;
+    let txn = db.begin().await?;
+    let current = find::<user::Entity>(&txn, user_id).await?;
+    guarded_update::<user::Entity>(
+        &txn,
+        caller.now(),
+        user_id,
+        current.version,
+        vec![
+            (user::Column::PasswordHash, Expr::value(hash)),
+            (
+                user::Column::SessionEpoch,
+                Expr::value(current.session_epoch.saturating_add(1)),
+            ),
+            (user::Column::PasswordMustChange, Expr::value(true)),
+        ],
+    )
+    .await?;
+    let updated = find::<user::Entity>(&txn, user_id).await?;
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::PasswordReset).on("user", updated.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((updated, temporary))
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]

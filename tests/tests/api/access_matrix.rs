@@ -514,6 +514,23 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             .await
             .ok();
     }
+    // A use to reverse, on the running project: the work project's version
+    // is counted above.
+    let mut running_line = resource_fields.clone();
+    running_line["projectId"] = json!(running);
+    let running_line = member
+        .gql(
+            "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
+            json!({ "input": running_line }),
+        )
+        .await;
+    let used = member
+        .gql(
+            "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { uses { id } } }",
+            json!({ "input": { "resourceId": running_line.ok()["addBudgetResource"]["id"], "date": "2026-10-01", "quantity": "10" } }),
+        )
+        .await;
+    let used = used.ok()["recordResourceUse"]["uses"][0]["id"].clone();
     app.remove_member(&admin, &eemm, &former_id).await;
     let anonymous = app.client();
     let clients = [
@@ -606,6 +623,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
         Op {
+            name: "reverseResourceUse",
+            query: "mutation($input: ReverseResourceUseInput!) { reverseResourceUse(input: $input) { id } }",
+            vars: json!({ "input": { "useId": used, "reason": "Importo sbagliato" } }),
+            expect: write,
+        },
+        Op {
             name: "agreeBudget",
             query: "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "partyKind": "FAMILY", "partyName": "Famiglia Bassi", "agreedOn": "2026-09-05" } }),
@@ -618,7 +641,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 112);
+    assert_eq!(check(&ops, &clients, &person).await, 119);
 }
 
 /// The reporting ward user is a seventh caller: their own discharge, not the record.

@@ -806,6 +806,8 @@ impl World<'_> {
             quantity_hundredths: Set(hundredths),
             note: Set(None),
             recorded_by: Set(self.user),
+            reverses_id: Set(None),
+            reason: Set(None),
             created_at: Set(Utc::now()),
         }
         .insert(&self.app.db)

@@ -1,10 +1,12 @@
 //! Ponte as a client sees it: every test drives the real server over HTTP,
 //! once on SQLite and once on PostgreSQL.
 
+mod a_wrong_budget_use_is_reversed_not_deleted;
 mod access_matrix;
 mod admin;
 mod agreements_and_meetings_are_counted;
 mod agreements_register;
+mod an_admin_resets_a_forgotten_password;
 mod assessments;
 mod audit_trail;
 mod auth;

@@ -12,6 +12,7 @@ import { professionLabels, roleLabels } from '../../i18n/enums';
 import { useViewer } from '../../session/session';
 import { adminCopy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { EditUser, ResetPassword } from './UserCorrections';
 
 const copy = adminCopy.users;
 const PAGE_SIZE = 20;
@@ -171,7 +172,8 @@ function UsersRows({
   busy: boolean;
   onToggle: (user: User) => void;
 }) {
-  const [{ data }] = useQuery({ query: adminUsersQuery, variables, context });
+  const [{ data }, reload] = useQuery({ query: adminUsersQuery, variables, context });
+  const onReload = () => reload({ requestPolicy: 'network-only' });
   if (!data) return null;
   return (
     <tbody>
@@ -191,6 +193,8 @@ function UsersRows({
             </Badge>
           </td>
           <td>
+            <EditUser user={user} onReload={onReload} />
+            {user.id !== viewerId && <ResetPassword user={user} />}
             {user.id === viewerId ? (
               <span className="ponte-muted">{copy.you}</span>
             ) : (

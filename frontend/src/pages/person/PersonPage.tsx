@@ -23,6 +23,8 @@ import { PersonAssessments } from './PersonAssessments';
 import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
+import { EditPerson } from './EditPersonDialog';
+import { CloseReferral, ReferToTeam } from './ReferralDialogs';
 import { ResponsiveTable } from '../../components/ScrollBox';
 
 export const personRecordQuery = graphql(`
@@ -128,7 +130,7 @@ const statusColor = { OPEN: 'primary', ACCEPTED: 'success', CLOSED: 'secondary' 
 /** Scheda persona: identity, contacts, teams, reference persons, consents, referrals, assessments. */
 export function PersonPage({ id }: { id: string }) {
   const { search } = useLocation();
-  const [{ data, error, fetching }] = useQuery({ query: personRecordQuery, variables: { id } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: personRecordQuery, variables: { id } });
 
   if (fetching && !data) return <Loading />;
   if (error || !data?.person) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.persons, label: copy.back }} />;
@@ -143,7 +145,7 @@ export function PersonPage({ id }: { id: string }) {
       </p>
       {search.get('registrata') && <FormMessage kind="success">{copy.created}</FormMessage>}
 
-      <Identity person={person} />
+      <Identity person={person} onReload={() => reload({ requestPolicy: 'network-only' })} />
 
       <section aria-labelledby="scheda-equipe" className="ponte-section">
         <h2 id="scheda-equipe" className="h4">
@@ -173,7 +175,7 @@ export function PersonPage({ id }: { id: string }) {
   );
 }
 
-function Identity({ person }: { person: PersonRecord }) {
+function Identity({ person, onReload }: { person: PersonRecord; onReload: () => void }) {
   const c = copy.identity;
   const row = (term: string, value: string | null | undefined) => (
     <>
@@ -186,6 +188,9 @@ function Identity({ person }: { person: PersonRecord }) {
       <h2 id="scheda-identita" className="h4">
         {c.heading}
       </h2>
+      <p className="mb-2">
+        <EditPerson person={person} onReload={onReload} />
+      </p>
       <dl className="row ponte-definition mb-0" data-testid="identita">
         <dt className="col-sm-4 col-lg-3">{c.fiscalCode}</dt>
         <dd className="col-sm-8 col-lg-9">
@@ -223,6 +228,9 @@ function Referrals({ person }: { person: PersonRecord }) {
       <h2 id="scheda-segnalazioni" className="h4">
         {c.heading}
       </h2>
+      <p className="mb-2">
+        <ReferToTeam person={person} />
+      </p>
       {person.referrals.length === 0 ? (
         <p>{c.none}</p>
       ) : (
@@ -261,6 +269,7 @@ function Referrals({ person }: { person: PersonRecord }) {
                       <span className="ponte-muted">{c.outcome(r.outcome)}</span>
                     </>
                   )}
+                  <CloseReferral referral={r} />
                 </td>
                 <td>{referralSourceLabels[r.source]}</td>
               </tr>

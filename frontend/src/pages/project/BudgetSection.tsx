@@ -24,6 +24,8 @@ import { BudgetTotalsView } from './BudgetTotalsView';
 import { projectCopy } from './copy';
 import { providerOrganizationsQuery, type Project } from './queries';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { ReverseUse } from './ReverseUseDialog';
+import { EditResource } from './EditResourceDialog';
 
 const copy = projectCopy.budget;
 
@@ -115,7 +117,7 @@ export function BudgetSection({ project }: { project: Project }) {
       )}
 
       <h3 className="h5 mt-4">{copy.resources}</h3>
-      {budget.resources.length === 0 ? <p>{copy.noResources}</p> : <ResourcesTable resources={budget.resources} />}
+      {budget.resources.length === 0 ? <p>{copy.noResources}</p> : <ResourcesTable resources={budget.resources} open={open} />}
 
       {budget.resources.length > 0 && <BudgetTotalsView totals={budget.totals} />}
 
@@ -134,7 +136,7 @@ export function BudgetSection({ project }: { project: Project }) {
   );
 }
 
-function ResourcesTable({ resources }: { resources: Project['budget']['resources'] }) {
+function ResourcesTable({ resources, open }: { resources: Project['budget']['resources']; open: boolean }) {
   return (
     <ResponsiveTable className="ponte-table ponte-budget-table">
       <caption className="visually-hidden">{copy.caption}</caption>
@@ -163,6 +165,7 @@ function ResourcesTable({ resources }: { resources: Project['budget']['resources
             <tr key={r.id} data-testid="riga-risorsa" className={r.overused ? 'ponte-row-over' : undefined}>
               <th scope="row" className="fw-normal">
                 <strong>{r.description}</strong>
+                {open && <EditResource resource={r} />}
                 <br />
                 <span className="ponte-muted small">
                   {resourceKindLabels[r.kind]}
@@ -192,9 +195,20 @@ function ResourcesTable({ resources }: { resources: Project['budget']['resources
                     </summary>
                     <ul className="list-unstyled mb-0" aria-label={copy.usesList(r.description)}>
                       {r.uses.map((u) => (
-                        <li key={u.id}>
-                          {formatDate(u.date)}: {formatQuantity(u.quantity, r.unit)}
+                        <li key={u.id} data-testid="utilizzo">
+                          {u.reversedBy ? (
+                            <del>
+                              {formatDate(u.date)}: {formatQuantity(u.quantity, r.unit)}
+                            </del>
+                          ) : (
+                            <>
+                              {formatDate(u.date)}: {formatQuantity(u.quantity, r.unit)}
+                            </>
+                          )}
+                          {u.reverses && <span className="ponte-muted"> – {copy.reversalEntry}</span>}
                           {u.note && <span className="ponte-muted"> – {u.note}</span>}
+                          {u.reversedBy && <span className="ponte-muted"> – {copy.reversedUse(u.reversedBy.reason ?? '')}</span>}
+                          {open && !u.reverses && <ReverseUse use={u} description={r.description} unit={r.unit} />}
                         </li>
                       ))}
                     </ul>
@@ -214,7 +228,7 @@ function ResourcesTable({ resources }: { resources: Project['budget']['resources
   );
 }
 
-const RESOURCE_FIELDS = [
+export const RESOURCE_FIELDS = [
   'lifeArea',
   'kind',
   'unit',
@@ -228,69 +242,59 @@ const RESOURCE_FIELDS = [
   'periodEnd',
 ] as const;
 
-function AddResourceForm({ project }: { project: Project }) {
-  const initial = {
-    lifeArea: '',
-    kind: '',
-    unit: '',
-    profession: '',
-    providerKind: '',
-    providerId: '',
-    fundingSource: '',
-    description: '',
-    plannedQuantity: '',
-    periodStart: todayIso(),
-    periodEnd: '',
+export type ResourceForm = ReturnType<typeof useForm<(typeof RESOURCE_FIELDS)[number]>>;
+
+/** The unit a resource form's values mean: the kind's only one, or the one chosen. */
+function unitOf(form: ResourceForm): ResourceUnit | '' {
+  const units = unitsFor(form.values.kind as ResourceKind | '');
+  return (units.length === 1 ? units[0] : form.values.unit) as ResourceUnit | '';
+}
+
+/** Checks a resource line's form in the browser, field by field; true when it can be sent. */
+export function checkResource(form: ResourceForm): boolean {
+  const v = form.values;
+  const unit = unitOf(form);
+  const problem = unit ? quantityProblem(v.plannedQuantity, { allowZero: unit === 'COMMITMENT' }) : undefined;
+  return form.check({
+    lifeArea: v.lifeArea ? undefined : copy.missing.lifeArea,
+    kind: v.kind ? undefined : copy.missing.kind,
+    unit: v.kind && !unit ? copy.missing.unit : undefined,
+    profession: v.kind === 'PROFESSIONAL' && !v.profession ? copy.missing.profession : undefined,
+    providerKind: v.providerKind ? undefined : copy.missing.providerKind,
+    providerId: v.providerKind === 'ORGANIZATION' && !v.providerId ? copy.missing.providerId : undefined,
+    fundingSource: v.fundingSource ? undefined : copy.missing.fundingSource,
+    description: v.description.trim() ? undefined : copy.missing.description,
+    plannedQuantity: problem === 'empty' && unit === 'COMMITMENT' ? undefined : problem && copy.quantityProblems[problem],
+    periodStart: v.periodStart ? undefined : copy.missing.periodStart,
+  });
+}
+
+/** A resource line's fields as `addBudgetResource` and `updateBudgetResource` take them. */
+export function resourceFields(form: ResourceForm) {
+  const v = form.values;
+  return {
+    lifeArea: v.lifeArea as LifeArea,
+    kind: v.kind as ResourceKind,
+    unit: unitOf(form) as ResourceUnit,
+    profession: v.kind === 'PROFESSIONAL' ? (v.profession as Profession) : null,
+    providerKind: v.providerKind as ProviderKind,
+    providerId: v.providerKind === 'ORGANIZATION' ? v.providerId : null,
+    fundingSource: v.fundingSource as FundingSource,
+    description: v.description.trim(),
+    plannedQuantity: v.plannedQuantity.trim() ? toDecimal(v.plannedQuantity) : '0.00',
+    periodStart: v.periodStart,
+    periodEnd: v.periodEnd || null,
   };
-  const form = useForm('risorsa', RESOURCE_FIELDS, initial);
-  const [{ fetching }, add] = useMutation(addBudgetResourceMutation);
+}
+
+/** The fields of a resource line, for adding one and for correcting one. */
+export function ResourceFieldsInputs({ form }: { form: ResourceForm }) {
   const [organizations] = useQuery({ query: providerOrganizationsQuery });
   const v = form.values;
   const units = unitsFor(v.kind as ResourceKind | '');
-  const unit = (units.length === 1 ? units[0] : v.unit) as ResourceUnit | '';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = unit ? quantityProblem(v.plannedQuantity, { allowZero: unit === 'COMMITMENT' }) : undefined;
-    const ok = form.check({
-      lifeArea: v.lifeArea ? undefined : copy.missing.lifeArea,
-      kind: v.kind ? undefined : copy.missing.kind,
-      unit: v.kind && !unit ? copy.missing.unit : undefined,
-      profession: v.kind === 'PROFESSIONAL' && !v.profession ? copy.missing.profession : undefined,
-      providerKind: v.providerKind ? undefined : copy.missing.providerKind,
-      providerId: v.providerKind === 'ORGANIZATION' && !v.providerId ? copy.missing.providerId : undefined,
-      fundingSource: v.fundingSource ? undefined : copy.missing.fundingSource,
-      description: v.description.trim() ? undefined : copy.missing.description,
-      plannedQuantity: problem === 'empty' && unit === 'COMMITMENT' ? undefined : problem && copy.quantityProblems[problem],
-      periodStart: v.periodStart ? undefined : copy.missing.periodStart,
-    });
-    if (!ok) return;
-    const result = await add({
-      input: {
-        projectId: project.id,
-        lifeArea: v.lifeArea as LifeArea,
-        kind: v.kind as ResourceKind,
-        unit: unit as ResourceUnit,
-        profession: v.kind === 'PROFESSIONAL' ? (v.profession as Profession) : null,
-        providerKind: v.providerKind as ProviderKind,
-        providerId: v.providerKind === 'ORGANIZATION' ? v.providerId : null,
-        fundingSource: v.fundingSource as FundingSource,
-        description: v.description.trim(),
-        plannedQuantity: v.plannedQuantity.trim() ? toDecimal(v.plannedQuantity) : '0.00',
-        periodStart: v.periodStart,
-        periodEnd: v.periodEnd || null,
-      },
-    });
-    if (result.data) form.done(copy.resourceAdded(result.data.addBudgetResource.description), initial);
-    else form.fail(result.error);
-  }
-
+  const unit = unitOf(form);
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="risorsa-titolo" className="ponte-subform">
-      <h3 id="risorsa-titolo" className="h5">
-        {copy.addResource}
-      </h3>
-      <FormFeedback message={form.message} />
+    <>
       <div className="row">
         <div className="col-12 col-md-6">
           <SelectField
@@ -381,6 +385,42 @@ function AddResourceForm({ project }: { project: Project }) {
           <TextField label={`${copy.periodEnd} ${commonCopy.optional}`} type="date" {...form.field('periodEnd')} />
         </div>
       </div>
+    </>
+  );
+}
+
+function AddResourceForm({ project }: { project: Project }) {
+  const initial = {
+    lifeArea: '',
+    kind: '',
+    unit: '',
+    profession: '',
+    providerKind: '',
+    providerId: '',
+    fundingSource: '',
+    description: '',
+    plannedQuantity: '',
+    periodStart: todayIso(),
+    periodEnd: '',
+  };
+  const form = useForm('risorsa', RESOURCE_FIELDS, initial);
+  const [{ fetching }, add] = useMutation(addBudgetResourceMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!checkResource(form)) return;
+    const result = await add({ input: { projectId: project.id, ...resourceFields(form) } });
+    if (result.data) form.done(copy.resourceAdded(result.data.addBudgetResource.description), initial);
+    else form.fail(result.error);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="risorsa-titolo" className="ponte-subform">
+      <h3 id="risorsa-titolo" className="h5">
+        {copy.addResource}
+      </h3>
+      <FormFeedback message={form.message} />
+      <ResourceFieldsInputs form={form} />
       <Button type="submit" color="primary" disabled={fetching}>
         {fetching ? copy.working : copy.submitResource}
       </Button>

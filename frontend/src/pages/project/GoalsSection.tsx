@@ -13,6 +13,7 @@ import { formatDate, todayIso } from '../../i18n/format';
 import { commonCopy } from '../../i18n/it';
 import { projectCopy } from './copy';
 import { providerOrganizationsQuery, type Project } from './queries';
+import { InterventionCorrections } from './InterventionDialogs';
 
 const copy = projectCopy.goals;
 
@@ -110,6 +111,7 @@ export function GoalsSection({ project }: { project: Project }) {
                         <span className="ponte-muted">
                           ({copy.from(formatDate(i.startDate), i.endDate ? formatDate(i.endDate) : null)})
                         </span>
+                        {project.status !== 'CLOSED' && <InterventionCorrections intervention={i} project={project} />}
                       </li>
                     ))}
                   </ul>
@@ -222,47 +224,41 @@ function AddGoalForm({ project }: { project: Project }) {
   );
 }
 
-const INTERVENTION_FIELDS = ['lifeArea', 'serviceKind', 'goalId', 'providerId', 'frequency', 'startDate', 'endDate'] as const;
+export const INTERVENTION_FIELDS = ['lifeArea', 'serviceKind', 'goalId', 'providerId', 'frequency', 'startDate', 'endDate'] as const;
 
-function AddInterventionForm({ project }: { project: Project }) {
-  const initial = { lifeArea: '', serviceKind: '', goalId: '', providerId: '', frequency: '', startDate: todayIso(), endDate: '' };
-  const form = useForm('intervento', INTERVENTION_FIELDS, initial);
-  const [{ fetching }, add] = useMutation(addInterventionMutation);
+export type InterventionForm = ReturnType<typeof useForm<(typeof INTERVENTION_FIELDS)[number]>>;
+
+/** Checks an intervention's form in the browser, field by field; true when it can be sent. */
+export function checkIntervention(form: InterventionForm): boolean {
+  const v = form.values;
+  return form.check({
+    lifeArea: v.lifeArea ? undefined : copy.missing.lifeArea,
+    serviceKind: v.serviceKind ? undefined : copy.missing.serviceKind,
+    frequency: v.frequency.trim() ? undefined : copy.missing.frequency,
+    startDate: v.startDate ? undefined : copy.missing.startDate,
+  });
+}
+
+/** An intervention's fields as `addIntervention` and `updateIntervention` take them. */
+export function interventionFields(form: InterventionForm) {
+  const v = form.values;
+  return {
+    lifeArea: v.lifeArea as LifeArea,
+    serviceKind: v.serviceKind as ServiceKind,
+    goalId: v.goalId || null,
+    providerId: v.providerId || null,
+    frequency: v.frequency.trim(),
+    startDate: v.startDate,
+    endDate: v.endDate || null,
+  };
+}
+
+/** The fields of an intervention, for adding one and for correcting one. */
+export function InterventionFieldsInputs({ form, project }: { form: InterventionForm; project: Project }) {
   const [organizations] = useQuery({ query: providerOrganizationsQuery });
   const goals = project.goals.filter((g) => !form.values.lifeArea || g.lifeArea === form.values.lifeArea);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const v = form.values;
-    const ok = form.check({
-      lifeArea: v.lifeArea ? undefined : copy.missing.lifeArea,
-      serviceKind: v.serviceKind ? undefined : copy.missing.serviceKind,
-      frequency: v.frequency.trim() ? undefined : copy.missing.frequency,
-      startDate: v.startDate ? undefined : copy.missing.startDate,
-    });
-    if (!ok) return;
-    const result = await add({
-      input: {
-        projectId: project.id,
-        lifeArea: v.lifeArea as LifeArea,
-        serviceKind: v.serviceKind as ServiceKind,
-        goalId: v.goalId || null,
-        providerId: v.providerId || null,
-        frequency: v.frequency.trim(),
-        startDate: v.startDate,
-        endDate: v.endDate || null,
-      },
-    });
-    if (result.data) form.done(copy.interventionAdded, initial);
-    else form.fail(result.error);
-  }
-
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="intervento-titolo" className="ponte-subform">
-      <h3 id="intervento-titolo" className="h5">
-        {copy.addIntervention}
-      </h3>
-      <FormFeedback message={form.message} />
+    <>
       <div className="row">
         <div className="col-12 col-md-6">
           <SelectField label={copy.lifeArea} options={LIFE_AREAS} placeholder={projectCopy.choose} required {...form.field('lifeArea')} />
@@ -302,6 +298,30 @@ function AddInterventionForm({ project }: { project: Project }) {
           <TextField label={`${copy.endDate} ${commonCopy.optional}`} type="date" {...form.field('endDate')} />
         </div>
       </div>
+    </>
+  );
+}
+
+function AddInterventionForm({ project }: { project: Project }) {
+  const initial = { lifeArea: '', serviceKind: '', goalId: '', providerId: '', frequency: '', startDate: todayIso(), endDate: '' };
+  const form = useForm('intervento', INTERVENTION_FIELDS, initial);
+  const [{ fetching }, add] = useMutation(addInterventionMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!checkIntervention(form)) return;
+    const result = await add({ input: { projectId: project.id, ...interventionFields(form) } });
+    if (result.data) form.done(copy.interventionAdded, initial);
+    else form.fail(result.error);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="intervento-titolo" className="ponte-subform">
+      <h3 id="intervento-titolo" className="h5">
+        {copy.addIntervention}
+      </h3>
+      <FormFeedback message={form.message} />
+      <InterventionFieldsInputs form={form} project={project} />
       <Button type="submit" color="primary" disabled={fetching}>
         {fetching ? copy.working : copy.submitIntervention}
       </Button>

@@ -140,6 +140,9 @@ export const projectDetailQuery = graphql(`
           kind
           providerKind
           providerName
+          provider {
+            id
+          }
           fundingSource
           description
           profession
@@ -154,6 +157,14 @@ export const projectDetailQuery = graphql(`
             date
             quantity
             note
+            reason
+            reverses {
+              id
+            }
+            reversedBy {
+              id
+              reason
+            }
           }
         }
         totals {
