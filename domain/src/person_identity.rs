@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::fiscal_code::{is_provisional_code, is_stp_eni_code, FiscalCode};
-use crate::vocabulary::{FiscalCodeMissingReason, Sex};
+use crate::vocabulary::{AgeBand, FiscalCodeMissingReason, Sex};
 
 /// What is stored about the person's code once the rules pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +137,36 @@ pub fn age_on(birth_date: NaiveDate, today: NaiveDate) -> i32 {
     age.max(0)
 }
 
+/// The birth dates of the persons whose age on `today` (as [`age_on`]
+/// counts it) is in `band`: born after `born_after` and on or before
+/// `born_on_or_before`, each bound absent when the band is open on that side.
+/// A list filters on these dates so that it can use the stored column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BirthDates {
+    pub born_after: Option<NaiveDate>,
+    pub born_on_or_before: Option<NaiveDate>,
+}
+
+pub fn birth_dates_in(band: AgeBand, today: NaiveDate) -> BirthDates {
+    let (youngest, oldest) = match band {
+        AgeBand::Under18 => (0, Some(17)),
+        AgeBand::From18To64 => (18, Some(64)),
+        AgeBand::From65To79 => (65, Some(79)),
+        AgeBand::From80 => (80, None),
+    };
+    // Aged `years` or more: born on or before the day `years` ago (a 29
+    // February birthday counts from 28 February, as `age_on` does).
+    let years_ago = |years: u32| today.checked_sub_months(chrono::Months::new(years * 12));
+    BirthDates {
+        born_after: oldest.and_then(|years| years_ago(years + 1)),
+        born_on_or_before: if youngest == 0 {
+            None
+        } else {
+            years_ago(youngest)
+        },
+    }
+}
+
 /// A name as typed, trimmed, not empty, no control characters.
 pub fn check_name(field: &'static str, name: &str) -> Result<String, IdentityError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -182,6 +212,55 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn in_band(band: AgeBand, birth: NaiveDate, today: NaiveDate) -> bool {
+        let dates = birth_dates_in(band, today);
+        dates.born_after.is_none_or(|after| birth > after)
+            && dates.born_on_or_before.is_none_or(|last| birth <= last)
+    }
+
+    #[test]
+    fn every_age_is_in_exactly_its_band_as_age_on_counts_it() {
+        let bands = [
+            (AgeBand::Under18, 0..=17),
+            (AgeBand::From18To64, 18..=64),
+            (AgeBand::From65To79, 65..=79),
+            (AgeBand::From80, 80..=i32::MAX),
+        ];
+        for today in [date(2026, 11, 27), date(2028, 2, 29), date(2027, 2, 28)] {
+            let mut birth = date(1906, 1, 1);
+            while birth <= today {
+                let age = age_on(birth, today);
+                for (band, ages) in bands.clone() {
+                    assert_eq!(
+                        in_band(band, birth, today),
+                        ages.contains(&age),
+                        "{band:?}, born {birth}, {age} on {today}"
+                    );
+                }
+                birth = birth.succ_opt().unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn the_open_bands_have_one_bound() {
+        let today = date(2026, 11, 27);
+        assert_eq!(
+            birth_dates_in(AgeBand::Under18, today),
+            BirthDates {
+                born_after: Some(date(2008, 11, 27)),
+                born_on_or_before: None
+            }
+        );
+        assert_eq!(
+            birth_dates_in(AgeBand::From80, today),
+            BirthDates {
+                born_after: None,
+                born_on_or_before: Some(date(1946, 11, 27))
+            }
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use crate::vocabulary::{IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater};
+pub use crate::vocabulary::{
+    IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater, TransitionRefusalCode,
+};
 
 impl ProjectStatus {
     /// The Italian name of the phase, as users say it; used in messages so
@@ -65,7 +67,8 @@ pub struct ProjectFacts {
     /// The person's agreement to the project (date and signature recorded);
     /// not a GDPR consent, which professional care does not need.
     pub has_consent: bool,
-    pub goals_without_final_status: usize,
+    /// The goals still open, which closing needs to have an outcome.
+    pub goals_without_final_status: Vec<OpenGoal>,
     /// The parties whose agreement to the budget is missing: for a PTRI
     /// always, for other kinds once the budget has a line (an empty budget
     /// has nothing to agree to).
@@ -84,6 +87,15 @@ pub struct ProjectFacts {
     /// Where a suspended project came from; the only status it may resume
     /// to. `None` outside `SUSPENDED`.
     pub suspended_from: Option<ProjectStatus>,
+}
+
+/// A goal without its final outcome, named as the screens name it: the
+/// refusal to close lists them so the team knows which to settle.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenGoal {
+    /// The goal's id as the API gives it, for a screen to point at it.
+    pub id: String,
+    pub description: String,
 }
 
 /// An open project of the person, as the rule on parallel projects names it.
@@ -239,7 +251,7 @@ pub enum TransitionRefusal {
         missing: Vec<IntegratedPart>,
     },
     GoalsWithoutFinalStatus {
-        count: usize,
+        goals: Vec<OpenGoal>,
     },
     /// The outcome is measured per area at the end: see `closure_outcomes`
     /// for what counts as final.
@@ -300,9 +312,19 @@ impl TransitionRefusal {
                     .collect::<Vec<_>>()
                     .join(" né dalla ")
             ),
-            TransitionRefusal::GoalsWithoutFinalStatus { count } => {
-                format!("obiettivi senza esito finale: {count}")
-            }
+            TransitionRefusal::GoalsWithoutFinalStatus { goals } => format!(
+                "{} senza esito finale: {}",
+                if goals.len() == 1 {
+                    "obiettivo"
+                } else {
+                    "obiettivi"
+                },
+                goals
+                    .iter()
+                    .map(|goal| format!("«{}»", goal.description))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             TransitionRefusal::FinalScoresMissing { rater, areas } => format!(
                 "manca il punteggio finale {} per: {} (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
                 match rater {
@@ -316,6 +338,41 @@ impl TransitionRefusal {
                     .join(", ")
             ),
             TransitionRefusal::MissingClosureReason => "manca il motivo di chiusura".to_owned(),
+        }
+    }
+}
+
+impl TransitionRefusal {
+    /// What a screen needs to lead to the fix (the project's section where
+    /// the missing piece is recorded), whatever the wording.
+    pub fn code(&self) -> TransitionRefusalCode {
+        use TransitionRefusalCode as C;
+        match self {
+            TransitionRefusal::AlreadyIn(_) => C::AlreadyIn,
+            TransitionRefusal::ProjectClosed => C::ProjectClosed,
+            TransitionRefusal::NotAllowed { .. } => C::NotAllowed,
+            TransitionRefusal::MustResumeTo(_) => C::MustResumeTo,
+            TransitionRefusal::ResumeStatusUnknown => C::ResumeStatusUnknown,
+            TransitionRefusal::MissingCaseManager => C::MissingCaseManager,
+            TransitionRefusal::MissingTeam => C::MissingTeam,
+            TransitionRefusal::NoGoals => C::NoGoals,
+            TransitionRefusal::NoAssessments => C::NoAssessments,
+            TransitionRefusal::AssessmentNotSigned { .. } => C::AssessmentNotSigned,
+            TransitionRefusal::AssessmentOutdated { .. } => C::AssessmentOutdated,
+            TransitionRefusal::MissingConsent => C::MissingConsent,
+            TransitionRefusal::BudgetNotAgreed { .. } => C::BudgetNotAgreed,
+            TransitionRefusal::IntegratedNotCosigned { .. } => C::IntegratedNotCosigned,
+            TransitionRefusal::GoalsWithoutFinalStatus { .. } => C::GoalsWithoutFinalStatus,
+            TransitionRefusal::FinalScoresMissing { .. } => C::FinalScoresMissing,
+            TransitionRefusal::MissingClosureReason => C::MissingClosureReason,
+        }
+    }
+
+    /// The goals the refusal is about (those still open, to close).
+    pub fn goals(&self) -> &[OpenGoal] {
+        match self {
+            TransitionRefusal::GoalsWithoutFinalStatus { goals } => goals,
+            _ => &[],
         }
     }
 }
@@ -435,9 +492,9 @@ fn entry_conditions(to: ProjectStatus, facts: &ProjectFacts) -> Vec<TransitionRe
             }
         }
         ProjectStatus::Closed => {
-            if facts.goals_without_final_status > 0 {
+            if !facts.goals_without_final_status.is_empty() {
                 refusals.push(TransitionRefusal::GoalsWithoutFinalStatus {
-                    count: facts.goals_without_final_status,
+                    goals: facts.goals_without_final_status.clone(),
                 });
             }
             for (rater, areas) in &facts.missing_final_scores {
@@ -559,7 +616,7 @@ mod tests {
                 signed_on: on(2026, 9, 5),
             },
             has_consent: true,
-            goals_without_final_status: 0,
+            goals_without_final_status: Vec::new(),
             budget_parties_missing: Vec::new(),
             budget_agreement_required: false,
             integrated_parts_missing: Vec::new(),
@@ -573,8 +630,15 @@ mod tests {
     /// closure reason, and an unknown suspension origin; one goal still open.
     fn empty() -> ProjectFacts {
         ProjectFacts {
-            goals_without_final_status: 1,
+            goals_without_final_status: vec![goal("1", "Restare a casa")],
             ..ProjectFacts::default()
+        }
+    }
+
+    fn goal(id: &str, description: &str) -> OpenGoal {
+        OpenGoal {
+            id: id.to_owned(),
+            description: description.to_owned(),
         }
     }
 
@@ -594,7 +658,9 @@ mod tests {
 
     fn all_closing_conditions() -> Vec<R> {
         vec![
-            R::GoalsWithoutFinalStatus { count: 1 },
+            R::GoalsWithoutFinalStatus {
+                goals: vec![goal("1", "Restare a casa")],
+            },
             R::MissingClosureReason,
         ]
     }
@@ -906,7 +972,7 @@ mod tests {
     #[test]
     fn closing_reports_open_goals_and_the_missing_reason_together() {
         let facts = ProjectFacts {
-            goals_without_final_status: 3,
+            goals_without_final_status: vec![goal("1", "Uscire di casa"), goal("2", "Cucinare")],
             closure_reason_given: false,
             ..ready()
         };
@@ -914,11 +980,25 @@ mod tests {
         assert_eq!(
             refusals,
             vec![
-                R::GoalsWithoutFinalStatus { count: 3 },
+                R::GoalsWithoutFinalStatus {
+                    goals: vec![goal("1", "Uscire di casa"), goal("2", "Cucinare")]
+                },
                 R::MissingClosureReason
             ]
         );
-        assert_eq!(refusals[0].message_it(), "obiettivi senza esito finale: 3");
+        assert_eq!(
+            refusals[0].message_it(),
+            "obiettivi senza esito finale: «Uscire di casa», «Cucinare»"
+        );
+        assert_eq!(
+            refusals[0].code(),
+            TransitionRefusalCode::GoalsWithoutFinalStatus
+        );
+        assert_eq!(refusals[0].goals().len(), 2);
+        assert_eq!(
+            refusals[1].code(),
+            TransitionRefusalCode::MissingClosureReason
+        );
         assert_eq!(refusals[1].message_it(), "manca il motivo di chiusura");
     }
 

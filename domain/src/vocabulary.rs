@@ -111,6 +111,16 @@ macro_rules! with_vocabularies {
                 Poverta = "POVERTA",
             }
 
+            /// Age bands the persons list filters by (`person_identity::birth_dates_in`):
+            /// minors, adults, the elderly the indicators count from 65, and the
+            /// oldest, whose care most often needs a UVM.
+            AgeBand {
+                Under18 = "UNDER_18",
+                From18To64 = "FROM_18_TO_64",
+                From65To79 = "FROM_65_TO_79",
+                From80 = "FROM_80",
+            }
+
             /// Why a person has no codice fiscale: never a made-up one instead.
             FiscalCodeMissingReason {
                 /// Straniero Temporaneamente Presente: an STP code is recorded.
@@ -241,6 +251,29 @@ macro_rules! with_vocabularies {
                 Review = "REVIEW",
                 Suspended = "SUSPENDED",
                 Closed = "CLOSED",
+            }
+
+            /// Why a project cannot move now (`project_lifecycle::TransitionRefusal`),
+            /// as a screen tells which section fixes it; the Italian reason
+            /// travels beside it.
+            TransitionRefusalCode {
+                AlreadyIn = "ALREADY_IN",
+                ProjectClosed = "PROJECT_CLOSED",
+                NotAllowed = "NOT_ALLOWED",
+                MustResumeTo = "MUST_RESUME_TO",
+                ResumeStatusUnknown = "RESUME_STATUS_UNKNOWN",
+                MissingCaseManager = "MISSING_CASE_MANAGER",
+                MissingTeam = "MISSING_TEAM",
+                NoGoals = "NO_GOALS",
+                NoAssessments = "NO_ASSESSMENTS",
+                AssessmentNotSigned = "ASSESSMENT_NOT_SIGNED",
+                AssessmentOutdated = "ASSESSMENT_OUTDATED",
+                MissingConsent = "MISSING_CONSENT",
+                BudgetNotAgreed = "BUDGET_NOT_AGREED",
+                IntegratedNotCosigned = "INTEGRATED_NOT_COSIGNED",
+                GoalsWithoutFinalStatus = "GOALS_WITHOUT_FINAL_STATUS",
+                FinalScoresMissing = "FINAL_SCORES_MISSING",
+                MissingClosureReason = "MISSING_CLOSURE_REASON",
             }
 
             /// The four life areas of the Budget di Salute.

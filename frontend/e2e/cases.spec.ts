@@ -421,13 +421,19 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
     ['MOBILITY', 15],
     ['STAIRS', 5],
   ];
+  // Each instrument's items open on demand: the form stays short.
+  await page
+    .getByTestId('strumento-BARTHEL')
+    .getByRole('button', { name: /^Compila lo strumento/ })
+    .click();
   const live = page.getByTestId('strumento-BARTHEL-punteggio');
   for (const [i, [item, value]] of answers.entries()) {
     await page.locator(`label[for="strumento-BARTHEL-${item}-${value}"]`).click();
     if (i === 2) await expect(live).toContainText('Risposte date: 3 su 10 (punti finora: 15)');
   }
   await expect(live).toContainText('Punteggio: 85 su 100 – Dipendenza moderata');
-  await expect(live).toContainText('il punteggio registrato è quello calcolato dal server');
+  await expect(live).toContainText('Punteggio provvisorio');
+  await expect(page.getByTestId('punteggi-provvisori')).toContainText('Punteggio: 85 su 100 – Dipendenza moderata');
   await page.getByLabel('Rete familiare e caregiver', { exact: true }).selectOption('2');
   await page.getByLabel('Livello di bisogno').selectOption('MEDIUM');
   await page.getByLabel('Setting raccomandato').selectOption('HOME_WITH_SAD');

@@ -7,6 +7,7 @@
  * labelled from the design notes (api.md) ahead of their screens.
  */
 import type {
+  AgeBand,
   AssessmentReason,
   AssessmentSetting,
   BudgetAgreementStatus,
@@ -42,6 +43,7 @@ import type {
   Sex,
   SocialDomain,
   TargetGroup,
+  TransitionRefusalCode,
   TeamKind,
   TeamRole,
   Urgency,
@@ -121,6 +123,13 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
   POVERTA: 'Povertà',
 };
 
+export const ageBandLabels: Record<AgeBand, string> = {
+  UNDER_18: 'Minori (0–17 anni)',
+  FROM_18_TO_64: 'Adulti (18–64 anni)',
+  FROM_65_TO_79: 'Anziani (65–79 anni)',
+  FROM_80: 'Grandi anziani (80 anni e oltre)',
+};
+
 export const consentKindLabels: Record<ConsentKind, string> = {
   PRIVACY_NOTICE: 'Informativa sulla privacy ricevuta',
   DATA_SHARING: 'Condivisione dei dati con i servizi della rete',
@@ -182,6 +191,27 @@ export const projectStatusLabels: Record<ProjectStatus, string> = {
   REVIEW: 'Verifica',
   SUSPENDED: 'Sospensione',
   CLOSED: 'Conclusione',
+};
+
+/** What is missing for a move, in a word: the reasons themselves come from the server. */
+export const transitionRefusalCodeLabels: Record<TransitionRefusalCode, string> = {
+  ALREADY_IN: 'Già in questa fase',
+  PROJECT_CLOSED: 'Progetto concluso',
+  NOT_ALLOWED: 'Passaggio non consentito',
+  MUST_RESUME_TO: 'Ripresa dalla fase sospesa',
+  RESUME_STATUS_UNKNOWN: 'Fase sospesa non nota',
+  MISSING_CASE_MANAGER: 'Case manager',
+  MISSING_TEAM: 'Équipe',
+  NO_GOALS: 'Obiettivi',
+  NO_ASSESSMENTS: 'Valutazione',
+  ASSESSMENT_NOT_SIGNED: 'Firma della valutazione',
+  ASSESSMENT_OUTDATED: 'Valutazione da rinnovare',
+  MISSING_CONSENT: 'Consenso della persona',
+  BUDGET_NOT_AGREED: 'Approvazione del Budget di Salute',
+  INTEGRATED_NOT_COSIGNED: 'Sottoscrizione del PAI integrato',
+  GOALS_WITHOUT_FINAL_STATUS: 'Esiti degli obiettivi',
+  FINAL_SCORES_MISSING: 'Punteggi finali',
+  MISSING_CLOSURE_REASON: 'Motivo di chiusura',
 };
 
 export const lifeAreaLabels: Record<LifeArea, string> = {
@@ -407,6 +437,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   TeamRole: teamRoleLabels,
   Sex: sexLabels,
   TargetGroup: targetGroupLabels,
+  AgeBand: ageBandLabels,
   ConsentKind: consentKindLabels,
   FiscalCodeMissingReason: fiscalCodeMissingReasonLabels,
   ReferencePersonKind: referencePersonKindLabels,
@@ -415,6 +446,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   Urgency: urgencyLabels,
   ProjectKind: projectKindLabels,
   ProjectStatus: projectStatusLabels,
+  TransitionRefusalCode: transitionRefusalCodeLabels,
   LifeArea: lifeAreaLabels,
   ResourceKind: resourceKindLabels,
   FundingSource: fundingSourceLabels,

@@ -21,13 +21,13 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{
-    ConsentKind, FiscalCodeMissingReason, Instrument, ReferencePersonKind, ReferralSource, Sex,
-    TargetGroup, Urgency,
+    AgeBand, ConsentKind, FiscalCodeMissingReason, Instrument, ProjectStatus, ReferencePersonKind,
+    ReferralSource, Sex, TargetGroup, Urgency,
 };
 use crate::services::assessments;
 use crate::services::page::Page;
 use crate::services::persons::{
-    self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft,
+    self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft, PersonFilter,
 };
 
 /// A person's record: shown only to those responsible for the person
@@ -378,6 +378,21 @@ pub struct RecordPrivacyConsentInput {
     pub given_on: Date,
 }
 
+/// The persons list's filters; each one absent leaves the list as it is.
+#[derive(InputObject, Default)]
+pub struct PersonsFilter {
+    /// A team with an open or accepted referral of the person.
+    pub team_id: Option<ID>,
+    /// The case manager of one of the person's projects (with
+    /// `projectStatus`, of a project in that status; else of one not closed).
+    pub case_manager_id: Option<ID>,
+    pub target_group: Option<TargetGroup>,
+    /// The person's age today.
+    pub age_band: Option<AgeBand>,
+    /// One of the person's projects is in this status.
+    pub project_status: Option<ProjectStatus>,
+}
+
 #[derive(Default)]
 pub struct PersonQuery;
 
@@ -392,7 +407,8 @@ impl PersonQuery {
     }
 
     /// The persons the viewer is responsible for; `search` matches name
-    /// prefixes (accents and case ignored) or an exact codice fiscale.
+    /// prefixes (accents, case and apostrophes ignored) or an exact codice
+    /// fiscale; `filter` narrows them further, never beyond that set.
     #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
     async fn persons(
         &self,
@@ -400,10 +416,25 @@ impl PersonQuery {
         first: Option<i32>,
         after: Option<String>,
         search: Option<String>,
+        filter: Option<PersonsFilter>,
     ) -> async_graphql::Result<PonteConnection<Person>> {
         let s = scope(ctx)?;
         let page = page_request(ctx, first, after.as_deref())?;
-        let found = persons::list_persons(s.db, s.caller, search.as_deref(), page).await?;
+        let filter = filter.unwrap_or_default();
+        let found = persons::list_persons(
+            s.db,
+            s.caller,
+            PersonFilter {
+                search,
+                team_id: parse_optional_id(&filter.team_id, "teamId")?,
+                case_manager_id: parse_optional_id(&filter.case_manager_id, "caseManagerId")?,
+                target_group: filter.target_group.map(Into::into),
+                age_band: filter.age_band.map(Into::into),
+                project_status: filter.project_status.map(Into::into),
+            },
+            page,
+        )
+        .await?;
         Ok(connection(guard::page(ctx, found).await?))
     }
 

@@ -22,11 +22,13 @@ use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary;
 use crate::graphql::vocabulary::{
-    ConsentMethod, IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater,
+    ConsentMethod, GoalStatus, IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater,
+    TransitionRefusalCode,
 };
 use crate::services::integrated_pai::{self, Cosignature};
+use crate::services::project_plan::GoalOutcome;
 use crate::services::project_reviews::AreaScore;
-use crate::services::projects::{self, Consent, NewProject, ProjectFilter};
+use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject, ProjectFilter};
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -146,9 +148,32 @@ pub struct TransitionCheck {
     /// What stands in the way, in Italian; `transitionProject` refuses the
     /// move with these same reasons.
     pub reasons: Vec<String>,
+    /// The same reasons with a code, for a screen to lead to the fix.
+    pub refusals: Vec<TransitionRefusal>,
     /// What the team should know before making the move (e.g. a budget not
     /// yet agreed for a project that is not a PTRI); never a refusal.
     pub warnings: Vec<String>,
+}
+
+/// One reason a move cannot be made now.
+#[derive(SimpleObject)]
+pub struct TransitionRefusal {
+    pub code: TransitionRefusalCode,
+    /// In Italian, as in `reasons`.
+    pub message: String,
+    /// The goals it is about: with `GOALS_WITHOUT_FINAL_STATUS`, those
+    /// still open, oldest first; else empty.
+    pub goal_ids: Vec<ID>,
+}
+
+impl From<&project_lifecycle::TransitionRefusal> for TransitionRefusal {
+    fn from(refusal: &project_lifecycle::TransitionRefusal) -> Self {
+        TransitionRefusal {
+            code: refusal.code().into(),
+            message: refusal.message_it(),
+            goal_ids: refusal.goals().iter().map(|g| ID(g.id.clone())).collect(),
+        }
+    }
 }
 
 #[derive(SimpleObject)]
@@ -229,6 +254,7 @@ impl IndividualProject {
                 to: c.to.into(),
                 ready: c.refusals.is_empty(),
                 reasons: c.refusals.iter().map(|r| r.message_it()).collect(),
+                refusals: c.refusals.iter().map(TransitionRefusal::from).collect(),
                 warnings: c.warnings.iter().map(|w| w.message_it()).collect(),
             })
             .collect())
@@ -363,6 +389,18 @@ pub struct TransitionProjectInput {
     /// the closure (see `IndividualProject.finalScoresRequired`).
     #[graphql(default)]
     pub final_scores: Vec<FinalScoreInput>,
+    /// Closing only: the final outcome of goals still open, recorded with
+    /// the closure (the refusal `GOALS_WITHOUT_FINAL_STATUS` names them).
+    #[graphql(default)]
+    pub goal_outcomes: Vec<GoalOutcomeInput>,
+}
+
+#[derive(InputObject)]
+pub struct GoalOutcomeInput {
+    pub goal_id: ID,
+    /// Any status but OPEN.
+    pub status: GoalStatus,
+    pub outcome_note: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -482,6 +520,31 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
+        let goal_outcomes = input
+            .goal_outcomes
+            .into_iter()
+            .map(|g| {
+                Ok(GoalOutcome {
+                    goal_id: parse_id(&g.goal_id, "goalOutcomes")?,
+                    status: g.status.into(),
+                    outcome_note: g.outcome_note,
+                })
+            })
+            .collect::<async_graphql::Result<Vec<_>>>()?;
+        let final_scores = input
+            .final_scores
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rater.into(),
+                    AreaScore {
+                        life_area: f.life_area.into(),
+                        score: f.score,
+                        note: f.note,
+                    },
+                )
+            })
+            .collect();
         guard::require(
             ctx,
             projects::transition_project(
@@ -491,20 +554,10 @@ impl ProjectMutation {
                 input.to.into(),
                 input.expected_version,
                 input.reason,
-                input
-                    .final_scores
-                    .into_iter()
-                    .map(|f| {
-                        (
-                            f.rater.into(),
-                            AreaScore {
-                                life_area: f.life_area.into(),
-                                score: f.score,
-                                note: f.note,
-                            },
-                        )
-                    })
-                    .collect(),
+                ClosingOutcomes {
+                    final_scores,
+                    goal_outcomes,
+                },
             )
             .await?,
         )

@@ -45,7 +45,7 @@ use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::persons::PersonDraft;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore};
-use crate::services::projects::{self, Consent};
+use crate::services::projects::{self, ClosingOutcomes, Consent};
 use crate::services::{notifications, referrals};
 
 /// How a discharge of the history ends.
@@ -700,10 +700,17 @@ async fn carry_pai(
         ProjectStatus::Planning,
         ProjectStatus::Active,
     ] {
-        version =
-            projects::transition_project(db, &caller, project_id, step, version, None, Vec::new())
-                .await?
-                .version;
+        version = projects::transition_project(
+            db,
+            &caller,
+            project_id,
+            step,
+            version,
+            None,
+            ClosingOutcomes::default(),
+        )
+        .await?
+        .version;
     }
     if day(20) >= today {
         return Ok(());
@@ -756,7 +763,7 @@ async fn carry_pai(
         ProjectStatus::Closed,
         current.version,
         Some("Rientro a domicilio stabilizzato: prosegue il SAD ordinario".into()),
-        last,
+        ClosingOutcomes::scores(last),
     )
     .await?;
     Ok(())

@@ -28,7 +28,7 @@ use crate::services::budget::{self, ResourceDraft};
 use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
-use crate::services::projects::{self, Consent, NewProject};
+use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject};
 use crate::services::rows::InRow;
 
 struct Plan {
@@ -552,7 +552,7 @@ async fn walk(
             *step,
             current.version,
             reason,
-            final_scores,
+            ClosingOutcomes::scores(final_scores),
         )
         .await?;
     }
@@ -578,7 +578,7 @@ async fn walk(
                 ProjectStatus::Review,
                 current.version,
                 None,
-                Vec::new(),
+                ClosingOutcomes::default(),
             )
             .await?;
         }

@@ -2,10 +2,10 @@
 //! only by those responsible for them, every access audited.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{organization, person, privacy_consent, reference_person, referral};
-use sea_orm::sea_query::Expr;
+use entity::{organization, person, privacy_consent, project, reference_person, referral};
+use sea_orm::sea_query::{Expr, LikeExpr, Query, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
@@ -18,8 +18,8 @@ use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::person_identity::{self, optional_text, IdentityError};
 use crate::domain::search_text;
 use crate::domain::vocabulary::{
-    ConsentKind, FiscalCodeMissingReason, OrganizationKind, ReferencePersonKind, ReferralSource,
-    ReferralStatus, Sex, TargetGroup, Urgency,
+    AgeBand, ConsentKind, FiscalCodeMissingReason, OrganizationKind, ProjectStatus,
+    ReferencePersonKind, ReferralSource, ReferralStatus, Sex, TargetGroup, Urgency,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -529,13 +529,32 @@ pub async fn get_person(
     Ok(found)
 }
 
-/// Persons the caller is responsible for, by name prefixes (accents and case
-/// ignored) or by exact codice fiscale. Each listed person is an audited access.
+/// What the persons list is narrowed to besides the search: each filter
+/// only takes persons away from those the caller is responsible for.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    /// Name prefixes (accents, case and apostrophes ignored) or an exact
+    /// codice fiscale.
+    pub search: Option<String>,
+    /// A team holding an open or accepted referral of the person (the
+    /// record's "équipe responsabili").
+    pub team_id: Option<Uuid>,
+    /// The case manager of one of the person's projects; with
+    /// `project_status`, of a project in that status, else of one not closed.
+    pub case_manager_id: Option<Uuid>,
+    pub target_group: Option<TargetGroup>,
+    pub age_band: Option<AgeBand>,
+    /// One of the person's projects is in this status.
+    pub project_status: Option<ProjectStatus>,
+}
+
+/// Persons the caller is responsible for, narrowed by `filter`. Each listed
+/// person is an audited access.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list_persons(
     db: &DatabaseConnection,
     caller: &Caller,
-    search: Option<&str>,
+    filter: PersonFilter,
     page: PageRequest,
 ) -> AppResult<Page<person::Model>> {
     let viewer = policy::require_case_worker(caller)?;
@@ -544,11 +563,34 @@ pub async fn list_persons(
         viewer.user_id,
     ));
     let txn = db.begin().await?;
-    if let Some(text) = search.map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(text) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         query = match FiscalCode::parse(text) {
             Ok(code) => query.filter(person::Column::FiscalCode.eq(code.as_str())),
             Err(_) => query.filter(person_search::name_condition(&txn, text).await?),
         };
+    }
+    if let Some(team_id) = filter.team_id {
+        query = query.filter(held_by_team(team_id));
+    }
+    if filter.case_manager_id.is_some() || filter.project_status.is_some() {
+        query = query.filter(with_project(filter.case_manager_id, filter.project_status));
+    }
+    if let Some(group) = filter.target_group {
+        query = query.filter(in_target_group(group));
+    }
+    if let Some(band) = filter.age_band {
+        let dates = person_identity::birth_dates_in(band, caller.today());
+        if let Some(after) = dates.born_after {
+            query = query.filter(person::Column::BirthDate.gt(after));
+        }
+        if let Some(last) = dates.born_on_or_before {
+            query = query.filter(person::Column::BirthDate.lte(last));
+        }
     }
     fetch_audited_page(txn, caller, query, &by_name(), page, |p| {
         AuditEntry::new(AuditAction::PersonListed)
@@ -556,6 +598,66 @@ pub async fn list_persons(
             .person(p.id)
     })
     .await
+}
+
+/// The person has an open or accepted referral to `team_id`. Correlated on
+/// the referrals' person index, like `policy::responsible_for`, so a page
+/// walked in name order checks only the rows it shows.
+fn held_by_team(team_id: Uuid) -> SimpleExpr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(referral::Entity)
+            .and_where(
+                Expr::col((referral::Entity, referral::Column::PersonId))
+                    .equals((person::Entity, person::Column::Id)),
+            )
+            .and_where(Expr::col((referral::Entity, referral::Column::TeamId)).eq(team_id))
+            .and_where(
+                Expr::col((referral::Entity, referral::Column::Status)).is_in([
+                    ReferralStatus::Open.as_str(),
+                    ReferralStatus::Accepted.as_str(),
+                ]),
+            )
+            .to_owned(),
+    )
+}
+
+/// The person has a project managed by `case_manager_id` and/or in
+/// `status`: one project meeting both. A case manager alone means the
+/// projects they manage now, not the closed ones.
+fn with_project(case_manager_id: Option<Uuid>, status: Option<ProjectStatus>) -> SimpleExpr {
+    let mut projects = Query::select();
+    projects.expr(Expr::val(1)).from(project::Entity).and_where(
+        Expr::col((project::Entity, project::Column::PersonId))
+            .equals((person::Entity, person::Column::Id)),
+    );
+    if let Some(user_id) = case_manager_id {
+        projects
+            .and_where(Expr::col((project::Entity, project::Column::CaseManagerId)).eq(user_id));
+    }
+    match status {
+        Some(status) => projects
+            .and_where(Expr::col((project::Entity, project::Column::Status)).eq(status.as_str())),
+        None => projects.and_where(
+            Expr::col((project::Entity, project::Column::Status))
+                .ne(ProjectStatus::Closed.as_str()),
+        ),
+    };
+    Expr::exists(projects.to_owned())
+}
+
+/// `persons.target_groups` keeps the names comma-separated: `group` is one
+/// of them, alone, first, last or between two others.
+fn in_target_group(group: TargetGroup) -> Condition {
+    let name = group.as_str().replace('_', "\\_");
+    let column = || Expr::col((person::Entity, person::Column::TargetGroups));
+    let like = |pattern: String| column().like(LikeExpr::new(pattern).escape('\\'));
+    Condition::any()
+        .add(column().eq(group.as_str()))
+        .add(like(format!("{name},%")))
+        .add(like(format!("%,{name}")))
+        .add(like(format!("%,{name},%")))
 }
 
 /// The persons list's order: by folded name, then id.

@@ -3,7 +3,7 @@
 //! (`projects::touch`) and is written in the project's history.
 
 use chrono::NaiveDate;
-use entity::{organization, project_goal, project_intervention};
+use entity::{organization, project, project_goal, project_intervention};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set,
     TransactionTrait,
@@ -113,11 +113,7 @@ pub async fn update_goal(
     touch(&txn, caller.now(), &found).await?;
     let updated = active.update(&txn).await?;
     let summary = match changes.status {
-        Some(status) if status != goal.status => format!(
-            "Obiettivo «{}»: {}",
-            updated.description,
-            wording::goal_status(status.as_str())
-        ),
+        Some(status) if status != goal.status => outcome_summary(&updated.description, status),
         _ => format!("Obiettivo modificato: {}", updated.description),
     };
     project_history::changed(
@@ -132,6 +128,77 @@ pub async fn update_goal(
     .await?;
     txn.commit().await?;
     Ok(updated)
+}
+
+fn outcome_summary(description: &str, status: GoalStatus) -> String {
+    format!(
+        "Obiettivo «{description}»: {}",
+        wording::goal_status(status.as_str())
+    )
+}
+
+/// A goal's final outcome, given with the closure of its project.
+#[derive(Debug, Clone)]
+pub struct GoalOutcome {
+    pub goal_id: Uuid,
+    pub status: GoalStatus,
+    pub outcome_note: Option<String>,
+}
+
+/// Records the outcomes of open goals of `found` inside the caller's
+/// transaction (the closure's: refused, it takes them back). The project's
+/// version is moved on by the closure itself. `field` names the input.
+pub(crate) async fn settle_goals(
+    txn: &impl ConnectionTrait,
+    caller: &Caller,
+    found: &project::Model,
+    user_id: Uuid,
+    outcomes: &[GoalOutcome],
+) -> AppResult<()> {
+    const FIELD: &str = "goalOutcomes";
+    for outcome in outcomes {
+        let goal = project_goal::Entity::find_by_id(outcome.goal_id)
+            .one(txn)
+            .await
+            .in_row(project_goal::Entity, outcome.goal_id)?
+            .filter(|goal| goal.project_id == found.id)
+            .ok_or_else(|| {
+                AppError::validation(FIELD, "L'obiettivo non appartiene a questo progetto")
+            })?;
+        if outcome.status == GoalStatus::Open {
+            return Err(AppError::validation(
+                FIELD,
+                format!(
+                    "Indica l'esito finale dell'obiettivo «{}»",
+                    goal.description
+                ),
+            ));
+        }
+        if goal.status != GoalStatus::Open {
+            return Err(AppError::validation(
+                FIELD,
+                format!("L'obiettivo «{}» ha già un esito", goal.description),
+            ));
+        }
+        let mut active: project_goal::ActiveModel = goal.clone().into();
+        active.status = Set(outcome.status);
+        if let Some(text) = &outcome.outcome_note {
+            active.outcome_note = Set(optional_text(FIELD, Some(text), 2000)?);
+        }
+        active.updated_at = Set(caller.now());
+        active.update(txn).await?;
+        project_history::changed(
+            txn,
+            caller,
+            found,
+            user_id,
+            "GOAL_UPDATED",
+            outcome_summary(&goal.description, outcome.status),
+            Some(json!({ "goalId": goal.id, "status": outcome.status })),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone)]

@@ -22,7 +22,7 @@ use crate::caller::Caller;
 use crate::domain::closure_outcomes::{self, FinalScore, GoalOnRecord, ScoreOnRecord};
 use crate::domain::person_identity::optional_text;
 use crate::domain::project_lifecycle::{
-    self, AssessmentOnRecord, OpenProject, ProjectFacts, TransitionCheck,
+    self, AssessmentOnRecord, OpenGoal, OpenProject, ProjectFacts, TransitionCheck,
 };
 use crate::domain::vocabulary::{
     BudgetAgreementStatus, ConsentMethod, GoalStatus, ProjectKind, ProjectStatus, Rater,
@@ -35,6 +35,7 @@ use crate::services::budget;
 use crate::services::integrated_pai;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history;
+use crate::services::project_plan::{self, GoalOutcome};
 use crate::services::project_reviews::{score_rows, AreaScore};
 use crate::services::rows::{find, lock, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -420,10 +421,19 @@ pub(crate) async fn facts(
             caller.rules.assessment_valid_months,
         ),
         has_consent: found.consent_on.is_some(),
-        goals_without_final_status: goals
-            .iter()
-            .filter(|g| g.status == GoalStatus::Open)
-            .count(),
+        goals_without_final_status: {
+            let mut open: Vec<&project_goal::Model> = goals
+                .iter()
+                .filter(|g| g.status == GoalStatus::Open)
+                .collect();
+            open.sort_by_key(|g| (g.created_at, g.id));
+            open.into_iter()
+                .map(|g| OpenGoal {
+                    id: g.id.to_string(),
+                    description: g.description.clone(),
+                })
+                .collect()
+        },
         budget_parties_missing: if found.kind == ProjectKind::Ptri
             || budget::has_lines(conn, found.id).await?
         {
@@ -455,9 +465,27 @@ pub async fn transition_checks(
     Ok(project_lifecycle::transition_checks(found.status, &facts))
 }
 
+/// What closing a project may bring, recorded in the closure's transaction:
+/// the final life-area scores (dated today) and the outcomes of the goals
+/// still open, so that one confirmation settles them all.
+#[derive(Debug, Clone, Default)]
+pub struct ClosingOutcomes {
+    pub final_scores: Vec<(Rater, AreaScore)>,
+    pub goal_outcomes: Vec<GoalOutcome>,
+}
+
+impl ClosingOutcomes {
+    pub fn scores(final_scores: Vec<(Rater, AreaScore)>) -> Self {
+        ClosingOutcomes {
+            final_scores,
+            goal_outcomes: Vec::new(),
+        }
+    }
+}
+
 /// Moves the project along the case process. A refusal lists every unmet
-/// condition in Italian. Closing may bring the final life-area scores
-/// (dated today), recorded in the same transaction as the closure.
+/// condition in Italian. Closing may bring the final life-area scores and
+/// the open goals' outcomes (`ClosingOutcomes`).
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
 pub async fn transition_project(
     db: &DatabaseConnection,
@@ -466,8 +494,12 @@ pub async fn transition_project(
     to: ProjectStatus,
     expected_version: i32,
     reason: Option<String>,
-    final_scores: Vec<(Rater, AreaScore)>,
+    closing_outcomes: ClosingOutcomes,
 ) -> AppResult<project::Model> {
+    let ClosingOutcomes {
+        final_scores,
+        goal_outcomes,
+    } = closing_outcomes;
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if found.version != expected_version {
@@ -495,6 +527,15 @@ pub async fn transition_project(
         life_area_score::Entity::insert_many(rows)
             .exec(&txn)
             .await?;
+    }
+    if !goal_outcomes.is_empty() {
+        if to != ProjectStatus::Closed {
+            return Err(AppError::validation(
+                "goalOutcomes",
+                "Gli esiti degli obiettivi si registrano qui chiudendo il progetto",
+            ));
+        }
+        project_plan::settle_goals(&txn, caller, &found, user_id, &goal_outcomes).await?;
     }
     let facts = facts(&txn, caller, &found, reason.is_some()).await?;
     project_lifecycle::check_transition(from, to, &facts).map_err(|refusals| {

@@ -37,7 +37,14 @@ function renderForm(props: Partial<AssessmentFormProps> = {}) {
   return onSubmit;
 }
 
+/** Opens an instrument's items, closed until the operator starts it. */
+function open(instrument: string) {
+  if (document.getElementById(`strumento-${instrument}-voci`)) return;
+  fireEvent.click(within(screen.getByTestId(`strumento-${instrument}`)).getByRole('button', { name: /^Compila lo strumento/ }));
+}
+
 function choose(instrument: string, item: string, value: number) {
+  open(instrument);
   const id = `strumento-${instrument}-${item}-${value}`;
   const option = document.getElementById(id);
   if (!option) throw new Error(`no answer #${id} in the form`);
@@ -55,18 +62,24 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
   it('gives every instrument a fieldset and every item a radio group of its options', () => {
     renderForm();
     for (const definition of instrumentDefinitions) {
-      const fieldset = screen.getByRole('group', { name: definition.name });
+      open(definition.code);
+      const fieldset = screen.getByTestId(`strumento-${definition.code}`);
+      expect(fieldset).toHaveAccessibleName(definition.name);
       for (const item of definition.items) {
-        const group = within(fieldset).getByRole('group', { name: item.label });
-        expect(within(group).getAllByRole('radio')).toHaveLength(item.options.length);
+        // By id: asking the accessibility tree for each of ~40 groups is slow in jsdom.
+        const group = fieldset.querySelector(`#strumento-${definition.code}-${item.code}`);
+        expect(group?.tagName).toBe('FIELDSET');
+        expect(group?.querySelector('legend')).toHaveTextContent(item.label);
+        expect(group?.querySelectorAll('input[type="radio"]')).toHaveLength(item.options.length);
       }
     }
-    const feeding = screen.getByRole('group', { name: 'Alimentazione' });
+    const feeding = within(screen.getByTestId('strumento-BARTHEL')).getByRole('group', { name: 'Alimentazione' });
     expect(within(feeding).getByLabelText('Necessita di aiuto (tagliare, spalmare) (5 punti)')).toHaveAttribute('value', '5');
   });
 
   it('asks for the education level only where the instrument uses it', () => {
     renderForm();
+    for (const definition of instrumentDefinitions) open(definition.code);
     const education = screen.getAllByLabelText('Livello di istruzione');
     expect(education).toHaveLength(1);
     expect(within(screen.getByRole('group', { name: spmsq.name })).getByLabelText('Livello di istruzione')).toBe(education[0]);
@@ -78,8 +91,9 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
     expect(screen.getByLabelText('Marco Ghirardi – Infermiere')).not.toBeChecked();
   });
 
-  it('shows the Barthel score and band live, with the note that the server has the last word', () => {
+  it('shows the Barthel score and band live, as a provisional score', () => {
     renderForm();
+    open('BARTHEL');
     const live = screen.getByTestId('strumento-BARTHEL-punteggio');
     expect(live).toHaveTextContent('Nessuna risposta: lo strumento non verrà registrato.');
     choose('BARTHEL', 'FEEDING', 10);
@@ -89,11 +103,13 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
     expect(live).toHaveTextContent('Punteggio: 100 su 100 – Autonomo');
     choose('BARTHEL', 'STAIRS', 0);
     expect(live).toHaveTextContent('Punteggio: 90 su 100 – Dipendenza moderata');
-    expect(live).toHaveTextContent('il punteggio registrato è quello calcolato dal server');
+    expect(live).toHaveTextContent('Punteggio provvisorio: diventa definitivo quando la valutazione viene registrata.');
+    expect(document.body).not.toHaveTextContent(/browser|server/);
   });
 
   it('adjusts the SPMSQ errors for the education chosen', () => {
     renderForm();
+    open('SPMSQ');
     spmsq.items.forEach((item, i) => choose('SPMSQ', item.code, i < 3 ? 1 : 0));
     const live = screen.getByTestId('strumento-SPMSQ-punteggio');
     expect(live).toHaveTextContent('Indica il livello di istruzione per calcolare il punteggio.');
@@ -111,7 +127,45 @@ describe('AssessmentForm rendered from the instrument definitions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Registra valutazione' }));
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByText('Mancano le risposte a 9 voci: completale o lascia vuoto l’intero strumento.')).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: barthel.name })).toHaveFocus();
+    // Each item without an answer is marked, and the focus is on the first of them.
+    const marked = screen.getAllByText('Manca la risposta a questa voce');
+    expect(marked).toHaveLength(9);
+    expect(screen.getByRole('group', { name: 'Alimentazione' })).not.toHaveClass('ponte-missing');
+    expect(screen.getByRole('group', { name: barthel.items[1].label })).toHaveClass('ponte-missing');
+    expect(screen.getByRole('group', { name: barthel.items[1].label })).toHaveFocus();
+    // Answering an item takes its mark away.
+    choose('BARTHEL', barthel.items[1].code, 0);
+    expect(screen.getAllByText('Manca la risposta a questa voce')).toHaveLength(8);
+  });
+
+  it('opens a closed instrument that was left incomplete, to mark its items', () => {
+    renderForm();
+    fillRequired();
+    choose('BARTHEL', 'FEEDING', 10);
+    fireEvent.click(screen.getByRole('button', { name: 'Nascondi le voci' }));
+    expect(document.getElementById('strumento-BARTHEL-voci')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Registra valutazione' }));
+    expect(screen.getByRole('group', { name: barthel.items[1].label })).toHaveFocus();
+  });
+
+  it('keeps the instruments closed until started, and their provisional scores in one summary', () => {
+    renderForm();
+    for (const definition of instrumentDefinitions) {
+      const section = screen.getByTestId(`strumento-${definition.code}`);
+      expect(within(section).queryAllByRole('radio')).toHaveLength(0);
+      expect(within(section).getByRole('button', { name: `Compila lo strumento (${definition.items.length} voci)` })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+    }
+    const summary = screen.getByRole('complementary', { name: 'Punteggio provvisorio' });
+    expect(summary).toHaveClass('ponte-score-summary');
+    expect(summary).toHaveTextContent('Nessuno strumento ancora compilato.');
+    for (const item of barthel.items) choose('BARTHEL', item.code, Math.max(...item.options.map((o) => o.value)));
+    expect(summary).toHaveTextContent(`${barthel.name}: Punteggio: 100 su 100 – Autonomo`);
+    // Closed again, the section still says its score.
+    fireEvent.click(screen.getByRole('button', { name: 'Nascondi le voci' }));
+    expect(screen.getByTestId('strumento-BARTHEL')).toHaveTextContent('Punteggio: 100 su 100 – Autonomo');
   });
 
   it('sends only the instruments filled in and the domains rated', async () => {

@@ -1,5 +1,6 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { CombinedError } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
@@ -150,6 +151,8 @@ type Field = (typeof FIELDS)[number];
 export interface AssessmentFormErrors {
   fields: Partial<Record<Field, string>>;
   instruments: Partial<Record<Instrument, string>>;
+  /** The items of a started instrument still without an answer, marked one by one. */
+  missingItems?: Partial<Record<Instrument, string[]>>;
   general?: string;
 }
 
@@ -208,6 +211,11 @@ export function AssessmentForm({
   const [values, setValues] = useState<AssessmentValues>(initial);
   const [errors, setErrors] = useState<AssessmentFormErrors>({ fields: {}, instruments: {} });
   const [submitting, setSubmitting] = useState(false);
+  // Each instrument is a section opened on demand (the form was 7,300 px long);
+  // those already started, as in a draft being edited, start open.
+  const [opened, setOpened] = useState<ReadonlySet<Instrument>>(
+    () => new Set(instruments.filter((d) => started(initial, d.code)).map((d) => d.code)),
+  );
   const team = teams.find((t) => t.id === values.teamId);
 
   function setField<K extends keyof AssessmentValues>(field: K, value: AssessmentValues[K]) {
@@ -217,12 +225,17 @@ export function AssessmentForm({
 
   function answer(code: Instrument, item: string, value: number) {
     setValues((v) => ({ ...v, answers: { ...v.answers, [code]: { ...v.answers[code], [item]: value } } }));
-    setErrors((e) => ({ ...e, instruments: { ...e.instruments, [code]: undefined } }));
+    setErrors((e) => ({
+      ...e,
+      instruments: { ...e.instruments, [code]: undefined },
+      missingItems: { ...e.missingItems, [code]: e.missingItems?.[code]?.filter((i) => i !== item) },
+    }));
   }
 
   function localErrors(): AssessmentFormErrors {
     const fields: AssessmentFormErrors['fields'] = {};
     const byInstrument: AssessmentFormErrors['instruments'] = {};
+    const missingItems: NonNullable<AssessmentFormErrors['missingItems']> = {};
     if (amendment && !values.amendmentReason.trim()) fields.amendmentReason = copy.missing.amendmentReason;
     if (!values.teamId) fields.teamId = copy.missing.teamId;
     if (!values.date) fields.date = copy.missing.date;
@@ -235,10 +248,14 @@ export function AssessmentForm({
     for (const definition of instruments) {
       if (!started(values, definition.code)) continue;
       const live = liveScore(definition, values.answers[definition.code] ?? {}, values.education[definition.code]);
-      if (!live.complete) byInstrument[definition.code] = copy.incomplete(live.items - live.answered);
-      else if (live.needsEducation) byInstrument[definition.code] = copy.educationMissing;
+      if (!live.complete) {
+        byInstrument[definition.code] = copy.incomplete(live.items - live.answered);
+        missingItems[definition.code] = definition.items
+          .filter((item) => values.answers[definition.code]?.[item.code] === undefined)
+          .map((item) => item.code);
+      } else if (live.needsEducation) byInstrument[definition.code] = copy.educationMissing;
     }
-    return { fields, instruments: byInstrument };
+    return { fields, instruments: byInstrument, missingItems };
   }
 
   async function submit(event: FormEvent) {
@@ -246,6 +263,7 @@ export function AssessmentForm({
     const local = localErrors();
     if (Object.values(local.fields).some(Boolean) || Object.values(local.instruments).some(Boolean)) {
       setErrors({ ...local, general: copy.checkErrors });
+      openWithErrors(local);
       focusFirstError(local, instruments);
       return;
     }
@@ -254,8 +272,15 @@ export function AssessmentForm({
     setSubmitting(false);
     if (problems) {
       setErrors(problems);
+      openWithErrors(problems);
       focusFirstError(problems, instruments);
     }
+  }
+
+  /** Opens the sections of the instruments an error is about, synchronously, so the focus can reach them. */
+  function openWithErrors(found: AssessmentFormErrors) {
+    const codes = instruments.filter((d) => found.instruments[d.code]).map((d) => d.code);
+    if (codes.length > 0) flushSync(() => setOpened((o) => new Set([...o, ...codes])));
   }
 
   const memberOptions = team?.members ?? [];
@@ -383,9 +408,18 @@ export function AssessmentForm({
         <InstrumentFieldset
           key={definition.code}
           definition={definition}
+          open={opened.has(definition.code)}
+          onToggle={() =>
+            setOpened((o) => {
+              const next = new Set(o);
+              if (!next.delete(definition.code)) next.add(definition.code);
+              return next;
+            })
+          }
           answers={values.answers[definition.code] ?? {}}
           education={values.education[definition.code]}
           error={errors.instruments[definition.code]}
+          missingItems={errors.missingItems?.[definition.code] ?? []}
           onAnswer={(item, value) => answer(definition.code, item, value)}
           onEducation={(education) => {
             setValues((v) => ({ ...v, education: { ...v.education, [definition.code]: education || undefined } }));
@@ -467,6 +501,8 @@ export function AssessmentForm({
         </div>
       </fieldset>
 
+      <ScoreSummary instruments={instruments} values={values} />
+
       <div className="d-flex gap-3">
         <Button type="submit" color="primary" disabled={submitting}>
           {submitting ? submittingLabel : submitLabel}
@@ -481,18 +517,59 @@ export function AssessmentForm({
   );
 }
 
+/** What the live score of one instrument says, in one sentence. */
+function liveText(definition: InstrumentDefinition, live: ReturnType<typeof liveScore>): string {
+  if (live.answered === 0) return copy.live.empty;
+  if (!live.complete) return copy.live.partial(live.answered, live.items, live.raw);
+  if (live.needsEducation) return copy.live.needsEducation;
+  return `${copy.live.score(live.score ?? 0, definition.maxScore)}${live.band ? ` – ${live.band.label}` : ''}${
+    live.score !== live.raw ? ` ${copy.live.adjusted(live.raw)}` : ''
+  }`;
+}
+
+/**
+ * The provisional scores of the instruments started, kept in view at the
+ * bottom of the screen (desktop and phone) while the items are answered:
+ * each instrument's own score is at the end of its items, out of sight.
+ */
+function ScoreSummary({ instruments, values }: { instruments: InstrumentDefinition[]; values: AssessmentValues }) {
+  const begun = instruments.filter((d) => started(values, d.code));
+  return (
+    <aside className="ponte-score-summary" aria-label={copy.live.summary} data-testid="punteggi-provvisori">
+      <p className="fw-semibold mb-1">{copy.live.summary}</p>
+      {begun.length === 0 ? (
+        <p className="mb-0 small">{copy.live.summaryEmpty}</p>
+      ) : (
+        <ul className="list-unstyled mb-0 small">
+          {begun.map((d) => (
+            <li key={d.code}>
+              <strong>{d.name}</strong>: {liveText(d, liveScore(d, values.answers[d.code] ?? {}, values.education[d.code]))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
 function InstrumentFieldset({
   definition,
+  open,
+  onToggle,
   answers,
   education,
   error,
+  missingItems,
   onAnswer,
   onEducation,
 }: {
   definition: InstrumentDefinition;
+  open: boolean;
+  onToggle: () => void;
   answers: Answers;
   education: Education | undefined;
   error?: string;
+  missingItems: string[];
   onAnswer: (item: string, value: number) => void;
   onEducation: (education: Education | '') => void;
 }) {
@@ -508,48 +585,65 @@ function InstrumentFieldset({
     >
       <legend className="h5">{definition.name}</legend>
       <p id={`${id}-descrizione`}>{definition.description}</p>
-      {definition.usesEducation && (
-        <div className="row">
-          <div className="col-12 col-md-6">
-            <SelectField
-              id={`${id}-istruzione`}
-              label={copy.education}
-              hint={copy.educationHint}
-              value={education ?? ''}
-              onChange={(v) => onEducation(v as Education | '')}
-              options={labelOptions(educationLabels)}
-              placeholder={copy.choose}
-            />
-          </div>
-        </div>
-      )}
-      {definition.items.map((item) => (
-        <RadioGroup
-          key={item.code}
-          id={`${id}-${item.code}`}
-          legend={item.label}
-          value={answers[item.code] === undefined ? '' : String(answers[item.code])}
-          onChange={(v) => onAnswer(item.code, Number(v))}
-          options={item.options.map((o) => [String(o.value), copy.option(o.label, o.points)] as const)}
-          inline={item.options.every((o) => o.label.length <= SHORT_OPTION)}
-        />
-      ))}
-      <div className="ponte-live-score" aria-live="polite" aria-atomic="true" data-testid={`${id}-punteggio`}>
-        <p className="fw-semibold mb-1">{copy.live.heading(definition.name)}</p>
-        <p className="mb-1">
-          {live.answered === 0
-            ? copy.live.empty
-            : !live.complete
-              ? copy.live.partial(live.answered, live.items, live.raw)
-              : live.needsEducation
-                ? copy.live.needsEducation
-                : `${copy.live.score(live.score ?? 0, definition.maxScore)}${live.band ? ` – ${live.band.label}` : ''}${live.score !== live.raw ? ` ${copy.live.adjusted(live.raw)}` : ''}`}
-        </p>
-        <p className="small mb-0 ponte-muted">{copy.live.note}</p>
-      </div>
-      {error && (
+      <p className="d-flex flex-wrap align-items-center gap-2">
+        <Button
+          type="button"
+          color="primary"
+          outline
+          size="sm"
+          aria-expanded={open}
+          aria-controls={open ? `${id}-voci` : undefined}
+          onClick={onToggle}
+        >
+          {open ? copy.closeInstrument : copy.openInstrument(definition.items.length)}
+        </Button>
+        {!open && live.answered > 0 && <span className="small">{liveText(definition, live)}</span>}
+      </p>
+      {error && !open && (
         <div id={`${id}-errore`} className="invalid-feedback d-block">
           {error}
+        </div>
+      )}
+      {open && (
+        <div id={`${id}-voci`}>
+          {definition.usesEducation && (
+            <div className="row">
+              <div className="col-12 col-md-6">
+                <SelectField
+                  id={`${id}-istruzione`}
+                  label={copy.education}
+                  hint={copy.educationHint}
+                  value={education ?? ''}
+                  onChange={(v) => onEducation(v as Education | '')}
+                  options={labelOptions(educationLabels)}
+                  placeholder={copy.choose}
+                />
+              </div>
+            </div>
+          )}
+          {definition.items.map((item) => (
+            <RadioGroup
+              key={item.code}
+              id={`${id}-${item.code}`}
+              legend={item.label}
+              value={answers[item.code] === undefined ? '' : String(answers[item.code])}
+              onChange={(v) => onAnswer(item.code, Number(v))}
+              options={item.options.map((o) => [String(o.value), copy.option(o.label, o.points)] as const)}
+              inline={item.options.every((o) => o.label.length <= SHORT_OPTION)}
+              error={missingItems.includes(item.code) ? copy.missingItem : undefined}
+              className={missingItems.includes(item.code) ? 'ponte-missing' : undefined}
+            />
+          ))}
+          <div className="ponte-live-score" aria-live="polite" aria-atomic="true" data-testid={`${id}-punteggio`}>
+            <p className="fw-semibold mb-1">{copy.live.heading(definition.name)}</p>
+            <p className="mb-1">{liveText(definition, live)}</p>
+            <p className="small mb-0 ponte-muted">{copy.live.note}</p>
+          </div>
+          {error && (
+            <div id={`${id}-errore`} className="invalid-feedback d-block">
+              {error}
+            </div>
+          )}
         </div>
       )}
     </fieldset>
@@ -563,5 +657,10 @@ function focusFirstError(errors: AssessmentFormErrors, instruments: InstrumentDe
     return;
   }
   const instrument = instruments.find((d) => errors.instruments[d.code]);
-  if (instrument) document.getElementById(`strumento-${instrument.code}`)?.focus();
+  if (!instrument) return;
+  // The first item without an answer, else the instrument (an education missing, the server's error).
+  const item = errors.missingItems?.[instrument.code]?.[0];
+  const target =
+    (item && document.getElementById(`strumento-${instrument.code}-${item}`)) || document.getElementById(`strumento-${instrument.code}`);
+  target?.focus();
 }

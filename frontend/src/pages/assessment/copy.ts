@@ -25,13 +25,18 @@ export const assessmentCopy = {
       needsEducation: 'Indica il livello di istruzione per calcolare il punteggio.',
       score: (score: number, max: number) => `Punteggio: ${score} su ${max}`,
       adjusted: (raw: number) => `(errori contati: ${raw}, corretti per l’istruzione)`,
-      note: 'Anteprima calcolata nel browser: il punteggio registrato è quello calcolato dal server.',
+      note: 'Punteggio provvisorio: diventa definitivo quando la valutazione viene registrata.',
+      summary: 'Punteggio provvisorio',
+      summaryEmpty: 'Nessuno strumento ancora compilato.',
     },
     incomplete: (missing: number) =>
       missing === 1
         ? 'Manca la risposta a una voce: completala o lascia vuoto l’intero strumento.'
         : `Mancano le risposte a ${missing} voci: completale o lascia vuoto l’intero strumento.`,
     educationMissing: 'Indica il livello di istruzione.',
+    missingItem: 'Manca la risposta a questa voce',
+    openInstrument: (items: number) => `Compila lo strumento (${items} voci)`,
+    closeInstrument: 'Nascondi le voci',
     socialDomains: 'Domini sociali',
     socialDomainsIntro: 'Da 1 (adeguato) a 3 (critico); quelli non valutati restano vuoti.',
     level: 'Livello',

@@ -8,10 +8,12 @@ import { TextField } from '../../components/TextField';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../graphql/errors';
-import { fiscalCodeMissingReasonLabels } from '../../i18n/enums';
+import type { AgeBand, PersonsFilter, ProjectStatus, TargetGroup } from '../../gql/graphql';
+import { ageBandLabels, fiscalCodeMissingReasonLabels, labelOptions, projectStatusLabels, targetGroupLabels } from '../../i18n/enums';
 import { formatDate } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
-import { useLocation } from '../../router/router';
+import { SelectField } from '../../components/SelectField';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { personsCopy as copy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
 
@@ -20,8 +22,8 @@ const PAGE_SIZE = 20;
 const context = { additionalTypenames: ['Person'] };
 
 export const personsQuery = graphql(`
-  query Persons($first: Int!, $after: String, $search: String) {
-    persons(first: $first, after: $after, search: $search) {
+  query Persons($first: Int!, $after: String, $search: String, $filter: PersonsFilter) {
+    persons(first: $first, after: $after, search: $search, filter: $filter) {
       totalCount
       pageInfo {
         hasNextPage
@@ -44,22 +46,64 @@ export const personsQuery = graphql(`
   }
 `);
 
-type Variables = { first: number; after: string | null; search: string | null };
+/** The teams the viewer is in, with their members: the choices of the team and case manager filters. */
+export const personFilterChoicesQuery = graphql(`
+  query PersonFilterChoices {
+    teams(mine: true, first: 100) {
+      nodes {
+        id
+        name
+        members {
+          active
+          user {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
 
-/** Persone: the persons the viewer's teams follow, searched by name or codice fiscale. */
+type Variables = { first: number; after: string | null; search: string | null; filter: PersonsFilter | null };
+
+/** The address keeps the search and the filters (`/persone?cerca=…&team=…`), so Back restores them. */
+const URL_KEYS = ['cerca', 'team', 'casemanager', 'area', 'eta', 'stato'] as const;
+type UrlKey = (typeof URL_KEYS)[number];
+
+/** The filters of the address as the server's `PersonsFilter`; null when none is set. */
+export function personsFilter(values: Record<UrlKey, string>): PersonsFilter | null {
+  const filter: PersonsFilter = {
+    teamId: values.team || null,
+    caseManagerId: values.casemanager || null,
+    targetGroup: (values.area as TargetGroup) || null,
+    ageBand: (values.eta as AgeBand) || null,
+    projectStatus: (values.stato as ProjectStatus) || null,
+  };
+  return Object.values(filter).some(Boolean) ? filter : null;
+}
+
+/** Persone: the persons the viewer's teams follow, searched by name or codice fiscale and filtered. */
 export function PersonsPage() {
   // `?cerca=` runs a search on arrival: the link from a duplicate codice fiscale.
-  const initial = useLocation().search.get('cerca')?.trim() ?? '';
-  const [draft, setDraft] = useState(initial);
-  const [search, setSearch] = useState(initial);
-  const { cursors, last, loadMore } = useCursorPages(search);
-  const variables = (after: string | null): Variables => ({ first: PAGE_SIZE, after, search: search || null });
+  const { values, update, key } = useUrlFilters(URL_KEYS);
+  const search = values.cerca;
+  const filter = personsFilter(values);
+  const [draft, setDraft] = useState(search);
+  // The box follows the address when it changes under it (Back, a link).
+  const [draftFor, setDraftFor] = useState(search);
+  if (draftFor !== search) {
+    setDraftFor(search);
+    setDraft(search);
+  }
+  const { cursors, last, loadMore } = useCursorPages(key);
+  const variables = (after: string | null): Variables => ({ first: PAGE_SIZE, after, search: search || null, filter });
   const [first] = useQuery({ query: personsQuery, variables: variables(null), context });
   const [lastPage] = useQuery({ query: personsQuery, variables: variables(last), context });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setSearch(draft.trim());
+    update({ cerca: draft });
   }
 
   const total = first.data?.persons.totalCount ?? 0;
@@ -90,7 +134,7 @@ export function PersonsPage() {
               outline
               onClick={() => {
                 setDraft('');
-                setSearch('');
+                update({ cerca: '' });
               }}
             >
               {copy.search.clear}
@@ -98,6 +142,8 @@ export function PersonsPage() {
           )}
         </div>
       </form>
+
+      <PersonFilters values={values} onChange={update} />
 
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
 
@@ -117,7 +163,7 @@ export function PersonsPage() {
         {first.data && total === 0 && (
           <tbody>
             <tr>
-              <td colSpan={4}>{search ? copy.list.none : copy.list.noneAtAll}</td>
+              <td colSpan={4}>{search || filter ? copy.list.none : copy.list.noneAtAll}</td>
             </tr>
           </tbody>
         )}
@@ -133,6 +179,60 @@ export function PersonsPage() {
         />
       )}
     </>
+  );
+}
+
+/** Team, case manager, need, age band and project phase: each choice narrows the list at once. */
+function PersonFilters({
+  values,
+  onChange,
+}: {
+  values: Record<UrlKey, string>;
+  onChange: (patch: Partial<Record<UrlKey, string>>) => void;
+}) {
+  const [choices] = useQuery({ query: personFilterChoicesQuery });
+  const teams = choices.data?.teams.nodes ?? [];
+  const managers = new Map<string, string>();
+  for (const team of teams) {
+    for (const { active, user } of team.members) if (active && user) managers.set(user.id, user.displayName);
+  }
+  const managerOptions = [...managers].sort((a, b) => a[1].localeCompare(b[1], 'it'));
+  const any = URL_KEYS.some((k) => k !== 'cerca' && values[k]);
+  const f = copy.filters;
+  const selects: Array<{ key: Exclude<UrlKey, 'cerca'>; label: string; options: ReadonlyArray<readonly [string, string]>; all: string }> = [
+    { key: 'team', label: f.team, options: teams.map((t) => [t.id, t.name] as const), all: f.all },
+    { key: 'casemanager', label: f.caseManager, options: managerOptions, all: f.allManagers },
+    { key: 'area', label: f.targetGroup, options: labelOptions(targetGroupLabels), all: f.all },
+    { key: 'eta', label: f.ageBand, options: labelOptions(ageBandLabels), all: f.all },
+    { key: 'stato', label: f.projectStatus, options: labelOptions(projectStatusLabels), all: f.all },
+  ];
+  return (
+    <div role="group" aria-label={f.region} className="row g-3 align-items-end mt-1">
+      {selects.map(({ key, label, options, all }) => (
+        <div key={key} className="col-12 col-md-6 col-xl-4">
+          <SelectField
+            id={`persone-filtro-${key}`}
+            label={label}
+            value={values[key]}
+            onChange={(value) => onChange({ [key]: value })}
+            options={options}
+            placeholder={all}
+          />
+        </div>
+      ))}
+      {any && (
+        <div className="col-12 col-md-6 col-xl-4 ponte-field">
+          <Button
+            type="button"
+            color="secondary"
+            outline
+            onClick={() => onChange({ team: '', casemanager: '', area: '', eta: '', stato: '' })}
+          >
+            {f.clear}
+          </Button>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -6,13 +6,13 @@ import type { FormMessageState } from '../../components/useForm';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { graphql } from '../../gql';
-import type { FinalScoreInput, ProjectStatus } from '../../gql/graphql';
-import { lifeAreaLabels, projectStatusLabels, raterLabels } from '../../i18n/enums';
-import { finalScoresToSend, missingFinalScores, scoreKey } from './closing';
+import type { FinalScoreInput, GoalOutcomeInput, ProjectStatus } from '../../gql/graphql';
+import { goalStatusLabels, labelOptions, lifeAreaLabels, projectStatusLabels, raterLabels } from '../../i18n/enums';
+import { finalScoresToSend, goalOutcomesToSend, missingFinalScores, scoreKey } from './closing';
 import { projectCopy } from './copy';
 import type { Project } from './queries';
-import { TransitionChecks } from './TransitionChecks';
-import { transitionLabel, transitionOutcome, upperFirst } from './transitions';
+import { RefusalList, TransitionChecks } from './TransitionChecks';
+import { transitionLabel, transitionOutcome } from './transitions';
 
 const copy = projectCopy.status;
 
@@ -24,6 +24,11 @@ graphql(`
       to
       ready
       reasons
+      refusals {
+        code
+        message
+        goalIds
+      }
       warnings
     }
     finalScoresRequired {
@@ -47,6 +52,8 @@ export const transitionProjectMutation = graphql(`
 `);
 
 const SCORE_OPTIONS = [1, 2, 3, 4, 5].map((n) => [String(n), String(n)] as const);
+/** A goal's final outcome: any status but "open". */
+const FINAL_OUTCOMES = labelOptions(goalStatusLabels).filter(([status]) => status !== 'OPEN');
 
 export const projectStatusColor: Record<ProjectStatus, string> = {
   INTAKE: 'secondary',
@@ -87,7 +94,10 @@ export function ProjectStatusPanel({
   project,
   onReload,
 }: {
-  project: Pick<Project, 'id' | 'version' | 'status' | 'allowedTransitions' | 'transitionChecks' | 'finalScoresRequired' | 'integrated'>;
+  project: Pick<
+    Project,
+    'id' | 'version' | 'status' | 'allowedTransitions' | 'transitionChecks' | 'finalScoresRequired' | 'integrated' | 'person' | 'goals'
+  >;
   onReload: () => void;
 }) {
   const [{ fetching }, transition] = useMutation(transitionProjectMutation);
@@ -98,10 +108,17 @@ export function ProjectStatusPanel({
   const [reasonError, setReasonError] = useState<string>();
   const [finalScores, setFinalScores] = useState<Record<string, string>>({});
   const [emptyScores, setEmptyScores] = useState<string[]>([]);
+  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+  const [emptyOutcomes, setEmptyOutcomes] = useState<string[]>([]);
   const missingScores = missingFinalScores(project.finalScoresRequired);
+  const openGoals = project.goals.filter((g) => g.status === 'OPEN');
   const closingCheck = project.transitionChecks.find((c) => c.to === 'CLOSED');
+  // What the closing form does not ask for itself (the goals' outcomes and the final scores).
+  const otherClosingRefusals = (closingCheck?.refusals ?? []).filter(
+    (r) => r.code !== 'GOALS_WITHOUT_FINAL_STATUS' && r.code !== 'FINAL_SCORES_MISSING',
+  );
 
-  async function move(to: ProjectStatus, closureReason?: string, scores: FinalScoreInput[] = []) {
+  async function move(to: ProjectStatus, closureReason?: string, scores: FinalScoreInput[] = [], goalOutcomes: GoalOutcomeInput[] = []) {
     setRefusal(undefined);
     setMessage(undefined);
     const result = await transition({
@@ -111,6 +128,7 @@ export function ProjectStatusPanel({
         expectedVersion: project.version,
         reason: closureReason ?? null,
         ...(scores.length > 0 ? { finalScores: scores } : {}),
+        ...(goalOutcomes.length > 0 ? { goalOutcomes } : {}),
       },
     });
     if (result.data) {
@@ -118,6 +136,7 @@ export function ProjectStatusPanel({
       setClosing(false);
       setReason('');
       setFinalScores({});
+      setOutcomes({});
       return;
     }
     if (!result.error) return;
@@ -130,17 +149,23 @@ export function ProjectStatusPanel({
   function confirmClose(event: FormEvent) {
     event.preventDefault();
     const { scores, empty } = finalScoresToSend(missingScores, finalScores);
+    const { goalOutcomes, empty: emptyGoals } = goalOutcomesToSend(openGoals, outcomes);
     setEmptyScores(empty);
+    setEmptyOutcomes(emptyGoals);
     if (!reason.trim()) {
       setReasonError(copy.missingReason);
       document.getElementById('progetto-chiusura')?.focus();
+      return;
+    }
+    if (emptyGoals.length > 0) {
+      document.getElementById(`esito-obiettivo-${emptyGoals[0]}`)?.focus();
       return;
     }
     if (empty.length > 0) {
       document.getElementById(`punteggio-finale-${empty[0]}`)?.focus();
       return;
     }
-    void move('CLOSED', reason.trim(), scores);
+    void move('CLOSED', reason.trim(), scores, goalOutcomes);
   }
 
   return (
@@ -179,7 +204,7 @@ export function ProjectStatusPanel({
           ))}
         </div>
       )}
-      <TransitionChecks checks={project.transitionChecks} />
+      <TransitionChecks project={project} />
       {closing && (
         <form onSubmit={confirmClose} noValidate className="mt-3" aria-label={transitionLabel(project.status, 'CLOSED')}>
           <TextAreaField
@@ -195,15 +220,33 @@ export function ProjectStatusPanel({
             error={reasonError}
             required
           />
-          {closingCheck && !closingCheck.ready && (
+          {otherClosingRefusals.length > 0 && (
             <div className="mb-3" data-testid="condizioni-chiusura">
               <p className="mb-1">{copy.closeConditions}</p>
-              <ul>
-                {closingCheck.reasons.map((r) => (
-                  <li key={r}>{upperFirst(r)}</li>
-                ))}
-              </ul>
+              <RefusalList refusals={otherClosingRefusals} project={project} />
             </div>
+          )}
+          {openGoals.length > 0 && (
+            <fieldset className="ponte-fieldset" data-testid="esiti-obiettivi">
+              <legend>{copy.goalOutcomes}</legend>
+              <small className="form-text d-block mb-2">{copy.goalOutcomesHint}</small>
+              {openGoals.map((goal) => (
+                <SelectField
+                  key={goal.id}
+                  id={`esito-obiettivo-${goal.id}`}
+                  label={copy.goalOutcome(lifeAreaLabels[goal.lifeArea], goal.description)}
+                  options={FINAL_OUTCOMES}
+                  placeholder={copy.chooseOutcome}
+                  value={outcomes[goal.id] ?? ''}
+                  onChange={(v) => {
+                    setOutcomes({ ...outcomes, [goal.id]: v });
+                    setEmptyOutcomes(emptyOutcomes.filter((id) => id !== goal.id));
+                  }}
+                  error={emptyOutcomes.includes(goal.id) ? copy.missingOutcome : undefined}
+                  required
+                />
+              ))}
+            </fieldset>
           )}
           {missingScores.length > 0 && (
             <fieldset className="ponte-fieldset" data-testid="punteggi-finali">

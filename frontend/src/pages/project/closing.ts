@@ -5,7 +5,7 @@
  * already on record; the closing dialog asks only for the missing ones and
  * sends them with the closure, in one step.
  */
-import type { FinalScoreInput, LifeArea, Rater } from '../../gql/graphql';
+import type { FinalScoreInput, GoalOutcomeInput, GoalStatus, LifeArea, Rater } from '../../gql/graphql';
 
 export interface RequiredFinalScore {
   rater: Rater;
@@ -40,4 +40,23 @@ export function finalScoresToSend(
     else empty.push(key);
   }
   return { scores, empty };
+}
+
+/**
+ * The outcomes of the goals still open, sent with the closure (the server
+ * records them in the same transaction), and the goals left without one
+ * (by id): the dialog marks those instead of sending.
+ */
+export function goalOutcomesToSend(
+  openGoals: ReadonlyArray<{ id: string }>,
+  chosen: Readonly<Record<string, string>>,
+): { goalOutcomes: GoalOutcomeInput[]; empty: string[] } {
+  const goalOutcomes: GoalOutcomeInput[] = [];
+  const empty: string[] = [];
+  for (const goal of openGoals) {
+    const status = chosen[goal.id];
+    if (status && status !== 'OPEN') goalOutcomes.push({ goalId: goal.id, status: status as GoalStatus });
+    else empty.push(goal.id);
+  }
+  return { goalOutcomes, empty };
 }

@@ -59,6 +59,19 @@ export const projectCopy = {
     integrated: 'PAI integrato',
     checkMissing: (status: string) => `Per «${status}» manca:`,
     checkWarnings: (status: string) => `Prima di passare a «${status}»:`,
+    fix: {
+      consenso: 'Registra il consenso',
+      obiettivi: 'Vai agli obiettivi',
+      punteggi: 'Vai ai punteggi',
+      budget: 'Vai al Budget di Salute',
+      integrato: 'Vai alle sottoscrizioni',
+      persona: 'Vai alle valutazioni della persona',
+    },
+    goalOutcomes: 'Esito finale degli obiettivi ancora aperti',
+    goalOutcomesHint: 'Ogni obiettivo deve avere un esito: viene registrato insieme alla chiusura.',
+    goalOutcome: (area: string, goal: string) => `${goal} (${area})`,
+    chooseOutcome: 'Scegli l’esito…',
+    missingOutcome: 'Indica l’esito finale di questo obiettivo',
   },
   integrated: {
     intro:

@@ -56,8 +56,15 @@ function project(overrides: Partial<Project> = {}): Project {
     transitionChecks: [],
     integrated: false,
     finalScoresRequired: [],
+    person: { id: 'per1', givenName: 'Gemma', familyName: 'Pasini' },
+    goals: [],
     ...overrides,
   };
+}
+
+/** The variables of closing the test project "Obiettivi raggiunti", with what it brings. */
+function closingInput(brought: Record<string, unknown>) {
+  return { input: { projectId: 'prj1', to: 'CLOSED', expectedVersion: 4, reason: 'Obiettivi raggiunti', ...brought } };
 }
 
 function renderPanel(server: ReturnType<typeof fakeServer>, value: Project, onReload = () => {}) {
@@ -127,7 +134,7 @@ describe('ProjectStatusPanel', () => {
         errors: [
           {
             message: 'manca il motivo',
-            extensions: { code: 'VALIDATION', field: 'to', reasons: ['obiettivi senza esito finale: 1'] },
+            extensions: { code: 'VALIDATION', field: 'to', reasons: ['obiettivo senza esito finale: «Restare a casa»'] },
           },
         ],
       }),
@@ -143,6 +150,16 @@ describe('ProjectStatusPanel', () => {
             ready: false,
             reasons: [
               "manca il punteggio finale della persona per: Abitare (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+              'manca il motivo di chiusura',
+            ],
+            refusals: [
+              {
+                code: 'FINAL_SCORES_MISSING',
+                message:
+                  "manca il punteggio finale della persona per: Abitare (è finale un punteggio registrato dal giorno dell'ultima modifica agli obiettivi dell'area)",
+                goalIds: [],
+              },
+              { code: 'MISSING_CLOSURE_REASON', message: 'manca il motivo di chiusura', goalIds: [] },
             ],
             warnings: [],
           },
@@ -154,7 +171,9 @@ describe('ProjectStatusPanel', () => {
       }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Chiudi il progetto' }));
-    expect(screen.getByTestId('condizioni-chiusura')).toHaveTextContent('Manca il punteggio finale della persona per: Abitare');
+    // The form asks for the scores itself: it lists only what it does not ask for.
+    expect(screen.getByTestId('condizioni-chiusura')).toHaveTextContent('Manca il motivo di chiusura');
+    expect(screen.getByTestId('condizioni-chiusura')).not.toHaveTextContent('Manca il punteggio finale');
     const scores = screen.getByRole('group', { name: 'Punteggi finali per area di vita (1–5)' });
     expect(within(scores).getAllByRole('combobox')).toHaveLength(1);
 
@@ -165,16 +184,8 @@ describe('ProjectStatusPanel', () => {
 
     fireEvent.change(within(scores).getByLabelText('Abitare – La persona'), { target: { value: '4' } });
     fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
-    expect(await screen.findByTestId('motivi-rifiuto')).toHaveTextContent('Obiettivi senza esito finale: 1');
-    expect(server.requests[0].variables).toEqual({
-      input: {
-        projectId: 'prj1',
-        to: 'CLOSED',
-        expectedVersion: 4,
-        reason: 'Obiettivi raggiunti',
-        finalScores: [{ rater: 'PERSON', lifeArea: 'HOUSING', score: 4 }],
-      },
-    });
+    expect(await screen.findByTestId('motivi-rifiuto')).toHaveTextContent('Obiettivo senza esito finale: «Restare a casa»');
+    expect(server.requests[0].variables).toEqual(closingInput({ finalScores: [{ rater: 'PERSON', lifeArea: 'HOUSING', score: 4 }] }));
   });
 });
 
@@ -190,13 +201,22 @@ describe('what each step still needs, before it is pressed', () => {
             to: 'ACTIVE',
             ready: false,
             reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)'],
+            refusals: [
+              { code: 'MISSING_CONSENT', message: 'manca il consenso della persona', goalIds: [] },
+              {
+                code: 'INTEGRATED_NOT_COSIGNED',
+                message: 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)',
+                goalIds: [],
+              },
+            ],
             warnings: [],
           },
-          { to: 'SUSPENDED', ready: true, reasons: [], warnings: [] },
+          { to: 'SUSPENDED', ready: true, reasons: [], refusals: [], warnings: [] },
           {
             to: 'CLOSED',
             ready: true,
             reasons: [],
+            refusals: [],
             warnings: ['il Budget di Salute non è ancora approvato da: Comune di Breno (le risorse non sono ancora impegnate)'],
           },
         ],
@@ -209,7 +229,16 @@ describe('what each step still needs, before it is pressed', () => {
       within(active)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Manca il consenso della persona', 'Il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)']);
+    ).toEqual([
+      'Manca il consenso della persona Registra il consenso',
+      'Il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito) Vai alle sottoscrizioni',
+    ]);
+    // Each reason leads to the section where it is fixed.
+    expect(within(active).getByRole('link', { name: 'Registra il consenso' })).toHaveAttribute('href', '/progetti/prj1?sezione=consenso');
+    expect(within(active).getByRole('link', { name: 'Vai alle sottoscrizioni' })).toHaveAttribute(
+      'href',
+      '/progetti/prj1?sezione=integrato',
+    );
     // A step that is ready without warnings says nothing; one with warnings says them apart.
     expect(screen.queryByTestId('condizioni-SUSPENDED')).not.toBeInTheDocument();
     expect(screen.queryByTestId('avvertenze-SUSPENDED')).not.toBeInTheDocument();
@@ -222,8 +251,94 @@ describe('what each step still needs, before it is pressed', () => {
   });
 
   it('says nothing when every step is ready', () => {
-    renderPanel(fakeServer({}), project({ transitionChecks: [{ to: 'ACTIVE', ready: true, reasons: [], warnings: [] }] }));
+    renderPanel(fakeServer({}), project({ transitionChecks: [{ to: 'ACTIVE', ready: true, reasons: [], refusals: [], warnings: [] }] }));
     expect(screen.queryByTestId('condizioni-passaggi')).not.toBeInTheDocument();
     expect(screen.queryByText('PAI integrato')).not.toBeInTheDocument();
+  });
+});
+
+describe('closing with goals still open', () => {
+  const openGoals = [
+    { id: 'g1', lifeArea: 'HOUSING', description: 'Restare a casa', targetDate: null, indicator: null, status: 'OPEN', outcomeNote: null },
+    {
+      id: 'g2',
+      lifeArea: 'HEALTH_WELLBEING',
+      description: 'Deambulare in casa',
+      targetDate: null,
+      indicator: null,
+      status: 'OPEN',
+      outcomeNote: null,
+    },
+    {
+      id: 'g3',
+      lifeArea: 'HOUSING',
+      description: 'Bagno adattato',
+      targetDate: null,
+      indicator: null,
+      status: 'ACHIEVED',
+      outcomeNote: null,
+    },
+  ] satisfies Project['goals'];
+  const message = 'obiettivi senza esito finale: «Restare a casa», «Deambulare in casa»';
+
+  it('names the open goals with a link to them, and asks each one’s outcome in the closing form, sent with the closure', async () => {
+    const server = fakeServer({
+      TransitionProject: () => ({
+        data: {
+          transitionProject: {
+            __typename: 'IndividualProject',
+            id: 'prj1',
+            version: 5,
+            status: 'CLOSED',
+            allowedTransitions: [],
+            transitionChecks: [],
+            finalScoresRequired: [],
+          },
+        },
+      }),
+    });
+    renderPanel(
+      server,
+      project({
+        status: 'ACTIVE',
+        allowedTransitions: ['REVIEW', 'CLOSED'],
+        goals: openGoals,
+        transitionChecks: [
+          {
+            to: 'CLOSED',
+            ready: false,
+            reasons: [message],
+            refusals: [{ code: 'GOALS_WITHOUT_FINAL_STATUS', message, goalIds: ['g1', 'g2'] }],
+            warnings: [],
+          },
+        ],
+      }),
+    );
+    const closing = screen.getByTestId('condizioni-CLOSED');
+    expect(closing).toHaveTextContent('Obiettivi senza esito finale: «Restare a casa», «Deambulare in casa»');
+    expect(within(closing).getByRole('link', { name: 'Vai agli obiettivi' })).toHaveAttribute('href', '/progetti/prj1?sezione=obiettivi');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Chiudi il progetto' }));
+    const outcomes = screen.getByRole('group', { name: 'Esito finale degli obiettivi ancora aperti' });
+    // Only the open goals, each by name.
+    expect(within(outcomes).getAllByRole('combobox')).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Motivo della chiusura'), { target: { value: 'Obiettivi raggiunti' } });
+    fireEvent.change(within(outcomes).getByLabelText('Restare a casa (Abitare)'), { target: { value: 'ACHIEVED' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByText('Indica l’esito finale di questo obiettivo')).toBeInTheDocument();
+    expect(within(outcomes).getByLabelText('Deambulare in casa (Benessere e salute)')).toHaveFocus();
+    expect(server.requests).toHaveLength(0);
+
+    fireEvent.change(within(outcomes).getByLabelText('Deambulare in casa (Benessere e salute)'), { target: { value: 'PARTLY_ACHIEVED' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conferma la chiusura' }));
+    expect(await screen.findByText('Il progetto è ora nello stato «Conclusione».')).toBeInTheDocument();
+    expect(server.requests[0].variables).toEqual(
+      closingInput({
+        goalOutcomes: [
+          { goalId: 'g1', status: 'ACHIEVED' },
+          { goalId: 'g2', status: 'PARTLY_ACHIEVED' },
+        ],
+      }),
+    );
   });
 });

@@ -5,8 +5,12 @@
  * every unmet condition in Italian in `extensions.reasons`.
  */
 import type { CombinedError } from 'urql';
-import type { ProjectStatus } from '../../gql/graphql';
+import type { ProjectStatus, TransitionRefusalCode } from '../../gql/graphql';
 import { codeOf, errorMessage } from '../../graphql/errors';
+import { pathTo } from '../../routes';
+import { projectCopy } from './copy';
+
+const fixCopy = projectCopy.status.fix;
 
 /** The button that moves the project from `from` to `to`. */
 export function transitionLabel(from: ProjectStatus, to: ProjectStatus): string {
@@ -49,4 +53,33 @@ export function transitionOutcome(error: CombinedError): TransitionOutcome {
     return { kind: 'refused', reasons: (reasons.length > 0 ? reasons : [refusal.message]).map(upperFirst) };
   }
   return { kind: 'error', message: errorMessage(error) };
+}
+
+/**
+ * Where a refused step's reason is fixed: the project's section that records
+ * the missing piece (`?sezione=`), or the person's record for the
+ * assessments. Reasons about the process itself (a step not allowed, a
+ * project closed) have no link.
+ */
+const fixedIn: Partial<Record<TransitionRefusalCode, keyof typeof fixCopy>> = {
+  MISSING_CONSENT: 'consenso',
+  NO_GOALS: 'obiettivi',
+  GOALS_WITHOUT_FINAL_STATUS: 'obiettivi',
+  FINAL_SCORES_MISSING: 'punteggi',
+  BUDGET_NOT_AGREED: 'budget',
+  INTEGRATED_NOT_COSIGNED: 'integrato',
+  NO_ASSESSMENTS: 'persona',
+  ASSESSMENT_NOT_SIGNED: 'persona',
+  ASSESSMENT_OUTDATED: 'persona',
+};
+
+/** The link that leads to the fix of one reason, or null. */
+export function fixLink(
+  code: TransitionRefusalCode,
+  project: { id: string; person?: { id: string } | null },
+): { href: string; label: string } | null {
+  const place = fixedIn[code];
+  if (!place) return null;
+  if (place === 'persona') return project.person ? { href: pathTo.person(project.person.id), label: fixCopy.persona } : null;
+  return { href: pathTo.project(project.id, place), label: fixCopy[place] };
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
@@ -6,6 +5,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useCursorPages } from '../../components/useCursorPages';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { graphql } from '../../gql';
 import type { ProjectStatus } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
@@ -71,10 +71,14 @@ export function ProjectsPage() {
   return <ProjectsList />;
 }
 
+/** The address keeps the filters (`/progetti?stato=ACTIVE&scadute=1`), so Back restores them. */
+const URL_KEYS = ['stato', 'scadute'] as const;
+
 function ProjectsList() {
-  const [status, setStatus] = useState('');
-  const [overdue, setOverdue] = useState(false);
-  const { cursors, last, loadMore } = useCursorPages(`${status}|${overdue}`);
+  const { values, update, key } = useUrlFilters(URL_KEYS);
+  const status = values.stato;
+  const overdue = values.scadute === '1';
+  const { cursors, last, loadMore } = useCursorPages(key);
   const variables = (after: string | null): Variables => ({
     first: PAGE_SIZE,
     after,
@@ -96,13 +100,18 @@ function ProjectsList() {
             id="progetti-stato"
             label={copy.status}
             value={status}
-            onChange={setStatus}
+            onChange={(stato) => update({ stato })}
             options={labelOptions(projectStatusLabels)}
             placeholder={copy.allStatuses}
           />
         </div>
         <div className="col-12 col-md-6">
-          <CheckboxField id="progetti-scaduti" label={copy.overdueOnly} checked={overdue} onChange={setOverdue} />
+          <CheckboxField
+            id="progetti-scaduti"
+            label={copy.overdueOnly}
+            checked={overdue}
+            onChange={(on) => update({ scadute: on ? '1' : '' })}
+          />
         </div>
       </div>
       {first.error && <FormMessage kind="error">{errorMessage(first.error)}</FormMessage>}
