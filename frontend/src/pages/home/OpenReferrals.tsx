@@ -11,6 +11,7 @@ import { pathTo } from '../../routes';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { homeCopy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const copy = homeCopy.referrals;
 const PAGE_SIZE = 10;
@@ -116,13 +117,14 @@ function TeamReferrals({
             </thead>
             <tbody>
               {referrals.nodes.map((r) => {
-                const name = r.person ? `${r.person.givenName} ${r.person.familyName}` : '—';
+                // The row lists the person by surname; the labels and messages speak of them.
+                const name = r.person ? personName(r.person, 'text') : '—';
                 return (
                   <tr key={r.id} data-testid="riga-segnalazione-aperta">
                     <td>
                       {r.person ? (
                         <a href={pathTo.person(r.person.id)} aria-label={copy.openLabel(name)}>
-                          <strong>{name}</strong>
+                          <strong>{personName(r.person, 'list')}</strong>
                         </a>
                       ) : (
                         name

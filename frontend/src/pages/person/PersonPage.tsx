@@ -24,6 +24,7 @@ import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 export const personRecordQuery = graphql(`
   query PersonRecord($id: ID!) {
@@ -133,7 +134,7 @@ export function PersonPage({ id }: { id: string }) {
   if (fetching && !data) return <Loading />;
   if (error || !data?.person) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.persons, label: copy.back }} />;
   const person = data.person;
-  const fullName = `${person.givenName} ${person.familyName}`;
+  const fullName = personName(person, 'text');
 
   return (
     <>

@@ -14,6 +14,7 @@ import { paths, pathTo } from '../../routes';
 import { useLocation } from '../../router/router';
 import { personsCopy as copy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -145,9 +146,7 @@ function PersonRows({ variables }: { variables: Variables }) {
         <tr key={person.id} data-testid="riga-persona">
           <td>
             <a href={pathTo.person(person.id)}>
-              <strong>
-                {person.familyName} {person.givenName}
-              </strong>
+              <strong>{personName(person, 'list')}</strong>
             </a>
           </td>
           <td>

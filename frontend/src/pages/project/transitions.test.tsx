@@ -189,7 +189,7 @@ describe('what each step still needs, before it is pressed', () => {
           {
             to: 'ACTIVE',
             ready: false,
-            reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)'],
+            reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale'],
             warnings: [],
           },
           { to: 'SUSPENDED', ready: true, reasons: [], warnings: [] },
@@ -197,7 +197,7 @@ describe('what each step still needs, before it is pressed', () => {
             to: 'CLOSED',
             ready: true,
             reasons: [],
-            warnings: ['il Budget di Salute non è ancora approvato da: Comune di Breno (le risorse non sono ancora impegnate)'],
+            warnings: ['il Budget di Salute non è ancora condiviso da: Comune di Breno (le risorse non sono ancora impegnate)'],
           },
         ],
       }),
@@ -209,14 +209,14 @@ describe('what each step still needs, before it is pressed', () => {
       within(active)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Manca il consenso della persona', 'Il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)']);
+    ).toEqual(['Manca il consenso della persona', 'Il PAI integrato non è ancora sottoscritto dalla parte sociale']);
     // A step that is ready without warnings says nothing; one with warnings says them apart.
     expect(screen.queryByTestId('condizioni-SUSPENDED')).not.toBeInTheDocument();
     expect(screen.queryByTestId('avvertenze-SUSPENDED')).not.toBeInTheDocument();
     const warned = screen.getByTestId('avvertenze-CLOSED');
     expect(warned).toHaveClass('alert-warning');
     expect(warned).toHaveTextContent('Prima di passare a «Conclusione»:');
-    expect(warned).toHaveTextContent('Il Budget di Salute non è ancora approvato da: Comune di Breno');
+    expect(warned).toHaveTextContent('Il Budget di Salute non è ancora condiviso da: Comune di Breno');
     // The buttons stay: the server gives the same reasons when one is pressed.
     expect(screen.getByRole('button', { name: 'Avvia gli interventi' })).toBeEnabled();
   });
