@@ -31,26 +31,35 @@ for (const [who, email, entries] of NAV) {
   });
 }
 
-test('roles: the geriatra’s Valutazioni lists the drafts to sign and the scheduled assessments', async ({ page }) => {
+test('roles: Valutazioni lists the drafts to sign and the assessments scheduled for discharges', async ({ page }) => {
+  // The geriatra took part in the demo's UVM drafts.
   await page.goto('/accesso');
   await signIn(page, 'geriatra@ponte.demo', PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Valutazioni' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Valutazioni' })).toBeVisible();
-  // The demo keeps some of the geriatra's UVM assessments as drafts.
   const toSign = page.getByTestId('da-firmare');
   await expect(toSign.getByRole('heading', { level: 2, name: /^Da firmare/ })).toBeVisible();
   await expect(toSign.getByTestId('riga-da-firmare').first()).toBeVisible();
-  const scheduled = page.getByTestId('programmate');
-  await expect(scheduled.getByRole('heading', { level: 2, name: /^Programmate/ })).toBeVisible();
-  await expect(scheduled.getByTestId('riga-programmata').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Indice di Barthel (ADL)' })).toHaveCount(0);
   await checkScreen(page, '05-valutazioni-geriatra');
   // A draft opens on its own page, where it is signed.
   await toSign.getByTestId('riga-da-firmare').first().getByRole('link').click();
   await expect(page).toHaveURL(/\/valutazioni\/[0-9a-f-]+$/);
-  // The instruments stay one link away.
+  await signOut(page);
+
+  // The PUA receives the demo's protected discharges: its social worker sees
+  // the UVM assessments scheduled for them, and the drafts she took part in.
+  await page.goto('/accesso');
+  await signIn(page, 'assistente.sociale@ponte.demo', PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
   await page.goto('/valutazioni');
+  const scheduled = page.getByTestId('programmate');
+  await expect(scheduled.getByRole('heading', { level: 2, name: /^Programmate/ })).toBeVisible();
+  await expect(scheduled.getByTestId('riga-programmata').first()).toBeVisible();
+  await expect(page.getByTestId('da-firmare').getByTestId('riga-da-firmare').first()).toBeVisible();
+  await checkScreen(page, '05-valutazioni-assistente-sociale');
+  // The instruments stay one link away.
   await page.getByRole('link', { name: 'Strumenti di valutazione' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Indice di Barthel (ADL)' })).toBeVisible();
   await signOut(page);

@@ -155,11 +155,8 @@ function DraftRows({ variables }: { variables: Variables }) {
       {data.assessments.nodes.map((a) => (
         <tr key={a.id} data-testid="riga-da-firmare">
           <td>
-            <a
-              href={pathTo.assessment(a.id)}
-              aria-label={a.person ? copy.open(personName(a.person, 'text'), formatDate(a.date)) : undefined}
-            >
-              <strong>{a.person ? personName(a.person, 'list') : '—'}</strong>
+            <a href={pathTo.assessment(a.id)}>
+              <strong>{a.person ? personName(a.person, 'list') : copy.open}</strong>
             </a>
           </td>
           <td className="text-nowrap">{formatDate(a.date)}</td>

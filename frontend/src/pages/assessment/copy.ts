@@ -158,7 +158,7 @@ export const assessmentCopy = {
     date: 'Data',
     team: 'Équipe',
     loggedBy: 'Registrata da',
-    open: (name: string, date: string) => `Apri la valutazione di ${name} del ${date}`,
+    open: 'Apri la valutazione',
     summary: (shown: number, total: number) => (total === 1 ? 'Una valutazione in totale.' : `Mostrate ${shown} valutazioni su ${total}.`),
     scheduled: 'Programmate',
     scheduledHint: 'Le valutazioni UVM fissate per le dimissioni protette, dalla più vicina.',

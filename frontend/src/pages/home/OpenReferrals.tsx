@@ -117,14 +117,14 @@ function TeamReferrals({
             </thead>
             <tbody>
               {referrals.nodes.map((r) => {
-                // The row lists the person by surname; the labels and messages speak of them.
+                // Ordered by urgency, not by surname: the name as in running text, also in the labels.
                 const name = r.person ? personName(r.person, 'text') : '—';
                 return (
                   <tr key={r.id} data-testid="riga-segnalazione-aperta">
                     <td>
                       {r.person ? (
                         <a href={pathTo.person(r.person.id)} aria-label={copy.openLabel(name)}>
-                          <strong>{personName(r.person, 'list')}</strong>
+                          <strong>{name}</strong>
                         </a>
                       ) : (
                         name
