@@ -33,6 +33,20 @@ pub fn missing_parties<Org: Ord + Clone>(
     needed.difference(&agreed).cloned().collect()
 }
 
+impl BudgetAgreementStatus {
+    /// The Italian words the screens show for the status (the SPA's
+    /// `budgetAgreementStatusLabels`, compared with these by
+    /// `frontend/src/i18n/history.test.ts`): the history says the same.
+    pub fn label_it(self) -> &'static str {
+        match self {
+            BudgetAgreementStatus::None => "Non ancora condiviso",
+            BudgetAgreementStatus::PartiallyAgreed => "Condiviso in parte",
+            BudgetAgreementStatus::Agreed => "Condiviso da tutte le parti",
+            BudgetAgreementStatus::ToRenew => "Da ricondividere dopo le modifiche",
+        }
+    }
+}
+
 /// The status once a party has agreed.
 pub fn after_agreement<T>(missing: &[T]) -> BudgetAgreementStatus {
     if missing.is_empty() {

@@ -10,8 +10,8 @@ pub use crate::vocabulary::{IntegratedPart, OrganizationKind};
 impl IntegratedPart {
     pub fn label_it(self) -> &'static str {
         match self {
-            IntegratedPart::Health => "parte sanitaria (ASL/ASST)",
-            IntegratedPart::Social => "parte sociale (Comune/Ambito)",
+            IntegratedPart::Health => "parte sanitaria",
+            IntegratedPart::Social => "parte sociale",
         }
     }
 }

@@ -301,7 +301,7 @@ impl TransitionRefusal {
             ),
             TransitionRefusal::MissingConsent => "manca il consenso della persona".to_owned(),
             TransitionRefusal::BudgetNotAgreed { missing } => format!(
-                "il Budget di Salute non è ancora approvato da: {}",
+                "il Budget di Salute non è ancora condiviso da: {}",
                 missing.join(", ")
             ),
             TransitionRefusal::IntegratedNotCosigned { missing } => format!(
@@ -526,7 +526,7 @@ impl TransitionWarning {
     pub fn message_it(&self) -> String {
         match self {
             TransitionWarning::BudgetNotAgreed { missing } => format!(
-                "il Budget di Salute non è ancora approvato da: {} (le risorse non sono ancora impegnate)",
+                "il Budget di Salute non è ancora condiviso da: {} (le risorse non sono ancora impegnate)",
                 missing.join(", ")
             ),
         }
@@ -797,7 +797,7 @@ mod tests {
         let refused = check_transition(Planning, Active, &facts).unwrap_err();
         assert_eq!(
             refused[0].message_it(),
-            "il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta), Coop Il Sole"
+            "il Budget di Salute non è ancora condiviso da: la persona (o chi la rappresenta), Coop Il Sole"
         );
         assert_eq!(review_outcome(Review, &facts).unwrap_err().len(), 1);
         assert!(entry_warnings(Active, &facts).is_empty());
@@ -817,7 +817,7 @@ mod tests {
                 .iter()
                 .map(|w| w.message_it())
                 .collect::<Vec<_>>(),
-            vec!["il Budget di Salute non è ancora approvato da: Coop Il Sole (le risorse non sono ancora impegnate)"]
+            vec!["il Budget di Salute non è ancora condiviso da: Coop Il Sole (le risorse non sono ancora impegnate)"]
         );
         let closed = checks.iter().find(|c| c.to == Closed).unwrap();
         assert!(closed.warnings.is_empty());
@@ -834,7 +834,7 @@ mod tests {
         let refused = check_transition(Planning, Active, &facts).unwrap_err();
         assert_eq!(
             refused.iter().map(|r| r.message_it()).collect::<Vec<_>>(),
-            vec!["il PAI integrato non è ancora sottoscritto dalla parte sanitaria (ASL/ASST) né dalla parte sociale (Comune/Ambito)"]
+            vec!["il PAI integrato non è ancora sottoscritto dalla parte sanitaria né dalla parte sociale"]
         );
         facts.integrated_parts_missing = vec![IntegratedPart::Social];
         let checks = transition_checks(Review, &facts);

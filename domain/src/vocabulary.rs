@@ -222,6 +222,13 @@ macro_rules! with_vocabularies {
                 ChangeOfNeeds = "CHANGE_OF_NEEDS",
             }
 
+            /// Whether an assessment is still a draft or signed (and from
+            /// then on immutable): a filter of the lists, not a column.
+            AssessmentStatus {
+                Draft = "DRAFT",
+                Signed = "SIGNED",
+            }
+
             NeedLevel {
                 Low = "LOW",
                 Medium = "MEDIUM",

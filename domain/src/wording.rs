@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::money::Fixed2;
-use crate::vocabulary::{FundingSource, NetworkAgreementKind, ResourceKind};
+use crate::vocabulary::{FundingSource, NetworkAgreementKind, ResourceKind, ServiceKind};
 
 pub fn date(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
@@ -109,6 +109,29 @@ impl FundingSource {
             F::DopoDiNoi => "Fondo Dopo di noi (L. 112/2016)",
             F::CompartecipazioneUtente => "Compartecipazione dell'utente",
             F::Other => "Altra fonte",
+        }
+    }
+}
+
+/// A service as the screens name it (`serviceKindLabels`): the history of a
+/// project says what the plan says.
+impl ServiceKind {
+    pub fn label_it(self) -> &'static str {
+        use ServiceKind as S;
+        match self {
+            S::Sad => "Servizio di assistenza domiciliare (SAD)",
+            S::Adi => "Assistenza domiciliare integrata (ADI)",
+            S::CentroDiurno => "Centro diurno",
+            S::TirocinioInclusione => "Tirocinio di inclusione",
+            S::HousingSociale => "Housing sociale",
+            S::Sollievo => "Ricoveri di sollievo",
+            S::EducativaDomiciliare => "Educativa domiciliare",
+            S::SupportoPsicologico => "Supporto psicologico",
+            S::Trasporto => "Trasporto",
+            S::Pasti => "Pasti a domicilio",
+            S::InserimentoLavorativo => "Inserimento lavorativo",
+            S::Rsa => "RSA",
+            S::Other => "Altro servizio",
         }
     }
 }

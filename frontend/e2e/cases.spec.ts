@@ -251,11 +251,15 @@ test('the social worker opens a PAI with goals in two life areas and a Budget di
   await expect(voucher).toContainText('1.300,00 €');
   await expect(voucher).toContainText('Oltre il previsto');
   await expect(voucher).toContainText('-49,50 €');
+  // The totals once, in the grouping chosen; euros and hours in charts of their own.
+  await page.getByLabel('Raggruppa i totali').selectOption({ label: 'Per chi mette a disposizione' });
   const byProvider = page.getByTestId('totali-byProvider');
-  // The first table is the visible one; the chart's own table follows it.
-  await expect(byProvider.getByRole('row').filter({ hasText: 'Comune di Breno' }).first()).toContainText('104%');
-  await expect(byProvider.getByRole('row').filter({ hasText: 'Famiglia' }).first()).toContainText('20 ore');
+  await expect(byProvider.getByRole('row').filter({ hasText: 'Comune di Breno' })).toContainText('104%');
+  await expect(byProvider.getByRole('row').filter({ hasText: 'Famiglia' })).toContainText('20 ore');
   await expect(page.getByTestId('totali-overall')).toContainText('1.250,50 €');
+  await expect(page.getByTestId('grafico-aree-EUR')).toBeVisible();
+  await expect(page.getByTestId('grafico-aree-HOURS')).toBeVisible();
+  await expect(page.getByTestId('grafico-utilizzo-EUR')).toContainText('Grafico: utilizzato nel tempo, in euro');
   await checkScreen(page, '23-progetto');
 
   // Progetti: the new project among the social worker's, its next review two months on.

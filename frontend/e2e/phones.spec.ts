@@ -112,6 +112,7 @@ test('phones: the social worker’s screens', async ({ page }) => {
     ['/persone/nuova', 'nuova-persona'],
     ['/progetti', 'progetti'],
     ['/valutazioni', 'valutazioni'],
+    ['/valutazioni/strumenti', 'strumenti-di-valutazione'],
     ['/dimissioni', 'dimissioni'],
     ['/notifiche', 'notifiche'],
   ] as const) {

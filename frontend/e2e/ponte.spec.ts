@@ -58,9 +58,12 @@ test('the administrator creates an organization and an operator, who then signs 
     await expect(page.getByText(text)).toBeVisible();
     await checkScreen(page, file);
   }
-  // Valutazioni lists the instruments the server scores.
+  // Valutazioni is case work; the instruments the server scores stay one link away.
   await page.goto('/valutazioni');
   await expect(page.getByRole('heading', { level: 1, name: 'Valutazioni' })).toBeVisible();
+  await expect(page.getByText('Le valutazioni sono visibili agli operatori')).toBeVisible();
+  await page.getByRole('link', { name: 'Strumenti di valutazione' }).click();
+  await expect(page).toHaveURL(/\/valutazioni\/strumenti$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Indice di Barthel (ADL)' })).toBeVisible();
   await checkScreen(page, '05-valutazioni');
 

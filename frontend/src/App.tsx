@@ -1,6 +1,7 @@
 import { Button, Spinner } from 'design-react-kit';
 import { useEffect } from 'react';
 import { AppShell, PublicShell } from './components/AppShell';
+import { CaseWorkOnly } from './components/CaseWorkOnly';
 import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
@@ -12,6 +13,7 @@ import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { AssessmentsIndexPage } from './pages/assessment/AssessmentsIndexPage';
+import { AssessmentsPage } from './pages/assessment/AssessmentsPage';
 import { NewAssessmentPage } from './pages/assessment/NewAssessmentPage';
 import { PersonPage } from './pages/person/PersonPage';
 import { DischargePage } from './pages/discharges/DischargePage';
@@ -24,6 +26,7 @@ import { ProjectPage } from './pages/project/ProjectPage';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { NewPersonPage } from './pages/persons/NewPersonPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
+import { newPersonCopy } from './pages/persons/copy';
 import { loginPath, paths, patterns } from './routes';
 import { isSafeReturnPath, matchPath, navigate, useLocation } from './router/router';
 import { SessionDialogs } from './session/SessionDialogs';
@@ -39,12 +42,22 @@ function Screen({ pathname }: { pathname: string }) {
     case paths.home:
       return <HomePage />;
     case paths.persons:
-      return <PersonsPage />;
+      return (
+        <CaseWorkOnly title={shellCopy.nav.persons}>
+          <PersonsPage />
+        </CaseWorkOnly>
+      );
     case paths.newPerson:
-      return <NewPersonPage />;
+      return (
+        <CaseWorkOnly title={newPersonCopy.title}>
+          <NewPersonPage />
+        </CaseWorkOnly>
+      );
     case paths.projects:
       return <ProjectsPage />;
     case paths.assessments:
+      return <AssessmentsPage />;
+    case paths.instruments:
       return <AssessmentsIndexPage />;
     case paths.discharges:
       return <DischargesPage />;

@@ -6,6 +6,7 @@ export const paths = {
   newPerson: '/persone/nuova',
   projects: '/progetti',
   assessments: '/valutazioni',
+  instruments: '/valutazioni/strumenti',
   discharges: '/dimissioni',
   newDischarge: '/dimissioni/nuova',
   notifications: '/notifiche',

@@ -59,4 +59,31 @@ describe('LineChart', () => {
     expect(container.querySelector('svg')).toHaveTextContent('50 %');
     expect(container.querySelector('title')).toHaveTextContent('2025-01-01: 25 %');
   });
+
+  it('names the bands of the scale beside the axis and says which way is better', () => {
+    const { container } = render(
+      <LineChart
+        caption="Barthel nel tempo"
+        points={[{ date: '2026-03-01', value: 45, note: 'Dipendenza grave' }]}
+        min={0}
+        max={100}
+        guides={[21, 61, 91]}
+        bands={[
+          { min: 0, max: 20, label: 'Dipendenza totale' },
+          { min: 21, max: 60, label: 'Dipendenza grave' },
+          { min: 61, max: 90, label: 'Dipendenza moderata' },
+          { min: 91, max: 99, label: 'Dipendenza lieve' },
+          { min: 100, max: 100, label: 'Autonomia' },
+        ]}
+        better="up"
+        formatDate={(d) => d.split('-').reverse().join('/')}
+        columns={{ date: 'Data', value: 'Punteggio', note: 'Fascia' }}
+      />,
+    );
+    const drawn = [...container.querySelectorAll('svg text.ponte-band-label')].map((t) => t.textContent);
+    expect(drawn).toEqual(['Dipendenza totale', 'Dipendenza grave', 'Dipendenza moderata', 'Dipendenza lieve', 'Autonomia']);
+    expect(container.querySelector('svg text.ponte-better')).toHaveTextContent('↑ meglio');
+    expect(screen.getByText('Barthel nel tempo; più alto è meglio', { selector: 'figcaption' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Barthel nel tempo; più alto è meglio' })).toBeInTheDocument();
+  });
 });

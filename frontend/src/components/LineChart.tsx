@@ -30,6 +30,23 @@ export interface LineChartProps {
    * screen readers do not hear it twice.
    */
   withTable?: boolean;
+  /** The named ranges of the scale (an instrument's bands), written beside the axis. */
+  bands?: ScoreBand[];
+  /** Which way is better, shown by an arrow on the axis and said in the caption. */
+  better?: 'up' | 'down';
+}
+
+/** A named range of a score, e.g. Barthel 21–60 "Dipendenza grave". */
+export interface ScoreBand {
+  min: number;
+  max: number;
+  label: string;
+}
+
+/** The caption with the direction of "better" said in words, for the figure and its table. */
+export function captionWithDirection(caption: string, better?: 'up' | 'down'): string {
+  if (!better) return caption;
+  return `${caption}; ${better === 'up' ? 'più alto è meglio' : 'più basso è meglio'}`;
 }
 
 const WIDTH = 560;
@@ -68,7 +85,10 @@ export function LineChart({
   columns,
   formatValue = String,
   withTable = true,
+  bands = [],
+  better,
 }: LineChartProps) {
+  const said = captionWithDirection(caption, better);
   const placed = layoutPoints(points, min, max);
   const yOf = (value: number) => layoutPoints([{ date: '2000-01-01', value }], min, max)[0].y;
   const levels = [...new Set([min, max, ...guides])].filter((v) => v >= min && v <= max).sort((a, b) => a - b);
@@ -81,8 +101,23 @@ export function LineChart({
 
   return (
     <figure className="ponte-chart">
-      <figcaption className="fw-semibold mb-2">{caption}</figcaption>
+      <figcaption className="fw-semibold mb-2">{said}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+        {bands.map((band) => {
+          // Each band's name in its own range, at the right end of the plot.
+          const top = yOf(Math.min(max, band.max));
+          const bottom = yOf(Math.max(min, band.min));
+          return (
+            <text key={band.label} x={WIDTH - PAD.right - 4} y={(top + bottom) / 2 + 4} textAnchor="end" className="ponte-band-label">
+              {band.label}
+            </text>
+          );
+        })}
+        {better && (
+          <text x={PAD.left + 6} y={better === 'up' ? PAD.top + 10 : HEIGHT - PAD.bottom - 4} className="ponte-better">
+            {better === 'up' ? '↑ meglio' : '↓ meglio'}
+          </text>
+        )}
         {levels.map((level) => (
           <g key={level}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(level)} y2={yOf(level)} stroke="#c5ced8" strokeWidth="1" />
@@ -117,7 +152,7 @@ export function LineChart({
       {withTable && (
         <div className="visually-hidden">
           <table>
-            <caption>{caption}</caption>
+            <caption>{said}</caption>
             <thead>
               <tr>
                 <th scope="col">{columns.date}</th>

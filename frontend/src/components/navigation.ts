@@ -22,8 +22,13 @@ export function isWardStaff(viewer: Viewer): boolean {
   return viewer.role === 'OPERATOR' && viewer.organization?.kind === 'OSPEDALE';
 }
 
+/** An operator of the services, who works on persons' cases (not a ward, an administrator, an auditor or a planning office). */
+export function isCaseWorker(viewer: Viewer): boolean {
+  return viewer.role === 'OPERATOR' && !isWardStaff(viewer);
+}
+
 export function navigationFor(viewer: Viewer): NavEntry[] {
-  const caseWork = viewer.role === 'OPERATOR' && !isWardStaff(viewer);
+  const caseWork = isCaseWorker(viewer);
   const entries: [NavEntry, boolean][] = [
     [{ to: paths.home, label: shellCopy.nav.home }, true],
     [{ to: paths.persons, label: shellCopy.nav.persons }, caseWork],

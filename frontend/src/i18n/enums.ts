@@ -380,6 +380,12 @@ export const assessmentReasonLabels: Record<AssessmentReason, string> = {
   CHANGE_OF_NEEDS: 'Cambiamento dei bisogni',
 };
 
+// Used as a filter value in queries only: codegen emits no type for it.
+const assessmentStatusLabels = {
+  DRAFT: 'Bozza',
+  SIGNED: 'Firmata',
+};
+
 export const needLevelLabels: Record<NeedLevel, string> = {
   LOW: 'Basso',
   MEDIUM: 'Medio',
@@ -465,6 +471,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   Education: educationLabels,
   AssessmentSetting: assessmentSettingLabels,
   AssessmentReason: assessmentReasonLabels,
+  AssessmentStatus: assessmentStatusLabels,
   NeedLevel: needLevelLabels,
   CareSetting: careSettingLabels,
   SocialDomain: socialDomainLabels,

@@ -26,6 +26,7 @@ export const shellCopy = {
     indicators: 'Indicatori',
     admin: 'Amministrazione',
   },
+  caseWorkOnly: 'Questa pagina è per gli operatori delle équipe che seguono le persone: con il tuo ruolo non la puoi usare.',
   unreadBadge: (n: number) => (n === 1 ? 'una notifica non letta' : `${n} notifiche non lette`),
   loading: 'Caricamento in corso…',
   footer: 'Ponte è software libero per i servizi sociosanitari integrati.',

@@ -8,20 +8,22 @@ use crate::domain::instruments;
 use crate::domain::joint_assessment;
 use crate::error::AppError;
 use crate::graphql::context::scope;
+use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
 use crate::graphql::organizations::{self, Organization};
+use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::persons::{self, Person};
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{
-    AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel, Profession,
-    SocialDomain,
+    AssessmentReason, AssessmentSetting, AssessmentStatus, CareSetting, Education, Instrument,
+    NeedLevel, Profession, SocialDomain,
 };
 use crate::services::assessments::{
-    self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
+    self, AssessmentContent, AssessmentFilter, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
 
 /// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
@@ -504,6 +506,29 @@ impl AssessmentQuery {
         Ok(Some(
             guard::require(ctx, assessments::get_assessment(s.db, s.caller, id).await?).await?,
         ))
+    }
+
+    /// The current versions of the assessments of the persons the viewer is
+    /// responsible for, newest first; `mine: true` keeps those the viewer
+    /// took part in (with `status: DRAFT`, the drafts waiting for their
+    /// signature). Audited.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
+    async fn assessments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        status: Option<AssessmentStatus>,
+        #[graphql(default)] mine: bool,
+    ) -> async_graphql::Result<PonteConnection<Assessment>> {
+        let s = scope(ctx)?;
+        let page = page_request(ctx, first, after.as_deref())?;
+        let filter = AssessmentFilter {
+            status: status.map(Into::into),
+            mine,
+        };
+        let found = assessments::list_assessments(s.db, s.caller, filter, page).await?;
+        Ok(connection(guard::page(ctx, found).await?))
     }
 
     /// The instruments the server scores, with items, answers and bands.

@@ -427,7 +427,7 @@ async fn seed_persons(
         let homeless = target_groups.contains(&TargetGroup::SenzaDimora);
         let (comune, town) = residences.nth(i);
         let residence = if homeless {
-            format!("Via della Casa Comunale 1 (residenza fittizia), {town}")
+            format!("Via della Casa Comunale 1, {town}")
         } else {
             format!(
                 "{} {}, {town}",

@@ -15,10 +15,11 @@ use super::{
 use crate::caller::Caller;
 use crate::clock::today;
 use crate::domain::money::Fixed2;
+use crate::domain::person_identity::age_on;
 use crate::domain::vocabulary::{
     AssessmentReason, AssessmentSetting, CareSetting, ConsentMethod, FundingSource, GoalStatus,
     Instrument, LifeArea, NeedLevel, Profession, ProjectKind, ProjectStatus, ProviderKind, Rater,
-    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain, TeamKind,
+    ReferralStatus, ResourceKind, ResourceUnit, ServiceKind, SocialDomain, TargetGroup, TeamKind,
 };
 use crate::error::AppResult;
 use crate::services::assessments::{
@@ -26,6 +27,7 @@ use crate::services::assessments::{
 };
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::integrated_pai::{self, Cosignature};
+use crate::services::persons;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
 use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject};
@@ -213,6 +215,310 @@ async fn cosign(
     Ok(())
 }
 
+/// Whom a demo project's content is written for. Goals, interventions,
+/// budget lines and the family that signs follow the person's age and target
+/// group: a child's progetto di vita speaks of school and family, never of
+/// falls, an adapted bathroom or the centro anziani (issue 16, point 18).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Elderly,
+    MentalHealth,
+    Poverty,
+    Minor,
+}
+
+impl Audience {
+    pub fn of(age: i32, groups: &[TargetGroup]) -> Audience {
+        if age < 18 || groups.contains(&TargetGroup::Minore) {
+            Audience::Minor
+        } else if groups.contains(&TargetGroup::SaluteMentale) {
+            Audience::MentalHealth
+        } else if age >= 65 || groups.contains(&TargetGroup::NonAutosufficiente) {
+            Audience::Elderly
+        } else {
+            Audience::Poverty
+        }
+    }
+
+    /// Who signs for the family (consent, budget agreement) and gives time.
+    fn family(self) -> &'static str {
+        match self {
+            Audience::Minor => "Genitori",
+            Audience::Elderly => "Figlia",
+            Audience::MentalHealth | Audience::Poverty => "Fratello",
+        }
+    }
+
+    /// A goal (description, indicator) per life area, in `LifeArea::ALL` order.
+    fn goals(self) -> [(LifeArea, &'static str, &'static str); 4] {
+        use LifeArea::{HealthWellbeing, Housing, SocialInclusion, WorkIncome};
+        match self {
+            Audience::Elderly => [
+                (
+                    HealthWellbeing,
+                    "Mantenere l'aderenza alla terapia e prevenire le cadute",
+                    "Nessuna caduta nei prossimi 6 mesi",
+                ),
+                (
+                    Housing,
+                    "Restare a vivere nella propria casa",
+                    "Bagno adattato entro 3 mesi",
+                ),
+                (
+                    WorkIncome,
+                    "Ottenere l'indennità di accompagnamento",
+                    "Domanda all'INPS presentata",
+                ),
+                (
+                    SocialInclusion,
+                    "Partecipare alle attività del centro anziani",
+                    "Una uscita a settimana",
+                ),
+            ],
+            Audience::MentalHealth => [
+                (
+                    HealthWellbeing,
+                    "Mantenere la continuità delle cure al CPS",
+                    "Nessun ricovero nei prossimi 6 mesi",
+                ),
+                (
+                    Housing,
+                    "Vivere in un appartamento con supporto leggero",
+                    "Ingresso nell'appartamento entro 4 mesi",
+                ),
+                (
+                    WorkIncome,
+                    "Riprendere un'attività lavorativa",
+                    "Tirocinio avviato entro 3 mesi",
+                ),
+                (
+                    SocialInclusion,
+                    "Frequentare un gruppo del territorio",
+                    "Due incontri al mese",
+                ),
+            ],
+            Audience::Poverty => [
+                (
+                    HealthWellbeing,
+                    "Avere un medico di medicina generale e le cure necessarie",
+                    "Iscrizione al SSN e scelta del medico",
+                ),
+                (
+                    Housing,
+                    "Trovare un alloggio stabile",
+                    "Contratto d'affitto o housing sociale entro 6 mesi",
+                ),
+                (
+                    WorkIncome,
+                    "Ottenere il sostegno economico previsto",
+                    "Domanda di Assegno di Inclusione presentata",
+                ),
+                (
+                    SocialInclusion,
+                    "Costruire una rete di sostegno nel quartiere",
+                    "Un'attività di volontariato al mese",
+                ),
+            ],
+            Audience::Minor => [
+                (
+                    HealthWellbeing,
+                    "Seguire il percorso di neuropsichiatria infantile",
+                    "Controlli trimestrali svolti",
+                ),
+                (
+                    Housing,
+                    "Restare in famiglia con il sostegno educativo",
+                    "Nessun allontanamento nei prossimi 12 mesi",
+                ),
+                (
+                    WorkIncome,
+                    "Frequentare la scuola con il sostegno previsto",
+                    "Frequenza scolastica sopra il 90%",
+                ),
+                (
+                    SocialInclusion,
+                    "Partecipare alle attività sportive e del tempo libero",
+                    "Un'attività pomeridiana a settimana",
+                ),
+            ],
+        }
+    }
+
+    /// An intervention per life area: service, who provides it, how often.
+    fn interventions(self, orgs: &Orgs) -> [(LifeArea, ServiceKind, Uuid, &'static str); 4] {
+        use LifeArea::{HealthWellbeing, Housing, SocialInclusion, WorkIncome};
+        match self {
+            Audience::Elderly => [
+                (
+                    HealthWellbeing,
+                    ServiceKind::Adi,
+                    orgs.asst,
+                    "2 accessi infermieristici a settimana",
+                ),
+                (
+                    Housing,
+                    ServiceKind::Sad,
+                    orgs.comune,
+                    "Assistenza domiciliare 3 mattine a settimana",
+                ),
+                (
+                    WorkIncome,
+                    ServiceKind::Pasti,
+                    orgs.cooperative,
+                    "Pasto a domicilio dal lunedì al venerdì",
+                ),
+                (
+                    SocialInclusion,
+                    ServiceKind::Trasporto,
+                    orgs.cooperative,
+                    "Accompagnamento il giovedì",
+                ),
+            ],
+            Audience::MentalHealth => [
+                (
+                    HealthWellbeing,
+                    ServiceKind::SupportoPsicologico,
+                    orgs.asst,
+                    "Un colloquio a settimana",
+                ),
+                (
+                    Housing,
+                    ServiceKind::HousingSociale,
+                    orgs.comune,
+                    "Educatore in appartamento 2 volte a settimana",
+                ),
+                (
+                    WorkIncome,
+                    ServiceKind::TirocinioInclusione,
+                    orgs.cooperative,
+                    "20 ore settimanali",
+                ),
+                (
+                    SocialInclusion,
+                    ServiceKind::CentroDiurno,
+                    orgs.asst,
+                    "3 pomeriggi a settimana",
+                ),
+            ],
+            Audience::Poverty => [
+                (
+                    HealthWellbeing,
+                    ServiceKind::Other,
+                    orgs.asst,
+                    "Accompagnamento alla scelta del medico",
+                ),
+                (
+                    Housing,
+                    ServiceKind::HousingSociale,
+                    orgs.comune,
+                    "Alloggio temporaneo per 6 mesi",
+                ),
+                (
+                    WorkIncome,
+                    ServiceKind::InserimentoLavorativo,
+                    orgs.cooperative,
+                    "20 ore settimanali",
+                ),
+                (
+                    SocialInclusion,
+                    ServiceKind::Pasti,
+                    orgs.cooperative,
+                    "Pasto alla mensa solidale",
+                ),
+            ],
+            Audience::Minor => [
+                (
+                    HealthWellbeing,
+                    ServiceKind::SupportoPsicologico,
+                    orgs.asst,
+                    "Un incontro ogni due settimane",
+                ),
+                (
+                    Housing,
+                    ServiceKind::EducativaDomiciliare,
+                    orgs.comune,
+                    "Educatore a casa 2 pomeriggi a settimana",
+                ),
+                (
+                    WorkIncome,
+                    ServiceKind::Other,
+                    orgs.comune,
+                    "Assistente alla comunicazione a scuola, 10 ore settimanali",
+                ),
+                (
+                    SocialInclusion,
+                    ServiceKind::Trasporto,
+                    orgs.cooperative,
+                    "Accompagnamento agli allenamenti il martedì",
+                ),
+            ],
+        }
+    }
+
+    /// The budget lines' descriptions and the health line's profession;
+    /// the amounts and funding follow the life area as before.
+    fn lines(self) -> (Profession, [&'static str; 4], FundingSource, FundingSource) {
+        match self {
+            Audience::Elderly => (
+                Profession::Infermiere,
+                [
+                    "Ore di infermiere di famiglia",
+                    "Voucher SAD (FNA, misura B1)",
+                    "Pasti a domicilio",
+                    "Figlia: accompagnamento e compagnia",
+                ],
+                FundingSource::FnaB1,
+                FundingSource::Comune,
+            ),
+            Audience::MentalHealth => (
+                Profession::Psicologo,
+                [
+                    "Ore di psicologo",
+                    "Housing sociale (quota del Comune)",
+                    "Indennità di tirocinio",
+                    "Fratello: presenza nel fine settimana",
+                ],
+                FundingSource::Comune,
+                FundingSource::PnInclusione,
+            ),
+            Audience::Poverty => (
+                Profession::InfermiereDiFamiglia,
+                [
+                    "Ore di infermiere di famiglia e comunità",
+                    "Alloggio temporaneo",
+                    "Borsa lavoro",
+                    "Fratello: aiuto nelle pratiche",
+                ],
+                FundingSource::FondoPoverta,
+                FundingSource::PnInclusione,
+            ),
+            Audience::Minor => (
+                Profession::Educatore,
+                [
+                    "Ore di educatore",
+                    "Educativa domiciliare",
+                    "Assistenza alla comunicazione a scuola",
+                    "Genitori: accompagnamento alle attività",
+                ],
+                FundingSource::Fnps,
+                FundingSource::Comune,
+            ),
+        }
+    }
+}
+
+/// The audience of the person a project is for.
+async fn audience_of(db: &DatabaseConnection, person_id: Uuid) -> AppResult<Audience> {
+    let found = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| missing("person"))?;
+    Ok(Audience::of(
+        age_on(found.birth_date, today()),
+        &persons::target_groups_of(&found)?,
+    ))
+}
+
 struct Orgs {
     asst: Uuid,
     comune: Uuid,
@@ -227,28 +533,8 @@ async fn furnish(
     orgs: &Orgs,
     n: usize,
 ) -> AppResult<()> {
-    let goals = [
-        (
-            LifeArea::HealthWellbeing,
-            "Mantenere l'aderenza alla terapia e prevenire le cadute",
-            "Nessuna caduta nei prossimi 6 mesi",
-        ),
-        (
-            LifeArea::Housing,
-            "Restare a vivere nella propria casa",
-            "Bagno adattato entro 3 mesi",
-        ),
-        (
-            LifeArea::WorkIncome,
-            "Ottenere il sostegno economico previsto",
-            "Domanda di Assegno di Inclusione presentata",
-        ),
-        (
-            LifeArea::SocialInclusion,
-            "Partecipare alle attività del centro anziani",
-            "Una uscita a settimana",
-        ),
-    ];
+    let audience = audience_of(db, opened.person_id).await?;
+    let goals = audience.goals();
     for (area, description, indicator) in goals {
         project_plan::add_goal(
             db,
@@ -263,32 +549,7 @@ async fn furnish(
         )
         .await?;
     }
-    let interventions = [
-        (
-            LifeArea::HealthWellbeing,
-            ServiceKind::Adi,
-            orgs.asst,
-            "2 accessi infermieristici a settimana",
-        ),
-        (
-            LifeArea::Housing,
-            ServiceKind::Sad,
-            orgs.comune,
-            "Assistenza domiciliare 3 mattine a settimana",
-        ),
-        (
-            LifeArea::WorkIncome,
-            ServiceKind::TirocinioInclusione,
-            orgs.cooperative,
-            "20 ore settimanali",
-        ),
-        (
-            LifeArea::SocialInclusion,
-            ServiceKind::Trasporto,
-            orgs.cooperative,
-            "Accompagnamento il giovedì",
-        ),
-    ];
+    let interventions = audience.interventions(orgs);
     for (area, kind, provider, frequency) in interventions {
         project_plan::add_intervention(
             db,
@@ -306,6 +567,7 @@ async fn furnish(
         )
         .await?;
     }
+    let (profession, descriptions, housing_fund, work_fund) = audience.lines();
     let lines = [
         (
             LifeArea::HealthWellbeing,
@@ -313,32 +575,32 @@ async fn furnish(
             ProviderKind::Organization,
             Some(orgs.asst),
             FundingSource::FondoSanitario,
-            Some(Profession::Infermiere),
+            Some(profession),
             ResourceUnit::Hours,
             4_800,
-            "Ore di infermiere di famiglia",
+            descriptions[0],
         ),
         (
             LifeArea::Housing,
             ResourceKind::Economic,
             ProviderKind::Organization,
             Some(orgs.comune),
-            FundingSource::FnaB1,
+            housing_fund,
             None,
             ResourceUnit::Eur,
             240_000,
-            "Voucher SAD (FNA, misura B1)",
+            descriptions[1],
         ),
         (
             LifeArea::WorkIncome,
             ResourceKind::Economic,
             ProviderKind::Organization,
             Some(orgs.cooperative),
-            FundingSource::PnInclusione,
+            work_fund,
             None,
             ResourceUnit::Eur,
             180_000,
-            "Indennità di tirocinio",
+            descriptions[2],
         ),
         (
             LifeArea::SocialInclusion,
@@ -349,7 +611,7 @@ async fn furnish(
             None,
             ResourceUnit::Hours,
             10_000,
-            "Figlia: accompagnamento e compagnia",
+            descriptions[3],
         ),
     ];
     for (
@@ -399,9 +661,10 @@ async fn furnish(
     // agreed by every party; the others still wait for the person, the ASST
     // and the cooperative.
     let everyone = opened.kind == ProjectKind::Ptri || n.is_multiple_of(2);
+    let family_party = format!("Famiglia ({})", audience.family().to_lowercase());
     let mut parties = vec![
         (ProviderKind::Organization, Some(orgs.comune), ""),
-        (ProviderKind::Family, None, "Famiglia (figlia)"),
+        (ProviderKind::Family, None, family_party.as_str()),
     ];
     if everyone {
         parties.extend([
@@ -493,7 +756,7 @@ async fn walk(
                     date: current.start_date + Days::new(10),
                     method: ConsentMethod::SignedPaper,
                     witness: None,
-                    family_cosignature: Some("Figlia".into()),
+                    family_cosignature: Some(audience_of(db, person_id).await?.family().into()),
                 },
             )
             .await?;

@@ -24,12 +24,12 @@ use crate::domain::instruments::{self, Answer};
 use crate::domain::joint_assessment;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{
-    AssessmentReason, AssessmentSetting, CareSetting, Education, Instrument, NeedLevel, Profession,
-    SocialDomain, TeamKind,
+    AssessmentReason, AssessmentSetting, AssessmentStatus, CareSetting, Education, Instrument,
+    NeedLevel, Profession, SocialDomain, TeamKind,
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::page::{Keyset, Page, PageRequest};
+use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons;
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -613,6 +613,62 @@ pub async fn get_assessment(
     )
     .await?;
     Ok(found)
+}
+
+/// Which assessments a list keeps: drafts or signed ones, and whether only
+/// those the viewer took part in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AssessmentFilter {
+    pub status: Option<AssessmentStatus>,
+    /// Only those the viewer is a participant of: the drafts waiting for
+    /// their signature, since only a participant signs.
+    pub mine: bool,
+}
+
+/// The current versions of the assessments of the persons the viewer is
+/// responsible for, newest first; every row shown is audited, as for the
+/// other case lists.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn list_assessments(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    filter: AssessmentFilter,
+    page: PageRequest,
+) -> AppResult<Page<assessment::Model>> {
+    let viewer = policy::require_case_worker(caller)?;
+    let mut query = assessment::Entity::find()
+        .filter(policy::responsible_for(
+            (assessment::Entity, assessment::Column::PersonId),
+            viewer.user_id,
+        ))
+        .filter(current_versions());
+    match filter.status {
+        Some(AssessmentStatus::Signed) => {
+            query = query.filter(assessment::Column::SignedAt.is_not_null())
+        }
+        Some(AssessmentStatus::Draft) => {
+            query = query.filter(assessment::Column::SignedAt.is_null())
+        }
+        None => {}
+    }
+    if filter.mine {
+        query = query.filter(
+            assessment::Column::Id.in_subquery(
+                Query::select()
+                    .column(assessment_participant::Column::AssessmentId)
+                    .from(assessment_participant::Entity)
+                    .and_where(Expr::col(assessment_participant::Column::UserId).eq(viewer.user_id))
+                    .to_owned(),
+            ),
+        );
+    }
+    let txn = db.begin().await?;
+    fetch_audited_page(txn, caller, query, &newest_first(), page, |a| {
+        AuditEntry::new(AuditAction::AssessmentListed)
+            .on("assessment", a.id)
+            .person(a.person_id)
+    })
+    .await
 }
 
 /// Versions that no amendment has replaced.

@@ -505,11 +505,11 @@ pub async fn agree_budget(
         (ProviderKind::Organization, None) => {
             return Err(AppError::validation(
                 "organizationId",
-                "Indica l'ente che approva il budget",
+                "Indica l'ente che condivide il budget",
             ))
         }
         _ => optional_text("partyName", Some(party_name), 200)?
-            .ok_or_else(|| AppError::validation("partyName", "Indica chi approva il budget"))?,
+            .ok_or_else(|| AppError::validation("partyName", "Indica chi condivide il budget"))?,
     };
     budget_agreement::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -543,15 +543,18 @@ pub async fn agree_budget(
         &found,
         user_id,
         "BUDGET_AGREED",
+        // The status in the words the screens use (`BudgetAgreementStatus::label_it`).
         if missing.is_empty() {
             format!(
-                "Budget approvato da {party_name} il {}: approvato da tutte le parti",
-                wording::date(agreed_on)
+                "Budget condiviso da {party_name} il {}: {}",
+                wording::date(agreed_on),
+                status.label_it().to_lowercase()
             )
         } else {
             format!(
-                "Budget approvato da {party_name} il {}; manca ancora l'approvazione di: {}",
+                "Budget condiviso da {party_name} il {}: {}; manca ancora la condivisione di: {}",
                 wording::date(agreed_on),
+                status.label_it().to_lowercase(),
                 missing.join(", ")
             )
         },

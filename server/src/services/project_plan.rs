@@ -288,7 +288,7 @@ pub async fn add_intervention(
         "INTERVENTION_ADDED",
         format!(
             "Nuovo intervento: {} ({})",
-            wording::code(created.service_kind.as_str()),
+            created.service_kind.label_it(),
             created.frequency
         ),
         Some(json!({ "interventionId": created.id })),
@@ -327,7 +327,8 @@ pub async fn update_intervention(
         "INTERVENTION_UPDATED",
         format!(
             "Intervento modificato: {} ({})",
-            updated.service_kind, updated.frequency
+            updated.service_kind.label_it(),
+            updated.frequency
         ),
         Some(json!({ "interventionId": updated.id })),
     )

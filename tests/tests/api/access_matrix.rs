@@ -358,6 +358,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
+            name: "assessments",
+            query: "{ assessments(status: DRAFT, mine: true) { nodes { id person { id } } } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+        },
+        Op {
             name: "instruments",
             query: "{ instruments { code } }",
             vars: json!({}),
@@ -394,7 +400,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 56);
+    assert_eq!(check(&ops, &clients, &person).await, 63);
 }
 
 async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb) {

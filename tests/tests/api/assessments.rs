@@ -16,6 +16,7 @@ on_both_databases!(
     assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons,
     an_spmsq_result_keeps_the_raw_error_count_beside_the_adjusted_score,
     a_uvm_signs_only_a_joint_assessment_and_keeps_each_participants_organization,
+    the_drafts_waiting_for_a_signature_are_listed_to_their_participants_only,
 );
 
 pub const RECORD: &str = "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id version date needLevel signedAt results { instrument score band { code label } answers { item value } } participants { profession user { id } } socialDomains { domain level } } }";
@@ -913,4 +914,160 @@ async fn a_uvm_signs_only_a_joint_assessment_and_keeps_each_participants_organiz
         .gql(SIGN, json!({ "input": { "assessmentId": alone } }))
         .await;
     assert!(!signed.ok()["signAssessment"]["signedAt"].is_null());
+}
+
+const LIST: &str = "query($status: AssessmentStatus, $mine: Boolean!, $after: String, $first: Int) { assessments(status: $status, mine: $mine, first: $first, after: $after) { totalCount nodes { id signedAt person { id } } pageInfo { hasNextPage endCursor } } }";
+
+/// The ids a list of assessments answered, in its order.
+fn listed(answer: &Value) -> Vec<String> {
+    answer["assessments"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn the_drafts_waiting_for_a_signature_are_listed_to_their_participants_only(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let uvm = Uvm::open(&app).await;
+    let admin = &uvm.desk.admin;
+    let operator = &uvm.desk.operator;
+    let (colleague, colleague_id) = app.operator("collega@asst.test").await;
+    app.add_member(admin, &uvm.desk.team_id, &colleague_id, "MEMBER")
+        .await;
+    let id_of = |answer: &Value| {
+        answer["recordAssessment"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+
+    // Waiting for the operator (and the nurse): joint, not signed yet.
+    let mine = operator
+        .gql(RECORD, uvm.joint_input("2026-11-02", vec![]))
+        .await;
+    let mine = id_of(mine.ok());
+    // Waiting for the colleague only: the operator logged it, took no part.
+    let mut input = uvm.input("2026-11-03", vec![]);
+    input["input"]["participantIds"] = json!([colleague_id]);
+    let colleagues = id_of(operator.gql(RECORD, input).await.ok());
+    // Signed, then amended: only the amendment is current.
+    let signed = id_of(
+        operator
+            .gql(RECORD, uvm.joint_input("2026-11-01", vec![]))
+            .await
+            .ok(),
+    );
+    operator
+        .gql(SIGN, json!({ "input": { "assessmentId": signed } }))
+        .await
+        .ok();
+    let mut amend = uvm.joint_input("2026-11-01", vec![]);
+    amend["input"]["assessmentId"] = json!(signed);
+    amend["input"]["amendmentReason"] = json!("Data corretta");
+    amend["input"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "personId" && k != "teamId");
+    let amendment = operator.gql(AMEND, amend).await;
+    let amendment = amendment.ok()["amendAssessment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let list = |client: &ponte_tests::Client, status: Value, mine: bool| {
+        let client = client.clone();
+        async move {
+            client
+                .gql(LIST, json!({ "status": status, "mine": mine }))
+                .await
+        }
+    };
+    let waiting = list(operator, json!("DRAFT"), true).await;
+    assert_eq!(listed(waiting.ok()), vec![mine.clone()]);
+    assert_eq!(
+        waiting.ok()["assessments"]["nodes"][0]["person"]["id"],
+        json!(uvm.person)
+    );
+    assert_eq!(
+        listed(list(&colleague, json!("DRAFT"), true).await.ok()),
+        vec![colleagues.clone()]
+    );
+    // Newest first; every current version, drafts and signed.
+    assert_eq!(
+        listed(list(operator, json!("DRAFT"), false).await.ok()),
+        vec![colleagues.clone(), mine.clone()]
+    );
+    assert_eq!(
+        listed(list(operator, json!("SIGNED"), false).await.ok()),
+        vec![amendment.clone()]
+    );
+    let all = list(operator, Value::Null, false).await;
+    assert_eq!(
+        listed(all.ok()),
+        vec![colleagues.clone(), mine.clone(), amendment.clone()]
+    );
+
+    // Page by page, the same order.
+    let first = operator
+        .gql(LIST, json!({ "mine": false, "first": 2 }))
+        .await;
+    assert_eq!(listed(first.ok()), vec![colleagues.clone(), mine.clone()]);
+    assert_eq!(first.ok()["assessments"]["totalCount"], 3);
+    let after = first.ok()["assessments"]["pageInfo"]["endCursor"].clone();
+    let second = operator
+        .gql(LIST, json!({ "mine": false, "first": 2, "after": after }))
+        .await;
+    assert_eq!(listed(second.ok()), vec![amendment.clone()]);
+    assert_eq!(second.ok()["assessments"]["pageInfo"]["hasNextPage"], false);
+
+    // Every row shown is in the audit trail, as for the other case lists.
+    let listed_events = "SELECT COUNT(*) FROM audit_events WHERE action = 'ASSESSMENT_LISTED'";
+    let before = app.count(listed_events).await;
+    list(operator, Value::Null, false).await.ok();
+    assert_eq!(app.count(listed_events).await, before + 3);
+
+    // Another team's operator and the hospital's ward see none of them.
+    let other_team = app
+        .team(admin, "UVM Darfo", "UVM", &uvm.desk.organization_id)
+        .await;
+    let (other, other_id) = app.operator("altra@asst.test").await;
+    app.add_member(admin, &other_team, &other_id, "MEMBER")
+        .await;
+    let hospital = app
+        .organization(admin, "Ospedale di Esine", "OSPEDALE")
+        .await;
+    let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+    for (who, client) in [("another team", &other), ("the ward", &ward)] {
+        let answer = list(client, Value::Null, false).await;
+        assert_eq!(answer.ok()["assessments"]["totalCount"], 0, "{who}");
+    }
+    // A former member no longer finds the draft that waited for them.
+    app.remove_member(admin, &uvm.desk.team_id, &colleague_id)
+        .await;
+    let gone = list(&colleague, json!("DRAFT"), true).await;
+    assert_eq!(gone.ok()["assessments"]["totalCount"], 0);
+    // Administrators and auditors read no case list.
+    let (auditor, _) = signed_in_as(
+        &app,
+        "auditor@asst.test",
+        ponte_server::domain::vocabulary::Role::Auditor,
+    )
+    .await;
+    for (who, client) in [("admin", admin), ("auditor", &auditor)] {
+        let answer = list(client, json!("DRAFT"), true).await;
+        assert_eq!(answer.code(), Some("FORBIDDEN"), "{who}: {}", answer.body);
+    }
+}
+
+async fn signed_in_as(
+    app: &TestApp,
+    email: &str,
+    role: ponte_server::domain::vocabulary::Role,
+) -> (ponte_tests::Client, String) {
+    let id = app.make_user(email, role, None).await;
+    let client = app.client();
+    client.login_ok(email, ponte_tests::PASSWORD).await;
+    (client, id)
 }

@@ -7,6 +7,7 @@ on_both_databases!(
     the_demo_data_set_signs_in_and_shows_a_working_caseload,
     the_ufficio_di_piano_reads_every_indicator_of_its_ambito_and_no_person,
     the_demo_holds_the_agreements_and_meetings_of_its_ambiti,
+    each_demo_project_speaks_to_the_age_and_target_group_of_its_person,
 );
 
 async fn the_demo_data_set_signs_in_and_shows_a_working_caseload(db: TestDb) {
@@ -492,4 +493,121 @@ async fn the_demo_holds_the_agreements_and_meetings_of_its_ambiti(db: TestDb) {
         "{}",
         reminded.body
     );
+/// Words that belong to old age: a child's progetto di vita has none of them.
+const ELDERLY_ONLY: [&str; 6] = [
+    "cadut",
+    "bagno adattato",
+    "anzian",
+    "badante",
+    "indennità di accompagnamento",
+    "figlia",
+];
+/// Words that belong to childhood: an older person's PAI has none of them.
+const CHILDHOOD_ONLY: [&str; 4] = [
+    "scuola",
+    "scolastic",
+    "genitori",
+    "neuropsichiatria infantile",
+];
+
+async fn each_demo_project_speaks_to_the_age_and_target_group_of_its_person(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    seed_demo(&app.db, &app.config).await.unwrap();
+    let query = "{ projects(first: 100) { nodes { id kind title person { age targetGroups } goals { description indicator } interventions { frequency } budget { resources { description } } } } }";
+    // Between them the three case managers see every demo project.
+    let mut projects: Vec<Value> = Vec::new();
+    for email in [
+        "assistente.sociale@ponte.demo",
+        "geriatra@ponte.demo",
+        "psichiatra@ponte.demo",
+    ] {
+        let client = app.client();
+        client.login_ok(email, DEMO_PASSWORD).await;
+        let answer = client.gql(query, json!({})).await;
+        for project in answer.ok()["projects"]["nodes"].as_array().unwrap() {
+            if !projects.iter().any(|p| p["id"] == project["id"]) {
+                projects.push(project.clone());
+            }
+        }
+    }
+    let texts = |project: &Value| -> String {
+        let mut all = vec![project["title"].as_str().unwrap_or_default().to_owned()];
+        for goal in project["goals"].as_array().unwrap() {
+            all.push(goal["description"].as_str().unwrap_or_default().to_owned());
+            all.push(goal["indicator"].as_str().unwrap_or_default().to_owned());
+        }
+        for intervention in project["interventions"].as_array().unwrap() {
+            all.push(
+                intervention["frequency"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
+        }
+        for line in project["budget"]["resources"].as_array().unwrap() {
+            all.push(line["description"].as_str().unwrap_or_default().to_owned());
+        }
+        all.join(" | ").to_lowercase()
+    };
+    let mut minors = 0;
+    let mut elderly = 0;
+    for project in &projects {
+        let age = project["person"]["age"].as_i64().unwrap();
+        let minor = age < 18
+            || project["person"]["targetGroups"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("MINORE"));
+        let text = texts(project);
+        if project["goals"].as_array().unwrap().is_empty() {
+            continue;
+        }
+        if minor {
+            minors += 1;
+            for word in ELDERLY_ONLY {
+                assert!(
+                    !text.contains(word),
+                    "a {age}-year-old's project speaks of «{word}»: {text}"
+                );
+            }
+        }
+        if age >= 65 {
+            elderly += 1;
+            for word in CHILDHOOD_ONLY {
+                assert!(
+                    !text.contains(word),
+                    "a {age}-year-old's project speaks of «{word}»: {text}"
+                );
+            }
+        }
+    }
+    assert!(
+        minors > 0,
+        "the demo has a minor's project with goals: {projects:?}"
+    );
+    assert!(
+        elderly > 0,
+        "the demo has an older person's project with goals"
+    );
+    // The record says "residenza fittizia" once, from the flag: the address
+    // itself does not say it again.
+    let social_worker = app.client();
+    social_worker
+        .login_ok("assistente.sociale@ponte.demo", DEMO_PASSWORD)
+        .await;
+    let persons = social_worker
+        .gql(
+            "{ persons(first: 100) { nodes { homeless residence } } }",
+            json!({}),
+        )
+        .await;
+    let persons = persons.ok()["persons"]["nodes"].as_array().unwrap().clone();
+    assert!(
+        persons.iter().any(|p| p["homeless"] == true),
+        "a homeless person in the demo"
+    );
+    for person in &persons {
+        let residence = person["residence"].as_str().unwrap_or_default();
+        assert!(!residence.contains("fittizia"), "{residence}");
+    }
 }

@@ -97,7 +97,8 @@ async fn an_integrated_pai_is_delivered_only_once_its_health_and_social_sides_si
         );
     }
     let project = planned(&case, true).await;
-    let both_missing = "il PAI integrato non è ancora sottoscritto dalla parte sanitaria (ASL/ASST) né dalla parte sociale (Comune/Ambito)";
+    let both_missing =
+        "il PAI integrato non è ancora sottoscritto dalla parte sanitaria né dalla parte sociale";
     let refused = move_to(op, &project, "ACTIVE", 5).await;
     refused.expect_code("VALIDATION");
     assert_eq!(reasons(&refused), vec![both_missing]);
@@ -162,7 +163,7 @@ async fn an_integrated_pai_is_delivered_only_once_its_health_and_social_sides_si
     let refused = move_to(op, &project, "ACTIVE", version).await;
     assert_eq!(
         reasons(&refused),
-        vec!["il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)"]
+        vec!["il PAI integrato non è ancora sottoscritto dalla parte sociale"]
     );
 
     let signed = op.gql(COSIGN, sign(&comune, "2026-09-18")).await;
@@ -196,8 +197,8 @@ async fn an_integrated_pai_is_delivered_only_once_its_health_and_social_sides_si
     assert_eq!(
         summaries,
         vec![
-            "PAI integrato sottoscritto da ASST della Valcamonica (Direttore socio-sanitario) per la parte sanitaria (ASL/ASST) il 15/09/2026",
-            "PAI integrato sottoscritto da Comune di Breno (Direttore socio-sanitario) per la parte sociale (Comune/Ambito) il 18/09/2026",
+            "PAI integrato sottoscritto da ASST della Valcamonica (Direttore socio-sanitario) per la parte sanitaria il 15/09/2026",
+            "PAI integrato sottoscritto da Comune di Breno (Direttore socio-sanitario) per la parte sociale il 18/09/2026",
         ]
     );
 }
@@ -291,7 +292,7 @@ async fn a_pai_may_be_delivered_on_a_budget_not_yet_agreed_with_a_warning(db: Te
     assert_eq!(active["ready"], true);
     assert_eq!(
         active["warnings"],
-        json!(["il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta), ASST della Valcamonica (le risorse non sono ancora impegnate)"])
+        json!(["il Budget di Salute non è ancora condiviso da: la persona (o chi la rappresenta), ASST della Valcamonica (le risorse non sono ancora impegnate)"])
     );
     assert_eq!(check_for(checks.ok(), "CLOSED")["warnings"], json!([]));
     // A warning, not a refusal: the PAI is delivered.

@@ -248,7 +248,7 @@ async fn suspension_returns_where_it_came_from_and_closing_needs_outcomes(db: Te
     let unagreed = move_to(op, &project, "ACTIVE", 5).await;
     assert_eq!(
         reasons(&unagreed),
-        vec!["il Budget di Salute non è ancora approvato da: la persona (o chi la rappresenta)"]
+        vec!["il Budget di Salute non è ancora condiviso da: la persona (o chi la rappresenta)"]
     );
     op.gql(
         "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { version } }",

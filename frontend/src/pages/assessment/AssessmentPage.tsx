@@ -28,6 +28,7 @@ import { assessmentCopy } from './copy';
 import { instrumentsQuery, type InstrumentDefinition } from './instruments';
 import { assessingTeams, assessmentTeamQuery } from './teams';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const copy = assessmentCopy.detail;
 
@@ -180,7 +181,7 @@ export function AssessmentPage({ id }: { id: string }) {
 
   const a = data.assessment;
   const definitions = instruments.data?.instruments ?? [];
-  const personName = a.person ? `${a.person.givenName} ${a.person.familyName}` : '';
+  const name = a.person ? personName(a.person, 'text') : '';
   const isParticipant = a.participants.some((p) => p.user?.id === viewer.id);
   const notice =
     message ??
@@ -210,10 +211,10 @@ export function AssessmentPage({ id }: { id: string }) {
 
   return (
     <>
-      <PageHeading title={`${copy.title(formatDate(a.date))}${personName ? ` – ${personName}` : ''}`} />
+      <PageHeading title={`${copy.title(formatDate(a.date))}${name ? ` – ${name}` : ''}`} />
       {a.person && (
         <p>
-          <a href={pathTo.person(a.person.id)}>{copy.backToPerson(personName)}</a>
+          <a href={pathTo.person(a.person.id)}>{copy.backToPerson(name)}</a>
         </p>
       )}
       <div aria-live="polite">{notice && <FormMessage kind={notice.kind}>{notice.text}</FormMessage>}</div>

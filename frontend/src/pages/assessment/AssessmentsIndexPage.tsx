@@ -10,7 +10,7 @@ import { instrumentsQuery } from './instruments';
 
 const copy = assessmentCopy.index;
 
-/** Valutazioni: where assessments are recorded, and the instruments Ponte scores. */
+/** Strumenti di valutazione: the instruments Ponte scores, with their bands; a secondary page of Valutazioni. */
 export function AssessmentsIndexPage() {
   const [{ data, error, fetching }] = useQuery({ query: instrumentsQuery });
   return (
@@ -18,9 +18,7 @@ export function AssessmentsIndexPage() {
       <PageHeading title={copy.title} />
       <p className="lead">{copy.intro}</p>
       <p>
-        <a className="btn btn-primary" href={paths.persons}>
-          {copy.goToPersons}
-        </a>
+        <a href={paths.assessments}>{copy.back}</a>
       </p>
       {fetching && !data && <Loading />}
       {error && <FormMessage kind="error">{errorMessage(error)}</FormMessage>}

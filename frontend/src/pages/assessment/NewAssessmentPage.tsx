@@ -14,6 +14,7 @@ import { AssessmentForm, assessmentErrors, emptyAssessment } from './AssessmentF
 import { assessmentCopy } from './copy';
 import { instrumentsQuery } from './instruments';
 import { assessingTeams, assessingTeamsQuery } from './teams';
+import { personName } from '../../i18n/names';
 
 const copy = assessmentCopy.create;
 
@@ -58,7 +59,7 @@ export function NewAssessmentPage({ personId }: { personId: string }) {
   }
 
   const who = person.data.person;
-  const name = `${who.givenName} ${who.familyName}`;
+  const name = personName(who, 'text');
   const choices = assessingTeams(teams.data.teams.nodes);
   const first = choices[0];
   const teamId = choices.length === 1 ? first.id : '';

@@ -138,10 +138,10 @@ export const assessmentCopy = {
     cancel: 'Annulla',
   },
   index: {
-    title: 'Valutazioni',
+    title: 'Strumenti di valutazione',
     intro:
       'Le valutazioni multidimensionali si registrano dalla scheda della persona («Nuova valutazione»), per una UVM o un’équipe multidisciplinare di cui fai parte. Ecco gli strumenti che Ponte calcola.',
-    goToPersons: 'Vai alle persone',
+    back: 'Torna alle valutazioni',
     range: (min: number, max: number, higherIsBetter: boolean) =>
       `Punteggio da ${min} a ${max}; ${higherIsBetter ? 'più alto è meglio' : 'più basso è meglio'}.`,
     items: (n: number) => `${n} voci`,
@@ -149,5 +149,29 @@ export const assessmentCopy = {
     band: 'Fascia',
     from: 'Da',
     to: 'A',
+  },
+  list: {
+    title: 'Valutazioni',
+    intro:
+      'Le valutazioni che aspettano la tua firma e quelle programmate per le dimissioni protette delle tue équipe. Una nuova valutazione si registra dalla scheda della persona.',
+    instruments: 'Strumenti di valutazione',
+    toSign: 'Da firmare',
+    toSignHint: 'Bozze di valutazioni a cui hai partecipato: le firma uno dei partecipanti.',
+    toSignCaption: 'Valutazioni in bozza che aspettano la tua firma',
+    noneToSign: 'Nessuna valutazione aspetta la tua firma.',
+    person: 'Persona',
+    date: 'Data',
+    team: 'Équipe',
+    loggedBy: 'Registrata da',
+    open: 'Apri la valutazione',
+    summary: (shown: number, total: number) => (total === 1 ? 'Una valutazione in totale.' : `Mostrate ${shown} valutazioni su ${total}.`),
+    scheduled: 'Programmate',
+    scheduledHint: 'Le valutazioni UVM fissate per le dimissioni protette, dalla più vicina.',
+    scheduledCaption: 'Valutazioni programmate per le dimissioni protette',
+    noneScheduled: 'Nessuna valutazione programmata.',
+    scheduledOn: 'Programmata il',
+    hospital: 'Ospedale e reparto',
+    expected: 'Dimissione prevista',
+    operatorsOnly: 'Le valutazioni sono visibili agli operatori delle équipe che seguono le persone.',
   },
 } as const;

@@ -30,6 +30,7 @@ import { useLocation } from '../../router/router';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { dischargeCopy as copy } from './copy';
 import { completionNeeds, orderedNeeds } from './protocol';
+import { personName } from '../../i18n/names';
 
 // A constant: urql restarts a query whose context is a new object, on every render.
 const context = { additionalTypenames: ['Discharge'] };
@@ -172,7 +173,7 @@ export function DischargePage({ id }: { id: string }) {
   if (fetching && !data) return <Loading />;
   if (error || !data?.discharge) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.discharges, label: copy.back }} />;
   const d = data.discharge;
-  const name = d.patient ? `${d.patient.givenName} ${d.patient.familyName}` : '—';
+  const name = d.patient ? personName(d.patient, 'text') : '—';
   const inTeam = !!d.receivingTeam && (teams.data?.teams.nodes ?? []).some((t) => t.id === d.receivingTeam?.id);
   // The workflow is the server's: it lists the steps allowed from here (and still checks who takes them).
   const can = (action: DischargeAction) => d.allowedActions.includes(action);
@@ -326,7 +327,7 @@ function Patient({ discharge: d, name }: { discharge: Discharge; name: string })
         <Definitions
           testId="paziente"
           rows={[
-            [c.name, `${d.patient.familyName} ${d.patient.givenName}`],
+            [c.name, personName(d.patient, 'text')],
             [c.fiscalCode, d.patient.fiscalCode ? <span className="font-monospace">{d.patient.fiscalCode}</span> : '—'],
             [c.birthDate, formatDate(d.patient.birthDate)],
             [c.sex, sexLabels[d.patient.sex]],

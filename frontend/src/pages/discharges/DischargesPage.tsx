@@ -11,6 +11,7 @@ import { formatDate } from '../../i18n/format';
 import { paths, pathTo } from '../../routes';
 import { useViewer } from '../../session/session';
 import { dischargesCopy as copy } from './copy';
+import { personName } from '../../i18n/names';
 
 // A constant: urql restarts a query whose context is a new object, on every render.
 const context = { additionalTypenames: ['Discharge'] };
@@ -118,7 +119,7 @@ function DischargeCards({ discharges }: { discharges: BoardDischarge[] }) {
   return (
     <ul className="list-unstyled mb-0">
       {discharges.map((d) => {
-        const name = d.patient ? `${d.patient.familyName} ${d.patient.givenName}` : '—';
+        const name = d.patient ? personName(d.patient, 'list') : '—';
         return (
           <li key={d.id} className={`ponte-discharge-card${d.overdue ? ' ponte-overdue' : ''}`} data-testid="scheda-dimissione">
             <a href={pathTo.discharge(d.id)} aria-label={copy.open(name)}>

@@ -21,6 +21,7 @@ import { useViewer } from '../../session/session';
 import { newPersonCopy } from '../persons/copy';
 import { fiscalCodeFeedback } from '../persons/NewPersonPage';
 import { newDischargeCopy as copy } from './copy';
+import { personName } from '../../i18n/names';
 
 export const dischargeChoicesQuery = graphql(`
   query DischargeChoices {
@@ -250,9 +251,7 @@ export function NewDischargePage() {
                         legend={copy.results}
                         value={v.personId}
                         onChange={form.set('personId')}
-                        options={found.map(
-                          (p) => [p.id, `${p.familyName} ${p.givenName} – ${p.fiscalCode ?? formatDate(p.birthDate)}`] as const,
-                        )}
+                        options={found.map((p) => [p.id, `${personName(p, 'list')} – ${p.fiscalCode ?? formatDate(p.birthDate)}`] as const)}
                         error={form.errors.personId}
                       />
                     )}

@@ -11,6 +11,7 @@ import { pathTo } from '../../routes';
 import { myTeamsQuery } from '../persons/NewPersonPage';
 import { homeCopy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const copy = homeCopy.referrals;
 const PAGE_SIZE = 10;
@@ -116,7 +117,8 @@ function TeamReferrals({
             </thead>
             <tbody>
               {referrals.nodes.map((r) => {
-                const name = r.person ? `${r.person.givenName} ${r.person.familyName}` : '—';
+                // Ordered by urgency, not by surname: the name as in running text, also in the labels.
+                const name = r.person ? personName(r.person, 'text') : '—';
                 return (
                   <tr key={r.id} data-testid="riga-segnalazione-aperta">
                     <td>

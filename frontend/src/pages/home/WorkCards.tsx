@@ -9,6 +9,7 @@ import { paths, pathTo } from '../../routes';
 import { notificationHref, notificationsContext } from '../notifications/NotificationsPage';
 import { homeCopy } from './copy';
 import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
+import { personName } from '../../i18n/names';
 
 const SHOWN = 5;
 // Constants: urql restarts a query whose context is a new object, on every render.
@@ -104,7 +105,7 @@ export function MyProjectsCard() {
             <li key={p.id} className={p.reviewOverdue ? 'ponte-overdue' : undefined}>
               <a href={pathTo.project(p.id)}>{p.title}</a>
               <span className="d-block small">
-                {p.person ? `${p.person.givenName} ${p.person.familyName} · ` : ''}
+                {p.person ? `${personName(p.person, 'list')} · ` : ''}
                 {copy.nextReview(formatDate(p.nextReviewOn))}
                 <ReviewOverdueBadge overdue={p.reviewOverdue} nextReviewOn={p.nextReviewOn} />
               </span>
@@ -131,7 +132,7 @@ export function DischargesCard() {
         <ul className="list-unstyled ponte-card-list">
           {open.slice(0, SHOWN).map((d) => (
             <li key={d.id} className={d.overdue ? 'ponte-overdue' : undefined}>
-              <a href={pathTo.discharge(d.id)}>{d.patient ? `${d.patient.familyName} ${d.patient.givenName}` : '—'}</a>
+              <a href={pathTo.discharge(d.id)}>{d.patient ? personName(d.patient, 'list') : '—'}</a>
               <span className="d-block small">
                 {copy.expected(formatDate(d.expectedDischargeOn))}
                 {d.receivingTeam && ` · ${d.receivingTeam.name}`}

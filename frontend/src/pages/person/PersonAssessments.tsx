@@ -200,6 +200,8 @@ function ScoreChart({ personId, definition }: { personId: string; definition: In
         min={definition.minScore}
         max={definition.maxScore}
         guides={guides}
+        bands={definition.bands}
+        better={definition.higherIsBetter ? 'up' : 'down'}
         formatDate={formatDate}
         columns={copy.chartColumns}
       />

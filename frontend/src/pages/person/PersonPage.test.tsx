@@ -187,7 +187,9 @@ describe('PersonPage', () => {
     expect(rows[1]).toHaveTextContent('Bozza da firmare');
     expect(screen.getByRole('link', { name: 'Nuova valutazione' })).toHaveAttribute('href', '/persone/p1/valutazioni/nuova');
 
-    const table = await screen.findByRole('table', { name: 'Indice di Barthel (ADL): punteggio nel tempo (scala 0–100)' });
+    const table = await screen.findByRole('table', {
+      name: 'Indice di Barthel (ADL): punteggio nel tempo (scala 0–100); più alto è meglio',
+    });
     const cells = within(table)
       .getAllByRole('row')
       .map((row) => row.textContent);

@@ -26,6 +26,7 @@ import { ReferencePersons } from './ReferencePersons';
 import { EditPerson } from './EditPersonDialog';
 import { CloseReferral, ReferToTeam } from './ReferralDialogs';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 export const personRecordQuery = graphql(`
   query PersonRecord($id: ID!) {
@@ -135,7 +136,7 @@ export function PersonPage({ id }: { id: string }) {
   if (fetching && !data) return <Loading />;
   if (error || !data?.person) return <RecordUnavailable error={error} copy={copy} back={{ href: paths.persons, label: copy.back }} />;
   const person = data.person;
-  const fullName = `${person.givenName} ${person.familyName}`;
+  const fullName = personName(person, 'text');
 
   return (
     <>

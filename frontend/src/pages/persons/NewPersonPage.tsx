@@ -34,6 +34,7 @@ import { commonCopy } from '../../i18n/it';
 import { paths, pathTo } from '../../routes';
 import { navigate } from '../../router/router';
 import { newPersonCopy as copy } from './copy';
+import { personName } from '../../i18n/names';
 
 export const myTeamsQuery = graphql(`
   query MyTeams {
@@ -179,7 +180,7 @@ function useDuplicateNotice(fiscalCode: string, conflictOn: string): ReactNode {
   if (owner) {
     return (
       <>
-        {copy.alreadyRegistered(`${owner.givenName} ${owner.familyName}`)} <a href={pathTo.person(owner.id)}>{copy.openRecord}</a>
+        {copy.alreadyRegistered(personName(owner, 'text'))} <a href={pathTo.person(owner.id)}>{copy.openRecord}</a>
       </>
     );
   }

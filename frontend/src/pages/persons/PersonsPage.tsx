@@ -16,6 +16,7 @@ import { SelectField } from '../../components/SelectField';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { personsCopy as copy } from './copy';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -245,9 +246,7 @@ function PersonRows({ variables }: { variables: Variables }) {
         <tr key={person.id} data-testid="riga-persona">
           <td>
             <a href={pathTo.person(person.id)}>
-              <strong>
-                {person.familyName} {person.givenName}
-              </strong>
+              <strong>{personName(person, 'list')}</strong>
             </a>
           </td>
           <td>

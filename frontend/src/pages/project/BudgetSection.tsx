@@ -119,7 +119,7 @@ export function BudgetSection({ project }: { project: Project }) {
       <h3 className="h5 mt-4">{copy.resources}</h3>
       {budget.resources.length === 0 ? <p>{copy.noResources}</p> : <ResourcesTable resources={budget.resources} open={open} />}
 
-      {budget.resources.length > 0 && <BudgetTotalsView totals={budget.totals} />}
+      {budget.resources.length > 0 && <BudgetTotalsView totals={budget.totals} resources={budget.resources} />}
 
       {open && (
         <div className="row g-4 mt-2">

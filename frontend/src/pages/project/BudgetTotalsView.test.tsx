@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import type { BudgetTotalFieldsFragment, ResourceUnit } from '../../gql/graphql';
 import type { Served } from '../../test/fakeServer';
@@ -29,51 +29,109 @@ const totals: ComponentProps<typeof BudgetTotalsView>['totals'] = {
   ],
 };
 
+type Resources = ComponentProps<typeof BudgetTotalsView>['resources'];
+
+const resource = (
+  id: string,
+  lifeArea: Resources[number]['lifeArea'],
+  unit: ResourceUnit,
+  planned: string,
+  uses: Array<[string, string]>,
+): Resources[number] =>
+  ({
+    __typename: 'BudgetResource',
+    id,
+    version: 1,
+    lifeArea,
+    kind: unit === 'EUR' ? 'ECONOMIC' : 'RELATIONAL',
+    providerKind: 'ORGANIZATION',
+    providerName: 'Comune di Breno',
+    fundingSource: 'COMUNE',
+    description: id,
+    profession: null,
+    unit,
+    plannedQuantity: planned,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    usedQuantity: '0.00',
+    overused: false,
+    uses: uses.map(([date, quantity], i) => ({ __typename: 'BudgetUse', id: `${id}-${i}`, date, quantity, note: null })),
+  }) as Resources[number];
+
+const resources: Resources = [
+  resource('Voucher SAD', 'HOUSING', 'EUR', '3650.50', [
+    ['2026-02-10', '1000.00'],
+    ['2026-03-10', '1000.00'],
+    // A mistyped use corrected by a reversing entry: the line goes down.
+    ['2026-03-12', '-100.00'],
+  ]),
+  resource('Figlio', 'SOCIAL_INCLUSION', 'HOURS', '20.00', []),
+];
+
 describe('Budget di Salute totals', () => {
-  it('shows every grouping as a table, in Italian, with euros and hours apart and over-use flagged', () => {
-    render(<BudgetTotalsView totals={totals} />);
-    const overall = within(screen.getByTestId('totali-overall')).getByRole('table', { name: 'Totali: totale' });
+  it('shows the totals once, in the grouping chosen, with the budget’s total at the foot', () => {
+    render(<BudgetTotalsView totals={totals} resources={resources} />);
+    const areas = within(screen.getByTestId('totali-byLifeArea')).getByRole('table', { name: 'Totali: per area di vita' });
     expect(
-      within(overall)
+      within(areas)
         .getAllByRole('row')
         .map((r) => r.textContent),
     ).toEqual([
       'VocePrevistoUtilizzatoResiduoUtilizzato sul previsto',
+      'Abitare3.650,50 €1.900,00 €1.750,50 €52%',
+      'Inclusione sociale20 ore0 ore20 ore0%',
       'Totale del budget3.650,50 €1.900,00 €1.750,50 €52%',
       '20 ore0 ore20 ore0%',
     ]);
+    // One table of totals, not one per grouping.
+    expect(screen.getAllByRole('table', { name: /^Totali:/ })).toHaveLength(1);
 
-    const areas = within(screen.getByTestId('totali-byLifeArea')).getByRole('table', { name: 'Totali: per area di vita' });
-    expect(areas).toHaveTextContent('Abitare');
-    expect(areas).toHaveTextContent('Inclusione sociale');
-    const funding = within(screen.getByTestId('totali-byFundingSource')).getByRole('table', { name: 'Totali: per fonte di finanziamento' });
-    expect(funding).toHaveTextContent('Fondi comunali');
-    expect(funding).toHaveTextContent('Fondo per le non autosufficienze (FNA)');
-
+    fireEvent.change(screen.getByLabelText('Raggruppa i totali'), { target: { value: 'byProvider' } });
     const providers = within(screen.getByTestId('totali-byProvider')).getByRole('table', { name: 'Totali: per chi mette a disposizione' });
     const comune = within(providers).getByRole('row', { name: /Comune di Breno/ });
     expect(comune).toHaveClass('ponte-row-over');
     expect(comune).toHaveTextContent('1.250,50 €1.300,00 € Oltre il previsto-49,50 €104%');
     expect(within(comune).getByText('Oltre il previsto')).toHaveAttribute('title', 'Utilizzo oltre il previsto di 49,50 €');
     expect(within(providers).getByRole('row', { name: /Famiglia/ })).not.toHaveClass('ponte-row-over');
+
+    fireEvent.change(screen.getByLabelText('Raggruppa i totali'), { target: { value: 'byFundingSource' } });
+    const funding = screen.getByRole('table', { name: 'Totali: per fonte di finanziamento' });
+    expect(funding).toHaveTextContent('Fondi comunali');
+    expect(funding).toHaveTextContent('Fondo per le non autosufficienze (FNA)');
   });
 
-  it('draws each grouping as bars, with the same data in a table for screen readers', () => {
-    render(<BudgetTotalsView totals={totals} />);
-    expect(screen.getByRole('table', { name: 'Grafico: previsto e utilizzato, per chi mette a disposizione' })).toBeInTheDocument();
-    const figure = screen
-      .getByText('Grafico: previsto e utilizzato, per chi mette a disposizione', { selector: 'figcaption' })
-      .closest('figure');
-    expect(figure?.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    const hidden = figure?.querySelector<HTMLTableElement>('.visually-hidden table');
-    expect([...(hidden?.rows ?? [])].map((r) => r.textContent)).toEqual([
-      'VocePrevistoUtilizzato',
-      'Comune di Breno (euro)1.250,50 €1.300,00 € (oltre il previsto)',
-      'Cooperativa sociale Il Sentiero (euro)2.400,00 €600,00 €',
-      'Famiglia (ore)20 ore0 ore',
+  it('draws planned against used per life area in euros and in hours apart, each with its table', () => {
+    const { container } = render(<BudgetTotalsView totals={totals} resources={resources} />);
+    const euros = screen.getByTestId('grafico-aree-EUR');
+    const hours = screen.getByTestId('grafico-aree-HOURS');
+    expect(
+      within(euros).getByText('Grafico: previsto e utilizzato per area di vita, in euro', { selector: 'figcaption' }),
+    ).toBeInTheDocument();
+    expect(
+      within(hours).getByText('Grafico: previsto e utilizzato per area di vita, in ore', { selector: 'figcaption' }),
+    ).toBeInTheDocument();
+    const table = (box: HTMLElement) =>
+      [...(box.querySelector<HTMLTableElement>('.visually-hidden table')?.rows ?? [])].map((r) => r.textContent);
+    expect(table(euros)).toEqual(['Area di vitaPrevistoUtilizzato', 'Abitare3.650,50 €1.900,00 €']);
+    expect(table(hours)).toEqual(['Area di vitaPrevistoUtilizzato', 'Inclusione sociale20 ore0 ore']);
+    for (const figure of container.querySelectorAll('figure')) expect(figure.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('draws the use over the budget period, corrections included, against the plan', () => {
+    render(<BudgetTotalsView totals={totals} resources={resources} />);
+    const chart = screen.getByTestId('grafico-utilizzo-EUR');
+    expect(
+      within(chart).getByText('Grafico: utilizzato nel tempo, in euro (periodo dal 01/01/2026 al 31/12/2026)', { selector: 'figcaption' }),
+    ).toBeInTheDocument();
+    const rows = [...(chart.querySelector<HTMLTableElement>('.visually-hidden table')?.rows ?? [])].map((r) => r.textContent);
+    expect(rows).toEqual([
+      'DataUtilizzato finoraSul previsto',
+      '01/01/20260,00 €0% del previsto',
+      '10/02/20261.000,00 €27% del previsto',
+      '10/03/20262.000,00 €55% del previsto',
+      '12/03/20261.900,00 €52% del previsto',
     ]);
-    // The over-used bar is drawn in the warning colour, full width on the euro scale.
-    const bars = figure!.querySelectorAll('rect.ponte-bar-over');
-    expect(bars.length).toBeGreaterThan(1);
+    // No hours were used: no chart of their use.
+    expect(screen.queryByTestId('grafico-utilizzo-HOURS')).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormFeedback } from '../../components/FormFeedback';
-import { layoutPoints } from '../../components/LineChart';
+import { captionWithDirection, layoutPoints } from '../../components/LineChart';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
@@ -35,7 +35,7 @@ type Point = Project['lifeAreaScores'][number]['points'][number];
 
 /** One life area's scores over time, a line per rater (the person, the team), on the 1–5 scale. */
 export function TrajectoryChart({ area, points }: { area: LifeArea; points: Point[] }) {
-  const caption = copy.chartCaption(lifeAreaLabels[area]);
+  const caption = captionWithDirection(copy.chartCaption(lifeAreaLabels[area]), 'up');
   const placed = layoutPoints(
     points.map((p) => ({ date: p.date, value: p.score })),
     1,
@@ -53,8 +53,16 @@ export function TrajectoryChart({ area, points }: { area: LifeArea; points: Poin
             <text x={36} y={yOf(level) + 4} textAnchor="end">
               {level}
             </text>
+            {copy.levelNames[level] && (
+              <text x={WIDTH - 28} y={yOf(level) + (level === 5 ? 14 : -6)} textAnchor="end" className="ponte-band-label">
+                {copy.levelNames[level]}
+              </text>
+            )}
           </g>
         ))}
+        <text x={50} y={24} className="ponte-better">
+          ↑ meglio
+        </text>
         {raters.map((rater) => {
           const mine = placed.filter((_, i) => points[i].rater === rater);
           const { color, dash } = SERIES[rater];

@@ -20,6 +20,7 @@ import { pathTo } from '../../routes';
 import { navigate, useLocation } from '../../router/router';
 import { useViewer } from '../../session/session';
 import { newProjectCopy as copy } from './copy';
+import { personName } from '../../i18n/names';
 
 export const projectPersonQuery = graphql(`
   query ProjectPerson($id: ID!) {
@@ -92,7 +93,7 @@ export function NewProjectPage({ personId }: { personId: string }) {
   const members = (team?.members ?? []).flatMap((m) => (m.active && m.user?.active ? [m.user] : []));
   // The viewer, when a member of the chosen team, is the likely case manager.
   const caseManagerId = form.values.caseManagerId || (members.some((m) => m.id === viewer.id) ? viewer.id : '');
-  const name = person.data?.person ? `${person.data.person.givenName} ${person.data.person.familyName}` : '';
+  const name = person.data?.person ? personName(person.data.person, 'text') : '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();

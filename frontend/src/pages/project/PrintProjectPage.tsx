@@ -26,6 +26,7 @@ import { formatQuantity, groupTotals } from './budget';
 import { projectCopy } from './copy';
 import { INTEGRATED_PARTS } from './integrated';
 import { printCopy as copy } from './printCopy';
+import { personName } from '../../i18n/names';
 
 /** What the printed PAI shows, in one request: no history, no scores, no form data. */
 export const printProjectQuery = graphql(`
@@ -162,7 +163,7 @@ function Terms({ rows, testId }: { rows: [string, ReactNode][]; testId: string }
 
 /** Family name first, as on the identity block and in the app's lists. */
 function sortName(person: Pick<Person, 'givenName' | 'familyName'>): string {
-  return `${person.familyName} ${person.givenName}`;
+  return personName(person, 'list');
 }
 
 function representatives(person: Person) {

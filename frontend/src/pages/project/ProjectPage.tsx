@@ -20,6 +20,7 @@ import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
 import { ReviewsSection } from './ReviewsSection';
 import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
+import { personName } from '../../i18n/names';
 
 /**
  * The project's sections, one shown at a time (the whole page was 16,400 px
@@ -65,9 +66,7 @@ export function ProjectPage({ id }: { id: string }) {
       <PageHeading title={project.title} />
       <p className="d-flex flex-wrap gap-3 ponte-no-print">
         <a href={paths.projects}>{copy.backToProjects}</a>
-        {project.person && (
-          <a href={pathTo.person(project.person.id)}>{copy.personLink(`${project.person.givenName} ${project.person.familyName}`)}</a>
-        )}
+        {project.person && <a href={pathTo.person(project.person.id)}>{copy.personLink(personName(project.person, 'text'))}</a>}
         <a href={pathTo.projectPrint(project.id)} className="btn btn-outline-primary btn-sm" data-testid="stampa-pai">
           {printCopy.printButton(project.kind === 'PAI')}
         </a>
@@ -111,7 +110,7 @@ function Summary({ project, onReload }: { project: Project; onReload: () => void
         {copy.sections.summary}
       </h2>
       <dl className="row ponte-definition mb-0" data-testid="sintesi-progetto">
-        {row(c.person, project.person ? `${project.person.givenName} ${project.person.familyName}` : copy.none)}
+        {row(c.person, project.person ? personName(project.person, 'text') : copy.none)}
         {row(c.kind, projectKindLabels[project.kind])}
         {row(c.team, project.team?.name ?? copy.none)}
         {row(c.caseManager, <CaseManagerChange project={project} onReload={onReload} />)}

@@ -200,12 +200,12 @@ describe('what each step still needs, before it is pressed', () => {
           {
             to: 'ACTIVE',
             ready: false,
-            reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)'],
+            reasons: ['manca il consenso della persona', 'il PAI integrato non è ancora sottoscritto dalla parte sociale'],
             refusals: [
               { code: 'MISSING_CONSENT', message: 'manca il consenso della persona', goalIds: [] },
               {
                 code: 'INTEGRATED_NOT_COSIGNED',
-                message: 'il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito)',
+                message: 'il PAI integrato non è ancora sottoscritto dalla parte sociale',
                 goalIds: [],
               },
             ],
@@ -217,7 +217,7 @@ describe('what each step still needs, before it is pressed', () => {
             ready: true,
             reasons: [],
             refusals: [],
-            warnings: ['il Budget di Salute non è ancora approvato da: Comune di Breno (le risorse non sono ancora impegnate)'],
+            warnings: ['il Budget di Salute non è ancora condiviso da: Comune di Breno (le risorse non sono ancora impegnate)'],
           },
         ],
       }),
@@ -231,7 +231,7 @@ describe('what each step still needs, before it is pressed', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'Manca il consenso della persona Registra il consenso',
-      'Il PAI integrato non è ancora sottoscritto dalla parte sociale (Comune/Ambito) Vai alle sottoscrizioni',
+      'Il PAI integrato non è ancora sottoscritto dalla parte sociale Vai alle sottoscrizioni',
     ]);
     // Each reason leads to the section where it is fixed.
     expect(within(active).getByRole('link', { name: 'Registra il consenso' })).toHaveAttribute('href', '/progetti/prj1?sezione=consenso');
@@ -245,7 +245,7 @@ describe('what each step still needs, before it is pressed', () => {
     const warned = screen.getByTestId('avvertenze-CLOSED');
     expect(warned).toHaveClass('alert-warning');
     expect(warned).toHaveTextContent('Prima di passare a «Conclusione»:');
-    expect(warned).toHaveTextContent('Il Budget di Salute non è ancora approvato da: Comune di Breno');
+    expect(warned).toHaveTextContent('Il Budget di Salute non è ancora condiviso da: Comune di Breno');
     // The buttons stay: the server gives the same reasons when one is pressed.
     expect(screen.getByRole('button', { name: 'Avvia gli interventi' })).toBeEnabled();
   });

@@ -17,6 +17,7 @@ import { projectsCopy as copy } from '../project/copy';
 import { ProjectStatusBadge } from '../project/ProjectStatusPanel';
 import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 import { ResponsiveTable } from '../../components/ScrollBox';
+import { personName } from '../../i18n/names';
 
 const PAGE_SIZE = 20;
 // A constant: urql restarts a query whose context is a new object, on every render.
@@ -165,7 +166,7 @@ function ProjectRows({ variables }: { variables: Variables }) {
             <br />
             <span className="ponte-muted small">{projectKindLabels[p.kind]}</span>
           </td>
-          <td>{p.person ? `${p.person.familyName} ${p.person.givenName}` : '—'}</td>
+          <td>{p.person ? personName(p.person, 'list') : '—'}</td>
           <td>
             <ProjectStatusBadge status={p.status} />
           </td>
