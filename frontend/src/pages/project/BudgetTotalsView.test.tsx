@@ -46,6 +46,7 @@ const resource = (
     kind: unit === 'EUR' ? 'ECONOMIC' : 'RELATIONAL',
     providerKind: 'ORGANIZATION',
     providerName: 'Comune di Breno',
+    provider: null,
     fundingSource: 'COMUNE',
     description: id,
     profession: null,
@@ -55,7 +56,16 @@ const resource = (
     periodEnd: '2026-12-31',
     usedQuantity: '0.00',
     overused: false,
-    uses: uses.map(([date, quantity], i) => ({ __typename: 'BudgetUse', id: `${id}-${i}`, date, quantity, note: null })),
+    uses: uses.map(([date, quantity], i) => ({
+      __typename: 'BudgetUse',
+      id: `${id}-${i}`,
+      date,
+      quantity,
+      note: null,
+      reason: null,
+      reverses: null,
+      reversedBy: null,
+    })),
   }) as Resources[number];
 
 const resources: Resources = [
