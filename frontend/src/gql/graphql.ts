@@ -798,6 +798,7 @@ export type UpdateUserInput = {
   active?: boolean | null | undefined;
   displayName?: string | null | undefined;
   expectedVersion: number;
+  managesAgreements?: boolean | null | undefined;
   organizationId?: string | null | undefined;
   profession?: Profession | null | undefined;
   role?: Role | null | undefined;
