@@ -7,6 +7,7 @@
  * labelled from the design notes (api.md) ahead of their screens.
  */
 import type {
+  AgreementPartyRole,
   AssessmentReason,
   AssessmentSetting,
   BudgetAgreementStatus,
@@ -25,6 +26,10 @@ import type {
   Instrument,
   IntegratedPart,
   LifeArea,
+  MeetingKind,
+  MeetingStatus,
+  NetworkAgreementKind,
+  NetworkAgreementStatus,
   NeedLevel,
   OrganizationKind,
   Profession,
@@ -369,6 +374,44 @@ export const cancelReasonLabels: Record<CancelReason, string> = {
   OTHER: 'Altro motivo',
 };
 
+export const networkAgreementKindLabels: Record<NetworkAgreementKind, string> = {
+  CONVENZIONE: 'Convenzione',
+  PROTOCOLLO_D_INTESA: "Protocollo d'intesa",
+  PROCEDURA_OPERATIVA: 'Procedura operativa',
+  ACCORDO_DI_PROGRAMMA: 'Accordo di programma',
+  CO_PROGETTAZIONE: 'Co-progettazione',
+  CO_PROGRAMMAZIONE: 'Co-programmazione',
+};
+
+export const networkAgreementStatusLabels: Record<NetworkAgreementStatus, string> = {
+  DRAFT: 'Bozza',
+  SIGNED: 'Firmato',
+  IN_FORCE: 'In vigore',
+  EXPIRED: 'Scaduto',
+  WITHDRAWN: 'Revocato',
+};
+
+export const agreementPartyRoleLabels: Record<AgreementPartyRole, string> = {
+  PROMOTER: 'Promotore',
+  SIGNATORY: 'Firmatario',
+  ETS_PARTNER: 'Partner ETS',
+};
+
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  FORMAZIONE: 'Formazione',
+  SUPERVISIONE: 'Supervisione',
+  FORMAZIONE_CAREGIVER: 'Formazione caregiver',
+  EQUIPE: 'Équipe',
+  COORDINAMENTO: 'Coordinamento',
+  CO_PROGETTAZIONE: 'Co-progettazione',
+};
+
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  PLANNED: 'Programmato',
+  HELD: 'Svolto',
+  CANCELLED: 'Annullato',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -440,6 +483,11 @@ export const enumLabels: Record<string, Record<string, string>> = {
   IndicatorUnit: indicatorUnitLabels,
   IndicatorBreakdown: indicatorBreakdownLabels,
   IndicatorDimension: indicatorDimensionLabels,
+  NetworkAgreementKind: networkAgreementKindLabels,
+  NetworkAgreementStatus: networkAgreementStatusLabels,
+  AgreementPartyRole: agreementPartyRoleLabels,
+  MeetingKind: meetingKindLabels,
+  MeetingStatus: meetingStatusLabels,
 };
 
 /**
