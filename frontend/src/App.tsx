@@ -4,11 +4,17 @@ import { AppShell, PublicShell } from './components/AppShell';
 import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { AdminPage } from './pages/admin/AdminPage';
+import { EditAgreementPage, NewAgreementPage } from './pages/agreements/AgreementFormPage';
+import { AgreementPage } from './pages/agreements/AgreementPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { MeetingPage } from './pages/meetings/MeetingPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
 import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { AssessmentsIndexPage } from './pages/assessment/AssessmentsIndexPage';
 import { NewAssessmentPage } from './pages/assessment/NewAssessmentPage';
@@ -49,6 +55,14 @@ function Screen({ pathname }: { pathname: string }) {
       return <NotificationsPage />;
     case paths.indicators:
       return <IndicatorsPage />;
+    case paths.agreements:
+      return <AgreementsPage />;
+    case paths.newAgreement:
+      return <NewAgreementPage />;
+    case paths.meetings:
+      return <MeetingsPage />;
+    case paths.newMeeting:
+      return <NewMeetingPage />;
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:
@@ -69,6 +83,12 @@ function Screen({ pathname }: { pathname: string }) {
   if (discharge) return <DischargePage key={discharge.id} id={discharge.id} />;
   const assessment = matchPath(patterns.assessment, pathname);
   if (assessment) return <AssessmentPage key={assessment.id} id={assessment.id} />;
+  const agreement = matchPath(patterns.agreement, pathname);
+  if (agreement) return <AgreementPage key={agreement.id} id={agreement.id} />;
+  const editAgreement = matchPath(patterns.editAgreement, pathname);
+  if (editAgreement) return <EditAgreementPage key={editAgreement.id} id={editAgreement.id} />;
+  const meeting = matchPath(patterns.meeting, pathname);
+  if (meeting) return <MeetingPage key={meeting.id} id={meeting.id} />;
   if (matchPath(patterns.adminTeam, pathname)) return <AdminPage />;
   return <NotFoundPage />;
 }

@@ -508,3 +508,8 @@ export const legacyValues: ReadonlySet<string> = new Set(['HOME_WITH_SERVICES', 
 export function labelOptions<T extends string>(labels: Record<T, string>): Array<[T, string]> {
   return (Object.entries(labels) as Array<[T, string]>).filter(([value]) => !formerSpellings.has(value) && !legacyValues.has(value));
 }
+
+/** A value read from the address (`?tipo=`) when the labels know it, else '' (no filter). */
+export function knownValue<T extends string>(labels: Record<T, string>, value: string | null): T | '' {
+  return value !== null && Object.prototype.hasOwnProperty.call(labels, value) ? (value as T) : '';
+}

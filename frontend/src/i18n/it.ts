@@ -23,6 +23,8 @@ export const shellCopy = {
     discharges: 'Dimissioni protette',
     notifications: 'Notifiche',
     indicators: 'Indicatori',
+    agreements: 'Accordi',
+    meetings: 'Incontri',
     admin: 'Amministrazione',
   },
   unreadBadge: (n: number) => (n === 1 ? 'una notifica non letta' : `${n} notifiche non lette`),
