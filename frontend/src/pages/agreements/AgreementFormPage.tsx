@@ -252,13 +252,7 @@ function AgreementForm({ agreement, onReload }: { agreement?: Agreement; onReloa
               {parties.map((party, index) => {
                 const n = index + 1;
                 return (
-                  <div
-                    key={index}
-                    className="row align-items-start ponte-subform mb-3"
-                    data-testid="ente-modulo"
-                    role="group"
-                    aria-label={copy.party(n)}
-                  >
+                  <div key={index} className="row align-items-start ponte-subform mb-3" data-testid="ente-modulo">
                     <div className="col-12 col-lg-5">
                       <SelectField
                         id={`accordo-ente-${n}`}

@@ -142,9 +142,11 @@ export function AgreementPage({ id }: { id: string }) {
                 [s.kind, networkAgreementKindLabels[a.kind]],
                 [
                   s.status,
-                  <Badge key="stato" color={statusColor(a.status)} pill data-testid="stato-accordo">
-                    {networkAgreementStatusLabels[a.status]}
-                  </Badge>,
+                  <span key="stato" data-testid="stato-accordo">
+                    <Badge color={statusColor(a.status)} pill>
+                      {networkAgreementStatusLabels[a.status]}
+                    </Badge>
+                  </span>,
                 ],
                 [s.validity, validityText(a.validFrom, a.validUntil)],
                 [s.signedOn, a.signedOn ? formatDate(a.signedOn) : s.notSigned],

@@ -114,7 +114,6 @@ export const agreementFormCopy = {
   validUntilHint: 'Vuoto: a tempo indeterminato.',
   services: 'Interventi LEPS interessati',
   lifeAreas: 'Aree di vita interessate',
-  party: (n: number) => `Ente ${n}`,
   partyOrganization: 'Ente',
   partyRole: 'Ruolo',
   partyContact: 'Referente in Ponte',

@@ -138,9 +138,11 @@ export function MeetingPage({ id }: { id: string }) {
     [s.kind, meetingKindLabels[m.kind]],
     [
       s.status,
-      <Badge key="stato" color={meetingStatusColor(m.status)} pill data-testid="stato-incontro">
-        {meetingStatusLabels[m.status]}
-      </Badge>,
+      <span key="stato" data-testid="stato-incontro">
+        <Badge color={meetingStatusColor(m.status)} pill>
+          {meetingStatusLabels[m.status]}
+        </Badge>
+      </span>,
     ],
     [s.plannedOn, formatDate(m.plannedOn)],
     ...(m.heldOn ? ([[s.heldOn, formatDate(m.heldOn)]] as Array<[string, ReactNode]>) : []),
