@@ -85,8 +85,7 @@ const EMPTY_PARTY: PartyDraft = { organizationId: '', role: '', contactUserId: '
 /** Nuovo accordo (`/accordi/nuovo`): for an administrator or a planning office that manages agreements. */
 export function NewAgreementPage() {
   const canCreate = useCanCreateAgreements();
-  const [{ data }] = useQuery({ query: agreementOrganizationsQuery });
-  if (!data) return <Loading />;
+  if (canCreate === undefined) return <Loading />;
   if (!canCreate)
     return (
       <>

@@ -90,10 +90,11 @@ export const agreementManagerQuery = graphql(`
   }
 `);
 
-/** Whether the viewer may create agreements (the server decides again). */
-export function useCanCreateAgreements(): boolean {
+/** Whether the viewer may create agreements (the server decides again); undefined until known. */
+export function useCanCreateAgreements(): boolean | undefined {
   const [{ data }] = useQuery({ query: agreementManagerQuery });
-  return !!data?.me && (data.me.role === 'ADMIN' || data.me.managesAgreements);
+  if (!data) return undefined;
+  return !!data.me && (data.me.role === 'ADMIN' || data.me.managesAgreements);
 }
 
 function variables(filters: AgreementFilters, after: string | null): NetworkAgreementsQueryVariables {
