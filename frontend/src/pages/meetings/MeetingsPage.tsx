@@ -115,14 +115,16 @@ export function MeetingsPage() {
       </div>
 
       <nav aria-label={copy.month} className="d-flex flex-wrap align-items-center gap-3 my-4">
-        <a className="btn btn-outline-primary btn-sm" href={hrefOf(previous)} aria-label={copy.previous(monthName(previous))}>
-          ‹ {copy.previousShort}
+        <a className="btn btn-outline-primary btn-sm" href={hrefOf(previous)}>
+          <span aria-hidden="true">‹ </span>
+          <span className="visually-hidden">{copy.previousMonth}</span> {monthName(previous)}
         </a>
         <h2 className="h3 mb-0 text-capitalize" data-testid="mese">
           {month}
         </h2>
-        <a className="btn btn-outline-primary btn-sm" href={hrefOf(next)} aria-label={copy.next(monthName(next))}>
-          {copy.nextShort} ›
+        <a className="btn btn-outline-primary btn-sm" href={hrefOf(next)}>
+          <span className="visually-hidden">{copy.nextMonth}</span> {monthName(next)}
+          <span aria-hidden="true"> ›</span>
         </a>
       </nav>
 

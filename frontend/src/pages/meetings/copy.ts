@@ -5,10 +5,9 @@ export const meetingsCopy = {
     'Formazione, supervisione, formazione dei caregiver, équipe, coordinamento e co-progettazione: quelli programmati e quelli svolti, mese per mese.',
   plan: 'Programma un incontro',
   month: 'Mese',
-  previous: (month: string) => `Mese precedente: ${month}`,
-  next: (month: string) => `Mese successivo: ${month}`,
-  previousShort: 'Precedente',
-  nextShort: 'Successivo',
+  // Before the month's name in its link, for screen readers ("Mese precedente: ottobre 2026").
+  previousMonth: 'Mese precedente:',
+  nextMonth: 'Mese successivo:',
   filters: {
     region: 'Filtra gli incontri',
     kind: 'Tipo',
