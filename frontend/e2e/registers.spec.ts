@@ -47,7 +47,9 @@ test('the administrator registers a Convenzione between three organizations and 
   await page.getByLabel('Data della firma (facoltativo)').fill(today);
   await page.getByLabel('Valido dal (facoltativo)').fill(`${year}-01-01`);
   await page.getByLabel('Valido fino al (facoltativo)').fill(`${year + 1}-12-31`);
-  await page.getByLabel('Servizio di assistenza domiciliare (SAD)').check();
+  // bootstrap-italia draws the box on the label, which takes the click (as in cases.spec.ts).
+  await page.locator('label[for="accordo-services-SAD"]').click();
+  await expect(page.getByLabel('Servizio di assistenza domiciliare (SAD)')).toBeChecked();
   await page.getByLabel('Scopo (facoltativo)').fill('Garantire il SAD nei Comuni dell’Ambito');
   await page.getByLabel('Indicatori di monitoraggio/esito (facoltativo)').fill('Ore erogate / ore previste');
   await checkScreen(page, '50-nuovo-accordo');
@@ -95,8 +97,9 @@ test('a PUA member plans a caregiver course, records it held with the attendance
   await page.getByLabel('Data prevista').fill(today);
   await page.getByLabel('Équipe', { exact: true }).selectOption({ label: PUA });
   const invited = page.getByRole('group', { name: 'Partecipanti di Ponte' });
-  await invited.getByLabel('Chiara Bonetti').check();
-  await invited.getByLabel('Marco Ghirardi').check();
+  await invited.locator('label', { hasText: 'Chiara Bonetti' }).click();
+  await invited.locator('label', { hasText: 'Marco Ghirardi' }).click();
+  await expect(invited.getByLabel('Marco Ghirardi')).toBeChecked();
   await page.getByLabel('Partecipanti esterni').fill('8');
   await page.getByLabel('Accordo che attua (facoltativo)').selectOption({ label: `${agreementTitle} (In vigore)` });
   await expect(page.getByText('Una breve nota: nessun dato personale.')).toBeVisible();
@@ -110,8 +113,10 @@ test('a PUA member plans a caregiver course, records it held with the attendance
   // Held: Marco did not come, Giulia did; ten caregivers instead of eight.
   const present = page.getByRole('group', { name: 'Presenti' });
   await expect(present.getByLabel('Chiara Bonetti')).toBeChecked();
-  await present.getByLabel('Marco Ghirardi').uncheck();
-  await present.getByLabel('Giulia Ramponi').check();
+  await present.locator('label', { hasText: 'Marco Ghirardi' }).click();
+  await present.locator('label', { hasText: 'Giulia Ramponi' }).click();
+  await expect(present.getByLabel('Marco Ghirardi')).not.toBeChecked();
+  await expect(present.getByLabel('Giulia Ramponi')).toBeChecked();
   await expect(page.getByLabel('Data in cui si è svolto')).toHaveValue(today);
   await page.getByLabel('Partecipanti esterni').fill('10');
   await checkScreen(page, '54-incontro-da-registrare');
