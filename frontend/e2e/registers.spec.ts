@@ -44,7 +44,8 @@ test('the administrator registers a Convenzione between three organizations and 
   await page.getByRole('button', { name: 'Aggiungi un ente' }).click();
   await page.getByLabel('Ente 3', { exact: true }).selectOption({ label: 'Comune di Breno' });
   await page.getByLabel('Ruolo 3', { exact: true }).selectOption({ label: 'Firmatario' });
-  await page.getByLabel('Data della firma (facoltativo)').fill(today);
+  // Signed on the day its validity starts (the server refuses a validity that starts before the signature).
+  await page.getByLabel('Data della firma (facoltativo)').fill(`${year}-01-01`);
   await page.getByLabel('Valido dal (facoltativo)').fill(`${year}-01-01`);
   await page.getByLabel('Valido fino al (facoltativo)').fill(`${year + 1}-12-31`);
   // bootstrap-italia draws the box on the label, which takes the click (as in cases.spec.ts).
