@@ -114,10 +114,19 @@ test('phones: the social worker’s screens', async ({ page }) => {
     ['/valutazioni', 'valutazioni'],
     ['/valutazioni/strumenti', 'strumenti-di-valutazione'],
     ['/dimissioni', 'dimissioni'],
+    ['/accordi', 'accordi'],
+    ['/incontri', 'incontri'],
+    ['/incontri/nuovo', 'nuovo-incontro'],
     ['/notifiche', 'notifiche'],
   ] as const) {
     await checkPhoneScreen(page, path, name);
   }
+  // The meetings of the demo (its year of training and supervision), the first few.
+  const meetings = await ask<{ meetings: { nodes: { id: string }[] } }>(
+    page,
+    '{ meetings(from: "2000-01-01", to: "2100-12-31", first: 3) { nodes { id } } }',
+  );
+  for (const meeting of meetings.meetings.nodes) await checkPhoneScreen(page, `/incontri/${meeting.id}`, `incontro-${meeting.id}`);
   // The persons with the most projects: the longest records.
   const persons = [...data.persons.nodes].sort((a, b) => b.projects.length - a.projects.length).slice(0, 3);
   expect(persons.length).toBeGreaterThan(0);
@@ -167,7 +176,7 @@ test('phones: the ward’s protected discharges', async ({ page }) => {
   await signOut(page);
 });
 
-test('phones: the administrator’s screens and the indicators', async ({ page }) => {
+test('phones: the administrator’s screens, the indicators and the registers', async ({ page }) => {
   await page.goto('/accesso');
   await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro' })).toBeVisible();
@@ -178,8 +187,20 @@ test('phones: the administrator’s screens and the indicators', async ({ page }
     ['/amministrazione/enti', 'amministrazione-enti'],
     ['/amministrazione/equipe', 'amministrazione-equipe'],
     [`/amministrazione/equipe/${data.teams.nodes[0].id}`, 'amministrazione-una-equipe'],
+    ['/accordi', 'accordi-amministrazione'],
+    ['/accordi/nuovo', 'nuovo-accordo'],
+    ['/incontri', 'incontri-amministrazione'],
   ] as const) {
     await checkPhoneScreen(page, path, name);
+  }
+  // The agreements of the demo, each with its edit form.
+  const agreements = await ask<{ networkAgreements: { nodes: { id: string }[] } }>(
+    page,
+    '{ networkAgreements(first: 3) { nodes { id } } }',
+  );
+  for (const agreement of agreements.networkAgreements.nodes) {
+    await checkPhoneScreen(page, `/accordi/${agreement.id}`, `accordo-${agreement.id}`);
+    await checkPhoneScreen(page, `/accordi/${agreement.id}/modifica`, `modifica-accordo-${agreement.id}`);
   }
   await signOut(page);
 });

@@ -6,11 +6,17 @@ import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { AdminPage } from './pages/admin/AdminPage';
+import { EditAgreementPage, NewAgreementPage } from './pages/agreements/AgreementFormPage';
+import { AgreementPage } from './pages/agreements/AgreementPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { MeetingPage } from './pages/meetings/MeetingPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
 import { AssessmentPage } from './pages/assessment/AssessmentPage';
 import { AssessmentsIndexPage } from './pages/assessment/AssessmentsIndexPage';
 import { AssessmentsPage } from './pages/assessment/AssessmentsPage';
@@ -67,6 +73,14 @@ function Screen({ pathname }: { pathname: string }) {
       return <NotificationsPage />;
     case paths.indicators:
       return <IndicatorsPage />;
+    case paths.agreements:
+      return <AgreementsPage />;
+    case paths.newAgreement:
+      return <NewAgreementPage />;
+    case paths.meetings:
+      return <MeetingsPage />;
+    case paths.newMeeting:
+      return <NewMeetingPage />;
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:
@@ -87,6 +101,12 @@ function Screen({ pathname }: { pathname: string }) {
   if (discharge) return <DischargePage key={discharge.id} id={discharge.id} />;
   const assessment = matchPath(patterns.assessment, pathname);
   if (assessment) return <AssessmentPage key={assessment.id} id={assessment.id} />;
+  const agreement = matchPath(patterns.agreement, pathname);
+  if (agreement) return <AgreementPage key={agreement.id} id={agreement.id} />;
+  const editAgreement = matchPath(patterns.editAgreement, pathname);
+  if (editAgreement) return <EditAgreementPage key={editAgreement.id} id={editAgreement.id} />;
+  const meeting = matchPath(patterns.meeting, pathname);
+  if (meeting) return <MeetingPage key={meeting.id} id={meeting.id} />;
   if (matchPath(patterns.adminTeam, pathname)) return <AdminPage />;
   return <NotFoundPage />;
 }

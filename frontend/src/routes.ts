@@ -12,6 +12,10 @@ export const paths = {
   notifications: '/notifiche',
   changePassword: '/password',
   indicators: '/indicatori',
+  agreements: '/accordi',
+  newAgreement: '/accordi/nuovo',
+  meetings: '/incontri',
+  newMeeting: '/incontri/nuovo',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',
   adminTeams: '/amministrazione/equipe',
@@ -27,6 +31,9 @@ export const patterns = {
   projectPrint: '/progetti/:id/stampa',
   discharge: '/dimissioni/:id',
   adminTeam: '/amministrazione/equipe/:id',
+  agreement: '/accordi/:id',
+  editAgreement: '/accordi/:id/modifica',
+  meeting: '/incontri/:id',
 } as const;
 
 /** Builders for the paths with an id. */
@@ -40,6 +47,11 @@ export const pathTo = {
     `/progetti/${encodeURIComponent(id)}${section ? `?sezione=${encodeURIComponent(section)}` : ''}`,
   projectPrint: (id: string) => `/progetti/${encodeURIComponent(id)}/stampa`,
   discharge: (id: string) => `/dimissioni/${encodeURIComponent(id)}`,
+  agreement: (id: string) => `/accordi/${encodeURIComponent(id)}`,
+  editAgreement: (id: string) => `/accordi/${encodeURIComponent(id)}/modifica`,
+  meeting: (id: string) => `/incontri/${encodeURIComponent(id)}`,
+  /** Incontri at a month (`2026-11`). */
+  meetingsMonth: (month: string) => `/incontri?mese=${encodeURIComponent(month)}`,
   /** Persone with a search already run (a codice fiscale, a name). */
   personsSearch: (search: string) => `/persone?cerca=${encodeURIComponent(search)}`,
   /** The open-project form, optionally prefilled (a discharge's suggested PAI). */

@@ -27,6 +27,9 @@ export function isCaseWorker(viewer: Viewer): boolean {
   return viewer.role === 'OPERATOR' && !isWardStaff(viewer);
 }
 
+/** The roles offered the registers of agreements and meetings. */
+const registers: ReadonlyArray<Viewer['role']> = ['ADMIN', 'OPERATOR', 'REPORTER', 'AUDITOR'];
+
 export function navigationFor(viewer: Viewer): NavEntry[] {
   const caseWork = isCaseWorker(viewer);
   const entries: [NavEntry, boolean][] = [
@@ -38,6 +41,10 @@ export function navigationFor(viewer: Viewer): NavEntry[] {
     // Every member of a team reads its indicators (policy::require_indicators_reader),
     // not only its coordinators, so every case-work operator is offered the page.
     [{ to: paths.indicators, label: shellCopy.nav.indicators }, caseWork || viewer.role === 'REPORTER' || viewer.role === 'ADMIN'],
+    // The registers of the network (agreements and meetings) hold no personal data: every
+    // role reads them (an auditor only reads); the server decides who writes.
+    [{ to: paths.agreements, label: shellCopy.nav.agreements }, registers.includes(viewer.role)],
+    [{ to: paths.meetings, label: shellCopy.nav.meetings }, registers.includes(viewer.role)],
     [{ to: paths.notifications, label: shellCopy.nav.notifications }, true],
     [{ to: paths.admin, label: shellCopy.nav.admin }, viewer.role === 'ADMIN'],
   ];

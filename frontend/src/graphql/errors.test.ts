@@ -19,6 +19,16 @@ describe('formErrors', () => {
     expect(formErrors(error, fields).fields.email).toBe('Email non valida');
   });
 
+  it('finds the place of a field of a nested input', () => {
+    const form = ['title', 'parties', 'elements.purpose'] as const;
+    const error = (field: string) => graphQLError('No', { code: 'VALIDATION', field });
+    expect(formErrors(error('input.agreement.title'), form).fields.title).toBe('No');
+    expect(formErrors(error('parties[1].organizationId'), form).fields.parties).toBe('No');
+    expect(formErrors(error('agreement.parties.0.role'), form).fields.parties).toBe('No');
+    expect(formErrors(error('agreement.elements.purpose'), form).fields['elements.purpose']).toBe('No');
+    expect(formErrors(error('agreement.kind'), form)).toEqual({ fields: {}, general: 'No' });
+  });
+
   it('keeps a VALIDATION error for a field the form does not have as the general message', () => {
     const error = graphQLError('Non puoi disattivare il tuo stesso account', { code: 'VALIDATION', field: 'active' });
     expect(formErrors(error, fields)).toEqual({ fields: {}, general: 'Non puoi disattivare il tuo stesso account' });

@@ -39,6 +39,29 @@ export interface FormErrors<F extends string> {
 }
 
 /**
+ * The form's field a server's `extensions.field` names: the path itself
+ * (`input.email` and `email` both name `email`), else its longest part the
+ * form has, so a nested input finds its place (`agreement.title` → `title`,
+ * `parties[1].organizationId` → `parties`, `elements.purpose` → a form's
+ * `elements.purpose` or `purpose`).
+ */
+export function formField<F extends string>(path: string, fields: readonly F[]): F | undefined {
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
+  if (parts[0] === 'input') parts.shift();
+  for (let length = parts.length; length > 0; length -= 1) {
+    for (let start = 0; start + length <= parts.length; start += 1) {
+      const candidate = parts.slice(start, start + length).join('.');
+      const found = fields.find((f) => f === candidate);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Spreads a failed mutation over a form: a `VALIDATION` error whose
  * `extensions.field` is one of `fields` goes by that field (`input.email` and
  * `email` both name `email`), anything else becomes the general message.
@@ -51,8 +74,8 @@ export function formErrors<F extends string>(error: CombinedError, fields: reado
   for (const e of error.graphQLErrors) {
     const code = codeOf(e);
     const rawField = e.extensions?.field;
-    const field = typeof rawField === 'string' ? (rawField.replace(/^input\./, '') as F) : undefined;
-    if (code === 'VALIDATION' && field && fields.includes(field)) {
+    const field = typeof rawField === 'string' ? formField(rawField, fields) : undefined;
+    if (code === 'VALIDATION' && field) {
       result.fields[field] ??= e.message;
     } else if (code === 'BAD_REQUEST' || !code) {
       general.push(commonCopy.genericError);

@@ -8,6 +8,7 @@
  */
 import type {
   AgeBand,
+  AgreementPartyRole,
   AssessmentReason,
   AssessmentSetting,
   BudgetAgreementStatus,
@@ -26,6 +27,10 @@ import type {
   Instrument,
   IntegratedPart,
   LifeArea,
+  MeetingKind,
+  MeetingStatus,
+  NetworkAgreementKind,
+  NetworkAgreementStatus,
   NeedLevel,
   OrganizationKind,
   Profession,
@@ -405,6 +410,44 @@ export const cancelReasonLabels: Record<CancelReason, string> = {
   OTHER: 'Altro motivo',
 };
 
+export const networkAgreementKindLabels: Record<NetworkAgreementKind, string> = {
+  CONVENZIONE: 'Convenzione',
+  PROTOCOLLO_D_INTESA: "Protocollo d'intesa",
+  PROCEDURA_OPERATIVA: 'Procedura operativa',
+  ACCORDO_DI_PROGRAMMA: 'Accordo di programma',
+  CO_PROGETTAZIONE: 'Co-progettazione',
+  CO_PROGRAMMAZIONE: 'Co-programmazione',
+};
+
+export const networkAgreementStatusLabels: Record<NetworkAgreementStatus, string> = {
+  DRAFT: 'Bozza',
+  SIGNED: 'Firmato',
+  IN_FORCE: 'In vigore',
+  EXPIRED: 'Scaduto',
+  WITHDRAWN: 'Revocato',
+};
+
+export const agreementPartyRoleLabels: Record<AgreementPartyRole, string> = {
+  PROMOTER: 'Promotore',
+  SIGNATORY: 'Firmatario',
+  ETS_PARTNER: 'Partner ETS',
+};
+
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  FORMAZIONE: 'Formazione',
+  SUPERVISIONE: 'Supervisione',
+  FORMAZIONE_CAREGIVER: 'Formazione caregiver',
+  EQUIPE: 'Équipe',
+  COORDINAMENTO: 'Coordinamento',
+  CO_PROGETTAZIONE: 'Co-progettazione',
+};
+
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  PLANNED: 'Programmato',
+  HELD: 'Svolto',
+  CANCELLED: 'Annullato',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -480,6 +523,11 @@ export const enumLabels: Record<string, Record<string, string>> = {
   IndicatorUnit: indicatorUnitLabels,
   IndicatorBreakdown: indicatorBreakdownLabels,
   IndicatorDimension: indicatorDimensionLabels,
+  NetworkAgreementKind: networkAgreementKindLabels,
+  NetworkAgreementStatus: networkAgreementStatusLabels,
+  AgreementPartyRole: agreementPartyRoleLabels,
+  MeetingKind: meetingKindLabels,
+  MeetingStatus: meetingStatusLabels,
 };
 
 /**
@@ -499,4 +547,9 @@ export const legacyValues: ReadonlySet<string> = new Set(['HOME_WITH_SERVICES', 
 /** `[value, label]` pairs in the schema's order, for a `<select>`. */
 export function labelOptions<T extends string>(labels: Record<T, string>): Array<[T, string]> {
   return (Object.entries(labels) as Array<[T, string]>).filter(([value]) => !formerSpellings.has(value) && !legacyValues.has(value));
+}
+
+/** A value read from the address (`?tipo=`) when the labels know it, else '' (no filter). */
+export function knownValue<T extends string>(labels: Record<T, string>, value: string | null): T | '' {
+  return value !== null && Object.prototype.hasOwnProperty.call(labels, value) ? (value as T) : '';
 }

@@ -24,6 +24,8 @@ export const shellCopy = {
     discharges: 'Dimissioni protette',
     notifications: 'Notifiche',
     indicators: 'Indicatori',
+    agreements: 'Accordi',
+    meetings: 'Incontri',
     admin: 'Amministrazione',
   },
   caseWorkOnly: 'Questa pagina è per gli operatori delle équipe che seguono le persone: con il tuo ruolo non la puoi usare.',

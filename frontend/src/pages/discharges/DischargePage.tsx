@@ -1,6 +1,7 @@
 import { Badge, Button } from 'design-react-kit';
-import { Fragment, useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Definitions } from '../../components/Definitions';
 import { FormFeedback } from '../../components/FormFeedback';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormMessage } from '../../components/FormMessage';
@@ -300,19 +301,6 @@ function Steps({ status }: { status: DischargeStatus }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-function Definitions({ rows, testId }: { rows: Array<[string, ReactNode]>; testId?: string }) {
-  return (
-    <dl className="row ponte-definition mb-0" data-testid={testId}>
-      {rows.map(([term, value]) => (
-        <Fragment key={term}>
-          <dt className="col-sm-5">{term}</dt>
-          <dd className="col-sm-7">{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
 
