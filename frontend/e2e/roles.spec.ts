@@ -12,12 +12,12 @@ const NAV: Array<[string, string, Array<string | RegExp>]> = [
   [
     'the social worker',
     'assistente.sociale@ponte.demo',
-    ['Il mio lavoro', 'Persone', 'Progetti', 'Valutazioni', 'Dimissioni protette', 'Indicatori', /^Notifiche/],
+    ['Il mio lavoro', 'Persone', 'Progetti', 'Valutazioni', 'Dimissioni protette', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/],
   ],
-  ['the hospital ward', 'reparto@ponte.demo', ['Il mio lavoro', 'Dimissioni protette', /^Notifiche/]],
-  ['the administrator', DEMO_ADMIN.email, ['Il mio lavoro', 'Indicatori', /^Notifiche/, 'Amministrazione']],
-  ['the planning office', 'ufficio.piano@ponte.demo', ['Il mio lavoro', 'Indicatori', /^Notifiche/]],
-  ['the DPO (auditor)', 'dpo@ponte.demo', ['Il mio lavoro', /^Notifiche/]],
+  ['the hospital ward', 'reparto@ponte.demo', ['Il mio lavoro', 'Dimissioni protette', 'Accordi', 'Incontri', /^Notifiche/]],
+  ['the administrator', DEMO_ADMIN.email, ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/, 'Amministrazione']],
+  ['the planning office', 'ufficio.piano@ponte.demo', ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/]],
+  ['the DPO (auditor)', 'dpo@ponte.demo', ['Il mio lavoro', 'Accordi', 'Incontri', /^Notifiche/]],
 ];
 
 for (const [who, email, entries] of NAV) {
