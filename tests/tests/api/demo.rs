@@ -493,6 +493,8 @@ async fn the_demo_holds_the_agreements_and_meetings_of_its_ambiti(db: TestDb) {
         "{}",
         reminded.body
     );
+}
+
 /// Words that belong to old age: a child's progetto di vita has none of them.
 const ELDERLY_ONLY: [&str; 6] = [
     "cadut",
