@@ -210,7 +210,7 @@ describe('App', () => {
         __typename: 'UserConnection',
         totalCount: 1,
         pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c1' },
-        nodes: [{ ...adminViewer, version: 1, active: true }],
+        nodes: [{ ...adminViewer, version: 1, active: true, managesAgreements: false }],
       },
     };
     const choices = {

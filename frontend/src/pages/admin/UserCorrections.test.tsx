@@ -15,6 +15,7 @@ const sara: Served<AdminUsersQuery['users']['nodes'][number]> = {
   role: 'OPERATOR',
   profession: 'INFERMIERE',
   active: true,
+  managesAgreements: false,
   organization: ORG,
 };
 
@@ -54,6 +55,7 @@ describe("Correzioni dell'account di un utente", () => {
                   displayName: 'Sara Rizzi Bona',
                   role: 'OPERATOR',
                   profession: 'ASSISTENTE_SOCIALE',
+                  managesAgreements: false,
                   organization: ORG,
                 },
               },
@@ -86,9 +88,34 @@ describe("Correzioni dell'account di un utente", () => {
         role: null,
         profession: 'ASSISTENTE_SOCIALE',
         organizationId: null,
+        managesAgreements: false,
       },
     });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Not a planning office: no agreements to manage offered.
+    fireEvent.click(await screen.findByRole('button', { name: "Modifica l'account di Sara Rizzi" }));
+    expect(screen.queryByLabelText('Gestisce gli accordi del territorio')).not.toBeInTheDocument();
+  });
+
+  it("a planning office's account is given the agreements of its territory to manage", async () => {
+    const office = { ...sara, id: 'u-piano', displayName: 'Ufficio di Piano', role: 'REPORTER' as const };
+    const server = serve({
+      AdminUsers: () => ({ data: users([office]) }),
+      UpdateUser: () => ({
+        data: { updateUser: { ...office, version: 4, managesAgreements: true } },
+      }),
+    });
+    renderAt('/amministrazione', server);
+    fireEvent.click(await screen.findByRole('button', { name: "Modifica l'account di Ufficio di Piano" }));
+    const dialog = screen.getByRole('dialog', { name: "Modifica l'account di Ufficio di Piano" });
+    const box = within(dialog).getByLabelText('Gestisce gli accordi del territorio');
+    expect(box).not.toBeChecked();
+    fireEvent.click(box);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Salva le modifiche' }));
+    expect(await screen.findByText('Account di Ufficio di Piano aggiornato.')).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.operationName === 'UpdateUser').at(-1)?.variables).toMatchObject({
+      input: { userId: 'u-piano', managesAgreements: true, role: null },
+    });
   });
 
   it('Reimposta password asks first, then shows the temporary password once', async () => {

@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { Dialog } from '../../components/Dialog';
 import { DialogOpener } from '../../components/DialogOpener';
@@ -26,6 +27,7 @@ export const updateUserMutation = graphql(`
       displayName
       role
       profession
+      managesAgreements
       organization {
         id
         name
@@ -50,7 +52,7 @@ export const resetUserPasswordMutation = graphql(`
 // A constant: urql restarts a query whose context is a new object, on every render.
 const organizationsContext = { additionalTypenames: ['Organization'] };
 
-const FIELDS = ['displayName', 'role', 'profession', 'organizationId'] as const;
+const FIELDS = ['displayName', 'role', 'profession', 'organizationId', 'managesAgreements'] as const;
 
 /**
  * "Modifica" on a user's row: name, role, profession and organization in a
@@ -84,6 +86,7 @@ function EditUserDialog({
     role: user.role,
     profession: user.profession,
     organizationId: user.organization?.id ?? '',
+    managesAgreements: user.managesAgreements ? 'true' : '',
   });
   const [{ fetching }, update] = useMutation(updateUserMutation);
   const [organizations] = useQuery({ query: organizationChoicesQuery, context: organizationsContext });
@@ -105,6 +108,8 @@ function EditUserDialog({
         role: v.role === user.role ? null : (v.role as Role),
         profession: v.profession === user.profession ? null : (v.profession as Profession),
         organizationId: v.organizationId === (user.organization?.id ?? '') ? null : v.organizationId,
+        // Only a planning office (REPORTER) manages agreements: any other role sends false.
+        managesAgreements: v.role === 'REPORTER' && v.managesAgreements === 'true',
       },
     });
     if (result.data) onDone(copy.saved(result.data.updateUser.displayName));
@@ -125,6 +130,16 @@ function EditUserDialog({
           required
           {...form.field('organizationId')}
         />
+        {v.role === 'REPORTER' && (
+          <CheckboxField
+            id="modifica-utente-managesAgreements"
+            label={copy.managesAgreements}
+            hint={copy.managesAgreementsHint}
+            checked={v.managesAgreements === 'true'}
+            onChange={(checked) => form.set('managesAgreements')(checked ? 'true' : '')}
+            error={form.errors.managesAgreements}
+          />
+        )}
         <ConfirmButtons label={copy.save} working={fetching} onCancel={onCancel} />
       </form>
     </Dialog>

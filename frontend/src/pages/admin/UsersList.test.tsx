@@ -14,6 +14,7 @@ function user(n: number): Served<AdminUsersQuery['users']['nodes'][number]> {
     role: 'OPERATOR',
     profession: 'INFERMIERE',
     active: true,
+    managesAgreements: false,
     organization: null,
   };
 }

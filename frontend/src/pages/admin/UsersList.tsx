@@ -35,6 +35,7 @@ export const adminUsersQuery = graphql(`
         role
         profession
         active
+        managesAgreements
         organization {
           id
           name

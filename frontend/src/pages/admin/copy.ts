@@ -38,6 +38,8 @@ export const adminCopy = {
     role: 'Ruolo',
     profession: 'Professione',
     organization: 'Ente',
+    managesAgreements: 'Gestisce gli accordi del territorio',
+    managesAgreementsHint: 'Registra e modifica convenzioni, protocolli e accordi in cui è parte un ente dei suoi territori.',
     save: 'Salva le modifiche',
     saved: (name: string) => `Account di ${name} aggiornato.`,
     conflict: "L'account è stato modificato da qualcun altro nel frattempo: ricarica e riprova.",
