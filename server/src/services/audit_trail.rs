@@ -181,7 +181,7 @@ pub fn access_log_csv(accesses: &[Access]) -> String {
 
 /// Removes the audit events older than `retention_months` (never a younger
 /// one) and records that it did, with the limit and the count.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), retention_months))]
 pub async fn prune_expired(
     db: &DatabaseConnection,
     caller: &Caller,
