@@ -99,7 +99,7 @@ test('the administrator resets a forgotten password; its owner chooses a new one
   await page.getByLabel('Cerca per nome o email').fill(OSS.email);
   await page.getByRole('button', { name: 'Cerca', exact: true }).click();
   await expect(page.getByTestId('riga-utente')).toHaveCount(1);
-  await page.getByRole('button', { name: `Reimposta la password di ${OSS.name}` }).click();
+  await page.getByRole('button', { name: `Reimposta password di ${OSS.name}` }).click();
   const ask = page.getByRole('alertdialog', { name: `Reimpostare la password di ${OSS.name}?` });
   await ask.getByRole('button', { name: 'Reimposta la password' }).click();
   const shown = page.getByRole('dialog', { name: 'Password temporanea' });

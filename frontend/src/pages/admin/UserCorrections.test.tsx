@@ -131,7 +131,7 @@ describe("Correzioni dell'account di un utente", () => {
       }),
     });
     renderAt('/amministrazione', server);
-    const open = await screen.findByRole('button', { name: 'Reimposta la password di Sara Rizzi' });
+    const open = await screen.findByRole('button', { name: 'Reimposta password di Sara Rizzi' });
     fireEvent.click(open);
     let dialog = screen.getByRole('alertdialog', { name: 'Reimpostare la password di Sara Rizzi?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Annulla' }));
@@ -151,6 +151,6 @@ describe("Correzioni dell'account di un utente", () => {
   it('offers no reset of the administrator’s own password here', async () => {
     renderAt('/amministrazione', serve({ AdminUsers: () => ({ data: users([{ ...sara, id: adminViewer.id, displayName: 'Io' }]) }) }));
     expect(await screen.findByRole('button', { name: "Modifica l'account di Io" })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Reimposta la password di Io' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reimposta password di Io' })).not.toBeInTheDocument();
   });
 });

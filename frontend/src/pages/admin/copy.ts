@@ -46,7 +46,7 @@ export const adminCopy = {
     missingDisplayName: 'Inserisci il nome visualizzato',
     missingOrganization: "Scegli l'ente",
     reset: 'Reimposta password',
-    resetLabel: (name: string) => `Reimposta la password di ${name}`,
+    resetLabel: (name: string) => `Reimposta password di ${name}`,
     resetTitle: (name: string) => `Reimpostare la password di ${name}?`,
     resetSummary: (name: string) =>
       `Ponte sceglierà una password temporanea da comunicare a ${name}, che dovrà sceglierne una propria al prossimo accesso. Le sessioni aperte con questo account saranno chiuse.`,
