@@ -10,7 +10,12 @@
 //! cargo test -p ponte-tests --test reliability -- --ignored --nocapture long_form
 //! ```
 
+mod both_databases;
+mod crew;
+mod lost_updates;
+mod mail_server_faults;
 mod report;
+mod sqlite_concurrency;
 
 use report::{Row, Scale};
 
@@ -22,7 +27,9 @@ use report::{Row, Scale};
 async fn long_form() {
     let mut rows: Vec<Row> = Vec::new();
     // Scenarios, each `run(Scale::Long) -> Vec<Row>` (keep one line each):
-    let _ = Scale::Long;
+    rows.extend(mail_server_faults::run(Scale::Long).await);
+    rows.extend(lost_updates::run(Scale::Long).await);
+    rows.extend(sqlite_concurrency::run(Scale::Long).await);
     println!("\n{}", report::table(&rows));
     for row in &rows {
         row.assert_nothing_lost();
