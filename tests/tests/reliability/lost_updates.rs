@@ -188,16 +188,24 @@ async fn races(db: TestDb, scale: Scale) -> Vec<Row> {
     app.make_user(&auditor, Role::Auditor, None).await;
     let reader = app.client();
     reader.login_ok(&auditor, PASSWORD).await;
-    let trail = reader
-        .gql(
-            "query($id: ID!) { auditTrail(personId: $id, first: 100) { nodes { action details actor { id } } } }",
-            json!({ "id": person }),
-        )
-        .await;
-    let mut history: Vec<String> = trail.ok()["auditTrail"]["nodes"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    // Every page of the person's trail (reads are audited too).
+    let mut events = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let page = reader
+            .gql(
+                "query($id: ID!, $after: String) { auditTrail(personId: $id, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { action details actor { id } } } }",
+                json!({ "id": person, "after": after }),
+            )
+            .await;
+        let page = page.ok()["auditTrail"].clone();
+        events.extend(page["nodes"].as_array().cloned().unwrap_or_default());
+        if page["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+    let mut history: Vec<String> = events
         .iter()
         .filter(|e| e["action"] == "PERSON_UPDATED")
         .map(|e| {
