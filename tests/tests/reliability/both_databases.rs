@@ -4,7 +4,8 @@
 
 use std::future::Future;
 
-use ponte_tests::{Backend, TestDb};
+use ponte_tests::{Backend, TestApp, TestDb};
+use sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::report::{self, Row};
 
@@ -26,5 +27,13 @@ pub fn show_and_check(rows: &[Row]) {
     println!("{}", report::table(rows));
     for row in rows {
         row.assert_nothing_lost();
+    }
+}
+
+/// The database `app` runs on, as the rows name it.
+pub fn database_of(app: &TestApp) -> &'static str {
+    match app.db.get_database_backend() {
+        DbBackend::Postgres => "PostgreSQL",
+        _ => "SQLite",
     }
 }

@@ -12,7 +12,7 @@ use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
-use crate::both_databases::{run_on_both, show_and_check};
+use crate::both_databases::{database_of, run_on_both, show_and_check};
 use crate::crew::{numbered_person, Crew};
 use crate::report::{Row, Scale};
 
@@ -271,10 +271,7 @@ fn row(
         .zip(history)
         .filter(|(winner, seen)| winner == seen)
         .count() as u64;
-    let database = match app.config.database_url.starts_with("sqlite:") {
-        true => "SQLite",
-        false => "PostgreSQL",
-    };
+    let database = database_of(app);
     let row = Row {
         scenario: format!("Lost updates: {what} ({database})"),
         load: load.to_owned(),

@@ -14,10 +14,9 @@ use std::time::Duration;
 use ponte_tests::serde_json::json;
 use ponte_tests::smtp::{HeldPort, Received, SmtpServer};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
-use sea_orm::ConnectionTrait;
 use tokio::time::Instant;
 
-use crate::both_databases::{run_on_both, show_and_check};
+use crate::both_databases::{database_of, run_on_both, show_and_check};
 use crate::crew::{numbered_person, Crew};
 use crate::report::{Row, Scale};
 
@@ -268,7 +267,7 @@ async fn stalled_phase(
         Some(limit) => {
             assert!(retried >= 1, "a send was cut off and tried again");
             format!(
-                "SMTP says nothing for {} s, past the send limit of {} s: {retried} sends cut off and retried",
+                "SMTP says nothing for {} s, past the send limit of {} s: sends cut off and retried: {retried}",
                 stall.as_secs(),
                 limit.as_secs()
             )
@@ -467,10 +466,7 @@ impl<'a> Ward<'a> {
             .count("SELECT COUNT(*) FROM discharges")
             .await
             .unsigned_abs();
-        let database = match self.app.db.get_database_backend() {
-            sea_orm::DbBackend::Postgres => "PostgreSQL",
-            _ => "SQLite",
-        };
+        let database = database_of(self.app);
         let row = Row {
             scenario: format!("{scenario} ({database})"),
             load,

@@ -10,10 +10,10 @@
 use std::time::Duration;
 
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::{on_both_databases, Backend, Client, Gql, TestApp, TestDb};
+use ponte_tests::{on_both_databases, Client, Gql, TestApp, TestDb};
 use tokio::time::Instant;
 
-use crate::both_databases::{run_on_both, show_and_check};
+use crate::both_databases::{database_of, run_on_both, show_and_check};
 use crate::crew::{numbered_person, Crew};
 use crate::report::{Row, Scale};
 
@@ -81,10 +81,7 @@ async fn load(db: TestDb, scale: Scale) -> Row {
 
     let found = count_found(&app).await;
     let per_second = acknowledged as f64 / elapsed.as_secs_f64();
-    let database = match db.backend {
-        Backend::Sqlite => "SQLite",
-        Backend::Postgres => "PostgreSQL",
-    };
+    let database = database_of(&app);
     Row {
         scenario: format!("{WRITERS} concurrent writers ({database})"),
         load: format!(
