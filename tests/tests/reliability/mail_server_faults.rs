@@ -238,7 +238,7 @@ async fn stalled_phase(
     let during = ward
         .report_while(
             reports.len(),
-            scale.pick(30, 100),
+            scale.pick(12, 100),
             Some(stall_ends - stall / 4),
         )
         .await;
