@@ -56,6 +56,9 @@ pub struct Config {
     pub mail_retry_base: Duration,
     /// How long a worker's claim holds an email before another may take it.
     pub mail_lease: Duration,
+    /// The longest one send may take, whatever the SMTP server does (it is
+    /// cut off then and tried again later); the lease reaches past it.
+    pub mail_send_limit: Duration,
     /// How often the outbox worker looks for work.
     pub worker_interval: Duration,
     /// Whether this instance runs the outbox worker (several instances may).
@@ -102,6 +105,7 @@ impl fmt::Debug for Config {
             .field("mail_max_attempts", &self.mail_max_attempts)
             .field("mail_retry_base", &self.mail_retry_base)
             .field("mail_lease", &self.mail_lease)
+            .field("mail_send_limit", &self.mail_send_limit)
             .field("worker_interval", &self.worker_interval)
             .field("worker_enabled", &self.worker_enabled)
             .field("trusted_proxies", &self.trusted_proxies)
@@ -272,6 +276,7 @@ impl Config {
                 .unwrap_or(u32::MAX),
             mail_retry_base: Duration::from_secs(positive(&get, "PONTE_MAIL_RETRY_SECONDS", 30)?),
             mail_lease: Duration::from_secs(positive(&get, "PONTE_MAIL_LEASE_SECONDS", 60)?),
+            mail_send_limit: Duration::from_secs(positive(&get, "PONTE_MAIL_SEND_SECONDS", 60)?),
             worker_interval: Duration::from_secs(1),
             worker_enabled: true,
             trusted_proxies,
@@ -409,6 +414,7 @@ mod tests {
         assert_eq!(c.login_max_failures, 5);
         assert_eq!(c.login_window, Duration::from_secs(15 * 60));
         assert_eq!(c.mail_lease, Duration::from_secs(60));
+        assert_eq!(c.mail_send_limit, Duration::from_secs(60));
         assert_eq!(c.login_max_failures_per_address, 100);
         assert!(c.password_checks >= 1);
         assert!(
@@ -514,6 +520,7 @@ mod tests {
             ("PONTE_SESSION_MAX_HOURS", "-1"),
             ("PONTE_LOGIN_MAX_FAILURES", "many"),
             ("PONTE_MAIL_LEASE_SECONDS", "0"),
+            ("PONTE_MAIL_SEND_SECONDS", "0"),
             ("PONTE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0"),
         ];
         for (var, value) in cases {

@@ -1,7 +1,9 @@
 //! A small SMTP server for tests: a real SMTP conversation with lettre over
 //! loopback, recording what it receives. It can refuse chosen recipients
-//! permanently (550), come up on a port held for it to end an "outage", and
-//! be slow, by the app's clock, to accept each message.
+//! permanently (550), defer every recipient a few times first (450, as a
+//! greylisting server does), come up on a port held for it to end an
+//! "outage", be slow, by the app's clock, to accept each message, and stall:
+//! say nothing at all for a while of real time.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -36,6 +38,12 @@ struct State {
     /// How long, by this clock, the server takes to accept each message
     /// after its end.
     slow: Option<(TestClock, Duration)>,
+    /// How many times each recipient's RCPT TO is deferred (450) before
+    /// it is accepted, and how many times each has been so far.
+    deferrals: usize,
+    deferred: BTreeMap<String, usize>,
+    /// Until then a new conversation hears nothing, not even the greeting.
+    stalled_until: Option<tokio::time::Instant>,
 }
 
 /// The real time a slow server holds each message: longer than the test
@@ -124,6 +132,30 @@ impl SmtpServer {
         self.lock().refused.clear();
     }
 
+    /// From now on each recipient's RCPT TO gets a transient 450 the first
+    /// `times` times it is offered, then a 250: a greylisting server.
+    pub fn defer_each(&self, times: usize) {
+        let mut state = self.lock();
+        state.deferrals = times;
+        state.deferred.clear();
+    }
+
+    /// How many 450s the server has answered so far.
+    pub fn deferrals_answered(&self) -> usize {
+        self.lock().deferred.values().sum()
+    }
+
+    /// For the next `duration` of real time the server is stalled, as one
+    /// hung on a full disk or a stuck filter: it accepts connections but
+    /// says nothing, and a conversation opened meanwhile hears its greeting
+    /// only once the stall is over (if its client is still there). Returns
+    /// when the stall ends.
+    pub fn stall_for(&self, duration: Duration) -> tokio::time::Instant {
+        let until = tokio::time::Instant::now() + duration;
+        self.lock().stalled_until = Some(until);
+        until
+    }
+
     /// From now on each message is accepted (and counted) only `delay`
     /// after its end by `clock`, as a busy server would: the server moves the
     /// clock on by that much, and holds the message a moment of real time.
@@ -173,6 +205,10 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
     let mut lines = BufReader::new(read);
     let mut from = String::new();
     let mut to = Vec::new();
+    let stalled_until = state.lock().ok().and_then(|s| s.stalled_until);
+    if let Some(until) = stalled_until {
+        tokio::time::sleep_until(until).await;
+    }
     if write.write_all(b"220 ponte-test ESMTP\r\n").await.is_err() {
         return;
     }
@@ -195,12 +231,23 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) {
             "250 OK\r\n".into()
         } else if upper.starts_with("RCPT TO") {
             let address = address_in(&command);
-            let refused = state
+            let (refused, deferred) = state
                 .lock()
-                .map(|s| s.refused.contains(&address))
-                .unwrap_or(false);
+                .map(|mut s| {
+                    let refused = s.refused.contains(&address);
+                    let limit = s.deferrals;
+                    let times = s.deferred.entry(address.clone()).or_insert(0);
+                    let deferred = !refused && *times < limit;
+                    if deferred {
+                        *times += 1;
+                    }
+                    (refused, deferred)
+                })
+                .unwrap_or((false, false));
             if refused {
                 "550 5.1.1 mailbox unavailable\r\n".into()
+            } else if deferred {
+                "450 4.2.0 greylisted, try again later\r\n".into()
             } else {
                 to.push(address);
                 "250 OK\r\n".into()

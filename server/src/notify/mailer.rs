@@ -12,10 +12,6 @@ use tokio::time::{timeout_at, Instant};
 
 use crate::config::Config;
 
-/// The longest one send may take, whatever the SMTP server does: the outbox
-/// lease reaches past it (`notify::lease`).
-pub const SEND_LIMIT: Duration = Duration::from_secs(60);
-
 pub enum Mailer {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Files(AsyncFileTransport<Tokio1Executor>, PathBuf),
@@ -54,8 +50,10 @@ impl Mailer {
         }
     }
 
-    /// Sends `email`, giving up at `deadline` (the send then counts as failed
-    /// for now, and is tried again later).
+    /// Sends `email`, giving up at `deadline`, the end of the send limit
+    /// (`PONTE_MAIL_SEND_SECONDS`, which the outbox lease reaches past, see
+    /// `notify::lease`): the send then counts as failed for now, and is
+    /// tried again later. A stalled SMTP server holds the worker no longer.
     pub async fn send(
         &self,
         from: &Mailbox,
@@ -67,7 +65,7 @@ impl Mailer {
             .unwrap_or_else(|_| {
                 Err(SendFailure {
                     permanent: false,
-                    detail: format!("no answer within {} s", SEND_LIMIT.as_secs()),
+                    detail: "no answer within the send limit (PONTE_MAIL_SEND_SECONDS)".into(),
                 })
             })
     }

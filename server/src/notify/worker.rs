@@ -20,7 +20,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
-use crate::notify::mailer::{Mailer, SEND_LIMIT};
+use crate::notify::mailer::Mailer;
 use crate::notify::outbox;
 use crate::services::{audit_trail, discharge_reminders, network_agreement_reminders};
 
@@ -77,7 +77,7 @@ impl Worker {
             retry_base: config.mail_retry_base,
             lease: LeaseTerms {
                 lease: config.mail_lease,
-                send_limit: SEND_LIMIT,
+                send_limit: config.mail_send_limit,
             },
             batch: 50,
             clock,
