@@ -13,6 +13,7 @@ use ponte_tests::{on_both_databases, Backend, Client, TestApp, TestDb, PASSWORD}
 
 on_both_databases!(
     the_scrape_counts_requests_by_operation_and_code_and_refused_sign_ins,
+    a_throttled_sign_in_is_counted_apart_from_a_wrong_password,
     the_outbox_gauges_show_the_queued_and_the_dead_lettered_emails,
     the_public_listener_does_not_serve_the_metrics,
     json_logs_carry_the_request_id_and_the_operation_on_every_line,
@@ -173,6 +174,42 @@ async fn the_scrape_counts_requests_by_operation_and_code_and_refused_sign_ins(d
     assert_eq!(pool("max"), Some(max), "{text}");
     let open = pool("in_use").expect("in use") + pool("idle").expect("idle");
     assert!((1.0..=max).contains(&open), "{text}");
+}
+
+async fn a_throttled_sign_in_is_counted_apart_from_a_wrong_password(db: TestDb) {
+    let app = TestApp::spawn_with(db, |c| {
+        c.metrics_bind = Some("127.0.0.1:0".parse().expect("an address"));
+        c.login_max_failures = 2;
+    })
+    .await;
+    app.make_user("bersaglio@ponte.test", Role::Operator, None)
+        .await;
+    let client = app.client();
+    let wrong =
+        json!({ "input": { "email": "bersaglio@ponte.test", "password": "non-e-lei-davvero" } });
+    let mut refused = 0.0;
+    loop {
+        let answer = client.gql(LOGIN, wrong.clone()).await;
+        if answer.code() == Some("RATE_LIMITED") {
+            break;
+        }
+        answer.expect_code("UNAUTHENTICATED");
+        refused += 1.0;
+        assert!(refused <= 3.0, "never throttled");
+    }
+    let text = scrape(&app).await;
+    let failures = |reason| sample(&text, "ponte_login_failures_total", &[("reason", reason)]);
+    assert_eq!(failures("bad_credentials"), Some(refused), "{text}");
+    assert_eq!(failures("throttled"), Some(1.0), "{text}");
+    assert_eq!(
+        sample(
+            &text,
+            "ponte_requests_total",
+            &[("operation", "Login"), ("code", "RATE_LIMITED")]
+        ),
+        Some(1.0),
+        "{text}"
+    );
 }
 
 async fn the_outbox_gauges_show_the_queued_and_the_dead_lettered_emails(db: TestDb) {
