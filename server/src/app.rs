@@ -17,7 +17,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
 use crate::graphql;
+use crate::http::metrics_endpoint;
 use crate::http::router::{router, AppState};
+use crate::metrics::Metrics;
 use crate::notify::worker::{Rounds, Worker};
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +41,8 @@ mod sqlx_error {
 
 pub struct Ponte {
     pub state: AppState,
+    /// Where `/metrics` is served, when `PONTE_METRICS_BIND` asks for it.
+    pub metrics_addr: Option<SocketAddr>,
     /// The outbox worker's progress, when this instance runs it.
     pub worker_rounds: Option<Rounds>,
     router: axum::Router,
@@ -93,8 +97,20 @@ impl Ponte {
             ),
             config,
             clock: clock.clone(),
+            metrics: Metrics::new(),
         };
-        let mut background = Vec::new();
+        let mut background = vec![spawn_metrics_upkeep(state.metrics.clone())];
+        let mut metrics_addr = None;
+        if let Some(bind) = config_for_worker.metrics_bind {
+            let listener = TcpListener::bind(bind).await?;
+            metrics_addr = Some(listener.local_addr()?);
+            let metrics = metrics_endpoint::router(state.clone());
+            background.push(tokio::spawn(async move {
+                if let Err(err) = axum::serve(listener, metrics).await {
+                    tracing::error!(error = %err, "the metrics listener stopped");
+                }
+            }));
+        }
         let router = match db.get_database_backend() {
             DbBackend::Postgres => {
                 let store = PostgresStore::new(db.get_postgres_connection_pool().clone());
@@ -119,6 +135,7 @@ impl Ponte {
         }
         Ok(Ponte {
             state,
+            metrics_addr,
             worker_rounds,
             router,
             background: Background(background),
@@ -144,6 +161,18 @@ impl Ponte {
     }
 }
 
+/// Folds the latency histograms' samples in every few seconds, also when
+/// nobody scrapes (the exporter's own listener would do it; ours is a route).
+fn spawn_metrics_upkeep(metrics: Metrics) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(tokio::time::Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            metrics.upkeep();
+        }
+    })
+}
+
 fn spawn_expired_deletion<S: ExpiredDeletion + Clone + 'static>(store: S) -> JoinHandle<()> {
     tokio::spawn(async move {
         if let Err(err) = store
@@ -164,6 +193,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     // The address it listens on: PONTE_BIND may leave the port to the system (:0).
     let bound = listener.local_addr()?;
     tracing::info!(bind = %bound, public_url = %public_url, "Ponte is serving");
+    if let Some(metrics) = ponte.metrics_addr {
+        tracing::info!(bind = %metrics, "metrics at /metrics");
+    }
     ponte.run(listener, shutdown_signal()).await?;
     tracing::info!("Ponte stopped");
     Ok(())

@@ -22,6 +22,8 @@ pub enum LogFormat {
 pub struct Config {
     pub database_url: String,
     pub bind: SocketAddr,
+    /// Where `/metrics` is served, apart from the public listener; none: not served.
+    pub metrics_bind: Option<SocketAddr>,
     /// The address people reach Ponte at: links in emails, the allowed `Origin`.
     pub public_url: Url,
     pub smtp_url: Option<String>,
@@ -81,6 +83,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
             .field("bind", &self.bind)
+            .field("metrics_bind", &self.metrics_bind)
             .field("public_url", &self.public_url.as_str())
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
@@ -170,6 +173,27 @@ impl Config {
             message: format!("{bind_text:?} is not an address:port such as 127.0.0.1:8080"),
         })?;
 
+        let metrics_bind = get("PONTE_METRICS_BIND")
+            .map(|text| {
+                let error = |message: String| ConfigError {
+                    variable: "PONTE_METRICS_BIND",
+                    message,
+                };
+                let addr: SocketAddr = text.parse().map_err(|_| {
+                    error(format!(
+                        "{text:?} is not an address:port such as 127.0.0.1:9464"
+                    ))
+                })?;
+                // On the public address the metrics would be public.
+                if addr == bind && addr.port() != 0 {
+                    return Err(error(format!(
+                        "{text:?} is PONTE_BIND: metrics must not be public"
+                    )));
+                }
+                Ok(addr)
+            })
+            .transpose()?;
+
         let public_url = match get("PONTE_PUBLIC_URL") {
             Some(text) => parse_public_url(&text)?,
             None => parse_public_url(&format!("http://{bind}"))?,
@@ -226,6 +250,7 @@ impl Config {
         Ok(Config {
             database_url,
             bind,
+            metrics_bind,
             public_url,
             smtp_url,
             mail_from,
@@ -405,6 +430,7 @@ mod tests {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.metrics_bind, None, "no metrics unless asked for");
         assert_eq!(c.public_origin(), "http://127.0.0.1:8080");
         assert!(!c.cookie_secure);
         assert!(!c.graphiql);
@@ -509,6 +535,8 @@ mod tests {
     fn a_bad_value_names_its_variable() {
         let cases = [
             ("PONTE_BIND", "localhost"),
+            ("PONTE_METRICS_BIND", "9464"),
+            ("PONTE_METRICS_BIND", "127.0.0.1:8080"),
             ("PONTE_DATABASE_URL", "mysql://x"),
             ("PONTE_PUBLIC_URL", "ftp://x"),
             ("PONTE_PUBLIC_URL", "not a url"),

@@ -20,6 +20,7 @@ pub use ponte_domain as domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod metrics;
 pub mod notify;
 pub mod policy;
 pub mod seed;

@@ -73,6 +73,9 @@ pub struct TestApp {
     /// The time this instance reads, shared with its other instances: a test
     /// moves it forward past a timeout instead of sleeping.
     pub clock: TestClock,
+    /// Where this instance serves `/metrics`, when its configuration has a
+    /// `metrics_bind` (`127.0.0.1:0` picks a port).
+    pub metrics_addr: Option<SocketAddr>,
     worker_rounds: Option<Rounds>,
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sqlite_file: Option<PathBuf>,
@@ -157,6 +160,7 @@ impl TestApp {
         let handle = ponte.state.db.clone();
         let statements = ponte.state.statements.clone();
         let worker_rounds = ponte.worker_rounds.clone();
+        let metrics_addr = ponte.metrics_addr;
         tokio::spawn(ponte.run(listener, std::future::pending()));
         TestApp {
             addr,
@@ -164,6 +168,7 @@ impl TestApp {
             db: handle,
             config,
             clock,
+            metrics_addr,
             worker_rounds,
             statements,
             sqlite_file,

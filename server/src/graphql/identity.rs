@@ -7,8 +7,10 @@ use crate::auth::password::PasswordChecks;
 use crate::auth::session;
 use crate::auth::session_store;
 use crate::auth::throttle::Throttle;
+use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::users::User;
+use crate::metrics::Metrics;
 use crate::services::identity;
 
 #[derive(InputObject)]
@@ -82,7 +84,18 @@ impl IdentityMutation {
             &input.email,
             input.password,
         )
-        .await?;
+        .await
+        .inspect_err(|err| {
+            let reason = match err {
+                AppError::BadCredentials => "bad_credentials",
+                AppError::RateLimited => "throttled",
+                // Not a refusal of the sign-in (a failure of Ponte's).
+                _ => return,
+            };
+            if let Ok(metrics) = ctx.data::<Metrics>() {
+                metrics.login_failed(reason);
+            }
+        })?;
         session::start(ctx.data::<Session>()?, &signed_in, s.caller.now()).await?;
         Ok(signed_in.into())
     }

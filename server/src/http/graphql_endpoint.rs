@@ -2,12 +2,14 @@
 //! the request's own DataLoaders, and passes every error through the sanitizer.
 
 use std::net::SocketAddr;
+use std::time::Instant;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 use tower_sessions::Session;
 
 use crate::auth::session;
@@ -17,7 +19,9 @@ use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
 use crate::http::request_id;
+use crate::http::request_span::RequestSpan;
 use crate::http::router::AppState;
+use crate::metrics::operations;
 
 pub async fn graphiql() -> Html<String> {
     Html(GraphiQLSource::build().endpoint("/graphql").finish())
@@ -28,16 +32,51 @@ pub async fn execute(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     session: Session,
+    request_span: Option<Extension<RequestSpan>>,
     request: GraphQLRequest,
 ) -> Response {
-    let caller = match caller_of(&state, peer, &headers, &session).await {
+    let started = Instant::now();
+    let mut request = request.into_inner();
+    let operation = operations::label(operations::name_of(&mut request).as_deref());
+    // Every later line of this request's log carries its operation.
+    if let Some(Extension(RequestSpan(span))) = &request_span {
+        span.record("operation", operation);
+    }
+    let response = run(&state, peer, &headers, session, request).await;
+    let code = outcome_code(&response);
+    tracing::debug!(code = %code, "graphql answered");
+    state
+        .metrics
+        .graphql_request(operation, code, started.elapsed());
+    GraphQLResponse::from(response).into_response()
+}
+
+/// "OK", or the first error's `extensions.code` (every error has one once
+/// sanitized: the codes are Ponte's own, a closed set).
+fn outcome_code(response: &async_graphql::Response) -> String {
+    let Some(error) = response.errors.first() else {
+        return "OK".to_owned();
+    };
+    match error.extensions.as_ref().and_then(|ext| ext.get("code")) {
+        Some(async_graphql::Value::String(code)) => code.clone(),
+        _ => "BAD_REQUEST".to_owned(),
+    }
+}
+
+async fn run(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    session: Session,
+    request: async_graphql::Request,
+) -> async_graphql::Response {
+    let caller = match caller_of(state, peer, headers, &session).await {
         Ok(caller) => caller,
         Err(err) => {
             let detail = format!("resolving the session: {err:?}");
-            return GraphQLResponse::from(errors::internal_response(&detail)).into_response();
+            return errors::internal_response(&detail);
         }
     };
-    let request = request.into_inner();
     let (query, operation_name, variables) = (
         request.query.clone(),
         request.operation_name.clone(),
@@ -53,6 +92,7 @@ pub async fn execute(
         .data(session)
         .data(state.db.clone())
         .data(state.password_checks.clone())
+        .data(state.metrics.clone())
         .data(state.config.clone());
     let mut response = state.schema.execute(request).await;
     errors::explain_input_errors(&mut response, |scalar, parses| {
@@ -67,7 +107,7 @@ pub async fn execute(
         )
     });
     errors::sanitize(&mut response);
-    GraphQLResponse::from(response).into_response()
+    response
 }
 
 /// Who asks (from the session; nobody when signed out), from where and

@@ -22,8 +22,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{
-    access_log_export, csrf, graphql_endpoint, health, indicator_export, panics, request_id,
+    access_log_export, csrf, graphql_endpoint, health, indicator_export, metrics_endpoint, panics,
+    request_id, request_span,
 };
+use crate::metrics::Metrics;
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
@@ -38,6 +40,8 @@ pub struct AppState {
     pub password_checks: PasswordChecks,
     /// Where every request, the sessions and the outbox worker read the time.
     pub clock: Clock,
+    /// This instance's operations metrics (`crate::metrics`).
+    pub metrics: Metrics,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -70,6 +74,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     };
 
     let state_for_ids = state.clone();
+    let state_for_counts = state.clone();
     // The downloads share the API's session; a plain link opens them, so
     // instead of the CSRF header they refuse a request from another site.
     let exports = Router::new()
@@ -118,21 +123,34 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
             ))
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(
-                TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                    let request_id = request
-                        .headers()
-                        .get(request_id::HEADER)
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or("-");
-                    tracing::info_span!(
-                        "request",
-                        method = %request.method(),
-                        path = %request.uri().path(),
-                        request_id,
-                    )
-                }),
+                TraceLayer::new_for_http()
+                    .make_span_with(|request: &Request| {
+                        let request_id = request
+                            .headers()
+                            .get(request_id::HEADER)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("-");
+                        tracing::info_span!(
+                            "request",
+                            method = %request.method(),
+                            path = %request.uri().path(),
+                            request_id,
+                            // The GraphQL operation, recorded once the body is read.
+                            operation = tracing::field::Empty,
+                        )
+                    })
+                    // No "started processing request" line: it would be the one
+                    // line of a request without its operation, and the line at
+                    // the end has the method, the path and the time taken.
+                    .on_request(()),
             )
+            .layer(middleware::from_fn(request_span::remember))
             .layer(PropagateRequestIdLayer::x_request_id())
+            // Outside the panic net and the timeout, to count their 500 and 503.
+            .layer(middleware::from_fn_with_state(
+                state_for_counts,
+                metrics_endpoint::count_http,
+            ))
             .layer(panics::layer())
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,

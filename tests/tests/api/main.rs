@@ -22,6 +22,7 @@ mod indicators;
 mod input_probe;
 mod integrated_projects;
 mod meetings_register;
+mod metrics;
 mod need_to_know;
 mod operations;
 mod outbox;
