@@ -31,7 +31,6 @@ import {
   type AssessmentFormProps,
   type AssessmentValues,
 } from './AssessmentForm';
-import { isCaseWorker } from '../../components/navigation';
 import { assessmentCopy } from './copy';
 import { instrumentsQuery, type InstrumentDefinition } from './instruments';
 import { assessingTeams, assessmentTeamQuery } from './teams';
@@ -505,7 +504,8 @@ function DraftEditing({
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState(false);
   const [, update] = useMutation(updateAssessmentMutation);
-  const member = isCaseWorker(viewer) && team.teams.some((t) => t.members.some((m) => m.id === viewer.id));
+  // As the server decides: an OPERATOR with an active membership of the assessing team.
+  const member = viewer.role === 'OPERATOR' && team.teams.some((t) => t.members.some((m) => m.id === viewer.id));
   if (!member) return null;
   return (
     <CorrectionSection id="valutazione-modifica-bozza" heading={copy.editDraftHeading} intro={copy.editDraftIntro}>
