@@ -453,6 +453,23 @@ test('the UVM geriatra records, signs and corrects a Barthel assessment', async 
   await expect(page.getByTestId('partecipanti')).toContainText('Marco Ghirardi – Infermiere');
   await expect(page.getByTestId('valutazione-congiunta')).toContainText('Valutazione congiunta');
   await expect(page.getByTestId('stato-firma')).toHaveText('Bozza, non ancora firmata');
+
+  // Before signing, the draft is edited in place: the stairs need help after all.
+  await page.getByRole('button', { name: 'Modifica bozza' }).click();
+  const draft = page.getByRole('form', { name: 'Salva la bozza' });
+  await expect(draft.getByLabel('Luogo')).toHaveValue('DOMICILIO');
+  await expect(draft.getByLabel('Setting raccomandato')).toHaveValue('HOME_WITH_SAD');
+  await expect(draft.locator('#strumento-BARTHEL-STAIRS-5')).toBeChecked();
+  await draft.locator('label[for="strumento-BARTHEL-STAIRS-0"]').click();
+  await expect(draft.getByTestId('strumento-BARTHEL-punteggio')).toContainText('Punteggio: 80 su 100');
+  await checkScreen(page, '20-modifica-bozza');
+  await draft.getByRole('button', { name: 'Salva la bozza' }).click();
+  await expect(page.getByText('Bozza aggiornata.', { exact: false })).toBeVisible();
+  await expect(barthel.getByTestId('punteggio-server')).toHaveText('80 (scala 0–100)');
+  await barthel.getByText('Risposte', { exact: true }).click();
+  await expect(barthel.getByRole('row').filter({ hasText: /^Scale/ })).toContainText('Incapace (0 punti)');
+  await expect(page.getByTestId('stato-firma')).toHaveText('Bozza, non ancora firmata');
+
   await page.getByRole('button', { name: 'Firma', exact: true }).click();
   // A formal act: the signature is confirmed, knowing what it means.
   await expect(page.getByTestId('conferma-firma')).toContainText('non si può più modificare');

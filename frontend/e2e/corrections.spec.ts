@@ -4,8 +4,12 @@
  * right one recorded; the totals and the project's history say so. An
  * administrator resets a forgotten password to a temporary one, shown once;
  * its owner must choose their own at the next sign-in, from "Cambia password".
+ * A person registered with a wrong birth date (and the codice fiscale typed
+ * to match it) is corrected from "Modifica dati", confirmed as the formal
+ * act it is.
  */
 import type { Page } from '@playwright/test';
+import { encodeFiscalCode } from '../src/domain/fiscalCode';
 import { formatDate, todayIso } from '../src/i18n/format';
 import { checkScreen, DEMO_ADMIN, expect, signIn, signOut, test } from './fixtures';
 
@@ -137,4 +141,54 @@ test('the administrator resets a forgotten password; its owner chooses a new one
   await page.getByRole('link', { name: 'Cambia password' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cambia password' })).toBeVisible();
   await expect(page.getByTestId('password-temporanea')).toHaveCount(0);
+});
+
+test('a birth date registered wrong is corrected with its codice fiscale, after a summary of the change', async ({ page }) => {
+  // A fictional person; the codice fiscale is computed like the server does.
+  const born = { familyName: 'Zanardini', givenName: 'Ercole', sex: 'M' as const, placeCode: 'B149' };
+  const wrongCode = encodeFiscalCode({ ...born, birthDate: '1948-09-02' });
+  const rightCode = encodeFiscalCode({ ...born, birthDate: '1938-09-02' });
+  await page.goto('/persone/nuova');
+  await signIn(page, SOCIAL_WORKER, PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nuova persona' })).toBeVisible();
+  await page.getByLabel('Cognome').fill(born.familyName);
+  await page.getByLabel('Nome', { exact: true }).fill(born.givenName);
+  await page.getByLabel('Codice fiscale', { exact: true }).fill(wrongCode);
+  await page.getByLabel('Data di nascita').fill('1948-09-02');
+  await page.getByLabel('Sesso (come nel codice fiscale)').selectOption('M');
+  await page
+    .getByLabel('Équipe che prende in carico la persona')
+    .selectOption({ label: 'PUA Casa di Comunità di Breno (Punto unico di accesso (PUA))' });
+  await page.getByRole('button', { name: 'Registra persona' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ercole Zanardini' })).toBeVisible();
+  await expect(page.getByTestId('identita')).toContainText('02/09/1948');
+
+  // On a phone, as at a desk.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Modifica dati' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifica i dati della persona' });
+  await expect(dialog.getByLabel('Codice fiscale', { exact: true })).toHaveValue(wrongCode);
+  await dialog.getByLabel('Data di nascita').fill('1938-09-02');
+  // The same check as "Nuova persona": the date no longer agrees with the code.
+  await expect(dialog.getByText('La data di nascita non corrisponde a quella del codice fiscale (02/09/1948).')).toBeVisible();
+  await dialog.getByLabel('Codice fiscale', { exact: true }).fill(rightCode);
+  await expect(dialog.getByText('Codice fiscale valido: nascita il 02/09/1938, sesso maschio.')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await dialog.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+  await checkScreen(page, '54-correzione-identita', '.ponte-dialog');
+  await dialog.getByRole('button', { name: 'Salva le modifiche' }).click();
+
+  // A formal act: what changes is listed, and only the confirmation sends it.
+  const summary = page.getByRole('dialog', { name: 'Conferma la correzione' });
+  await expect(summary.getByTestId('riepilogo-correzione').getByRole('listitem')).toHaveText([
+    'Data di nascita: da «02/09/1948» a «02/09/1938»',
+    `Codice fiscale: da «${wrongCode}» a «${rightCode}»`,
+  ]);
+  await checkScreen(page, '55-conferma-correzione', '.ponte-dialog');
+  await summary.getByRole('button', { name: 'Conferma la correzione' }).click();
+  await expect(summary).toBeHidden();
+  await expect(page.getByText('Dati della persona aggiornati.')).toBeVisible();
+  await expect(page.getByTestId('identita')).toContainText('02/09/1938');
+  await expect(page.getByTestId('identita')).toContainText(rightCode);
+  await expect(page.getByTestId('identita')).not.toContainText('02/09/1948');
 });

@@ -11,6 +11,8 @@ export interface DialogProps {
   title: string;
   /** What the dialog says beside its title, read with it. */
   description?: string;
+  /** Wider, for a dialog that holds a whole form. */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -20,7 +22,7 @@ export interface DialogProps {
  * Shift+Tab go round its own controls, and focus returns where it was after.
  * Escape does nothing: each dialog names its way out.
  */
-export function Dialog({ role = 'dialog', title, description, children }: DialogProps) {
+export function Dialog({ role = 'dialog', title, description, wide = false, children }: DialogProps) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
 
@@ -61,7 +63,7 @@ export function Dialog({ role = 'dialog', title, description, children }: Dialog
     <div className="ponte-dialog-overlay">
       <div
         ref={box}
-        className="ponte-dialog"
+        className={wide ? 'ponte-dialog ponte-dialog-wide' : 'ponte-dialog'}
         role={role}
         aria-modal="true"
         aria-labelledby={`${id}-title`}

@@ -319,3 +319,17 @@ export const instrumentDefinitions: InstrumentDefinition[] = [
 ];
 
 export const [barthel, iadlLawton, spmsq] = instrumentDefinitions;
+
+/** A moderate Barthel profile, an answer from each item's options: 10+0+5+5+10+10+10+15+15+5 = 85. */
+export const moderateBarthel = {
+  FEEDING: 10,
+  BATHING: 0,
+  GROOMING: 5,
+  DRESSING: 5,
+  BOWELS: 10,
+  BLADDER: 10,
+  TOILET_USE: 10,
+  TRANSFERS: 15,
+  MOBILITY: 15,
+  STAIRS: 5,
+};

@@ -16,6 +16,7 @@ export const amina: Served<NonNullable<PersonRecordQuery['person']>> = {
   sex: 'F',
   residence: 'Via Roma 1, Breno',
   homeless: false,
+  residenceComune: null,
   domicile: null,
   phone: null,
   email: null,

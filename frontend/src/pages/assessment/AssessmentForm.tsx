@@ -182,6 +182,8 @@ export interface AssessmentFormProps {
   teams: AssessingTeam[];
   /** A correction: asks for its reason; the team stays the one of the corrected assessment. */
   amendment?: boolean;
+  /** The team of an assessment already recorded (a draft edited, a correction): shown, not chosen. */
+  lockTeam?: boolean;
   initial: AssessmentValues;
   submitLabel: string;
   submittingLabel: string;
@@ -201,6 +203,7 @@ export function AssessmentForm({
   instruments,
   teams,
   amendment = false,
+  lockTeam = false,
   initial,
   submitLabel,
   submittingLabel,
@@ -322,7 +325,7 @@ export function AssessmentForm({
               options={teams.map((t) => [t.id, `${t.name} (${teamKindLabels[t.kind]})`] as const)}
               placeholder={teams.length === 1 ? undefined : copy.choose}
               error={errors.fields.teamId}
-              disabled={amendment}
+              disabled={amendment || lockTeam}
               required
             />
           </div>

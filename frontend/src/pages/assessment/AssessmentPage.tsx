@@ -1,14 +1,14 @@
 import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
 import { ConfirmButtons } from '../../components/ConfirmButtons';
-import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { graphql } from '../../gql';
 import type { AssessmentDetailQuery, Instrument, SocialDomain } from '../../gql/graphql';
-import { errorMessage, formErrors } from '../../graphql/errors';
+import { errorMessage, findCode, formErrors } from '../../graphql/errors';
 import {
   assessmentReasonLabels,
   assessmentSettingLabels,
@@ -23,7 +23,14 @@ import { commonCopy } from '../../i18n/it';
 import { pathTo } from '../../routes';
 import { navigate, useLocation } from '../../router/router';
 import { useViewer } from '../../session/session';
-import { AssessmentForm, assessmentErrors, emptyAssessment, type AssessmentValues } from './AssessmentForm';
+import {
+  AssessmentForm,
+  assessmentErrors,
+  emptyAssessment,
+  type AssessingTeam,
+  type AssessmentFormProps,
+  type AssessmentValues,
+} from './AssessmentForm';
 import { assessmentCopy } from './copy';
 import { instrumentsQuery, type InstrumentDefinition } from './instruments';
 import { assessingTeams, assessmentTeamQuery } from './teams';
@@ -138,6 +145,16 @@ export const amendAssessmentMutation = graphql(`
   }
 `);
 
+/** A draft changed in place, with the version it was read at. */
+export const updateAssessmentMutation = graphql(`
+  mutation UpdateAssessment($input: UpdateAssessmentInput!) {
+    updateAssessment(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
 type Assessment = NonNullable<AssessmentDetailQuery['assessment']>;
 
 /** The form's values from a recorded assessment: the starting point of a correction. */
@@ -166,7 +183,7 @@ export function valuesOf(assessment: Assessment): AssessmentValues {
 export function AssessmentPage({ id }: { id: string }) {
   const viewer = useViewer();
   const { search } = useLocation();
-  const [{ data, error, fetching }] = useQuery({ query: assessmentDetailQuery, variables: { id } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: assessmentDetailQuery, variables: { id } });
   const [instruments] = useQuery({ query: instrumentsQuery });
   const [signing, sign] = useMutation(signAssessmentMutation);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
@@ -380,12 +397,10 @@ export function AssessmentPage({ id }: { id: string }) {
         </div>
       </section>
 
+      {!a.signedAt && <DraftEditing assessment={a} definitions={definitions} onReload={() => reload({ requestPolicy: 'network-only' })} />}
+
       {a.signedAt && a.isLatest && (
-        <section aria-labelledby="valutazione-rettifica" className="ponte-section">
-          <h2 id="valutazione-rettifica" className="h4">
-            {copy.amendHeading}
-          </h2>
-          <p>{copy.amendIntro}</p>
+        <CorrectionSection id="valutazione-rettifica" heading={copy.amendHeading} intro={copy.amendIntro}>
           {amending ? (
             <AmendForm assessment={a} definitions={definitions} onCancel={() => setAmending(false)} />
           ) : (
@@ -393,7 +408,7 @@ export function AssessmentPage({ id }: { id: string }) {
               {copy.amend}
             </Button>
           )}
-        </section>
+        </CorrectionSection>
       )}
     </>
   );
@@ -443,6 +458,106 @@ function ResultCard({ result, definition }: { result: Assessment['results'][numb
   );
 }
 
+/** A section of the page that corrects the assessment: its heading, what the correction is, then the form or its button. */
+function CorrectionSection({ id, heading, intro, children }: { id: string; heading: string; intro: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="ponte-section">
+      <h2 id={id} className="h4">
+        {heading}
+      </h2>
+      <p>{intro}</p>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The assessing team of `assessment` with its active members, for a form
+ * that corrects it: only today's members can be ticked (a former member
+ * stays in what was recorded).
+ */
+function useAssessmentTeam(assessment: Assessment) {
+  const teamId = assessment.team?.id ?? '';
+  const [team] = useQuery({ query: assessmentTeamQuery, variables: { id: teamId }, pause: !teamId });
+  const teams = team.data?.team ? assessingTeams([team.data.team]) : [];
+  return { teams, fetching: team.fetching && !team.data, error: team.error };
+}
+
+/**
+ * "Modifica bozza": a draft is changed in place by an operator of the
+ * assessing team (what `updateAssessment` allows), with the form it was
+ * recorded with, prefilled, and the version it was read at. Others see
+ * nothing to click here: a participant signs it, the team edits it.
+ */
+function DraftEditing({
+  assessment,
+  definitions,
+  onReload,
+}: {
+  assessment: Assessment;
+  definitions: InstrumentDefinition[];
+  onReload: () => void;
+}) {
+  const viewer = useViewer();
+  const team = useAssessmentTeam(assessment);
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [, update] = useMutation(updateAssessmentMutation);
+  // As the server decides: an OPERATOR with an active membership of the assessing team.
+  const member = viewer.role === 'OPERATOR' && team.teams.some((t) => t.members.some((m) => m.id === viewer.id));
+  if (!member) return null;
+  return (
+    <CorrectionSection id="valutazione-modifica-bozza" heading={copy.editDraftHeading} intro={copy.editDraftIntro}>
+      {editing ? (
+        <CorrectionCard
+          // The version read again after a conflict starts the form from it.
+          key={assessment.version}
+          assessment={assessment}
+          definitions={definitions}
+          teams={team.teams}
+          mode="draft"
+          conflict={conflict}
+          onReload={() => {
+            setConflict(false);
+            onReload();
+          }}
+          onCancel={() => setEditing(false)}
+          onSubmit={async (_values, content) => {
+            const result = await update({
+              input: { assessmentId: assessment.id, expectedVersion: assessment.version, ...content },
+            });
+            if (result.data) {
+              setEditing(false);
+              setSaved(true);
+              return undefined;
+            }
+            if (findCode(result.error, 'CONFLICT')) {
+              setConflict(true);
+              return { fields: {}, instruments: {}, general: copy.draftConflict };
+            }
+            return result.error
+              ? assessmentErrors(result.error, content)
+              : { fields: {}, instruments: {}, general: commonCopy.genericError };
+          }}
+        />
+      ) : (
+        <Button
+          color="primary"
+          outline
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {copy.editDraft}
+        </Button>
+      )}
+      <div aria-live="polite">{saved && <FormMessage kind="success">{copy.draftUpdated}</FormMessage>}</div>
+    </CorrectionSection>
+  );
+}
+
 function AmendForm({
   assessment,
   definitions,
@@ -452,40 +567,80 @@ function AmendForm({
   definitions: InstrumentDefinition[];
   onCancel: () => void;
 }) {
-  const teamId = assessment.team?.id ?? '';
-  const [team] = useQuery({ query: assessmentTeamQuery, variables: { id: teamId }, pause: !teamId });
+  const team = useAssessmentTeam(assessment);
   const [, amend] = useMutation(amendAssessmentMutation);
-  if (team.fetching && !team.data) return <Loading />;
-  const teams = team.data?.team ? assessingTeams([team.data.team]) : [];
+  if (team.fetching) return <Loading />;
+  return (
+    <CorrectionCard
+      assessment={assessment}
+      definitions={definitions}
+      teams={team.teams}
+      teamError={team.error}
+      mode="amend"
+      onCancel={onCancel}
+      onSubmit={async (values, content) => {
+        const result = await amend({
+          input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content },
+        });
+        if (result.data) {
+          navigate(`${pathTo.assessment(result.data.amendAssessment.id)}?rettificata=1`);
+          return undefined;
+        }
+        return result.error ? assessmentErrors(result.error, content) : { fields: {}, instruments: {}, general: commonCopy.genericError };
+      }}
+    />
+  );
+}
+
+/**
+ * The assessment form over a recorded assessment, prefilled with it: a
+ * rettifica of a signed one (with its reason) or the edit of a draft. After
+ * a CONFLICT, "Ricarica" reads the assessment as it is now.
+ */
+function CorrectionCard({
+  assessment,
+  definitions,
+  teams,
+  teamError,
+  mode,
+  conflict = false,
+  onReload,
+  onCancel,
+  onSubmit,
+}: {
+  assessment: Assessment;
+  definitions: InstrumentDefinition[];
+  teams: AssessingTeam[];
+  teamError?: CombinedError;
+  mode: 'amend' | 'draft';
+  conflict?: boolean;
+  onReload?: () => void;
+  onCancel: () => void;
+  onSubmit: AssessmentFormProps['onSubmit'];
+}) {
   const initial = valuesOf(assessment);
-  // Only today's members can be ticked; a former member stays in the signed version.
   const members = new Set(teams.flatMap((t) => t.members.map((m) => m.id)));
   initial.participantIds = initial.participantIds.filter((id) => members.has(id));
   return (
     <Card tag="div" className="ponte-card shadow-sm rounded">
       <CardBody>
-        {team.error && <FormMessage kind="error">{errorMessage(team.error)}</FormMessage>}
+        {teamError && <FormMessage kind="error">{errorMessage(teamError)}</FormMessage>}
+        {conflict && onReload && (
+          <Button type="button" color="primary" outline size="sm" className="mb-3" onClick={onReload}>
+            {commonCopy.reload}
+          </Button>
+        )}
         <AssessmentForm
-          amendment
+          amendment={mode === 'amend'}
+          lockTeam
           instruments={definitions}
           teams={teams}
           initial={initial}
-          submitLabel={copy.amendSubmit}
-          submittingLabel={copy.amendSubmitting}
+          submitLabel={mode === 'amend' ? copy.amendSubmit : copy.editDraftSubmit}
+          submittingLabel={mode === 'amend' ? copy.amendSubmitting : copy.editDraftSubmitting}
           cancelLabel={copy.cancel}
           onCancel={onCancel}
-          onSubmit={async (values, content) => {
-            const result = await amend({
-              input: { assessmentId: assessment.id, amendmentReason: values.amendmentReason.trim(), ...content },
-            });
-            if (result.data) {
-              navigate(`${pathTo.assessment(result.data.amendAssessment.id)}?rettificata=1`);
-              return undefined;
-            }
-            return result.error
-              ? assessmentErrors(result.error, content)
-              : { fields: {}, instruments: {}, general: commonCopy.genericError };
-          }}
+          onSubmit={onSubmit}
         />
       </CardBody>
     </Card>

@@ -133,6 +133,15 @@ export const assessmentCopy = {
     amendHeading: 'Rettifica della valutazione',
     amendIntro:
       'La rettifica è una nuova versione, firmata da te, che sostituisce questa nella scheda della persona; questa versione resta leggibile com’è.',
+    editDraft: 'Modifica bozza',
+    editDraftHeading: 'Modifica della bozza',
+    editDraftIntro:
+      'Finché nessuno la firma, la bozza si corregge direttamente, con lo stesso modulo con cui è stata registrata; chi l’ha modificata e quando resta registrato.',
+    editDraftSubmit: 'Salva la bozza',
+    editDraftSubmitting: 'Salvataggio in corso…',
+    draftUpdated: 'Bozza aggiornata. I punteggi qui sotto sono quelli ricalcolati dal server.',
+    draftConflict:
+      'La valutazione è stata modificata o firmata da qualcun altro dopo che l’hai aperta: le tue modifiche non sono state salvate. Ricarica per vedere la versione aggiornata, poi riprova.',
     amendSubmit: 'Registra rettifica',
     amendSubmitting: 'Registrazione in corso…',
     cancel: 'Annulla',

@@ -1,4 +1,4 @@
-import { barthel, iadlLawton, spmsq } from '../../test/instruments';
+import { barthel, iadlLawton, moderateBarthel, spmsq } from '../../test/instruments';
 import { bandLabel, liveScore, type Answers } from './scoring';
 
 /** Every item of `definition` answered with the option of the given points (the first such option). */
@@ -19,19 +19,8 @@ function spmsqErrors(errors: number): Answers {
 
 describe('liveScore: Barthel', () => {
   it('adds the points of the chosen options and finds the band', () => {
-    // The moderate profile of the demo data: 10+0+5+5+10+10+10+15+15+5 = 85.
-    const answers: Answers = {
-      FEEDING: 10,
-      BATHING: 0,
-      GROOMING: 5,
-      DRESSING: 5,
-      BOWELS: 10,
-      BLADDER: 10,
-      TOILET_USE: 10,
-      TRANSFERS: 15,
-      MOBILITY: 15,
-      STAIRS: 5,
-    };
+    // The moderate profile of the demo data.
+    const answers: Answers = moderateBarthel;
     expect(liveScore(barthel, answers)).toMatchObject({
       complete: true,
       answered: 10,

@@ -19,7 +19,7 @@ import { paths, pathTo } from '../../routes';
 import { navigate } from '../../router/router';
 import { useViewer } from '../../session/session';
 import { newPersonCopy } from '../persons/copy';
-import { fiscalCodeFeedback } from '../persons/NewPersonPage';
+import { fiscalCodeFeedback } from '../persons/PersonFields';
 import { newDischargeCopy as copy } from './copy';
 import { personName } from '../../i18n/names';
 

@@ -21,6 +21,7 @@ const person: Served<NonNullable<PersonRecordQuery['person']>> = {
   sex: 'F',
   residence: 'Via della Casa Comunale 1, Breno',
   homeless: true,
+  residenceComune: null,
   domicile: null,
   phone: null,
   email: null,

@@ -43,6 +43,10 @@ export const personRecordQuery = graphql(`
       sex
       residence
       homeless
+      residenceComune {
+        id
+        name
+      }
       domicile
       phone
       email
@@ -212,6 +216,7 @@ function Identity({ person, onReload }: { person: PersonRecord; onReload: () => 
           c.residence,
           person.residence ? `${person.residence}${person.homeless ? ` (${c.homeless})` : ''}` : person.homeless ? c.homeless : null,
         )}
+        {person.residenceComune && row(c.residenceComune, person.residenceComune.name)}
         {person.domicile && row(c.domicile, person.domicile)}
         {row(c.phone, person.phone)}
         {row(c.email, person.email)}

@@ -3,7 +3,7 @@ import { App } from '../../App';
 import { SessionProvider } from '../../session/session';
 import type { MyTeamsQuery } from '../../gql/graphql';
 import { fakeServer, viewer, type Served } from '../../test/fakeServer';
-import { fiscalCodeFeedback } from './NewPersonPage';
+import { fiscalCodeFeedback } from './PersonFields';
 
 const operator = viewer({ role: 'OPERATOR', displayName: 'Chiara Bonetti', profession: 'ASSISTENTE_SOCIALE' });
 const myTeams: Served<MyTeamsQuery> = {
