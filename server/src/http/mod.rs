@@ -1,6 +1,7 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
 //! downloads (indicators, a person's access log), health checks, the client's address behind
-//! proxies, the request id, the net under panics and the SPA's static files.
+//! proxies, the request id, the net under panics, the answer when a session cannot be saved and the
+//! SPA's static files.
 
 pub mod access_log_export;
 pub mod client_address;
@@ -12,3 +13,4 @@ pub mod indicator_export;
 pub mod panics;
 pub mod request_id;
 pub mod router;
+pub mod session_save;
