@@ -10,7 +10,13 @@
 //! cargo test -p ponte-tests --test reliability -- --ignored --nocapture long_form
 //! ```
 
+mod database_connections_killed;
+mod killed_process;
+mod load;
+mod proxy;
 mod report;
+mod setting;
+mod two_instances;
 
 use report::{Row, Scale};
 
@@ -22,6 +28,9 @@ use report::{Row, Scale};
 async fn long_form() {
     let mut rows: Vec<Row> = Vec::new();
     // Scenarios, each `run(Scale::Long) -> Vec<Row>` (keep one line each):
+    rows.extend(setting::bounded(Scale::Long, two_instances::run(Scale::Long)).await);
+    rows.extend(setting::bounded(Scale::Long, database_connections_killed::run(Scale::Long)).await);
+    rows.extend(setting::bounded(Scale::Long, killed_process::run(Scale::Long)).await);
     let _ = Scale::Long;
     println!("\n{}", report::table(&rows));
     for row in &rows {
