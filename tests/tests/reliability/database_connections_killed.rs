@@ -59,8 +59,11 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     )
     .await;
 
-    // The terminator: ends the process's backends every few hundred
-    // milliseconds while the load runs.
+    // The terminator: ends the process's backends every `every` while the
+    // load runs: often in the short form, so that a few seconds of load
+    // meet it; less often in the long one, whose 16 clients on this debug
+    // build would otherwise hardly finish a request between two rounds.
+    let every = Duration::from_millis(scale.pick(300, 1500));
     let admin = Database::connect(ponte_tests::postgres_admin_url())
         .await
         .expect("PostgreSQL reachable");
@@ -75,7 +78,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         );
         tokio::spawn(async move {
             while loading.load(Ordering::Relaxed) {
-                tokio::time::sleep(Duration::from_millis(300)).await;
+                tokio::time::sleep(every).await;
                 let row = admin
                     .query_one(Statement::from_string(DbBackend::Postgres, sql.clone()))
                     .await
@@ -147,7 +150,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         scenario: "PostgreSQL connections killed".into(),
         load: format!("{clients} clients × {per_client} mixed mutations"),
         faults: format!(
-            "{} backends terminated in {} rounds ({failed} requests failed cleanly, {} unacknowledged writes found whole); network to PostgreSQL cut {:.1} s: /readyz red after {:.1} s, green {:.1} s after the mend",
+            "{} backends terminated in {} rounds {every:?} apart ({failed} requests failed cleanly, {} unacknowledged writes found whole); network to PostgreSQL cut {:.1} s: /readyz red after {:.1} s, green {:.1} s after the mend",
             terminated.load(Ordering::Relaxed),
             rounds.load(Ordering::Relaxed),
             tally.unacknowledged_found,
