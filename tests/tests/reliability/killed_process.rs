@@ -74,10 +74,11 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         "the kill cut the load short"
     );
 
-    // An email the process had begun to send when it died is held until
-    // its send's limit (60 s) and lease have passed: it may have reached the
-    // server, and another try must not come first. Counted for the table.
-    let caught_sending = app
+    // Emails the process held when it died wait for their lease to end: a
+    // claim's lease (2 s here), or, for the one it had begun to send, the
+    // send's limit (60 s) and the lease, as it may have reached the server
+    // and another try must not come first. Counted for the table.
+    let held_by_the_dead = app
         .count("SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENDING'")
         .await;
     let smtp = SmtpServer::start_on_held(mail_port);
@@ -100,7 +101,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     // The outbox resumes: every report's email to every member, once.
     let discharge_ids = discharge_ids(&app).await;
     let expected = discharge_ids.len() * ward.members.len();
-    let within = if caught_sending > 0 { 100 } else { 40 };
+    let within = if held_by_the_dead > 0 { 100 } else { 40 };
     smtp.wait_for(expected, Duration::from_secs(within)).await;
     // A little longer: a second copy would arrive now.
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -120,7 +121,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         scenario: "killed process".into(),
         load: format!("{clients} clients × {per_client} mixed mutations"),
         faults: format!(
-            "kill -9 after {killed_after} answers, SMTP down until the restart ({} unacknowledged writes found whole, {caught_sending} emails caught mid-send waited out their lease)",
+            "kill -9 after {killed_after} answers, SMTP down until the restart ({} unacknowledged writes found whole, {held_by_the_dead} emails held by the killed process waited out their lease)",
             tally.unacknowledged_found
         ),
         acknowledged: tally.acknowledged,
