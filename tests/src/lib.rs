@@ -21,6 +21,7 @@ use tokio::sync::OnceCell;
 
 pub use serde_json;
 
+pub mod process;
 pub mod smtp;
 pub mod world;
 

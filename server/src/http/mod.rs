@@ -1,6 +1,7 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
 //! downloads (indicators, a person's access log), health checks, the metrics listener, the client's address behind
-//! proxies, the request id, the net under panics and the SPA's static files.
+//! proxies, the request id, the net under panics, the answer when a session cannot be saved and the
+//! SPA's static files.
 
 pub mod access_log_export;
 pub mod client_address;
@@ -14,3 +15,4 @@ pub mod panics;
 pub mod request_id;
 pub mod request_span;
 pub mod router;
+pub mod session_save;

@@ -24,9 +24,16 @@ fn respond(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .map(String::as_str)
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
-    let body = errors::internal_response(&format!("panic: {what}"));
+    internal_answer(StatusCode::INTERNAL_SERVER_ERROR, &format!("panic: {what}"))
+}
+
+/// An internal error as a whole HTTP answer: the GraphQL envelope with
+/// "errore interno (rif. …)" under `status`, the detail logged under that
+/// reference only.
+pub fn internal_answer(status: StatusCode, detail: &str) -> Response<Body> {
+    let body = errors::internal_response(detail);
     let mut response = Response::new(Body::from(serde_json::to_vec(&body).unwrap_or_default()));
-    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    *response.status_mut() = status;
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),

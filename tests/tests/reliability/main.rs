@@ -12,10 +12,16 @@
 
 mod both_databases;
 mod crew;
+mod database_connections_killed;
+mod killed_process;
+mod load;
 mod lost_updates;
 mod mail_server_faults;
+mod proxy;
 mod report;
+mod setting;
 mod sqlite_concurrency;
+mod two_instances;
 
 use report::{Row, Scale};
 
@@ -30,9 +36,11 @@ async fn long_form() {
     rows.extend(mail_server_faults::run(Scale::Long).await);
     rows.extend(lost_updates::run(Scale::Long).await);
     rows.extend(sqlite_concurrency::run(Scale::Long).await);
+    rows.extend(setting::bounded(Scale::Long, two_instances::run(Scale::Long)).await);
+    rows.extend(setting::bounded(Scale::Long, database_connections_killed::run(Scale::Long)).await);
+    rows.extend(setting::bounded(Scale::Long, killed_process::run(Scale::Long)).await);
     println!("\n{}", report::table(&rows));
     for row in &rows {
         row.assert_nothing_lost();
     }
-    rows.clear();
 }
