@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
@@ -16,8 +17,8 @@ use crate::error::AppResult;
 use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
-use crate::http::request_id;
 use crate::http::router::AppState;
+use crate::http::{refusals, request_id};
 
 pub async fn graphiql() -> Html<String> {
     Html(GraphiQLSource::build().endpoint("/graphql").finish())
@@ -28,8 +29,12 @@ pub async fn execute(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     session: Session,
-    request: GraphQLRequest,
+    request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
+    let request = match request {
+        Ok(request) => request,
+        Err(GraphQLRejection(err)) => return refusals::unreadable_request(&err),
+    };
     let caller = match caller_of(&state, peer, &headers, &session).await {
         Ok(caller) => caller,
         Err(err) => {

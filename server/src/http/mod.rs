@@ -1,5 +1,5 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
-//! downloads (indicators, a person's access log), health checks, the client's address behind
+//! downloads (indicators, a person's access log), health checks, the refusals at the door, the client's address behind
 //! proxies, the request id, the net under panics and the SPA's static files.
 
 pub mod access_log_export;
@@ -10,5 +10,6 @@ pub mod graphql_endpoint;
 pub mod health;
 pub mod indicator_export;
 pub mod panics;
+pub mod refusals;
 pub mod request_id;
 pub mod router;

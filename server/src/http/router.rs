@@ -22,7 +22,8 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{
-    access_log_export, csrf, graphql_endpoint, health, indicator_export, panics, request_id,
+    access_log_export, csrf, graphql_endpoint, health, indicator_export, panics, refusals,
+    request_id,
 };
 
 /// Everything a handler needs; cheap to clone (handles and `Arc`s).
@@ -93,6 +94,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let api = api
         .layer(
             ServiceBuilder::new()
+                .layer(middleware::map_response(refusals::in_graphql_shape))
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
                 .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
                 .layer(sessions)
