@@ -177,11 +177,15 @@ pub fn encode(
     place_code: &str,
 ) -> Option<FiscalCode> {
     let month_letter = *MONTH_LETTERS.get(month.checked_sub(1)? as usize)? as char;
+    // A day no month has gives no code: a man's 41 would read back as a
+    // woman's 1, and a woman's day near `u32::MAX` overflowed (both found by
+    // the fuzzer).
+    if !is_possible_day(month, day) {
+        return None;
+    }
     let day = match sex {
         Sex::M => day,
-        // Checked: a day near `u32::MAX` (no calendar's, but a caller's
-        // mistake) gives no code rather than an overflow panic.
-        Sex::F => day.checked_add(FEMALE_DAY_OFFSET)?,
+        Sex::F => day + FEMALE_DAY_OFFSET,
     };
     let first15 = format!(
         "{}{}{:02}{}{:02}{}",
@@ -667,13 +671,17 @@ mod fuzz {
         });
     }
 
-    /// Found by the fuzzer below: a woman's day near `u32::MAX` overflowed.
+    /// Found by the fuzzer below: a woman's day near `u32::MAX` overflowed,
+    /// and a man's day 41 encoded a woman born on the 1st.
     #[test]
-    fn a_day_beyond_any_calendar_gives_no_code_rather_than_a_panic() {
+    fn a_day_beyond_any_calendar_gives_no_code() {
         assert_eq!(
             encode("Rossi", "Maria", 1980, 1, u32::MAX, Sex::F, "H501"),
             None
         );
+        assert_eq!(encode("Rossi", "Mario", 1980, 1, 41, Sex::M, "H501"), None);
+        assert_eq!(encode("Rossi", "Mario", 1980, 2, 30, Sex::M, "H501"), None);
+        assert!(encode("Rossi", "Mario", 1980, 2, 29, Sex::M, "H501").is_some());
     }
 
     #[test]
