@@ -177,6 +177,12 @@ pub fn encode(
     place_code: &str,
 ) -> Option<FiscalCode> {
     let month_letter = *MONTH_LETTERS.get(month.checked_sub(1)? as usize)? as char;
+    // A day no month has gives no code: a man's 41 would read back as a
+    // woman's 1, and a woman's day near `u32::MAX` overflowed (both found by
+    // the fuzzer).
+    if !is_possible_day(month, day) {
+        return None;
+    }
     let day = match sex {
         Sex::M => day,
         Sex::F => day + FEMALE_DAY_OFFSET,
@@ -621,5 +627,87 @@ mod tests {
     #[test]
     fn stp_codes_are_not_fiscal_codes() {
         assert!(FiscalCode::parse("STP0301080000001").is_err());
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::fuzzing::fuzz;
+
+    /// What a form may send: any text, or text shaped like a code (sixteen
+    /// letters and digits, give or take, with spaces and lower case).
+    fn typed_code() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[ ]{0,2}[A-Za-z0-9]{14,18}[ ]{0,2}",
+            "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]",
+        ]
+    }
+
+    #[test]
+    fn fuzz_a_parsed_fiscal_code_renders_to_itself() {
+        fuzz("fiscal code parse", typed_code(), |input| {
+            if let Ok(code) = FiscalCode::parse(&input) {
+                prop_assert_eq!(code.as_str(), input.trim().to_ascii_uppercase());
+                prop_assert_eq!(code.to_string(), code.as_str());
+                prop_assert_eq!(FiscalCode::parse(code.as_str()), Ok(code.clone()));
+                let birth = code.birth();
+                prop_assert!((1..=12).contains(&birth.month), "{:?}", birth);
+                prop_assert!((1..=31).contains(&birth.day), "{:?}", birth);
+                prop_assert_eq!(
+                    code.check_matches(
+                        1900 + birth.year_two_digits as i32,
+                        birth.month,
+                        birth.day,
+                        birth.sex
+                    ),
+                    Ok(())
+                );
+            }
+            Ok(())
+        });
+    }
+
+    /// Found by the fuzzer below: a woman's day near `u32::MAX` overflowed,
+    /// and a man's day 41 encoded a woman born on the 1st.
+    #[test]
+    fn a_day_beyond_any_calendar_gives_no_code() {
+        assert_eq!(
+            encode("Rossi", "Maria", 1980, 1, u32::MAX, Sex::F, "H501"),
+            None
+        );
+        assert_eq!(encode("Rossi", "Mario", 1980, 1, 41, Sex::M, "H501"), None);
+        assert_eq!(encode("Rossi", "Mario", 1980, 2, 30, Sex::M, "H501"), None);
+        assert!(encode("Rossi", "Mario", 1980, 2, 29, Sex::M, "H501").is_some());
+    }
+
+    #[test]
+    fn fuzz_an_encoded_fiscal_code_parses_and_carries_its_birth() {
+        // Numbers near the ends of their type as well as calendar ones.
+        let number = || prop_oneof![any::<u32>(), 0_u32..80, Just(u32::MAX)];
+        let person = (
+            any::<String>(),
+            any::<String>(),
+            prop_oneof![any::<i32>(), Just(i32::MIN), Just(i32::MAX)],
+            number(),
+            number(),
+            proptest::sample::select(Sex::ALL),
+            prop_oneof!["[A-Z][0-9]{3}", any::<String>()],
+        );
+        fuzz(
+            "fiscal code encode",
+            person,
+            |(family, given, year, month, day, sex, place)| {
+                let Some(code) = encode(&family, &given, year, month, day, sex, &place) else {
+                    return Ok(());
+                };
+                prop_assert_eq!(FiscalCode::parse(code.as_str()), Ok(code.clone()));
+                prop_assert_eq!(code.check_matches(year, month, day, sex), Ok(()));
+                Ok(())
+            },
+        );
     }
 }

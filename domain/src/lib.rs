@@ -11,6 +11,8 @@ pub mod budget_totals;
 pub mod closure_outcomes;
 pub mod discharge_workflow;
 pub mod fiscal_code;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod indicators;
 pub mod instruments;
 pub mod integrated_pai;

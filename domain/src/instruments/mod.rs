@@ -612,3 +612,71 @@ mod tests {
             .contains("lasciarlo vuoto"));
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::fuzzing::fuzz;
+
+    /// An instrument, the schooling given (or not), and answers: one of the
+    /// item's own options for each item, in any order, with now and then an
+    /// item left out, repeated, unknown or answered with any number.
+    fn filled_form() -> impl Strategy<Value = (Instrument, Option<Education>, Vec<Answer>)> {
+        (
+            proptest::sample::select(Instrument::ALL),
+            proptest::option::of(proptest::sample::select(Education::ALL)),
+        )
+            .prop_flat_map(|(code, education)| {
+                let items = definition(code).items;
+                let answers: Vec<_> = items
+                    .iter()
+                    .map(|item| {
+                        let options: Vec<i32> = item.options.iter().map(|o| o.value).collect();
+                        prop_oneof![
+                            8 => proptest::sample::select(options)
+                                .prop_map(move |value| vec![Answer { item: item.code.to_owned(), value }]),
+                            1 => Just(Vec::new()),
+                            1 => any::<i32>().prop_map(move |value| vec![
+                                Answer { item: item.code.to_owned(), value },
+                                Answer { item: item.code.to_owned(), value },
+                            ]),
+                            1 => (any::<String>(), any::<i32>())
+                                .prop_map(|(item, value)| vec![Answer { item, value }]),
+                        ]
+                    })
+                    .collect();
+                (Just(code), Just(education), answers)
+            })
+            .prop_flat_map(|(code, education, answers)| {
+                let answers: Vec<Answer> = answers.into_iter().flatten().collect();
+                (Just(code), Just(education), Just(answers).prop_shuffle())
+            })
+    }
+
+    #[test]
+    fn fuzz_a_score_stays_within_its_instruments_range() {
+        fuzz(
+            "instrument scoring",
+            filled_form(),
+            |(code, education, answers)| {
+                let definition = definition(code);
+                let Ok(result) = score(code, &answers, education) else {
+                    return Ok(());
+                };
+                prop_assert!(
+                    (definition.min_score..=definition.max_score).contains(&result.score),
+                    "{:?} scored {}",
+                    code,
+                    result.score
+                );
+                prop_assert!((result.band.min..=result.band.max).contains(&result.score));
+                prop_assert_eq!(result.answers.len(), definition.items.len());
+                // Scoring what it stored gives the same result.
+                prop_assert_eq!(score(code, &result.answers, education), Ok(result.clone()));
+                Ok(())
+            },
+        );
+    }
+}

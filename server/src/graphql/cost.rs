@@ -6,18 +6,28 @@
 //! The fields at the top of an operation are where services run (a policy
 //! check, an audited read, a password check), so their number is bounded too,
 //! aliases included.
+//!
+//! Before any of that, the document itself is measured as it was sent:
+//! its operations, its variables, and its fields counted as they would run,
+//! each fragment once per place it is spread. async-graphql spreads every
+//! fragment again at each place while it validates, so ten fragments each
+//! spreading the next ten times (a few hundred bytes) would be 10^10 fields
+//! to visit: that is refused here, in time proportional to the text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
+    NextValidation,
 };
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::parser::types::{
+    DocumentOperations, ExecutableDocument, Selection, SelectionSet,
+};
+use async_graphql::{Request, ServerError, ServerResult, ValidationResult, Variables};
 
-use crate::graphql::errors;
 use crate::graphql::pagination::page_of;
+use crate::graphql::{errors, introspection};
 
 /// The complexity of a field with `first`: `#[graphql(complexity =
 /// "cost::of_rows(first, child_complexity)")]`. A negative `first` costs
@@ -69,31 +79,147 @@ pub fn top_fields(document: &ExecutableDocument) -> usize {
         .unwrap_or(0)
 }
 
-/// Refuses, with our own coded error (`TOO_COMPLEX`, with the numbers), an
-/// operation with more than `max_top_fields` fields at the top or whose cost
-/// is above `max_cost`; async-graphql's own limit would only say "Query is
-/// too complex." in English.
+/// Deeper than this, fields and fragments are not counted: async-graphql
+/// refuses the document for its depth (32) before it spreads anything, and
+/// the count keeps the stack of the thread it runs on small.
+const COUNTED_DEPTH: usize = 64;
+
+/// The fields of every operation in `document` as they would run: a field
+/// under a fragment counts once for each place the fragment is spread. Each
+/// fragment is measured once, so this takes time proportional to the text
+/// whatever the spreads multiply to; a fragment that spreads itself (refused
+/// later as a cycle) adds nothing.
+pub fn fields_as_run(document: &ExecutableDocument) -> usize {
+    struct Count<'a> {
+        document: &'a ExecutableDocument,
+        /// `None` while the fragment is being measured: a cycle.
+        fragments: HashMap<&'a str, Option<usize>>,
+    }
+    impl<'a> Count<'a> {
+        fn set(&mut self, set: &'a SelectionSet, depth: usize) -> usize {
+            if depth > COUNTED_DEPTH {
+                return 0;
+            }
+            set.items.iter().fold(0, |total: usize, selection| {
+                let fields = match &selection.node {
+                    Selection::Field(field) => {
+                        1_usize.saturating_add(self.set(&field.node.selection_set.node, depth + 1))
+                    }
+                    Selection::InlineFragment(inline) => {
+                        self.set(&inline.node.selection_set.node, depth + 1)
+                    }
+                    Selection::FragmentSpread(named) => {
+                        self.fragment(named.node.fragment_name.node.as_str(), depth + 1)
+                    }
+                };
+                total.saturating_add(fields)
+            })
+        }
+
+        fn fragment(&mut self, name: &'a str, depth: usize) -> usize {
+            if let Some(known) = self.fragments.get(name) {
+                return known.unwrap_or(0);
+            }
+            let Some(fragment) = self.document.fragments.get(name) else {
+                return 0;
+            };
+            self.fragments.insert(name, None);
+            let fields = self.set(&fragment.node.selection_set.node, depth);
+            self.fragments.insert(name, Some(fields));
+            fields
+        }
+    }
+    let mut count = Count {
+        document,
+        fragments: HashMap::new(),
+    };
+    document
+        .operations
+        .iter()
+        .fold(0, |total: usize, (_, operation)| {
+            total.saturating_add(count.set(&operation.node.selection_set.node, 0))
+        })
+}
+
+/// The variables declared by all the operations of `document`.
+pub fn variables(document: &ExecutableDocument) -> usize {
+    document
+        .operations
+        .iter()
+        .map(|(_, operation)| operation.node.variable_definitions.len())
+        .sum()
+}
+
+pub fn operations(document: &ExecutableDocument) -> usize {
+    match &document.operations {
+        DocumentOperations::Single(_) => 1,
+        DocumentOperations::Multiple(operations) => operations.len(),
+    }
+}
+
+/// Refuses introspection when it is off (`BAD_REQUEST`) and, with our own
+/// coded error (`TOO_COMPLEX`, with the numbers), a document with more
+/// operations, variables or fields (as run) than the limits, an operation with more than `max_top_fields` fields at the top or
+/// whose cost is above `max_cost`; async-graphql's own limit would only say
+/// "Query is too complex." in English.
+#[derive(Clone, Copy)]
 pub struct CostLimit {
     pub max_cost: usize,
     pub max_top_fields: usize,
+    pub max_fields: usize,
+    pub max_operations: usize,
+    pub max_variables: usize,
+    /// Refuse `__schema` and `__type` (introspection off): see `introspection`.
+    pub refuse_introspection: bool,
 }
 
 impl ExtensionFactory for CostLimit {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(CostLimitExtension {
-            max_cost: self.max_cost,
-            max_top_fields: self.max_top_fields,
-        })
+        Arc::new(*self)
     }
 }
 
-struct CostLimitExtension {
-    max_cost: usize,
-    max_top_fields: usize,
+impl CostLimit {
+    fn measure(&self, document: &ExecutableDocument) -> Result<(), ServerError> {
+        let operations = operations(document);
+        if operations > self.max_operations {
+            return Err(errors::too_many_operations(operations, self.max_operations));
+        }
+        let variables = variables(document);
+        if variables > self.max_variables {
+            return Err(errors::too_many_variables(variables, self.max_variables));
+        }
+        let fields = fields_as_run(document);
+        if fields > self.max_fields {
+            return Err(errors::too_many_fields(fields, self.max_fields));
+        }
+        if self.refuse_introspection && introspection::asks_for_introspection(document) {
+            return Err(errors::introspection_off());
+        }
+        Ok(())
+    }
 }
 
 #[async_trait::async_trait]
-impl Extension for CostLimitExtension {
+impl Extension for CostLimit {
+    /// Parses the query here, once (async-graphql keeps the document), to
+    /// measure it before async-graphql's own checks spread its fragments.
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        match async_graphql::parser::parse_query(&request.query) {
+            Ok(document) => {
+                self.measure(&document)?;
+                request.set_parsed_query(document);
+            }
+            Err(err) => return Err(errors::syntax_error(&err)),
+        }
+        next.run(ctx, request).await
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::domain::money::parse_euros;
 use crate::error::AppError;
-use crate::graphql::scalars::parse_date;
+use crate::graphql::scalars::{parse_date, INVALID_DATE};
 
 const INTERNAL_MESSAGE: &str = "errore interno";
 
@@ -100,6 +100,80 @@ pub fn too_many_top_fields(fields: usize, limit: usize) -> ServerError {
     )
 }
 
+/// A document with more operations than a client ever sends at once.
+pub fn too_many_operations(operations: usize, limit: usize) -> ServerError {
+    refused_as_too_complex(
+        format!(
+            "Troppe operazioni in un documento ({operations}, massimo {limit}): inviane una per richiesta"
+        ),
+        ("operations", operations),
+        limit,
+    )
+}
+
+/// A document that declares more variables than any form has fields.
+pub fn too_many_variables(variables: usize, limit: usize) -> ServerError {
+    refused_as_too_complex(
+        format!("Troppe variabili in una richiesta ({variables}, massimo {limit})"),
+        ("variables", variables),
+        limit,
+    )
+}
+
+/// A document whose fields, each fragment counted where it is spread, are
+/// more than any screen asks for (a field repeated thousands of times, a
+/// fragment spread over and over).
+pub fn too_many_fields(fields: usize, limit: usize) -> ServerError {
+    refused_as_too_complex(
+        format!(
+            "Richiesta troppo estesa ({fields} campi, contando ogni frammento dove è usato, massimo {limit}): chiedi meno campi"
+        ),
+        ("fields", fields),
+        limit,
+    )
+}
+
+/// `__schema` or `__type` asked of a server that does not answer them.
+pub fn introspection_off() -> ServerError {
+    bad_request(
+        "L'introspezione dello schema è disattivata su questo server".to_owned(),
+        None,
+    )
+}
+
+/// A document refused as the client wrote it, before anything ran.
+fn bad_request(message: String, at: Option<async_graphql::Pos>) -> ServerError {
+    let mut error = ServerError::new(message, at);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", "BAD_REQUEST");
+    error
+}
+
+/// A query that does not parse. The parser's own message quotes the whole
+/// line in error, and a query of 64 KiB on one line would come back two or
+/// three times over: the answer keeps the position and the parser's reason.
+pub fn syntax_error(err: &async_graphql::parser::Error) -> ServerError {
+    let text = err.to_string();
+    let reason = text
+        .lines()
+        .rev()
+        .find_map(|line| line.trim().strip_prefix("= "))
+        .unwrap_or_else(|| text.lines().next().unwrap_or_default());
+    let reason: String = reason.chars().take(200).collect();
+    match err.positions().next() {
+        Some(at) => bad_request(
+            format!(
+                "Errore di sintassi alla riga {}, colonna {}: {reason}",
+                at.line, at.column
+            ),
+            Some(at),
+        ),
+        None => bad_request(format!("Errore di sintassi: {reason}"), None),
+    }
+}
+
 fn refused_as_too_complex(
     message: String,
     (measure, value): (&str, usize),
@@ -147,6 +221,7 @@ pub fn explain_input_errors(
         let message = match scalar.as_str() {
             // Our own scalars wrote the reason, in Italian.
             "Date" | "Decimal" if ours => inner_reason(&error.message),
+            "Date" => INVALID_DATE.to_owned(),
             "DateTime" => "data e ora non valide: usa il formato 2026-11-23T10:00:00Z".to_owned(),
             _ => format!("valore non valido per il tipo {scalar}"),
         };
@@ -170,8 +245,15 @@ fn missing_variable(message: &str) -> Option<String> {
         .then(|| name.to_owned())
 }
 
+/// The scalar a value did not parse as: async-graphql says `Failed to parse
+/// "X": …` when the scalar's parser refused the value, and `Expected input
+/// type "X", found …` when the value was of the wrong JSON kind (a list or an
+/// object for a `DateTime`, text for an `Int`), which would otherwise reach
+/// the client as INTERNAL.
 fn unparsable_scalar(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("Failed to parse \"")?;
+    let rest = message
+        .strip_prefix("Failed to parse \"")
+        .or_else(|| message.strip_prefix("Expected input type \""))?;
     Some(rest.split('"').next()?.to_owned())
 }
 
@@ -242,6 +324,10 @@ mod tests {
             "data non valida: usa il formato AAAA-MM-GG"
         );
         assert_eq!(unparsable_scalar("Elemento non trovato"), None);
+        assert_eq!(
+            unparsable_scalar("Expected input type \"DateTime\", found [].").as_deref(),
+            Some("DateTime")
+        );
     }
 
     #[test]

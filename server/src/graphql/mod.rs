@@ -13,6 +13,7 @@ pub mod identity;
 pub mod ids;
 pub mod indicators;
 pub mod input_fields;
+pub mod introspection;
 pub mod loaders;
 pub mod meetings;
 pub mod network_agreements;
@@ -82,6 +83,15 @@ pub const MAX_COMPLEXITY: usize = 25_000;
 /// (a policy check, an audited read, a password check). The SPA sends at most 2.
 pub const MAX_TOP_FIELDS: usize = 10;
 pub const MAX_DIRECTIVES: usize = 5;
+/// Fields of a document as they would run, each fragment counted where it
+/// is spread (`cost::fields_as_run`): the SPA's documents stay far below it
+/// (`tests/tests/api/cost.rs` sends every one of them).
+pub const MAX_FIELDS: usize = 2_000;
+/// A client sends one operation per request; a document may hold a few
+/// (GraphiQL's tabs), never hundreds.
+pub const MAX_OPERATIONS: usize = 10;
+/// The SPA's largest form sends a handful of variables.
+pub const MAX_VARIABLES: usize = 50;
 
 fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
@@ -101,6 +111,10 @@ pub fn build(introspection: bool) -> PonteSchema {
         .extension(cost::CostLimit {
             max_cost: MAX_COMPLEXITY,
             max_top_fields: MAX_TOP_FIELDS,
+            max_fields: MAX_FIELDS,
+            max_operations: MAX_OPERATIONS,
+            max_variables: MAX_VARIABLES,
+            refuse_introspection: !introspection,
         })
         .limit_directives(MAX_DIRECTIVES)
         .disable_suggestions();

@@ -6,10 +6,9 @@
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::json;
+use axum::response::Response;
 
+use crate::http::refusals::refusal;
 use crate::http::router::AppState;
 
 pub const CSRF_HEADER: &str = "x-ponte-csrf";
@@ -93,20 +92,6 @@ fn cross_site(headers: &HeaderMap, allowed_origins: &[String]) -> Option<&'stati
         return Some("Richiesta proveniente da un altro sito non consentita");
     }
     foreign_origin(headers, allowed_origins).then_some(FOREIGN_ORIGIN)
-}
-
-/// Refusals use the GraphQL error shape so clients read one format.
-fn refusal(status: StatusCode, message: &str) -> Response {
-    let code = if status == StatusCode::FORBIDDEN {
-        "FORBIDDEN"
-    } else {
-        "BAD_REQUEST"
-    };
-    (
-        status,
-        Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })),
-    )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::time::Instant;
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
@@ -18,9 +19,9 @@ use crate::error::AppResult;
 use crate::graphql::input_fields::{self, InputTypes};
 use crate::graphql::{errors, guard, loaders};
 use crate::http::client_address::client_address;
-use crate::http::request_id;
 use crate::http::request_span::RequestSpan;
 use crate::http::router::AppState;
+use crate::http::{refusals, request_id};
 use crate::metrics::operations;
 
 pub async fn graphiql() -> Html<String> {
@@ -33,10 +34,13 @@ pub async fn execute(
     headers: HeaderMap,
     session: Session,
     request_span: Option<Extension<RequestSpan>>,
-    request: GraphQLRequest,
+    request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
     let started = Instant::now();
-    let mut request = request.into_inner();
+    let mut request = match request {
+        Ok(request) => request.into_inner(),
+        Err(GraphQLRejection(err)) => return refusals::unreadable_request(&err),
+    };
     let operation = operations::label(operations::name_of(&mut request).as_deref());
     // Every later line of this request's log carries its operation.
     if let Some(Extension(RequestSpan(span))) = &request_span {

@@ -1,7 +1,7 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
-//! downloads (indicators, a person's access log), health checks, the metrics listener, the client's address behind
-//! proxies, the request id, the net under panics, the answer when a session cannot be saved and the
-//! SPA's static files.
+//! downloads (indicators, a person's access log), health checks, the metrics listener, the refusals at
+//! the door, the client's address behind proxies, the request id, the net under panics, the answer when
+//! a session cannot be saved and the SPA's static files.
 
 pub mod access_log_export;
 pub mod client_address;
@@ -12,6 +12,7 @@ pub mod health;
 pub mod indicator_export;
 pub mod metrics_endpoint;
 pub mod panics;
+pub mod refusals;
 pub mod request_id;
 pub mod request_span;
 pub mod router;

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::graphql::PonteSchema;
 use crate::http::{
     access_log_export, csrf, graphql_endpoint, health, indicator_export, metrics_endpoint, panics,
-    request_id, request_span, session_save,
+    refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
 
@@ -98,6 +98,7 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     let api = api
         .layer(
             ServiceBuilder::new()
+                .layer(middleware::map_response(refusals::in_graphql_shape))
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
                 .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
                 .layer(middleware::map_response(session_save::explain_failure))

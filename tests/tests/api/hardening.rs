@@ -35,11 +35,12 @@ const CSRF: (&str, &str) = ("X-Ponte-CSRF", "1");
 
 async fn an_over_deep_query_is_refused(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    // Twelve levels: __schema, types, fields, type, seven ofType, name.
+    // Twelve levels: organizations, nodes, nine parents, name (not through
+    // `__schema`, which is refused first when introspection is off).
     let deep = format!(
-        "{{ __schema {{ types {{ fields {{ type {{ {} name {} }} }} }} }} }}",
-        "ofType { ".repeat(7),
-        "} ".repeat(7)
+        "{{ organizations {{ nodes {{ {} name {} }} }} }}",
+        "parent { ".repeat(9),
+        "} ".repeat(9)
     );
     let response = app.client().gql(&deep, json!({})).await;
     assert!(

@@ -17,6 +17,7 @@ mod demo;
 mod discharges;
 mod field_matrix;
 mod hardening;
+mod hostile_graphql;
 mod indicator_export;
 mod indicators;
 mod input_probe;
