@@ -1,13 +1,8 @@
 //! Operations metrics and logs (issue 19, point 5): the scrape on its own
 //! listener, what it counts, and the JSON log lines of a request.
 
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-
-use ponte_server::app::Ponte;
-use ponte_server::config::{Config, LogFormat};
 use ponte_server::domain::vocabulary::Role;
-use ponte_server::telemetry;
+use ponte_tests::process::PonteProcess;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::{on_both_databases, Backend, Client, TestApp, TestDb, PASSWORD};
 
@@ -292,66 +287,30 @@ async fn the_public_listener_does_not_serve_the_metrics(db: TestDb) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// The lines an instance logs, as written.
-#[derive(Clone, Default)]
-struct LogLines(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogLines {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl LogLines {
-    fn json(&self) -> Vec<Value> {
-        let bytes = self.0.lock().unwrap().clone();
-        String::from_utf8(bytes)
-            .unwrap()
-            .lines()
-            .map(|line| ponte_tests::serde_json::from_str(line).expect("each line is JSON"))
-            .collect()
-    }
-}
-
-/// Starts an instance with `config` whose log is `logs`. The logger of a
-/// test process is one for all its tests, so this instance runs on a thread
-/// of its own with its own runtime, on which its logger is the default:
-/// every task of the instance runs there and logs to `logs` alone.
-async fn instance_logging_to(config: Config, logs: LogLines) -> SocketAddr {
-    let (started, addr) = tokio::sync::oneshot::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("a runtime");
-        let _logger =
-            tracing::subscriber::set_default(telemetry::subscriber(&config, move || logs.clone()));
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let ponte = Ponte::prepare(config).await.expect("Ponte starts");
-            started.send(listener.local_addr().unwrap()).unwrap();
-            ponte.run(listener, std::future::pending()).await
-        })
-    });
-    addr.await.expect("the instance started")
+/// The JSON lines of a process's log (its other lines, if any, skipped).
+fn json_lines(log: &str) -> Vec<Value> {
+    log.lines()
+        .filter_map(|line| ponte_tests::serde_json::from_str(line).ok())
+        .collect()
 }
 
 async fn json_logs_carry_the_request_id_and_the_operation_on_every_line(db: TestDb) {
     let app = TestApp::spawn(db).await;
     app.make_user("registro@ponte.test", Role::Operator, None)
         .await;
-    let mut config = app.config.clone();
-    config.log_format = LogFormat::Json;
+    // The real binary with its own process-wide logger: a test process
+    // shares one logger among all its tests, and a per-thread one misses
+    // lines when other tests' threads register the same call sites first.
     // Debug, so that the request logs lines (at info a refused sign-in logs none).
-    config.log = "debug".into();
-    config.worker_enabled = false;
-    let logs = LogLines::default();
-    let addr = instance_logging_to(config, logs.clone()).await;
+    let ponte = PonteProcess::start(
+        &app.config.database_url,
+        &[
+            ("PONTE_LOG_FORMAT", "json".into()),
+            ("PONTE_LOG", "debug".into()),
+        ],
+    )
+    .await;
+    let addr = ponte.addr;
 
     let client = Client::new(&format!("http://{addr}"));
     let response = client
@@ -374,8 +333,7 @@ async fn json_logs_carry_the_request_id_and_the_operation_on_every_line(db: Test
 
     // The request's lines: those in its span (the last one, "finished
     // processing request", is written before the answer leaves).
-    let lines: Vec<Value> = logs
-        .json()
+    let lines: Vec<Value> = json_lines(&ponte.log_text())
         .into_iter()
         .filter(|line| {
             line["spans"].as_array().is_some_and(|spans| {
