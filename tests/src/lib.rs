@@ -295,6 +295,24 @@ impl TestApp {
             .expect("statement runs");
     }
 
+    /// Waits until `sql` counts `expected` (or `within` is up) and returns
+    /// the last count: for what a worker does in its own time.
+    pub async fn wait_for_count(
+        &self,
+        sql: &str,
+        expected: i64,
+        within: std::time::Duration,
+    ) -> i64 {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let count = self.count(sql).await;
+            if count == expected || tokio::time::Instant::now() >= deadline {
+                return count;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         let backend = self.db.get_database_backend();
         let row = self

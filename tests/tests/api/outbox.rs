@@ -15,18 +15,6 @@ on_both_databases!(
     an_email_in_flight_during_the_upgrade_is_not_taken_again_for_ten_minutes,
 );
 
-/// Waits until `sql` counts `expected` (or the time is up) and returns the last count.
-async fn wait_for_count(app: &TestApp, sql: &str, expected: i64, within: Duration) -> i64 {
-    let deadline = tokio::time::Instant::now() + within;
-    loop {
-        let count = app.count(sql).await;
-        if count == expected || tokio::time::Instant::now() >= deadline {
-            return count;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email_once(db: TestDb) {
     // The server takes longer to accept each message than a claim's lease
     // lasts: while one instance sends, the other sees the rest of its batch
@@ -46,13 +34,13 @@ async fn two_instances_with_a_slow_smtp_server_and_a_short_lease_send_each_email
     let first = app.another_instance(|c| c.worker_enabled = true).await;
     let second = app.another_instance(|c| c.worker_enabled = true).await;
     app.queue_emails(&recipients).await;
-    let sent = wait_for_count(
-        &app,
-        "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
-        6,
-        Duration::from_secs(40),
-    )
-    .await;
+    let sent = app
+        .wait_for_count(
+            "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
+            6,
+            Duration::from_secs(40),
+        )
+        .await;
     assert_eq!(sent, 6, "every email delivered and recorded");
     // A late second copy, were one on its way, has arrived once both
     // workers have gone through a whole round since.
@@ -117,13 +105,13 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     );
     app.db.execute_unprepared(repair_marking).await.unwrap();
 
-    let sent = wait_for_count(
-        &app,
-        "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
-        1,
-        Duration::from_secs(10),
-    )
-    .await;
+    let sent = app
+        .wait_for_count(
+            "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
+            1,
+            Duration::from_secs(10),
+        )
+        .await;
     assert_eq!(sent, 1, "recorded once the database takes it");
     // Past every lease: only its being recorded keeps it from going out again.
     app.clock.advance(Duration::from_secs(5 * 60));

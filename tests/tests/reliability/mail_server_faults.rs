@@ -72,13 +72,13 @@ async fn down_then_up(db: TestDb, scale: Scale) -> Row {
     let reports = ward.report_while(0, scale.pick(4, 30), None).await;
 
     // Every email is tried (and refused a connection) while the server is down.
-    let tried = wait_for_count(
-        &app,
-        "SELECT COUNT(*) FROM outbox_emails WHERE attempts = 0",
-        0,
-        delivery_wait(scale),
-    )
-    .await;
+    let tried = app
+        .wait_for_count(
+            "SELECT COUNT(*) FROM outbox_emails WHERE attempts = 0",
+            0,
+            delivery_wait(scale),
+        )
+        .await;
     assert_eq!(tried, 0, "every email was tried during the outage");
     tokio::time::sleep_until(down_since + outage).await;
     assert_eq!(
@@ -158,13 +158,13 @@ async fn refusing_one_recipient(db: TestDb, scale: Scale) -> Row {
     let reports = ward.report_while(0, scale.pick(3, 20), None).await;
     let owed = ward.owed(&reports.discharges, std::slice::from_ref(&refused));
     smtp.wait_for(owed.len(), delivery_wait(scale)).await;
-    let dead = wait_for_count(
-        &app,
-        "SELECT COUNT(*) FROM outbox_emails WHERE status = 'DEAD'",
-        reports.len() as i64,
-        delivery_wait(scale),
-    )
-    .await;
+    let dead = app
+        .wait_for_count(
+            "SELECT COUNT(*) FROM outbox_emails WHERE status = 'DEAD'",
+            reports.len() as i64,
+            delivery_wait(scale),
+        )
+        .await;
     assert_eq!(dead, reports.len() as i64, "one dead letter per report");
     app.worker_round().await;
     // A permanent refusal is not tried again.
@@ -321,18 +321,6 @@ fn median(latencies: &[Duration]) -> Duration {
     let mut sorted = latencies.to_vec();
     sorted.sort();
     sorted.get(sorted.len() / 2).copied().unwrap_or_default()
-}
-
-/// Waits until `sql` counts `expected` (or the time is up) and returns the last count.
-async fn wait_for_count(app: &TestApp, sql: &str, expected: i64, within: Duration) -> i64 {
-    let deadline = Instant::now() + within;
-    loop {
-        let count = app.count(sql).await;
-        if count == expected || Instant::now() >= deadline {
-            return count;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 const REPORT: &str =
