@@ -66,6 +66,8 @@ pub enum AuditAction {
     MeetingChanged,
     MeetingHeld,
     MeetingCancelled,
+    /// An administrator put a dead-lettered email back in the queue.
+    EmailRetried,
 }
 
 impl AuditAction {
@@ -122,6 +124,7 @@ impl AuditAction {
             AuditAction::MeetingChanged => "MEETING_CHANGED",
             AuditAction::MeetingHeld => "MEETING_HELD",
             AuditAction::MeetingCancelled => "MEETING_CANCELLED",
+            AuditAction::EmailRetried => "EMAIL_RETRIED",
         }
     }
 }

@@ -3,9 +3,10 @@
 
 use entity::{notification, outbox_email};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use uuid::Uuid;
 
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
@@ -93,7 +94,9 @@ fn newest_emails_first() -> Keyset<outbox_email::Model> {
         .desc(outbox_email::Column::Id)
 }
 
-/// Puts a dead email back in the queue with a fresh count of attempts.
+/// Puts a dead email back in the queue with a fresh count of attempts. The
+/// answer is read inside the same transaction: the worker may claim the
+/// email the moment it is PENDING, and the admin is told what they did.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), email_id = %id))]
 pub async fn retry_email(
     db: &DatabaseConnection,
@@ -101,6 +104,7 @@ pub async fn retry_email(
     id: Uuid,
 ) -> AppResult<outbox_email::Model> {
     policy::require_admin(caller)?;
+    let txn = db.begin().await?;
     let moved = outbox_email::Entity::update_many()
         .col_expr(
             outbox_email::Column::Status,
@@ -113,14 +117,21 @@ pub async fn retry_email(
         )
         .filter(outbox_email::Column::Id.eq(id))
         .filter(outbox_email::Column::Status.eq(EmailStatus::Dead.as_str()))
-        .exec(db)
+        .exec(&txn)
         .await?;
-    let found = find::<outbox_email::Entity>(db, id).await?;
+    let found = find::<outbox_email::Entity>(&txn, id).await?;
     if moved.rows_affected == 0 {
         return Err(AppError::validation(
             "id",
             "Si può ritentare solo un'email non recapitata",
         ));
     }
+    audit::record(
+        &txn,
+        caller,
+        AuditEntry::new(AuditAction::EmailRetried).on("outbox_email", id),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(found)
 }

@@ -86,14 +86,14 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
     app.db.execute_unprepared(break_marking).await.unwrap();
     app.queue_emails(&["collega@asst.test".to_owned()]).await;
 
-    assert_eq!(smtp.wait_for(1, Duration::from_secs(10)).await.len(), 1);
+    assert_eq!(smtp.wait_for(1, Duration::from_secs(30)).await.len(), 1);
     // Longer than a claim's lease, while recording keeps failing: the
     // worker tries to record it twice more (each try is one statement, and
     // it runs no other meanwhile), so it decides at least once, on the moved
     // clock, whether to go on trying.
     app.clock.advance(Duration::from_millis(900));
     let before = app.statements();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     while app.statements() < before + 2 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
@@ -109,7 +109,7 @@ async fn a_sent_email_that_could_not_be_recorded_is_recorded_later_and_not_sent_
         .wait_for_count(
             "SELECT COUNT(*) FROM outbox_emails WHERE status = 'SENT'",
             1,
-            Duration::from_secs(10),
+            Duration::from_secs(30),
         )
         .await;
     assert_eq!(sent, 1, "recorded once the database takes it");
