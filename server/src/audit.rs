@@ -66,6 +66,14 @@ pub enum AuditAction {
     MeetingChanged,
     MeetingHeld,
     MeetingCancelled,
+    DocumentUploaded,
+    /// A document's file was served.
+    DocumentDownloaded,
+    /// A document's file was asked for and refused (not the caller's to
+    /// read, or no such document): the attempt stays in the trail.
+    DocumentDownloadRefused,
+    /// A document was taken away (soft delete), with its reason.
+    DocumentDeleted,
 }
 
 impl AuditAction {
@@ -122,6 +130,10 @@ impl AuditAction {
             AuditAction::MeetingChanged => "MEETING_CHANGED",
             AuditAction::MeetingHeld => "MEETING_HELD",
             AuditAction::MeetingCancelled => "MEETING_CANCELLED",
+            AuditAction::DocumentUploaded => "DOCUMENT_UPLOADED",
+            AuditAction::DocumentDownloaded => "DOCUMENT_DOWNLOADED",
+            AuditAction::DocumentDownloadRefused => "DOCUMENT_DOWNLOAD_REFUSED",
+            AuditAction::DocumentDeleted => "DOCUMENT_DELETED",
         }
     }
 }
