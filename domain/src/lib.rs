@@ -10,6 +10,7 @@ pub mod budget_period;
 pub mod budget_totals;
 pub mod closure_outcomes;
 pub mod discharge_workflow;
+pub mod documents;
 pub mod fiscal_code;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;

@@ -534,6 +534,26 @@ macro_rules! with_vocabularies {
                 Cancelled = "CANCELLED",
             }
 
+            /// What a document is attached to (issue 17): its person's
+            /// record or one object of it.
+            DocumentSubject {
+                Person = "PERSON",
+                Project = "PROJECT",
+                Assessment = "ASSESSMENT",
+                Discharge = "DISCHARGE",
+            }
+
+            /// What a document is.
+            DocumentKind {
+                /// The individual project (PAI) signed by the person.
+                PaiFirmato = "PAI_FIRMATO",
+                Consenso = "CONSENSO",
+                VerbaleUvm = "VERBALE_UVM",
+                LetteraDimissione = "LETTERA_DIMISSIONE",
+                DocumentoIdentita = "DOCUMENTO_IDENTITA",
+                Other = "OTHER",
+            }
+
             /// Where an outbox email stands.
             EmailStatus {
                 Pending = "PENDING",

@@ -11,6 +11,7 @@ pub mod budget_resource;
 pub mod budget_use;
 pub mod discharge;
 pub mod discharge_plan_need;
+pub mod document;
 pub mod life_area_score;
 pub mod login_attempt;
 pub mod meeting;

@@ -16,6 +16,7 @@ use crate::auth::session_store::SignedOutStaysOut;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
+use crate::document_store;
 use crate::graphql;
 use crate::http::metrics_endpoint;
 use crate::http::router::{router, AppState};
@@ -32,6 +33,8 @@ pub enum StartError {
     Io(#[from] std::io::Error),
     #[error("email: {0}")]
     Mail(String),
+    #[error("document store: {0}")]
+    Documents(String),
 }
 
 /// The sqlx error type of the session store, without a direct sqlx dependency.
@@ -87,6 +90,7 @@ impl Ponte {
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
+        let documents = document_store::from_config(&config).map_err(StartError::Documents)?;
         let state = AppState {
             statements,
             db: db.clone(),
@@ -98,6 +102,7 @@ impl Ponte {
             config,
             clock: clock.clone(),
             metrics: Metrics::new(),
+            documents,
         };
         let mut background = vec![spawn_metrics_upkeep(state.metrics.clone())];
         let mut metrics_addr = None;

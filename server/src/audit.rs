@@ -68,6 +68,14 @@ pub enum AuditAction {
     MeetingCancelled,
     /// An administrator put a dead-lettered email back in the queue.
     EmailRetried,
+    DocumentUploaded,
+    /// A document's file was served.
+    DocumentDownloaded,
+    /// A document's file was asked for and refused (not the caller's to
+    /// read, or no such document): the attempt stays in the trail.
+    DocumentDownloadRefused,
+    /// A document was taken away (soft delete), with its reason.
+    DocumentDeleted,
 }
 
 impl AuditAction {
@@ -125,6 +133,10 @@ impl AuditAction {
             AuditAction::MeetingHeld => "MEETING_HELD",
             AuditAction::MeetingCancelled => "MEETING_CANCELLED",
             AuditAction::EmailRetried => "EMAIL_RETRIED",
+            AuditAction::DocumentUploaded => "DOCUMENT_UPLOADED",
+            AuditAction::DocumentDownloaded => "DOCUMENT_DOWNLOADED",
+            AuditAction::DocumentDownloadRefused => "DOCUMENT_DOWNLOAD_REFUSED",
+            AuditAction::DocumentDeleted => "DOCUMENT_DELETED",
         }
     }
 }

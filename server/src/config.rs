@@ -75,7 +75,45 @@ pub struct Config {
     /// Audit events older than this many months are pruned (at least 24:
     /// the access log of a health record is kept two years at least).
     pub audit_retention_months: u32,
+    /// Where the documents attached to records are kept.
+    pub document_store: DocumentStoreConfig,
+    /// The largest document accepted, in bytes.
+    pub document_max_bytes: u64,
 }
+
+/// `PONTE_DOCUMENT_STORE`: a directory under `PONTE_DATA_DIR` (one instance)
+/// or an S3-compatible object store (several instances share it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentStoreConfig {
+    Directory,
+    S3(S3Config),
+}
+
+/// An S3-compatible bucket. The secret is never printed (`Debug` hides it).
+#[derive(Clone, PartialEq, Eq)]
+pub struct S3Config {
+    pub bucket: String,
+    /// None: AWS itself; else the store's address (MinIO, Ceph, a provider's).
+    pub endpoint: Option<Url>,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+}
+
+impl fmt::Debug for S3Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("S3Config")
+            .field("bucket", &self.bucket)
+            .field("endpoint", &self.endpoint.as_ref().map(Url::as_str))
+            .field("region", &self.region)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &"***")
+            .finish()
+    }
+}
+
+/// 20 MB (MiB): a scanned, signed PAI of a few dozen pages.
+pub const DEFAULT_DOCUMENT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 /// The SMTP URL may carry a password: never print it.
 impl fmt::Debug for Config {
@@ -115,6 +153,8 @@ impl fmt::Debug for Config {
             .field("case_rules", &self.case_rules)
             .field("suppression_threshold", &self.suppression_threshold)
             .field("audit_retention_months", &self.audit_retention_months)
+            .field("document_store", &self.document_store)
+            .field("document_max_bytes", &self.document_max_bytes)
             .finish()
     }
 }
@@ -315,6 +355,12 @@ impl Config {
             },
             suppression_threshold: positive(&get, "PONTE_SUPPRESSION_THRESHOLD", 5)?,
             audit_retention_months: audit_retention_months(&get)?,
+            document_store: document_store(&get)?,
+            document_max_bytes: positive(
+                &get,
+                "PONTE_DOCUMENT_MAX_BYTES",
+                DEFAULT_DOCUMENT_MAX_BYTES,
+            )?,
         })
     }
 
@@ -387,6 +433,44 @@ fn audit_retention_months(get: &impl Fn(&str) -> Option<String>) -> Result<u32, 
     }
 }
 
+fn document_store(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<DocumentStoreConfig, ConfigError> {
+    match get("PONTE_DOCUMENT_STORE").as_deref().map(str::trim) {
+        None | Some("directory") => Ok(DocumentStoreConfig::Directory),
+        Some("s3") => {
+            let required = |variable: &'static str| {
+                get(variable).ok_or_else(|| ConfigError {
+                    variable,
+                    message: "required when PONTE_DOCUMENT_STORE is s3".into(),
+                })
+            };
+            let endpoint = get("PONTE_S3_ENDPOINT")
+                .map(|text| {
+                    Url::parse(&text)
+                        .ok()
+                        .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
+                        .ok_or_else(|| ConfigError {
+                            variable: "PONTE_S3_ENDPOINT",
+                            message: format!("{text:?} is not an http:// or https:// address"),
+                        })
+                })
+                .transpose()?;
+            Ok(DocumentStoreConfig::S3(S3Config {
+                bucket: required("PONTE_S3_BUCKET")?,
+                endpoint,
+                region: get("PONTE_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                access_key_id: required("PONTE_S3_ACCESS_KEY_ID")?,
+                secret_access_key: required("PONTE_S3_SECRET_ACCESS_KEY")?,
+            }))
+        }
+        Some(other) => Err(ConfigError {
+            variable: "PONTE_DOCUMENT_STORE",
+            message: format!("{other:?} is neither directory nor s3"),
+        }),
+    }
+}
+
 fn positive(
     get: &impl Fn(&str) -> Option<String>,
     variable: &'static str,
@@ -455,6 +539,41 @@ mod tests {
         let c = config(&[("PONTE_SUPPRESSION_THRESHOLD", "10")]).unwrap();
         assert_eq!(c.suppression_threshold, 10);
         assert!(config(&[("PONTE_SUPPRESSION_THRESHOLD", "0")]).is_err());
+    }
+
+    #[test]
+    fn documents_go_to_a_directory_unless_a_whole_s3_store_is_configured() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.document_store, DocumentStoreConfig::Directory);
+        assert_eq!(c.document_max_bytes, 20 * 1024 * 1024);
+        let s3 = [
+            ("PONTE_DOCUMENT_STORE", "s3"),
+            ("PONTE_S3_BUCKET", "ponte"),
+            ("PONTE_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ("PONTE_S3_ACCESS_KEY_ID", "id"),
+            ("PONTE_S3_SECRET_ACCESS_KEY", "segreto"),
+        ];
+        let c = config(&s3).unwrap();
+        let DocumentStoreConfig::S3(store) = &c.document_store else {
+            panic!("an S3 store: {:?}", c.document_store);
+        };
+        assert_eq!(store.region, "us-east-1");
+        assert!(
+            !format!("{c:?}").contains("segreto"),
+            "the secret is not printed"
+        );
+        for missing in [1, 3, 4] {
+            let mut vars = s3.to_vec();
+            let (variable, _) = vars.remove(missing);
+            assert_eq!(config(&vars).unwrap_err().variable, variable);
+        }
+        let mut bad = s3.to_vec();
+        bad[2].1 = "ftp://store";
+        assert_eq!(config(&bad).unwrap_err().variable, "PONTE_S3_ENDPOINT");
+        let err = config(&[("PONTE_DOCUMENT_STORE", "nfs")]).unwrap_err();
+        assert_eq!(err.variable, "PONTE_DOCUMENT_STORE");
+        let err = config(&[("PONTE_DOCUMENT_MAX_BYTES", "0")]).unwrap_err();
+        assert_eq!(err.variable, "PONTE_DOCUMENT_MAX_BYTES");
     }
 
     #[test]

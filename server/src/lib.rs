@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod document_store;
 /// The vocabularies and business rules, in their own crate so that they stay
 /// free of the frameworks (see CONTRIBUTING.md).
 pub use ponte_domain as domain;

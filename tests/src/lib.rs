@@ -22,6 +22,7 @@ use tokio::sync::OnceCell;
 pub use serde_json;
 
 pub mod process;
+pub mod s3;
 pub mod smtp;
 pub mod world;
 

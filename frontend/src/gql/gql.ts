@@ -15,6 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query UnreadNotificationCount {\n    notifications(unreadOnly: true, first: 0) {\n      totalCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  fragment DocumentRow on Document {\n    id\n    version\n    kind\n    subjectKind\n    title\n    documentDate\n    fileName\n    contentType\n    sizeBytes\n    uploadedAt\n    downloadUrl\n    uploadedBy {\n      id\n      displayName\n    }\n  }\n": typeof types.DocumentRowFragmentDoc,
+    "\n  query PersonDocuments($id: ID!) {\n    person(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": typeof types.PersonDocumentsDocument,
+    "\n  query ProjectDocuments($id: ID!) {\n    project(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": typeof types.ProjectDocumentsDocument,
+    "\n  query AssessmentDocuments($id: ID!) {\n    assessment(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": typeof types.AssessmentDocumentsDocument,
+    "\n  query DischargeDocuments($id: ID!) {\n    discharge(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": typeof types.DischargeDocumentsDocument,
+    "\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n      fiscalCode\n      createdAt\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -133,6 +139,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query UnreadNotificationCount {\n    notifications(unreadOnly: true, first: 0) {\n      totalCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  fragment DocumentRow on Document {\n    id\n    version\n    kind\n    subjectKind\n    title\n    documentDate\n    fileName\n    contentType\n    sizeBytes\n    uploadedAt\n    downloadUrl\n    uploadedBy {\n      id\n      displayName\n    }\n  }\n": types.DocumentRowFragmentDoc,
+    "\n  query PersonDocuments($id: ID!) {\n    person(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": types.PersonDocumentsDocument,
+    "\n  query ProjectDocuments($id: ID!) {\n    project(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": types.ProjectDocumentsDocument,
+    "\n  query AssessmentDocuments($id: ID!) {\n    assessment(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": types.AssessmentDocumentsDocument,
+    "\n  query DischargeDocuments($id: ID!) {\n    discharge(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n": types.DischargeDocumentsDocument,
+    "\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n": types.DeleteDocumentDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n      fiscalCode\n      createdAt\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": types.CreateTeamDocument,
@@ -268,6 +280,30 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnreadNotificationCount {\n    notifications(unreadOnly: true, first: 0) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    notifications(unreadOnly: true, first: 0) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DocumentRow on Document {\n    id\n    version\n    kind\n    subjectKind\n    title\n    documentDate\n    fileName\n    contentType\n    sizeBytes\n    uploadedAt\n    downloadUrl\n    uploadedBy {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment DocumentRow on Document {\n    id\n    version\n    kind\n    subjectKind\n    title\n    documentDate\n    fileName\n    contentType\n    sizeBytes\n    uploadedAt\n    downloadUrl\n    uploadedBy {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonDocuments($id: ID!) {\n    person(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonDocuments($id: ID!) {\n    person(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectDocuments($id: ID!) {\n    project(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectDocuments($id: ID!) {\n    project(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentDocuments($id: ID!) {\n    assessment(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentDocuments($id: ID!) {\n    assessment(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DischargeDocuments($id: ID!) {\n    discharge(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query DischargeDocuments($id: ID!) {\n    discharge(id: $id) {\n      id\n      documents {\n        ...DocumentRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,8 @@ import type {
   DischargeAction,
   DischargeNeed,
   DischargeStatus,
+  DocumentKind,
+  DocumentSubject,
   Education,
   FiscalCodeMissingReason,
   FundingSource,
@@ -448,6 +450,22 @@ export const meetingStatusLabels: Record<MeetingStatus, string> = {
   CANCELLED: 'Annullato',
 };
 
+export const documentKindLabels: Record<DocumentKind, string> = {
+  PAI_FIRMATO: 'PAI firmato',
+  CONSENSO: 'Consenso',
+  VERBALE_UVM: 'Verbale UVM',
+  LETTERA_DIMISSIONE: 'Lettera di dimissione',
+  DOCUMENTO_IDENTITA: "Documento d'identità",
+  OTHER: 'Altro',
+};
+
+export const documentSubjectLabels: Record<DocumentSubject, string> = {
+  PERSON: 'Persona',
+  PROJECT: 'Progetto',
+  ASSESSMENT: 'Valutazione',
+  DISCHARGE: 'Dimissione',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -528,6 +546,8 @@ export const enumLabels: Record<string, Record<string, string>> = {
   AgreementPartyRole: agreementPartyRoleLabels,
   MeetingKind: meetingKindLabels,
   MeetingStatus: meetingStatusLabels,
+  DocumentKind: documentKindLabels,
+  DocumentSubject: documentSubjectLabels,
 };
 
 /**

@@ -264,6 +264,20 @@ impl CaseObject for Assessment {
 
 #[ComplexObject]
 impl Assessment {
+    /// The documents attached to this assessment (the UVM minutes, say),
+    /// not deleted, oldest first.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
+        crate::graphql::documents::of_subject(
+            ctx,
+            crate::domain::vocabulary::DocumentSubject::Assessment,
+            self.row.id,
+        )
+        .await
+    }
+
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
         persons::load(ctx, self.row.person_id).await
     }

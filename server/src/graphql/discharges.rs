@@ -147,6 +147,21 @@ pub struct SuggestedProject {
 
 #[ComplexObject]
 impl Discharge {
+    /// The documents attached to this discharge (the hospital's letter),
+    /// not deleted, oldest first; for those responsible for the person
+    /// (the reporting ward sees none).
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
+        crate::graphql::documents::of_subject(
+            ctx,
+            crate::domain::vocabulary::DocumentSubject::Discharge,
+            self.row.id,
+        )
+        .await
+    }
+
     /// The patient as the report typed them: what the reporting ward may
     /// see, never the stored identity of a person the codice fiscale matched.
     async fn patient(&self) -> Option<ReportedPatient> {

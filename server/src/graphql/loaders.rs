@@ -12,11 +12,11 @@ use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain,
-    budget_agreement, budget_resource, budget_use, discharge, discharge_plan_need, life_area_score,
-    meeting, meeting_participant, meeting_service, network_agreement, network_agreement_life_area,
-    network_agreement_party, network_agreement_service, organization, person, privacy_consent,
-    project, project_cosignature, project_event, project_goal, project_intervention,
-    project_review, reference_person, referral, team, team_membership, user,
+    budget_agreement, budget_resource, budget_use, discharge, discharge_plan_need, document,
+    life_area_score, meeting, meeting_participant, meeting_service, network_agreement,
+    network_agreement_life_area, network_agreement_party, network_agreement_service, organization,
+    person, privacy_consent, project, project_cosignature, project_event, project_goal,
+    project_intervention, project_review, reference_person, referral, team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -154,6 +154,10 @@ macro_rules! paste_field {
     ($model:ident, meeting) => {
         $model.agreement_id.unwrap_or_default()
     };
+    // A document by the object it is attached to.
+    ($model:ident, document) => {
+        $model.subject_id
+    };
     // Loaded by `amends_id IN (…)`, so it is always set here.
     ($model:ident, assessment) => {
         $model.amends_id.unwrap_or_default()
@@ -185,6 +189,7 @@ child_of!(meeting_participant, MeetingId, Id);
 child_of!(meeting_service, MeetingId, Service);
 // The meetings that implement an agreement.
 child_of!(meeting, AgreementId, PlannedOn);
+child_of!(document, SubjectId, UploadedAt);
 // The amendment of a version (at most one, by a unique index).
 child_of!(assessment, AmendsId, CreatedAt);
 
@@ -249,6 +254,44 @@ where
         }
         Ok(grouped)
     }
+}
+
+/// Every document of a person's record, whatever it is attached to, oldest
+/// first; deleted ones are left out.
+pub struct DocumentsOfPerson(DatabaseConnection);
+
+impl Loader<Uuid> for DocumentsOfPerson {
+    type Value = Vec<document::Model>;
+    type Error = Arc<DbErr>;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = document::Entity::find()
+            .filter(document::Column::PersonId.is_in(keys.iter().copied()))
+            .filter(document::Column::DeletedAt.is_null())
+            .order_by_asc(document::Column::UploadedAt)
+            .order_by_asc(document::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(Arc::new)?;
+        let mut grouped: HashMap<Uuid, Vec<document::Model>> = HashMap::new();
+        for row in rows {
+            grouped.entry(row.person_id).or_default().push(row);
+        }
+        Ok(grouped)
+    }
+}
+
+/// The documents of the person's whole record.
+pub async fn documents_of_person(
+    ctx: &Context<'_>,
+    person: Uuid,
+) -> async_graphql::Result<Vec<document::Model>> {
+    let loader = ctx.data::<DataLoader<DocumentsOfPerson, HashMapCache>>()?;
+    Ok(loader
+        .load_one(person)
+        .await
+        .map_err(|e| AppError::internal(format!("loading documents: {e}")))?
+        .unwrap_or_default())
 }
 
 impl Loader<Uuid> for CurrentAssessmentsOf {
@@ -324,6 +367,8 @@ pub fn attach(
         .data(children::<meeting::Entity>(db, window))
         .data(children::<meeting_participant::Entity>(db, window))
         .data(children::<meeting_service::Entity>(db, window))
+        .data(children::<document::Entity>(db, window))
+        .data(cached(DocumentsOfPerson(db.clone()), window))
         .data(crate::graphql::context::ReachOnce::default())
 }
 

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod context;
 pub mod cost;
 pub mod discharges;
+pub mod documents;
 pub mod errors;
 pub mod guard;
 pub mod identity;
@@ -66,6 +67,7 @@ pub struct MutationRoot(
     notifications::NotificationMutation,
     network_agreements::NetworkAgreementMutation,
     meetings::MeetingMutation,
+    documents::DocumentMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -99,6 +99,16 @@ impl CaseObject for Person {
 
 #[ComplexObject]
 impl Person {
+    /// Every document of the record (not deleted), whatever it is attached
+    /// to (the person, a project, an assessment, a discharge: see
+    /// `subjectKind`), oldest first.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
+        crate::graphql::documents::of_person(ctx, self.row.id).await
+    }
+
     async fn target_groups(&self) -> async_graphql::Result<Vec<TargetGroup>> {
         Ok(crate::graphql::vocabulary::each(persons::target_groups_of(
             &self.row,

@@ -207,6 +207,20 @@ pub struct FinalScoreRequirement {
 
 #[ComplexObject]
 impl IndividualProject {
+    /// The documents attached to this project (the signed PAI, say), not
+    /// deleted, oldest first.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
+        crate::graphql::documents::of_subject(
+            ctx,
+            crate::domain::vocabulary::DocumentSubject::Project,
+            self.row.id,
+        )
+        .await
+    }
+
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
         persons::load(ctx, self.row.person_id).await
     }

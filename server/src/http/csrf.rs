@@ -8,6 +8,7 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::http::documents;
 use crate::http::refusals::refusal;
 use crate::http::router::AppState;
 
@@ -17,7 +18,12 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     if request.method() != Method::POST {
         return next.run(request).await;
     }
-    match check(request.headers(), &state.config.allowed_origins()) {
+    let checked = if request.uri().path() == documents::UPLOAD_PATH {
+        check_upload(request.headers(), &state.config.allowed_origins())
+    } else {
+        check(request.headers(), &state.config.allowed_origins())
+    };
+    match checked {
         Ok(()) => next.run(request).await,
         Err((status, message)) => refusal(status, message),
     }
@@ -42,6 +48,42 @@ fn check(
         return Err((
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Le richieste devono avere Content-Type: application/json",
+        ));
+    }
+    if headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) != Some("1") {
+        return Err((
+            StatusCode::FORBIDDEN,
+            "Manca l'intestazione X-Ponte-CSRF: 1",
+        ));
+    }
+    if foreign_origin(headers, allowed_origins) {
+        return Err((StatusCode::FORBIDDEN, FOREIGN_ORIGIN));
+    }
+    Ok(())
+}
+
+/// A document's upload is a multipart form, the one content type a
+/// cross-site `<form>` can send too: the custom header (which such a form
+/// cannot set, and a cross-site `fetch` only after a preflight Ponte never
+/// grants) and the `Origin` are what refuse it.
+fn check_upload(
+    headers: &HeaderMap,
+    allowed_origins: &[String],
+) -> Result<(), (StatusCode, &'static str)> {
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .eq_ignore_ascii_case("multipart/form-data")
+        });
+    if !is_multipart {
+        return Err((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Il caricamento deve avere Content-Type: multipart/form-data",
         ));
     }
     if headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) != Some("1") {
@@ -147,6 +189,30 @@ mod tests {
         ] {
             assert!(cross_site(&theirs, &origins()).is_some());
         }
+    }
+
+    #[test]
+    fn an_upload_needs_the_header_and_our_origin_but_not_json() {
+        let ours = headers(&[
+            ("content-type", "multipart/form-data; boundary=x"),
+            ("x-ponte-csrf", "1"),
+            ("origin", "http://127.0.0.1:8080"),
+        ]);
+        assert_eq!(check_upload(&ours, &origins()), Ok(()));
+        let form = headers(&[("content-type", "multipart/form-data; boundary=x")]);
+        assert_eq!(
+            check_upload(&form, &origins()).unwrap_err().0,
+            StatusCode::FORBIDDEN
+        );
+        let foreign = headers(&[
+            ("content-type", "multipart/form-data; boundary=x"),
+            ("x-ponte-csrf", "1"),
+            ("origin", "https://evil.example"),
+        ]);
+        assert_eq!(
+            check_upload(&foreign, &origins()).unwrap_err().0,
+            StatusCode::FORBIDDEN
+        );
     }
 
     #[test]

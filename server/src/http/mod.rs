@@ -1,11 +1,12 @@
 //! The HTTP surface: the router, the CSRF guard, the GraphQL endpoint, the
-//! downloads (indicators, a person's access log), health checks, the metrics listener, the refusals at
+//! downloads (indicators, a person's access log), the documents' upload and download, health checks, the metrics listener, the refusals at
 //! the door, the client's address behind proxies, the request id, the net under panics, the answer when
 //! a session cannot be saved and the SPA's static files.
 
 pub mod access_log_export;
 pub mod client_address;
 pub mod csrf;
+pub mod documents;
 pub mod download;
 pub mod graphql_endpoint;
 pub mod health;

@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::extract::Request;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
@@ -20,10 +20,11 @@ use crate::auth::password::PasswordChecks;
 use crate::auth::session_store::{self, OnTheClock};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::document_store::DocumentStore;
 use crate::graphql::PonteSchema;
 use crate::http::{
-    access_log_export, csrf, graphql_endpoint, health, indicator_export, metrics_endpoint, panics,
-    refusals, request_id, request_span, session_save,
+    access_log_export, csrf, documents, graphql_endpoint, health, indicator_export,
+    metrics_endpoint, panics, refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
 
@@ -42,6 +43,8 @@ pub struct AppState {
     pub clock: Clock,
     /// This instance's operations metrics (`crate::metrics`).
     pub metrics: Metrics,
+    /// Where the documents' bytes are kept (`crate::document_store`).
+    pub documents: Arc<dyn DocumentStore>,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -95,12 +98,28 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
     // hand-written SQL, behind the same session and CSRF layers (`bench/`).
     #[cfg(feature = "bench-sql")]
     let api = api.route("/bench/sql/{name}", post(crate::bench_sql::execute));
+    // A document is larger than any operation: its upload has its own
+    // limit, counted while the file is read (`http::documents`).
+    let upload_limit = usize::try_from(config.document_max_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(MAX_BODY_BYTES);
+    let documents = Router::new()
+        .route(documents::UPLOAD_PATH, post(documents::upload))
+        .layer(DefaultBodyLimit::max(upload_limit))
+        .route(
+            "/documents/{id}",
+            get(documents::download).route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                csrf::same_origin_only,
+            )),
+        );
     let api = api
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(documents)
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::map_response(refusals::in_graphql_shape))
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
                 .layer(middleware::map_response(session_save::explain_failure))
                 .layer(sessions)
                 .layer(SetResponseHeaderLayer::overriding(

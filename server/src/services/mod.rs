@@ -8,6 +8,7 @@ pub mod csv_text;
 pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
+pub mod documents;
 pub mod identity;
 pub mod indicator_export;
 pub mod indicator_files;

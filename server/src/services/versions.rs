@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use entity::{
-    assessment, budget_resource, discharge, meeting, network_agreement, person, project, user,
+    assessment, budget_resource, discharge, document, meeting, network_agreement, person, project,
+    user,
 };
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -130,6 +131,14 @@ versioned!(
     meeting,
     Noun::masculine("L'incontro"),
     updated_at: Some(meeting::Column::UpdatedAt),
+);
+versioned!(
+    document,
+    Noun::masculine("Il documento"),
+    updated_at: None,
+    fn changeable() -> Condition {
+        Condition::all().add(document::Column::DeletedAt.is_null())
+    },
 );
 versioned!(
     user,

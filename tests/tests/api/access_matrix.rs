@@ -547,11 +547,18 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     update_resource["resourceId"] = line.clone();
     update_resource["expectedVersion"] = json!(1);
 
+    let document = crate::documents::attach(&member, "PROJECT", &work).await;
     let ops = vec![
         Op {
             name: "project",
             query: "query($id: ID!) { project(id: $id) { id goals { id } budget { totals { overall { planned } } } history { kind } } }",
             vars: json!({ "id": work }),
+            expect: write,
+        },
+        Op {
+            name: "deleteDocument",
+            query: "mutation($id: ID!) { deleteDocument(id: $id, reason: \"Caricato per errore\", expectedVersion: 1) { id deletedAt } }",
+            vars: json!({ "id": document }),
             expect: write,
         },
         Op {

@@ -15,6 +15,7 @@ mod closing_names_and_settles_open_goals;
 mod cost;
 mod demo;
 mod discharges;
+mod documents;
 mod field_matrix;
 mod hardening;
 mod hostile_graphql;

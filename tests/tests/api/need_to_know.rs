@@ -53,6 +53,8 @@ pub struct Case {
     /// that implements it: the registers lead to teams, and teams to cases.
     pub agreement: String,
     pub meeting: String,
+    /// One attached to the person, the project, the assessment and the discharge.
+    pub documents: Vec<String>,
 }
 
 pub async fn gql_ok(client: &Client, query: &str, vars: Value) -> Value {
@@ -303,6 +305,18 @@ impl Case {
             .unwrap()
             .to_owned();
 
+        // A document on the person and on each of her project, assessment
+        // and discharge: the lists of documents are case data too.
+        let mut documents = Vec::new();
+        for (kind, id) in [
+            ("PERSON", &person),
+            ("PROJECT", &project),
+            ("ASSESSMENT", &assessment),
+            ("DISCHARGE", &discharge),
+        ] {
+            documents.push(crate::documents::attach(&member, kind, id).await);
+        }
+
         Case {
             admin,
             auditor,
@@ -328,6 +342,7 @@ impl Case {
             other_person,
             agreement,
             meeting,
+            documents,
         }
     }
 
@@ -345,6 +360,7 @@ impl Case {
         .cloned()
         .collect();
         ids.extend(self.referrals.iter().cloned());
+        ids.extend(self.documents.iter().cloned());
         ids
     }
 }

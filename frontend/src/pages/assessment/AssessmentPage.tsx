@@ -1,3 +1,4 @@
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { Badge, Button, Card, CardBody, Table } from 'design-react-kit';
 import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { useState, type ReactNode } from 'react';
@@ -410,6 +411,7 @@ export function AssessmentPage({ id }: { id: string }) {
           )}
         </CorrectionSection>
       )}
+      <DocumentsSection subjectKind="ASSESSMENT" subjectId={a.id} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { Badge, Button } from 'design-react-kit';
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -273,6 +274,8 @@ export function DischargePage({ id }: { id: string }) {
           </div>
         </section>
       )}
+      {/* For the receiving team, who read the person's record; the ward sees none. */}
+      {inTeam && <DocumentsSection subjectKind="DISCHARGE" subjectId={d.id} />}
     </>
   );
 }

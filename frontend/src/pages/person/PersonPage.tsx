@@ -1,3 +1,4 @@
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { Badge } from 'design-react-kit';
 import { useQuery } from 'urql';
 import { FormMessage } from '../../components/FormMessage';
@@ -176,6 +177,7 @@ export function PersonPage({ id }: { id: string }) {
       <PersonAssessments personId={person.id} />
       <ReferencePersons person={person} />
       <PrivacyConsents person={person} />
+      <DocumentsSection subjectKind="PERSON" subjectId={person.id} />
     </>
   );
 }

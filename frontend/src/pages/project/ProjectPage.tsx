@@ -1,5 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import { useQuery } from 'urql';
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { FormMessage } from '../../components/FormMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -28,7 +29,7 @@ import { personName } from '../../i18n/names';
  * reload or a shared link opens the same one. The summary and the status,
  * with its steps and what each still needs, stay above them all.
  */
-export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'storia'] as const;
+export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'documenti', 'storia'] as const;
 export type ProjectSection = (typeof PROJECT_SECTIONS)[number];
 
 const sectionLabels: Record<ProjectSection, string> = {
@@ -39,6 +40,7 @@ const sectionLabels: Record<ProjectSection, string> = {
   verifiche: copy.sections.reviews,
   budget: copy.sections.budget,
   punteggi: copy.sections.scores,
+  documenti: copy.sections.documents,
   storia: copy.sections.history,
 };
 
@@ -91,6 +93,7 @@ export function ProjectPage({ id }: { id: string }) {
       {open === 'verifiche' && <ReviewsSection project={project} />}
       {open === 'budget' && <BudgetSection project={project} />}
       {open === 'punteggi' && <LifeAreaScoresSection project={project} />}
+      {open === 'documenti' && <DocumentsSection subjectKind="PROJECT" subjectId={project.id} />}
       {open === 'storia' && <History project={project} />}
     </>
   );

@@ -22,6 +22,7 @@ export const projectCopy = {
     reviews: 'Verifiche',
     budget: 'Budget di Salute',
     scores: 'Esiti per area di vita',
+    documents: 'Documenti',
     history: 'Storia',
   },
   summary: {
