@@ -66,6 +66,13 @@ pub enum AuditAction {
     MeetingChanged,
     MeetingHeld,
     MeetingCancelled,
+    /// The agenda showed items about this person.
+    AgendaRead,
+    AgendaEmailRemindersSet,
+    CalendarFeedCreated,
+    CalendarFeedRevoked,
+    /// A calendar app fetched a feed: how many events, nothing of them.
+    CalendarFeedFetched,
 }
 
 impl AuditAction {
@@ -122,6 +129,11 @@ impl AuditAction {
             AuditAction::MeetingChanged => "MEETING_CHANGED",
             AuditAction::MeetingHeld => "MEETING_HELD",
             AuditAction::MeetingCancelled => "MEETING_CANCELLED",
+            AuditAction::AgendaRead => "AGENDA_READ",
+            AuditAction::AgendaEmailRemindersSet => "AGENDA_EMAIL_REMINDERS_SET",
+            AuditAction::CalendarFeedCreated => "CALENDAR_FEED_CREATED",
+            AuditAction::CalendarFeedRevoked => "CALENDAR_FEED_REVOKED",
+            AuditAction::CalendarFeedFetched => "CALENDAR_FEED_FETCHED",
         }
     }
 }

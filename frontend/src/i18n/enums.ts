@@ -8,6 +8,8 @@
  */
 import type {
   AgeBand,
+  AgendaKind,
+  AgendaScope,
   AgreementPartyRole,
   AssessmentReason,
   AssessmentSetting,
@@ -448,6 +450,19 @@ export const meetingStatusLabels: Record<MeetingStatus, string> = {
   CANCELLED: 'Annullato',
 };
 
+export const agendaKindLabels: Record<AgendaKind, string> = {
+  REVIEW_DUE: 'Revisione del progetto',
+  UVM_ASSESSMENT: 'Valutazione UVM programmata',
+  EXPECTED_DISCHARGE: 'Dimissione protetta prevista',
+  MEETING: 'Incontro',
+  DIARY_FOLLOW_UP: 'Seguito del diario',
+};
+
+export const agendaScopeLabels: Record<AgendaScope, string> = {
+  MINE: 'Le mie scadenze',
+  MY_TEAMS: 'Delle mie équipe',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -528,6 +543,8 @@ export const enumLabels: Record<string, Record<string, string>> = {
   AgreementPartyRole: agreementPartyRoleLabels,
   MeetingKind: meetingKindLabels,
   MeetingStatus: meetingStatusLabels,
+  AgendaKind: agendaKindLabels,
+  AgendaScope: agendaScopeLabels,
 };
 
 /**
