@@ -3,6 +3,7 @@
 //! vocabularies to text columns, for the `entity` crate).
 
 pub mod account;
+pub mod agenda;
 pub mod assessment_indicators;
 pub mod audit_retention;
 pub mod budget_agreement;

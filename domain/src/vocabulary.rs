@@ -554,6 +554,23 @@ macro_rules! with_vocabularies {
                 Other = "OTHER",
             }
 
+            /// What the agenda lists (`agenda`): a project's review due, a UVM
+            /// assessment scheduled for a protected discharge, a discharge's
+            /// expected date, a planned meeting, a diary entry's follow-up.
+            AgendaKind {
+                ReviewDue = "REVIEW_DUE",
+                UvmAssessment = "UVM_ASSESSMENT",
+                ExpectedDischarge = "EXPECTED_DISCHARGE",
+                Meeting = "MEETING",
+                DiaryFollowUp = "DIARY_FOLLOW_UP",
+            }
+
+            /// Whose agenda: MINE (what I answer for), MY_TEAMS (all my teams').
+            AgendaScope {
+                Mine = "MINE",
+                MyTeams = "MY_TEAMS",
+            }
+
             /// Where an outbox email stands.
             EmailStatus {
                 Pending = "PENDING",

@@ -1,6 +1,7 @@
 //! sea-orm models, one module per table. Generated-style models stay plain;
 //! behaviour lives in the server's domain and service layers.
 
+pub mod agenda_reminder;
 pub mod assessment;
 pub mod assessment_participant;
 pub mod assessment_result;
@@ -9,6 +10,7 @@ pub mod audit_event;
 pub mod budget_agreement;
 pub mod budget_resource;
 pub mod budget_use;
+pub mod calendar_feed;
 pub mod discharge;
 pub mod discharge_plan_need;
 pub mod document;

@@ -26,6 +26,9 @@ pub struct Model {
     pub manages_agreements: bool,
     /// A password an administrator reset: its owner must choose their own.
     pub password_must_change: bool,
+    /// The agenda's day-before reminders also go out by email (in-app they
+    /// always do); off by default.
+    pub agenda_email_reminders: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

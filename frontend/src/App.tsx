@@ -6,6 +6,7 @@ import { FormMessage } from './components/FormMessage';
 import { shellCopy } from './i18n/it';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { AdminPage } from './pages/admin/AdminPage';
+import { AgendaPage } from './pages/agenda/AgendaPage';
 import { EditAgreementPage, NewAgreementPage } from './pages/agreements/AgreementFormPage';
 import { AgreementPage } from './pages/agreements/AgreementPage';
 import { AgreementsPage } from './pages/agreements/AgreementsPage';
@@ -81,6 +82,12 @@ function Screen({ pathname }: { pathname: string }) {
       return <MeetingsPage />;
     case paths.newMeeting:
       return <NewMeetingPage />;
+    case paths.agenda:
+      return (
+        <CaseWorkOnly title={shellCopy.nav.agenda}>
+          <AgendaPage />
+        </CaseWorkOnly>
+      );
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:

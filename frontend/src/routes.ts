@@ -15,6 +15,7 @@ export const paths = {
   agreements: '/accordi',
   newAgreement: '/accordi/nuovo',
   meetings: '/incontri',
+  agenda: '/agenda',
   newMeeting: '/incontri/nuovo',
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',

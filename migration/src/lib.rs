@@ -24,6 +24,7 @@ mod m20261127_000011_search_name_apostrophes;
 mod m20261127_000012_agreements_and_meetings;
 mod m20261127_000013_corrections;
 mod m20261127_000015_documents;
+mod m20261127_000016_agenda;
 mod table_helpers;
 
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000012_agreements_and_meetings::Migration),
             Box::new(m20261127_000013_corrections::Migration),
             Box::new(m20261127_000015_documents::Migration),
+            Box::new(m20261127_000016_agenda::Migration),
         ]
     }
 }

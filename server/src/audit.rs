@@ -76,6 +76,13 @@ pub enum AuditAction {
     DocumentDownloadRefused,
     /// A document was taken away (soft delete), with its reason.
     DocumentDeleted,
+    /// The agenda showed items about this person.
+    AgendaRead,
+    AgendaEmailRemindersSet,
+    CalendarFeedCreated,
+    CalendarFeedRevoked,
+    /// A calendar app fetched a feed: how many events, nothing of them.
+    CalendarFeedFetched,
 }
 
 impl AuditAction {
@@ -137,6 +144,11 @@ impl AuditAction {
             AuditAction::DocumentDownloaded => "DOCUMENT_DOWNLOADED",
             AuditAction::DocumentDownloadRefused => "DOCUMENT_DOWNLOAD_REFUSED",
             AuditAction::DocumentDeleted => "DOCUMENT_DELETED",
+            AuditAction::AgendaRead => "AGENDA_READ",
+            AuditAction::AgendaEmailRemindersSet => "AGENDA_EMAIL_REMINDERS_SET",
+            AuditAction::CalendarFeedCreated => "CALENDAR_FEED_CREATED",
+            AuditAction::CalendarFeedRevoked => "CALENDAR_FEED_REVOKED",
+            AuditAction::CalendarFeedFetched => "CALENDAR_FEED_FETCHED",
         }
     }
 }

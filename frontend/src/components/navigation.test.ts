@@ -8,6 +8,7 @@ describe('the main navigation, by what each user can use', () => {
       'Il mio lavoro',
       'Persone',
       'Progetti',
+      'Agenda',
       'Valutazioni',
       'Dimissioni protette',
       'Indicatori',

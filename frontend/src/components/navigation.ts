@@ -36,6 +36,7 @@ export function navigationFor(viewer: Viewer): NavEntry[] {
     [{ to: paths.home, label: shellCopy.nav.home }, true],
     [{ to: paths.persons, label: shellCopy.nav.persons }, caseWork],
     [{ to: paths.projects, label: shellCopy.nav.projects }, caseWork],
+    [{ to: paths.agenda, label: shellCopy.nav.agenda }, caseWork],
     [{ to: paths.assessments, label: shellCopy.nav.assessments }, caseWork],
     [{ to: paths.discharges, label: shellCopy.nav.discharges }, viewer.role === 'OPERATOR'],
     // Every member of a team reads its indicators (policy::require_indicators_reader),

@@ -36,6 +36,11 @@ type Documents = {
     "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        version\n        email\n        displayName\n        role\n        profession\n        active\n        managesAgreements\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  mutation SetUserActive($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      active\n    }\n  }\n": typeof types.SetUserActiveDocument,
+    "\n  query Agenda($from: Date!, $to: Date!, $scope: AgendaScope!, $kinds: [AgendaKind!]) {\n    agenda(from: $from, to: $to, scope: $scope, kinds: $kinds) {\n      id\n      kind\n      date\n      overdue\n      project {\n        id\n        title\n      }\n      discharge {\n        id\n      }\n      meeting {\n        id\n        title\n      }\n      person {\n        id\n        givenName\n        familyName\n      }\n    }\n  }\n": typeof types.AgendaDocument,
+    "\n  query AgendaSettings {\n    agendaSettings {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n": typeof types.AgendaSettingsDocument,
+    "\n  mutation SetAgendaEmailReminders($enabled: Boolean!) {\n    setAgendaEmailReminders(enabled: $enabled) {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n": typeof types.SetAgendaEmailRemindersDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n      settings {\n        emailReminders\n        calendarFeedCreatedAt\n      }\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": typeof types.RevokeCalendarFeedDocument,
     "\n  mutation CreateNetworkAgreement($input: NetworkAgreementInput!) {\n    createNetworkAgreement(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNetworkAgreementDocument,
     "\n  mutation UpdateNetworkAgreement($input: UpdateNetworkAgreementInput!) {\n    updateNetworkAgreement(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateNetworkAgreementDocument,
     "\n  query AgreementContacts {\n    users(first: 100) {\n      nodes {\n        id\n        displayName\n        active\n        organization {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AgreementContactsDocument,
@@ -160,6 +165,11 @@ const documents: Documents = {
     "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      temporaryPassword\n      user {\n        id\n        version\n        mustChangePassword\n      }\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        version\n        email\n        displayName\n        role\n        profession\n        active\n        managesAgreements\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  mutation SetUserActive($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      active\n    }\n  }\n": types.SetUserActiveDocument,
+    "\n  query Agenda($from: Date!, $to: Date!, $scope: AgendaScope!, $kinds: [AgendaKind!]) {\n    agenda(from: $from, to: $to, scope: $scope, kinds: $kinds) {\n      id\n      kind\n      date\n      overdue\n      project {\n        id\n        title\n      }\n      discharge {\n        id\n      }\n      meeting {\n        id\n        title\n      }\n      person {\n        id\n        givenName\n        familyName\n      }\n    }\n  }\n": types.AgendaDocument,
+    "\n  query AgendaSettings {\n    agendaSettings {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n": types.AgendaSettingsDocument,
+    "\n  mutation SetAgendaEmailReminders($enabled: Boolean!) {\n    setAgendaEmailReminders(enabled: $enabled) {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n": types.SetAgendaEmailRemindersDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n      settings {\n        emailReminders\n        calendarFeedCreatedAt\n      }\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": types.RevokeCalendarFeedDocument,
     "\n  mutation CreateNetworkAgreement($input: NetworkAgreementInput!) {\n    createNetworkAgreement(input: $input) {\n      id\n    }\n  }\n": types.CreateNetworkAgreementDocument,
     "\n  mutation UpdateNetworkAgreement($input: UpdateNetworkAgreementInput!) {\n    updateNetworkAgreement(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateNetworkAgreementDocument,
     "\n  query AgreementContacts {\n    users(first: 100) {\n      nodes {\n        id\n        displayName\n        active\n        organization {\n          id\n        }\n      }\n    }\n  }\n": types.AgreementContactsDocument,
@@ -364,6 +374,26 @@ export function graphql(source: "\n  query AdminUsers($first: Int!, $after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetUserActive($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserActive($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      version\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agenda($from: Date!, $to: Date!, $scope: AgendaScope!, $kinds: [AgendaKind!]) {\n    agenda(from: $from, to: $to, scope: $scope, kinds: $kinds) {\n      id\n      kind\n      date\n      overdue\n      project {\n        id\n        title\n      }\n      discharge {\n        id\n      }\n      meeting {\n        id\n        title\n      }\n      person {\n        id\n        givenName\n        familyName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Agenda($from: Date!, $to: Date!, $scope: AgendaScope!, $kinds: [AgendaKind!]) {\n    agenda(from: $from, to: $to, scope: $scope, kinds: $kinds) {\n      id\n      kind\n      date\n      overdue\n      project {\n        id\n        title\n      }\n      discharge {\n        id\n      }\n      meeting {\n        id\n        title\n      }\n      person {\n        id\n        givenName\n        familyName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgendaSettings {\n    agendaSettings {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n"): (typeof documents)["\n  query AgendaSettings {\n    agendaSettings {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAgendaEmailReminders($enabled: Boolean!) {\n    setAgendaEmailReminders(enabled: $enabled) {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetAgendaEmailReminders($enabled: Boolean!) {\n    setAgendaEmailReminders(enabled: $enabled) {\n      emailReminders\n      calendarFeedCreatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n      settings {\n        emailReminders\n        calendarFeedCreatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      url\n      settings {\n        emailReminders\n        calendarFeedCreatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

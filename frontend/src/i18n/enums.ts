@@ -8,6 +8,8 @@
  */
 import type {
   AgeBand,
+  AgendaKind,
+  AgendaScope,
   AgreementPartyRole,
   AssessmentReason,
   AssessmentSetting,
@@ -466,6 +468,19 @@ export const documentSubjectLabels: Record<DocumentSubject, string> = {
   DISCHARGE: 'Dimissione',
 };
 
+export const agendaKindLabels: Record<AgendaKind, string> = {
+  REVIEW_DUE: 'Revisione del progetto',
+  UVM_ASSESSMENT: 'Valutazione UVM programmata',
+  EXPECTED_DISCHARGE: 'Dimissione protetta prevista',
+  MEETING: 'Incontro',
+  DIARY_FOLLOW_UP: 'Seguito del diario',
+};
+
+export const agendaScopeLabels: Record<AgendaScope, string> = {
+  MINE: 'Le mie scadenze',
+  MY_TEAMS: 'Delle mie équipe',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -548,6 +563,8 @@ export const enumLabels: Record<string, Record<string, string>> = {
   MeetingStatus: meetingStatusLabels,
   DocumentKind: documentKindLabels,
   DocumentSubject: documentSubjectLabels,
+  AgendaKind: agendaKindLabels,
+  AgendaScope: agendaScopeLabels,
 };
 
 /**

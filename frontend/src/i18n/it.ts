@@ -26,6 +26,7 @@ export const shellCopy = {
     indicators: 'Indicatori',
     agreements: 'Accordi',
     meetings: 'Incontri',
+    agenda: 'Agenda',
     admin: 'Amministrazione',
   },
   caseWorkOnly: 'Questa pagina è per gli operatori delle équipe che seguono le persone: con il tuo ruolo non la puoi usare.',

@@ -1,6 +1,7 @@
 //! The GraphQL schema: thin resolvers that translate between GraphQL and the
 //! services, plus the hardening limits every request goes through.
 
+pub mod agenda;
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
@@ -48,6 +49,7 @@ pub struct QueryRoot(
     notifications::NotificationQuery,
     network_agreements::NetworkAgreementQuery,
     meetings::MeetingQuery,
+    agenda::AgendaQueryRoot,
 );
 
 #[derive(MergedObject, Default)]
@@ -68,6 +70,7 @@ pub struct MutationRoot(
     network_agreements::NetworkAgreementMutation,
     meetings::MeetingMutation,
     documents::DocumentMutation,
+    agenda::AgendaMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -140,7 +140,7 @@ pub async fn caller_of(
     })
 }
 
-fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+pub(crate) fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
     let forwarded_for: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::document_store::DocumentStore;
 use crate::graphql::PonteSchema;
 use crate::http::{
-    access_log_export, csrf, documents, graphql_endpoint, health, indicator_export,
+    access_log_export, calendar_feed, csrf, documents, graphql_endpoint, health, indicator_export,
     metrics_endpoint, panics, refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
@@ -127,6 +127,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
                     HeaderValue::from_static("no-store"),
                 )),
         )
+        // A calendar app's fetch: no session, no CSRF header; the secret in
+        // the path is the credential (`services::calendar_feeds`).
+        .route("/calendar/{file}", get(calendar_feed::ics))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state);

@@ -28,7 +28,7 @@ use crate::domain::vocabulary::EmailStatus;
 use crate::error::AppResult;
 use crate::notify::lease::LeaseTerms;
 use crate::notify::mailer::SendFailure;
-use crate::notify::templates::{render, Event};
+use crate::notify::templates::{render, Event, Rendered};
 
 /// The SPA path of a discharge, and its full address in emails.
 pub fn discharge_path(discharge_id: Uuid) -> String {
@@ -100,20 +100,70 @@ pub async fn notify_at(
     }
     let rendered = render(event, &absolute(public_url, path));
     let now = caller.now();
-    let in_app = recipients.iter().map(|u| notification::ActiveModel {
+    let in_app = recipients
+        .iter()
+        .map(|u| in_app_row(u, &rendered, path, discharge_id, now));
+    notification::Entity::insert_many(in_app).exec(conn).await?;
+    let emails = recipients.iter().map(|u| email_row(u, &rendered, now));
+    outbox_email::Entity::insert_many(emails).exec(conn).await?;
+    Ok(())
+}
+
+/// An agenda reminder to one user: in-app always, by email only when they
+/// asked for it (`users.agenda_email_reminders`). Call it inside the
+/// transaction that records the reminder as queued.
+pub async fn remind(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    public_url: &Url,
+    recipient: &user::Model,
+    event: &Event,
+    path: &str,
+    discharge_id: Option<Uuid>,
+) -> AppResult<()> {
+    if !recipient.active {
+        return Ok(());
+    }
+    let rendered = render(event, &absolute(public_url, path));
+    let now = caller.now();
+    notification::Entity::insert(in_app_row(recipient, &rendered, path, discharge_id, now))
+        .exec_without_returning(conn)
+        .await?;
+    if recipient.agenda_email_reminders {
+        outbox_email::Entity::insert(email_row(recipient, &rendered, now))
+            .exec_without_returning(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn in_app_row(
+    recipient: &user::Model,
+    rendered: &Rendered,
+    path: &str,
+    discharge_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> notification::ActiveModel {
+    notification::ActiveModel {
         id: Set(Uuid::now_v7()),
-        user_id: Set(u.id),
+        user_id: Set(recipient.id),
         kind: Set(rendered.kind.to_owned()),
         title: Set(rendered.title.clone()),
         link: Set(path.to_owned()),
         discharge_id: Set(discharge_id),
         created_at: Set(now),
         read_at: Set(None),
-    });
-    notification::Entity::insert_many(in_app).exec(conn).await?;
-    let emails = recipients.iter().map(|u| outbox_email::ActiveModel {
+    }
+}
+
+fn email_row(
+    recipient: &user::Model,
+    rendered: &Rendered,
+    now: DateTime<Utc>,
+) -> outbox_email::ActiveModel {
+    outbox_email::ActiveModel {
         id: Set(Uuid::now_v7()),
-        recipient: Set(u.email.clone()),
+        recipient: Set(recipient.email.clone()),
         subject: Set(rendered.title.clone()),
         body_text: Set(rendered.text.clone()),
         body_html: Set(rendered.html.clone()),
@@ -127,9 +177,7 @@ pub async fn notify_at(
         lease_expires_at: Set(None),
         sent_at: Set(None),
         created_at: Set(now),
-    });
-    outbox_email::Entity::insert_many(emails).exec(conn).await?;
-    Ok(())
+    }
 }
 
 /// The emails one claim took, and the token that holds them.

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::vocabulary::AgendaKind;
 use crate::domain::wording;
 
 /// What happened, with only the facts a notification may carry.
@@ -32,6 +33,12 @@ pub enum Event {
     AgreementExpiring {
         title: String,
         valid_until: NaiveDate,
+    },
+    /// An item of the agenda is due tomorrow. Not even initials: the kind
+    /// of item and its date, the link says the rest to one who may see it.
+    AgendaReminder {
+        kind: AgendaKind,
+        due_on: NaiveDate,
     },
 }
 
@@ -102,6 +109,17 @@ pub fn render(event: &Event, link: &str) -> Rendered {
                 wording::date(*valid_until)
             ),
         ),
+        Event::AgendaReminder { kind, due_on } => {
+            let what = agenda_kind_words(*kind);
+            (
+                "AGENDA_REMINDER",
+                format!("Promemoria: {what} domani, {}", wording::date(*due_on)),
+                format!(
+                    "Nella tua agenda di Ponte: {what} il {}.",
+                    wording::date(*due_on)
+                ),
+            )
+        }
     };
     let text = format!(
         "{sentence}\n\nApri Ponte per i dettagli: {link}\n\n-- \nPonte, servizi sociosanitari integrati. Questa email non contiene dati sanitari.\n"
@@ -116,6 +134,17 @@ pub fn render(event: &Event, link: &str) -> Rendered {
         title,
         text,
         html,
+    }
+}
+
+/// The kind of an agenda item as a reminder names it.
+fn agenda_kind_words(kind: AgendaKind) -> &'static str {
+    match kind {
+        AgendaKind::ReviewDue => "revisione di un progetto",
+        AgendaKind::UvmAssessment => "valutazione UVM programmata",
+        AgendaKind::ExpectedDischarge => "dimissione protetta prevista",
+        AgendaKind::Meeting => "incontro programmato",
+        AgendaKind::DiaryFollowUp => "seguito di una nota di diario",
     }
 }
 

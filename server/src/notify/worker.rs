@@ -22,7 +22,9 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox;
-use crate::services::{audit_trail, discharge_reminders, network_agreement_reminders};
+use crate::services::{
+    agenda_reminders, audit_trail, discharge_reminders, network_agreement_reminders,
+};
 
 pub struct Worker {
     pub id: String,
@@ -103,6 +105,7 @@ impl Worker {
         discharge_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         network_agreement_reminders::queue_due_reminders(&self.db, &caller, &self.public_url)
             .await?;
+        agenda_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(

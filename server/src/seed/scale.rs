@@ -224,6 +224,7 @@ pub async fn seed_scale(
             session_epoch: Set(0),
             manages_agreements: Set(false),
             password_must_change: Set(false),
+            agenda_email_reminders: Set(false),
             version: Set(1),
             created_at: Set(created),
             updated_at: Set(created),

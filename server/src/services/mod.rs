@@ -1,9 +1,13 @@
 //! One async function per use case: authorize, validate, then one transaction
 //! holding the writes and their audit events.
 
+pub mod agenda;
+pub mod agenda_reminders;
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
+pub mod calendar_feeds;
+pub mod calendar_file;
 pub mod csv_text;
 pub mod discharge_indicators;
 pub mod discharge_reminders;
@@ -51,7 +55,11 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 27] = [
+    const SOURCES: [(&str, &str); 31] = [
+        ("agenda", include_str!("agenda.rs")),
+        ("agenda_reminders", include_str!("agenda_reminders.rs")),
+        ("calendar_feeds", include_str!("calendar_feeds.rs")),
+        ("calendar_file", include_str!("calendar_file.rs")),
         ("assessments", include_str!("assessments.rs")),
         ("audit_trail", include_str!("audit_trail.rs")),
         ("budget", include_str!("budget.rs")),

@@ -95,6 +95,7 @@ pub async fn create_user_unchecked(
         session_epoch: Set(0),
         manages_agreements: Set(false),
         password_must_change: Set(false),
+        agenda_email_reminders: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -733,7 +733,40 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
     // The ward may do what concerns its report; the plan is the team's.
     let both = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Ok];
     let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, DENY, Ok];
+    // The agenda (issue 17) is an OPERATOR's own: every operator has one
+    // (empty without teams), ADMIN, AUDITOR and REPORTER none.
+    let own = [UNAUTH, DENY, DENY, Ok, Ok, DENY, Ok, Ok];
     let ops: Vec<Op<8>> = vec![
+        Op {
+            name: "agenda",
+            query: "{ agenda(from: \"2026-12-01\", to: \"2026-12-31\", scope: MY_TEAMS) { id overdue discharge { id } person { id } } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Hidden, Ok],
+        },
+        Op {
+            name: "agendaSettings",
+            query: "{ agendaSettings { emailReminders calendarFeedCreatedAt } }",
+            vars: json!({}),
+            expect: own,
+        },
+        Op {
+            name: "setAgendaEmailReminders",
+            query: "mutation { setAgendaEmailReminders(enabled: true) { emailReminders } }",
+            vars: json!({}),
+            expect: own,
+        },
+        Op {
+            name: "createCalendarFeed",
+            query: "mutation { createCalendarFeed { url } }",
+            vars: json!({}),
+            expect: own,
+        },
+        Op {
+            name: "revokeCalendarFeed",
+            query: "mutation { revokeCalendarFeed }",
+            vars: json!({}),
+            expect: own,
+        },
         Op {
             name: "discharge",
             query: "query($id: ID!) { discharge(id: $id) { id needs patient { familyName } } }",
@@ -815,7 +848,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
             expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok, Code("VALIDATION")],
         },
     ];
-    assert_eq!(check_as(&ops, &clients, &names, &person).await, 104);
+    assert_eq!(check_as(&ops, &clients, &names, &person).await, 144);
 }
 
 /// The agreements and meetings registers (issue 15): read by the parties'

@@ -198,6 +198,10 @@ fn argument(case: &Case, field: &Field, arg: &str, ty: &str) -> Option<String> {
         },
         ("fiscalCode", "String") => quoted(&case.fiscal_code),
         ("instrument", "Instrument") => "BARTHEL".to_owned(),
+        // The agenda reads at most 62 days: the weeks of the case's discharge and review.
+        ("from", "Date") if field.name == "agenda" => quoted("2026-11-20"),
+        ("to", "Date") if field.name == "agenda" => quoted("2027-01-19"),
+        ("scope", "AgendaScope") => "MY_TEAMS".to_owned(),
         ("from", "Date") => quoted("2026-01-01"),
         ("to", "Date") => quoted("2026-12-31"),
         _ => return None,

@@ -4,6 +4,7 @@
 mod a_wrong_budget_use_is_reversed_not_deleted;
 mod access_matrix;
 mod admin;
+mod agenda;
 mod agreements_and_meetings_are_counted;
 mod agreements_register;
 mod an_admin_resets_a_forgotten_password;

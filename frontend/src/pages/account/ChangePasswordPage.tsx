@@ -2,11 +2,13 @@ import { Button } from 'design-react-kit';
 import type { FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { FormFeedback } from '../../components/FormFeedback';
+import { isCaseWorker } from '../../components/navigation';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import { meQuery, useSession, useViewer } from '../../session/session';
+import { AgendaSettings } from '../agenda/AgendaSettings';
 import { accountCopy as copy } from './copy';
 
 export const changePasswordMutation = graphql(`
@@ -96,6 +98,7 @@ export function ChangePasswordPage() {
           </form>
         </div>
       </div>
+      {!viewer.mustChangePassword && isCaseWorker(viewer) && <AgendaSettings />}
     </>
   );
 }

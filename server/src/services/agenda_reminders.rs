@@ -1,0 +1,97 @@
+//! The agenda's day-before reminders, queued by the outbox worker: for each
+//! item due tomorrow, an in-app notification to each user it is for
+//! (`agenda::Owner`: the case manager, the receiving team, the meeting's
+//! participants), and an email to those who asked for them
+//! (`users.agenda_email_reminders`). Neither carries personal data: the kind
+//! of item, its date and a link.
+
+use entity::agenda_reminder;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use url::Url;
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::domain::agenda::reminder_due;
+use crate::error::AppResult;
+use crate::notify::outbox;
+use crate::notify::templates::Event;
+use crate::services::agenda::{concerned, read_agenda, AgendaRow};
+
+/// The SPA path of an agenda item's object.
+pub fn item_path(row: &AgendaRow) -> String {
+    match row {
+        AgendaRow::Project(p) => format!("/progetti/{}", p.id),
+        AgendaRow::Discharge(d) => outbox::discharge_path(d.id),
+        AgendaRow::Meeting(m) => format!("/incontri/{}", m.id),
+    }
+}
+
+/// Queues the reminders of the items due tomorrow, each once per user: the
+/// row of `agenda_reminders`, unique by user, kind, item and due date, is
+/// written by an `INSERT … ON CONFLICT DO NOTHING` in the transaction of
+/// the notification, so of two workers (or two rounds) one writes it and
+/// notifies, the other finds it there and does nothing. A moved date is a
+/// new key: a new reminder. The caller is the outbox worker.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn queue_due_reminders(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+) -> AppResult<usize> {
+    let today = caller.today();
+    let Some(tomorrow) = today.succ_opt() else {
+        return Ok(0);
+    };
+    let due = read_agenda(db, None, &[], (tomorrow, tomorrow), today).await?;
+    let mut queued = 0;
+    for entry in due.iter().filter(|e| reminder_due(e.date, today)) {
+        let users = concerned(db, &entry.owner).await?;
+        for user in users {
+            let txn = db.begin().await?;
+            let taken = agenda_reminder::Entity::insert(agenda_reminder::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                user_id: Set(user.id),
+                item_kind: Set(entry.kind),
+                item_id: Set(entry.row.id()),
+                due_on: Set(entry.date),
+                queued_at: Set(caller.now()),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    agenda_reminder::Column::UserId,
+                    agenda_reminder::Column::ItemKind,
+                    agenda_reminder::Column::ItemId,
+                    agenda_reminder::Column::DueOn,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+            if taken == 1 {
+                let event = Event::AgendaReminder {
+                    kind: entry.kind,
+                    due_on: entry.date,
+                };
+                let discharge_id = match &entry.row {
+                    AgendaRow::Discharge(d) => Some(d.id),
+                    _ => None,
+                };
+                outbox::remind(
+                    &txn,
+                    caller,
+                    public_url,
+                    &user,
+                    &event,
+                    &item_path(&entry.row),
+                    discharge_id,
+                )
+                .await?;
+                queued += 1;
+            }
+            txn.commit().await?;
+        }
+    }
+    Ok(queued)
+}
