@@ -66,6 +66,11 @@ pub enum AuditAction {
     MeetingChanged,
     MeetingHeld,
     MeetingCancelled,
+    DiaryEntryWritten,
+    DiaryEntryEdited,
+    DiaryEntryAnnotated,
+    /// Diary entries shown in a person's or a project's diary or timeline.
+    DiaryEntryListed,
 }
 
 impl AuditAction {
@@ -122,6 +127,10 @@ impl AuditAction {
             AuditAction::MeetingChanged => "MEETING_CHANGED",
             AuditAction::MeetingHeld => "MEETING_HELD",
             AuditAction::MeetingCancelled => "MEETING_CANCELLED",
+            AuditAction::DiaryEntryWritten => "DIARY_ENTRY_WRITTEN",
+            AuditAction::DiaryEntryEdited => "DIARY_ENTRY_EDITED",
+            AuditAction::DiaryEntryAnnotated => "DIARY_ENTRY_ANNOTATED",
+            AuditAction::DiaryEntryListed => "DIARY_ENTRY_LISTED",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
+pub mod case_diary;
 pub mod context;
 pub mod cost;
 pub mod discharges;
@@ -66,6 +67,7 @@ pub struct MutationRoot(
     notifications::NotificationMutation,
     network_agreements::NetworkAgreementMutation,
     meetings::MeetingMutation,
+    case_diary::DiaryMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

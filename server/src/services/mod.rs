@@ -4,6 +4,7 @@
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
+pub mod case_diary;
 pub mod csv_text;
 pub mod discharge_indicators;
 pub mod discharge_reminders;

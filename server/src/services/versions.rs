@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use entity::{
-    assessment, budget_resource, discharge, meeting, network_agreement, person, project, user,
+    assessment, budget_resource, diary_entry, discharge, meeting, network_agreement, person,
+    project, user,
 };
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -130,6 +131,11 @@ versioned!(
     meeting,
     Noun::masculine("L'incontro"),
     updated_at: Some(meeting::Column::UpdatedAt),
+);
+versioned!(
+    diary_entry,
+    Noun::feminine("La nota di diario"),
+    updated_at: Some(diary_entry::Column::UpdatedAt),
 );
 versioned!(
     user,
