@@ -9,6 +9,7 @@ pub mod audit_retention;
 pub mod budget_agreement;
 pub mod budget_period;
 pub mod budget_totals;
+pub mod case_diary;
 pub mod closure_outcomes;
 pub mod discharge_workflow;
 pub mod documents;

@@ -571,6 +571,35 @@ macro_rules! with_vocabularies {
                 MyTeams = "MY_TEAMS",
             }
 
+            /// The kinds of entry of the case diary (diario sociale, issue 17).
+            DiaryKind {
+                Colloquio = "COLLOQUIO",
+                VisitaDomiciliare = "VISITA_DOMICILIARE",
+                Telefonata = "TELEFONATA",
+                RiunioneDiRete = "RIUNIONE_DI_RETE",
+                Accompagnamento = "ACCOMPAGNAMENTO",
+                ContattoServizi = "CONTATTO_SERVIZI",
+                Other = "OTHER",
+            }
+
+            /// Who took part in a diary entry without being a Ponte user.
+            DiaryParticipantRole {
+                Persona = "PERSONA",
+                Familiare = "FAMILIARE",
+                AltroServizio = "ALTRO_SERVIZIO",
+                Other = "OTHER",
+            }
+
+            /// What an item of a person's timeline is.
+            TimelineKind {
+                DiaryEntry = "DIARY_ENTRY",
+                ReferralOpened = "REFERRAL_OPENED",
+                ReferralClosed = "REFERRAL_CLOSED",
+                Assessment = "ASSESSMENT",
+                ProjectStep = "PROJECT_STEP",
+                Discharge = "DISCHARGE",
+            }
+
             /// Where an outbox email stands.
             EmailStatus {
                 Pending = "PENDING",

@@ -25,6 +25,7 @@ mod m20261127_000012_agreements_and_meetings;
 mod m20261127_000013_corrections;
 mod m20261127_000015_documents;
 mod m20261127_000016_agenda;
+mod m20261127_000014_case_diary;
 mod table_helpers;
 
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000013_corrections::Migration),
             Box::new(m20261127_000015_documents::Migration),
             Box::new(m20261127_000016_agenda::Migration),
+            Box::new(m20261127_000014_case_diary::Migration),
         ]
     }
 }

@@ -83,6 +83,11 @@ pub enum AuditAction {
     CalendarFeedRevoked,
     /// A calendar app fetched a feed: how many events, nothing of them.
     CalendarFeedFetched,
+    DiaryEntryWritten,
+    DiaryEntryEdited,
+    DiaryEntryAnnotated,
+    /// Diary entries shown in a person's or a project's diary or timeline.
+    DiaryEntryListed,
 }
 
 impl AuditAction {
@@ -149,6 +154,10 @@ impl AuditAction {
             AuditAction::CalendarFeedCreated => "CALENDAR_FEED_CREATED",
             AuditAction::CalendarFeedRevoked => "CALENDAR_FEED_REVOKED",
             AuditAction::CalendarFeedFetched => "CALENDAR_FEED_FETCHED",
+            AuditAction::DiaryEntryWritten => "DIARY_ENTRY_WRITTEN",
+            AuditAction::DiaryEntryEdited => "DIARY_ENTRY_EDITED",
+            AuditAction::DiaryEntryAnnotated => "DIARY_ENTRY_ANNOTATED",
+            AuditAction::DiaryEntryListed => "DIARY_ENTRY_LISTED",
         }
     }
 }

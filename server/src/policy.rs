@@ -17,7 +17,8 @@
 //! `readable_persons` for every case object a field hands out.
 
 use entity::{
-    assessment, discharge, organization, person, project, referral, team, team_membership, user,
+    assessment, diary_entry, discharge, organization, person, project, referral, team,
+    team_membership, user,
 };
 use sea_orm::sea_query::{
     Alias, Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr, UnionType,
@@ -31,7 +32,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::caller::{Caller, Viewer};
-use crate::domain::vocabulary::{ReferralStatus, Role, TeamKind, TeamRole};
+use crate::domain::vocabulary::{ProjectStatus, ReferralStatus, Role, TeamKind, TeamRole};
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
 use crate::services::territory::{lies_within, territory_ids, within_territories};
@@ -546,6 +547,113 @@ pub async fn require_discharge_reporter<'a>(
         return Ok((viewer, DischargeReporter::TeamOnBehalf));
     }
     Err(AppError::Forbidden)
+}
+
+/// The case diary: writing in a person's diary needs need-to-know on the
+/// person; the linked project, referral, assessment or discharge must be the
+/// person's (`services::case_diary` checks that on the rows it loads).
+pub async fn require_diary_writer<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    person_id: Uuid,
+) -> AppResult<&'a Viewer> {
+    require_person_access(conn, caller, person_id).await
+}
+
+/// Whether `user_id` is a current case manager of the person of the outer
+/// query's column `person`: the case manager of a project of theirs that is
+/// not closed, while an active member of the project's team (being a case
+/// manager gives nothing of its own, see the module's note).
+pub fn manages_case_of(person: impl IntoColumnRef, user_id: Uuid) -> SimpleExpr {
+    let person = SimpleExpr::Column(person.into_column_ref());
+    let managed = Alias::new("managed_project");
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from_as(project::Entity, managed.clone())
+            .inner_join(
+                team_membership::Entity,
+                Expr::col((team_membership::Entity, team_membership::Column::TeamId))
+                    .equals((managed.clone(), project::Column::TeamId)),
+            )
+            .and_where(Expr::col((managed.clone(), project::Column::PersonId)).eq(person))
+            .and_where(Expr::col((managed.clone(), project::Column::CaseManagerId)).eq(user_id))
+            .and_where(
+                Expr::col((managed, project::Column::Status)).ne(ProjectStatus::Closed.as_str()),
+            )
+            .and_where(
+                Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
+            )
+            .and_where(
+                Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null(),
+            )
+            .to_owned(),
+    )
+}
+
+/// Which diary entries `user_id` may read among those of persons they are
+/// responsible for: every entry that is not confidential; a confidential one
+/// only as its author or as a current case manager of its person. Never by
+/// role: other team members, the ward, admins and auditors do not see it.
+/// Need-to-know on the person is asked besides (`require_person_access`,
+/// `readable_persons`).
+pub fn reads_diary_entry(user_id: Uuid) -> SimpleExpr {
+    Expr::col((diary_entry::Entity, diary_entry::Column::Confidential))
+        .eq(false)
+        .or(Expr::col((diary_entry::Entity, diary_entry::Column::AuthorId)).eq(user_id))
+        .or(manages_case_of(
+            (diary_entry::Entity, diary_entry::Column::PersonId),
+            user_id,
+        ))
+}
+
+/// Of `person_ids`, the persons `caller` is a current case manager of: who,
+/// besides the author, reads their confidential diary entries.
+pub async fn managed_persons(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    person_ids: &[Uuid],
+) -> AppResult<HashSet<Uuid>> {
+    let Ok(viewer) = require_case_worker(caller) else {
+        return Ok(HashSet::new());
+    };
+    if person_ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows: Vec<Uuid> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(person::Column::Id.is_in(person_ids.iter().copied()))
+        .filter(manages_case_of(
+            (person::Entity, person::Column::Id),
+            viewer.user_id,
+        ))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Reading one diary entry (to show, edit or annotate it): need-to-know on
+/// its person, and for a confidential entry being its author or a current
+/// case manager of its person.
+pub async fn require_diary_reader<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    found: &diary_entry::Model,
+) -> AppResult<&'a Viewer> {
+    let viewer = require_person_access(conn, caller, found.person_id).await?;
+    if !found.confidential || found.author_id == viewer.user_id {
+        return Ok(viewer);
+    }
+    if managed_persons(conn, caller, &[found.person_id])
+        .await?
+        .contains(&found.person_id)
+    {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Whether the viewer may open the person's whole record.

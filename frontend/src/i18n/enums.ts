@@ -18,6 +18,8 @@ import type {
   CareSetting,
   ConsentKind,
   ConsentMethod,
+  DiaryKind,
+  DiaryParticipantRole,
   DischargeAction,
   DischargeNeed,
   DischargeStatus,
@@ -52,6 +54,7 @@ import type {
   Sex,
   SocialDomain,
   TargetGroup,
+  TimelineKind,
   TransitionRefusalCode,
   TeamKind,
   TeamRole,
@@ -481,6 +484,33 @@ export const agendaScopeLabels: Record<AgendaScope, string> = {
   MY_TEAMS: 'Delle mie équipe',
 };
 
+export const diaryKindLabels: Record<DiaryKind, string> = {
+  COLLOQUIO: 'Colloquio',
+  VISITA_DOMICILIARE: 'Visita domiciliare',
+  TELEFONATA: 'Telefonata',
+  RIUNIONE_DI_RETE: 'Riunione di rete',
+  ACCOMPAGNAMENTO: 'Accompagnamento',
+  CONTATTO_SERVIZI: 'Contatto con i servizi',
+  OTHER: 'Altro',
+};
+
+export const diaryParticipantRoleLabels: Record<DiaryParticipantRole, string> = {
+  PERSONA: 'La persona',
+  FAMILIARE: 'Familiare',
+  ALTRO_SERVIZIO: 'Altro servizio',
+  OTHER: 'Altro',
+};
+
+/** What an item of the person's timeline is. */
+export const timelineKindLabels: Record<TimelineKind, string> = {
+  DIARY_ENTRY: 'Nota di diario',
+  REFERRAL_OPENED: 'Segnalazione ricevuta',
+  REFERRAL_CLOSED: 'Segnalazione chiusa',
+  ASSESSMENT: 'Valutazione',
+  PROJECT_STEP: 'Passo del progetto',
+  DISCHARGE: 'Dimissione protetta',
+};
+
 const emailStatusLabels = {
   PENDING: 'In attesa di invio',
   SENDING: 'In invio',
@@ -565,6 +595,9 @@ export const enumLabels: Record<string, Record<string, string>> = {
   DocumentSubject: documentSubjectLabels,
   AgendaKind: agendaKindLabels,
   AgendaScope: agendaScopeLabels,
+  DiaryKind: diaryKindLabels,
+  DiaryParticipantRole: diaryParticipantRoleLabels,
+  TimelineKind: timelineKindLabels,
 };
 
 /**

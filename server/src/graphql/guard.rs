@@ -45,6 +45,13 @@ pub trait CaseObject: Sized {
         Vec::new()
     }
 
+    /// The author of an object kept to its author and the person's current
+    /// case managers (a confidential diary entry: `policy::reads_diary_entry`),
+    /// `None` for every other object. No party sees such an object.
+    fn confidential_author(_row: &Self::Row) -> Option<Uuid> {
+        None
+    }
+
     /// Builds the GraphQL object once the policy said yes.
     fn reveal(row: Self::Row, seen: Seen) -> Self;
 }
@@ -129,10 +136,19 @@ async fn may_see<T: CaseObject>(
         .load_many(persons.iter().copied())
         .await
         .map_err(|e| AppError::internal(format!("asking the policy: {e}")))?;
+    let confidential: Vec<Uuid> = rows
+        .iter()
+        .filter(|row| T::confidential_author(row).is_some_and(|a| a != viewer.user_id))
+        .map(T::person_of)
+        .collect();
+    let managed = policy::managed_persons(&request.db, &request.caller, &confidential).await?;
     let mut allowed = Vec::with_capacity(rows.len());
     for (row, person) in rows.iter().zip(&persons) {
-        let yes = readable.get(person).copied().unwrap_or(false)
-            || request.is_party(&T::parties(row), viewer).await?;
+        let readable = readable.get(person).copied().unwrap_or(false);
+        let yes = match T::confidential_author(row) {
+            Some(author) => readable && (author == viewer.user_id || managed.contains(person)),
+            None => readable || request.is_party(&T::parties(row), viewer).await?,
+        };
         allowed.push(yes);
     }
     Ok(allowed)

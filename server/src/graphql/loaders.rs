@@ -12,11 +12,12 @@ use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain,
-    budget_agreement, budget_resource, budget_use, discharge, discharge_plan_need, document,
-    life_area_score, meeting, meeting_participant, meeting_service, network_agreement,
-    network_agreement_life_area, network_agreement_party, network_agreement_service, organization,
-    person, privacy_consent, project, project_cosignature, project_event, project_goal,
-    project_intervention, project_review, reference_person, referral, team, team_membership, user,
+    budget_agreement, budget_resource, budget_use, diary_annotation, diary_entry_participant,
+    discharge, discharge_plan_need, document, life_area_score, meeting, meeting_participant,
+    meeting_service, network_agreement, network_agreement_life_area, network_agreement_party,
+    network_agreement_service, organization, person, privacy_consent, project, project_cosignature,
+    project_event, project_goal, project_intervention, project_review, reference_person, referral,
+    team, team_membership, user,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -150,6 +151,12 @@ macro_rules! paste_field {
     ($model:ident, meeting_service) => {
         $model.meeting_id
     };
+    ($model:ident, diary_entry_participant) => {
+        $model.entry_id
+    };
+    ($model:ident, diary_annotation) => {
+        $model.entry_id
+    };
     // Loaded by `agreement_id IN (…)`, so it is always set here.
     ($model:ident, meeting) => {
         $model.agreement_id.unwrap_or_default()
@@ -187,6 +194,8 @@ child_of!(network_agreement_service, AgreementId, Service);
 child_of!(network_agreement_life_area, AgreementId, LifeArea);
 child_of!(meeting_participant, MeetingId, Id);
 child_of!(meeting_service, MeetingId, Service);
+child_of!(diary_entry_participant, EntryId, Id);
+child_of!(diary_annotation, EntryId, CreatedAt);
 // The meetings that implement an agreement.
 child_of!(meeting, AgreementId, PlannedOn);
 child_of!(document, SubjectId, UploadedAt);
@@ -369,6 +378,8 @@ pub fn attach(
         .data(children::<meeting_service::Entity>(db, window))
         .data(children::<document::Entity>(db, window))
         .data(cached(DocumentsOfPerson(db.clone()), window))
+        .data(children::<diary_entry_participant::Entity>(db, window))
+        .data(children::<diary_annotation::Entity>(db, window))
         .data(crate::graphql::context::ReachOnce::default())
 }
 

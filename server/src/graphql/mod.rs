@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod assessments;
 pub mod audit_trail;
 pub mod budget;
+pub mod case_diary;
 pub mod context;
 pub mod cost;
 pub mod discharges;
@@ -71,6 +72,7 @@ pub struct MutationRoot(
     meetings::MeetingMutation,
     documents::DocumentMutation,
     agenda::AgendaMutation,
+    case_diary::DiaryMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -7,6 +7,7 @@ use entity::{
 
 use crate::domain::{self, person_identity::age_on};
 use crate::graphql::assessments::{Assessment, ScorePoint};
+use crate::graphql::case_diary::{self, DiaryEntry, TimelineItem};
 use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::discharges::Discharge;
@@ -21,8 +22,8 @@ use crate::graphql::scalars::Date;
 use crate::graphql::teams::Team;
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{
-    AgeBand, ConsentKind, FiscalCodeMissingReason, Instrument, ProjectStatus, ReferencePersonKind,
-    ReferralSource, Sex, TargetGroup, Urgency,
+    AgeBand, ConsentKind, DiaryKind, FiscalCodeMissingReason, Instrument, ProjectStatus,
+    ReferencePersonKind, ReferralSource, Sex, TargetGroup, TimelineKind, Urgency,
 };
 use crate::services::assessments;
 use crate::services::page::Page;
@@ -184,6 +185,32 @@ impl Person {
     async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<IndividualProject>> {
         let rows = loaders::many::<project::Entity>(ctx, self.uuid).await?;
         guard::all(ctx, rows).await
+    }
+
+    /// The diario sociale, newest first: confidential entries only for their
+    /// author and the person's current case managers. Each entry shown is audited.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
+    async fn diary(
+        &self,
+        ctx: &Context<'_>,
+        kinds: Option<Vec<DiaryKind>>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
+        case_diary::person_diary(ctx, self.uuid, kinds, first, after).await
+    }
+
+    /// Diary entries, referrals opened and closed, assessments, project
+    /// steps and discharges merged newest first; `kinds` narrows it.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
+    async fn timeline(
+        &self,
+        ctx: &Context<'_>,
+        kinds: Option<Vec<TimelineKind>>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<TimelineItem>> {
+        case_diary::person_timeline(ctx, self.uuid, kinds, first, after).await
     }
 
     /// One instrument's scores over time, oldest first (current versions).

@@ -7,6 +7,7 @@ use entity::{
 
 use crate::domain::project_lifecycle;
 use crate::graphql::budget::Budget;
+use crate::graphql::case_diary::{self, DiaryEntry};
 use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
 use crate::graphql::guard::{self, CaseObject, Seen};
@@ -223,6 +224,19 @@ impl IndividualProject {
 
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
         persons::load(ctx, self.row.person_id).await
+    }
+
+    /// The diary entries linked to the project, newest first (confidential
+    /// ones only for their author and the current case managers). Audited.
+    #[graphql(complexity = "cost::of_rows(first, child_complexity)")]
+    async fn diary(
+        &self,
+        ctx: &Context<'_>,
+        kinds: Option<Vec<vocabulary::DiaryKind>>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
+        case_diary::project_diary(ctx, self.row.id, kinds, first, after).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {

@@ -8,6 +8,7 @@ pub mod audit_trail;
 pub mod budget;
 pub mod calendar_feeds;
 pub mod calendar_file;
+pub mod case_diary;
 pub mod csv_text;
 pub mod discharge_indicators;
 pub mod discharge_reminders;

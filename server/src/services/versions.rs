@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use entity::{
-    assessment, budget_resource, discharge, document, meeting, network_agreement, person, project,
-    user,
+    assessment, budget_resource, diary_entry, discharge, document, meeting, network_agreement,
+    person, project, user,
 };
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -139,6 +139,11 @@ versioned!(
     fn changeable() -> Condition {
         Condition::all().add(document::Column::DeletedAt.is_null())
     },
+);
+versioned!(
+    diary_entry,
+    Noun::feminine("La nota di diario"),
+    updated_at: Some(diary_entry::Column::UpdatedAt),
 );
 versioned!(
     user,

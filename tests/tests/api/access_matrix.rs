@@ -12,6 +12,7 @@ on_both_databases!(
     each_caller_gets_exactly_the_expected_answer_about_projects,
     each_caller_gets_exactly_the_expected_answer_about_discharges,
     each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings,
+    each_caller_gets_exactly_the_expected_answer_about_the_case_diary,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -1004,6 +1005,100 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 84);
+}
+
+/// The case diary's callers: besides the usual ones, the ward that reported
+/// the person's discharge, a colleague of the team, the person's case
+/// manager and the entries' author.
+const DIARY_CALLERS: [&str; 9] = [
+    "anonymous",
+    "auditor",
+    "admin",
+    "ward",
+    "other team",
+    "former member",
+    "colleague",
+    "case manager",
+    "author",
+];
+
+async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: TestDb) {
+    use crate::case_diary::{entry, Scene, ANNOTATE, EDIT, PERSON_DIARY, WRITE};
+    let s = Scene::open(db).await;
+    let anonymous = s.app.client();
+    let clients = [
+        &anonymous,
+        &s.auditor,
+        &s.admin,
+        &s.ward,
+        &s.other,
+        &s.former,
+        &s.colleague,
+        &s.manager,
+        &s.author,
+    ];
+    let plain = s
+        .write(&s.author, entry(s.an_hour_ago(), "Colloquio"))
+        .await;
+    let mut secret = entry(s.an_hour_ago(), "Detto in confidenza");
+    secret["confidential"] = json!(true);
+    let secret = s.write(&s.author, secret).await;
+    let outside = [UNAUTH, DENY, DENY, DENY, DENY, DENY];
+    let with = |rest: [Expect; 3]| -> [Expect; 9] {
+        let mut all = [DENY; 9];
+        all[..6].copy_from_slice(&outside);
+        all[6..].copy_from_slice(&rest);
+        all
+    };
+    let write =
+        json!({ "input": { "personId": s.person, "entry": entry(s.an_hour_ago(), "Telefonata") } });
+    let mut confidential_write = write.clone();
+    confidential_write["input"]["entry"]["confidential"] = json!(true);
+    let ops = vec![
+        Op {
+            name: "writeDiaryEntry",
+            query: WRITE,
+            vars: write,
+            expect: with([Ok, Ok, Ok]),
+        },
+        Op {
+            name: "writeDiaryEntry (confidential)",
+            query: WRITE,
+            vars: confidential_write,
+            expect: with([Ok, Ok, Ok]),
+        },
+        Op {
+            name: "editDiaryEntry",
+            query: EDIT,
+            vars: json!({ "input": { "entryId": plain, "expectedVersion": 1, "entry": entry(s.an_hour_ago(), "Colloquio breve") } }),
+            expect: with([DENY, DENY, Ok]),
+        },
+        Op {
+            name: "annotateDiaryEntry",
+            query: ANNOTATE,
+            vars: json!({ "input": { "entryId": plain, "text": "Aggiunta" } }),
+            expect: with([Ok, Ok, Ok]),
+        },
+        Op {
+            name: "annotateDiaryEntry (confidential)",
+            query: ANNOTATE,
+            vars: json!({ "input": { "entryId": secret, "text": "Aggiunta" } }),
+            expect: with([DENY, Ok, Ok]),
+        },
+        Op {
+            name: "person.diary (the confidential entry)",
+            query: PERSON_DIARY,
+            vars: json!({ "id": s.person }),
+            expect: with([Hidden, Ok, Ok]),
+        },
+    ];
+    let cells = check_as(&ops, &clients, &DIARY_CALLERS, &secret).await;
+    assert_eq!(cells, 54);
+    // Those shown `Ok` above do see it.
+    for reader in [&s.manager, &s.author] {
+        let answer = reader.gql(PERSON_DIARY, json!({ "id": s.person })).await;
+        assert!(answer.body.to_string().contains(&secret), "{}", answer.body);
+    }
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

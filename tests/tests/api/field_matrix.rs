@@ -25,6 +25,7 @@ const CASE_TYPES: [&str; 6] = [
     "Referral",
     "Discharge",
     "Document",
+    "DiaryEntry",
 ];
 
 /// Page size asked of every list on a path: the scenario's lists are
@@ -213,7 +214,11 @@ fn query_of(case: &Case, path: &Path) -> String {
     for (owner, field) in &path.steps {
         let mut args = Vec::new();
         for (name, ty, required) in &field.args {
-            if name == "first" {
+            if name == "first" && field.name == "timeline" {
+                // The timeline merges every record of the case: a short
+                // page would hold only the newest kinds of them.
+                args.push("first: 50".to_owned());
+            } else if name == "first" {
                 args.push(format!("first: {PAGE}"));
             } else if *required {
                 let value = argument(case, field, name, ty).unwrap_or_else(|| {
@@ -248,7 +253,19 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
     let only_discharge: BTreeSet<String> =
         BTreeSet::from([case.discharge.clone(), case.discharged.clone()]);
     let nothing = BTreeSet::new();
-    let outsiders: [(&str, &Client, &BTreeSet<String>); 8] = [
+    // A colleague responsible for the person: everything but the
+    // confidential diary entry.
+    let but_confidential: BTreeSet<String> = case_ids
+        .iter()
+        .filter(|id| **id != case.confidential_entry)
+        .cloned()
+        .collect();
+    let outsiders: [(&str, &Client, &BTreeSet<String>); 9] = [
+        (
+            "a colleague, on the confidential entry",
+            &case.colleague,
+            &but_confidential,
+        ),
         ("anonymous", &anonymous, &nothing),
         ("auditor", &case.auditor, &nothing),
         ("reporter", &case.reporter, &nothing),
@@ -307,6 +324,9 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
         "Referral.person",
         "IndividualProject.person",
         "Team.referrals",
+        "Person.diary",
+        "TimelineItem.diaryEntry",
+        "IndividualProject.diary",
     ] {
         assert!(edges.contains(edge), "{edge} is not on any path: {edges:?}");
     }

@@ -12,6 +12,7 @@ mod assessments;
 mod audit_trail;
 mod auth;
 mod backup_and_restore;
+mod case_diary;
 mod closing_names_and_settles_open_goals;
 mod cost;
 mod demo;

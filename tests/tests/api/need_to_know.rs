@@ -55,6 +55,13 @@ pub struct Case {
     pub meeting: String,
     /// One attached to the person, the project, the assessment and the discharge.
     pub documents: Vec<String>,
+    /// The UVM's nurse, responsible for the person like the member but
+    /// neither the author of the diary's entries nor the case manager.
+    pub colleague: Client,
+    /// A diary entry linked to the project, a referral, the assessment and
+    /// the discharge; and a confidential one the colleague must not see.
+    pub diary_entry: String,
+    pub confidential_entry: String,
 }
 
 pub async fn gql_ok(client: &Client, query: &str, vars: Value) -> Value {
@@ -271,7 +278,7 @@ impl Case {
             "the discharge continues her open PAI"
         );
 
-        let referrals = gql_ok(
+        let referrals: Vec<String> = gql_ok(
             &member,
             "query($id: ID!) { person(id: $id) { referrals { id } } }",
             json!({ "id": person }),
@@ -316,8 +323,44 @@ impl Case {
         ] {
             documents.push(crate::documents::attach(&member, kind, id).await);
         }
+        let colleague = app.client();
+        colleague
+            .login_ok("nurse@asst.test", ponte_tests::PASSWORD)
+            .await;
+        let occurred_at = (app.clock.now() - chrono::Duration::hours(1)).to_rfc3339();
+        let write = |links: Value, confidential: bool| {
+            let mut input = links;
+            input["personId"] = json!(person);
+            input["entry"] = json!({ "kind": "COLLOQUIO", "occurredAt": occurred_at, "text": "Colloquio", "confidential": confidential });
+            json!({ "input": input })
+        };
+        let written = |answer: Value| answer["writeDiaryEntry"]["id"].as_str().unwrap().to_owned();
+        const WRITE_DIARY: &str =
+            "mutation($input: WriteDiaryEntryInput!) { writeDiaryEntry(input: $input) { id } }";
+        let diary_entry = written(
+            gql_ok(
+                &member,
+                WRITE_DIARY,
+                write(
+                    json!({ "projectId": project, "referralId": referrals[0], "assessmentId": assessment, "dischargeId": discharge }),
+                    false,
+                ),
+            )
+            .await,
+        );
+        let confidential_entry = written(
+            gql_ok(
+                &member,
+                WRITE_DIARY,
+                write(json!({ "projectId": project }), true),
+            )
+            .await,
+        );
 
         Case {
+            colleague,
+            diary_entry,
+            confidential_entry,
             admin,
             auditor,
             reporter,
@@ -355,6 +398,8 @@ impl Case {
             &self.project,
             &self.discharge,
             &self.discharged,
+            &self.diary_entry,
+            &self.confidential_entry,
         ]
         .into_iter()
         .cloned()

@@ -21,6 +21,7 @@ import { paths } from '../../routes';
 import { useLocation } from '../../router/router';
 import { personCopy as copy } from './copy';
 import { PersonAssessments } from './PersonAssessments';
+import { PersonDiary } from './PersonDiary';
 import { PersonDischarges, PersonProjects } from './PersonProjects';
 import { PrivacyConsents } from './PrivacyConsents';
 import { ReferencePersons } from './ReferencePersons';
@@ -171,6 +172,7 @@ export function PersonPage({ id }: { id: string }) {
         )}
       </section>
 
+      <PersonDiary personId={person.id} />
       <Referrals person={person} />
       <PersonProjects person={person} />
       <PersonDischarges person={person} />

@@ -10,7 +10,7 @@ describe('projectSections', () => {
     expect(projectSections('PAI', 'nessuna').open).toBe('obiettivi');
     expect(projectSections('PAI', 'integrato').offered).toContain('integrato');
     expect(projectSections('PTRI', 'integrato')).toEqual({
-      offered: ['obiettivi', 'consenso', 'verifiche', 'budget', 'punteggi', 'documenti', 'storia'],
+      offered: ['obiettivi', 'consenso', 'verifiche', 'budget', 'punteggi', 'diario', 'documenti', 'storia'],
       open: 'obiettivi',
     });
   });

@@ -20,6 +20,8 @@ import { printCopy } from './printCopy';
 import { ProjectStatusPanel } from './ProjectStatusPanel';
 import { projectContext, projectDetailQuery, type Project } from './queries';
 import { ReviewsSection } from './ReviewsSection';
+import { diaryCopy } from '../person/diaryCopy';
+import { ProjectDiary } from '../person/PersonDiary';
 import { ReviewOverdueBadge } from '../../components/ReviewOverdueBadge';
 import { personName } from '../../i18n/names';
 
@@ -29,7 +31,7 @@ import { personName } from '../../i18n/names';
  * reload or a shared link opens the same one. The summary and the status,
  * with its steps and what each still needs, stay above them all.
  */
-export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'documenti', 'storia'] as const;
+export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'diario', 'documenti', 'storia'] as const;
 export type ProjectSection = (typeof PROJECT_SECTIONS)[number];
 
 const sectionLabels: Record<ProjectSection, string> = {
@@ -41,6 +43,7 @@ const sectionLabels: Record<ProjectSection, string> = {
   budget: copy.sections.budget,
   punteggi: copy.sections.scores,
   documenti: copy.sections.documents,
+  diario: diaryCopy.projectHeading,
   storia: copy.sections.history,
 };
 
@@ -94,6 +97,7 @@ export function ProjectPage({ id }: { id: string }) {
       {open === 'budget' && <BudgetSection project={project} />}
       {open === 'punteggi' && <LifeAreaScoresSection project={project} />}
       {open === 'documenti' && <DocumentsSection subjectKind="PROJECT" subjectId={project.id} />}
+      {open === 'diario' && project.person && <ProjectDiary projectId={project.id} personId={project.person.id} />}
       {open === 'storia' && <History project={project} />}
     </>
   );

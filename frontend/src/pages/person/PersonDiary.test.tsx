@@ -1,0 +1,150 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { DiaryEntryFieldsFragment, PersonTimelineQuery } from '../../gql/graphql';
+import { fakeServer, viewer, type Served } from '../../test/fakeServer';
+import { amina } from '../../test/person';
+import { renderAt } from '../../test/renderApp';
+import { localDateTime } from './PersonDiary';
+
+const operator = viewer({ id: 'u-elena', role: 'OPERATOR', displayName: 'Elena Tognali', profession: 'ASSISTENTE_SOCIALE' });
+const HOUR = 3600 * 1000;
+
+function diaryEntry(
+  id: string,
+  writtenHoursAgo: number,
+  overrides: Partial<Served<DiaryEntryFieldsFragment>> = {},
+): Served<DiaryEntryFieldsFragment> {
+  const written = new Date(Date.now() - writtenHoursAgo * HOUR);
+  return {
+    __typename: 'DiaryEntry',
+    id,
+    version: 1,
+    kind: 'VISITA_DOMICILIARE',
+    occurredAt: written.toISOString(),
+    durationMinutes: 45,
+    place: 'Domicilio',
+    text: 'La figlia riferisce cadute notturne.',
+    followUpOn: null,
+    confidential: false,
+    editableUntil: new Date(written.getTime() + 24 * HOUR).toISOString(),
+    author: { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali' },
+    participants: [{ __typename: 'DiaryParticipant', role: 'FAMILIARE', description: 'la figlia', user: null }],
+    annotations: [],
+    ...overrides,
+  };
+}
+
+type Item = Served<NonNullable<PersonTimelineQuery['person']>['timeline']['nodes'][number]>;
+
+const empty = { referral: null, assessment: null, project: null, discharge: null, diaryEntry: null };
+
+function timeline(items: Item[]) {
+  return { data: { person: { __typename: 'Person', id: 'p1', timeline: { __typename: 'TimelineItemConnection', nodes: items } } } };
+}
+
+const fresh = diaryEntry('e-fresh', 2);
+const old = diaryEntry('e-old', 30, {
+  kind: 'TELEFONATA',
+  text: 'Telefonata con il MMG.',
+  confidential: true,
+  annotations: [
+    {
+      __typename: 'DiaryAnnotation',
+      id: 'a1',
+      text: 'Era il medico sostituto.',
+      createdAt: new Date().toISOString(),
+      author: { __typename: 'User', id: 'u2', displayName: 'Marco Rizzi' },
+    },
+  ],
+});
+
+const items: Item[] = [
+  { __typename: 'TimelineItem', at: fresh.occurredAt, kind: 'DIARY_ENTRY', code: 'VISITA_DOMICILIARE', ...empty, diaryEntry: fresh },
+  { __typename: 'TimelineItem', at: old.occurredAt, kind: 'DIARY_ENTRY', code: 'TELEFONATA', ...empty, diaryEntry: old },
+  {
+    __typename: 'TimelineItem',
+    at: '2026-10-01T00:00:00Z',
+    kind: 'REFERRAL_OPENED',
+    code: 'ORDINARY',
+    ...empty,
+    referral: { __typename: 'Referral', id: 'r1', team: { __typename: 'Team', id: 't1', name: 'PUA Breno' } },
+  },
+];
+
+describe('Diario e cronologia nella scheda della persona', () => {
+  it('shows the diary merged with the other events, edit within 24 hours and annotate after, and filters by kind', async () => {
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      PersonRecord: () => ({ data: { person: amina } }),
+      PersonTimeline: ({ kinds }) => timeline(kinds ? items.filter((i) => kinds.includes(i.kind)) : items),
+    });
+    renderAt('/persone/p1', server);
+    const list = await screen.findByTestId('cronologia', {}, { timeout: 15_000 });
+    expect(await within(list).findAllByTestId('evento-cronologia')).toHaveLength(3);
+    expect(within(list).getByText('Segnalazione a PUA Breno')).toBeInTheDocument();
+    const [first, second] = within(list).getAllByTestId('nota-diario');
+    expect(first).toHaveTextContent('Visita domiciliare');
+    expect(first).toHaveTextContent('Familiare: la figlia');
+    expect(within(first).getByRole('button', { name: /^Modifica la nota del/ })).toBeInTheDocument();
+    expect(within(first).queryByRole('button', { name: /^Annota/ })).toBeNull();
+    // After 24 hours: the original stays, with its annotation, and only "Annota".
+    expect(second).toHaveTextContent('Riservata');
+    expect(second).toHaveTextContent('Telefonata con il MMG.');
+    expect(within(second).getByTestId('annotazione')).toHaveTextContent('Marco Rizzi');
+    expect(within(second).getByRole('button', { name: /^Annota la nota del/ })).toBeInTheDocument();
+    expect(within(second).queryByRole('button', { name: /^Modifica/ })).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Mostra'), { target: { value: 'REFERRAL_OPENED' } });
+    expect(await screen.findByText('Segnalazione a PUA Breno')).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.operationName === 'PersonTimeline').at(-1)?.variables).toEqual({
+      id: 'p1',
+      kinds: ['REFERRAL_OPENED'],
+    });
+  });
+
+  it('writes a new entry in two clicks, refusing an empty text in the browser', async () => {
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      PersonRecord: () => ({ data: { person: amina } }),
+      PersonTimeline: () => timeline([]),
+      WriteDiaryEntry: () => ({ data: { writeDiaryEntry: diaryEntry('e-new', 0) } }),
+    });
+    renderAt('/persone/p1', server);
+    fireEvent.click(await screen.findByRole('button', { name: 'Nuova nota di diario' }, { timeout: 15_000 }));
+    const dialog = screen.getByRole('dialog', { name: 'Nuova nota di diario' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Salva la nota' }));
+    expect(within(dialog).getByLabelText('Testo della nota')).toHaveAccessibleDescription('Scrivi il testo della nota');
+    expect(server.requests.some((r) => r.operationName === 'WriteDiaryEntry')).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText('Tipo'), { target: { value: 'TELEFONATA' } });
+    fireEvent.change(within(dialog).getByLabelText('Data e ora'), { target: { value: '2026-11-20T10:30' } });
+    fireEvent.change(within(dialog).getByLabelText('Durata (minuti)'), { target: { value: '15' } });
+    fireEvent.click(within(dialog).getByLabelText('Familiare'));
+    fireEvent.change(within(dialog).getByLabelText('Altri partecipanti (ruolo, servizio)'), { target: { value: 'il figlio' } });
+    fireEvent.change(within(dialog).getByLabelText('Testo della nota'), { target: { value: ' Chiede il SAD. ' } });
+    fireEvent.change(within(dialog).getByLabelText('Da riprendere il'), { target: { value: '2026-11-27' } });
+    fireEvent.click(within(dialog).getByLabelText(/^Riservata/));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Salva la nota' }));
+    expect(await screen.findByText('Nota di diario salvata.')).toBeInTheDocument();
+    expect(server.requests.find((r) => r.operationName === 'WriteDiaryEntry')?.variables).toEqual({
+      input: {
+        personId: 'p1',
+        projectId: null,
+        entry: {
+          kind: 'TELEFONATA',
+          occurredAt: new Date('2026-11-20T10:30').toISOString(),
+          durationMinutes: 15,
+          place: null,
+          participants: [{ role: 'FAMILIARE', description: 'il figlio' }],
+          text: 'Chiede il SAD.',
+          followUpOn: '2026-11-27',
+          confidential: true,
+        },
+      },
+    });
+  });
+});
+
+describe('localDateTime', () => {
+  it('writes a local instant as datetime-local takes it', () => {
+    expect(localDateTime(new Date(2026, 10, 3, 9, 5))).toBe('2026-11-03T09:05');
+  });
+});
