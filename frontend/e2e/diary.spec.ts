@@ -10,12 +10,13 @@ const PASSWORD = 'ponte-demo-2026';
 const SOCIAL_WORKER = 'assistente.sociale@ponte.demo';
 
 test('a diary entry written in the record shows in the timeline', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
   await signIn(page, SOCIAL_WORKER, PASSWORD);
-  await page.goto('/persone');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Persone' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Persone' })).toBeVisible();
   await page.getByTestId('riga-persona').first().getByRole('link').first().click();
+  // A phone's width, as the record is used on a home visit.
+  await page.setViewportSize({ width: 390, height: 844 });
   const timeline = page.getByTestId('cronologia');
   await expect(page.getByRole('heading', { level: 2, name: 'Diario e cronologia' })).toBeVisible();
 
@@ -25,7 +26,6 @@ test('a diary entry written in the record shows in the timeline', async ({ page 
   await dialog.getByLabel('Tipo').selectOption('COLLOQUIO');
   await dialog.getByLabel('Durata (minuti)').fill('30');
   await dialog.getByLabel('Luogo').fill('Casa di Comunità');
-  await dialog.getByLabel('Familiare').check();
   await dialog.getByLabel('Testo della nota').fill(text);
   await dialog.getByRole('button', { name: 'Salva la nota' }).click();
   await expect(dialog).toBeHidden();

@@ -5,14 +5,17 @@
 //! (`users.agenda_email_reminders`). Neither carries personal data: the kind
 //! of item, its date and a link.
 
+use std::collections::HashSet;
+
 use entity::agenda_reminder;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use url::Url;
 use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::domain::agenda::reminder_due;
+use crate::domain::vocabulary::AgendaKind;
 use crate::error::AppResult;
 use crate::notify::outbox;
 use crate::notify::templates::Event;
@@ -44,10 +47,26 @@ pub async fn queue_due_reminders(
         return Ok(0);
     };
     let due = read_agenda(db, None, &[], (tomorrow, tomorrow), today).await?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    // Every round reads tomorrow's items again: those already reminded are
+    // skipped here, without a transaction each (the unique key still
+    // decides between two workers).
+    let reminded: HashSet<(Uuid, AgendaKind, Uuid)> = agenda_reminder::Entity::find()
+        .filter(agenda_reminder::Column::DueOn.eq(tomorrow))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.user_id, r.item_kind, r.item_id))
+        .collect();
     let mut queued = 0;
     for entry in due.iter().filter(|e| reminder_due(e.date, today)) {
         let users = concerned(db, &entry.owner).await?;
         for user in users {
+            if reminded.contains(&(user.id, entry.kind, entry.row.id())) {
+                continue;
+            }
             let txn = db.begin().await?;
             let taken = agenda_reminder::Entity::insert(agenda_reminder::ActiveModel {
                 id: Set(Uuid::now_v7()),
