@@ -23,6 +23,7 @@ mod m20261127_000010_territory_and_reporting;
 mod m20261127_000011_search_name_apostrophes;
 mod m20261127_000012_agreements_and_meetings;
 mod m20261127_000013_corrections;
+mod m20261127_000017_service_accounts;
 mod table_helpers;
 
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_search_name_apostrophes::Migration),
             Box::new(m20261127_000012_agreements_and_meetings::Migration),
             Box::new(m20261127_000013_corrections::Migration),
+            Box::new(m20261127_000017_service_accounts::Migration),
         ]
     }
 }

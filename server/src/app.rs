@@ -17,6 +17,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
 use crate::graphql;
+use crate::http::bearer::ServiceRate;
 use crate::http::metrics_endpoint;
 use crate::http::router::{router, AppState};
 use crate::metrics::Metrics;
@@ -95,6 +96,7 @@ impl Ponte {
                 config.password_checks,
                 config.password_check_wait,
             ),
+            service_rate: ServiceRate::new(config.service_rate_per_minute),
             config,
             clock: clock.clone(),
             metrics: Metrics::new(),

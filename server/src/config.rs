@@ -75,6 +75,9 @@ pub struct Config {
     /// Audit events older than this many months are pruned (at least 24:
     /// the access log of a health record is kept two years at least).
     pub audit_retention_months: u32,
+    /// Calls a service account may make per minute on the machine
+    /// endpoints (a burst of as many, then one per 60/n seconds).
+    pub service_rate_per_minute: u32,
 }
 
 /// The SMTP URL may carry a password: never print it.
@@ -115,6 +118,7 @@ impl fmt::Debug for Config {
             .field("case_rules", &self.case_rules)
             .field("suppression_threshold", &self.suppression_threshold)
             .field("audit_retention_months", &self.audit_retention_months)
+            .field("service_rate_per_minute", &self.service_rate_per_minute)
             .finish()
     }
 }
@@ -315,6 +319,12 @@ impl Config {
             },
             suppression_threshold: positive(&get, "PONTE_SUPPRESSION_THRESHOLD", 5)?,
             audit_retention_months: audit_retention_months(&get)?,
+            service_rate_per_minute: u32::try_from(positive(
+                &get,
+                "PONTE_SERVICE_RATE_PER_MINUTE",
+                120,
+            )?)
+            .unwrap_or(u32::MAX),
         })
     }
 

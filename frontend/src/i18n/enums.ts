@@ -455,6 +455,13 @@ const emailStatusLabels = {
   DEAD: 'Non recapitata',
 };
 
+/** The scopes of a service account (issue 18.1); no screen shows them yet. */
+const serviceScopeLabels = {
+  DISCHARGES_REPORT: 'Segnalazione dimissioni protette (discharges:report)',
+  FHIR_READ: 'Lettura cartella in FHIR (fhir:read)',
+  EXPORT_INTERVENTIONS: 'Flusso degli interventi (export:interventions)',
+};
+
 const indicatorUnitLabels = {
   COUNT: 'Numero',
   RATIO: 'Rapporto',
@@ -528,6 +535,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   AgreementPartyRole: agreementPartyRoleLabels,
   MeetingKind: meetingKindLabels,
   MeetingStatus: meetingStatusLabels,
+  ServiceScope: serviceScopeLabels,
 };
 
 /**

@@ -26,6 +26,7 @@ pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
 pub mod scalars;
+pub mod service_accounts;
 pub mod teams;
 pub mod users;
 pub mod vocabulary;
@@ -47,6 +48,7 @@ pub struct QueryRoot(
     notifications::NotificationQuery,
     network_agreements::NetworkAgreementQuery,
     meetings::MeetingQuery,
+    service_accounts::ServiceAccountQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -66,6 +68,7 @@ pub struct MutationRoot(
     notifications::NotificationMutation,
     network_agreements::NetworkAgreementMutation,
     meetings::MeetingMutation,
+    service_accounts::ServiceAccountMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -133,6 +133,7 @@ pub async fn caller_of(
             .map(|(viewer, _)| viewer);
     Ok(Caller {
         viewer,
+        service_account: None,
         request_id,
         client_addr: Some(client_address_of(state, peer, headers)),
         clock: state.clock.clone(),
@@ -140,7 +141,7 @@ pub async fn caller_of(
     })
 }
 
-fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+pub(crate) fn client_address_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
     let forwarded_for: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()

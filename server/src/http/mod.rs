@@ -4,12 +4,14 @@
 //! a session cannot be saved and the SPA's static files.
 
 pub mod access_log_export;
+pub mod bearer;
 pub mod client_address;
 pub mod csrf;
 pub mod download;
 pub mod graphql_endpoint;
 pub mod health;
 pub mod indicator_export;
+pub mod interventions_export;
 pub mod metrics_endpoint;
 pub mod panics;
 pub mod refusals;

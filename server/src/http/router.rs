@@ -21,9 +21,10 @@ use crate::auth::session_store::{self, OnTheClock};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::graphql::PonteSchema;
+use crate::http::bearer::{self, ServiceRate};
 use crate::http::{
-    access_log_export, csrf, graphql_endpoint, health, indicator_export, metrics_endpoint, panics,
-    refusals, request_id, request_span, session_save,
+    access_log_export, csrf, graphql_endpoint, health, indicator_export, interventions_export,
+    metrics_endpoint, panics, refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
 
@@ -42,6 +43,8 @@ pub struct AppState {
     pub clock: Clock,
     /// This instance's operations metrics (`crate::metrics`).
     pub metrics: Metrics,
+    /// Each service account's calls this minute (`http::bearer`).
+    pub service_rate: ServiceRate,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -84,6 +87,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
             "/export/audit/person-accesses.csv",
             get(access_log_export::csv),
         )
+        // Also a machine endpoint: a service account's bearer token or a
+        // REPORTER's session (`interventions_export`).
+        .route("/export/interventions.csv", get(interventions_export::csv))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::same_origin_only,
@@ -99,6 +105,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::map_response(refusals::in_graphql_shape))
+                // A bearer token is for the machine endpoints only: anywhere
+                // else (`/graphql` first) it is refused before the CSRF check.
+                .layer(middleware::from_fn(bearer::only_on_machine_endpoints))
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
                 .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
                 .layer(middleware::map_response(session_save::explain_failure))
