@@ -26,6 +26,7 @@ pub mod network_agreements;
 pub mod person_identity;
 pub mod project_lifecycle;
 pub mod search_text;
+pub mod service_accounts;
 pub mod territory;
 pub mod vocabulary;
 pub mod wording;

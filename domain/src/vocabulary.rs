@@ -607,6 +607,15 @@ macro_rules! with_vocabularies {
                 Sent = "SENT",
                 Dead = "DEAD",
             }
+
+            /// What a service account may do on the machine endpoints; on the
+            /// wire and in storage as `discharges:report`, `fhir:read`,
+            /// `export:interventions` (`service_accounts::ServiceScope::wire`).
+            ServiceScope {
+                DischargesReport = "DISCHARGES_REPORT",
+                FhirRead = "FHIR_READ",
+                ExportInterventions = "EXPORT_INTERVENTIONS",
+            }
         }
     };
 }

@@ -26,6 +26,7 @@ mod m20261127_000013_corrections;
 mod m20261127_000015_documents;
 mod m20261127_000016_agenda;
 mod m20261127_000014_case_diary;
+mod m20261127_000017_service_accounts;
 mod table_helpers;
 
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000015_documents::Migration),
             Box::new(m20261127_000016_agenda::Migration),
             Box::new(m20261127_000014_case_diary::Migration),
+            Box::new(m20261127_000017_service_accounts::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::db;
 use crate::document_store;
 use crate::graphql;
+use crate::http::bearer::ServiceRate;
 use crate::http::metrics_endpoint;
 use crate::http::router::{router, AppState};
 use crate::metrics::Metrics;
@@ -99,6 +100,7 @@ impl Ponte {
                 config.password_checks,
                 config.password_check_wait,
             ),
+            service_rate: ServiceRate::new(config.service_rate_per_minute),
             config,
             clock: clock.clone(),
             metrics: Metrics::new(),

@@ -88,6 +88,16 @@ pub enum AuditAction {
     DiaryEntryAnnotated,
     /// Diary entries shown in a person's or a project's diary or timeline.
     DiaryEntryListed,
+    ServiceAccountCreated,
+    ServiceAccountTokenRotated,
+    ServiceAccountTokenRevoked,
+    ServiceAccountDeactivated,
+    /// A known token was refused (revoked, expired, inactive account) or
+    /// asked for a scope its account lacks: the trail names the account.
+    ServiceAccountRefused,
+    NomenclatoreCodeSet,
+    /// The interventions flow was downloaded: who, period, territory, rows.
+    InterventionsExported,
 }
 
 impl AuditAction {
@@ -158,6 +168,13 @@ impl AuditAction {
             AuditAction::DiaryEntryEdited => "DIARY_ENTRY_EDITED",
             AuditAction::DiaryEntryAnnotated => "DIARY_ENTRY_ANNOTATED",
             AuditAction::DiaryEntryListed => "DIARY_ENTRY_LISTED",
+            AuditAction::ServiceAccountCreated => "SERVICE_ACCOUNT_CREATED",
+            AuditAction::ServiceAccountTokenRotated => "SERVICE_ACCOUNT_TOKEN_ROTATED",
+            AuditAction::ServiceAccountTokenRevoked => "SERVICE_ACCOUNT_TOKEN_REVOKED",
+            AuditAction::ServiceAccountDeactivated => "SERVICE_ACCOUNT_DEACTIVATED",
+            AuditAction::ServiceAccountRefused => "SERVICE_ACCOUNT_REFUSED",
+            AuditAction::NomenclatoreCodeSet => "NOMENCLATORE_CODE_SET",
+            AuditAction::InterventionsExported => "INTERVENTIONS_EXPORTED",
         }
     }
 }
@@ -230,19 +247,44 @@ pub async fn record_many(
     Ok(())
 }
 
+/// A service account's event has no user: its organization is the actor's
+/// organization and `details.serviceAccount` names the account (id, name),
+/// which is what an AUDITOR reads in the trail.
 fn row(caller: &Caller, entry: AuditEntry) -> audit_event::ActiveModel {
     let viewer = caller.viewer.as_ref();
+    let account = caller.service_account.as_ref();
+    let details = match account {
+        None => entry.details,
+        Some(account) => {
+            let mut details = match entry.details {
+                Some(serde_json::Value::Object(map)) => map,
+                Some(other) => {
+                    let mut map = serde_json::Map::new();
+                    map.insert("detail".into(), other);
+                    map
+                }
+                None => serde_json::Map::new(),
+            };
+            details.insert(
+                "serviceAccount".into(),
+                serde_json::json!({ "id": account.account_id, "name": account.name }),
+            );
+            Some(serde_json::Value::Object(details))
+        }
+    };
     audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         occurred_at: Set(caller.now()),
         actor_user_id: Set(entry.actor_user_id.or(viewer.map(|v| v.user_id))),
-        actor_organization_id: Set(viewer.and_then(|v| v.organization_id)),
+        actor_organization_id: Set(viewer
+            .and_then(|v| v.organization_id)
+            .or(account.map(|a| a.organization_id))),
         action: Set(entry.action.as_str().to_owned()),
         entity_type: Set(entry.entity_type.map(str::to_owned)),
         entity_id: Set(entry.entity_id),
         person_id: Set(entry.person_id),
         request_id: Set(caller.request_id.clone()),
         client_addr: Set(caller.client_addr.clone()),
-        details: Set(entry.details),
+        details: Set(details),
     }
 }

@@ -79,6 +79,9 @@ pub struct Config {
     pub document_store: DocumentStoreConfig,
     /// The largest document accepted, in bytes.
     pub document_max_bytes: u64,
+    /// Calls a service account may make per minute on the machine
+    /// endpoints (a burst of as many, then one per 60/n seconds).
+    pub service_rate_per_minute: u32,
 }
 
 /// `PONTE_DOCUMENT_STORE`: a directory under `PONTE_DATA_DIR` (one instance)
@@ -155,6 +158,7 @@ impl fmt::Debug for Config {
             .field("audit_retention_months", &self.audit_retention_months)
             .field("document_store", &self.document_store)
             .field("document_max_bytes", &self.document_max_bytes)
+            .field("service_rate_per_minute", &self.service_rate_per_minute)
             .finish()
     }
 }
@@ -361,6 +365,12 @@ impl Config {
                 "PONTE_DOCUMENT_MAX_BYTES",
                 DEFAULT_DOCUMENT_MAX_BYTES,
             )?,
+            service_rate_per_minute: u32::try_from(positive(
+                &get,
+                "PONTE_SERVICE_RATE_PER_MINUTE",
+                120,
+            )?)
+            .unwrap_or(u32::MAX),
         })
     }
 

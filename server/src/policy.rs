@@ -31,8 +31,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::caller::{Caller, Viewer};
-use crate::domain::vocabulary::{ProjectStatus, ReferralStatus, Role, TeamKind, TeamRole};
+use crate::caller::{Caller, ServiceAccountActor, Viewer};
+use crate::domain::vocabulary::{
+    ProjectStatus, ReferralStatus, Role, ServiceScope, TeamKind, TeamRole,
+};
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
 use crate::services::territory::{lies_within, territory_ids, within_territories};
@@ -851,6 +853,69 @@ pub fn require_auditor(caller: &Caller) -> AppResult<&Viewer> {
         Ok(viewer)
     } else {
         Err(AppError::Forbidden)
+    }
+}
+
+/// Service accounts and the nomenclatore mapping are the installation's
+/// configuration: ADMIN only. A service account itself never reaches
+/// `/graphql`, so it never passes here.
+pub fn can_manage_service_accounts(caller: &Caller) -> AppResult<&Viewer> {
+    require_admin(caller)
+}
+
+/// The nomenclatore mapping is read by those who edit it and by the
+/// planning offices that send the flow.
+pub fn can_read_nomenclatore(caller: &Caller) -> AppResult<&Viewer> {
+    let viewer = caller.viewer()?;
+    match viewer.role {
+        Role::Admin | Role::Reporter => Ok(viewer),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// A service account does what its scopes say, nothing more.
+pub fn require_scope(account: &ServiceAccountActor, scope: ServiceScope) -> AppResult<()> {
+    if account.scopes.contains(&scope) {
+        Ok(())
+    } else {
+        Err(AppError::ForbiddenBecause(format!(
+            "Il service account non ha l'ambito {}",
+            scope.wire()
+        )))
+    }
+}
+
+/// The interventions flow of a territory (issue 18.5) holds personal data
+/// (the codice fiscale) for the Region's social-services flow: a service
+/// account with `export:interventions` of an organization the territory
+/// lies within (an ATS's data warehouse sends its Ambiti's), or a REPORTER
+/// of that territory or one above it. Nobody else, ADMIN included.
+pub async fn require_interventions_exporter(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    territory_id: Uuid,
+) -> AppResult<()> {
+    if let Some(account) = &caller.service_account {
+        require_scope(account, ServiceScope::ExportInterventions)?;
+        return if lies_within(conn, territory_id, &[account.organization_id]).await? {
+            Ok(())
+        } else {
+            Err(AppError::ForbiddenBecause(
+                "Questo territorio non è sotto l'ente del service account".into(),
+            ))
+        };
+    }
+    let viewer = caller.viewer()?;
+    if viewer.role != Role::Reporter {
+        return Err(AppError::Forbidden);
+    }
+    let mine = territory_ids(conn, viewer.user_id).await?;
+    if lies_within(conn, territory_id, &mine).await? {
+        Ok(())
+    } else {
+        Err(AppError::ForbiddenBecause(
+            "Questo territorio non è tra quelli di tua competenza".into(),
+        ))
     }
 }
 

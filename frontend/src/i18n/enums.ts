@@ -518,6 +518,13 @@ const emailStatusLabels = {
   DEAD: 'Non recapitata',
 };
 
+/** The scopes of a service account (issue 18.1); no screen shows them yet. */
+const serviceScopeLabels = {
+  DISCHARGES_REPORT: 'Segnalazione dimissioni protette (discharges:report)',
+  FHIR_READ: 'Lettura cartella in FHIR (fhir:read)',
+  EXPORT_INTERVENTIONS: 'Flusso degli interventi (export:interventions)',
+};
+
 const indicatorUnitLabels = {
   COUNT: 'Numero',
   RATIO: 'Rapporto',
@@ -598,6 +605,7 @@ export const enumLabels: Record<string, Record<string, string>> = {
   DiaryKind: diaryKindLabels,
   DiaryParticipantRole: diaryParticipantRoleLabels,
   TimelineKind: timelineKindLabels,
+  ServiceScope: serviceScopeLabels,
 };
 
 /**

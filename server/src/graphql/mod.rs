@@ -29,6 +29,7 @@ pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
 pub mod scalars;
+pub mod service_accounts;
 pub mod teams;
 pub mod users;
 pub mod vocabulary;
@@ -51,6 +52,7 @@ pub struct QueryRoot(
     network_agreements::NetworkAgreementQuery,
     meetings::MeetingQuery,
     agenda::AgendaQueryRoot,
+    service_accounts::ServiceAccountQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -73,6 +75,7 @@ pub struct MutationRoot(
     documents::DocumentMutation,
     agenda::AgendaMutation,
     case_diary::DiaryMutation,
+    service_accounts::ServiceAccountMutation,
 );
 
 pub type PonteSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -34,6 +34,7 @@ pub async fn ics(
         client_addr: Some(client_address_of(&state, peer, &headers)),
         clock: state.clock.clone(),
         rules: state.config.case_rules,
+        service_account: None,
     };
     let host = state.config.public_url.host_str().unwrap_or("ponte");
     match calendar_feeds::calendar_feed_file(&state.db, &caller, token, host).await {

@@ -133,6 +133,7 @@ pub async fn caller_of(
             .map(|(viewer, _)| viewer);
     Ok(Caller {
         viewer,
+        service_account: None,
         request_id,
         client_addr: Some(client_address_of(state, peer, headers)),
         clock: state.clock.clone(),

@@ -5,6 +5,7 @@
 
 pub mod access_log_export;
 pub mod calendar_feed;
+pub mod bearer;
 pub mod client_address;
 pub mod csrf;
 pub mod documents;
@@ -12,6 +13,7 @@ pub mod download;
 pub mod graphql_endpoint;
 pub mod health;
 pub mod indicator_export;
+pub mod interventions_export;
 pub mod metrics_endpoint;
 pub mod panics;
 pub mod refusals;

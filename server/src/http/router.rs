@@ -22,8 +22,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::document_store::DocumentStore;
 use crate::graphql::PonteSchema;
+use crate::http::bearer::{self, ServiceRate};
 use crate::http::{
     access_log_export, calendar_feed, csrf, documents, graphql_endpoint, health, indicator_export,
+    interventions_export,
     metrics_endpoint, panics, refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
@@ -45,6 +47,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Where the documents' bytes are kept (`crate::document_store`).
     pub documents: Arc<dyn DocumentStore>,
+    /// Each service account's calls this minute (`http::bearer`).
+    pub service_rate: ServiceRate,
 }
 
 /// A GraphQL operation is small; anything bigger is a mistake or an attack.
@@ -87,6 +91,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
             "/export/audit/person-accesses.csv",
             get(access_log_export::csv),
         )
+        // Also a machine endpoint: a service account's bearer token or a
+        // REPORTER's session (`interventions_export`).
+        .route("/export/interventions.csv", get(interventions_export::csv))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::same_origin_only,
@@ -119,6 +126,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::map_response(refusals::in_graphql_shape))
+                // A bearer token is for the machine endpoints only: anywhere
+                // else (`/graphql` first) it is refused before the CSRF check.
+                .layer(middleware::from_fn(bearer::only_on_machine_endpoints))
                 .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
                 .layer(middleware::map_response(session_save::explain_failure))
                 .layer(sessions)

@@ -73,6 +73,7 @@ impl Dice {
 pub(super) fn seed_caller(user: &user::Model) -> AppResult<Caller> {
     Ok(Caller {
         viewer: Some(viewer_of(user)?),
+        service_account: None,
         request_id: Some("seed-demo".into()),
         client_addr: None,
         clock: Clock::system(),

@@ -19,6 +19,7 @@ pub mod indicator_export;
 pub mod indicator_files;
 pub mod indicators;
 pub mod integrated_pai;
+pub mod interventions_flow;
 pub mod meetings;
 pub mod network_agreement_reminders;
 pub mod network_agreements;
@@ -33,6 +34,7 @@ pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
 pub mod rows;
+pub mod service_accounts;
 pub mod teams;
 pub mod territory;
 pub mod users;
@@ -56,7 +58,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 31] = [
+    const SOURCES: [(&str, &str); 33] = [
         ("agenda", include_str!("agenda.rs")),
         ("agenda_reminders", include_str!("agenda_reminders.rs")),
         ("calendar_feeds", include_str!("calendar_feeds.rs")),
@@ -77,6 +79,7 @@ mod tests {
         ("indicator_export", include_str!("indicator_export.rs")),
         ("indicator_files", include_str!("indicator_files.rs")),
         ("indicators", include_str!("indicators.rs")),
+        ("interventions_flow", include_str!("interventions_flow.rs")),
         ("meetings", include_str!("meetings.rs")),
         (
             "network_agreement_reminders",
@@ -92,6 +95,7 @@ mod tests {
         ("project_reviews", include_str!("project_reviews.rs")),
         ("projects", include_str!("projects.rs")),
         ("referrals", include_str!("referrals.rs")),
+        ("service_accounts", include_str!("service_accounts.rs")),
         ("teams", include_str!("teams.rs")),
         ("territory", include_str!("territory.rs")),
         ("users", include_str!("users.rs")),

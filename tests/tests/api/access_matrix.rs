@@ -13,6 +13,7 @@ on_both_databases!(
     each_caller_gets_exactly_the_expected_answer_about_discharges,
     each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings,
     each_caller_gets_exactly_the_expected_answer_about_the_case_diary,
+    each_caller_gets_exactly_the_expected_answer_about_service_accounts,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -1099,6 +1100,87 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
         let answer = reader.gql(PERSON_DIARY, json!({ "id": s.person })).await;
         assert!(answer.body.to_string().contains(&secret), "{}", answer.body);
     }
+/// Service accounts and the nomenclatore mapping are ADMIN's configuration
+/// (the mapping is also read by a REPORTER, who sends the flow).
+async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
+    let asst = app
+        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
+        .await;
+    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
+    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
+    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
+    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
+    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
+    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let reporter = reporter_of_everything(&app, &admin).await;
+    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
+    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
+    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        .await;
+    app.remove_member(&admin, &pua, &former_id).await;
+    let create = "mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { token account { id } tokenInfo { id } } }";
+    let input = json!({ "input": { "organizationId": ats, "name": "Datawarehouse", "scopes": ["EXPORT_INTERVENTIONS"], "expiresInDays": 30 } });
+    let mut accounts = Vec::new();
+    for _ in 0..2 {
+        let made = admin.gql(create, input.clone()).await;
+        accounts.push((
+            made.ok()["createServiceAccount"]["account"]["id"].clone(),
+            made.ok()["createServiceAccount"]["tokenInfo"]["id"].clone(),
+        ));
+    }
+    let anonymous = app.client();
+    let clients = [
+        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
+    ];
+    let admin_only = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
+    let ops = vec![
+        Op {
+            name: "serviceAccounts",
+            query: "{ serviceAccounts { id tokens { prefix } organization { id } } }",
+            vars: json!({}),
+            expect: admin_only,
+        },
+        Op {
+            name: "nomenclatoreMappings",
+            query: "{ nomenclatoreMappings { serviceKind code } }",
+            vars: json!({}),
+            expect: [UNAUTH, DENY, Ok, DENY, DENY, Ok, DENY],
+        },
+        Op {
+            name: "createServiceAccount",
+            query: create,
+            vars: input.clone(),
+            expect: admin_only,
+        },
+        Op {
+            name: "rotateServiceAccountToken",
+            query: "mutation($id: ID!) { rotateServiceAccountToken(id: $id) { token } }",
+            vars: json!({ "id": accounts[0].0 }),
+            expect: admin_only,
+        },
+        Op {
+            name: "revokeServiceAccountToken",
+            query: "mutation($id: ID!) { revokeServiceAccountToken(id: $id) { id } }",
+            vars: json!({ "id": accounts[0].1 }),
+            expect: admin_only,
+        },
+        Op {
+            name: "deactivateServiceAccount",
+            query: "mutation($id: ID!) { deactivateServiceAccount(id: $id) { id } }",
+            vars: json!({ "id": accounts[1].0 }),
+            expect: admin_only,
+        },
+        Op {
+            name: "setNomenclatoreCode",
+            query: "mutation { setNomenclatoreCode(serviceKind: SAD, code: \"A1\", label: \"SAD\") { code } }",
+            vars: json!({}),
+            expect: admin_only,
+        },
+    ];
+    assert_eq!(check(&ops, &clients, "no person here").await, 49);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.
