@@ -656,7 +656,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             expect: write,
         },
     ];
-    assert_eq!(check(&ops, &clients, &person).await, 119);
+    assert_eq!(check(&ops, &clients, &person).await, 126);
 }
 
 /// The reporting ward user is a seventh caller: their own discharge, not the record.
