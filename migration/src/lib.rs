@@ -23,9 +23,9 @@ mod m20261127_000010_territory_and_reporting;
 mod m20261127_000011_search_name_apostrophes;
 mod m20261127_000012_agreements_and_meetings;
 mod m20261127_000013_corrections;
+mod m20261127_000014_case_diary;
 mod m20261127_000015_documents;
 mod m20261127_000016_agenda;
-mod m20261127_000014_case_diary;
 mod m20261127_000017_service_accounts;
 mod table_helpers;
 

@@ -1,6 +1,7 @@
 use async_graphql::{ComplexObject, Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 
+use crate::graphql::case_diary::DiaryEntry;
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
 use crate::graphql::guard;
@@ -63,6 +64,14 @@ impl AgendaItem {
         match &self.entry.row {
             AgendaRow::Meeting(m) => Some(Meeting::from(m.clone())),
             _ => None,
+        }
+    }
+
+    /// The diary entry whose follow-up is due.
+    async fn diary_entry(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DiaryEntry>> {
+        match &self.entry.row {
+            AgendaRow::DiaryEntry(e) => guard::one(ctx, Some(e.clone())).await,
+            _ => Ok(None),
         }
     }
 

@@ -4,8 +4,8 @@
 //! a session cannot be saved and the SPA's static files.
 
 pub mod access_log_export;
-pub mod calendar_feed;
 pub mod bearer;
+pub mod calendar_feed;
 pub mod client_address;
 pub mod csrf;
 pub mod documents;

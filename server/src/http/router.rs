@@ -25,8 +25,8 @@ use crate::graphql::PonteSchema;
 use crate::http::bearer::{self, ServiceRate};
 use crate::http::{
     access_log_export, calendar_feed, csrf, documents, graphql_endpoint, health, indicator_export,
-    interventions_export,
-    metrics_endpoint, panics, refusals, request_id, request_span, session_save,
+    interventions_export, metrics_endpoint, panics, refusals, request_id, request_span,
+    session_save,
 };
 use crate::metrics::Metrics;
 

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use entity::{discharge, meeting, meeting_participant, project, user};
+use entity::{diary_entry, discharge, meeting, meeting_participant, project, user};
 use sea_orm::sea_query::{Expr, IntoColumnRef, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -36,6 +36,7 @@ pub enum AgendaRow {
     Project(project::Model),
     Discharge(discharge::Model),
     Meeting(meeting::Model),
+    DiaryEntry(diary_entry::Model),
 }
 
 impl AgendaRow {
@@ -44,6 +45,7 @@ impl AgendaRow {
             AgendaRow::Project(p) => p.id,
             AgendaRow::Discharge(d) => d.id,
             AgendaRow::Meeting(m) => m.id,
+            AgendaRow::DiaryEntry(e) => e.id,
         }
     }
 
@@ -53,6 +55,7 @@ impl AgendaRow {
             AgendaRow::Project(p) => Some(p.person_id),
             AgendaRow::Discharge(d) => Some(d.person_id),
             AgendaRow::Meeting(_) => None,
+            AgendaRow::DiaryEntry(e) => Some(e.person_id),
         }
     }
 }
@@ -184,8 +187,7 @@ async fn read_source(
         AgendaKind::UvmAssessment => uvm_assessments(conn, audience, window, today).await,
         AgendaKind::ExpectedDischarge => expected_discharges(conn, audience, window, today).await,
         AgendaKind::Meeting => planned_meetings(conn, audience, window, today).await,
-        // The case diary's follow-ups join here when the diary lands.
-        AgendaKind::DiaryFollowUp => Ok(Vec::new()),
+        AgendaKind::DiaryFollowUp => diary_follow_ups(conn, audience, window).await,
     }
 }
 
@@ -360,6 +362,46 @@ async fn planned_meetings(
             overdue: is_overdue(m.planned_on, today, true),
             owner: Owner::Users(participants.remove(&m.id).unwrap_or_default()),
             row: AgendaRow::Meeting(m),
+        })
+        .collect())
+}
+
+/// Diary entries whose follow-up falls in the window: MINE, those the user
+/// wrote; MY_TEAMS, every entry on a person the user is responsible for
+/// and may read (a confidential one only for its author and the case
+/// manager, as everywhere). A follow-up is a reminder on its date, not a
+/// task that can be closed: it is never carried as overdue.
+async fn diary_follow_ups(
+    conn: &impl ConnectionTrait,
+    audience: Option<&Audience>,
+    (lo, hi): (NaiveDate, NaiveDate),
+) -> AppResult<Vec<AgendaEntry>> {
+    let mut query =
+        diary_entry::Entity::find().filter(diary_entry::Column::FollowUpOn.between(lo, hi));
+    if let Some(a) = audience {
+        query = query
+            .filter(responsible_for(
+                (diary_entry::Entity, diary_entry::Column::PersonId),
+                a.user_id,
+            ))
+            .filter(policy::reads_diary_entry(a.user_id));
+        if a.scope == AgendaScope::Mine {
+            query = query.filter(diary_entry::Column::AuthorId.eq(a.user_id));
+        }
+    }
+    Ok(query
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|e| {
+            let date = e.follow_up_on?;
+            Some(AgendaEntry {
+                kind: AgendaKind::DiaryFollowUp,
+                date,
+                overdue: false,
+                owner: Owner::Users(vec![e.author_id]),
+                row: AgendaRow::DiaryEntry(e),
+            })
         })
         .collect())
 }

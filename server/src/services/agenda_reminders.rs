@@ -27,6 +27,7 @@ pub fn item_path(row: &AgendaRow) -> String {
         AgendaRow::Project(p) => format!("/progetti/{}", p.id),
         AgendaRow::Discharge(d) => outbox::discharge_path(d.id),
         AgendaRow::Meeting(m) => format!("/incontri/{}", m.id),
+        AgendaRow::DiaryEntry(e) => format!("/persone/{}#scheda-diario", e.person_id),
     }
 }
 

@@ -1100,6 +1100,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
         let answer = reader.gql(PERSON_DIARY, json!({ "id": s.person })).await;
         assert!(answer.body.to_string().contains(&secret), "{}", answer.body);
     }
+}
+
 /// Service accounts and the nomenclatore mapping are ADMIN's configuration
 /// (the mapping is also read by a REPORTER, who sends the flow).
 async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db: TestDb) {

@@ -18,6 +18,7 @@ on_both_databases!(
     a_linked_record_must_be_the_persons_own,
     the_timeline_merges_the_records_newest_first_and_filters_by_kind,
     bad_input_is_refused_naming_the_field_and_writes_nothing,
+    a_follow_up_is_in_the_agenda_of_whom_may_read_its_entry_and_reminds_its_author,
 );
 
 pub const WRITE: &str = "mutation($input: WriteDiaryEntryInput!) { writeDiaryEntry(input: $input) { id version kind text place durationMinutes followUpOn confidential editableUntil author { id } project { id } participants { role description user { id } } } }";
@@ -595,4 +596,87 @@ async fn bad_input_is_refused_naming_the_field_and_writes_nothing(db: TestDb) {
             .await,
         0
     );
+}
+
+const FOLLOW_UPS: &str = "query($from: Date!, $to: Date!, $scope: AgendaScope!) { agenda(from: $from, to: $to, scope: $scope, kinds: [DIARY_FOLLOW_UP]) { kind date overdue diaryEntry { id } person { id } } }";
+
+/// The diary's follow-ups in the agenda (issue 17, points 1 and 2): MINE
+/// holds the author's, MY_TEAMS every entry the caller may read — a
+/// confidential one only for its author and the case manager — and the
+/// author is reminded the day before, once per entry.
+async fn a_follow_up_is_in_the_agenda_of_whom_may_read_its_entry_and_reminds_its_author(
+    db: TestDb,
+) {
+    let s = Scene::open(db).await;
+    let tomorrow = s.app.clock.today() + chrono::Days::new(1);
+    let mut plain = entry(s.an_hour_ago(), "Richiamare la figlia");
+    plain["followUpOn"] = json!(tomorrow.to_string());
+    let plain = s.write(&s.author, plain).await;
+    let mut secret = entry(s.an_hour_ago(), "Detto in confidenza");
+    secret["followUpOn"] = json!(tomorrow.to_string());
+    secret["confidential"] = json!(true);
+    let secret = s.write(&s.author, secret).await;
+
+    let window = |scope: &str| {
+        json!({
+            "from": s.app.clock.today().to_string(),
+            "to": (s.app.clock.today() + chrono::Days::new(6)).to_string(),
+            "scope": scope,
+        })
+    };
+    let seen = |answer: ponte_tests::Gql| -> Vec<String> {
+        let mut ids: Vec<String> = answer.ok()["agenda"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| {
+                assert_eq!(item["kind"], "DIARY_FOLLOW_UP");
+                assert_eq!(item["date"], tomorrow.to_string());
+                assert_eq!(item["overdue"], false);
+                assert_eq!(item["person"]["id"], s.person);
+                item["diaryEntry"]["id"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut both = vec![plain.clone(), secret.clone()];
+    both.sort();
+    let author_mine = s.author.gql(FOLLOW_UPS, window("MINE")).await;
+    assert_eq!(seen(author_mine), both);
+    let manager_teams = s.manager.gql(FOLLOW_UPS, window("MY_TEAMS")).await;
+    assert_eq!(seen(manager_teams), both);
+    let manager_mine = s.manager.gql(FOLLOW_UPS, window("MINE")).await;
+    assert_eq!(seen(manager_mine), Vec::<String>::new());
+    let colleague_teams = s.colleague.gql(FOLLOW_UPS, window("MY_TEAMS")).await;
+    assert_eq!(seen(colleague_teams), vec![plain.clone()]);
+    for outsider in [&s.former, &s.other] {
+        let answer = outsider.gql(FOLLOW_UPS, window("MY_TEAMS")).await;
+        assert_eq!(seen(answer), Vec::<String>::new());
+    }
+    let ward = s.ward.gql(FOLLOW_UPS, window("MY_TEAMS")).await;
+    assert_eq!(seen(ward), Vec::<String>::new());
+    for no_agenda in [&s.admin, &s.auditor] {
+        no_agenda
+            .gql(FOLLOW_UPS, window("MY_TEAMS"))
+            .await
+            .expect_code("FORBIDDEN");
+    }
+
+    let reminders = |email: &str| {
+        format!(
+            "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id \
+             WHERE n.kind = 'AGENDA_REMINDER' AND u.email = '{email}'"
+        )
+    };
+    assert_eq!(
+        s.app
+            .wait_for_count(&reminders("autrice@asst.test"), 2, Duration::from_secs(30))
+            .await,
+        2
+    );
+    s.app.worker_round().await;
+    assert_eq!(s.app.count(&reminders("autrice@asst.test")).await, 2);
+    assert_eq!(s.app.count(&reminders("collega@asst.test")).await, 0);
+    assert_eq!(s.app.count(&reminders("case.manager@asst.test")).await, 0);
 }

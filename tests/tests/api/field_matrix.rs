@@ -18,7 +18,7 @@ use crate::need_to_know::{ids_in, Case};
 on_both_databases!(no_field_path_hands_a_persons_case_to_those_who_must_not_see_it);
 
 /// The types that carry a person's case data.
-const CASE_TYPES: [&str; 6] = [
+const CASE_TYPES: [&str; 7] = [
     "Person",
     "Assessment",
     "IndividualProject",

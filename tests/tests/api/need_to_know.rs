@@ -328,10 +328,12 @@ impl Case {
             .login_ok("nurse@asst.test", ponte_tests::PASSWORD)
             .await;
         let occurred_at = (app.clock.now() - chrono::Duration::hours(1)).to_rfc3339();
+        let follow_up_on = (app.clock.today() + chrono::Days::new(7)).to_string();
         let write = |links: Value, confidential: bool| {
             let mut input = links;
             input["personId"] = json!(person);
-            input["entry"] = json!({ "kind": "COLLOQUIO", "occurredAt": occurred_at, "text": "Colloquio", "confidential": confidential });
+            // A follow-up in a week: the agenda leads to the entry too.
+            input["entry"] = json!({ "kind": "COLLOQUIO", "occurredAt": occurred_at, "text": "Colloquio", "confidential": confidential, "followUpOn": follow_up_on });
             json!({ "input": input })
         };
         let written = |answer: Value| answer["writeDiaryEntry"]["id"].as_str().unwrap().to_owned();

@@ -3,6 +3,7 @@ import type { AgendaQuery } from '../../gql/graphql';
 import { fakeServer, type Served } from '../../test/fakeServer';
 import { operator } from '../../test/registers';
 import { renderAt } from '../../test/renderApp';
+import { itemLink } from './AgendaPage';
 
 type Item = Served<AgendaQuery['agenda'][number]>;
 
@@ -18,6 +19,7 @@ const items: Item[] = [
     project: { __typename: 'IndividualProject', id: 'pr1', title: 'PAI domiciliare' },
     discharge: null,
     meeting: null,
+    diaryEntry: null,
     person,
   },
   {
@@ -29,6 +31,7 @@ const items: Item[] = [
     project: null,
     discharge: null,
     meeting: { __typename: 'Meeting', id: 'm1', title: 'Équipe del giovedì' },
+    diaryEntry: null,
     person: null,
   },
   {
@@ -40,6 +43,7 @@ const items: Item[] = [
     project: null,
     discharge: { __typename: 'Discharge', id: 'd1' },
     meeting: null,
+    diaryEntry: null,
     person: { ...person, id: 'p2', givenName: 'Rosa', familyName: 'Tognali' },
   },
 ];
@@ -101,5 +105,23 @@ describe('Agenda', () => {
     open('/agenda?vista=mese&dal=2026-12-10');
     expect(await screen.findByText('Nessuna scadenza in questo periodo.')).toBeInTheDocument();
     expect(screen.getByTestId('periodo')).toHaveTextContent('Dal 01/12/2026 al 31/12/2026');
+  });
+});
+
+describe('itemLink', () => {
+  it("leads a diary follow-up to the diary of the person's record", () => {
+    const followUp: Item = {
+      __typename: 'AgendaItem',
+      id: 'DIARY_FOLLOW_UP:e1',
+      kind: 'DIARY_FOLLOW_UP',
+      date: '2026-11-28',
+      overdue: false,
+      project: null,
+      discharge: null,
+      meeting: null,
+      diaryEntry: { __typename: 'DiaryEntry', id: 'e1' },
+      person,
+    };
+    expect(itemLink(followUp)).toEqual({ href: '/persone/p1#scheda-diario', label: 'Apri il diario' });
   });
 });

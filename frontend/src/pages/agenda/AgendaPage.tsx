@@ -42,6 +42,9 @@ export const agendaQuery = graphql(`
         id
         title
       }
+      diaryEntry {
+        id
+      }
       person {
         id
         givenName
@@ -58,6 +61,7 @@ export function itemLink(item: Item): { href: string; label: string } | undefine
   if (item.project) return { href: pathTo.project(item.project.id), label: item.project.title };
   if (item.discharge) return { href: pathTo.discharge(item.discharge.id), label: copy.open.discharge };
   if (item.meeting) return { href: pathTo.meeting(item.meeting.id), label: item.meeting.title };
+  if (item.diaryEntry && item.person) return { href: `${pathTo.person(item.person.id)}#scheda-diario`, label: copy.open.diary };
   return undefined;
 }
 

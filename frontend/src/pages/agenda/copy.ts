@@ -22,6 +22,7 @@ export const agendaCopy = {
     project: 'Apri il progetto',
     discharge: 'Apri la dimissione',
     meeting: "Apri l'incontro",
+    diary: 'Apri il diario',
   },
   noAccess: 'Non visibile',
 } as const;

@@ -31,7 +31,17 @@ import { personName } from '../../i18n/names';
  * reload or a shared link opens the same one. The summary and the status,
  * with its steps and what each still needs, stay above them all.
  */
-export const PROJECT_SECTIONS = ['obiettivi', 'integrato', 'consenso', 'verifiche', 'budget', 'punteggi', 'diario', 'documenti', 'storia'] as const;
+export const PROJECT_SECTIONS = [
+  'obiettivi',
+  'integrato',
+  'consenso',
+  'verifiche',
+  'budget',
+  'punteggi',
+  'diario',
+  'documenti',
+  'storia',
+] as const;
 export type ProjectSection = (typeof PROJECT_SECTIONS)[number];
 
 const sectionLabels: Record<ProjectSection, string> = {
