@@ -12,7 +12,7 @@ const NAV: Array<[string, string, Array<string | RegExp>]> = [
   [
     'the social worker',
     'assistente.sociale@ponte.demo',
-    ['Il mio lavoro', 'Persone', 'Progetti', 'Valutazioni', 'Dimissioni protette', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/],
+    ['Il mio lavoro', 'Persone', 'Progetti', 'Agenda', 'Valutazioni', 'Dimissioni protette', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/],
   ],
   ['the hospital ward', 'reparto@ponte.demo', ['Il mio lavoro', 'Dimissioni protette', 'Accordi', 'Incontri', /^Notifiche/]],
   ['the administrator', DEMO_ADMIN.email, ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/, 'Amministrazione']],
