@@ -29,48 +29,47 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     }
 }
 
-fn check(
-    headers: &HeaderMap,
-    allowed_origins: &[String],
-) -> Result<(), (StatusCode, &'static str)> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .eq_ignore_ascii_case("application/json")
-        })
-        .unwrap_or(false);
-    if !is_json {
-        return Err((
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Le richieste devono avere Content-Type: application/json",
-        ));
-    }
-    if headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) != Some("1") {
-        return Err((
-            StatusCode::FORBIDDEN,
-            "Manca l'intestazione X-Ponte-CSRF: 1",
-        ));
-    }
-    if foreign_origin(headers, allowed_origins) {
-        return Err((StatusCode::FORBIDDEN, FOREIGN_ORIGIN));
-    }
-    Ok(())
-}
+/// The body every POST but an upload carries.
+const JSON: BodyType = BodyType {
+    content_type: "application/json",
+    refusal: "Le richieste devono avere Content-Type: application/json",
+};
 
 /// A document's upload is a multipart form, the one content type a
 /// cross-site `<form>` can send too: the custom header (which such a form
 /// cannot set, and a cross-site `fetch` only after a preflight Ponte never
 /// grants) and the `Origin` are what refuse it.
+const MULTIPART: BodyType = BodyType {
+    content_type: "multipart/form-data",
+    refusal: "Il caricamento deve avere Content-Type: multipart/form-data",
+};
+
+struct BodyType {
+    content_type: &'static str,
+    refusal: &'static str,
+}
+
+fn check(
+    headers: &HeaderMap,
+    allowed_origins: &[String],
+) -> Result<(), (StatusCode, &'static str)> {
+    check_as(headers, allowed_origins, &JSON)
+}
+
 fn check_upload(
     headers: &HeaderMap,
     allowed_origins: &[String],
 ) -> Result<(), (StatusCode, &'static str)> {
-    let is_multipart = headers
+    check_as(headers, allowed_origins, &MULTIPART)
+}
+
+/// The one cross-site check: the body's type, the custom header, the origin.
+fn check_as(
+    headers: &HeaderMap,
+    allowed_origins: &[String],
+    body: &BodyType,
+) -> Result<(), (StatusCode, &'static str)> {
+    let right_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
@@ -78,13 +77,10 @@ fn check_upload(
                 .next()
                 .unwrap_or("")
                 .trim()
-                .eq_ignore_ascii_case("multipart/form-data")
+                .eq_ignore_ascii_case(body.content_type)
         });
-    if !is_multipart {
-        return Err((
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Il caricamento deve avere Content-Type: multipart/form-data",
-        ));
+    if !right_type {
+        return Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, body.refusal));
     }
     if headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) != Some("1") {
         return Err((
