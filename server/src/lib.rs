@@ -19,6 +19,7 @@ pub mod document_store;
 /// free of the frameworks (see CONTRIBUTING.md).
 pub use ponte_domain as domain;
 pub mod error;
+pub mod fhir;
 pub mod graphql;
 pub mod http;
 pub mod metrics;

@@ -21,6 +21,7 @@ use tokio::sync::OnceCell;
 
 pub use serde_json;
 
+pub mod fhir;
 pub mod process;
 pub mod s3;
 pub mod smtp;
