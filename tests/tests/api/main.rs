@@ -38,6 +38,7 @@ mod persons;
 mod policy_property;
 mod projects;
 mod protected_discharges_follow_the_protocol;
+mod readme_examples;
 mod referrals;
 mod schema;
 mod seed_scale;
