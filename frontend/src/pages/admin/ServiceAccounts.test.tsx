@@ -86,7 +86,7 @@ describe('Sistemi collegati', () => {
     expect(within(dw).getByText('Attivo')).toBeInTheDocument();
     const rows = within(dw).getAllByTestId('riga-token');
     expect(rows[0]).toHaveTextContent('ponte_sa_Xy12abcd…');
-    expect(rows[0]).toHaveTextContent('Mai usato');
+    expect(rows[0]).toHaveTextContent('ultimo uso: mai usato');
     expect(rows[0]).toHaveTextContent('Valido');
     expect(rows[1]).toHaveTextContent(/Revocato il 21\/11\/2026/);
     expect(rows[2]).toHaveTextContent('Scaduto');

@@ -7,7 +7,6 @@ import { Dialog } from '../../components/Dialog';
 import { DialogOpener } from '../../components/DialogOpener';
 import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
-import { ResponsiveTable } from '../../components/ScrollBox';
 import { TextField } from '../../components/TextField';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
@@ -191,42 +190,28 @@ function AccountCard({ account }: { account: Account }) {
               done={copy.deactivated(account.name)}
             />
           </div>
-          <ResponsiveTable className="ponte-table mt-3">
-            <caption className="visually-hidden">{copy.tokensCaption(account.name)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{copy.prefix}</th>
-                <th scope="col">{copy.createdAt}</th>
-                <th scope="col">{copy.expiresAt}</th>
-                <th scope="col">{copy.lastUsedAt}</th>
-                <th scope="col">{copy.status}</th>
-                <th scope="col">{copy.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {account.tokens.map((token) => (
-                <TokenRow key={token.id} token={token} accountActive={account.active} />
-              ))}
-            </tbody>
-          </ResponsiveTable>
+          {/* A list, not a table: on a phone six columns of dates would be squeezed letter by letter. */}
+          <h4 id={`${headingId}-token`} className="h6 mt-3">
+            {copy.tokensHeading}
+          </h4>
+          <ul className="list-unstyled mb-0" aria-labelledby={`${headingId}-token`}>
+            {account.tokens.map((token) => (
+              <TokenItem key={token.id} token={token} accountActive={account.active} />
+            ))}
+          </ul>
         </CardBody>
       </Card>
     </article>
   );
 }
 
-function TokenRow({ token, accountActive, now = new Date() }: { token: Token; accountActive: boolean; now?: Date }) {
+function TokenItem({ token, accountActive, now = new Date() }: { token: Token; accountActive: boolean; now?: Date }) {
   const expired = new Date(token.expiresAt) <= now;
   const usable = accountActive && !token.revokedAt && !expired;
   return (
-    <tr data-testid="riga-token">
-      <td>
+    <li className="border-top py-2" data-testid="riga-token">
+      <div className="d-flex flex-wrap align-items-center gap-2">
         <code>{token.prefix}…</code>
-      </td>
-      <td>{formatDateTime(token.createdAt)}</td>
-      <td>{formatDateTime(token.expiresAt)}</td>
-      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : copy.never}</td>
-      <td>
         {token.revokedAt ? (
           <Badge color="secondary" pill>
             {copy.tokenRevoked(formatDateTime(token.revokedAt))}
@@ -240,8 +225,6 @@ function TokenRow({ token, accountActive, now = new Date() }: { token: Token; ac
             {copy.tokenValid}
           </Badge>
         )}
-      </td>
-      <td>
         <ConfirmedAct
           label={copy.revoke}
           name={copy.revokeLabel(token.prefix)}
@@ -253,8 +236,15 @@ function TokenRow({ token, accountActive, now = new Date() }: { token: Token; ac
           id={token.id}
           done={copy.revoked(token.prefix)}
         />
-      </td>
-    </tr>
+      </div>
+      <div className="ponte-muted small">
+        {copy.tokenDates(
+          formatDateTime(token.createdAt),
+          formatDateTime(token.expiresAt),
+          token.lastUsedAt ? formatDateTime(token.lastUsedAt) : copy.never,
+        )}
+      </div>
+    </li>
   );
 }
 

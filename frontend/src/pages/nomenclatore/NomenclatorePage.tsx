@@ -85,9 +85,7 @@ export function NomenclatorePage() {
             <thead>
               <tr>
                 <th scope="col">{copy.kind}</th>
-                <th scope="col">{copy.code}</th>
-                <th scope="col">{copy.label}</th>
-                <th scope="col">{copy.status}</th>
+                <th scope="col">{copy.mapping}</th>
                 {canEdit && <th scope="col">{copy.actions}</th>}
               </tr>
             </thead>
@@ -125,12 +123,21 @@ export function NomenclatorePage() {
   );
 }
 
-function KindCell({ kind }: { kind: ServiceKind }) {
+/** The kind, and the mark of a missing code beside it (where a phone shows it too). */
+function KindCell({ kind, mapped }: { kind: ServiceKind; mapped: boolean }) {
   return (
     <th scope="row">
       {serviceKindLabels[kind]}
       <br />
       <span className="ponte-muted fw-normal">{kind}</span>
+      {!mapped && (
+        <>
+          {' '}
+          <Badge color="warning" pill>
+            {copy.unmapped}
+          </Badge>
+        </>
+      )}
     </th>
   );
 }
@@ -139,16 +146,16 @@ function MappingRow({ kind, mapping, canEdit, onEdit }: { kind: ServiceKind; map
   const label = serviceKindLabels[kind];
   return (
     <tr data-testid="riga-nomenclatore">
-      <KindCell kind={kind} />
-      <td>{mapping ? <code>{mapping.code}</code> : '—'}</td>
-      <td>{mapping?.label ?? '—'}</td>
+      <KindCell kind={kind} mapped={!!mapping} />
       <td>
         {mapping ? (
-          <span className="ponte-muted">{copy.updatedAt(formatDateTime(mapping.updatedAt))}</span>
+          <>
+            <code>{mapping.code}</code> {mapping.label}
+            <br />
+            <span className="ponte-muted small">{copy.updatedAt(formatDateTime(mapping.updatedAt))}</span>
+          </>
         ) : (
-          <Badge color="warning" pill>
-            {copy.unmapped}
-          </Badge>
+          '—'
         )}
       </td>
       {canEdit && (
@@ -193,8 +200,8 @@ function EditRow({ kind, mapping, onDone, onCancel }: { kind: ServiceKind; mappi
 
   return (
     <tr data-testid="riga-nomenclatore">
-      <KindCell kind={kind} />
-      <td colSpan={4}>
+      <KindCell kind={kind} mapped={!!mapping} />
+      <td colSpan={2}>
         <form onSubmit={submit} noValidate aria-label={copy.editLabel(serviceKindLabels[kind])}>
           <FormFeedback message={form.message} />
           <div className="row">

@@ -14,7 +14,7 @@ export const nomenclatoreCopy = {
   kind: 'Tipo di intervento',
   code: 'Codice',
   label: 'Voce del nomenclatore',
-  status: 'Stato',
+  mapping: 'Codice e voce del nomenclatore',
   actions: 'Azioni',
   unmapped: 'Senza codice',
   updatedAt: (date: string) => `Aggiornato il ${date}`,
