@@ -26,8 +26,12 @@ const NAV: Array<[string, string, Array<string | RegExp>]> = [
     ],
   ],
   ['the hospital ward', 'reparto@ponte.demo', ['Il mio lavoro', 'Dimissioni protette', 'Accordi', 'Incontri', /^Notifiche/]],
-  ['the administrator', DEMO_ADMIN.email, ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/, 'Amministrazione']],
-  ['the planning office', 'ufficio.piano@ponte.demo', ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', /^Notifiche/]],
+  [
+    'the administrator',
+    DEMO_ADMIN.email,
+    ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', 'Nomenclatore', /^Notifiche/, 'Amministrazione'],
+  ],
+  ['the planning office', 'ufficio.piano@ponte.demo', ['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', 'Nomenclatore', /^Notifiche/]],
   ['the DPO (auditor)', 'dpo@ponte.demo', ['Il mio lavoro', 'Accordi', 'Incontri', /^Notifiche/]],
 ];
 

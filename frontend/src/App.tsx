@@ -14,6 +14,7 @@ import { HomePage } from './pages/home/HomePage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { loginCopy } from './pages/login/copy';
 import { LoginPage } from './pages/login/LoginPage';
+import { NomenclatorePage } from './pages/nomenclatore/NomenclatorePage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
@@ -91,7 +92,10 @@ function Screen({ pathname }: { pathname: string }) {
     case paths.admin:
     case paths.adminOrganizations:
     case paths.adminTeams:
+    case paths.adminServiceAccounts:
       return <AdminPage />;
+    case paths.nomenclatore:
+      return <NomenclatorePage />;
   }
   const person = matchPath(patterns.person, pathname);
   // The key gives every person (and assessment) a fresh screen state.

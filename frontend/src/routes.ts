@@ -20,6 +20,8 @@ export const paths = {
   admin: '/amministrazione',
   adminOrganizations: '/amministrazione/enti',
   adminTeams: '/amministrazione/equipe',
+  adminServiceAccounts: '/amministrazione/sistemi-collegati',
+  nomenclatore: '/nomenclatore',
 } as const;
 
 /** The patterns of the paths with an id, for `matchPath`. */

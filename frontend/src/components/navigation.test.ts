@@ -35,6 +35,7 @@ describe('the main navigation, by what each user can use', () => {
       'Indicatori',
       'Accordi',
       'Incontri',
+      'Nomenclatore',
       'Notifiche',
       'Amministrazione',
     ]);
@@ -46,6 +47,7 @@ describe('the main navigation, by what each user can use', () => {
       'Indicatori',
       'Accordi',
       'Incontri',
+      'Nomenclatore',
       'Notifiche',
     ]);
   });

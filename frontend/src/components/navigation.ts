@@ -46,6 +46,8 @@ export function navigationFor(viewer: Viewer): NavEntry[] {
     // role reads them (an auditor only reads); the server decides who writes.
     [{ to: paths.agreements, label: shellCopy.nav.agreements }, registers.includes(viewer.role)],
     [{ to: paths.meetings, label: shellCopy.nav.meetings }, registers.includes(viewer.role)],
+    // The interventions flow's codes: an administrator sets them, a planning office reads them.
+    [{ to: paths.nomenclatore, label: shellCopy.nav.nomenclatore }, viewer.role === 'ADMIN' || viewer.role === 'REPORTER'],
     [{ to: paths.notifications, label: shellCopy.nav.notifications }, true],
     [{ to: paths.admin, label: shellCopy.nav.admin }, viewer.role === 'ADMIN'],
   ];

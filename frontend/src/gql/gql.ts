@@ -23,10 +23,17 @@ type Documents = {
     "\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n      fiscalCode\n      createdAt\n    }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...IssuedTokenFields\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.OrganizationChoicesDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query AdminOrganizations($first: Int!, $after: String, $kind: OrganizationKind) {\n    organizations(first: $first, after: $after, kind: $kind) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        fiscalCode\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminOrganizationsDocument,
+    "\n  fragment ServiceAccountFields on ServiceAccount {\n    id\n    name\n    scopes\n    active\n    createdAt\n    version\n    organization {\n      id\n      name\n    }\n    tokens {\n      id\n      prefix\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ServiceAccountFieldsFragmentDoc,
+    "\n  fragment IssuedTokenFields on IssuedServiceAccountToken {\n    token\n    tokenInfo {\n      id\n      expiresAt\n    }\n    account {\n      ...ServiceAccountFields\n    }\n  }\n": typeof types.IssuedTokenFieldsFragmentDoc,
+    "\n  query AdminServiceAccounts {\n    serviceAccounts {\n      ...ServiceAccountFields\n    }\n  }\n": typeof types.AdminServiceAccountsDocument,
+    "\n  mutation RotateServiceAccountToken($id: ID!, $expiresInDays: Int) {\n    rotateServiceAccountToken(id: $id, expiresInDays: $expiresInDays) {\n      ...IssuedTokenFields\n    }\n  }\n": typeof types.RotateServiceAccountTokenDocument,
+    "\n  mutation RevokeServiceAccountToken($id: ID!) {\n    revokeServiceAccountToken(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n": typeof types.RevokeServiceAccountTokenDocument,
+    "\n  mutation DeactivateServiceAccount($id: ID!) {\n    deactivateServiceAccount(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n": typeof types.DeactivateServiceAccountDocument,
     "\n  query AdminTeam($id: ID!, $includeFormer: Boolean!) {\n    team(id: $id) {\n      id\n      name\n      kind\n      createdAt\n      organization {\n        id\n        name\n        kind\n      }\n      members(includeFormer: $includeFormer) {\n        teamRole\n        startedOn\n        endedOn\n        active\n        user {\n          id\n          displayName\n          email\n          profession\n        }\n      }\n    }\n  }\n": typeof types.AdminTeamDocument,
     "\n  query UserChoices($search: String) {\n    users(first: 20, search: $search) {\n      nodes {\n        id\n        displayName\n        email\n        active\n      }\n    }\n  }\n": typeof types.UserChoicesDocument,
     "\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
@@ -92,6 +99,8 @@ type Documents = {
     "\n  query MeetingTeamDirectory {\n    teams(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeetingTeamDirectoryDocument,
     "\n  query MeetingAgreementChoices {\n    networkAgreements(first: 100) {\n      nodes {\n        id\n        title\n        status\n      }\n    }\n  }\n": typeof types.MeetingAgreementChoicesDocument,
     "\n  mutation PlanMeeting($input: MeetingInput!) {\n    planMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.PlanMeetingDocument,
+    "\n  query NomenclatoreMappings {\n    nomenclatoreMappings {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n": typeof types.NomenclatoreMappingsDocument,
+    "\n  mutation SetNomenclatoreCode($serviceKind: ServiceKind!, $code: String!, $label: String!) {\n    setNomenclatoreCode(serviceKind: $serviceKind, code: $code, label: $label) {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n": typeof types.SetNomenclatoreCodeDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        title\n        link\n        createdAt\n        read\n        readAt\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      read\n      readAt\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
@@ -158,10 +167,17 @@ const documents: Documents = {
     "\n  mutation DeleteDocument($id: ID!, $reason: String!, $expectedVersion: Int!) {\n    deleteDocument(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      id\n      version\n      deletedAt\n    }\n  }\n": types.DeleteDocumentDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n      fiscalCode\n      createdAt\n    }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...IssuedTokenFields\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": types.CreateTeamDocument,
     "\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.OrganizationChoicesDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n    }\n  }\n": types.CreateUserDocument,
     "\n  query AdminOrganizations($first: Int!, $after: String, $kind: OrganizationKind) {\n    organizations(first: $first, after: $after, kind: $kind) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        fiscalCode\n        createdAt\n      }\n    }\n  }\n": types.AdminOrganizationsDocument,
+    "\n  fragment ServiceAccountFields on ServiceAccount {\n    id\n    name\n    scopes\n    active\n    createdAt\n    version\n    organization {\n      id\n      name\n    }\n    tokens {\n      id\n      prefix\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ServiceAccountFieldsFragmentDoc,
+    "\n  fragment IssuedTokenFields on IssuedServiceAccountToken {\n    token\n    tokenInfo {\n      id\n      expiresAt\n    }\n    account {\n      ...ServiceAccountFields\n    }\n  }\n": types.IssuedTokenFieldsFragmentDoc,
+    "\n  query AdminServiceAccounts {\n    serviceAccounts {\n      ...ServiceAccountFields\n    }\n  }\n": types.AdminServiceAccountsDocument,
+    "\n  mutation RotateServiceAccountToken($id: ID!, $expiresInDays: Int) {\n    rotateServiceAccountToken(id: $id, expiresInDays: $expiresInDays) {\n      ...IssuedTokenFields\n    }\n  }\n": types.RotateServiceAccountTokenDocument,
+    "\n  mutation RevokeServiceAccountToken($id: ID!) {\n    revokeServiceAccountToken(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n": types.RevokeServiceAccountTokenDocument,
+    "\n  mutation DeactivateServiceAccount($id: ID!) {\n    deactivateServiceAccount(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n": types.DeactivateServiceAccountDocument,
     "\n  query AdminTeam($id: ID!, $includeFormer: Boolean!) {\n    team(id: $id) {\n      id\n      name\n      kind\n      createdAt\n      organization {\n        id\n        name\n        kind\n      }\n      members(includeFormer: $includeFormer) {\n        teamRole\n        startedOn\n        endedOn\n        active\n        user {\n          id\n          displayName\n          email\n          profession\n        }\n      }\n    }\n  }\n": types.AdminTeamDocument,
     "\n  query UserChoices($search: String) {\n    users(first: 20, search: $search) {\n      nodes {\n        id\n        displayName\n        email\n        active\n      }\n    }\n  }\n": types.UserChoicesDocument,
     "\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
@@ -227,6 +243,8 @@ const documents: Documents = {
     "\n  query MeetingTeamDirectory {\n    teams(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.MeetingTeamDirectoryDocument,
     "\n  query MeetingAgreementChoices {\n    networkAgreements(first: 100) {\n      nodes {\n        id\n        title\n        status\n      }\n    }\n  }\n": types.MeetingAgreementChoicesDocument,
     "\n  mutation PlanMeeting($input: MeetingInput!) {\n    planMeeting(input: $input) {\n      id\n    }\n  }\n": types.PlanMeetingDocument,
+    "\n  query NomenclatoreMappings {\n    nomenclatoreMappings {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n": types.NomenclatoreMappingsDocument,
+    "\n  mutation SetNomenclatoreCode($serviceKind: ServiceKind!, $code: String!, $label: String!) {\n    setNomenclatoreCode(serviceKind: $serviceKind, code: $code, label: $label) {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n": types.SetNomenclatoreCodeDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        title\n        link\n        createdAt\n        read\n        readAt\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      read\n      readAt\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
@@ -337,6 +355,10 @@ export function graphql(source: "\n  mutation CreateOrganization($input: CreateO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...IssuedTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...IssuedTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -350,6 +372,30 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminOrganizations($first: Int!, $after: String, $kind: OrganizationKind) {\n    organizations(first: $first, after: $after, kind: $kind) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        fiscalCode\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganizations($first: Int!, $after: String, $kind: OrganizationKind) {\n    organizations(first: $first, after: $after, kind: $kind) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        fiscalCode\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceAccountFields on ServiceAccount {\n    id\n    name\n    scopes\n    active\n    createdAt\n    version\n    organization {\n      id\n      name\n    }\n    tokens {\n      id\n      prefix\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  fragment ServiceAccountFields on ServiceAccount {\n    id\n    name\n    scopes\n    active\n    createdAt\n    version\n    organization {\n      id\n      name\n    }\n    tokens {\n      id\n      prefix\n      expiresAt\n      revokedAt\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssuedTokenFields on IssuedServiceAccountToken {\n    token\n    tokenInfo {\n      id\n      expiresAt\n    }\n    account {\n      ...ServiceAccountFields\n    }\n  }\n"): (typeof documents)["\n  fragment IssuedTokenFields on IssuedServiceAccountToken {\n    token\n    tokenInfo {\n      id\n      expiresAt\n    }\n    account {\n      ...ServiceAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminServiceAccounts {\n    serviceAccounts {\n      ...ServiceAccountFields\n    }\n  }\n"): (typeof documents)["\n  query AdminServiceAccounts {\n    serviceAccounts {\n      ...ServiceAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateServiceAccountToken($id: ID!, $expiresInDays: Int) {\n    rotateServiceAccountToken(id: $id, expiresInDays: $expiresInDays) {\n      ...IssuedTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RotateServiceAccountToken($id: ID!, $expiresInDays: Int) {\n    rotateServiceAccountToken(id: $id, expiresInDays: $expiresInDays) {\n      ...IssuedTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeServiceAccountToken($id: ID!) {\n    revokeServiceAccountToken(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeServiceAccountToken($id: ID!) {\n    revokeServiceAccountToken(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateServiceAccount($id: ID!) {\n    deactivateServiceAccount(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateServiceAccount($id: ID!) {\n    deactivateServiceAccount(id: $id) {\n      ...ServiceAccountFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -610,6 +656,14 @@ export function graphql(source: "\n  query MeetingAgreementChoices {\n    networ
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PlanMeeting($input: MeetingInput!) {\n    planMeeting(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PlanMeeting($input: MeetingInput!) {\n    planMeeting(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NomenclatoreMappings {\n    nomenclatoreMappings {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query NomenclatoreMappings {\n    nomenclatoreMappings {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNomenclatoreCode($serviceKind: ServiceKind!, $code: String!, $label: String!) {\n    setNomenclatoreCode(serviceKind: $serviceKind, code: $code, label: $label) {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetNomenclatoreCode($serviceKind: ServiceKind!, $code: String!, $label: String!) {\n    setNomenclatoreCode(serviceKind: $serviceKind, code: $code, label: $label) {\n      serviceKind\n      code\n      label\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

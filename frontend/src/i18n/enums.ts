@@ -51,6 +51,7 @@ import type {
   ResourceUnit,
   Role,
   ServiceKind,
+  ServiceScope,
   Sex,
   SocialDomain,
   TargetGroup,
@@ -518,8 +519,8 @@ const emailStatusLabels = {
   DEAD: 'Non recapitata',
 };
 
-/** The scopes of a service account (issue 18.1); no screen shows them yet. */
-const serviceScopeLabels = {
+/** What a service account may do (issue 18.1), with the scope's name as the client system's documentation writes it. */
+export const serviceScopeLabels: Record<ServiceScope, string> = {
   DISCHARGES_REPORT: 'Segnalazione dimissioni protette (discharges:report)',
   FHIR_READ: 'Lettura cartella in FHIR (fhir:read)',
   EXPORT_INTERVENTIONS: 'Flusso degli interventi (export:interventions)',

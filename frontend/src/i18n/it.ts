@@ -27,6 +27,7 @@ export const shellCopy = {
     agreements: 'Accordi',
     meetings: 'Incontri',
     agenda: 'Agenda',
+    nomenclatore: 'Nomenclatore',
     admin: 'Amministrazione',
   },
   caseWorkOnly: 'Questa pagina è per gli operatori delle équipe che seguono le persone: con il tuo ruolo non la puoi usare.',

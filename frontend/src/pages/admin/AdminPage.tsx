@@ -8,6 +8,7 @@ import { CreateOrganizationForm } from './CreateOrganizationForm';
 import { CreateTeamForm } from './CreateTeamForm';
 import { CreateUserForm } from './CreateUserForm';
 import { OrganizationsList } from './OrganizationsList';
+import { ServiceAccounts } from './ServiceAccounts';
 import { TeamDetail } from './TeamDetail';
 import { TeamsList } from './TeamsList';
 import { UsersList } from './UsersList';
@@ -16,12 +17,14 @@ const tabs = [
   { to: paths.admin, label: copy.tabs.users },
   { to: paths.adminOrganizations, label: copy.tabs.organizations },
   { to: paths.adminTeams, label: copy.tabs.teams },
+  { to: paths.adminServiceAccounts, label: copy.tabs.serviceAccounts },
 ] as const;
 
 /**
  * Amministrazione: users (`/amministrazione`), organizations
  * (`/amministrazione/enti`) and teams (`/amministrazione/equipe`, one team at
- * `/amministrazione/equipe/:id`).
+ * `/amministrazione/equipe/:id`) and the systems that call Ponte's machine
+ * endpoints (`/amministrazione/sistemi-collegati`).
  */
 export function AdminPage() {
   const viewer = useViewer();
@@ -62,6 +65,8 @@ export function AdminPage() {
           <OrganizationsList />
           <CreateOrganizationForm />
         </>
+      ) : current === paths.adminServiceAccounts ? (
+        <ServiceAccounts />
       ) : current === paths.adminTeams ? (
         <>
           <TeamsList />
