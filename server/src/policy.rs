@@ -21,7 +21,8 @@ use entity::{
     team_membership, user,
 };
 use sea_orm::sea_query::{
-    Alias, Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr, UnionType,
+    Alias, Condition, Expr, IntoColumnRef, IntoTableRef, Query, SelectStatement, SimpleExpr,
+    UnionType,
 };
 use std::collections::HashSet;
 
@@ -84,12 +85,48 @@ pub fn require_case_worker(caller: &Caller) -> AppResult<&Viewer> {
 /// every person the user's teams hold)`, or as four `EXISTS` joined by `OR`,
 /// PostgreSQL built the whole set first (120–190 ms).
 pub fn responsible_for(person: impl IntoColumnRef, user_id: Uuid) -> SimpleExpr {
+    some_responsible_team(
+        person,
+        team_membership::Entity,
+        (team_membership::Entity, team_membership::Column::TeamId),
+        Condition::all()
+            .add(Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id))
+            .add(Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null()),
+    )
+}
+
+/// `EXISTS` a team responsible for the person of `person` joined to
+/// `table` (on its column `team` naming the team) where `condition` holds.
+fn some_responsible_team(
+    person: impl IntoColumnRef,
+    table: impl IntoTableRef,
+    team: impl IntoColumnRef,
+    condition: Condition,
+) -> SimpleExpr {
     let person = SimpleExpr::Column(person.into_column_ref());
+    let held = Alias::new("held");
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from_subquery(responsible_teams(&person), held.clone())
+            .inner_join(table, Expr::col(team).equals((held, Alias::new(HELD_TEAM))))
+            .cond_where(condition)
+            .to_owned(),
+    )
+}
+
+/// The teams responsible for the person `person` names (a column of the
+/// outer query or a value), one row per holding, under the column
+/// [`HELD_TEAM`]: an open or accepted referral, an assessment, a project, a
+/// protected discharge received. The one definition of responsibility,
+/// which [`responsible_for`] joins to a user's memberships and
+/// [`organization_responsible_for`] to a team's organization.
+pub fn responsible_teams(person: &SimpleExpr) -> SelectStatement {
     let mut holdings = holding(
         referral::Entity,
         referral::Column::PersonId,
         referral::Column::TeamId,
-        &person,
+        person,
     );
     holdings.and_where(
         Expr::col((held_alias(referral::Entity), referral::Column::Status)).is_in([
@@ -97,14 +134,14 @@ pub fn responsible_for(person: impl IntoColumnRef, user_id: Uuid) -> SimpleExpr 
             ReferralStatus::Accepted.as_str(),
         ]),
     );
-    let holdings = holdings
+    holdings
         .union(
             UnionType::All,
             holding(
                 assessment::Entity,
                 assessment::Column::PersonId,
                 assessment::Column::TeamId,
-                &person,
+                person,
             ),
         )
         .union(
@@ -113,7 +150,7 @@ pub fn responsible_for(person: impl IntoColumnRef, user_id: Uuid) -> SimpleExpr 
                 project::Entity,
                 project::Column::PersonId,
                 project::Column::TeamId,
-                &person,
+                person,
             ),
         )
         .union(
@@ -122,32 +159,31 @@ pub fn responsible_for(person: impl IntoColumnRef, user_id: Uuid) -> SimpleExpr 
                 discharge::Entity,
                 discharge::Column::PersonId,
                 discharge::Column::ReceivingTeamId,
-                &person,
+                person,
             ),
         )
-        .to_owned();
-    let held = Alias::new("held");
-    Expr::exists(
-        Query::select()
-            .expr(Expr::val(1))
-            .from_subquery(holdings, held.clone())
-            .inner_join(
-                team_membership::Entity,
-                Expr::col((team_membership::Entity, team_membership::Column::TeamId))
-                    .equals((held, Alias::new(HELD_TEAM))),
-            )
-            .and_where(
-                Expr::col((team_membership::Entity, team_membership::Column::UserId)).eq(user_id),
-            )
-            .and_where(
-                Expr::col((team_membership::Entity, team_membership::Column::EndedOn)).is_null(),
-            )
-            .to_owned(),
+        .to_owned()
+}
+
+/// Whether `organization_id` is responsible today for the person whose id
+/// is the outer query's column `person`: one of its teams is responsible
+/// for them ([`responsible_teams`]). A service account reads a record
+/// (`fhir:read`) for its organization on this ground.
+pub fn organization_responsible_for(
+    person: impl IntoColumnRef,
+    organization_id: Uuid,
+) -> SimpleExpr {
+    some_responsible_team(
+        person,
+        team::Entity,
+        (team::Entity, team::Column::Id),
+        Condition::all()
+            .add(Expr::col((team::Entity, team::Column::OrganizationId)).eq(organization_id)),
     )
 }
 
 /// The column every holding of `responsible_for` names its team by.
-const HELD_TEAM: &str = "team_id";
+pub const HELD_TEAM: &str = "team_id";
 
 /// A holding table under an alias of its own, so that the outer query's
 /// table (`projects` for the caseload) is the one `person` names.
@@ -215,17 +251,30 @@ pub async fn require_person_access<'a>(
     person_id: Uuid,
 ) -> AppResult<&'a Viewer> {
     let viewer = require_case_worker(caller)?;
-    let responsible = person::Entity::find()
+    require_responsible(
+        conn,
+        person_id,
+        responsible_for((person::Entity, person::Column::Id), viewer.user_id),
+    )
+    .await?;
+    Ok(viewer)
+}
+
+/// Passes when `responsible` (a condition on the `persons` row) holds for
+/// the person; else FORBIDDEN when the person exists, NOT_FOUND when not.
+async fn require_responsible(
+    conn: &impl ConnectionTrait,
+    person_id: Uuid,
+    responsible: SimpleExpr,
+) -> AppResult<()> {
+    let held = person::Entity::find()
         .filter(person::Column::Id.eq(person_id))
-        .filter(responsible_for(
-            (person::Entity, person::Column::Id),
-            viewer.user_id,
-        ))
+        .filter(responsible)
         .count(conn)
         .await?
         > 0;
-    if responsible {
-        return Ok(viewer);
+    if held {
+        return Ok(());
     }
     let exists = person::Entity::find_by_id(person_id).count(conn).await? > 0;
     Err(if exists {
@@ -917,6 +966,33 @@ pub async fn require_interventions_exporter(
             "Questo territorio non è tra quelli di tua competenza".into(),
         ))
     }
+}
+
+/// A person's whole record in FHIR (`$everything`, issue 18.3): for a
+/// service account with `fhir:read` of an organization responsible for the
+/// person (`organization_responsible_for`), or for a user with need-to-know
+/// (`require_person_access`). An unknown person is NOT_FOUND, a known one
+/// FORBIDDEN, for an account with the scope as for an OPERATOR.
+pub async fn require_record_reader(
+    conn: &impl ConnectionTrait,
+    caller: &Caller,
+    person_id: Uuid,
+) -> AppResult<()> {
+    let Some(account) = &caller.service_account else {
+        return require_person_access(conn, caller, person_id)
+            .await
+            .map(|_| ());
+    };
+    require_scope(account, ServiceScope::FhirRead)?;
+    require_responsible(
+        conn,
+        person_id,
+        organization_responsible_for(
+            (person::Entity, person::Column::Id),
+            account.organization_id,
+        ),
+    )
+    .await
 }
 
 #[cfg(test)]

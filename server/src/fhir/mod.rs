@@ -4,4 +4,5 @@
 //! is told to a FHIR client (`outcome`).
 
 pub mod outcome;
+pub mod record;
 pub mod systems;

@@ -83,6 +83,13 @@ pub fn refused(status: StatusCode, issues: &[Issue]) -> Response {
 /// correlation id), the field named by a validation error as `expression`.
 pub fn error_response(err: AppError) -> Response {
     let (status, body) = http_answer(err);
+    graphql_answer_response(status, &body)
+}
+
+/// An answer in Ponte's JSON error shape (`{"errors": [{"message",
+/// "extensions": {"code", "field"}}]}`, what `http_answer` and the machine
+/// door's refusals write) told as an `OperationOutcome` with `status`.
+pub fn graphql_answer_response(status: StatusCode, body: &Value) -> Response {
     let first = &body["errors"][0];
     let message = first["message"].as_str().unwrap_or_default().to_owned();
     let code = match first["extensions"]["code"].as_str().unwrap_or_default() {

@@ -24,9 +24,9 @@ use crate::document_store::DocumentStore;
 use crate::graphql::PonteSchema;
 use crate::http::bearer::{self, ServiceRate};
 use crate::http::{
-    access_log_export, calendar_feed, csrf, documents, graphql_endpoint, health, indicator_export,
-    interventions_export, metrics_endpoint, panics, refusals, request_id, request_span,
-    session_save,
+    access_log_export, calendar_feed, csrf, documents, fhir_everything, graphql_endpoint, health,
+    indicator_export, interventions_export, metrics_endpoint, panics, refusals, request_id,
+    request_span, session_save,
 };
 use crate::metrics::Metrics;
 
@@ -94,6 +94,12 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         // Also a machine endpoint: a service account's bearer token or a
         // REPORTER's session (`interventions_export`).
         .route("/export/interventions.csv", get(interventions_export::csv))
+        // FHIR R4 `$everything` (issue 18.3): a `fhir:read` account's bearer
+        // token or a session with need-to-know (`fhir_everything`).
+        .route(
+            "/fhir/r4/Patient/{id}/$everything",
+            get(fhir_everything::everything),
+        )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::same_origin_only,

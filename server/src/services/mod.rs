@@ -14,6 +14,7 @@ pub mod discharge_indicators;
 pub mod discharge_reminders;
 pub mod discharges;
 pub mod documents;
+pub mod fhir_record;
 pub mod identity;
 pub mod indicator_export;
 pub mod indicator_files;
@@ -58,7 +59,7 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 #[cfg(test)]
 mod tests {
     /// Every module of this folder, by its source.
-    const SOURCES: [(&str, &str); 33] = [
+    const SOURCES: [(&str, &str); 34] = [
         ("agenda", include_str!("agenda.rs")),
         ("agenda_reminders", include_str!("agenda_reminders.rs")),
         ("calendar_feeds", include_str!("calendar_feeds.rs")),
@@ -75,6 +76,7 @@ mod tests {
             include_str!("discharge_reminders.rs"),
         ),
         ("discharges", include_str!("discharges.rs")),
+        ("fhir_record", include_str!("fhir_record.rs")),
         ("identity", include_str!("identity.rs")),
         ("indicator_export", include_str!("indicator_export.rs")),
         ("indicator_files", include_str!("indicator_files.rs")),

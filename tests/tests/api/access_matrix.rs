@@ -6,6 +6,9 @@ use ponte_tests::serde_json::{json, Value};
 use ponte_tests::world::{fiscal_code_of, person_input, CREATE_PERSON};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
+use crate::fhir_everything::{everything_path, session_get};
+use crate::service_accounts::{machine_get, service_account};
+
 on_both_databases!(
     each_caller_gets_exactly_the_expected_answer,
     each_caller_gets_exactly_the_expected_answer_about_assessments,
@@ -14,6 +17,7 @@ on_both_databases!(
     each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings,
     each_caller_gets_exactly_the_expected_answer_about_the_case_diary,
     each_caller_gets_exactly_the_expected_answer_about_service_accounts,
+    each_caller_gets_exactly_the_expected_answer_about_fhir_everything,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -659,28 +663,76 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     assert_eq!(check(&ops, &clients, &person).await, 126);
 }
 
+/// The callers of a protected discharge's scenario: a team receiving it
+/// (a member, a member about to leave), another team, the ward reporting
+/// it, an auditor, a reporter and the admin.
+struct DischargeWorld {
+    admin: Client,
+    asst: String,
+    hospital: String,
+    pua: String,
+    member: Client,
+    other: Client,
+    former: Client,
+    former_id: String,
+    auditor: Client,
+    reporter: Client,
+    ward: Client,
+}
+
+impl DischargeWorld {
+    async fn open(app: &TestApp) -> DischargeWorld {
+        let admin = app.admin().await;
+        let asst = app
+            .organization(&admin, "ASST della Valcamonica", "ASST")
+            .await;
+        let hospital = app
+            .organization(&admin, "Ospedale di Esine", "OSPEDALE")
+            .await;
+        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
+        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
+        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
+        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
+        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
+        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
+        let reporter = reporter_of_everything(app, &admin).await;
+        let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
+        app.add_member(&admin, &pua, &member_id, "MEMBER").await;
+        app.add_member(&admin, &pua, &former_id, "MEMBER").await;
+        app.add_member(&admin, &other_team, &other_id, "MEMBER")
+            .await;
+        DischargeWorld {
+            admin,
+            asst,
+            hospital,
+            pua,
+            member,
+            other,
+            former,
+            former_id,
+            auditor,
+            reporter,
+            ward,
+        }
+    }
+}
+
 /// The reporting ward user is a seventh caller: their own discharge, not the record.
 async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let hospital = app
-        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-        .await;
-    let pua = app.team(&admin, "PUA Breno", "PUA", &org).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
-    let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
-    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
+    let DischargeWorld {
+        admin,
+        hospital,
+        pua,
+        member,
+        other,
+        former,
+        former_id,
+        auditor,
+        reporter,
+        ward,
+        ..
+    } = DischargeWorld::open(&app).await;
     let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { familyName } } }";
     let report_input = |family: &str, birth: (i32, u32, u32)| {
         let identity = person_input(&pua, family, "Lina", birth, "F");
@@ -1183,6 +1235,109 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 49);
+}
+
+/// `GET /fhir/r4/Patient/{id}/$everything` (issue 18.3): the HTTP status
+/// each session and each service account gets, every refusal an
+/// `OperationOutcome`. Only the responsible team's member and a `fhir:read`
+/// account of the team's organization read the record; the ward that
+/// reported the discharge, and its hospital's account, do not.
+async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: TestDb) {
+    let app = TestApp::spawn(db).await;
+    let world = DischargeWorld::open(&app).await;
+    let (admin, member, pua) = (&world.admin, &world.member, &world.pua);
+    let elsewhere = app.organization(admin, "ATS di Bergamo", "ATS").await;
+    let identity = person_input(pua, "Uno", "Lina", (1930, 1, 1), "F");
+    let reported = world
+        .ward
+        .gql(
+            "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id } }",
+            json!({ "input": {
+                "patient": { "fiscalCode": identity["fiscalCode"], "givenName": "Lina", "familyName": "Uno", "birthDate": identity["birthDate"], "sex": "F" },
+                "hospitalId": world.hospital, "ward": "Geriatria", "admittedOn": "2026-11-01", "expectedDischargeOn": "2026-12-20", "teamId": pua
+            } }),
+        )
+        .await;
+    let seen = member
+        .gql(
+            "query($id: ID!) { discharge(id: $id) { person { id } } }",
+            json!({ "id": reported.ok()["reportDischarge"]["id"] }),
+        )
+        .await;
+    let person = seen.ok()["discharge"]["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.remove_member(admin, pua, &world.former_id).await;
+    let path = everything_path(&person);
+    let anonymous = app.client();
+    let sessions = [
+        ("anonymous", &anonymous, 401),
+        ("auditor", &world.auditor, 403),
+        ("reporter", &world.reporter, 403),
+        ("other team", &world.other, 403),
+        ("former member", &world.former, 403),
+        ("admin", admin, 403),
+        ("reporting ward", &world.ward, 403),
+        ("member", member, 200),
+    ];
+    let mut checked = 0;
+    for (name, client, expected) in &sessions {
+        let (status, content_type, body) = session_get(client, &path).await;
+        assert_eq!(status, *expected, "{name}: {body}");
+        assert_eq!(content_type, "application/fhir+json", "{name}");
+        if *expected != 200 {
+            assert_eq!(body["resourceType"], "OperationOutcome", "{name}: {body}");
+        }
+        checked += 1;
+    }
+    let accounts = [
+        ("no token", None, 401),
+        (
+            "without the scope",
+            Some((&world.asst, "EXPORT_INTERVENTIONS")),
+            403,
+        ),
+        (
+            "of the reporting hospital",
+            Some((&world.hospital, "FHIR_READ")),
+            403,
+        ),
+        (
+            "of another organization",
+            Some((&elsewhere, "FHIR_READ")),
+            403,
+        ),
+        (
+            "of the responsible team's organization",
+            Some((&world.asst, "FHIR_READ")),
+            200,
+        ),
+    ];
+    for (name, account, expected) in accounts {
+        let token = match account {
+            Some((organization, scope)) => {
+                Some(service_account(admin, organization, &[scope], 30).await.1)
+            }
+            None => None,
+        };
+        let answer = machine_get(&app, &path, token.as_deref()).await;
+        assert_eq!(answer.status, expected, "{name}: {}", answer.text());
+        assert_eq!(
+            answer.header("content-type"),
+            "application/fhir+json",
+            "{name}"
+        );
+        if expected != 200 {
+            assert_eq!(answer.json()["resourceType"], "OperationOutcome", "{name}");
+        }
+        checked += 1;
+    }
+    // An unknown person is NOT_FOUND for the member, as in GraphQL.
+    let (status, _, _) =
+        session_get(member, &everything_path(&uuid::Uuid::now_v7().to_string())).await;
+    assert_eq!(status, 404);
+    assert_eq!(checked, 13);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.
