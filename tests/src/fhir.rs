@@ -45,7 +45,10 @@ pub fn check(resource: &serde_json::Value) -> Verdict {
         String::from_utf8_lossy(&output.stderr)
     );
     match output.status.code() {
-        Some(0) => Verdict { valid: true, report },
+        Some(0) => Verdict {
+            valid: true,
+            report,
+        },
         Some(1) => Verdict {
             valid: false,
             report,

@@ -3,5 +3,6 @@
 //! identifier systems and code systems (`systems`) and the one way an error
 //! is told to a FHIR client (`outcome`).
 
+pub mod inbound;
 pub mod outcome;
 pub mod systems;

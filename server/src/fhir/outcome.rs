@@ -124,6 +124,9 @@ mod tests {
         ));
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
         assert_eq!(response.headers()[header::CONTENT_TYPE], FHIR_JSON);
-        assert_eq!(error_response(AppError::Forbidden).status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            error_response(AppError::Forbidden).status(),
+            StatusCode::FORBIDDEN
+        );
     }
 }

@@ -16,6 +16,18 @@ pub fn ponte_system(name: &str) -> String {
     format!("{PONTE_BASE}:{name}")
 }
 
+/// A team of Ponte, by its id: the receiving team of a reported discharge
+/// (`ServiceRequest.performer.identifier`).
+pub fn team_system() -> String {
+    ponte_system("team")
+}
+
+/// The needs of a reported discharge (`ServiceRequest.reasonCode`), coded
+/// as the `DischargeNeed` vocabulary.
+pub fn discharge_need_system() -> String {
+    ponte_system("discharge-need")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

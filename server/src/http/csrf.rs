@@ -8,14 +8,15 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::http::documents;
+use crate::fhir::outcome;
 use crate::http::refusals::refusal;
 use crate::http::router::AppState;
+use crate::http::{bearer, documents};
 
 pub const CSRF_HEADER: &str = "x-ponte-csrf";
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
+    if request.method() != Method::POST || machine_call(request.headers(), request.uri().path()) {
         return next.run(request).await;
     }
     let checked = if request.uri().path() == documents::UPLOAD_PATH {
@@ -25,8 +26,28 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     };
     match checked {
         Ok(()) => next.run(request).await,
+        // A FHIR client reads FHIR, whatever refused it.
+        Err((status, message)) if request.uri().path().starts_with("/fhir/") => {
+            let code = if status == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+                "not-supported"
+            } else {
+                "security"
+            };
+            outcome::refused(status, &[outcome::Issue::error(code, message)])
+        }
         Err((status, message)) => refusal(status, message),
     }
+}
+
+/// A system's call to a machine endpoint (`POST /fhir/r4/Bundle`) with its
+/// bearer token: no session is read there (`http::bearer` authenticates the
+/// token, and refuses a call without one), and a browser sends an
+/// `Authorization` header cross-site only after a CORS preflight Ponte never
+/// grants, so there is nothing for the CSRF check to protect and no header
+/// to ask for. A machine endpoint without a bearer token is checked as any
+/// POST.
+fn machine_call(headers: &HeaderMap, path: &str) -> bool {
+    bearer::sent_by_machine(headers) && bearer::is_machine_endpoint(path)
 }
 
 /// The body every POST but an upload carries.
@@ -209,6 +230,17 @@ mod tests {
             check_upload(&foreign, &origins()).unwrap_err().0,
             StatusCode::FORBIDDEN
         );
+    }
+
+    #[test]
+    fn only_a_bearer_call_to_a_machine_endpoint_skips_the_check() {
+        let machine = headers(&[("authorization", "Bearer ponte_sa_abc")]);
+        assert!(machine_call(&machine, "/fhir/r4/Bundle"));
+        assert!(!machine_call(&machine, "/graphql"));
+        let cookie = headers(&[("cookie", "ponte_session=abc")]);
+        assert!(!machine_call(&cookie, "/fhir/r4/Bundle"));
+        let basic = headers(&[("authorization", "Basic dXNlcjpwYXNz")]);
+        assert!(!machine_call(&basic, "/fhir/r4/Bundle"));
     }
 
     #[test]

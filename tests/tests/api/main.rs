@@ -18,6 +18,7 @@ mod cost;
 mod demo;
 mod discharges;
 mod documents;
+mod fhir_inbound;
 mod fhir_validator;
 mod field_matrix;
 mod hardening;
