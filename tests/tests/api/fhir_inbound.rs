@@ -210,6 +210,27 @@ async fn a_bundle_makes_one_discharge_however_often_it_is_sent(db: TestDb) {
         app.count("SELECT COUNT(*) FROM fhir_inbound_bundles").await,
         2
     );
+
+    // The same report as a message: its MessageHeader first, no requests.
+    let mut message = bundle.clone();
+    message["type"] = json!("message");
+    message["identifier"]["value"] = json!("ADT-2026-000125");
+    let entries = message["entry"].as_array_mut().unwrap();
+    for entry in entries.iter_mut() {
+        entry.as_object_mut().unwrap().remove("request");
+    }
+    entries.insert(
+        0,
+        json!({ "fullUrl": "urn:uuid:5b0ad0a4-3f1e-4c52-9d2b-0c7a1e8f4a00",
+                "resource": { "resourceType": "MessageHeader",
+                  "eventCoding": { "system": "urn:ponte:fhir:event", "code": "discharge-report" },
+                  "source": { "endpoint": "urn:oid:2.16.840.1.113883.2.9.2.30.4.1" },
+                  "focus": [{ "reference": "urn:uuid:5b0ad0a4-3f1e-4c52-9d2b-0c7a1e8f4a03" }] } }),
+    );
+    message["timestamp"] = json!("2026-11-21T09:00:00+01:00");
+    assert_valid(&message);
+    encounter_of(&post_bundle(&app, &h.token, &message).await, 201);
+    assert_eq!(app.count("SELECT COUNT(*) FROM discharges").await, 3);
 }
 
 async fn the_hospital_learns_nothing_of_a_person_ponte_knew(db: TestDb) {
