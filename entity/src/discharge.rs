@@ -20,7 +20,9 @@ pub struct Model {
     pub notes: Option<String>,
     /// `DischargeStatus`.
     pub status: DischargeStatus,
-    pub reported_by: Uuid,
+    /// The user who reported it; none when a hospital's system did
+    /// (`fhir_inbound_bundle` names its service account).
+    pub reported_by: Option<Uuid>,
     pub reported_at: DateTimeUtc,
     pub assessment_scheduled_on: Option<Date>,
     pub dischargeable_on: Option<Date>,

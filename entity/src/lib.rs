@@ -17,6 +17,7 @@ pub mod diary_entry_participant;
 pub mod discharge;
 pub mod discharge_plan_need;
 pub mod document;
+pub mod fhir_inbound_bundle;
 pub mod life_area_score;
 pub mod login_attempt;
 pub mod meeting;

@@ -27,6 +27,7 @@ mod m20261127_000014_case_diary;
 mod m20261127_000015_documents;
 mod m20261127_000016_agenda;
 mod m20261127_000017_service_accounts;
+mod m20261128_000018_fhir_inbound;
 mod table_helpers;
 
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000016_agenda::Migration),
             Box::new(m20261127_000014_case_diary::Migration),
             Box::new(m20261127_000017_service_accounts::Migration),
+            Box::new(m20261128_000018_fhir_inbound::Migration),
         ]
     }
 }

@@ -34,7 +34,7 @@ use uuid::Uuid;
 
 use crate::caller::{Caller, ServiceAccountActor, Viewer};
 use crate::domain::vocabulary::{
-    ProjectStatus, ReferralStatus, Role, ServiceScope, TeamKind, TeamRole,
+    OrganizationKind, ProjectStatus, ReferralStatus, Role, ServiceScope, TeamKind, TeamRole,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
@@ -484,7 +484,7 @@ pub async fn require_discharge_party<'a>(
     found: &discharge::Model,
 ) -> AppResult<&'a Viewer> {
     let viewer = require_case_worker(caller)?;
-    if found.reported_by == viewer.user_id
+    if found.reported_by == Some(viewer.user_id)
         || active_membership(conn, viewer.user_id, found.receiving_team_id)
             .await?
             .is_some()
@@ -532,12 +532,12 @@ pub enum Party {
 }
 
 /// A discharge is seen by the user who reported it (the ward, who sees that
-/// discharge only, not the person's record) besides those responsible.
-pub fn discharge_parties(found: &discharge::Model) -> [Party; 2] {
-    [
-        Party::User(found.reported_by),
-        Party::MembersOf(found.receiving_team_id),
-    ]
+/// discharge only, not the person's record; none when the hospital's system
+/// reported it) besides those responsible.
+pub fn discharge_parties(found: &discharge::Model) -> Vec<Party> {
+    let mut parties = vec![Party::MembersOf(found.receiving_team_id)];
+    parties.extend(found.reported_by.map(Party::User));
+    parties
 }
 
 /// A referral is part of its team's work list: the team's active members see
@@ -565,6 +565,39 @@ pub async fn active_teams(
     Ok(rows.into_iter().collect())
 }
 
+/// Who may ask to report a protected discharge at all, before anything is
+/// read: a case worker, or a service account with `discharges:report`
+/// (`require_discharge_reporter` then says for which hospital).
+pub fn may_report_discharges(caller: &Caller) -> AppResult<()> {
+    match &caller.service_account {
+        Some(account) => require_scope(account, ServiceScope::DischargesReport),
+        None => require_case_worker(caller).map(|_| ()),
+    }
+}
+
+/// A hospital's system reporting discharges (`POST /fhir/r4/Bundle`): a
+/// service account with `discharges:report` of an organization that is a
+/// hospital; the hospital it reports for is its own.
+pub async fn require_discharge_system<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+) -> AppResult<&'a ServiceAccountActor> {
+    let Some(account) = &caller.service_account else {
+        return Err(AppError::Unauthenticated);
+    };
+    require_scope(account, ServiceScope::DischargesReport)?;
+    let hospital = organization::Entity::find_by_id(account.organization_id)
+        .one(conn)
+        .await?;
+    if hospital.is_some_and(|o| o.kind == OrganizationKind::Ospedale) {
+        Ok(account)
+    } else {
+        Err(AppError::ForbiddenBecause(
+            "Solo il sistema di un ospedale segnala dimissioni protette".into(),
+        ))
+    }
+}
+
 /// How a protected discharge came to be reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DischargeReporter {
@@ -573,29 +606,43 @@ pub enum DischargeReporter {
     /// A member of the receiving PUA or UVM recording a report the ward
     /// phoned in, on the hospital's behalf.
     TeamOnBehalf,
+    /// The hospital's own system (a service account of the hospital with
+    /// `discharges:report`, through `POST /fhir/r4/Bundle`).
+    HospitalSystem,
 }
 
-/// Reporting a protected discharge is for the hospital's own staff, or for an
-/// active member of the receiving team (a PUA or a UVM) recording a report
-/// phoned in by the ward. Reporting grants the reporter nothing of the
-/// person's record: a hospital user sees the discharge they reported and
-/// what they typed; a team member links only persons they may already see
-/// (`services::discharges::report_discharge`).
-pub async fn require_discharge_reporter<'a>(
+/// Reporting a protected discharge is for the hospital's own staff, for the
+/// hospital's own system (a service account of that hospital with the
+/// `discharges:report` scope), or for an active member of the receiving team
+/// (a PUA or a UVM) recording a report phoned in by the ward. Reporting
+/// grants the reporter nothing of the person's record: a hospital user sees
+/// the discharge they reported and what they typed, a hospital's system gets
+/// the discharge's reference only; a team member links only persons they may
+/// already see (`services::discharges::report_discharge`). The reporting
+/// user comes back with the answer, none for a system.
+pub async fn require_discharge_reporter(
     conn: &impl ConnectionTrait,
-    caller: &'a Caller,
+    caller: &Caller,
     hospital: &organization::Model,
     receiving_team: &team::Model,
-) -> AppResult<(&'a Viewer, DischargeReporter)> {
+) -> AppResult<(Option<Uuid>, DischargeReporter)> {
+    if let Some(account) = &caller.service_account {
+        require_scope(account, ServiceScope::DischargesReport)?;
+        return if account.organization_id == hospital.id {
+            Ok((None, DischargeReporter::HospitalSystem))
+        } else {
+            Err(AppError::Forbidden)
+        };
+    }
     let viewer = require_case_worker(caller)?;
     if viewer.organization_id == Some(hospital.id) {
-        return Ok((viewer, DischargeReporter::HospitalStaff));
+        return Ok((Some(viewer.user_id), DischargeReporter::HospitalStaff));
     }
     if active_membership(conn, viewer.user_id, receiving_team.id)
         .await?
         .is_some()
     {
-        return Ok((viewer, DischargeReporter::TeamOnBehalf));
+        return Ok((Some(viewer.user_id), DischargeReporter::TeamOnBehalf));
     }
     Err(AppError::Forbidden)
 }

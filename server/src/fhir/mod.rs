@@ -3,6 +3,7 @@
 //! identifier systems and code systems (`systems`) and the one way an error
 //! is told to a FHIR client (`outcome`).
 
+pub mod inbound;
 pub mod outcome;
 pub mod record;
 pub mod systems;

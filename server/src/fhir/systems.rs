@@ -11,11 +11,6 @@ pub const CODICE_FISCALE: &str = "http://hl7.it/sid/codiceFiscale";
 /// every installation could answer for.
 pub const PONTE_BASE: &str = "urn:ponte:fhir";
 
-/// One of Ponte's own systems: `urn:ponte:fhir:<name>`.
-pub fn ponte_system(name: &str) -> String {
-    format!("{PONTE_BASE}:{name}")
-}
-
 /// The outbound record (`$everything`, `fhir::record`): Ponte's own code
 /// systems, each holding the codes of the Ponte vocabulary it names.
 /// The kind of a project (`ProjectKind`: PAI, PTRI, …), a CarePlan's category.
@@ -49,12 +44,38 @@ pub const ALTERNATIVE_CODE: &str = "urn:ponte:fhir:alternative-code";
 /// LOINC, for the published codes Ponte uses (the Barthel index's total).
 pub const LOINC: &str = "http://loinc.org";
 
+/// The inbound discharge (`fhir::inbound`): a team of Ponte, by its id,
+/// the receiving team (`ServiceRequest.performer.identifier`).
+pub const TEAM: &str = "urn:ponte:fhir:team";
+/// The needs of a reported discharge (`ServiceRequest.reasonCode`), coded
+/// as the `DischargeNeed` vocabulary.
+pub const DISCHARGE_NEED: &str = "urn:ponte:fhir:discharge-need";
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_system_of_ours_is_under_the_one_base() {
-        assert_eq!(ponte_system("life-area"), "urn:ponte:fhir:life-area");
+    fn every_system_of_ours_is_under_the_one_base() {
+        let ours = [
+            PROJECT_KIND,
+            LIFE_AREA,
+            GOAL_STATUS,
+            SERVICE_KIND,
+            TEAM_KIND,
+            ORGANIZATION_KIND,
+            INSTRUMENT,
+            ASSESSMENT_SETTING,
+            ASSESSMENT_REASON,
+            NEED_LEVEL,
+            CARE_SETTING,
+            CONSENT_KIND,
+            ALTERNATIVE_CODE,
+            TEAM,
+            DISCHARGE_NEED,
+        ];
+        for system in ours {
+            assert!(system.starts_with(&format!("{PONTE_BASE}:")), "{system}");
+        }
     }
 }

@@ -64,7 +64,7 @@ impl CaseObject for Discharge {
     }
 
     fn parties(row: &discharge::Model) -> Vec<Party> {
-        policy::discharge_parties(row).to_vec()
+        policy::discharge_parties(row)
     }
 
     fn reveal(m: discharge::Model, seen: Seen) -> Self {
@@ -188,7 +188,10 @@ impl Discharge {
     }
 
     async fn reported_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        Ok(loaders::one::<user::Entity>(ctx, self.row.reported_by)
+        let Some(reporter) = self.row.reported_by else {
+            return Ok(None);
+        };
+        Ok(loaders::one::<user::Entity>(ctx, reporter)
             .await?
             .map(User::from))
     }

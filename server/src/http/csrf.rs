@@ -8,14 +8,14 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::http::documents;
 use crate::http::refusals::refusal;
 use crate::http::router::AppState;
+use crate::http::{bearer, documents};
 
 pub const CSRF_HEADER: &str = "x-ponte-csrf";
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
+    if request.method() != Method::POST || machine_call(request.headers(), request.uri().path()) {
         return next.run(request).await;
     }
     let checked = if request.uri().path() == documents::UPLOAD_PATH {
@@ -27,6 +27,19 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
         Ok(()) => next.run(request).await,
         Err((status, message)) => refusal(status, message),
     }
+}
+
+/// A system's call to a machine endpoint (`POST /fhir/r4/Bundle`): no
+/// session is read there (`http::bearer` authenticates the token, and
+/// answers `401` asking for one when it is missing), and a browser sends an
+/// `Authorization` header cross-site only after a CORS preflight Ponte never
+/// grants, so there is nothing for the CSRF check to protect and no header
+/// to ask for. A POST to the FHIR endpoints is a machine's whatever it
+/// carries (a session cookie there opens nothing), so a client that forgot
+/// its token is told so, not that its content type is wrong.
+fn machine_call(headers: &HeaderMap, path: &str) -> bool {
+    bearer::is_machine_endpoint(path)
+        && (bearer::sent_by_machine(headers) || path.starts_with("/fhir/"))
 }
 
 /// The body every POST but an upload carries.
@@ -209,6 +222,20 @@ mod tests {
             check_upload(&foreign, &origins()).unwrap_err().0,
             StatusCode::FORBIDDEN
         );
+    }
+
+    #[test]
+    fn only_calls_to_a_machine_endpoint_skip_the_check() {
+        let machine = headers(&[("authorization", "Bearer ponte_sa_abc")]);
+        assert!(machine_call(&machine, "/fhir/r4/Bundle"));
+        assert!(!machine_call(&machine, "/graphql"));
+        // A FHIR POST reads no session: without a token the handler asks for one.
+        let cookie = headers(&[("cookie", "ponte_session=abc")]);
+        assert!(machine_call(&cookie, "/fhir/r4/Bundle"));
+        assert!(!machine_call(&cookie, "/graphql"));
+        let basic = headers(&[("authorization", "Basic dXNlcjpwYXNz")]);
+        assert!(!machine_call(&basic, "/graphql"));
+        assert!(!machine_call(&basic, crate::http::documents::UPLOAD_PATH));
     }
 
     #[test]

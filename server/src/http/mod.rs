@@ -10,6 +10,7 @@ pub mod client_address;
 pub mod csrf;
 pub mod documents;
 pub mod download;
+pub mod fhir_bundle;
 pub mod fhir_everything;
 pub mod graphql_endpoint;
 pub mod health;

@@ -24,9 +24,9 @@ use crate::document_store::DocumentStore;
 use crate::graphql::PonteSchema;
 use crate::http::bearer::{self, ServiceRate};
 use crate::http::{
-    access_log_export, calendar_feed, csrf, documents, fhir_everything, graphql_endpoint, health,
-    indicator_export, interventions_export, metrics_endpoint, panics, refusals, request_id,
-    request_span, session_save,
+    access_log_export, calendar_feed, csrf, documents, fhir_bundle, fhir_everything,
+    graphql_endpoint, health, indicator_export, interventions_export, metrics_endpoint, panics,
+    refusals, request_id, request_span, session_save,
 };
 use crate::metrics::Metrics;
 
@@ -106,6 +106,9 @@ pub fn router<S: SessionStore + Clone>(state: AppState, store: S) -> Router {
         ));
     let api = Router::new()
         .route("/graphql", graphql_route)
+        // A hospital's system reports a protected discharge in FHIR R4:
+        // bearer only, no CSRF header (`fhir_bundle`, `csrf::guard`).
+        .route(fhir_bundle::PATH, post(fhir_bundle::post))
         .merge(exports);
     // Bench only: the same rows as the benchmark's GraphQL requests from
     // hand-written SQL, behind the same session and CSRF layers (`bench/`).

@@ -575,7 +575,7 @@ pub async fn seed_scale(
                 needs: Set(Some("Assistenza domiciliare".to_owned())),
                 notes: Set(None),
                 status: Set(status),
-                reported_by: Set(ward_nurse),
+                reported_by: Set(Some(ward_nurse)),
                 reported_at: Set(instant(admitted)),
                 assessment_scheduled_on: Set(None),
                 dischargeable_on: Set(None),

@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use entity::{
-    assessment, discharge, discharge_plan_need, organization, person, project, team,
-    team_membership, user,
+    assessment, discharge, discharge_plan_need, fhir_inbound_bundle, organization, person, project,
+    team, team_membership, user,
 };
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -198,7 +198,8 @@ struct TypedIdentity {
 }
 
 /// The ward reports; the receiving team (a PUA or a UVM) is notified at
-/// once. Only the hospital's own staff report, or a member of the receiving
+/// once. Only the hospital's own staff report (in person, or through the
+/// hospital's system: `report_discharge_once`), or a member of the receiving
 /// team records a report the ward phoned in (`policy::require_discharge_reporter`).
 /// A patient not yet known is created in the team's care in the same
 /// transaction; one already known by codice fiscale is linked, and the
@@ -214,30 +215,38 @@ pub async fn report_discharge(
     public_url: &Url,
     input: NewDischarge,
 ) -> AppResult<discharge::Model> {
-    policy::require_case_worker(caller)?;
+    policy::may_report_discharges(caller)?;
     let txn = db.begin().await?;
-    let team = named::<team::Entity>(&txn, input.team_id, "teamId", "Équipe non trovata").await?;
+    let created = record_report(&txn, caller, public_url, input).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// The report of `report_discharge`, in the caller's transaction.
+async fn record_report(
+    txn: &DatabaseTransaction,
+    caller: &Caller,
+    public_url: &Url,
+    input: NewDischarge,
+) -> AppResult<discharge::Model> {
+    let team = named::<team::Entity>(txn, input.team_id, "teamId", "Équipe non trovata").await?;
     if ![TeamKind::Pua.as_str(), TeamKind::Uvm.as_str()].contains(&team.kind.as_str()) {
         return Err(AppError::validation(
             "teamId",
             "Le dimissioni protette si segnalano a un PUA o a una UVM",
         ));
     }
-    let hospital = named::<organization::Entity>(
-        &txn,
-        input.hospital_id,
-        "hospitalId",
-        "Ospedale non trovato",
-    )
-    .await?;
+    let hospital =
+        named::<organization::Entity>(txn, input.hospital_id, "hospitalId", "Ospedale non trovato")
+            .await?;
     if hospital.kind != OrganizationKind::Ospedale {
         return Err(AppError::validation(
             "hospitalId",
             "L'organizzazione indicata non è un ospedale",
         ));
     }
-    let (viewer, reporter) =
-        policy::require_discharge_reporter(&txn, caller, &hospital, &team).await?;
+    let (reporting_user, reporter) =
+        policy::require_discharge_reporter(txn, caller, &hospital, &team).await?;
     let ward = optional_text("ward", Some(&input.ward), 200)?
         .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
     check_dates(input.admitted_on, input.expected_on, caller.today())?;
@@ -252,8 +261,8 @@ pub async fn report_discharge(
     }
     let (resolved, typed) = match &input.patient {
         Patient::Existing(id) => {
-            policy::require_person_access(&txn, caller, *id).await?;
-            let known = find::<person::Entity>(&txn, *id).await?;
+            policy::require_person_access(txn, caller, *id).await?;
+            let known = find::<person::Entity>(txn, *id).await?;
             let typed = TypedIdentity {
                 fiscal_code: known.fiscal_code,
                 given_name: known.given_name,
@@ -273,7 +282,7 @@ pub async fn report_discharge(
                 Some(code) => {
                     person::Entity::find()
                         .filter(person::Column::FiscalCode.eq(code.as_str()))
-                        .one(&txn)
+                        .one(txn)
                         .await?
                 }
                 None => None,
@@ -281,7 +290,7 @@ pub async fn report_discharge(
             let resolved = match known {
                 Some(p) => {
                     if reporter == policy::DischargeReporter::TeamOnBehalf
-                        && !policy::may_read_person(&txn, caller, p.id).await?
+                        && !policy::may_read_person(txn, caller, p.id).await?
                     {
                         return Err(AppError::Conflict(
                             "La persona con questo codice fiscale è già seguita da un'altra équipe: \
@@ -293,7 +302,7 @@ pub async fn report_discharge(
                     Resolved::Known(p.id)
                 }
                 None => Resolved::New(Box::new(
-                    persons::checked_new_person(&txn, draft, caller.today()).await?,
+                    persons::checked_new_person(txn, draft, caller.today()).await?,
                 )),
             };
             let typed = TypedIdentity {
@@ -316,7 +325,7 @@ pub async fn report_discharge(
                 reason: "Segnalazione di dimissione protetta".into(),
                 urgency: Urgency::Priority,
             };
-            persons::insert_new_person(&txn, caller, viewer.user_id, *rows, &first)
+            persons::insert_new_person(txn, caller, reporting_user, *rows, &first)
                 .await?
                 .id
         }
@@ -334,7 +343,7 @@ pub async fn report_discharge(
         needs: Set(needs),
         notes: Set(notes),
         status: Set(DischargeStatus::Reported),
-        reported_by: Set(viewer.user_id),
+        reported_by: Set(reporting_user),
         reported_at: Set(now),
         assessment_scheduled_on: Set(None),
         dischargeable_on: Set(None),
@@ -358,25 +367,111 @@ pub async fn report_discharge(
         plan_note: Set(None),
         project_id: Set(None),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    let recipients = team_members(&txn, input.team_id).await?;
+    let recipients = team_members(txn, input.team_id).await?;
     let event = Event::DischargeReported {
-        initials: initials_of(&txn, person_id).await?,
+        initials: initials_of(txn, person_id).await?,
         expected_on: input.expected_on,
     };
     let discharge_id = Some(created.id);
-    outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
+    outbox::notify(txn, caller, public_url, &recipients, &event, discharge_id).await?;
     audit::record(
-        &txn,
+        txn,
         caller,
         AuditEntry::new(AuditAction::DischargeReported)
             .on("discharge", created.id)
             .person(person_id),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
+}
+
+/// The message a hospital's system sent, by its identifier (a FHIR
+/// Bundle's `identifier`): the same message twice makes one discharge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageId {
+    pub system: String,
+    pub value: String,
+}
+
+/// What a hospital's system is told of its report: the discharge, and
+/// whether this message made it or an earlier send of the same message did.
+/// Nothing else: the system learns nothing of a person Ponte already knew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SystemReport {
+    pub discharge_id: Uuid,
+    pub created: bool,
+}
+
+/// A hospital's system reports a protected discharge (`POST /fhir/r4/Bundle`):
+/// the rules of `report_discharge`, for the account's own hospital, once per
+/// message. The message is claimed first in the transaction (a row unique by
+/// organization and identifier, inserted or left alone), so that a second
+/// send, even at the same moment, waits for the first and is answered with
+/// its discharge instead of making another.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %input.team_id))]
+pub async fn report_discharge_once(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+    message: MessageId,
+    input: NewDischarge,
+) -> AppResult<SystemReport> {
+    let account = policy::require_discharge_system(db, caller).await?;
+    let input = NewDischarge {
+        hospital_id: account.organization_id,
+        ..input
+    };
+    let txn = db.begin().await?;
+    let claim = fhir_inbound_bundle::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(account.organization_id),
+        identifier_system: Set(message.system.clone()),
+        identifier_value: Set(message.value.clone()),
+        service_account_id: Set(account.account_id),
+        discharge_id: Set(None),
+        received_at: Set(caller.now()),
+    };
+    let claimed = fhir_inbound_bundle::Entity::insert(claim)
+        .on_conflict(
+            OnConflict::columns([
+                fhir_inbound_bundle::Column::OrganizationId,
+                fhir_inbound_bundle::Column::IdentifierSystem,
+                fhir_inbound_bundle::Column::IdentifierValue,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    let row = fhir_inbound_bundle::Entity::find()
+        .filter(fhir_inbound_bundle::Column::OrganizationId.eq(account.organization_id))
+        .filter(fhir_inbound_bundle::Column::IdentifierSystem.eq(&message.system))
+        .filter(fhir_inbound_bundle::Column::IdentifierValue.eq(&message.value))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::Internal("the claimed message is not there".into()))?;
+    if claimed == 0 {
+        return match row.discharge_id {
+            Some(discharge_id) => Ok(SystemReport {
+                discharge_id,
+                created: false,
+            }),
+            None => Err(AppError::Internal(
+                "an earlier send of the message made no discharge".into(),
+            )),
+        };
+    }
+    let created = record_report(&txn, caller, public_url, input).await?;
+    let mut done: fhir_inbound_bundle::ActiveModel = row.into();
+    done.discharge_id = Set(Some(created.id));
+    done.update(&txn).await?;
+    txn.commit().await?;
+    Ok(SystemReport {
+        discharge_id: created.id,
+        created: true,
+    })
 }
 
 pub(crate) async fn load(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<discharge::Model> {

@@ -258,7 +258,7 @@ pub async fn create_person(
             other => other,
         })?;
     let checked = checked_new_person(&txn, &draft, caller.today()).await?;
-    let created = insert_new_person(&txn, caller, viewer.user_id, checked, &first).await?;
+    let created = insert_new_person(&txn, caller, Some(viewer.user_id), checked, &first).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -287,7 +287,7 @@ pub async fn checked_new_person(
 pub async fn insert_new_person(
     txn: &impl ConnectionTrait,
     caller: &Caller,
-    created_by: Uuid,
+    created_by: Option<Uuid>,
     rows: NewPersonRows,
     first: &FirstReferral,
 ) -> AppResult<person::Model> {
@@ -316,7 +316,7 @@ pub async fn insert_new_person(
         email: Set(checked.email),
         language: Set(checked.language),
         target_groups: Set(checked.target_groups),
-        created_by: Set(Some(created_by)),
+        created_by: Set(created_by),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -332,7 +332,7 @@ pub async fn insert_new_person(
         reason: Set(reason),
         urgency: Set(first.urgency),
         status: Set(ReferralStatus::Open),
-        created_by: Set(Some(created_by)),
+        created_by: Set(created_by),
         created_at: Set(now),
         accepted_by: Set(None),
         accepted_at: Set(None),

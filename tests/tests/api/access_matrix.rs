@@ -18,6 +18,7 @@ on_both_databases!(
     each_caller_gets_exactly_the_expected_answer_about_the_case_diary,
     each_caller_gets_exactly_the_expected_answer_about_service_accounts,
     each_caller_gets_exactly_the_expected_answer_about_fhir_everything,
+    each_caller_gets_exactly_the_expected_answer_about_the_fhir_bundle,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -1154,6 +1155,34 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
     }
 }
 
+/// Signed in: an active member of `team`, a member of `other_team`, a
+/// former member of `team` and an auditor.
+struct Cast {
+    member: Client,
+    other: Client,
+    former: Client,
+    auditor: Client,
+}
+
+impl Cast {
+    async fn sign_in(app: &TestApp, admin: &Client, team: &str, other_team: &str) -> Cast {
+        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
+        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
+        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
+        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
+        app.add_member(admin, team, &member_id, "MEMBER").await;
+        app.add_member(admin, team, &former_id, "MEMBER").await;
+        app.add_member(admin, other_team, &other_id, "MEMBER").await;
+        app.remove_member(admin, team, &former_id).await;
+        Cast {
+            member,
+            other,
+            former,
+            auditor,
+        }
+    }
+}
+
 /// Service accounts and the nomenclatore mapping are ADMIN's configuration
 /// (the mapping is also read by a REPORTER, who sends the flow).
 async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db: TestDb) {
@@ -1165,16 +1194,13 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
         .await;
     let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
     let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
+    let Cast {
+        member,
+        other,
+        former,
+        auditor,
+    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
     let reporter = reporter_of_everything(&app, &admin).await;
-    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
-    app.remove_member(&admin, &pua, &former_id).await;
     let create = "mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { token account { id } tokenInfo { id } } }";
     let input = json!({ "input": { "organizationId": ats, "name": "Datawarehouse", "scopes": ["EXPORT_INTERVENTIONS"], "expiresInDays": 30 } });
     let mut accounts = Vec::new();
@@ -1338,6 +1364,112 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         session_get(member, &everything_path(&uuid::Uuid::now_v7().to_string())).await;
     assert_eq!(status, 404);
     assert_eq!(checked, 13);
+}
+
+/// `POST /fhir/r4/Bundle` is a hospital's system's door: only a service
+/// account of a hospital with `discharges:report` reports (for its own
+/// hospital); a person's session, whoever they are (the reporting ward
+/// included), gets `401` with an `OperationOutcome`, as no token at all
+/// (sent as the SPA would, past the CSRF check).
+async fn each_caller_gets_exactly_the_expected_answer_about_the_fhir_bundle(db: TestDb) {
+    use crate::fhir_inbound::{example_bundle, post_fhir, BUNDLE_PATH};
+    use crate::service_accounts::service_account;
+
+    let app = TestApp::spawn(db).await;
+    let admin = app.admin().await;
+    let asst = app
+        .organization(&admin, "ASST della Valcamonica", "ASST")
+        .await;
+    let hospital = app
+        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
+        .await;
+    let other_hospital = app
+        .organization(&admin, "Ospedale di Edolo", "OSPEDALE")
+        .await;
+    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
+    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
+    let Cast {
+        member,
+        other,
+        former,
+        auditor,
+    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
+    let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+    let anonymous = app.client();
+
+    let mut n = 0;
+    let mut bundle = || {
+        n += 1;
+        let mut bundle = example_bundle(&pua);
+        bundle["identifier"]["value"] = json!(format!("ADT-{n}"));
+        serde_json::to_vec(&bundle).expect("JSON")
+    };
+    for (who, client) in [
+        ("anonymous", &anonymous),
+        ("auditor", &auditor),
+        ("other team", &other),
+        ("former member", &former),
+        ("admin", &admin),
+        ("member of the receiving team", &member),
+        ("the reporting ward", &ward),
+    ] {
+        let response = client
+            .http
+            .post(format!("{}{BUNDLE_PATH}", app.base_url))
+            .header("Content-Type", "application/json")
+            .header("X-Ponte-CSRF", "1")
+            .body(bundle())
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(response.status().as_u16(), 401, "{who}");
+        let outcome: Value = response.json().await.expect("JSON");
+        assert_eq!(outcome["resourceType"], "OperationOutcome", "{who}");
+    }
+    let machines = [
+        (
+            "the hospital's system",
+            hospital.as_str(),
+            "DISCHARGES_REPORT",
+            201,
+        ),
+        (
+            "another hospital's system",
+            other_hospital.as_str(),
+            "DISCHARGES_REPORT",
+            201,
+        ),
+        (
+            "the hospital's system without the scope",
+            hospital.as_str(),
+            "FHIR_READ",
+            403,
+        ),
+        (
+            "an ASST's account with the scope",
+            asst.as_str(),
+            "DISCHARGES_REPORT",
+            403,
+        ),
+    ];
+    for (who, organization, scope, status) in machines {
+        let (_, token, _) = service_account(&admin, organization, &[scope], 30).await;
+        let answer = post_fhir(&app, Some(&token), "application/fhir+json", bundle()).await;
+        assert_eq!(answer.status, status, "{who}: {}", answer.text());
+    }
+    // Each hospital's system reported for itself.
+    use sea_orm::EntityTrait;
+    let mut reported: Vec<String> = entity::discharge::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("read")
+        .into_iter()
+        .map(|d| d.hospital_id.to_string())
+        .collect();
+    reported.sort();
+    let mut expected = vec![hospital.clone(), other_hospital.clone()];
+    expected.sort();
+    assert_eq!(reported, expected);
 }
 
 /// Error codes are a small closed set; this keeps `Expect` `Copy`.

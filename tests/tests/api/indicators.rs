@@ -420,7 +420,7 @@ impl World<'_> {
             needs: Set(None),
             notes: Set(None),
             status: Set(status),
-            reported_by: Set(self.user),
+            reported_by: Set(Some(self.user)),
             reported_at: Set(at),
             assessment_scheduled_on: Set(None),
             dischargeable_on: Set(outcome.map(|(ready, _, _)| day(ready))),

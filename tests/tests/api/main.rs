@@ -19,6 +19,7 @@ mod demo;
 mod discharges;
 mod documents;
 mod fhir_everything;
+mod fhir_inbound;
 mod fhir_validator;
 mod field_matrix;
 mod hardening;

@@ -64,6 +64,16 @@ async fn the_interoperability_examples_run_against_the_demo(db: TestDb) {
         .map(|k| format!("{k};PROVA-{k};Voce di prova {k}\n"))
         .collect();
     std::fs::write(dir.join("nomenclatore.csv"), table).unwrap();
+    // The example Bundle, where the README's example reads it.
+    std::fs::create_dir_all(dir.join("docs/fhir")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../docs/fhir/discharge-bundle.json"
+        ),
+        dir.join("docs/fhir/discharge-bundle.json"),
+    )
+    .unwrap();
 
     let run = tokio::task::spawn_blocking({
         let dir = dir.clone();
@@ -90,6 +100,10 @@ async fn the_interoperability_examples_run_against_the_demo(db: TestDb) {
         "an example got a GraphQL error:\n{printed}"
     );
 
+    assert!(
+        printed.contains("\"transaction-response\""),
+        "the hospital's Bundle was answered with the created Encounter:\n{printed}"
+    );
     let flow = std::fs::read_to_string(dir.join("interventions.csv"))
         .expect("the example saved the interventions flow");
     let rows: Vec<&str> = flow.lines().collect();
