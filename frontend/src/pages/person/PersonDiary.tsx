@@ -1,18 +1,27 @@
-import { Badge } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { Dialog } from '../../components/Dialog';
 import { DialogOpener } from '../../components/DialogOpener';
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useCursorPages } from '../../components/useCursorPages';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
-import type { DiaryKind, DiaryParticipantRole, TimelineKind, DiaryEntryFieldsFragment } from '../../gql/graphql';
+import type {
+  DiaryKind,
+  DiaryParticipantRole,
+  TimelineKind,
+  DiaryEntryFieldsFragment,
+  PersonTimelineQueryVariables,
+} from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { diaryKindLabels, diaryParticipantRoleLabels, labelOptions, timelineKindLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -52,14 +61,22 @@ export const diaryEntryFields = graphql(`
         displayName
       }
     }
+    documents {
+      id
+    }
   }
 `);
 
 export const personTimelineQuery = graphql(`
-  query PersonTimeline($id: ID!, $kinds: [TimelineKind!]) {
+  query PersonTimeline($id: ID!, $kinds: [TimelineKind!], $first: Int!, $after: String) {
     person(id: $id) {
       id
-      timeline(first: 100, kinds: $kinds) {
+      timeline(first: $first, after: $after, kinds: $kinds) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           at
           kind
@@ -137,6 +154,9 @@ const context = { additionalTypenames: ['DiaryEntry', 'TimelineItem'] };
 
 type Entry = DiaryEntryFieldsFragment;
 
+/** Items of the timeline asked at a time ("Carica altri" asks the next). */
+export const TIMELINE_PAGE = 20;
+
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, as `datetime-local` takes it. */
 export function localDateTime(instant: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -150,9 +170,14 @@ export function localDateTime(instant: Date): string {
  */
 export function PersonDiary({ personId }: { personId: string }) {
   const [kind, setKind] = useState<TimelineKind | ''>('');
-  const variables = { id: personId, kinds: kind ? [kind] : null };
-  const [{ data, error }] = useQuery({ query: personTimelineQuery, variables, context });
-  const items = data?.person?.timeline.nodes ?? [];
+  const kinds = kind ? [kind] : null;
+  const { cursors, last, loadMore } = useCursorPages(`${personId}:${kind}`);
+  const variables = (after: string | null) => ({ id: personId, kinds, first: TIMELINE_PAGE, after });
+  const [{ data, error }] = useQuery({ query: personTimelineQuery, variables: variables(null), context });
+  const [lastPage] = useQuery({ query: personTimelineQuery, variables: variables(last), context });
+  const total = data?.person?.timeline.totalCount ?? 0;
+  const shown = (cursors.length - 1) * TIMELINE_PAGE + (lastPage.data?.person?.timeline.nodes.length ?? 0);
+  const pageInfo = lastPage.data?.person?.timeline.pageInfo;
 
   return (
     <section aria-labelledby="scheda-diario" className="ponte-section">
@@ -171,33 +196,56 @@ export function PersonDiary({ personId }: { personId: string }) {
         options={[['', copy.everything], ...labelOptions(timelineKindLabels)]}
       />
       {error && <FormMessage kind="error">{errorMessage(error)}</FormMessage>}
-      {data && items.length === 0 ? (
+      {data && total === 0 ? (
         <p>{copy.none}</p>
       ) : (
         <ol className="list-unstyled ponte-timeline" aria-label={copy.caption} data-testid="cronologia">
-          {items.map((item, index) => (
-            <li key={`${item.kind}-${item.at}-${index}`} className="border-bottom py-2" data-testid="evento-cronologia">
-              <div className="d-flex flex-wrap gap-2 align-items-baseline">
-                <strong>{formatDateTime(item.at)}</strong>
-                <Badge color="secondary" pill>
-                  {timelineKindLabels[item.kind]}
-                </Badge>
-              </div>
-              {item.diaryEntry ? (
-                <DiaryEntryView entry={item.diaryEntry} />
-              ) : (
-                <p className="mb-0 text-break">
-                  {item.referral && copy.referral(item.referral.team?.name ?? '')}
-                  {item.assessment && copy.assessment}
-                  {item.project && copy.project(item.project.title)}
-                  {item.discharge && copy.discharge(item.discharge.hospital?.name ?? '', item.discharge.ward)}
-                </p>
-              )}
-            </li>
+          {cursors.map((after) => (
+            <TimelinePage key={after ?? 'inizio'} personId={personId} variables={variables(after)} />
           ))}
         </ol>
       )}
+      {data && total > 0 && (
+        <LoadMore
+          shown={shown}
+          total={total}
+          summary={copy.summary}
+          hasNextPage={!!pageInfo?.hasNextPage}
+          fetching={lastPage.fetching}
+          onLoadMore={() => loadMore(pageInfo?.endCursor)}
+        />
+      )}
     </section>
+  );
+}
+
+/** One page of the timeline, as items of the list ("Carica altri" adds the next). */
+function TimelinePage({ personId, variables }: { personId: string; variables: PersonTimelineQueryVariables }) {
+  const [{ data }] = useQuery({ query: personTimelineQuery, variables, context });
+  const items = data?.person?.timeline.nodes ?? [];
+  return (
+    <>
+      {items.map((item, index) => (
+        <li key={`${item.kind}-${item.at}-${index}`} className="border-bottom py-2" data-testid="evento-cronologia">
+          <div className="d-flex flex-wrap gap-2 align-items-baseline">
+            <strong>{formatDateTime(item.at)}</strong>
+            <Badge color="secondary" pill>
+              {timelineKindLabels[item.kind]}
+            </Badge>
+          </div>
+          {item.diaryEntry ? (
+            <DiaryEntryView entry={item.diaryEntry} personId={personId} />
+          ) : (
+            <p className="mb-0 text-break">
+              {item.referral && copy.referral(item.referral.team?.name ?? '')}
+              {item.assessment && copy.assessment}
+              {item.project && copy.project(item.project.title)}
+              {item.discharge && copy.discharge(item.discharge.hospital?.name ?? '', item.discharge.ward)}
+            </p>
+          )}
+        </li>
+      ))}
+    </>
   );
 }
 
@@ -221,7 +269,7 @@ export function ProjectDiary({ projectId, personId }: { projectId: string; perso
           {entries.map((entry) => (
             <li key={entry.id} className="border-bottom py-2">
               <strong>{formatDateTime(entry.occurredAt)}</strong>
-              <DiaryEntryView entry={entry} />
+              <DiaryEntryView entry={entry} personId={personId} />
             </li>
           ))}
         </ol>
@@ -230,8 +278,8 @@ export function ProjectDiary({ projectId, personId }: { projectId: string; perso
   );
 }
 
-/** One entry as written, its annotations under it, and what the viewer may do with it. */
-export function DiaryEntryView({ entry, now = new Date() }: { entry: Entry; now?: Date }) {
+/** One entry as written, its annotations under it, and what the viewer may do with it (its files too). */
+export function DiaryEntryView({ entry, personId, now = new Date() }: { entry: Entry; personId: string; now?: Date }) {
   const viewer = useViewer();
   const editable = entry.author?.id === viewer.id && new Date(entry.editableUntil) > now;
   const when = formatDateTime(entry.occurredAt);
@@ -287,6 +335,11 @@ export function DiaryEntryView({ entry, now = new Date() }: { entry: Entry; now?
             dialog={(done, cancel) => <AnnotateDialog entry={entry} onDone={done} onCancel={cancel} />}
           />
         )}
+        <DialogOpener
+          label={copy.attachments(entry.documents.length)}
+          name={copy.attachmentsLabel(when)}
+          dialog={(_, close) => <AttachmentsDialog entry={entry} personId={personId} onClose={close} />}
+        />
       </p>
     </div>
   );
@@ -403,6 +456,22 @@ function EntryDialog({
         <CheckboxField id={`${prefix}-riservata`} label={copy.confidential} checked={confidential} onChange={setConfidential} />
         <ConfirmButtons label={copy.save} working={writing || editing} onCancel={onCancel} />
       </form>
+    </Dialog>
+  );
+}
+
+/**
+ * "Allegati": the entry's files, with upload, preview and delete (a
+ * confidential entry's stay with it: the server lists and serves them only
+ * to who reads the entry).
+ */
+function AttachmentsDialog({ entry, personId, onClose }: { entry: Entry; personId: string; onClose: () => void }) {
+  return (
+    <Dialog title={copy.attachmentsTitle} wide>
+      <DocumentsSection subjectKind="DIARY_ENTRY" subjectId={entry.id} personId={personId} />
+      <Button type="button" color="primary" outline onClick={onClose}>
+        {copy.close}
+      </Button>
     </Dialog>
   );
 }

@@ -37,6 +37,10 @@ export const diaryCopy = {
   missingAnnotation: 'Scrivi l’annotazione',
   annotated: 'Annotazione aggiunta.',
   confidentialBadge: 'Riservata',
+  attachments: (n: number) => (n === 0 ? 'Allega' : `Allegati (${n})`),
+  attachmentsLabel: (when: string) => `Allegati della nota del ${when}`,
+  attachmentsTitle: 'Allegati della nota di diario',
+  close: 'Chiudi',
   by: (name: string) => `di ${name}`,
   minutes: (n: number) => `${n} min`,
   followUpOn: (day: string) => `Da riprendere il ${day}`,
@@ -47,4 +51,5 @@ export const diaryCopy = {
   project: (title: string) => `Progetto «${title}»`,
   discharge: (hospital: string, ward: string) => `Dimissione da ${hospital}, ${ward}`,
   caption: 'Cronologia della persona',
+  summary: (shown: number, total: number) => (total === 1 ? 'Un evento in totale.' : `Mostrati ${shown} eventi su ${total}.`),
 } as const;
