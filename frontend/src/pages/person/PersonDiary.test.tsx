@@ -1,4 +1,5 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { DiaryEntryFieldsFragment, DocumentRowFragment, PersonTimelineQuery } from '../../gql/graphql';
 import { fakeServer, viewer, type Served } from '../../test/fakeServer';
 import { amina } from '../../test/person';
@@ -116,6 +117,28 @@ describe('Diario e cronologia nella scheda della persona', () => {
       first: TIMELINE_PAGE,
       after: null,
     });
+  });
+
+  it('scrolls to the diary and focuses it when opened from the agenda (#scheda-diario)', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    const server = fakeServer({
+      Me: () => ({ data: { me: operator } }),
+      PersonRecord: () => ({ data: { person: amina } }),
+      PersonTimeline: () => timeline(items),
+    });
+    renderAt('/persone/p1#scheda-diario', server);
+    const heading = await screen.findByRole('heading', { name: 'Diario e cronologia' }, { timeout: 15_000 });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled.mock.instances[0]).toBe(heading);
+    // A filter afterwards reloads the list but leaves the focus where the user put it.
+    const filter = screen.getByLabelText('Mostra');
+    filter.focus();
+    fireEvent.change(filter, { target: { value: 'REFERRAL_OPENED' } });
+    await screen.findByText('Segnalazione a PUA Breno');
+    expect(filter).toHaveFocus();
+    expect(scrolled).toHaveBeenCalledTimes(1);
   });
 
   it('pages the timeline beyond the first page with "Carica altri"', async () => {

@@ -13,6 +13,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useCursorPages } from '../../components/useCursorPages';
+import { useScrollToHash } from '../../router/router';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
 import type {
@@ -178,11 +179,12 @@ export function PersonDiary({ personId }: { personId: string }) {
   const total = data?.person?.timeline.totalCount ?? 0;
   const shown = (cursors.length - 1) * TIMELINE_PAGE + (lastPage.data?.person?.timeline.nodes.length ?? 0);
   const pageInfo = lastPage.data?.person?.timeline.pageInfo;
+  useScrollToHash('scheda-diario', !!data);
 
   return (
     <section aria-labelledby="scheda-diario" className="ponte-section">
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-3">
-        <h2 id="scheda-diario" className="h4 mb-0">
+        <h2 id="scheda-diario" className="h4 mb-0" tabIndex={-1}>
           {copy.heading}
         </h2>
         <NewDiaryEntry personId={personId} />
