@@ -234,12 +234,35 @@ describe('Diario e cronologia nella scheda della persona', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('writes a new entry in two clicks, refusing an empty text in the browser', async () => {
+  it('writes a new entry in two clicks, refusing an empty text in the browser, with colleagues and a linked record', async () => {
     const server = fakeServer({
       Me: () => ({ data: { me: operator } }),
       PersonRecord: () => ({ data: { person: amina } }),
       PersonTimeline: () => timeline([]),
       WriteDiaryEntry: () => ({ data: { writeDiaryEntry: diaryEntry('e-new', 0) } }),
+      DiaryDialogOptions: () => ({
+        data: {
+          person: {
+            __typename: 'Person',
+            id: 'p1',
+            teams: [
+              {
+                __typename: 'Team',
+                id: 't1',
+                members: [
+                  { __typename: 'TeamMember', user: { __typename: 'User', id: 'u-elena', displayName: 'Elena Tognali' } },
+                  { __typename: 'TeamMember', user: { __typename: 'User', id: 'u-marco', displayName: 'Marco Rizzi' } },
+                  { __typename: 'TeamMember', user: { __typename: 'User', id: 'u-sara', displayName: 'Sara Bonomi' } },
+                ],
+              },
+            ],
+            projects: [{ __typename: 'IndividualProject', id: 'prj1', title: 'PAI 2026' }],
+            referrals: [],
+            assessments: { __typename: 'AssessmentConnection', nodes: [{ __typename: 'Assessment', id: 'as1', date: '2026-10-15' }] },
+            discharges: [],
+          },
+        },
+      }),
     });
     renderAt('/persone/p1', server);
     fireEvent.click(await screen.findByRole('button', { name: 'Nuova nota di diario' }, { timeout: 15_000 }));
@@ -255,18 +278,28 @@ describe('Diario e cronologia nella scheda della persona', () => {
     fireEvent.change(within(dialog).getByLabelText('Testo della nota'), { target: { value: ' Chiede il SAD. ' } });
     fireEvent.change(within(dialog).getByLabelText('Da riprendere il'), { target: { value: '2026-11-27' } });
     fireEvent.click(within(dialog).getByLabelText(/^Riservata/));
+    // Colleagues of the person's teams (not the writer), searchable; a record of the person.
+    fireEvent.change(await within(dialog).findByLabelText('Cerca tra i colleghi'), { target: { value: 'mar' } });
+    expect(within(dialog).queryByLabelText('Sara Bonomi')).toBeNull();
+    expect(within(dialog).queryByLabelText('Elena Tognali')).toBeNull();
+    fireEvent.click(within(dialog).getByLabelText('Marco Rizzi'));
+    fireEvent.change(within(dialog).getByLabelText('Collegata a'), { target: { value: 'assessmentId:as1' } });
+    expect(within(dialog).getByRole('option', { name: 'Progetto «PAI 2026»' })).toBeInTheDocument();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Salva la nota' }));
     expect(await screen.findByText('Nota di diario salvata.')).toBeInTheDocument();
     expect(server.requests.find((r) => r.operationName === 'WriteDiaryEntry')?.variables).toEqual({
       input: {
         personId: 'p1',
         projectId: null,
+        referralId: null,
+        assessmentId: 'as1',
+        dischargeId: null,
         entry: {
           kind: 'TELEFONATA',
           occurredAt: new Date('2026-11-20T10:30').toISOString(),
           durationMinutes: 15,
           place: null,
-          participants: [{ role: 'FAMILIARE', description: 'il figlio' }],
+          participants: [{ userId: 'u-marco' }, { role: 'FAMILIARE', description: 'il figlio' }],
           text: 'Chiede il SAD.',
           followUpOn: '2026-11-27',
           confidential: true,

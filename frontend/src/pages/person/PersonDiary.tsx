@@ -22,6 +22,7 @@ import type {
   TimelineKind,
   DiaryEntryFieldsFragment,
   PersonTimelineQueryVariables,
+  DiaryDialogOptionsQuery,
 } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { diaryKindLabels, diaryParticipantRoleLabels, labelOptions, timelineKindLabels } from '../../i18n/enums';
@@ -120,6 +121,50 @@ export const projectDiaryQuery = graphql(`
       diary(first: 100) {
         nodes {
           ...DiaryEntryFields
+        }
+      }
+    }
+  }
+`);
+
+/** What a new entry may name: the colleagues of the person's teams, and the person's records. */
+export const diaryDialogOptionsQuery = graphql(`
+  query DiaryDialogOptions($id: ID!) {
+    person(id: $id) {
+      id
+      teams {
+        id
+        members {
+          user {
+            id
+            displayName
+          }
+        }
+      }
+      projects {
+        id
+        title
+      }
+      referrals {
+        id
+        createdAt
+        team {
+          id
+          name
+        }
+      }
+      assessments(first: 50) {
+        nodes {
+          id
+          date
+        }
+      }
+      discharges {
+        id
+        ward
+        hospital {
+          id
+          name
         }
       }
     }
@@ -389,6 +434,16 @@ function EntryDialog({
     new Set((entry?.participants ?? []).flatMap((p) => (p.role ? [p.role] : []))),
   );
   const [confidential, setConfidential] = useState(entry?.confidential ?? false);
+  const [users, setUsers] = useState<Set<string>>(new Set((entry?.participants ?? []).flatMap((p) => (p.user ? [p.user.id] : []))));
+  const [search, setSearch] = useState('');
+  const [link, setLink] = useState(projectId ? `projectId:${projectId}` : '');
+  const [options] = useQuery({ query: diaryDialogOptionsQuery, variables: { id: personId ?? '' }, pause: !!entry || !personId });
+  const viewer = useViewer();
+  const known = new Map((entry?.participants ?? []).flatMap((p) => (p.user ? [[p.user.id, p.user.displayName] as const] : [])));
+  for (const team of options.data?.person?.teams ?? [])
+    for (const m of team.members) if (m.user && m.user.id !== viewer.id) known.set(m.user.id, m.user.displayName);
+  const colleagues = [...known].filter(([, name]) => name.toLowerCase().includes(search.trim().toLowerCase()));
+  const links = linkOptions(options.data?.person);
   const [{ fetching: writing }, write] = useMutation(writeDiaryEntryMutation);
   const [{ fetching: editing }, edit] = useMutation(editDiaryEntryMutation);
   const v = form.values;
@@ -402,8 +457,9 @@ function EntryDialog({
     });
     if (!ok) return;
     const description = v.participants.trim() || null;
-    const participants = [...roles].map((role, i) => ({ role, description: i === 0 ? description : null }));
-    if (participants.length === 0 && description) participants.push({ role: 'OTHER', description });
+    const others = [...roles].map((role, i) => ({ role, description: i === 0 ? description : null }));
+    if (others.length === 0 && description) others.push({ role: 'OTHER', description });
+    const participants = [...[...users].map((userId) => ({ userId })), ...others];
     const input = {
       kind: v.kind as DiaryKind,
       occurredAt: new Date(v.occurredAt).toISOString(),
@@ -419,7 +475,9 @@ function EntryDialog({
       if (result.data) onDone(copy.edited);
       else form.fail(result.error, copy.editConflict);
     } else {
-      const result = await write({ input: { personId: personId ?? '', projectId: projectId ?? null, entry: input } }, context);
+      const [linkField, linkId] = link.split(':');
+      const linked = { projectId: null, referralId: null, assessmentId: null, dischargeId: null, ...(link ? { [linkField]: linkId } : {}) };
+      const result = await write({ input: { personId: personId ?? '', ...linked, entry: input } }, context);
       if (result.data) onDone(copy.written);
       else form.fail(result.error);
     }
@@ -441,18 +499,35 @@ function EntryDialog({
               id={`${prefix}-ruolo-${role}`}
               label={label}
               checked={roles.has(role)}
-              onChange={(checked) =>
-                setRoles((current) => {
-                  const next = new Set(current);
-                  if (checked) next.add(role);
-                  else next.delete(role);
-                  return next;
-                })
-              }
+              onChange={(checked) => setRoles((current) => toggled(current, role, checked))}
             />
           ))}
           <TextField label={copy.participantsDescription} {...form.field('participants')} />
         </fieldset>
+        {known.size > 0 && (
+          <fieldset className="mb-3">
+            <legend className="h6">{copy.colleagues}</legend>
+            <TextField id={`${prefix}-cerca-colleghi`} label={copy.searchColleagues} value={search} onChange={setSearch} />
+            {colleagues.map(([id, name]) => (
+              <CheckboxField
+                key={id}
+                id={`${prefix}-collega-${id}`}
+                label={name}
+                checked={users.has(id)}
+                onChange={(checked) => setUsers((current) => toggled(current, id, checked))}
+              />
+            ))}
+          </fieldset>
+        )}
+        {!entry && links.length > 0 && (
+          <SelectField
+            id={`${prefix}-collegata`}
+            label={copy.linkedTo}
+            value={link}
+            onChange={setLink}
+            options={[['', copy.noLink], ...links]}
+          />
+        )}
         <TextAreaField label={copy.text} required {...form.field('text')} />
         <TextField label={copy.followUp} type="date" {...form.field('followUpOn')} />
         <CheckboxField id={`${prefix}-riservata`} label={copy.confidential} checked={confidential} onChange={setConfidential} />
@@ -476,6 +551,25 @@ function AttachmentsDialog({ entry, personId, onClose }: { entry: Entry; personI
       </Button>
     </Dialog>
   );
+}
+
+/** `set` with `item` in or out, as a new set (React state). */
+function toggled<T>(set: Set<T>, item: T, present: boolean): Set<T> {
+  const next = new Set(set);
+  if (present) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
+/** The person's records a new entry may be linked to, as `field:id` options of a select. */
+function linkOptions(person: DiaryDialogOptionsQuery['person'] | undefined): Array<[string, string]> {
+  if (!person) return [];
+  return [
+    ...person.projects.map((p): [string, string] => [`projectId:${p.id}`, copy.project(p.title)]),
+    ...person.referrals.map((r): [string, string] => [`referralId:${r.id}`, copy.referralOn(r.team?.name ?? '', formatDate(r.createdAt))]),
+    ...person.assessments.nodes.map((a): [string, string] => [`assessmentId:${a.id}`, copy.assessmentOn(formatDate(a.date))]),
+    ...person.discharges.map((d): [string, string] => [`dischargeId:${d.id}`, copy.discharge(d.hospital?.name ?? '', d.ward)]),
+  ];
 }
 
 /** "Annota": a correction or addition; the entry stays as written. */

@@ -51,5 +51,11 @@ export const diaryCopy = {
   project: (title: string) => `Progetto «${title}»`,
   discharge: (hospital: string, ward: string) => `Dimissione da ${hospital}, ${ward}`,
   caption: 'Cronologia della persona',
+  colleagues: 'Colleghi presenti',
+  searchColleagues: 'Cerca tra i colleghi',
+  linkedTo: 'Collegata a',
+  noLink: 'Solo alla persona',
+  referralOn: (team: string, day: string) => `Segnalazione a ${team} del ${day}`,
+  assessmentOn: (day: string) => `Valutazione del ${day}`,
   summary: (shown: number, total: number) => (total === 1 ? 'Un evento in totale.' : `Mostrati ${shown} eventi su ${total}.`),
 } as const;
