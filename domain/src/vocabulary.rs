@@ -535,12 +535,15 @@ macro_rules! with_vocabularies {
             }
 
             /// What a document is attached to (issue 17): its person's
-            /// record or one object of it.
+            /// record or one object of it. A document on a diary entry
+            /// follows the entry's rule (a confidential one: its author and
+            /// the person's current case managers only).
             DocumentSubject {
                 Person = "PERSON",
                 Project = "PROJECT",
                 Assessment = "ASSESSMENT",
                 Discharge = "DISCHARGE",
+                DiaryEntry = "DIARY_ENTRY",
             }
 
             /// What a document is.

@@ -151,6 +151,53 @@ test('phones: the social worker’s persons and projects', async ({ page }) => {
   await signOut(page);
 });
 
+/** No sideways scroll with a dialog open (its controls in the window), and `control` reachable on screen. */
+async function expectReachable(page: Page, control: ReturnType<Page['getByRole']>, where: string) {
+  await control.scrollIntoViewIfNeeded();
+  await expect(control, `${where}: the control is on screen`).toBeInViewport();
+  const found = await sidewaysOverflow(page);
+  expect(found.worst, `${where}: an element sticks out by ${found.worst?.by} px: ${found.worst?.what}`).toBeUndefined();
+  expect(found.scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(found.innerWidth);
+}
+
+test('phones: the diary (writing an entry and attaching to it), the agenda and the documents', async ({ page }) => {
+  const { persons } = await asSocialWorker(page);
+  await checkPhoneScreen(page, '/agenda', 'agenda');
+  const person = persons[0];
+  for (const phone of PHONES) {
+    const where = `the diary at ${phone.width} px`;
+    await page.setViewportSize(phone);
+    // As the agenda's follow-up opens it: the diary in view.
+    await page.goto(`/persone/${person.id}#scheda-diario`);
+    const heading = page.getByRole('heading', { name: 'Diario e cronologia' });
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+    const diary = page.locator('section', { has: heading });
+    await expectReachable(page, diary.getByRole('button', { name: 'Nuova nota di diario' }), where);
+    await diary.getByRole('button', { name: 'Nuova nota di diario' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuova nota di diario' });
+    await dialog.getByLabel('Testo della nota').fill(`Telefonata di verifica dal telefono (${phone.width} px).`);
+    await expectReachable(page, dialog.getByRole('button', { name: 'Salva la nota' }), `${where}, new entry`);
+    await dialog.getByRole('button', { name: 'Salva la nota' }).click();
+    await expect(page.getByText('Nota di diario salvata.')).toBeVisible();
+    // The entry's attachments: the upload reachable in the dialog.
+    const entry = diary.getByTestId('nota-diario').filter({ hasText: `(${phone.width} px)` });
+    await entry.getByRole('button', { name: /^Allegati della nota del/ }).click();
+    const attachments = page.getByRole('dialog', { name: 'Allegati della nota di diario' });
+    await expectReachable(page, attachments.getByRole('button', { name: 'Carica un documento' }), `${where}, attachments`);
+    await attachments.getByRole('button', { name: 'Chiudi', exact: true }).click();
+    // The record's documents section.
+    await expectReachable(
+      page,
+      page
+        .locator('section', { has: page.getByRole('heading', { name: 'Documenti', exact: true }) })
+        .getByRole('button', { name: 'Carica un documento' }),
+      `the documents at ${phone.width} px`,
+    );
+  }
+  await signOut(page);
+});
+
 test('phones: every section of two projects', async ({ page }) => {
   const { projects } = await asSocialWorker(page);
   // Every section (?sezione=): the budget's charts and tables, the scores, the history.

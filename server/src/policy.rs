@@ -17,7 +17,7 @@
 //! `readable_persons` for every case object a field hands out.
 
 use entity::{
-    assessment, diary_entry, discharge, organization, person, project, referral, team,
+    assessment, diary_entry, discharge, document, organization, person, project, referral, team,
     team_membership, user,
 };
 use sea_orm::sea_query::{
@@ -34,7 +34,8 @@ use uuid::Uuid;
 
 use crate::caller::{Caller, ServiceAccountActor, Viewer};
 use crate::domain::vocabulary::{
-    OrganizationKind, ProjectStatus, ReferralStatus, Role, ServiceScope, TeamKind, TeamRole,
+    DocumentSubject, OrganizationKind, ProjectStatus, ReferralStatus, Role, ServiceScope, TeamKind,
+    TeamRole,
 };
 use crate::error::{AppError, AppResult};
 use crate::services::rows::find;
@@ -751,6 +752,45 @@ pub async fn require_diary_reader<'a>(
         Ok(viewer)
     } else {
         Err(AppError::Forbidden)
+    }
+}
+
+/// Which documents `user_id` may read among those of persons they are
+/// responsible for: every document that is not on a diary entry; one on a
+/// diary entry only when they may read the entry (`reads_diary_entry`), so
+/// a confidential entry's files stay with its author and the person's
+/// current case managers on every list.
+pub fn reads_document(user_id: Uuid) -> SimpleExpr {
+    Expr::col((document::Entity, document::Column::SubjectKind))
+        .ne(DocumentSubject::DiaryEntry.as_str())
+        .or(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(diary_entry::Entity)
+                .and_where(
+                    Expr::col((diary_entry::Entity, diary_entry::Column::Id))
+                        .equals((document::Entity, document::Column::SubjectId)),
+                )
+                .and_where(reads_diary_entry(user_id))
+                .to_owned(),
+        ))
+}
+
+/// Reading one document (its file): need-to-know on its person, and for a
+/// document on a diary entry reading that entry (`require_diary_reader`).
+/// Never by role: an administrator or an auditor reads the trail, not the
+/// files.
+pub async fn require_document_reader<'a>(
+    conn: &impl ConnectionTrait,
+    caller: &'a Caller,
+    found: &document::Model,
+) -> AppResult<&'a Viewer> {
+    require_case_worker(caller)?;
+    if found.subject_kind == DocumentSubject::DiaryEntry {
+        let entry = find::<diary_entry::Entity>(conn, found.subject_id).await?;
+        require_diary_reader(conn, caller, &entry).await
+    } else {
+        require_person_access(conn, caller, found.person_id).await
     }
 }
 

@@ -470,6 +470,7 @@ export const documentSubjectLabels: Record<DocumentSubject, string> = {
   PROJECT: 'Progetto',
   ASSESSMENT: 'Valutazione',
   DISCHARGE: 'Dimissione',
+  DIARY_ENTRY: 'Nota di diario',
 };
 
 export const agendaKindLabels: Record<AgendaKind, string> = {

@@ -11,7 +11,7 @@
  * which render anchors, work unchanged): one document-level click listener
  * turns a plain left click on a same-origin link into a history navigation.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -33,9 +33,9 @@ export function currentPath(): string {
   return window.location.pathname + window.location.search;
 }
 
-/** Goes to an in-app path (`/amministrazione`, `/accesso?ritorno=%2F`). */
+/** Goes to an in-app path (`/amministrazione`, `/accesso?ritorno=%2F`, `/persone/42#scheda-diario`). */
 export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === currentPath()) return;
+  if (to === currentPath() + window.location.hash) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   notify();
@@ -86,8 +86,32 @@ export function interceptLinks(root: Document = document): () => void {
     // A fragment on this page (the skip links): the browser's own behaviour.
     if (url.hash && url.pathname === window.location.pathname && url.search === window.location.search) return;
     event.preventDefault();
-    navigate(url.pathname + url.search);
+    // The fragment goes with it: the page it opens scrolls to that section
+    // once loaded (`useScrollToHash`).
+    navigate(url.pathname + url.search + url.hash);
   };
   root.addEventListener('click', onClick);
   return () => root.removeEventListener('click', onClick);
+}
+
+/**
+ * A link to a section of a page (`/persone/42#scheda-diario`, from the
+ * agenda): once the section is on screen (`ready`, its data loaded), scroll
+ * to it and move the focus to it (the element needs `tabIndex={-1}`), as a
+ * browser does for a page it loads whole. Once per arrival.
+ */
+export function useScrollToHash(id: string, ready: boolean) {
+  const path = useSyncExternalStore(subscribe, currentPath, currentPath);
+  // The arrival already served: a later reload of the data (a filter) must
+  // not take the focus back.
+  const served = useRef<string | null>(null);
+  useEffect(() => {
+    const arrival = path + window.location.hash;
+    if (!ready || window.location.hash !== `#${id}` || served.current === arrival) return;
+    const target = document.getElementById(id);
+    if (!target) return;
+    served.current = arrival;
+    target.scrollIntoView?.({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [id, ready, path]);
 }

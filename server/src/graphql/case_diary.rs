@@ -3,9 +3,11 @@ use chrono::{DateTime, Utc};
 use entity::{diary_annotation, diary_entry, diary_entry_participant};
 
 use crate::domain::case_diary::editable_until;
+use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
+use crate::graphql::documents::{self, Document};
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
@@ -133,6 +135,12 @@ impl DiaryEntry {
     async fn annotations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DiaryAnnotation>> {
         let rows = loaders::many::<diary_annotation::Entity>(ctx, self.row.id).await?;
         Ok(rows.into_iter().map(DiaryAnnotation::from).collect())
+    }
+
+    /// The files attached to the entry (not deleted), oldest first: whoever
+    /// reads the entry reads them, a confidential entry's stay with it.
+    async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
+        documents::of_subject(ctx, DocumentSubject::DiaryEntry, self.row.id).await
     }
 }
 

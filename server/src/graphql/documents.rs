@@ -1,6 +1,6 @@
 //! Documents attached to the record: the `Document` type (case data, built
-//! only through `guard`), the lists on a person, a project, an assessment
-//! and a discharge, and `deleteDocument`. Uploading and downloading the
+//! only through `guard`), the lists on a person, a project, an assessment,
+//! a discharge and a diary entry, and `deleteDocument`. Uploading and downloading the
 //! file are HTTP (`http::documents`): a file is not JSON.
 
 use async_graphql::{ComplexObject, Context, Object, SimpleObject, ID};
@@ -111,7 +111,8 @@ pub async fn of_subject(
 }
 
 /// Every document of a person's record (not deleted), whatever it is
-/// attached to, oldest first.
+/// attached to, oldest first; those of confidential diary entries only for
+/// the viewers who read the entry (filtered in SQL by the loader).
 pub async fn of_person(ctx: &Context<'_>, person_id: Uuid) -> async_graphql::Result<Vec<Document>> {
     let rows = loaders::documents_of_person(ctx, person_id).await?;
     guard::all(ctx, rows).await

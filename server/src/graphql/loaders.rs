@@ -22,7 +22,9 @@ use entity::{
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use crate::caller::Caller;
 use crate::error::AppError;
+use crate::policy;
 use crate::services::assessments::current_assessments_of;
 
 /// A table whose rows are looked up by their UUID primary key.
@@ -266,20 +268,29 @@ where
 }
 
 /// Every document of a person's record, whatever it is attached to, oldest
-/// first; deleted ones are left out.
-pub struct DocumentsOfPerson(DatabaseConnection);
+/// first, that the request's viewer may read (`policy::reads_document`: a
+/// confidential diary entry's only for who reads the entry); deleted ones
+/// are left out. Nobody signed in, none.
+pub struct DocumentsOfPerson {
+    db: DatabaseConnection,
+    reader: Option<Uuid>,
+}
 
 impl Loader<Uuid> for DocumentsOfPerson {
     type Value = Vec<document::Model>;
     type Error = Arc<DbErr>;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let Some(reader) = self.reader else {
+            return Ok(HashMap::new());
+        };
         let rows = document::Entity::find()
             .filter(document::Column::PersonId.is_in(keys.iter().copied()))
+            .filter(policy::reads_document(reader))
             .filter(document::Column::DeletedAt.is_null())
             .order_by_asc(document::Column::UploadedAt)
             .order_by_asc(document::Column::Id)
-            .all(&self.0)
+            .all(&self.db)
             .await
             .map_err(Arc::new)?;
         let mut grouped: HashMap<Uuid, Vec<document::Model>> = HashMap::new();
@@ -338,6 +349,7 @@ fn cached<L>(loader: L, window: Duration) -> DataLoader<L, HashMapCache> {
 pub fn attach(
     request: async_graphql::Request,
     db: &DatabaseConnection,
+    caller: &Caller,
     window: Duration,
 ) -> async_graphql::Request {
     request
@@ -377,7 +389,13 @@ pub fn attach(
         .data(children::<meeting_participant::Entity>(db, window))
         .data(children::<meeting_service::Entity>(db, window))
         .data(children::<document::Entity>(db, window))
-        .data(cached(DocumentsOfPerson(db.clone()), window))
+        .data(cached(
+            DocumentsOfPerson {
+                db: db.clone(),
+                reader: caller.viewer().ok().map(|v| v.user_id),
+            },
+            window,
+        ))
         .data(children::<diary_entry_participant::Entity>(db, window))
         .data(children::<diary_annotation::Entity>(db, window))
         .data(crate::graphql::context::ReachOnce::default())

@@ -101,8 +101,9 @@ impl CaseObject for Person {
 #[ComplexObject]
 impl Person {
     /// Every document of the record (not deleted), whatever it is attached
-    /// to (the person, a project, an assessment, a discharge: see
-    /// `subjectKind`), oldest first.
+    /// to (the person, a project, an assessment, a discharge, a diary entry:
+    /// see `subjectKind`), oldest first; a confidential diary entry's only
+    /// for those who read the entry.
     async fn documents(
         &self,
         ctx: &Context<'_>,

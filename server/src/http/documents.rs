@@ -158,7 +158,7 @@ impl Form {
             .ok_or_else(|| {
                 AppError::validation(
                     "subjectKind",
-                    "Indica a cosa si allega: PERSON, PROJECT, ASSESSMENT o DISCHARGE",
+                    "Indica a cosa si allega: PERSON, PROJECT, ASSESSMENT, DISCHARGE o DIARY_ENTRY",
                 )
             })?;
         let subject_id = parse_id(&ID::from(self.get("subjectId").unwrap_or("")), "subjectId")?;

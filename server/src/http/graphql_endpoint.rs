@@ -86,7 +86,7 @@ async fn run(
         request.operation_name.clone(),
         request.variables.clone(),
     );
-    let request = loaders::attach(request, &state.db, state.config.batch_window)
+    let request = loaders::attach(request, &state.db, &caller, state.config.batch_window)
         .data(guard::for_request(
             &state.db,
             &caller,

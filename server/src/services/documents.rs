@@ -1,15 +1,16 @@
 //! Documents attached to the record (issue 17 point 3): the signed PAI, the
 //! consent form, the UVM minutes, the hospital's letter, an identity
 //! document. A document hangs on a subject (the person, a project, an
-//! assessment or a discharge) and always on its person: need-to-know is the
-//! person's. Its bytes live in the document store (`crate::document_store`)
+//! assessment, a discharge or a diary entry) and always on its person:
+//! need-to-know is the person's, and on a confidential diary entry the
+//! entry's (`policy::require_document_reader`). Its bytes live in the document store (`crate::document_store`)
 //! under a random key; its row says what it is. Uploading, every download
 //! (refused ones too) and deleting are audited; deleting is soft, with a
 //! reason.
 
 use bytes::Bytes;
 use chrono::NaiveDate;
-use entity::{assessment, discharge, document, person, project};
+use entity::{assessment, diary_entry, discharge, document, person, project};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set, TransactionTrait};
 use serde_json::json;
@@ -87,13 +88,17 @@ async fn person_of_subject(
         DocumentSubject::Discharge => find_optional::<discharge::Entity>(conn, id)
             .await?
             .map(|d| d.person_id),
+        DocumentSubject::DiaryEntry => find_optional::<diary_entry::Entity>(conn, id)
+            .await?
+            .map(|e| e.person_id),
     };
     person.ok_or(AppError::NotFound)
 }
 
 /// Writing a document on a subject is for those responsible for its person;
 /// on a project, for the active members of the project's team, as every
-/// other change of the project.
+/// other change of the project; on a diary entry, for those who may read
+/// the entry (a confidential one: its author and the current case managers).
 async fn authorize_writing(
     conn: &impl ConnectionTrait,
     caller: &Caller,
@@ -102,11 +107,18 @@ async fn authorize_writing(
 ) -> AppResult<Uuid> {
     policy::require_case_worker(caller)?;
     let person_id = person_of_subject(conn, kind, subject_id).await?;
-    if kind == DocumentSubject::Project {
-        let found = find::<project::Entity>(conn, subject_id).await?;
-        policy::require_project_worker(conn, caller, &found).await?;
-    } else {
-        policy::require_person_access(conn, caller, person_id).await?;
+    match kind {
+        DocumentSubject::Project => {
+            let found = find::<project::Entity>(conn, subject_id).await?;
+            policy::require_project_worker(conn, caller, &found).await?;
+        }
+        DocumentSubject::DiaryEntry => {
+            let found = find::<diary_entry::Entity>(conn, subject_id).await?;
+            policy::require_diary_reader(conn, caller, &found).await?;
+        }
+        _ => {
+            policy::require_person_access(conn, caller, person_id).await?;
+        }
     }
     Ok(person_id)
 }
@@ -190,9 +202,9 @@ pub async fn upload_document(
     written
 }
 
-/// A document not deleted, for those responsible for its person (an
-/// auditor reads the trail, not the files: a deleted document is NOT_FOUND
-/// for everybody).
+/// A document not deleted, for those responsible for its person and, on a
+/// confidential diary entry, for those who read the entry (an auditor reads
+/// the trail, not the files: a deleted document is NOT_FOUND for everybody).
 async fn readable(
     conn: &impl ConnectionTrait,
     caller: &Caller,
@@ -203,7 +215,7 @@ async fn readable(
         .await?
         .filter(|d| d.deleted_at.is_none())
         .ok_or(AppError::NotFound)?;
-    policy::require_person_access(conn, caller, found.person_id).await?;
+    policy::require_document_reader(conn, caller, &found).await?;
     Ok(found)
 }
 

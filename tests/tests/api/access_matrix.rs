@@ -1097,6 +1097,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
     let mut secret = entry(s.an_hour_ago(), "Detto in confidenza");
     secret["confidential"] = json!(true);
     let secret = s.write(&s.author, secret).await;
+    // A file on the confidential entry: it follows the entry.
+    let secret_document = crate::documents::attach(&s.author, "DIARY_ENTRY", &secret).await;
     let outside = [UNAUTH, DENY, DENY, DENY, DENY, DENY];
     let with = |rest: [Expect; 3]| -> [Expect; 9] {
         let mut all = [DENY; 9];
@@ -1145,9 +1147,30 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
             vars: json!({ "id": s.person }),
             expect: with([Hidden, Ok, Ok]),
         },
+        // A document names its entry (`subjectId`): Hidden is the entry's
+        // document left out.
+        Op {
+            name: "person.documents (the confidential entry's)",
+            query: "query($id: ID!) { person(id: $id) { documents { id subjectId } } }",
+            vars: json!({ "id": s.person }),
+            expect: with([Hidden, Ok, Ok]),
+        },
+        Op {
+            name: "person.diary.documents (the confidential entry's)",
+            query: "query($id: ID!) { person(id: $id) { diary(first: 50) { nodes { documents { id subjectId } } } } }",
+            vars: json!({ "id": s.person }),
+            expect: with([Hidden, Ok, Ok]),
+        },
+        // The case manager takes it away; the author then finds it gone.
+        Op {
+            name: "deleteDocument (the confidential entry's)",
+            query: "mutation($id: ID!) { deleteDocument(id: $id, reason: \"Caricato per errore\", expectedVersion: 1) { id subjectId } }",
+            vars: json!({ "id": secret_document }),
+            expect: with([DENY, Ok, Code("NOT_FOUND")]),
+        },
     ];
     let cells = check_as(&ops, &clients, &DIARY_CALLERS, &secret).await;
-    assert_eq!(cells, 54);
+    assert_eq!(cells, 81);
     // Those shown `Ok` above do see it.
     for reader in [&s.manager, &s.author] {
         let answer = reader.gql(PERSON_DIARY, json!({ "id": s.person })).await;

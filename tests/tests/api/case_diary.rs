@@ -19,6 +19,7 @@ on_both_databases!(
     the_timeline_merges_the_records_newest_first_and_filters_by_kind,
     bad_input_is_refused_naming_the_field_and_writes_nothing,
     a_follow_up_is_in_the_agenda_of_whom_may_read_its_entry_and_reminds_its_author,
+    a_confidential_entrys_documents_stay_with_it_on_every_path,
 );
 
 pub const WRITE: &str = "mutation($input: WriteDiaryEntryInput!) { writeDiaryEntry(input: $input) { id version kind text place durationMinutes followUpOn confidential editableUntil author { id } project { id } participants { role description user { id } } } }";
@@ -159,6 +160,36 @@ impl Scene {
     /// An hour ago by the app's clock.
     pub fn an_hour_ago(&self) -> DateTime<Utc> {
         self.app.clock.now() - chrono::Duration::hours(1)
+    }
+
+    /// Everyone, with what they read of the person's diary: `Some(true)`
+    /// a confidential entry of the author's too, `Some(false)` all but it,
+    /// `None` nothing (the person is not theirs).
+    pub fn readers_of_a_confidential_entry(&self) -> [(&'static str, &Client, Option<bool>); 8] {
+        [
+            ("the author", &self.author, Some(true)),
+            ("the case manager", &self.manager, Some(true)),
+            ("a colleague of the team", &self.colleague, Some(false)),
+            ("another team", &self.other, None),
+            ("a former member", &self.former, None),
+            ("the reporting ward", &self.ward, None),
+            ("an administrator", &self.admin, None),
+            ("an auditor", &self.auditor, None),
+        ]
+    }
+
+    /// Two entries by the author an hour ago, a plain one and a confidential
+    /// one; their ids.
+    pub async fn plain_and_confidential(&self) -> (String, String) {
+        let plain = self
+            .write(&self.author, entry(self.an_hour_ago(), "Visita di routine"))
+            .await;
+        let mut secret = entry(
+            self.an_hour_ago(),
+            "Riferisce in confidenza un maltrattamento",
+        );
+        secret["confidential"] = json!(true);
+        (plain, self.write(&self.author, secret).await)
     }
 
     /// Writes an entry on the person (and its project) as `client`; its id.
@@ -318,27 +349,13 @@ async fn a_confidential_entry_reaches_only_its_author_and_the_case_manager_on_ev
     db: TestDb,
 ) {
     let s = Scene::open(db).await;
-    let plain = s
-        .write(&s.author, entry(s.an_hour_ago(), "Visita di routine"))
-        .await;
-    let mut secret = entry(s.an_hour_ago(), "Riferisce in confidenza un maltrattamento");
-    secret["confidential"] = json!(true);
-    let secret = s.write(&s.author, secret).await;
+    let (plain, secret) = s.plain_and_confidential().await;
 
     let sees = |answer: &Value| -> (bool, bool) {
         let text = answer.to_string();
         (text.contains(&plain), text.contains(&secret))
     };
-    for (who, client, expected) in [
-        ("the author", &s.author, Some(true)),
-        ("the case manager", &s.manager, Some(true)),
-        ("a colleague of the team", &s.colleague, Some(false)),
-        ("another team", &s.other, None),
-        ("a former member", &s.former, None),
-        ("the reporting ward", &s.ward, None),
-        ("an administrator", &s.admin, None),
-        ("an auditor", &s.auditor, None),
-    ] {
+    for (who, client, expected) in s.readers_of_a_confidential_entry() {
         for (path, query, id) in [
             ("person.diary", PERSON_DIARY, &s.person),
             ("project.diary", PROJECT_DIARY, &s.project),
@@ -552,13 +569,15 @@ async fn the_timeline_merges_the_records_newest_first_and_filters_by_kind(db: Te
 async fn bad_input_is_refused_naming_the_field_and_writes_nothing(db: TestDb) {
     let s = Scene::open(db).await;
     let base = entry(s.an_hour_ago(), "Colloquio");
-    let yesterday = (s.app.clock.today() - chrono::Days::new(1)).to_string();
+    // The day before the entry's: "yesterday" is the entry's own day in the
+    // first hour after midnight (UTC), when an hour ago was yesterday.
+    let before_the_entry = (s.an_hour_ago().date_naive() - chrono::Days::new(1)).to_string();
     let future = at(s.app.clock.now() + chrono::Duration::hours(3));
     for (field, key, value) in [
         ("text", "text", json!("   ")),
         ("durationMinutes", "durationMinutes", json!(0)),
         ("durationMinutes", "durationMinutes", json!(24 * 60)),
-        ("followUpOn", "followUpOn", json!(yesterday)),
+        ("followUpOn", "followUpOn", json!(before_the_entry)),
         ("occurredAt", "occurredAt", json!(future)),
         ("place", "place", json!("x".repeat(500))),
         (
@@ -679,4 +698,108 @@ async fn a_follow_up_is_in_the_agenda_of_whom_may_read_its_entry_and_reminds_its
     assert_eq!(s.app.count(&reminders("autrice@asst.test")).await, 2);
     assert_eq!(s.app.count(&reminders("collega@asst.test")).await, 0);
     assert_eq!(s.app.count(&reminders("case.manager@asst.test")).await, 0);
+}
+
+/// A document attached to a diary entry follows the entry: on a confidential
+/// one, listing, the entry's own list, the download (refused and audited),
+/// attaching and deleting are for its author and the case manager only.
+async fn a_confidential_entrys_documents_stay_with_it_on_every_path(db: TestDb) {
+    let s = Scene::open(db).await;
+    let (plain, secret) = s.plain_and_confidential().await;
+    let plain_doc = crate::documents::attach(&s.colleague, "DIARY_ENTRY", &plain).await;
+    let secret_doc = crate::documents::attach(&s.author, "DIARY_ENTRY", &secret).await;
+    let (status, _) = crate::documents::try_attach(&s.colleague, "DIARY_ENTRY", &secret).await;
+    assert_eq!(
+        status, 403,
+        "a colleague attaches nothing to what they may not read"
+    );
+    let (status, _) = crate::documents::try_attach(&s.other, "DIARY_ENTRY", &plain).await;
+    assert_eq!(status, 403, "another team attaches nothing to the diary");
+
+    const LISTS: &str = "query($id: ID!) { person(id: $id) { documents { id subjectKind subjectId } diary(first: 50) { nodes { id documents { id } } } timeline(first: 50) { nodes { diaryEntry { documents { id } } } } } }";
+    let mut refused = 0;
+    for (who, client, expected) in s.readers_of_a_confidential_entry() {
+        let answer = client.gql(LISTS, json!({ "id": s.person })).await;
+        let text = answer.body.to_string();
+        let seen = (text.contains(&plain_doc), text.contains(&secret_doc));
+        let through = client
+            .gql(
+                "query($id: ID!) { discharge(id: $id) { documents { id } person { documents { id } } } }",
+                json!({ "id": s.discharge }),
+            )
+            .await;
+        let plain_download = crate::documents::download(client, &plain_doc)
+            .await
+            .status();
+        let secret_download = crate::documents::download(client, &secret_doc)
+            .await
+            .status();
+        match expected {
+            Some(secret_too) => {
+                assert!(answer.code().is_none(), "{who}: {}", answer.body);
+                assert_eq!(seen, (true, secret_too), "{who}: {}", answer.body);
+                let on_entry = &answer.ok()["person"]["diary"]["nodes"];
+                let on_plain = on_entry
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|n| n["id"] == plain)
+                    .unwrap();
+                assert_eq!(on_plain["documents"][0]["id"], plain_doc, "{who}");
+                assert_eq!(plain_download, 200, "{who}");
+                assert_eq!(
+                    secret_download == 200,
+                    secret_too,
+                    "{who}: {secret_download}"
+                );
+                if !secret_too {
+                    assert_eq!(secret_download, 403, "{who}");
+                    refused += 1;
+                }
+            }
+            None => {
+                assert_eq!(seen, (false, false), "{who}: {}", answer.body);
+                assert_ne!(plain_download, 200, "{who}");
+                assert_ne!(secret_download, 200, "{who}");
+                refused += 2;
+            }
+        }
+        if expected != Some(true) {
+            assert!(
+                !through.body.to_string().contains(&secret_doc),
+                "{who} via the discharge: {}",
+                through.body
+            );
+        }
+    }
+    assert_eq!(
+        s.app
+            .count("SELECT COUNT(*) FROM audit_events WHERE action = 'DOCUMENT_DOWNLOAD_REFUSED' AND person_id IS NOT NULL")
+            .await,
+        refused,
+        "every refused download is in the trail, with its person"
+    );
+
+    // Only who may read the entry takes its document away.
+    let delete = |id: &str| json!({ "id": id, "reason": "caricato per errore", "version": 1 });
+    s.colleague
+        .gql(crate::documents::DELETE, delete(&secret_doc))
+        .await
+        .expect_code("FORBIDDEN");
+    s.manager
+        .gql(crate::documents::DELETE, delete(&secret_doc))
+        .await
+        .ok();
+    let answer = s.author.gql(LISTS, json!({ "id": s.person })).await;
+    assert!(
+        !answer.body.to_string().contains(&secret_doc),
+        "{}",
+        answer.body
+    );
+    assert_eq!(
+        crate::documents::download(&s.author, &secret_doc)
+            .await
+            .status(),
+        404
+    );
 }

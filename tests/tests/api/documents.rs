@@ -157,8 +157,13 @@ impl<'a> Upload<'a> {
     }
 }
 
-/// A small PDF attached to `subject_id` by `client`, for the matrices; its id.
-pub(crate) async fn attach(client: &Client, subject_kind: &str, subject_id: &str) -> String {
+/// A small PDF sent to be attached to `subject_id` by `client`: the status
+/// and the answer.
+pub(crate) async fn try_attach(
+    client: &Client,
+    subject_kind: &str,
+    subject_id: &str,
+) -> (u16, Value) {
     let upload = Upload {
         subject_kind,
         subject_id,
@@ -168,7 +173,12 @@ pub(crate) async fn attach(client: &Client, subject_kind: &str, subject_id: &str
         declared: "application/pdf",
         bytes: pdf(),
     };
-    let (status, saved) = upload.send(client).await;
+    upload.send(client).await
+}
+
+/// A small PDF attached to `subject_id` by `client`, for the matrices; its id.
+pub(crate) async fn attach(client: &Client, subject_kind: &str, subject_id: &str) -> String {
+    let (status, saved) = try_attach(client, subject_kind, subject_id).await;
     assert_eq!(
         status, 201,
         "attaching to {subject_kind} {subject_id}: {saved}"
@@ -176,7 +186,7 @@ pub(crate) async fn attach(client: &Client, subject_kind: &str, subject_id: &str
     saved["id"].as_str().unwrap().to_owned()
 }
 
-async fn download(client: &Client, id: &str) -> reqwest::Response {
+pub(crate) async fn download(client: &Client, id: &str) -> reqwest::Response {
     client
         .http
         .get(format!("{}/documents/{id}", client.base_url))
@@ -427,7 +437,7 @@ async fn uploads_and_downloads_keep_the_session_and_csrf_rules(db: TestDb) {
     assert_eq!(record.rows().await, 1);
 }
 
-const DELETE: &str = "mutation($id: ID!, $reason: String!, $version: Int!) { deleteDocument(id: $id, reason: $reason, expectedVersion: $version) { id version deletedAt deleteReason deletedBy { id } } }";
+pub(crate) const DELETE: &str = "mutation($id: ID!, $reason: String!, $version: Int!) { deleteDocument(id: $id, reason: $reason, expectedVersion: $version) { id version deletedAt deleteReason deletedBy { id } } }";
 
 async fn a_deleted_document_leaves_the_lists_and_auditors_see_why(db: TestDb) {
     let record = Record::open(TestApp::spawn(db).await).await;

@@ -254,10 +254,10 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
         BTreeSet::from([case.discharge.clone(), case.discharged.clone()]);
     let nothing = BTreeSet::new();
     // A colleague responsible for the person: everything but the
-    // confidential diary entry.
+    // confidential diary entry and the document attached to it.
     let but_confidential: BTreeSet<String> = case_ids
         .iter()
-        .filter(|id| **id != case.confidential_entry)
+        .filter(|id| **id != case.confidential_entry && **id != case.confidential_document)
         .cloned()
         .collect();
     let outsiders: [(&str, &Client, &BTreeSet<String>); 9] = [
@@ -327,6 +327,8 @@ async fn no_field_path_hands_a_persons_case_to_those_who_must_not_see_it(db: Tes
         "Person.diary",
         "TimelineItem.diaryEntry",
         "IndividualProject.diary",
+        "DiaryEntry.documents",
+        "Person.documents",
     ] {
         assert!(edges.contains(edge), "{edge} is not on any path: {edges:?}");
     }

@@ -53,7 +53,8 @@ pub struct Case {
     /// that implements it: the registers lead to teams, and teams to cases.
     pub agreement: String,
     pub meeting: String,
-    /// One attached to the person, the project, the assessment and the discharge.
+    /// One attached to the person, the project, the assessment, the
+    /// discharge and the (not confidential) diary entry.
     pub documents: Vec<String>,
     /// The UVM's nurse, responsible for the person like the member but
     /// neither the author of the diary's entries nor the case manager.
@@ -62,6 +63,9 @@ pub struct Case {
     /// the discharge; and a confidential one the colleague must not see.
     pub diary_entry: String,
     pub confidential_entry: String,
+    /// A document on the confidential entry: the colleague must not see it
+    /// either.
+    pub confidential_document: String,
 }
 
 pub async fn gql_ok(client: &Client, query: &str, vars: Value) -> Value {
@@ -359,10 +363,17 @@ impl Case {
             .await,
         );
 
+        // The diary's entries carry files too: the confidential one's
+        // follow it.
+        documents.push(crate::documents::attach(&member, "DIARY_ENTRY", &diary_entry).await);
+        let confidential_document =
+            crate::documents::attach(&member, "DIARY_ENTRY", &confidential_entry).await;
+
         Case {
             colleague,
             diary_entry,
             confidential_entry,
+            confidential_document,
             admin,
             auditor,
             reporter,
@@ -402,6 +413,7 @@ impl Case {
             &self.discharged,
             &self.diary_entry,
             &self.confidential_entry,
+            &self.confidential_document,
         ]
         .into_iter()
         .cloned()

@@ -12,6 +12,7 @@ const pai: Served<DocumentRowFragment> = {
   version: 1,
   kind: 'PAI_FIRMATO',
   subjectKind: 'PROJECT',
+  subjectId: 'prj1',
   title: 'PAI firmato',
   documentDate: '2026-10-02',
   fileName: 'PAI firmato.pdf',
@@ -132,6 +133,39 @@ describe('DocumentsSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Carica il documento' }));
     expect(await screen.findByText('File troppo grande: al massimo 20.0 MB')).toBeInTheDocument();
     expect(screen.getByLabelText('File')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it("lists a diary entry's own files from its person's record, and uploads onto the entry", async () => {
+    const onEntry = { ...pai, id: 'doc3', subjectKind: 'DIARY_ENTRY' as const, subjectId: 'e1', title: 'Verbale della visita' };
+    const onOther = { ...onEntry, id: 'doc4', subjectId: 'e2', title: 'Altra nota' };
+    const server = fakeServer({
+      PersonDocuments: ({ id }) => ({ data: { person: { __typename: 'Person', id, documents: [pai, onEntry, onOther] } } }),
+    });
+    const http = vi.fn(async () => jsonAnswer(201, { id: 'doc5' }));
+    const client = createPonteClient({ onSessionLost: vi.fn(), fetch: server.fetch });
+    render(
+      <Provider value={client}>
+        <DocumentsSection subjectKind="DIARY_ENTRY" subjectId="e1" personId="p1" http={http} />
+      </Provider>,
+    );
+    const list = await screen.findByRole('list', { name: 'Documenti allegati' });
+    expect(
+      within(list)
+        .getAllByTestId('documento')
+        .map((d) => d.textContent),
+    ).toEqual([expect.stringContaining('Verbale della visita')]);
+    expect(server.requests.find((r) => r.operationName === 'PersonDocuments')?.variables).toEqual({ id: 'p1' });
+    expect(screen.getByText(/Una nota riservata tiene riservati anche i suoi allegati/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Carica un documento' }));
+    const file = new File(['%PDF-1.4'], 'verbale.pdf', { type: 'application/pdf' });
+    fireEvent.change(screen.getByLabelText('File'), { target: { files: [file] } });
+    fireEvent.change(screen.getByLabelText(/Tipo di documento/), { target: { value: 'OTHER' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Carica il documento' }));
+    expect(await screen.findByText('Documento caricato.')).toBeInTheDocument();
+    const sent = (http.mock.calls[0] as unknown as [string, RequestInit])[1].body as FormData;
+    expect(sent.get('subjectKind')).toBe('DIARY_ENTRY');
+    expect(sent.get('subjectId')).toBe('e1');
   });
 
   it('deletes with a reason, after a confirmation', async () => {

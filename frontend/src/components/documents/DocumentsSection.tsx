@@ -23,6 +23,7 @@ graphql(`
     version
     kind
     subjectKind
+    subjectId
     title
     documentDate
     fileName
@@ -91,14 +92,23 @@ export const deleteDocumentMutation = graphql(`
   }
 `);
 
-/** The documents of one subject, through the query of its kind (the others paused). */
-function useDocuments(subjectKind: DocumentSubject, id: string) {
+/**
+ * The documents of one subject, through the query of its kind (the others
+ * paused). A diary entry's are read from its person's record (the server
+ * lists there only those of the entries the viewer may read).
+ */
+function useDocuments(subjectKind: DocumentSubject, id: string, personId?: string) {
   const variables = { id };
   const network = { requestPolicy: 'network-only' as const };
   const [person, reloadPerson] = useQuery({ query: personDocumentsQuery, variables, pause: subjectKind !== 'PERSON' });
   const [project, reloadProject] = useQuery({ query: projectDocumentsQuery, variables, pause: subjectKind !== 'PROJECT' });
   const [assessment, reloadAssessment] = useQuery({ query: assessmentDocumentsQuery, variables, pause: subjectKind !== 'ASSESSMENT' });
   const [discharge, reloadDischarge] = useQuery({ query: dischargeDocumentsQuery, variables, pause: subjectKind !== 'DISCHARGE' });
+  const [diary, reloadDiary] = useQuery({
+    query: personDocumentsQuery,
+    variables: { id: personId ?? '' },
+    pause: subjectKind !== 'DIARY_ENTRY' || !personId,
+  });
   switch (subjectKind) {
     case 'PERSON':
       return { result: person, documents: person.data?.person?.documents, reload: () => reloadPerson(network) };
@@ -108,12 +118,20 @@ function useDocuments(subjectKind: DocumentSubject, id: string) {
       return { result: assessment, documents: assessment.data?.assessment?.documents, reload: () => reloadAssessment(network) };
     case 'DISCHARGE':
       return { result: discharge, documents: discharge.data?.discharge?.documents, reload: () => reloadDischarge(network) };
+    case 'DIARY_ENTRY':
+      return {
+        result: diary,
+        documents: diary.data?.person?.documents.filter((d) => d.subjectKind === 'DIARY_ENTRY' && d.subjectId === id),
+        reload: () => reloadDiary(network),
+      };
   }
 }
 
 export interface DocumentsSectionProps {
   subjectKind: DocumentSubject;
   subjectId: string;
+  /** For a diary entry: its person, whose record lists the entry's files. */
+  personId?: string;
   /** False: the list only (a closed record, a reader who may not write). */
   canWrite?: boolean;
   /** For tests: the fetch of the upload and the preview. */
@@ -129,8 +147,8 @@ export interface DocumentsSectionProps {
  * after a confirmation. The server checks everything again: the type by the
  * content, the size, who may write.
  */
-export function DocumentsSection({ subjectKind, subjectId, canWrite = true, http }: DocumentsSectionProps) {
-  const { result, documents, reload } = useDocuments(subjectKind, subjectId);
+export function DocumentsSection({ subjectKind, subjectId, personId, canWrite = true, http }: DocumentsSectionProps) {
+  const { result, documents, reload } = useDocuments(subjectKind, subjectId, personId);
   // Said here, not beside the document: once deleted it leaves the list.
   const [notice, setNotice] = useState<string>();
   const headingId = `documenti-${subjectKind.toLowerCase()}`;
@@ -139,7 +157,7 @@ export function DocumentsSection({ subjectKind, subjectId, canWrite = true, http
       <h2 id={headingId} className="h4">
         {copy.heading}
       </h2>
-      <p>{subjectKind === 'PERSON' ? copy.introPerson : copy.intro}</p>
+      <p>{subjectKind === 'PERSON' ? copy.introPerson : subjectKind === 'DIARY_ENTRY' ? copy.introDiary : copy.intro}</p>
       {result.fetching && !documents ? (
         <p role="status">{copy.loading}</p>
       ) : result.error && !documents ? (

@@ -1,7 +1,9 @@
 export const documentsCopy = {
   heading: 'Documenti',
   intro: 'Documenti allegati: PAI firmato, consensi, verbali UVM, lettere di dimissione, documenti di identità.',
-  introPerson: 'Tutti i documenti della cartella, allegati alla persona, ai progetti, alle valutazioni e alle dimissioni.',
+  introPerson:
+    'Tutti i documenti della cartella, allegati alla persona, ai progetti, alle valutazioni, alle dimissioni e alle note di diario.',
+  introDiary: 'Documenti allegati alla nota. Una nota riservata tiene riservati anche i suoi allegati.',
   none: 'Nessun documento allegato.',
   loading: 'Caricamento dei documenti…',
   loadError: 'Non è stato possibile leggere i documenti.',

@@ -1,18 +1,29 @@
-import { Badge } from 'design-react-kit';
+import { Badge, Button } from 'design-react-kit';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmButtons } from '../../components/ConfirmButtons';
 import { Dialog } from '../../components/Dialog';
 import { DialogOpener } from '../../components/DialogOpener';
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { FormFeedback } from '../../components/FormFeedback';
 import { FormMessage } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useCursorPages } from '../../components/useCursorPages';
+import { useScrollToHash } from '../../router/router';
 import { useForm } from '../../components/useForm';
 import { graphql } from '../../gql';
-import type { DiaryKind, DiaryParticipantRole, TimelineKind, DiaryEntryFieldsFragment } from '../../gql/graphql';
+import type {
+  DiaryKind,
+  DiaryParticipantRole,
+  TimelineKind,
+  DiaryEntryFieldsFragment,
+  PersonTimelineQueryVariables,
+  DiaryDialogOptionsQuery,
+} from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { diaryKindLabels, diaryParticipantRoleLabels, labelOptions, timelineKindLabels } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -52,14 +63,22 @@ export const diaryEntryFields = graphql(`
         displayName
       }
     }
+    documents {
+      id
+    }
   }
 `);
 
 export const personTimelineQuery = graphql(`
-  query PersonTimeline($id: ID!, $kinds: [TimelineKind!]) {
+  query PersonTimeline($id: ID!, $kinds: [TimelineKind!], $first: Int!, $after: String) {
     person(id: $id) {
       id
-      timeline(first: 100, kinds: $kinds) {
+      timeline(first: $first, after: $after, kinds: $kinds) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           at
           kind
@@ -108,6 +127,50 @@ export const projectDiaryQuery = graphql(`
   }
 `);
 
+/** What a new entry may name: the colleagues of the person's teams, and the person's records. */
+export const diaryDialogOptionsQuery = graphql(`
+  query DiaryDialogOptions($id: ID!) {
+    person(id: $id) {
+      id
+      teams {
+        id
+        members {
+          user {
+            id
+            displayName
+          }
+        }
+      }
+      projects {
+        id
+        title
+      }
+      referrals {
+        id
+        createdAt
+        team {
+          id
+          name
+        }
+      }
+      assessments(first: 50) {
+        nodes {
+          id
+          date
+        }
+      }
+      discharges {
+        id
+        ward
+        hospital {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export const writeDiaryEntryMutation = graphql(`
   mutation WriteDiaryEntry($input: WriteDiaryEntryInput!) {
     writeDiaryEntry(input: $input) {
@@ -137,6 +200,9 @@ const context = { additionalTypenames: ['DiaryEntry', 'TimelineItem'] };
 
 type Entry = DiaryEntryFieldsFragment;
 
+/** Items of the timeline asked at a time ("Carica altri" asks the next). */
+export const TIMELINE_PAGE = 20;
+
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, as `datetime-local` takes it. */
 export function localDateTime(instant: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -150,14 +216,20 @@ export function localDateTime(instant: Date): string {
  */
 export function PersonDiary({ personId }: { personId: string }) {
   const [kind, setKind] = useState<TimelineKind | ''>('');
-  const variables = { id: personId, kinds: kind ? [kind] : null };
-  const [{ data, error }] = useQuery({ query: personTimelineQuery, variables, context });
-  const items = data?.person?.timeline.nodes ?? [];
+  const kinds = kind ? [kind] : null;
+  const { cursors, last, loadMore } = useCursorPages(`${personId}:${kind}`);
+  const variables = (after: string | null) => ({ id: personId, kinds, first: TIMELINE_PAGE, after });
+  const [{ data, error }] = useQuery({ query: personTimelineQuery, variables: variables(null), context });
+  const [lastPage] = useQuery({ query: personTimelineQuery, variables: variables(last), context });
+  const total = data?.person?.timeline.totalCount ?? 0;
+  const shown = (cursors.length - 1) * TIMELINE_PAGE + (lastPage.data?.person?.timeline.nodes.length ?? 0);
+  const pageInfo = lastPage.data?.person?.timeline.pageInfo;
+  useScrollToHash('scheda-diario', !!data);
 
   return (
     <section aria-labelledby="scheda-diario" className="ponte-section">
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-3">
-        <h2 id="scheda-diario" className="h4 mb-0">
+        <h2 id="scheda-diario" className="h4 mb-0" tabIndex={-1}>
           {copy.heading}
         </h2>
         <NewDiaryEntry personId={personId} />
@@ -171,33 +243,56 @@ export function PersonDiary({ personId }: { personId: string }) {
         options={[['', copy.everything], ...labelOptions(timelineKindLabels)]}
       />
       {error && <FormMessage kind="error">{errorMessage(error)}</FormMessage>}
-      {data && items.length === 0 ? (
+      {data && total === 0 ? (
         <p>{copy.none}</p>
       ) : (
         <ol className="list-unstyled ponte-timeline" aria-label={copy.caption} data-testid="cronologia">
-          {items.map((item, index) => (
-            <li key={`${item.kind}-${item.at}-${index}`} className="border-bottom py-2" data-testid="evento-cronologia">
-              <div className="d-flex flex-wrap gap-2 align-items-baseline">
-                <strong>{formatDateTime(item.at)}</strong>
-                <Badge color="secondary" pill>
-                  {timelineKindLabels[item.kind]}
-                </Badge>
-              </div>
-              {item.diaryEntry ? (
-                <DiaryEntryView entry={item.diaryEntry} />
-              ) : (
-                <p className="mb-0 text-break">
-                  {item.referral && copy.referral(item.referral.team?.name ?? '')}
-                  {item.assessment && copy.assessment}
-                  {item.project && copy.project(item.project.title)}
-                  {item.discharge && copy.discharge(item.discharge.hospital?.name ?? '', item.discharge.ward)}
-                </p>
-              )}
-            </li>
+          {cursors.map((after) => (
+            <TimelinePage key={after ?? 'inizio'} personId={personId} variables={variables(after)} />
           ))}
         </ol>
       )}
+      {data && total > 0 && (
+        <LoadMore
+          shown={shown}
+          total={total}
+          summary={copy.summary}
+          hasNextPage={!!pageInfo?.hasNextPage}
+          fetching={lastPage.fetching}
+          onLoadMore={() => loadMore(pageInfo?.endCursor)}
+        />
+      )}
     </section>
+  );
+}
+
+/** One page of the timeline, as items of the list ("Carica altri" adds the next). */
+function TimelinePage({ personId, variables }: { personId: string; variables: PersonTimelineQueryVariables }) {
+  const [{ data }] = useQuery({ query: personTimelineQuery, variables, context });
+  const items = data?.person?.timeline.nodes ?? [];
+  return (
+    <>
+      {items.map((item, index) => (
+        <li key={`${item.kind}-${item.at}-${index}`} className="border-bottom py-2" data-testid="evento-cronologia">
+          <div className="d-flex flex-wrap gap-2 align-items-baseline">
+            <strong>{formatDateTime(item.at)}</strong>
+            <Badge color="secondary" pill>
+              {timelineKindLabels[item.kind]}
+            </Badge>
+          </div>
+          {item.diaryEntry ? (
+            <DiaryEntryView entry={item.diaryEntry} personId={personId} />
+          ) : (
+            <p className="mb-0 text-break">
+              {item.referral && copy.referral(item.referral.team?.name ?? '')}
+              {item.assessment && copy.assessment}
+              {item.project && copy.project(item.project.title)}
+              {item.discharge && copy.discharge(item.discharge.hospital?.name ?? '', item.discharge.ward)}
+            </p>
+          )}
+        </li>
+      ))}
+    </>
   );
 }
 
@@ -221,7 +316,7 @@ export function ProjectDiary({ projectId, personId }: { projectId: string; perso
           {entries.map((entry) => (
             <li key={entry.id} className="border-bottom py-2">
               <strong>{formatDateTime(entry.occurredAt)}</strong>
-              <DiaryEntryView entry={entry} />
+              <DiaryEntryView entry={entry} personId={personId} />
             </li>
           ))}
         </ol>
@@ -230,8 +325,8 @@ export function ProjectDiary({ projectId, personId }: { projectId: string; perso
   );
 }
 
-/** One entry as written, its annotations under it, and what the viewer may do with it. */
-export function DiaryEntryView({ entry, now = new Date() }: { entry: Entry; now?: Date }) {
+/** One entry as written, its annotations under it, and what the viewer may do with it (its files too). */
+export function DiaryEntryView({ entry, personId, now = new Date() }: { entry: Entry; personId: string; now?: Date }) {
   const viewer = useViewer();
   const editable = entry.author?.id === viewer.id && new Date(entry.editableUntil) > now;
   const when = formatDateTime(entry.occurredAt);
@@ -287,6 +382,11 @@ export function DiaryEntryView({ entry, now = new Date() }: { entry: Entry; now?
             dialog={(done, cancel) => <AnnotateDialog entry={entry} onDone={done} onCancel={cancel} />}
           />
         )}
+        <DialogOpener
+          label={copy.attachments(entry.documents.length)}
+          name={copy.attachmentsLabel(when)}
+          dialog={(_, close) => <AttachmentsDialog entry={entry} personId={personId} onClose={close} />}
+        />
       </p>
     </div>
   );
@@ -334,6 +434,16 @@ function EntryDialog({
     new Set((entry?.participants ?? []).flatMap((p) => (p.role ? [p.role] : []))),
   );
   const [confidential, setConfidential] = useState(entry?.confidential ?? false);
+  const [users, setUsers] = useState<Set<string>>(new Set((entry?.participants ?? []).flatMap((p) => (p.user ? [p.user.id] : []))));
+  const [search, setSearch] = useState('');
+  const [link, setLink] = useState(projectId ? `projectId:${projectId}` : '');
+  const [options] = useQuery({ query: diaryDialogOptionsQuery, variables: { id: personId ?? '' }, pause: !!entry || !personId });
+  const viewer = useViewer();
+  const known = new Map((entry?.participants ?? []).flatMap((p) => (p.user ? [[p.user.id, p.user.displayName] as const] : [])));
+  for (const team of options.data?.person?.teams ?? [])
+    for (const m of team.members) if (m.user && m.user.id !== viewer.id) known.set(m.user.id, m.user.displayName);
+  const colleagues = [...known].filter(([, name]) => name.toLowerCase().includes(search.trim().toLowerCase()));
+  const links = linkOptions(options.data?.person);
   const [{ fetching: writing }, write] = useMutation(writeDiaryEntryMutation);
   const [{ fetching: editing }, edit] = useMutation(editDiaryEntryMutation);
   const v = form.values;
@@ -347,8 +457,9 @@ function EntryDialog({
     });
     if (!ok) return;
     const description = v.participants.trim() || null;
-    const participants = [...roles].map((role, i) => ({ role, description: i === 0 ? description : null }));
-    if (participants.length === 0 && description) participants.push({ role: 'OTHER', description });
+    const others = [...roles].map((role, i) => ({ role, description: i === 0 ? description : null }));
+    if (others.length === 0 && description) others.push({ role: 'OTHER', description });
+    const participants = [...[...users].map((userId) => ({ userId })), ...others];
     const input = {
       kind: v.kind as DiaryKind,
       occurredAt: new Date(v.occurredAt).toISOString(),
@@ -364,7 +475,9 @@ function EntryDialog({
       if (result.data) onDone(copy.edited);
       else form.fail(result.error, copy.editConflict);
     } else {
-      const result = await write({ input: { personId: personId ?? '', projectId: projectId ?? null, entry: input } }, context);
+      const [linkField, linkId] = link.split(':');
+      const linked = { projectId: null, referralId: null, assessmentId: null, dischargeId: null, ...(link ? { [linkField]: linkId } : {}) };
+      const result = await write({ input: { personId: personId ?? '', ...linked, entry: input } }, context);
       if (result.data) onDone(copy.written);
       else form.fail(result.error);
     }
@@ -386,18 +499,35 @@ function EntryDialog({
               id={`${prefix}-ruolo-${role}`}
               label={label}
               checked={roles.has(role)}
-              onChange={(checked) =>
-                setRoles((current) => {
-                  const next = new Set(current);
-                  if (checked) next.add(role);
-                  else next.delete(role);
-                  return next;
-                })
-              }
+              onChange={(checked) => setRoles((current) => toggled(current, role, checked))}
             />
           ))}
           <TextField label={copy.participantsDescription} {...form.field('participants')} />
         </fieldset>
+        {known.size > 0 && (
+          <fieldset className="mb-3">
+            <legend className="h6">{copy.colleagues}</legend>
+            <TextField id={`${prefix}-cerca-colleghi`} label={copy.searchColleagues} value={search} onChange={setSearch} />
+            {colleagues.map(([id, name]) => (
+              <CheckboxField
+                key={id}
+                id={`${prefix}-collega-${id}`}
+                label={name}
+                checked={users.has(id)}
+                onChange={(checked) => setUsers((current) => toggled(current, id, checked))}
+              />
+            ))}
+          </fieldset>
+        )}
+        {!entry && links.length > 0 && (
+          <SelectField
+            id={`${prefix}-collegata`}
+            label={copy.linkedTo}
+            value={link}
+            onChange={setLink}
+            options={[['', copy.noLink], ...links]}
+          />
+        )}
         <TextAreaField label={copy.text} required {...form.field('text')} />
         <TextField label={copy.followUp} type="date" {...form.field('followUpOn')} />
         <CheckboxField id={`${prefix}-riservata`} label={copy.confidential} checked={confidential} onChange={setConfidential} />
@@ -405,6 +535,41 @@ function EntryDialog({
       </form>
     </Dialog>
   );
+}
+
+/**
+ * "Allegati": the entry's files, with upload, preview and delete (a
+ * confidential entry's stay with it: the server lists and serves them only
+ * to who reads the entry).
+ */
+function AttachmentsDialog({ entry, personId, onClose }: { entry: Entry; personId: string; onClose: () => void }) {
+  return (
+    <Dialog title={copy.attachmentsTitle} wide>
+      <DocumentsSection subjectKind="DIARY_ENTRY" subjectId={entry.id} personId={personId} />
+      <Button type="button" color="primary" outline onClick={onClose}>
+        {copy.close}
+      </Button>
+    </Dialog>
+  );
+}
+
+/** `set` with `item` in or out, as a new set (React state). */
+function toggled<T>(set: Set<T>, item: T, present: boolean): Set<T> {
+  const next = new Set(set);
+  if (present) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
+/** The person's records a new entry may be linked to, as `field:id` options of a select. */
+function linkOptions(person: DiaryDialogOptionsQuery['person'] | undefined): Array<[string, string]> {
+  if (!person) return [];
+  return [
+    ...person.projects.map((p): [string, string] => [`projectId:${p.id}`, copy.project(p.title)]),
+    ...person.referrals.map((r): [string, string] => [`referralId:${r.id}`, copy.referralOn(r.team?.name ?? '', formatDate(r.createdAt))]),
+    ...person.assessments.nodes.map((a): [string, string] => [`assessmentId:${a.id}`, copy.assessmentOn(formatDate(a.date))]),
+    ...person.discharges.map((d): [string, string] => [`dischargeId:${d.id}`, copy.discharge(d.hospital?.name ?? '', d.ward)]),
+  ];
 }
 
 /** "Annota": a correction or addition; the entry stays as written. */
