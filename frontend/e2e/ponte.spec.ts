@@ -43,7 +43,15 @@ test('the administrator creates an organization and an operator, who then signs 
 
   // The menu offers what an administrator can use: no case screen.
   const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
-  await expect(nav.getByRole('link')).toHaveText(['Il mio lavoro', 'Indicatori', 'Accordi', 'Incontri', 'Notifiche', 'Amministrazione']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Il mio lavoro',
+    'Indicatori',
+    'Accordi',
+    'Incontri',
+    'Nomenclatore',
+    'Notifiche',
+    'Amministrazione',
+  ]);
   await nav.getByRole('link', { name: 'Notifiche' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notifiche' })).toBeVisible();
   await expect(page.getByText('Nessuna notifica.')).toBeVisible();
