@@ -3,9 +3,10 @@ use chrono::{DateTime, Utc};
 use entity::user;
 use uuid::Uuid;
 
+use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
-use crate::graphql::ids::{parse_id, parse_ids};
+use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::vocabulary::{Profession, Role};
@@ -89,6 +90,19 @@ pub struct CreateUserInput {
     pub organization_id: ID,
 }
 
+impl CreateUserInput {
+    fn parse(self) -> Result<NewUser, AppError> {
+        Ok(NewUser {
+            organization_id: Some(parse_id(&self.organization_id, "organizationId")?),
+            email: self.email,
+            display_name: self.display_name,
+            password: self.password,
+            role: self.role.into(),
+            profession: self.profession.into(),
+        })
+    }
+}
+
 #[derive(InputObject)]
 pub struct UpdateUserInput {
     pub user_id: ID,
@@ -102,6 +116,20 @@ pub struct UpdateUserInput {
     /// true only for a REPORTER (VALIDATION otherwise): they manage the
     /// agreements of their territories.
     pub manages_agreements: Option<bool>,
+}
+
+impl UpdateUserInput {
+    /// The changes asked for; `userId` and `expectedVersion` are read apart.
+    fn parse(self) -> Result<UserChanges, AppError> {
+        Ok(UserChanges {
+            display_name: self.display_name,
+            role: self.role.map(Into::into),
+            profession: self.profession.map(Into::into),
+            organization_id: parse_optional_id(&self.organization_id, "organizationId")?,
+            active: self.active,
+            manages_agreements: self.manages_agreements,
+        })
+    }
 }
 
 /// The territories whose indicators a REPORTER reads; an empty list takes
@@ -159,21 +187,9 @@ impl UserMutation {
         input: CreateUserInput,
     ) -> async_graphql::Result<User> {
         let s = scope(ctx)?;
-        let organization_id = parse_id(&input.organization_id, "organizationId")?;
-        let created = users::create_user(
-            s.db,
-            s.caller,
-            NewUser {
-                email: input.email,
-                display_name: input.display_name,
-                password: input.password,
-                role: input.role.into(),
-                profession: input.profession.into(),
-                organization_id: Some(organization_id),
-            },
-        )
-        .await?;
-        Ok(created.into())
+        Ok(users::create_user(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// ADMIN only.
@@ -184,26 +200,12 @@ impl UserMutation {
     ) -> async_graphql::Result<User> {
         let s = scope(ctx)?;
         let user_id = parse_id(&input.user_id, "userId")?;
-        let organization_id = match &input.organization_id {
-            Some(id) => Some(parse_id(id, "organizationId")?),
-            None => None,
-        };
-        let updated = users::update_user(
-            s.db,
-            s.caller,
-            user_id,
-            input.expected_version,
-            UserChanges {
-                display_name: input.display_name,
-                role: input.role.map(Into::into),
-                profession: input.profession.map(Into::into),
-                organization_id,
-                active: input.active,
-                manages_agreements: input.manages_agreements,
-            },
+        let expected_version = input.expected_version;
+        Ok(
+            users::update_user(s.db, s.caller, user_id, expected_version, input.parse()?)
+                .await?
+                .into(),
         )
-        .await?;
-        Ok(updated.into())
     }
 
     /// ADMIN only; audited. A new random temporary password replaces the

@@ -1,6 +1,7 @@
 //! User accounts: created and managed by administrators (or the command line
 //! for the first administrator).
 
+use chrono::{DateTime, Utc};
 use entity::{organization, user, user_territory};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -79,30 +80,21 @@ pub async fn create_user_unchecked(
         return Err(email_conflict());
     }
     let password_hash = password::hash(input.password).await?;
-    let now = caller.now();
 
     let txn = db.begin().await?;
-    let inserted = user::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(input.email.trim().to_owned()),
-        email_normalized: Set(email_normalized),
-        display_name: Set(display_name),
-        password_hash: Set(password_hash),
-        role: Set(input.role),
-        profession: Set(input.profession),
-        organization_id: Set(input.organization_id),
-        active: Set(true),
-        session_epoch: Set(0),
-        manages_agreements: Set(false),
-        password_must_change: Set(false),
-        agenda_email_reminders: Set(false),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| match e.sql_err() {
+    let row = new_account_row(
+        Uuid::now_v7(),
+        AccountRow {
+            email: input.email,
+            display_name,
+            password_hash,
+            role: input.role,
+            profession: input.profession,
+            organization_id: input.organization_id,
+        },
+        caller.now(),
+    );
+    let inserted = row.insert(&txn).await.map_err(|e| match e.sql_err() {
         // Two admins creating the same email at once: the index decides.
         Some(SqlErr::UniqueConstraintViolation(_)) => email_conflict(),
         _ => e.into(),
@@ -117,6 +109,42 @@ pub async fn create_user_unchecked(
     .await?;
     txn.commit().await?;
     Ok(inserted)
+}
+
+/// What a new account is made of; the rest of its row is the same for every
+/// new account (`new_account_row`).
+pub struct AccountRow {
+    /// As written: it is stored trimmed, and compared normalized.
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub profession: Profession,
+    pub organization_id: Option<Uuid>,
+}
+
+/// A new account's row, for the services and the seed alike: active, signed
+/// in nowhere yet (session epoch 0), with no duty beyond its role, no
+/// password change asked, no agenda reminders by email, at version 1.
+pub fn new_account_row(id: Uuid, new: AccountRow, now: DateTime<Utc>) -> user::ActiveModel {
+    user::ActiveModel {
+        id: Set(id),
+        email_normalized: Set(account::normalize_email(&new.email)),
+        email: Set(new.email.trim().to_owned()),
+        display_name: Set(new.display_name),
+        password_hash: Set(new.password_hash),
+        role: Set(new.role),
+        profession: Set(new.profession),
+        organization_id: Set(new.organization_id),
+        active: Set(true),
+        session_epoch: Set(0),
+        manages_agreements: Set(false),
+        password_must_change: Set(false),
+        agenda_email_reminders: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
 }
 
 fn email_conflict() -> AppError {
