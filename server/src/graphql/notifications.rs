@@ -2,9 +2,8 @@ use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::{notification, outbox_email};
 
-use crate::graphql::context::scope;
+use crate::graphql::context::{on_id, scope};
 use crate::graphql::cost;
-use crate::graphql::ids::parse_id;
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::vocabulary::EmailStatus;
 use crate::services::notifications;
@@ -107,9 +106,7 @@ impl NotificationMutation {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Notification> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(notifications::mark_read(s.db, s.caller, id).await?.into())
+        Ok(on_id(ctx, &id, notifications::mark_read).await?.into())
     }
 
     /// Marks all the caller's unread notifications as read; returns how
@@ -126,8 +123,6 @@ impl NotificationMutation {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<OutboxEmail> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(notifications::retry_email(s.db, s.caller, id).await?.into())
+        Ok(on_id(ctx, &id, notifications::retry_email).await?.into())
     }
 }

@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use entity::organization;
 use uuid::Uuid;
 
+use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
 use crate::graphql::ids::{parse_id, parse_optional_id};
@@ -87,6 +88,17 @@ pub struct CreateOrganizationInput {
     pub parent_id: Option<ID>,
 }
 
+impl CreateOrganizationInput {
+    fn parse(self) -> Result<NewOrganization, AppError> {
+        Ok(NewOrganization {
+            name: self.name,
+            kind: self.kind.into(),
+            fiscal_code: self.fiscal_code,
+            parent_id: parse_optional_id(&self.parent_id, "parentId")?,
+        })
+    }
+}
+
 #[derive(InputObject)]
 pub struct SetOrganizationParentInput {
     pub organization_id: ID,
@@ -126,18 +138,11 @@ impl OrganizationMutation {
         input: CreateOrganizationInput,
     ) -> async_graphql::Result<Organization> {
         let s = scope(ctx)?;
-        let created = organizations::create_organization(
-            s.db,
-            s.caller,
-            NewOrganization {
-                name: input.name,
-                kind: input.kind.into(),
-                fiscal_code: input.fiscal_code,
-                parent_id: parse_optional_id(&input.parent_id, "parentId")?,
-            },
+        Ok(
+            organizations::create_organization(s.db, s.caller, input.parse()?)
+                .await?
+                .into(),
         )
-        .await?;
-        Ok(created.into())
     }
 
     /// Puts an organization under another in the territory (ADMIN, audited).

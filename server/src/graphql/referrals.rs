@@ -2,6 +2,7 @@ use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, I
 use chrono::{DateTime, Utc};
 use entity::referral;
 
+use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::parse_id;
@@ -94,6 +95,18 @@ pub struct ReferPersonInput {
     pub urgency: Urgency,
 }
 
+impl ReferPersonInput {
+    fn parse(self) -> Result<NewReferral, AppError> {
+        Ok(NewReferral {
+            person_id: parse_id(&self.person_id, "personId")?,
+            team_id: parse_id(&self.team_id, "teamId")?,
+            source: self.source.into(),
+            reason: self.reason,
+            urgency: self.urgency.into(),
+        })
+    }
+}
+
 #[derive(InputObject)]
 pub struct AcceptReferralInput {
     pub referral_id: ID,
@@ -117,18 +130,7 @@ impl ReferralMutation {
         input: ReferPersonInput,
     ) -> async_graphql::Result<Referral> {
         let s = scope(ctx)?;
-        let created = referrals::refer_person(
-            s.db,
-            s.caller,
-            NewReferral {
-                person_id: parse_id(&input.person_id, "personId")?,
-                team_id: parse_id(&input.team_id, "teamId")?,
-                source: input.source.into(),
-                reason: input.reason,
-                urgency: input.urgency.into(),
-            },
-        )
-        .await?;
+        let created = referrals::refer_person(s.db, s.caller, input.parse()?).await?;
         guard::require(ctx, created).await
     }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use entity::{nomenclatore_mapping, service_account_token};
 
 use crate::error::AppError;
-use crate::graphql::context::scope;
+use crate::graphql::context::{on_id, scope};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::vocabulary::{each, ServiceKind, ServiceScope};
@@ -149,6 +149,17 @@ pub struct CreateServiceAccountInput {
     pub expires_in_days: i32,
 }
 
+impl CreateServiceAccountInput {
+    fn parse(self) -> Result<NewServiceAccount, AppError> {
+        Ok(NewServiceAccount {
+            organization_id: parse_id(&self.organization_id, "organizationId")?,
+            name: self.name,
+            scopes: each(self.scopes),
+            expires_in_days: self.expires_in_days,
+        })
+    }
+}
+
 #[derive(Default)]
 pub struct ServiceAccountQuery;
 
@@ -197,17 +208,8 @@ impl ServiceAccountMutation {
         input: CreateServiceAccountInput,
     ) -> async_graphql::Result<IssuedServiceAccountToken> {
         let s = scope(ctx)?;
-        let (found, token) = service::create_service_account(
-            s.db,
-            s.caller,
-            NewServiceAccount {
-                organization_id: parse_id(&input.organization_id, "organizationId")?,
-                name: input.name,
-                scopes: each(input.scopes),
-                expires_in_days: input.expires_in_days,
-            },
-        )
-        .await?;
+        let (found, token) =
+            service::create_service_account(s.db, s.caller, input.parse()?).await?;
         issued(found, token)
     }
 
@@ -232,11 +234,7 @@ impl ServiceAccountMutation {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<ServiceAccount> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(service::revoke_token(s.db, s.caller, id)
-            .await?
-            .try_into()?)
+        Ok(on_id(ctx, &id, service::revoke_token).await?.try_into()?)
     }
 
     /// ADMIN only: every token of the account stops working.
@@ -245,9 +243,7 @@ impl ServiceAccountMutation {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<ServiceAccount> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(service::deactivate_service_account(s.db, s.caller, id)
+        Ok(on_id(ctx, &id, service::deactivate_service_account)
             .await?
             .try_into()?)
     }

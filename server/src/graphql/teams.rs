@@ -2,7 +2,8 @@ use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject, I
 use chrono::{DateTime, Utc};
 use entity::{team, team_membership, user};
 
-use crate::graphql::context::scope;
+use crate::error::AppError;
+use crate::graphql::context::{on_id, scope};
 use crate::graphql::cost;
 use crate::graphql::guard;
 use crate::graphql::ids::parse_id;
@@ -13,6 +14,7 @@ use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{ReferralStatus, TeamKind, TeamRole};
+use crate::services::teams::{NewMember, NewTeam};
 use crate::services::{referrals, teams};
 
 #[derive(SimpleObject, Clone)]
@@ -123,12 +125,32 @@ pub struct CreateTeamInput {
     pub organization_id: ID,
 }
 
+impl CreateTeamInput {
+    fn parse(self) -> Result<NewTeam, AppError> {
+        Ok(NewTeam {
+            organization_id: parse_id(&self.organization_id, "organizationId")?,
+            name: self.name,
+            kind: self.kind.into(),
+        })
+    }
+}
+
 #[derive(InputObject)]
 pub struct AddTeamMemberInput {
     pub team_id: ID,
     pub user_id: ID,
     #[graphql(default_with = "TeamRole::Member")]
     pub team_role: TeamRole,
+}
+
+impl AddTeamMemberInput {
+    fn parse(self) -> Result<NewMember, AppError> {
+        Ok(NewMember {
+            team_id: parse_id(&self.team_id, "teamId")?,
+            user_id: parse_id(&self.user_id, "userId")?,
+            role: self.team_role.into(),
+        })
+    }
 }
 
 #[derive(InputObject)]
@@ -143,9 +165,7 @@ pub struct TeamQuery;
 #[Object]
 impl TeamQuery {
     async fn team(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Team>> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(teams::get_team(s.db, s.caller, id).await?.map(Team::from))
+        Ok(on_id(ctx, &id, teams::get_team).await?.map(Team::from))
     }
 
     /// The team directory; `mine: true` keeps the viewer's own teams.
@@ -177,12 +197,9 @@ impl TeamMutation {
         input: CreateTeamInput,
     ) -> async_graphql::Result<Team> {
         let s = scope(ctx)?;
-        let org = parse_id(&input.organization_id, "organizationId")?;
-        Ok(
-            teams::create_team(s.db, s.caller, &input.name, input.kind.into(), org)
-                .await?
-                .into(),
-        )
+        Ok(teams::create_team(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// ADMINs and the team's coordinators.
@@ -192,13 +209,9 @@ impl TeamMutation {
         input: AddTeamMemberInput,
     ) -> async_graphql::Result<Team> {
         let s = scope(ctx)?;
-        let team_id = parse_id(&input.team_id, "teamId")?;
-        let user_id = parse_id(&input.user_id, "userId")?;
-        Ok(
-            teams::add_member(s.db, s.caller, team_id, user_id, input.team_role.into())
-                .await?
-                .into(),
-        )
+        Ok(teams::add_member(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// Ends the membership today; its history is kept.

@@ -16,7 +16,7 @@ use crate::domain::vocabulary::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
-use crate::services::rows::{lock, named};
+use crate::services::rows::{insert_audited, lock, named};
 use crate::services::territory::chain_upwards;
 
 #[derive(Debug, Clone)]
@@ -68,26 +68,20 @@ pub async fn create_organization_unchecked(
     if let Some(parent_id) = input.parent_id {
         check_parent(&txn, id, input.kind, parent_id).await?;
     }
-    let inserted = organization::ActiveModel {
+    let row = organization::ActiveModel {
         id: Set(id),
         name: Set(name),
         kind: Set(input.kind),
         fiscal_code: Set(fiscal_code),
         created_at: Set(caller.now()),
         parent_id: Set(input.parent_id),
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        caller,
+    };
+    insert_audited(txn, caller, row, |inserted| {
         AuditEntry::new(AuditAction::OrganizationCreated)
             .on("organization", inserted.id)
-            .details(json!({ "kind": inserted.kind, "parentId": inserted.parent_id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(inserted)
+            .details(json!({ "kind": inserted.kind, "parentId": inserted.parent_id }))
+    })
+    .await
 }
 
 /// Refuses a parent that does not exist, whose kind cannot hold `kind`

@@ -4,8 +4,8 @@
 use entity::{person, referral, team};
 use sea_orm::sea_query::{CaseStatement, Expr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, KeyKind, Keyset, Page, PageRequest};
-use crate::services::rows::{find, lock, named, InRow};
+use crate::services::rows::{find, insert_audited, lock, named, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -62,7 +62,7 @@ pub async fn refer_person(
             "La persona è già segnalata o in carico a questa équipe".into(),
         ));
     }
-    let created = referral::ActiveModel {
+    let row = referral::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(input.person_id),
         team_id: Set(input.team_id),
@@ -77,20 +77,14 @@ pub async fn refer_person(
         closed_by: Set(None),
         closed_at: Set(None),
         outcome: Set(None),
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        caller,
+    };
+    insert_audited(txn, caller, row, |created| {
         AuditEntry::new(AuditAction::ReferralCreated)
             .on("referral", created.id)
             .person(created.person_id)
-            .details(json!({ "teamId": created.team_id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
+            .details(json!({ "teamId": created.team_id }))
+    })
+    .await
 }
 
 async fn load(conn: &impl ConnectionTrait, referral_id: Uuid) -> AppResult<referral::Model> {
@@ -113,17 +107,45 @@ async fn lock_for_team_member(
     Ok((viewer.user_id, found))
 }
 
-/// Writes a move of a referral locked by `lock_for_team_member`, with its
-/// audit event, and commits it; the referral as the move left it.
+/// A move of a referral: the status it reaches, the columns that keep who
+/// made it and when, and the event the trail records.
+struct Move {
+    status: ReferralStatus,
+    by: referral::Column,
+    at: referral::Column,
+    action: AuditAction,
+}
+
+const ACCEPT: Move = Move {
+    status: ReferralStatus::Accepted,
+    by: referral::Column::AcceptedBy,
+    at: referral::Column::AcceptedAt,
+    action: AuditAction::ReferralAccepted,
+};
+
+const CLOSE: Move = Move {
+    status: ReferralStatus::Closed,
+    by: referral::Column::ClosedBy,
+    at: referral::Column::ClosedAt,
+    action: AuditAction::ReferralClosed,
+};
+
+/// Writes `step` by `mover` (with the columns in `more` the move also sets)
+/// on a referral locked by `lock_for_team_member`, with its audit event, and
+/// commits it; the referral as the move left it.
 async fn write(
     txn: DatabaseTransaction,
     caller: &Caller,
     found: &referral::Model,
-    changes: Vec<(referral::Column, SimpleExpr)>,
-    action: AuditAction,
+    mover: Uuid,
+    step: &Move,
+    more: Vec<(referral::Column, SimpleExpr)>,
 ) -> AppResult<referral::Model> {
-    let mut update = referral::Entity::update_many();
-    for (column, value) in changes {
+    let mut update = referral::Entity::update_many()
+        .col_expr(referral::Column::Status, Expr::value(step.status.as_str()))
+        .col_expr(step.by, Expr::value(mover))
+        .col_expr(step.at, Expr::value(caller.now()));
+    for (column, value) in more {
         update = update.col_expr(column, value);
     }
     update
@@ -133,7 +155,7 @@ async fn write(
     audit::record(
         &txn,
         caller,
-        AuditEntry::new(action)
+        AuditEntry::new(step.action)
             .on("referral", found.id)
             .person(found.person_id),
     )
@@ -158,21 +180,7 @@ pub async fn accept_referral(
             "Si può prendere in carico solo una segnalazione aperta",
         ));
     }
-    write(
-        txn,
-        caller,
-        &found,
-        vec![
-            (
-                referral::Column::Status,
-                Expr::value(ReferralStatus::Accepted.as_str()),
-            ),
-            (referral::Column::AcceptedBy, Expr::value(user_id)),
-            (referral::Column::AcceptedAt, Expr::value(caller.now())),
-        ],
-        AuditAction::ReferralAccepted,
-    )
-    .await
+    write(txn, caller, &found, user_id, &ACCEPT, vec![]).await
 }
 
 /// Ends the referral with an outcome; the team stops being responsible
@@ -198,16 +206,9 @@ pub async fn close_referral(
         txn,
         caller,
         &found,
-        vec![
-            (
-                referral::Column::Status,
-                Expr::value(ReferralStatus::Closed.as_str()),
-            ),
-            (referral::Column::ClosedBy, Expr::value(user_id)),
-            (referral::Column::ClosedAt, Expr::value(caller.now())),
-            (referral::Column::Outcome, Expr::value(outcome)),
-        ],
-        AuditAction::ReferralClosed,
+        user_id,
+        &CLOSE,
+        vec![(referral::Column::Outcome, Expr::value(outcome))],
     )
     .await
 }

@@ -1,12 +1,16 @@
 //! Naming the row when a stored row cannot be read: a value outside its
 //! vocabulary (say a project status `PAUSED` written by hand) is an internal
 //! error whose log line says which row to repair, never a silent default.
+//! And writing a new row together with its audit event.
 
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityName, EntityTrait, PrimaryKeyTrait, QuerySelect, Select,
+    ActiveModelBehavior, ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityName,
+    EntityTrait, IntoActiveModel, PrimaryKeyTrait, QuerySelect, Select,
 };
 use uuid::Uuid;
 
+use crate::audit::{self, AuditEntry};
+use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 
 pub trait InRow<T> {
@@ -83,6 +87,25 @@ async fn first<E: EntityTrait>(
         .await
         .in_row(E::default(), id)?
         .ok_or(AppError::NotFound)
+}
+
+/// Inserts `row` and the audit event `entry` makes of the inserted row, and
+/// commits both: a new row is never left without its trail, nor the trail
+/// without its row.
+pub async fn insert_audited<A>(
+    txn: DatabaseTransaction,
+    caller: &Caller,
+    row: A,
+    entry: impl FnOnce(&<A::Entity as EntityTrait>::Model) -> AuditEntry,
+) -> AppResult<<A::Entity as EntityTrait>::Model>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    let inserted = row.insert(&txn).await?;
+    audit::record(&txn, caller, entry(&inserted)).await?;
+    txn.commit().await?;
+    Ok(inserted)
 }
 
 #[cfg(test)]

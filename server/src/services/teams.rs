@@ -5,8 +5,8 @@
 use entity::{organization, project, team, team_membership, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -19,18 +19,23 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
-use crate::services::rows::{lock, named, InRow};
+use crate::services::rows::{insert_audited, lock, named, InRow};
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %organization_id))]
+#[derive(Debug, Clone)]
+pub struct NewTeam {
+    pub name: String,
+    pub kind: TeamKind,
+    pub organization_id: Uuid,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), organization_id = %input.organization_id))]
 pub async fn create_team(
     db: &DatabaseConnection,
     caller: &Caller,
-    name: &str,
-    kind: TeamKind,
-    organization_id: Uuid,
+    input: NewTeam,
 ) -> AppResult<team::Model> {
     policy::require_admin(caller)?;
-    create_team_unchecked(db, caller, name, kind, organization_id).await
+    create_team_unchecked(db, caller, &input.name, input.kind, input.organization_id).await
 }
 
 /// For the demo seed, authorized by running on the server.
@@ -46,39 +51,38 @@ pub async fn create_team_unchecked(
     let txn = db.begin().await?;
     named::<organization::Entity>(&txn, organization_id, "organizationId", "Ente non trovato")
         .await?;
-    let created = team::ActiveModel {
+    let row = team::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
         kind: Set(kind),
         organization_id: Set(organization_id),
         created_at: Set(caller.now()),
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        caller,
+    };
+    insert_audited(txn, caller, row, |created| {
         AuditEntry::new(AuditAction::TeamCreated)
             .on("team", created.id)
-            .details(json!({ "kind": created.kind })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
+            .details(json!({ "kind": created.kind }))
+    })
+    .await
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
+#[derive(Debug, Clone)]
+pub struct NewMember {
+    pub team_id: Uuid,
+    pub user_id: Uuid,
+    pub role: TeamRole,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %input.team_id, user_id = %input.user_id))]
 pub async fn add_member(
     db: &DatabaseConnection,
     caller: &Caller,
-    team_id: Uuid,
-    user_id: Uuid,
-    role: TeamRole,
+    input: NewMember,
 ) -> AppResult<team::Model> {
     let txn = db.begin().await?;
-    let viewer = policy::require_membership_manager(&txn, caller, team_id).await?;
-    policy::require_other_to_add_member(viewer, user_id)?;
-    insert_member(txn, caller, team_id, user_id, role).await
+    let viewer = policy::require_membership_manager(&txn, caller, input.team_id).await?;
+    policy::require_other_to_add_member(viewer, input.user_id)?;
+    insert_member(txn, caller, input.team_id, input.user_id, input.role).await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = %team_id, user_id = %user_id))]
@@ -126,27 +130,21 @@ async fn insert_member(
             "L'utente fa già parte dell'équipe".into(),
         ));
     }
-    let id = Uuid::now_v7();
-    team_membership::ActiveModel {
-        id: Set(id),
+    let membership = team_membership::ActiveModel {
+        id: Set(Uuid::now_v7()),
         team_id: Set(team_id),
         user_id: Set(user_id),
         team_role: Set(role),
         started_on: Set(caller.today()),
         ended_on: Set(None),
         created_at: Set(caller.now()),
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        caller,
+    };
+    insert_audited(txn, caller, membership, |_| {
         AuditEntry::new(AuditAction::TeamMemberAdded)
             .on("team", team_id)
-            .details(json!({ "userId": user_id, "teamRole": role.as_str() })),
-    )
+            .details(json!({ "userId": user_id, "teamRole": role.as_str() }))
+    })
     .await?;
-    txn.commit().await?;
     Ok(team)
 }
 
