@@ -104,18 +104,29 @@ pub async fn indicators(
         territory_id: request.territory_id,
         team_id: request.team_id,
     };
+    let whole_period = Frame {
+        db,
+        scope: &scope,
+        from: request.from,
+        to: request.to,
+    };
     let mut results = Vec::with_capacity(definitions.len());
     for definition in definitions {
-        let whole = compute(db, definition, &scope, request.from, request.to).await?;
+        let whole = compute(&whole_period, definition).await?;
         let mut series = Vec::with_capacity(periods.len());
         for (from, to) in &periods {
-            let raw = compute(db, definition, &scope, *from, *to).await?;
+            let period = Frame {
+                from: *from,
+                to: *to,
+                ..whole_period
+            };
+            let raw = compute(&period, definition).await?;
             series.push((*from, *to, disclose(raw, threshold)));
         }
         let parts = match budget_unit(definition.unit) {
-            Some(unit) => budget_parts(db, &scope, request.from, request.to, unit).await?,
+            Some(unit) => budget_parts(&whole_period, unit).await?,
             None if definition.code == "AGREEMENTS_IN_FORCE" => {
-                agreement_parts(db, &scope, request.from, request.to).await?
+                agreement_parts(&whole_period).await?
             }
             None => Vec::new(),
         }
@@ -188,6 +199,16 @@ fn chosen(codes: Option<&[String]>) -> AppResult<Vec<&'static IndicatorDefinitio
 struct Scope {
     territory_id: Option<Uuid>,
     team_id: Option<Uuid>,
+}
+
+/// What one figure is computed over: the territory and team asked for, in
+/// the period from..=to (`$1` and `$2` of its query), on the database.
+#[derive(Clone, Copy)]
+struct Frame<'a> {
+    db: &'a DatabaseConnection,
+    scope: &'a Scope,
+    from: NaiveDate,
+    to: NaiveDate,
 }
 
 /// One query's text and values: `$1` and `$2` bound the period; the
@@ -312,16 +333,16 @@ impl Query {
     }
 }
 
-async fn compute(
-    db: &DatabaseConnection,
-    definition: &IndicatorDefinition,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Raw> {
+async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<Raw> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let code = definition.code;
     if let Some(unit) = budget_unit(definition.unit) {
-        let rows = budget_amounts(db, scope, from, to, unit, None).await?;
+        let rows = budget_amounts(at, unit, None).await?;
         return Ok(rows
             .into_iter()
             .next()
@@ -329,7 +350,7 @@ async fn compute(
     }
     match code {
         "ASSESSMENTS" => {
-            let [count, _] = assessments(db, scope, from, to, "1 = 1").await?;
+            let [count, _] = assessments(at, "1 = 1").await?;
             Ok(count_of(count))
         }
         "ASSESSMENTS_WITH_SOCIAL_WORKER" => {
@@ -338,7 +359,7 @@ async fn compute(
                  WHERE ap.assessment_id = a.id AND ap.profession = '{SOCIAL_WORKER}' AND o.kind IN ({}))",
                 kinds(IntegratedPart::Social)
             );
-            let [all, with] = assessments(db, scope, from, to, &social_worker).await?;
+            let [all, with] = assessments(at, &social_worker).await?;
             Ok(ratio_of(with, all))
         }
         "JOINT_ASSESSMENTS" => {
@@ -354,7 +375,7 @@ async fn compute(
                 side(IntegratedPart::Social),
                 side(IntegratedPart::Health)
             );
-            let [_, joint] = assessments(db, scope, from, to, &joint).await?;
+            let [_, joint] = assessments(at, &joint).await?;
             Ok(count_of(joint))
         }
         "PROTECTED_DISCHARGES_SERVED" => {
@@ -373,63 +394,38 @@ async fn compute(
                 )).await
         }
         "DISCHARGE_WAIT_HOME_MEAN" | "DISCHARGE_WAIT_HOME_MEDIAN" => {
-            wait(
-                db,
-                scope,
-                from,
-                to,
-                CareSetting::is_home,
+            wait(at, CareSetting::is_home,
                 code.ends_with("MEDIAN"),
             )
             .await
         }
         "DISCHARGE_WAIT_RESIDENTIAL_MEAN" | "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN" => {
-            wait(
-                db,
-                scope,
-                from,
-                to,
-                CareSetting::is_residential,
+            wait(at, CareSetting::is_residential,
                 code.ends_with("MEDIAN"),
             )
             .await
         }
-        "DISCHARGES_MANAGED_IN_PONTE" => Ok(count_of(discharged(db, scope, from, to, None).await?)),
+        "DISCHARGES_MANAGED_IN_PONTE" => Ok(count_of(discharged(at, None).await?)),
         "RSA_PLACEMENTS" => Ok(count_of(
-            discharged(db, scope, from, to, Some(CareSetting::Rsa)).await?,
+            discharged(at, Some(CareSetting::Rsa)).await?,
         )),
         "PROJECTS_PER_ASSESSMENT" => {
-            let [assessed, _] = assessments(db, scope, from, to, "1 = 1").await?;
-            let started = projects(
-                db,
-                scope,
-                from,
-                to,
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+            let [assessed, _] = assessments(at, "1 = 1").await?;
+            let started = projects(at, "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
                  WHERE pr.start_date >= $1 AND pr.start_date <= $2{scope}",
             )
             .await?;
             Ok(ratio_of(started, assessed))
         }
         "PROJECTS_WITH_BUDGET_DI_SALUTE" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+            projects(at, "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
                  WHERE pr.start_date <= $2 AND (pr.closed_on IS NULL OR pr.closed_on >= $1) \
                    AND EXISTS (SELECT 1 FROM budget_resources br WHERE br.project_id = pr.id){scope}",
             )
             .await?,
         )),
         "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                &format!(
+            projects(at, &format!(
                     "SELECT CAST(COUNT(DISTINCT a.person_id) AS BIGINT) FROM assessments a \
                      JOIN teams tm ON tm.id = a.team_id \
                      JOIN projects pr ON pr.person_id = a.person_id \
@@ -446,12 +442,7 @@ async fn compute(
             .await?,
         )),
         "SAD_INTERVENTIONS" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                &format!(
+            projects(at, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT) FROM project_interventions i \
                      JOIN projects pr ON pr.id = i.project_id WHERE {active}{{scope}}",
                     active = sad_active("i", "pr"),
@@ -465,12 +456,7 @@ async fn compute(
                 _ => "i.start_date - 1",
             };
             Ok(count_of(
-                projects(
-                    db,
-                    scope,
-                    from,
-                    to,
-                    &format!(
+                projects(at, &format!(
                         "SELECT CAST(COUNT(DISTINCT pr.person_id) AS BIGINT) FROM project_interventions i \
                          JOIN projects pr ON pr.id = i.project_id \
                          WHERE {sad} AND i.start_date >= $1 AND i.start_date <= $2 \
@@ -584,30 +570,20 @@ async fn compute(
             Ok(about_teams(ratio_of(nth(&numbers, 1), nth(&numbers, 0))))
         }
         "SUPERVISION_MEETINGS" => Ok(about_teams(count_of(
-            held_meetings(db, scope, from, to, MeetingKind::Supervisione, "COUNT(*)").await?,
+            held_meetings(at, MeetingKind::Supervisione, "COUNT(*)").await?,
         ))),
         "CAREGIVER_TRAINING_MEETINGS" => Ok(about_teams(count_of(
-            held_meetings(db, scope, from, to, MeetingKind::FormazioneCaregiver, "COUNT(*)")
+            held_meetings(at, MeetingKind::FormazioneCaregiver, "COUNT(*)")
                 .await?,
         ))),
         "CAREGIVERS_REACHED" => Ok(about_teams(count_of(
-            held_meetings(
-                db,
-                scope,
-                from,
-                to,
-                MeetingKind::FormazioneCaregiver,
+            held_meetings(at, MeetingKind::FormazioneCaregiver,
                 "COALESCE(SUM(m.external_participants), 0)",
             )
             .await?,
         ))),
         "CO_DESIGN_TABLES_ACTIVE" => Ok(about_teams(count_of(
-            held_meetings(
-                db,
-                scope,
-                from,
-                to,
-                MeetingKind::CoProgettazione,
+            held_meetings(at, MeetingKind::CoProgettazione,
                 "COUNT(DISTINCT COALESCE(m.agreement_id, m.team_id, m.organization_id))",
             )
             .await?,
@@ -636,14 +612,14 @@ async fn compute(
             Ok(about_teams(count_of(nth(&numbers, 0))))
         }
         "AGREEMENTS_IN_FORCE" => {
-            let rows = agreements_in_force(db, scope, from, to).await?;
+            let rows = agreements_in_force(at).await?;
             Ok(about_teams(count_of(rows.iter().map(|(_, n)| n).sum())))
         }
         improved if improved.starts_with(IMPROVED) => {
             let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
                 AppError::internal(format!("indicator {improved} names no life area"))
             })?;
-            closed_improved(db, scope, from, to, area).await
+            closed_improved(at, area).await
         }
         other => Err(AppError::internal(format!(
             "indicator {other} is in the catalogue as computed but has no query"
@@ -678,10 +654,7 @@ type Named = Vec<(&'static str, &'static str)>;
 /// The whole period's amounts by life area, by kind and by funding source,
 /// in the vocabularies' order; a value with no resource is left out.
 async fn budget_parts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
     unit: ResourceUnit,
 ) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
     let dimensions: [(IndicatorDimension, &str, Named); 3] = [
@@ -712,7 +685,7 @@ async fn budget_parts(
     ];
     let mut parts = Vec::new();
     for (dimension, column, values) in dimensions {
-        let found = budget_amounts(db, scope, from, to, unit, Some(column)).await?;
+        let found = budget_amounts(at, unit, Some(column)).await?;
         for (key, label) in values {
             if let Some((_, raw)) = found.iter().find(|(k, _)| k.as_deref() == Some(key)) {
                 parts.push((dimension, key, label, *raw));
@@ -727,13 +700,16 @@ async fn budget_parts(
 /// the period, and on how many projects, grouped by `column` of
 /// `budget_resources` or as one row.
 async fn budget_amounts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
     unit: ResourceUnit,
     column: Option<&str>,
 ) -> AppResult<Vec<(Option<String>, Raw)>> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let query = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id");
     let (key, group) = match column {
         Some(column) => (format!(", br.{column}"), format!(" GROUP BY br.{column}")),
@@ -789,14 +765,13 @@ fn agreement_party_where(condition: &str) -> String {
 }
 
 /// Meetings (`m`) of `kind` held in the period, aggregated by `aggregate`.
-async fn held_meetings(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    kind: MeetingKind,
-    aggregate: &str,
-) -> AppResult<i64> {
+async fn held_meetings(at: &Frame<'_>, kind: MeetingKind, aggregate: &str) -> AppResult<i64> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let numbers = Query::of_meetings(scope, from.into(), to.into())
         .row(
             db,
@@ -815,12 +790,13 @@ async fn held_meetings(
 
 /// The signed agreements in force on some day of the period (from the start
 /// of validity, or the signature, to its end and until withdrawn), by kind.
-async fn agreements_in_force(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Vec<(String, i64)>> {
+async fn agreements_in_force(at: &Frame<'_>) -> AppResult<Vec<(String, i64)>> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let query = Query::of_agreements(scope, from.into(), to.into());
     let sql = format!(
         "{prefix}SELECT na.kind, CAST(COUNT(*) AS BIGINT) FROM network_agreements na \
@@ -845,12 +821,9 @@ async fn agreements_in_force(
 /// AGREEMENTS_IN_FORCE split by kind, in the vocabulary's order; a kind
 /// with no agreement is left out.
 async fn agreement_parts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
 ) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
-    let found = agreements_in_force(db, scope, from, to).await?;
+    let found = agreements_in_force(at).await?;
     Ok(NetworkAgreementKind::ALL
         .iter()
         .filter_map(|kind| {
@@ -920,13 +893,13 @@ const IMPROVED: &str = "PROJECTS_CLOSED_IMPROVED_";
 
 /// A count over projects (`pr`), scoped to the territory by the project's
 /// person and to the team that runs it.
-async fn projects(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    body: &str,
-) -> AppResult<i64> {
+async fn projects(at: &Frame<'_>, body: &str) -> AppResult<i64> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
         .row(db, body, 1)
         .await?;
@@ -935,13 +908,13 @@ async fn projects(
 
 /// Projects closed in the period with a team score in `area`, and those
 /// whose last such score (by date, then by entry) is above the first.
-async fn closed_improved(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    area: LifeArea,
-) -> AppResult<Raw> {
+async fn closed_improved(at: &Frame<'_>, area: LifeArea) -> AppResult<Raw> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let score = |order: &str| {
         format!(
             "(SELECT s.score FROM life_area_scores s \
@@ -1016,13 +989,13 @@ fn quoted<'a>(values: impl Iterator<Item = &'a str>) -> String {
 /// The current versions of the assessments dated in the period (an
 /// amendment replaces what it corrects, so a corrected assessment counts
 /// once), and how many of them satisfy `condition` (SQL over `a`).
-async fn assessments(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    condition: &str,
-) -> AppResult<[i64; 2]> {
+async fn assessments(at: &Frame<'_>, condition: &str) -> AppResult<[i64; 2]> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let numbers = Query::new(scope, from.into(), to.into(), "a.person_id", "a.team_id")
         .row(
             db,
@@ -1040,13 +1013,13 @@ async fn assessments(
 }
 
 /// Discharges completed in the period (to `destination`, if given).
-async fn discharged(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    destination: Option<CareSetting>,
-) -> AppResult<i64> {
+async fn discharged(at: &Frame<'_>, destination: Option<CareSetting>) -> AppResult<i64> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let only = destination
         .map(|d| format!(" AND d.destination = '{}'", d.as_str()))
         .unwrap_or_default();
@@ -1069,14 +1042,13 @@ async fn discharged(
 /// of the days (one row per distinct wait), its mean or median in Rust.
 /// The denominator is how many discharges were measured, so that a mean
 /// over one or two persons is suppressed like their count.
-async fn wait(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    of_kind: fn(CareSetting) -> bool,
-    median: bool,
-) -> AppResult<Raw> {
+async fn wait(at: &Frame<'_>, of_kind: fn(CareSetting) -> bool, median: bool) -> AppResult<Raw> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let days = match db.get_database_backend() {
         DatabaseBackend::Sqlite => {
             "CAST(julianday(d.discharged_on) - julianday(d.dischargeable_on) AS BIGINT)"
