@@ -211,6 +211,15 @@ struct Frame<'a> {
     to: NaiveDate,
 }
 
+impl Frame<'_> {
+    fn period(&self) -> Period {
+        [self.from.into(), self.to.into()]
+    }
+}
+
+/// The bounds of a query's period, `$1` and `$2`.
+type Period = [Value; 2];
+
 /// One query's text and values: `$1` and `$2` bound the period; the
 /// territory and the team follow when asked for.
 struct Query {
@@ -221,10 +230,10 @@ struct Query {
 
 impl Query {
     /// `person` and `team` name the counted rows' columns.
-    fn new(scope: &Scope, from: Value, to: Value, person: &str, team: &str) -> Query {
+    fn new(scope: &Scope, period: Period, person: &str, team: &str) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             format!(
                 " AND {person} IN (SELECT p.id FROM persons p JOIN territory t ON p.residence_comune_id = t.id)"
             ),
@@ -233,16 +242,16 @@ impl Query {
     }
 
     /// For counts of discharges (`d`): by the patient and the receiving team.
-    fn of_discharges(scope: &Scope, from: Value, to: Value) -> Query {
-        Query::new(scope, from, to, "d.person_id", "d.receiving_team_id")
+    fn of_discharges(scope: &Scope, period: Period) -> Query {
+        Query::new(scope, period, "d.person_id", "d.receiving_team_id")
     }
 
     /// For counts of teams (`tm`, from `teams tm`): a territory's teams are
     /// those of its organizations, whoever they serve.
-    fn of_teams(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_teams(scope: &Scope, period: Period) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             " AND tm.organization_id IN (SELECT id FROM territory)".into(),
             "tm.id",
         )
@@ -250,10 +259,10 @@ impl Query {
 
     /// For counts of meetings (`m`): by the organizing organization (the
     /// team's, for a team's meeting) and the organizing team.
-    fn of_meetings(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_meetings(scope: &Scope, period: Period) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             " AND m.organization_id IN (SELECT id FROM territory)".into(),
             "m.team_id",
         )
@@ -261,13 +270,13 @@ impl Query {
 
     /// For counts of agreements (`na`): a territory's agreements have a
     /// party in it; a team's, the team's organization as a party.
-    fn of_agreements(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_agreements(scope: &Scope, period: Period) -> Query {
         let mut query = Query::scoped(
             &Scope {
                 territory_id: scope.territory_id,
                 team_id: None,
             },
-            [from, to],
+            period,
             format!(
                 " AND {}",
                 agreement_party_where("ap.organization_id IN (SELECT id FROM territory)")
@@ -289,7 +298,7 @@ impl Query {
 
     /// `in_territory` is the condition on the `territory` CTE of the
     /// organization and the organizations under it.
-    fn scoped(scope: &Scope, period: [Value; 2], in_territory: String, team: &str) -> Query {
+    fn scoped(scope: &Scope, period: Period, in_territory: String, team: &str) -> Query {
         let mut query = Query {
             prefix: String::new(),
             conditions: String::new(),
@@ -385,7 +394,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
                 .unwrap_or(to)
                 .and_time(NaiveTime::MIN)
                 .and_utc();
-            Query::of_discharges(scope, start.into(), end.into())
+            Query::of_discharges(scope, [start.into(), end.into()])
             .ratio(db, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT), \
                        CAST(COALESCE(SUM(CASE WHEN d.status = '{discharged}' THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -478,7 +487,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
             let elder = to
                 .checked_sub_months(chrono::Months::new(65 * 12))
                 .unwrap_or(NaiveDate::MIN);
-            Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+            Query::new(scope, at.period(), "pr.person_id", "pr.team_id")
                 .ratio(db, &format!(
                         "SELECT CAST(COUNT(*) AS BIGINT), \
                            CAST(COALESCE(SUM(CASE WHEN pr.integrated THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -495,7 +504,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
                     )).await
         }
         "SAD_WITH_DISCHARGE_PATH" => {
-            Query::of_discharges(scope, from.into(), to.into())
+            Query::of_discharges(scope, at.period())
             .ratio(db, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT), \
                        CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM project_interventions i \
@@ -516,7 +525,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
                 )).await
         }
         "ACTIVE_TEAMS" => {
-            let numbers = Query::of_teams(scope, from.into(), to.into())
+            let numbers = Query::of_teams(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -538,7 +547,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
                 multidisciplinary = multidisciplinary(),
                 clerk = Profession::Amministrativo.as_str(),
             );
-            let numbers = Query::of_teams(scope, from.into(), to.into())
+            let numbers = Query::of_teams(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -553,7 +562,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
             Ok(about_teams(ratio_of(nth(&numbers, 0), nth(&numbers, 1))))
         }
         "TRAINING_MEETINGS" => {
-            let numbers = Query::of_meetings(scope, from.into(), to.into())
+            let numbers = Query::of_meetings(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -595,7 +604,7 @@ async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<
                     quoted(kinds.iter().map(|k| k.as_str()))
                 ))
             };
-            let numbers = Query::of_agreements(scope, from.into(), to.into())
+            let numbers = Query::of_agreements(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -704,13 +713,7 @@ async fn budget_amounts(
     unit: ResourceUnit,
     column: Option<&str>,
 ) -> AppResult<Vec<(Option<String>, Raw)>> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let query = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id");
+    let query = Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id");
     let (key, group) = match column {
         Some(column) => (format!(", br.{column}"), format!(" GROUP BY br.{column}")),
         None => (String::new(), String::new()),
@@ -729,7 +732,10 @@ async fn budget_amounts(
         scope = query.conditions,
         unit = unit.as_str(),
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut amounts = Vec::with_capacity(rows.len());
     for row in rows {
         let key = match column {
@@ -766,15 +772,9 @@ fn agreement_party_where(condition: &str) -> String {
 
 /// Meetings (`m`) of `kind` held in the period, aggregated by `aggregate`.
 async fn held_meetings(at: &Frame<'_>, kind: MeetingKind, aggregate: &str) -> AppResult<i64> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let numbers = Query::of_meetings(scope, from.into(), to.into())
+    let numbers = Query::of_meetings(at.scope, at.period())
         .row(
-            db,
+            at.db,
             &format!(
                 "SELECT CAST({aggregate} AS BIGINT) FROM meetings m \
                  WHERE m.kind = '{kind}' AND m.status = '{held}' \
@@ -791,13 +791,7 @@ async fn held_meetings(at: &Frame<'_>, kind: MeetingKind, aggregate: &str) -> Ap
 /// The signed agreements in force on some day of the period (from the start
 /// of validity, or the signature, to its end and until withdrawn), by kind.
 async fn agreements_in_force(at: &Frame<'_>) -> AppResult<Vec<(String, i64)>> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let query = Query::of_agreements(scope, from.into(), to.into());
+    let query = Query::of_agreements(at.scope, at.period());
     let sql = format!(
         "{prefix}SELECT na.kind, CAST(COUNT(*) AS BIGINT) FROM network_agreements na \
          WHERE na.signed_on IS NOT NULL AND COALESCE(na.valid_from, na.signed_on) <= $2 \
@@ -807,7 +801,10 @@ async fn agreements_in_force(at: &Frame<'_>) -> AppResult<Vec<(String, i64)>> {
         prefix = query.prefix,
         scope = query.conditions,
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut counts = Vec::with_capacity(rows.len());
     for row in rows {
         counts.push((
@@ -894,14 +891,8 @@ const IMPROVED: &str = "PROJECTS_CLOSED_IMPROVED_";
 /// A count over projects (`pr`), scoped to the territory by the project's
 /// person and to the team that runs it.
 async fn projects(at: &Frame<'_>, body: &str) -> AppResult<i64> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
-        .row(db, body, 1)
+    let numbers = Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id")
+        .row(at.db, body, 1)
         .await?;
     Ok(nth(&numbers, 0))
 }
@@ -909,12 +900,6 @@ async fn projects(at: &Frame<'_>, body: &str) -> AppResult<i64> {
 /// Projects closed in the period with a team score in `area`, and those
 /// whose last such score (by date, then by entry) is above the first.
 async fn closed_improved(at: &Frame<'_>, area: LifeArea) -> AppResult<Raw> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
     let score = |order: &str| {
         format!(
             "(SELECT s.score FROM life_area_scores s \
@@ -924,8 +909,8 @@ async fn closed_improved(at: &Frame<'_>, area: LifeArea) -> AppResult<Raw> {
             area = area.as_str(),
         )
     };
-    Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
-        .ratio(db, &format!(
+    Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id")
+        .ratio(at.db, &format!(
                 "SELECT CAST(COUNT(*) AS BIGINT), \
                    CAST(COALESCE(SUM(CASE WHEN f.last_score > f.first_score THEN 1 ELSE 0 END), 0) AS BIGINT) \
                  FROM (SELECT {first} AS first_score, {last} AS last_score FROM projects pr \
@@ -990,15 +975,9 @@ fn quoted<'a>(values: impl Iterator<Item = &'a str>) -> String {
 /// amendment replaces what it corrects, so a corrected assessment counts
 /// once), and how many of them satisfy `condition` (SQL over `a`).
 async fn assessments(at: &Frame<'_>, condition: &str) -> AppResult<[i64; 2]> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let numbers = Query::new(scope, from.into(), to.into(), "a.person_id", "a.team_id")
+    let numbers = Query::new(at.scope, at.period(), "a.person_id", "a.team_id")
         .row(
-            db,
+            at.db,
             &format!(
                 "SELECT CAST(COUNT(*) AS BIGINT), \
                    CAST(COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -1014,18 +993,12 @@ async fn assessments(at: &Frame<'_>, condition: &str) -> AppResult<[i64; 2]> {
 
 /// Discharges completed in the period (to `destination`, if given).
 async fn discharged(at: &Frame<'_>, destination: Option<CareSetting>) -> AppResult<i64> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
     let only = destination
         .map(|d| format!(" AND d.destination = '{}'", d.as_str()))
         .unwrap_or_default();
-    let numbers = Query::of_discharges(scope, from.into(), to.into())
+    let numbers = Query::of_discharges(at.scope, at.period())
     .row(
-        db,
+        at.db,
         &format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM discharges d \
              WHERE d.status = '{discharged}' AND d.discharged_on >= $1 AND d.discharged_on <= $2{only}{{scope}}",
@@ -1043,13 +1016,7 @@ async fn discharged(at: &Frame<'_>, destination: Option<CareSetting>) -> AppResu
 /// The denominator is how many discharges were measured, so that a mean
 /// over one or two persons is suppressed like their count.
 async fn wait(at: &Frame<'_>, of_kind: fn(CareSetting) -> bool, median: bool) -> AppResult<Raw> {
-    let Frame {
-        db,
-        scope,
-        from,
-        to,
-    } = *at;
-    let days = match db.get_database_backend() {
+    let days = match at.db.get_database_backend() {
         DatabaseBackend::Sqlite => {
             "CAST(julianday(d.discharged_on) - julianday(d.dischargeable_on) AS BIGINT)"
         }
@@ -1061,7 +1028,7 @@ async fn wait(at: &Frame<'_>, of_kind: fn(CareSetting) -> bool, median: bool) ->
             .filter(|c| of_kind(**c))
             .map(|c| c.as_str()),
     );
-    let query = Query::of_discharges(scope, from.into(), to.into());
+    let query = Query::of_discharges(at.scope, at.period());
     let sql = format!(
         "{prefix}SELECT w.days, CAST(COUNT(*) AS BIGINT) FROM ( \
            SELECT {days} AS days FROM discharges d \
@@ -1072,7 +1039,10 @@ async fn wait(at: &Frame<'_>, of_kind: fn(CareSetting) -> bool, median: bool) ->
         scope = query.conditions,
         discharged = DischargeStatus::Discharged.as_str(),
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut histogram = Vec::with_capacity(rows.len());
     for row in rows {
         histogram.push((
