@@ -8,13 +8,14 @@ use crate::graphql::context::{register_reach, scope};
 use crate::graphql::cost;
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
-use crate::graphql::network_agreements::{self, NetworkAgreement};
+use crate::graphql::network_agreements::{self, listed_codes, NetworkAgreement};
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::scalars::Date;
 use crate::graphql::teams::{self, Team};
 use crate::graphql::users::User;
 use crate::graphql::vocabulary::{each, MeetingKind, MeetingStatus, ServiceKind};
+use crate::services::at_version::AtVersion;
 use crate::services::meetings::{
     self as service, Attendance, MeetingFilter, MeetingInput as Input,
 };
@@ -101,13 +102,7 @@ impl Meeting {
 
     /// The LEPS interventions it serves, in the vocabulary's order.
     async fn services(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ServiceKind>> {
-        let mut services: Vec<_> = loaders::many::<meeting_service::Entity>(ctx, self.row.id)
-            .await?
-            .into_iter()
-            .map(|row| row.service)
-            .collect();
-        services.sort_unstable();
-        Ok(each(services))
+        listed_codes::<meeting_service::Entity, _, _>(ctx, self.row.id, |row| row.service).await
     }
 
     /// The agreement it implements, if the viewer may read it.
@@ -180,6 +175,13 @@ pub struct UpdateMeetingInput {
     pub meeting: MeetingInput,
 }
 
+impl UpdateMeetingInput {
+    fn parse(self) -> Result<AtVersion<Input>, AppError> {
+        let meeting_id = parse_id(&self.meeting_id, "meetingId")?;
+        Ok(AtVersion::new(meeting_id, self.expected_version).with(self.meeting.parse()?))
+    }
+}
+
 #[derive(InputObject)]
 pub struct RecordMeetingHeldInput {
     pub meeting_id: ID,
@@ -191,11 +193,33 @@ pub struct RecordMeetingHeldInput {
     pub note: Option<String>,
 }
 
+impl RecordMeetingHeldInput {
+    fn parse(self) -> Result<AtVersion<Attendance>, AppError> {
+        let meeting = AtVersion::new(
+            parse_id(&self.meeting_id, "meetingId")?,
+            self.expected_version,
+        );
+        Ok(meeting.with(Attendance {
+            held_on: self.held_on.0,
+            participant_ids: parse_ids(&self.participant_ids, "participantIds")?,
+            external_participants: self.external_participants,
+            note: self.note,
+        }))
+    }
+}
+
 #[derive(InputObject)]
 pub struct CancelMeetingInput {
     pub meeting_id: ID,
     pub expected_version: i32,
     pub reason: String,
+}
+
+impl CancelMeetingInput {
+    fn parse(self) -> Result<AtVersion<String>, AppError> {
+        let meeting_id = parse_id(&self.meeting_id, "meetingId")?;
+        Ok(AtVersion::new(meeting_id, self.expected_version).with(self.reason))
+    }
 }
 
 #[derive(Default)]
@@ -264,16 +288,9 @@ impl MeetingMutation {
         input: UpdateMeetingInput,
     ) -> async_graphql::Result<Meeting> {
         let s = scope(ctx)?;
-        let meeting_id = parse_id(&input.meeting_id, "meetingId")?;
-        Ok(service::update_meeting(
-            s.db,
-            s.caller,
-            meeting_id,
-            input.expected_version,
-            input.meeting.parse()?,
-        )
-        .await?
-        .into())
+        Ok(service::update_meeting(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// Records the attendance of a planned meeting.
@@ -283,22 +300,9 @@ impl MeetingMutation {
         input: RecordMeetingHeldInput,
     ) -> async_graphql::Result<Meeting> {
         let s = scope(ctx)?;
-        let meeting_id = parse_id(&input.meeting_id, "meetingId")?;
-        let attendance = Attendance {
-            held_on: input.held_on.0,
-            participant_ids: parse_ids(&input.participant_ids, "participantIds")?,
-            external_participants: input.external_participants,
-            note: input.note,
-        };
-        Ok(service::record_meeting_held(
-            s.db,
-            s.caller,
-            meeting_id,
-            input.expected_version,
-            attendance,
-        )
-        .await?
-        .into())
+        Ok(service::record_meeting_held(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// Only a planned meeting is cancelled.
@@ -308,15 +312,8 @@ impl MeetingMutation {
         input: CancelMeetingInput,
     ) -> async_graphql::Result<Meeting> {
         let s = scope(ctx)?;
-        let meeting_id = parse_id(&input.meeting_id, "meetingId")?;
-        Ok(service::cancel_meeting(
-            s.db,
-            s.caller,
-            meeting_id,
-            input.expected_version,
-            &input.reason,
-        )
-        .await?
-        .into())
+        Ok(service::cancel_meeting(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 }

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::graphql::context::{register_reach, scope, today};
 use crate::graphql::cost;
 use crate::graphql::ids::{parse_id, parse_optional_id};
-use crate::graphql::loaders;
+use crate::graphql::loaders::{self, ChildOf};
 use crate::graphql::meetings::Meeting;
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
@@ -19,8 +19,9 @@ use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{
     each, AgreementPartyRole, LifeArea, NetworkAgreementKind, NetworkAgreementStatus, ServiceKind,
 };
+use crate::services::at_version::AtVersion;
 use crate::services::network_agreements::{
-    self as service, AgreementFilter, AgreementInput, Elements, PartyInput,
+    self as service, AgreementFilter, AgreementInput, Elements, PartyInput, Withdrawal,
 };
 
 /// An agreement of the network's register ("Accordo"): a Convenzione, a
@@ -118,14 +119,43 @@ async fn parties_of(
     loaders::many::<network_agreement_party::Entity>(ctx, agreement_id).await
 }
 
-/// Whether the viewer may read the agreement (a meeting's link to it).
-pub async fn readable(ctx: &Context<'_>, agreement_id: uuid::Uuid) -> async_graphql::Result<bool> {
-    let parties: Vec<uuid::Uuid> = parties_of(ctx, agreement_id)
+/// The organizations party to the agreement.
+async fn party_organizations(
+    ctx: &Context<'_>,
+    agreement_id: uuid::Uuid,
+) -> async_graphql::Result<Vec<uuid::Uuid>> {
+    Ok(parties_of(ctx, agreement_id)
         .await?
         .iter()
         .map(|p| p.organization_id)
-        .collect();
+        .collect())
+}
+
+/// Whether the viewer may read the agreement (a meeting's link to it).
+pub async fn readable(ctx: &Context<'_>, agreement_id: uuid::Uuid) -> async_graphql::Result<bool> {
+    let parties = party_organizations(ctx, agreement_id).await?;
     Ok(register_reach(ctx).await?.may_read_agreement(&parties))
+}
+
+/// The codes a register row lists in a child table (the services and life
+/// areas of an agreement or a meeting), in the vocabulary's order.
+pub(crate) async fn listed_codes<E, C, G>(
+    ctx: &Context<'_>,
+    row_id: uuid::Uuid,
+    code: fn(E::Model) -> C,
+) -> async_graphql::Result<Vec<G>>
+where
+    E: ChildOf + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+    C: Ord + Into<G>,
+{
+    let mut codes: Vec<C> = loaders::many::<E>(ctx, row_id)
+        .await?
+        .into_iter()
+        .map(code)
+        .collect();
+    codes.sort_unstable();
+    Ok(each(codes))
 }
 
 #[ComplexObject]
@@ -143,26 +173,14 @@ impl NetworkAgreement {
 
     /// The LEPS interventions it concerns, in the vocabulary's order.
     async fn services(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ServiceKind>> {
-        let mut services: Vec<_> =
-            loaders::many::<network_agreement_service::Entity>(ctx, self.row.id)
-                .await?
-                .into_iter()
-                .map(|row| row.service)
-                .collect();
-        services.sort_unstable();
-        Ok(each(services))
+        listed_codes::<network_agreement_service::Entity, _, _>(ctx, self.row.id, |row| row.service)
+            .await
     }
 
     /// The life areas it concerns, in the vocabulary's order.
     async fn life_areas(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<LifeArea>> {
-        let mut areas: Vec<_> =
-            loaders::many::<network_agreement_life_area::Entity>(ctx, self.row.id)
-                .await?
-                .into_iter()
-                .map(|row| row.life_area)
-                .collect();
-        areas.sort_unstable();
-        Ok(each(areas))
+        let area = |row: network_agreement_life_area::Model| row.life_area;
+        listed_codes::<network_agreement_life_area::Entity, _, _>(ctx, self.row.id, area).await
     }
 
     /// Derived: WITHDRAWN when withdrawn; DRAFT when not signed; EXPIRED
@@ -187,11 +205,7 @@ impl NetworkAgreement {
 
     /// The viewer may edit or withdraw it.
     async fn can_edit(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let parties: Vec<uuid::Uuid> = parties_of(ctx, self.row.id)
-            .await?
-            .iter()
-            .map(|p| p.organization_id)
-            .collect();
+        let parties = party_organizations(ctx, self.row.id).await?;
         Ok(self.row.withdrawn_on.is_none()
             && register_reach(ctx).await?.may_manage_agreement(&parties))
     }
@@ -297,6 +311,13 @@ pub struct UpdateNetworkAgreementInput {
     pub agreement: NetworkAgreementInput,
 }
 
+impl UpdateNetworkAgreementInput {
+    fn parse(self) -> Result<AtVersion<AgreementInput>, AppError> {
+        let agreement_id = parse_id(&self.agreement_id, "agreementId")?;
+        Ok(AtVersion::new(agreement_id, self.expected_version).with(self.agreement.parse()?))
+    }
+}
+
 #[derive(InputObject)]
 pub struct WithdrawNetworkAgreementInput {
     pub agreement_id: ID,
@@ -304,6 +325,18 @@ pub struct WithdrawNetworkAgreementInput {
     /// Not in the future, not before the signature.
     pub withdrawn_on: Date,
     pub reason: String,
+}
+
+impl WithdrawNetworkAgreementInput {
+    fn parse(self) -> Result<AtVersion<Withdrawal>, AppError> {
+        let agreement_id = parse_id(&self.agreement_id, "agreementId")?;
+        Ok(
+            AtVersion::new(agreement_id, self.expected_version).with(Withdrawal {
+                withdrawn_on: self.withdrawn_on.0,
+                reason: self.reason,
+            }),
+        )
+    }
 }
 
 #[derive(Default)]
@@ -366,8 +399,9 @@ impl NetworkAgreementMutation {
         input: NetworkAgreementInput,
     ) -> async_graphql::Result<NetworkAgreement> {
         let s = scope(ctx)?;
-        let created = service::create_agreement(s.db, s.caller, input.parse()?).await?;
-        Ok(created.into())
+        Ok(service::create_agreement(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// As createNetworkAgreement, over the present parties and the new ones.
@@ -377,16 +411,9 @@ impl NetworkAgreementMutation {
         input: UpdateNetworkAgreementInput,
     ) -> async_graphql::Result<NetworkAgreement> {
         let s = scope(ctx)?;
-        let agreement_id = parse_id(&input.agreement_id, "agreementId")?;
-        let updated = service::update_agreement(
-            s.db,
-            s.caller,
-            agreement_id,
-            input.expected_version,
-            input.agreement.parse()?,
-        )
-        .await?;
-        Ok(updated.into())
+        Ok(service::update_agreement(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     async fn withdraw_network_agreement(
@@ -395,16 +422,8 @@ impl NetworkAgreementMutation {
         input: WithdrawNetworkAgreementInput,
     ) -> async_graphql::Result<NetworkAgreement> {
         let s = scope(ctx)?;
-        let agreement_id = parse_id(&input.agreement_id, "agreementId")?;
-        let updated = service::withdraw_agreement(
-            s.db,
-            s.caller,
-            agreement_id,
-            input.expected_version,
-            input.withdrawn_on.0,
-            &input.reason,
-        )
-        .await?;
-        Ok(updated.into())
+        Ok(service::withdraw_agreement(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 }

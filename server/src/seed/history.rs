@@ -14,7 +14,7 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
-use entity::{discharge, notification, organization, referral, user};
+use entity::{discharge, notification, referral, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -22,8 +22,8 @@ use uuid::Uuid;
 use super::catalogue::{PAST_MEN, PAST_WOMEN, PLACES, STREETS, SURNAMES};
 use super::discharges::inpatient;
 use super::{
-    answers, missing, person_known, seed_caller_on, user_with_email, DemoTeams, Residences,
-    BARTHEL_ITEMS, BARTHEL_PROFILES,
+    answers, missing, organization_id, person_known, seed_caller_on, user_with_email, DemoTeams,
+    Residences, BARTHEL_ITEMS, BARTHEL_PROFILES,
 };
 use crate::clock::today;
 use crate::config::Config;
@@ -231,15 +231,6 @@ pub async fn seed_history(
     }
     read_the_news(db, today).await?;
     Ok(reported)
-}
-
-async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
-    organization::Entity::find()
-        .filter(organization::Column::Name.eq(name))
-        .one(db)
-        .await?
-        .map(|o| o.id)
-        .ok_or_else(|| missing(name))
 }
 
 /// The teams read the past years' notifications as they came: by yesterday

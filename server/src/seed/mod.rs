@@ -104,12 +104,8 @@ async fn organization_named(
     kind: OrganizationKind,
     parent_id: Option<Uuid>,
 ) -> AppResult<Uuid> {
-    if let Some(found) = organization::Entity::find()
-        .filter(organization::Column::Name.eq(name))
-        .one(db)
-        .await?
-    {
-        return Ok(found.id);
+    if let Some(found) = organization_found(db, name).await? {
+        return Ok(found);
     }
     let created = organizations::create_organization_unchecked(
         db,
@@ -188,6 +184,22 @@ pub(super) async fn person_known(db: &DatabaseConnection, fiscal_code: &str) -> 
         .one(db)
         .await?
         .is_some())
+}
+
+/// The organization of that name, if there is one.
+async fn organization_found(db: &DatabaseConnection, name: &str) -> AppResult<Option<Uuid>> {
+    Ok(organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await?
+        .map(|o| o.id))
+}
+
+/// The organization of that name, which an earlier step of the seed made.
+pub(super) async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
+    organization_found(db, name)
+        .await?
+        .ok_or_else(|| missing(name))
 }
 
 pub(super) fn missing(what: &str) -> AppError {

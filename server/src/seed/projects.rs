@@ -3,14 +3,15 @@
 //! Comune, the cooperative and the family, with uses (one over plan).
 
 use chrono::Days;
-use entity::{organization, person, project, referral, team};
+use entity::{person, project, referral, team};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
 use super::{
-    answers, missing, seed_caller, user_with_email, DemoTeams, BARTHEL_ITEMS, BARTHEL_PROFILES,
+    answers, missing, organization_id, seed_caller, user_with_email, DemoTeams, BARTHEL_ITEMS,
+    BARTHEL_PROFILES,
 };
 use crate::caller::Caller;
 use crate::clock::today;
@@ -114,15 +115,6 @@ async fn persons_in_group(db: &DatabaseConnection, group: &str) -> AppResult<Vec
         .into_iter()
         .map(|p| p.id)
         .collect())
-}
-
-async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
-    organization::Entity::find()
-        .filter(organization::Column::Name.eq(name))
-        .one(db)
-        .await?
-        .map(|o| o.id)
-        .ok_or_else(|| missing(name))
 }
 
 pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppResult<usize> {

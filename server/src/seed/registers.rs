@@ -17,6 +17,7 @@ use crate::domain::vocabulary::{
     AgreementPartyRole, LifeArea, MeetingKind, NetworkAgreementKind, ServiceKind,
 };
 use crate::error::AppResult;
+use crate::services::at_version::AtVersion;
 use crate::services::meetings::{self, Attendance, MeetingInput};
 use crate::services::network_agreements::{self, AgreementInput, Elements, PartyInput};
 use crate::services::users::{self, UserChanges};
@@ -371,29 +372,18 @@ async fn plan(db: &DatabaseConnection, meeting: Planned<'_>) -> AppResult<usize>
     .await?;
     if meeting.on <= now {
         let that_day = seed_caller_on(meeting.by, meeting.on)?;
+        let planned = AtVersion::new(created.id, created.version);
         if meeting.cancelled {
-            meetings::cancel_meeting(
-                db,
-                &that_day,
-                created.id,
-                created.version,
-                "Rinviato per l'assenza del formatore",
-            )
-            .await?;
+            let reason = "Rinviato per l'assenza del formatore".to_owned();
+            meetings::cancel_meeting(db, &that_day, planned.with(reason)).await?;
         } else {
-            meetings::record_meeting_held(
-                db,
-                &that_day,
-                created.id,
-                created.version,
-                Attendance {
-                    held_on: meeting.on,
-                    participant_ids: meeting.participants,
-                    external_participants: meeting.external,
-                    note: None,
-                },
-            )
-            .await?;
+            let attendance = Attendance {
+                held_on: meeting.on,
+                participant_ids: meeting.participants,
+                external_participants: meeting.external,
+                note: None,
+            };
+            meetings::record_meeting_held(db, &that_day, planned.with(attendance)).await?;
         }
     }
     Ok(1)

@@ -104,18 +104,29 @@ pub async fn indicators(
         territory_id: request.territory_id,
         team_id: request.team_id,
     };
+    let whole_period = Frame {
+        db,
+        scope: &scope,
+        from: request.from,
+        to: request.to,
+    };
     let mut results = Vec::with_capacity(definitions.len());
     for definition in definitions {
-        let whole = compute(db, definition, &scope, request.from, request.to).await?;
+        let whole = compute(&whole_period, definition).await?;
         let mut series = Vec::with_capacity(periods.len());
         for (from, to) in &periods {
-            let raw = compute(db, definition, &scope, *from, *to).await?;
+            let period = Frame {
+                from: *from,
+                to: *to,
+                ..whole_period
+            };
+            let raw = compute(&period, definition).await?;
             series.push((*from, *to, disclose(raw, threshold)));
         }
         let parts = match budget_unit(definition.unit) {
-            Some(unit) => budget_parts(db, &scope, request.from, request.to, unit).await?,
+            Some(unit) => budget_parts(&whole_period, unit).await?,
             None if definition.code == "AGREEMENTS_IN_FORCE" => {
-                agreement_parts(db, &scope, request.from, request.to).await?
+                agreement_parts(&whole_period).await?
             }
             None => Vec::new(),
         }
@@ -190,6 +201,25 @@ struct Scope {
     team_id: Option<Uuid>,
 }
 
+/// What one figure is computed over: the territory and team asked for, in
+/// the period from..=to (`$1` and `$2` of its query), on the database.
+#[derive(Clone, Copy)]
+struct Frame<'a> {
+    db: &'a DatabaseConnection,
+    scope: &'a Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Frame<'_> {
+    fn period(&self) -> Period {
+        [self.from.into(), self.to.into()]
+    }
+}
+
+/// The bounds of a query's period, `$1` and `$2`.
+type Period = [Value; 2];
+
 /// One query's text and values: `$1` and `$2` bound the period; the
 /// territory and the team follow when asked for.
 struct Query {
@@ -200,10 +230,10 @@ struct Query {
 
 impl Query {
     /// `person` and `team` name the counted rows' columns.
-    fn new(scope: &Scope, from: Value, to: Value, person: &str, team: &str) -> Query {
+    fn new(scope: &Scope, period: Period, person: &str, team: &str) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             format!(
                 " AND {person} IN (SELECT p.id FROM persons p JOIN territory t ON p.residence_comune_id = t.id)"
             ),
@@ -212,16 +242,16 @@ impl Query {
     }
 
     /// For counts of discharges (`d`): by the patient and the receiving team.
-    fn of_discharges(scope: &Scope, from: Value, to: Value) -> Query {
-        Query::new(scope, from, to, "d.person_id", "d.receiving_team_id")
+    fn of_discharges(scope: &Scope, period: Period) -> Query {
+        Query::new(scope, period, "d.person_id", "d.receiving_team_id")
     }
 
     /// For counts of teams (`tm`, from `teams tm`): a territory's teams are
     /// those of its organizations, whoever they serve.
-    fn of_teams(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_teams(scope: &Scope, period: Period) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             " AND tm.organization_id IN (SELECT id FROM territory)".into(),
             "tm.id",
         )
@@ -229,10 +259,10 @@ impl Query {
 
     /// For counts of meetings (`m`): by the organizing organization (the
     /// team's, for a team's meeting) and the organizing team.
-    fn of_meetings(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_meetings(scope: &Scope, period: Period) -> Query {
         Query::scoped(
             scope,
-            [from, to],
+            period,
             " AND m.organization_id IN (SELECT id FROM territory)".into(),
             "m.team_id",
         )
@@ -240,13 +270,13 @@ impl Query {
 
     /// For counts of agreements (`na`): a territory's agreements have a
     /// party in it; a team's, the team's organization as a party.
-    fn of_agreements(scope: &Scope, from: Value, to: Value) -> Query {
+    fn of_agreements(scope: &Scope, period: Period) -> Query {
         let mut query = Query::scoped(
             &Scope {
                 territory_id: scope.territory_id,
                 team_id: None,
             },
-            [from, to],
+            period,
             format!(
                 " AND {}",
                 agreement_party_where("ap.organization_id IN (SELECT id FROM territory)")
@@ -268,7 +298,7 @@ impl Query {
 
     /// `in_territory` is the condition on the `territory` CTE of the
     /// organization and the organizations under it.
-    fn scoped(scope: &Scope, period: [Value; 2], in_territory: String, team: &str) -> Query {
+    fn scoped(scope: &Scope, period: Period, in_territory: String, team: &str) -> Query {
         let mut query = Query {
             prefix: String::new(),
             conditions: String::new(),
@@ -312,16 +342,16 @@ impl Query {
     }
 }
 
-async fn compute(
-    db: &DatabaseConnection,
-    definition: &IndicatorDefinition,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Raw> {
+async fn compute(at: &Frame<'_>, definition: &IndicatorDefinition) -> AppResult<Raw> {
+    let Frame {
+        db,
+        scope,
+        from,
+        to,
+    } = *at;
     let code = definition.code;
     if let Some(unit) = budget_unit(definition.unit) {
-        let rows = budget_amounts(db, scope, from, to, unit, None).await?;
+        let rows = budget_amounts(at, unit, None).await?;
         return Ok(rows
             .into_iter()
             .next()
@@ -329,7 +359,7 @@ async fn compute(
     }
     match code {
         "ASSESSMENTS" => {
-            let [count, _] = assessments(db, scope, from, to, "1 = 1").await?;
+            let [count, _] = assessments(at, "1 = 1").await?;
             Ok(count_of(count))
         }
         "ASSESSMENTS_WITH_SOCIAL_WORKER" => {
@@ -338,7 +368,7 @@ async fn compute(
                  WHERE ap.assessment_id = a.id AND ap.profession = '{SOCIAL_WORKER}' AND o.kind IN ({}))",
                 kinds(IntegratedPart::Social)
             );
-            let [all, with] = assessments(db, scope, from, to, &social_worker).await?;
+            let [all, with] = assessments(at, &social_worker).await?;
             Ok(ratio_of(with, all))
         }
         "JOINT_ASSESSMENTS" => {
@@ -354,7 +384,7 @@ async fn compute(
                 side(IntegratedPart::Social),
                 side(IntegratedPart::Health)
             );
-            let [_, joint] = assessments(db, scope, from, to, &joint).await?;
+            let [_, joint] = assessments(at, &joint).await?;
             Ok(count_of(joint))
         }
         "PROTECTED_DISCHARGES_SERVED" => {
@@ -364,7 +394,7 @@ async fn compute(
                 .unwrap_or(to)
                 .and_time(NaiveTime::MIN)
                 .and_utc();
-            Query::of_discharges(scope, start.into(), end.into())
+            Query::of_discharges(scope, [start.into(), end.into()])
             .ratio(db, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT), \
                        CAST(COALESCE(SUM(CASE WHEN d.status = '{discharged}' THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -373,63 +403,38 @@ async fn compute(
                 )).await
         }
         "DISCHARGE_WAIT_HOME_MEAN" | "DISCHARGE_WAIT_HOME_MEDIAN" => {
-            wait(
-                db,
-                scope,
-                from,
-                to,
-                CareSetting::is_home,
+            wait(at, CareSetting::is_home,
                 code.ends_with("MEDIAN"),
             )
             .await
         }
         "DISCHARGE_WAIT_RESIDENTIAL_MEAN" | "DISCHARGE_WAIT_RESIDENTIAL_MEDIAN" => {
-            wait(
-                db,
-                scope,
-                from,
-                to,
-                CareSetting::is_residential,
+            wait(at, CareSetting::is_residential,
                 code.ends_with("MEDIAN"),
             )
             .await
         }
-        "DISCHARGES_MANAGED_IN_PONTE" => Ok(count_of(discharged(db, scope, from, to, None).await?)),
+        "DISCHARGES_MANAGED_IN_PONTE" => Ok(count_of(discharged(at, None).await?)),
         "RSA_PLACEMENTS" => Ok(count_of(
-            discharged(db, scope, from, to, Some(CareSetting::Rsa)).await?,
+            discharged(at, Some(CareSetting::Rsa)).await?,
         )),
         "PROJECTS_PER_ASSESSMENT" => {
-            let [assessed, _] = assessments(db, scope, from, to, "1 = 1").await?;
-            let started = projects(
-                db,
-                scope,
-                from,
-                to,
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+            let [assessed, _] = assessments(at, "1 = 1").await?;
+            let started = projects(at, "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
                  WHERE pr.start_date >= $1 AND pr.start_date <= $2{scope}",
             )
             .await?;
             Ok(ratio_of(started, assessed))
         }
         "PROJECTS_WITH_BUDGET_DI_SALUTE" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
+            projects(at, "SELECT CAST(COUNT(*) AS BIGINT) FROM projects pr \
                  WHERE pr.start_date <= $2 AND (pr.closed_on IS NULL OR pr.closed_on >= $1) \
                    AND EXISTS (SELECT 1 FROM budget_resources br WHERE br.project_id = pr.id){scope}",
             )
             .await?,
         )),
         "COMPLEX_TAKEN_IN_CHARGE_AFTER_UVM" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                &format!(
+            projects(at, &format!(
                     "SELECT CAST(COUNT(DISTINCT a.person_id) AS BIGINT) FROM assessments a \
                      JOIN teams tm ON tm.id = a.team_id \
                      JOIN projects pr ON pr.person_id = a.person_id \
@@ -446,12 +451,7 @@ async fn compute(
             .await?,
         )),
         "SAD_INTERVENTIONS" => Ok(count_of(
-            projects(
-                db,
-                scope,
-                from,
-                to,
-                &format!(
+            projects(at, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT) FROM project_interventions i \
                      JOIN projects pr ON pr.id = i.project_id WHERE {active}{{scope}}",
                     active = sad_active("i", "pr"),
@@ -465,12 +465,7 @@ async fn compute(
                 _ => "i.start_date - 1",
             };
             Ok(count_of(
-                projects(
-                    db,
-                    scope,
-                    from,
-                    to,
-                    &format!(
+                projects(at, &format!(
                         "SELECT CAST(COUNT(DISTINCT pr.person_id) AS BIGINT) FROM project_interventions i \
                          JOIN projects pr ON pr.id = i.project_id \
                          WHERE {sad} AND i.start_date >= $1 AND i.start_date <= $2 \
@@ -492,7 +487,7 @@ async fn compute(
             let elder = to
                 .checked_sub_months(chrono::Months::new(65 * 12))
                 .unwrap_or(NaiveDate::MIN);
-            Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
+            Query::new(scope, at.period(), "pr.person_id", "pr.team_id")
                 .ratio(db, &format!(
                         "SELECT CAST(COUNT(*) AS BIGINT), \
                            CAST(COALESCE(SUM(CASE WHEN pr.integrated THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -509,7 +504,7 @@ async fn compute(
                     )).await
         }
         "SAD_WITH_DISCHARGE_PATH" => {
-            Query::of_discharges(scope, from.into(), to.into())
+            Query::of_discharges(scope, at.period())
             .ratio(db, &format!(
                     "SELECT CAST(COUNT(*) AS BIGINT), \
                        CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM project_interventions i \
@@ -530,7 +525,7 @@ async fn compute(
                 )).await
         }
         "ACTIVE_TEAMS" => {
-            let numbers = Query::of_teams(scope, from.into(), to.into())
+            let numbers = Query::of_teams(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -552,7 +547,7 @@ async fn compute(
                 multidisciplinary = multidisciplinary(),
                 clerk = Profession::Amministrativo.as_str(),
             );
-            let numbers = Query::of_teams(scope, from.into(), to.into())
+            let numbers = Query::of_teams(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -567,7 +562,7 @@ async fn compute(
             Ok(about_teams(ratio_of(nth(&numbers, 0), nth(&numbers, 1))))
         }
         "TRAINING_MEETINGS" => {
-            let numbers = Query::of_meetings(scope, from.into(), to.into())
+            let numbers = Query::of_meetings(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -584,30 +579,20 @@ async fn compute(
             Ok(about_teams(ratio_of(nth(&numbers, 1), nth(&numbers, 0))))
         }
         "SUPERVISION_MEETINGS" => Ok(about_teams(count_of(
-            held_meetings(db, scope, from, to, MeetingKind::Supervisione, "COUNT(*)").await?,
+            held_meetings(at, MeetingKind::Supervisione, "COUNT(*)").await?,
         ))),
         "CAREGIVER_TRAINING_MEETINGS" => Ok(about_teams(count_of(
-            held_meetings(db, scope, from, to, MeetingKind::FormazioneCaregiver, "COUNT(*)")
+            held_meetings(at, MeetingKind::FormazioneCaregiver, "COUNT(*)")
                 .await?,
         ))),
         "CAREGIVERS_REACHED" => Ok(about_teams(count_of(
-            held_meetings(
-                db,
-                scope,
-                from,
-                to,
-                MeetingKind::FormazioneCaregiver,
+            held_meetings(at, MeetingKind::FormazioneCaregiver,
                 "COALESCE(SUM(m.external_participants), 0)",
             )
             .await?,
         ))),
         "CO_DESIGN_TABLES_ACTIVE" => Ok(about_teams(count_of(
-            held_meetings(
-                db,
-                scope,
-                from,
-                to,
-                MeetingKind::CoProgettazione,
+            held_meetings(at, MeetingKind::CoProgettazione,
                 "COUNT(DISTINCT COALESCE(m.agreement_id, m.team_id, m.organization_id))",
             )
             .await?,
@@ -619,7 +604,7 @@ async fn compute(
                     quoted(kinds.iter().map(|k| k.as_str()))
                 ))
             };
-            let numbers = Query::of_agreements(scope, from.into(), to.into())
+            let numbers = Query::of_agreements(scope, at.period())
                 .row(
                     db,
                     &format!(
@@ -636,14 +621,14 @@ async fn compute(
             Ok(about_teams(count_of(nth(&numbers, 0))))
         }
         "AGREEMENTS_IN_FORCE" => {
-            let rows = agreements_in_force(db, scope, from, to).await?;
+            let rows = agreements_in_force(at).await?;
             Ok(about_teams(count_of(rows.iter().map(|(_, n)| n).sum())))
         }
         improved if improved.starts_with(IMPROVED) => {
             let area = LifeArea::parse(&improved[IMPROVED.len()..]).ok_or_else(|| {
                 AppError::internal(format!("indicator {improved} names no life area"))
             })?;
-            closed_improved(db, scope, from, to, area).await
+            closed_improved(at, area).await
         }
         other => Err(AppError::internal(format!(
             "indicator {other} is in the catalogue as computed but has no query"
@@ -678,10 +663,7 @@ type Named = Vec<(&'static str, &'static str)>;
 /// The whole period's amounts by life area, by kind and by funding source,
 /// in the vocabularies' order; a value with no resource is left out.
 async fn budget_parts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
     unit: ResourceUnit,
 ) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
     let dimensions: [(IndicatorDimension, &str, Named); 3] = [
@@ -712,7 +694,7 @@ async fn budget_parts(
     ];
     let mut parts = Vec::new();
     for (dimension, column, values) in dimensions {
-        let found = budget_amounts(db, scope, from, to, unit, Some(column)).await?;
+        let found = budget_amounts(at, unit, Some(column)).await?;
         for (key, label) in values {
             if let Some((_, raw)) = found.iter().find(|(k, _)| k.as_deref() == Some(key)) {
                 parts.push((dimension, key, label, *raw));
@@ -727,14 +709,11 @@ async fn budget_parts(
 /// the period, and on how many projects, grouped by `column` of
 /// `budget_resources` or as one row.
 async fn budget_amounts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
     unit: ResourceUnit,
     column: Option<&str>,
 ) -> AppResult<Vec<(Option<String>, Raw)>> {
-    let query = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id");
+    let query = Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id");
     let (key, group) = match column {
         Some(column) => (format!(", br.{column}"), format!(" GROUP BY br.{column}")),
         None => (String::new(), String::new()),
@@ -753,7 +732,10 @@ async fn budget_amounts(
         scope = query.conditions,
         unit = unit.as_str(),
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut amounts = Vec::with_capacity(rows.len());
     for row in rows {
         let key = match column {
@@ -789,17 +771,10 @@ fn agreement_party_where(condition: &str) -> String {
 }
 
 /// Meetings (`m`) of `kind` held in the period, aggregated by `aggregate`.
-async fn held_meetings(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    kind: MeetingKind,
-    aggregate: &str,
-) -> AppResult<i64> {
-    let numbers = Query::of_meetings(scope, from.into(), to.into())
+async fn held_meetings(at: &Frame<'_>, kind: MeetingKind, aggregate: &str) -> AppResult<i64> {
+    let numbers = Query::of_meetings(at.scope, at.period())
         .row(
-            db,
+            at.db,
             &format!(
                 "SELECT CAST({aggregate} AS BIGINT) FROM meetings m \
                  WHERE m.kind = '{kind}' AND m.status = '{held}' \
@@ -815,13 +790,8 @@ async fn held_meetings(
 
 /// The signed agreements in force on some day of the period (from the start
 /// of validity, or the signature, to its end and until withdrawn), by kind.
-async fn agreements_in_force(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Vec<(String, i64)>> {
-    let query = Query::of_agreements(scope, from.into(), to.into());
+async fn agreements_in_force(at: &Frame<'_>) -> AppResult<Vec<(String, i64)>> {
+    let query = Query::of_agreements(at.scope, at.period());
     let sql = format!(
         "{prefix}SELECT na.kind, CAST(COUNT(*) AS BIGINT) FROM network_agreements na \
          WHERE na.signed_on IS NOT NULL AND COALESCE(na.valid_from, na.signed_on) <= $2 \
@@ -831,7 +801,10 @@ async fn agreements_in_force(
         prefix = query.prefix,
         scope = query.conditions,
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut counts = Vec::with_capacity(rows.len());
     for row in rows {
         counts.push((
@@ -845,12 +818,9 @@ async fn agreements_in_force(
 /// AGREEMENTS_IN_FORCE split by kind, in the vocabulary's order; a kind
 /// with no agreement is left out.
 async fn agreement_parts(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
+    at: &Frame<'_>,
 ) -> AppResult<Vec<(IndicatorDimension, &'static str, &'static str, Raw)>> {
-    let found = agreements_in_force(db, scope, from, to).await?;
+    let found = agreements_in_force(at).await?;
     Ok(NetworkAgreementKind::ALL
         .iter()
         .filter_map(|kind| {
@@ -920,28 +890,16 @@ const IMPROVED: &str = "PROJECTS_CLOSED_IMPROVED_";
 
 /// A count over projects (`pr`), scoped to the territory by the project's
 /// person and to the team that runs it.
-async fn projects(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    body: &str,
-) -> AppResult<i64> {
-    let numbers = Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
-        .row(db, body, 1)
+async fn projects(at: &Frame<'_>, body: &str) -> AppResult<i64> {
+    let numbers = Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id")
+        .row(at.db, body, 1)
         .await?;
     Ok(nth(&numbers, 0))
 }
 
 /// Projects closed in the period with a team score in `area`, and those
 /// whose last such score (by date, then by entry) is above the first.
-async fn closed_improved(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    area: LifeArea,
-) -> AppResult<Raw> {
+async fn closed_improved(at: &Frame<'_>, area: LifeArea) -> AppResult<Raw> {
     let score = |order: &str| {
         format!(
             "(SELECT s.score FROM life_area_scores s \
@@ -951,8 +909,8 @@ async fn closed_improved(
             area = area.as_str(),
         )
     };
-    Query::new(scope, from.into(), to.into(), "pr.person_id", "pr.team_id")
-        .ratio(db, &format!(
+    Query::new(at.scope, at.period(), "pr.person_id", "pr.team_id")
+        .ratio(at.db, &format!(
                 "SELECT CAST(COUNT(*) AS BIGINT), \
                    CAST(COALESCE(SUM(CASE WHEN f.last_score > f.first_score THEN 1 ELSE 0 END), 0) AS BIGINT) \
                  FROM (SELECT {first} AS first_score, {last} AS last_score FROM projects pr \
@@ -1016,16 +974,10 @@ fn quoted<'a>(values: impl Iterator<Item = &'a str>) -> String {
 /// The current versions of the assessments dated in the period (an
 /// amendment replaces what it corrects, so a corrected assessment counts
 /// once), and how many of them satisfy `condition` (SQL over `a`).
-async fn assessments(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    condition: &str,
-) -> AppResult<[i64; 2]> {
-    let numbers = Query::new(scope, from.into(), to.into(), "a.person_id", "a.team_id")
+async fn assessments(at: &Frame<'_>, condition: &str) -> AppResult<[i64; 2]> {
+    let numbers = Query::new(at.scope, at.period(), "a.person_id", "a.team_id")
         .row(
-            db,
+            at.db,
             &format!(
                 "SELECT CAST(COUNT(*) AS BIGINT), \
                    CAST(COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -1040,19 +992,13 @@ async fn assessments(
 }
 
 /// Discharges completed in the period (to `destination`, if given).
-async fn discharged(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    destination: Option<CareSetting>,
-) -> AppResult<i64> {
+async fn discharged(at: &Frame<'_>, destination: Option<CareSetting>) -> AppResult<i64> {
     let only = destination
         .map(|d| format!(" AND d.destination = '{}'", d.as_str()))
         .unwrap_or_default();
-    let numbers = Query::of_discharges(scope, from.into(), to.into())
+    let numbers = Query::of_discharges(at.scope, at.period())
     .row(
-        db,
+        at.db,
         &format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM discharges d \
              WHERE d.status = '{discharged}' AND d.discharged_on >= $1 AND d.discharged_on <= $2{only}{{scope}}",
@@ -1069,15 +1015,8 @@ async fn discharged(
 /// of the days (one row per distinct wait), its mean or median in Rust.
 /// The denominator is how many discharges were measured, so that a mean
 /// over one or two persons is suppressed like their count.
-async fn wait(
-    db: &DatabaseConnection,
-    scope: &Scope,
-    from: NaiveDate,
-    to: NaiveDate,
-    of_kind: fn(CareSetting) -> bool,
-    median: bool,
-) -> AppResult<Raw> {
-    let days = match db.get_database_backend() {
+async fn wait(at: &Frame<'_>, of_kind: fn(CareSetting) -> bool, median: bool) -> AppResult<Raw> {
+    let days = match at.db.get_database_backend() {
         DatabaseBackend::Sqlite => {
             "CAST(julianday(d.discharged_on) - julianday(d.dischargeable_on) AS BIGINT)"
         }
@@ -1089,7 +1028,7 @@ async fn wait(
             .filter(|c| of_kind(**c))
             .map(|c| c.as_str()),
     );
-    let query = Query::of_discharges(scope, from.into(), to.into());
+    let query = Query::of_discharges(at.scope, at.period());
     let sql = format!(
         "{prefix}SELECT w.days, CAST(COUNT(*) AS BIGINT) FROM ( \
            SELECT {days} AS days FROM discharges d \
@@ -1100,7 +1039,10 @@ async fn wait(
         scope = query.conditions,
         discharged = DischargeStatus::Discharged.as_str(),
     );
-    let rows = db.query_all(statement(db, &sql, query.values)).await?;
+    let rows = at
+        .db
+        .query_all(statement(at.db, &sql, query.values))
+        .await?;
     let mut histogram = Vec::with_capacity(rows.len());
     for row in rows {
         histogram.push((

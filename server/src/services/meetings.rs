@@ -24,6 +24,8 @@ use crate::domain::network_agreements::optional_text;
 use crate::domain::vocabulary::{MeetingKind, MeetingStatus, ServiceKind};
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, RegisterReach};
+use crate::services::at_version::AtVersion;
+use crate::services::child_rows::replace_children;
 use crate::services::network_agreements::{party_ids, refused};
 use crate::services::page::{fetch_page, KeyKind, KeyValue, Keyset, Page, PageRequest};
 use crate::services::rows::{find, named};
@@ -81,46 +83,37 @@ async fn write_participants(
     meeting_id: Uuid,
     users: &[Uuid],
 ) -> AppResult<()> {
-    meeting_participant::Entity::delete_many()
-        .filter(meeting_participant::Column::MeetingId.eq(meeting_id))
-        .exec(conn)
-        .await?;
-    if !users.is_empty() {
-        meeting_participant::Entity::insert_many(users.iter().map(|user_id| {
-            meeting_participant::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                meeting_id: Set(meeting_id),
-                user_id: Set(*user_id),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = users
+        .iter()
+        .map(|user_id| meeting_participant::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(meeting_id),
+            user_id: Set(*user_id),
+        });
+    replace_children(
+        conn,
+        meeting_participant::Column::MeetingId,
+        meeting_id,
+        rows,
+    )
+    .await
 }
 
+/// Each service once.
 async fn write_services(
     conn: &impl ConnectionTrait,
     meeting_id: Uuid,
     services: &[ServiceKind],
 ) -> AppResult<()> {
-    meeting_service::Entity::delete_many()
-        .filter(meeting_service::Column::MeetingId.eq(meeting_id))
-        .exec(conn)
-        .await?;
     let services: HashSet<ServiceKind> = services.iter().copied().collect();
-    if !services.is_empty() {
-        meeting_service::Entity::insert_many(services.into_iter().map(|service| {
-            meeting_service::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                meeting_id: Set(meeting_id),
-                service: Set(service),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = services
+        .into_iter()
+        .map(|service| meeting_service::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(meeting_id),
+            service: Set(service),
+        });
+    replace_children(conn, meeting_service::Column::MeetingId, meeting_id, rows).await
 }
 
 /// What an input sets, checked against the rules and the rows it names.
@@ -226,16 +219,15 @@ pub async fn plan_meeting(
 }
 
 /// The meeting, for a change by one who records its organizer's meetings.
-async fn load_for_recorder(
+async fn load_for_recorder<T>(
     conn: &impl ConnectionTrait,
     caller: &Caller,
-    meeting_id: Uuid,
-    expected_version: i32,
+    input: &AtVersion<T>,
 ) -> AppResult<(RegisterReach, meeting::Model)> {
     let reach = policy::register_reach(conn, caller).await?;
-    let found = find::<meeting::Entity>(conn, meeting_id).await?;
+    let found = find::<meeting::Entity>(conn, input.id).await?;
     policy::require_meeting_recorder(&reach, found.team_id, found.organization_id)?;
-    if found.version != expected_version {
+    if found.version != input.expected_version {
         return Err(stale(meeting::Entity::NOUN));
     }
     meetings::check_changeable(found.status).map_err(refused)?;
@@ -263,16 +255,15 @@ async fn write(
     find::<meeting::Entity>(conn, found.id).await
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %meeting_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %change.id))]
 pub async fn update_meeting(
     db: &DatabaseConnection,
     caller: &Caller,
-    meeting_id: Uuid,
-    expected_version: i32,
-    input: MeetingInput,
+    change: AtVersion<MeetingInput>,
 ) -> AppResult<meeting::Model> {
     let txn = db.begin().await?;
-    let (reach, found) = load_for_recorder(&txn, caller, meeting_id, expected_version).await?;
+    let (reach, found) = load_for_recorder(&txn, caller, &change).await?;
+    let input = change.change;
     let checked = check(&txn, &reach, &input, caller.today()).await?;
     use meeting::Column as C;
     let changes = vec![
@@ -291,8 +282,8 @@ pub async fn update_meeting(
         (C::Note, Expr::value(checked.note)),
     ];
     let updated = write(&txn, caller, &found, changes, AuditAction::MeetingChanged).await?;
-    write_participants(&txn, meeting_id, &checked.participants).await?;
-    write_services(&txn, meeting_id, &input.services).await?;
+    write_participants(&txn, found.id, &checked.participants).await?;
+    write_services(&txn, found.id, &input.services).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -306,16 +297,15 @@ pub struct Attendance {
     pub note: Option<String>,
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %meeting_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %input.id))]
 pub async fn record_meeting_held(
     db: &DatabaseConnection,
     caller: &Caller,
-    meeting_id: Uuid,
-    expected_version: i32,
-    attendance: Attendance,
+    input: AtVersion<Attendance>,
 ) -> AppResult<meeting::Model> {
     let txn = db.begin().await?;
-    let (_, found) = load_for_recorder(&txn, caller, meeting_id, expected_version).await?;
+    let (_, found) = load_for_recorder(&txn, caller, &input).await?;
+    let attendance = input.change;
     meetings::check_held_on(attendance.held_on, found.planned_on, caller.today())
         .map_err(refused)?;
     meetings::check_external_participants(attendance.external_participants).map_err(refused)?;
@@ -334,22 +324,21 @@ pub async fn record_meeting_held(
         changes.push((C::Note, Expr::value(note)));
     }
     let updated = write(&txn, caller, &found, changes, AuditAction::MeetingHeld).await?;
-    write_participants(&txn, meeting_id, &participants).await?;
+    write_participants(&txn, found.id, &participants).await?;
     txn.commit().await?;
     Ok(updated)
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %meeting_id))]
+/// The change is the reason for cancelling.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), meeting_id = %input.id))]
 pub async fn cancel_meeting(
     db: &DatabaseConnection,
     caller: &Caller,
-    meeting_id: Uuid,
-    expected_version: i32,
-    reason: &str,
+    input: AtVersion<String>,
 ) -> AppResult<meeting::Model> {
     let txn = db.begin().await?;
-    let (_, found) = load_for_recorder(&txn, caller, meeting_id, expected_version).await?;
-    let reason = meetings::check_cancellation(found.status, reason).map_err(refused)?;
+    let (_, found) = load_for_recorder(&txn, caller, &input).await?;
+    let reason = meetings::check_cancellation(found.status, &input.change).map_err(refused)?;
     let changes = vec![
         (
             meeting::Column::Status,

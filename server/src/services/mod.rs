@@ -4,11 +4,13 @@
 pub mod agenda;
 pub mod agenda_reminders;
 pub mod assessments;
+pub mod at_version;
 pub mod audit_trail;
 pub mod budget;
 pub mod calendar_feeds;
 pub mod calendar_file;
 pub mod case_diary;
+pub mod child_rows;
 pub mod csv_text;
 pub mod discharge_indicators;
 pub mod discharge_reminders;

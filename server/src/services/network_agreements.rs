@@ -29,6 +29,8 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, RegisterReach};
+use crate::services::at_version::AtVersion;
+use crate::services::child_rows::replace_children;
 use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
 use crate::services::rows::{find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -204,54 +206,38 @@ async fn write_lists(
     agreement_id: Uuid,
     input: &AgreementInput,
 ) -> AppResult<()> {
-    network_agreement_party::Entity::delete_many()
-        .filter(network_agreement_party::Column::AgreementId.eq(agreement_id))
-        .exec(conn)
-        .await?;
-    network_agreement_service::Entity::delete_many()
-        .filter(network_agreement_service::Column::AgreementId.eq(agreement_id))
-        .exec(conn)
-        .await?;
-    network_agreement_life_area::Entity::delete_many()
-        .filter(network_agreement_life_area::Column::AgreementId.eq(agreement_id))
-        .exec(conn)
-        .await?;
-    network_agreement_party::Entity::insert_many(input.parties.iter().map(|p| {
-        network_agreement_party::ActiveModel {
+    let parties = input
+        .parties
+        .iter()
+        .map(|p| network_agreement_party::ActiveModel {
             id: Set(Uuid::now_v7()),
             agreement_id: Set(agreement_id),
             organization_id: Set(p.organization_id),
             role: Set(p.role),
             contact_user_id: Set(p.contact_user_id),
-        }
-    }))
-    .exec(conn)
-    .await?;
+        });
+    use network_agreement_party::Column as PartyColumn;
+    replace_children(conn, PartyColumn::AgreementId, agreement_id, parties).await?;
     let services: HashSet<ServiceKind> = input.services.iter().copied().collect();
-    if !services.is_empty() {
-        network_agreement_service::Entity::insert_many(services.into_iter().map(|service| {
-            network_agreement_service::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                agreement_id: Set(agreement_id),
-                service: Set(service),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
+    let services = services
+        .into_iter()
+        .map(|service| network_agreement_service::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            agreement_id: Set(agreement_id),
+            service: Set(service),
+        });
+    use network_agreement_service::Column as ServiceColumn;
+    replace_children(conn, ServiceColumn::AgreementId, agreement_id, services).await?;
     let areas: HashSet<LifeArea> = input.life_areas.iter().copied().collect();
-    if !areas.is_empty() {
-        network_agreement_life_area::Entity::insert_many(areas.into_iter().map(|life_area| {
-            network_agreement_life_area::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                agreement_id: Set(agreement_id),
-                life_area: Set(life_area),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let areas = areas
+        .into_iter()
+        .map(|life_area| network_agreement_life_area::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            agreement_id: Set(agreement_id),
+            life_area: Set(life_area),
+        });
+    use network_agreement_life_area::Column as AreaColumn;
+    replace_children(conn, AreaColumn::AgreementId, agreement_id, areas).await
 }
 
 /// The organizations party to an agreement.
@@ -266,35 +252,34 @@ pub async fn party_ids(conn: &impl ConnectionTrait, agreement_id: Uuid) -> AppRe
 }
 
 /// The agreement and its parties, for a change by one who manages it.
-async fn load_for_manager(
+async fn load_for_manager<T>(
     conn: &impl ConnectionTrait,
     caller: &Caller,
-    agreement_id: Uuid,
-    expected_version: i32,
+    input: &AtVersion<T>,
 ) -> AppResult<(RegisterReach, network_agreement::Model)> {
     let reach = policy::register_reach(conn, caller).await?;
-    let found = find::<network_agreement::Entity>(conn, agreement_id).await?;
-    let parties = party_ids(conn, agreement_id).await?;
+    let found = find::<network_agreement::Entity>(conn, input.id).await?;
+    let parties = party_ids(conn, input.id).await?;
     if !reach.may_read_agreement(&parties) {
         return Err(AppError::Forbidden);
     }
     policy::require_agreement_manager(&reach, &parties)?;
-    if found.version != expected_version {
+    if found.version != input.expected_version {
         return Err(stale(network_agreement::Entity::NOUN));
     }
     Ok((reach, found))
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), agreement_id = %agreement_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), agreement_id = %change.id))]
 pub async fn update_agreement(
     db: &DatabaseConnection,
     caller: &Caller,
-    agreement_id: Uuid,
-    expected_version: i32,
-    input: AgreementInput,
+    change: AtVersion<AgreementInput>,
 ) -> AppResult<network_agreement::Model> {
     let txn = db.begin().await?;
-    let (reach, found) = load_for_manager(&txn, caller, agreement_id, expected_version).await?;
+    let (reach, found) = load_for_manager(&txn, caller, &change).await?;
+    let agreement_id = found.id;
+    let input = change.change;
     // The new parties too: a manager does not hand an agreement over to
     // territories that are not theirs.
     policy::require_agreement_manager(&reach, &input.party_ids())?;
@@ -327,7 +312,7 @@ pub async fn update_agreement(
         &txn,
         caller.now(),
         agreement_id,
-        expected_version,
+        found.version,
         changes,
     )
     .await?;
@@ -345,21 +330,28 @@ pub async fn update_agreement(
     Ok(updated)
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), agreement_id = %agreement_id))]
+/// The end of an agreement before its term.
+#[derive(Debug, Clone)]
+pub struct Withdrawal {
+    /// Not in the future, not before the signature.
+    pub withdrawn_on: NaiveDate,
+    pub reason: String,
+}
+
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), agreement_id = %input.id))]
 pub async fn withdraw_agreement(
     db: &DatabaseConnection,
     caller: &Caller,
-    agreement_id: Uuid,
-    expected_version: i32,
-    withdrawn_on: NaiveDate,
-    reason: &str,
+    input: AtVersion<Withdrawal>,
 ) -> AppResult<network_agreement::Model> {
     let txn = db.begin().await?;
-    let (_, found) = load_for_manager(&txn, caller, agreement_id, expected_version).await?;
+    let (_, found) = load_for_manager(&txn, caller, &input).await?;
+    let agreement_id = found.id;
+    let withdrawn_on = input.change.withdrawn_on;
     let reason = network_agreements::check_withdrawal(
         &dates_of(&found),
         withdrawn_on,
-        reason,
+        &input.change.reason,
         caller.today(),
     )
     .map_err(refused)?;
@@ -367,7 +359,7 @@ pub async fn withdraw_agreement(
         &txn,
         caller.now(),
         agreement_id,
-        expected_version,
+        found.version,
         vec![
             (
                 network_agreement::Column::WithdrawnOn,

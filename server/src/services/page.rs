@@ -226,32 +226,6 @@ impl<M> Keyset<M> {
         }
     }
 
-    /// A key SQL computes as `expr` and Rust as `read`, ascending.
-    pub fn asc_expr(
-        self,
-        kind: KeyKind,
-        expr: impl Into<SimpleExpr>,
-        read: fn(&M) -> KeyValue,
-    ) -> Self
-    where
-        M: 'static,
-    {
-        self.key(Order::Asc, Some(kind), expr.into(), Box::new(read))
-    }
-
-    /// A key SQL computes as `expr` and Rust as `read`, descending.
-    pub fn desc_expr(
-        self,
-        kind: KeyKind,
-        expr: impl Into<SimpleExpr>,
-        read: fn(&M) -> KeyValue,
-    ) -> Self
-    where
-        M: 'static,
-    {
-        self.key(Order::Desc, Some(kind), expr.into(), Box::new(read))
-    }
-
     /// The key declared last may be NULL; its NULLs come after its values.
     pub fn nulls_last(mut self) -> Self {
         if let Some(key) = self.keys.last_mut() {
@@ -325,6 +299,21 @@ impl<M> Keyset<M> {
             }
         }
         false
+    }
+}
+
+/// How Rust reads a key that SQL computes as an expression.
+pub type ReadKey<M> = fn(&M) -> KeyValue;
+
+impl<M: 'static> Keyset<M> {
+    /// A key SQL computes as `expr` and Rust as `read`, ascending.
+    pub fn asc_expr(self, kind: KeyKind, expr: impl Into<SimpleExpr>, read: ReadKey<M>) -> Self {
+        self.key(Order::Asc, Some(kind), expr.into(), Box::new(read))
+    }
+
+    /// A key SQL computes as `expr` and Rust as `read`, descending.
+    pub fn desc_expr(self, kind: KeyKind, expr: impl Into<SimpleExpr>, read: ReadKey<M>) -> Self {
+        self.key(Order::Desc, Some(kind), expr.into(), Box::new(read))
     }
 }
 
