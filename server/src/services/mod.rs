@@ -34,6 +34,7 @@ pub mod project_plan;
 pub mod project_reviews;
 pub mod projects;
 pub mod referrals;
+pub mod reminder_sweep;
 pub mod rows;
 pub mod service_accounts;
 pub mod teams;
