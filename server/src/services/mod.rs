@@ -37,6 +37,7 @@ pub mod referrals;
 pub mod reminder_sweep;
 pub mod rows;
 pub mod service_accounts;
+pub mod team_period;
 pub mod teams;
 pub mod territory;
 pub mod users;
