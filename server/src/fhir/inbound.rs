@@ -29,20 +29,16 @@ use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::vocabulary::{DischargeNeed, Sex};
 use crate::fhir::outcome::Issue;
 use crate::fhir::systems::{CODICE_FISCALE, DISCHARGE_NEED, TEAM};
-use crate::services::discharges::MessageId;
+use crate::services::discharges::{MessageId, NewDischarge, Patient};
 use crate::services::persons::PersonDraft;
 
-/// A Bundle read: the report and where each of its fields came from.
+/// A Bundle read: the message, the report it makes (the patient an
+/// identity to match or create; the hospital the account's own, set by the
+/// service, so nil here) and where each of its fields came from.
 #[derive(Debug, Clone)]
 pub struct InboundDischarge {
     pub message: MessageId,
-    pub patient: PersonDraft,
-    pub ward: String,
-    pub admitted_on: NaiveDate,
-    pub expected_on: NaiveDate,
-    pub team_id: Uuid,
-    pub needs: Option<String>,
-    pub notes: Option<String>,
+    pub report: NewDischarge,
     pub paths: Paths,
 }
 
@@ -214,13 +210,16 @@ pub fn read_bundle(bundle: &Value) -> Result<InboundDischarge, Vec<Issue>> {
         (Some(message), Some(patient), Some(stay), Some(asked)) if faults.0.is_empty() => {
             Ok(InboundDischarge {
                 message,
-                patient,
-                ward: stay.ward,
-                admitted_on: stay.admitted_on,
-                expected_on: stay.expected_on,
-                team_id: asked.team_id,
-                needs: asked.needs,
-                notes: asked.notes,
+                report: NewDischarge {
+                    patient: Patient::Identity(Box::new(patient)),
+                    hospital_id: Uuid::nil(),
+                    ward: stay.ward,
+                    admitted_on: stay.admitted_on,
+                    expected_on: stay.expected_on,
+                    team_id: asked.team_id,
+                    needs: asked.needs,
+                    notes: asked.notes,
+                },
                 paths,
             })
         }
@@ -709,26 +708,26 @@ mod tests {
     fn a_whole_bundle_gives_the_report() {
         let read = read_bundle(&bundle()).expect("read");
         assert_eq!(read.message.value, "ADT-1");
+        let Patient::Identity(patient) = &read.report.patient else {
+            panic!("a Bundle's patient is an identity");
+        };
+        assert_eq!(patient.fiscal_code.as_deref(), Some("RSSMRA41B43H501V"));
+        assert_eq!(patient.sex, Sex::F);
+        assert_eq!(read.report.ward, "Medicina generale");
         assert_eq!(
-            read.patient.fiscal_code.as_deref(),
-            Some("RSSMRA41B43H501V")
-        );
-        assert_eq!(read.patient.sex, Sex::F);
-        assert_eq!(read.ward, "Medicina generale");
-        assert_eq!(
-            read.admitted_on,
+            read.report.admitted_on,
             NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
         );
         assert_eq!(
-            read.expected_on,
+            read.report.expected_on,
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
-        assert_eq!(read.team_id.to_string(), TEAM);
+        assert_eq!(read.report.team_id.to_string(), TEAM);
         assert_eq!(
-            read.needs.as_deref(),
+            read.report.needs.as_deref(),
             Some("ADI (assistenza domiciliare integrata); Vive sola")
         );
-        assert_eq!(read.notes.as_deref(), Some("Ossigeno a domicilio"));
+        assert_eq!(read.report.notes.as_deref(), Some("Ossigeno a domicilio"));
         assert_eq!(
             read.paths.of_field("expectedDischargeOn"),
             Some("Bundle.entry[1].resource.period.end")

@@ -23,8 +23,10 @@ use crate::graphql::vocabulary::{
     NeedLevel, Profession, SocialDomain,
 };
 use crate::services::assessments::{
-    self, AssessmentContent, AssessmentFilter, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
+    self, AssessmentContent, AssessmentFilter, AssessmentOf, DraftEdit, InstrumentAnswers,
+    SocialDomainLevel,
 };
+use crate::services::team_period::TeamPeriod;
 
 /// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
 #[derive(SimpleObject, Clone)]
@@ -489,6 +491,16 @@ pub struct UpdateAssessmentInput {
     pub content: AssessmentContentInput,
 }
 
+impl UpdateAssessmentInput {
+    fn parse(self) -> Result<DraftEdit, AppError> {
+        Ok(DraftEdit {
+            assessment_id: parse_id(&self.assessment_id, "assessmentId")?,
+            expected_version: self.expected_version,
+            content: self.content.into_content()?,
+        })
+    }
+}
+
 #[derive(InputObject)]
 pub struct SignAssessmentInput {
     pub assessment_id: ID,
@@ -567,11 +579,12 @@ impl AssessmentQuery {
         team_id: Option<ID>,
     ) -> async_graphql::Result<AssessmentIndicators> {
         let s = scope(ctx)?;
-        let team_id = team_id
-            .as_ref()
-            .map(|id| parse_id(id, "teamId"))
-            .transpose()?;
-        let found = assessments::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
+        let asked = TeamPeriod {
+            from: from.0,
+            to: to.0,
+            team_id: parse_optional_id(&team_id, "teamId")?,
+        };
+        let found = assessments::indicators(s.db, s.caller, asked).await?;
         let by_name = |list: Vec<(String, usize)>| {
             list.into_iter()
                 .map(|(name, n)| CountByName {
@@ -625,14 +638,8 @@ impl AssessmentMutation {
         input: UpdateAssessmentInput,
     ) -> async_graphql::Result<Assessment> {
         let s = scope(ctx)?;
-        let id = parse_id(&input.assessment_id, "assessmentId")?;
-        let content = input.content.into_content()?;
-        guard::require(
-            ctx,
-            assessments::update_assessment(s.db, s.caller, id, input.expected_version, content)
-                .await?,
-        )
-        .await
+        let edited = assessments::update_assessment(s.db, s.caller, input.parse()?).await?;
+        guard::require(ctx, edited).await
     }
 
     /// By a participant; the assessment is immutable afterwards.

@@ -27,6 +27,7 @@ use crate::services::discharges::{
     NewDischarge, Patient,
 };
 use crate::services::persons::PersonDraft;
+use crate::services::team_period::TeamPeriod;
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -451,8 +452,12 @@ impl DischargeQuery {
         team_id: Option<ID>,
     ) -> async_graphql::Result<DischargeIndicators> {
         let s = scope(ctx)?;
-        let team_id = parse_optional_id(&team_id, "teamId")?;
-        let found = discharge_indicators::indicators(s.db, s.caller, from.0, to.0, team_id).await?;
+        let asked = TeamPeriod {
+            from: from.0,
+            to: to.0,
+            team_id: parse_optional_id(&team_id, "teamId")?,
+        };
+        let found = discharge_indicators::indicators(s.db, s.caller, asked).await?;
         Ok(DischargeIndicators {
             discharged: count(found.by_destination.iter().map(|(_, n)| n).sum()),
             by_destination: found

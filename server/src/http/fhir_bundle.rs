@@ -16,13 +16,11 @@ use serde_json::{json, Value};
 
 use crate::domain::vocabulary::ServiceScope;
 use crate::error::AppError;
-use crate::fhir::inbound::{read_bundle, InboundDischarge};
+use crate::fhir::inbound::read_bundle;
 use crate::fhir::outcome::{error_response, fhir_response, refused, Issue};
 use crate::http::bearer::ServiceAccountCaller;
 use crate::http::router::{AppState, MAX_BODY_BYTES};
-use crate::services::discharges::{
-    report_discharge_once, MessageId, NewDischarge, Patient, SystemReport,
-};
+use crate::services::discharges::{report_discharge_once, SystemReport};
 
 pub const PATH: &str = "/fhir/r4/Bundle";
 
@@ -69,20 +67,18 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         Ok(read) => read,
         Err(issues) => return refused(StatusCode::BAD_REQUEST, &issues),
     };
-    let paths = read.paths.clone();
-    let (message, input) = report_of(read);
     match report_discharge_once(
         &state.db,
         &machine.caller,
         &state.config.public_url,
-        message,
-        input,
+        read.message,
+        read.report,
     )
     .await
     {
         Ok(report) => answer(report),
         Err(AppError::Validation { field, message }) => {
-            let at = paths.of_field(&field).unwrap_or("Bundle").to_owned();
+            let at = read.paths.of_field(&field).unwrap_or("Bundle").to_owned();
             refused(
                 StatusCode::BAD_REQUEST,
                 &[Issue::error("invalid", message).at(at)],
@@ -103,21 +99,6 @@ fn fhir_json(headers: &HeaderMap) -> bool {
             t.eq_ignore_ascii_case("application/fhir+json")
                 || t.eq_ignore_ascii_case("application/json")
         })
-}
-
-fn report_of(read: InboundDischarge) -> (MessageId, NewDischarge) {
-    let input = NewDischarge {
-        patient: Patient::Identity(Box::new(read.patient)),
-        // The account's own hospital, set by the service.
-        hospital_id: uuid::Uuid::nil(),
-        ward: read.ward,
-        admitted_on: read.admitted_on,
-        expected_on: read.expected_on,
-        team_id: read.team_id,
-        needs: read.needs,
-        notes: read.notes,
-    };
-    (read.message, input)
 }
 
 /// The created (201) or already received (200) discharge's `Encounter`.

@@ -7,9 +7,10 @@
 
 use std::collections::HashSet;
 
-use entity::agenda_reminder;
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use entity::{agenda_reminder, user};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set,
+};
 use url::Url;
 use uuid::Uuid;
 
@@ -19,7 +20,8 @@ use crate::domain::vocabulary::AgendaKind;
 use crate::error::AppResult;
 use crate::notify::outbox;
 use crate::notify::templates::Event;
-use crate::services::agenda::{concerned, read_agenda, AgendaRow};
+use crate::services::agenda::{concerned, read_agenda, AgendaEntry, AgendaRow};
+use crate::services::reminder_sweep::{claim_once, queue_each, DueReminder, Round};
 
 /// The SPA path of an agenda item's object.
 pub fn item_path(row: &AgendaRow) -> String {
@@ -33,10 +35,8 @@ pub fn item_path(row: &AgendaRow) -> String {
 
 /// Queues the reminders of the items due tomorrow, each once per user: the
 /// row of `agenda_reminders`, unique by user, kind, item and due date, is
-/// written by an `INSERT … ON CONFLICT DO NOTHING` in the transaction of
-/// the notification, so of two workers (or two rounds) one writes it and
-/// notifies, the other finds it there and does nothing. A moved date is a
-/// new key: a new reminder. The caller is the outbox worker.
+/// the mark `reminder_sweep` claims. A moved date is a new key: a new
+/// reminder. The caller is the outbox worker.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn queue_due_reminders(
     db: &DatabaseConnection,
@@ -61,57 +61,62 @@ pub async fn queue_due_reminders(
         .into_iter()
         .map(|r| (r.user_id, r.item_kind, r.item_id))
         .collect();
-    let mut queued = 0;
+    let mut unreminded = Vec::new();
     for entry in due.iter().filter(|e| reminder_due(e.date, today)) {
-        let users = concerned(db, &entry.owner).await?;
-        for user in users {
-            if reminded.contains(&(user.id, entry.kind, entry.row.id())) {
-                continue;
+        for user in concerned(db, &entry.owner).await? {
+            if !reminded.contains(&(user.id, entry.kind, entry.row.id())) {
+                unreminded.push(ItemReminder { entry, user });
             }
-            let txn = db.begin().await?;
-            let taken = agenda_reminder::Entity::insert(agenda_reminder::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                user_id: Set(user.id),
-                item_kind: Set(entry.kind),
-                item_id: Set(entry.row.id()),
-                due_on: Set(entry.date),
-                queued_at: Set(caller.now()),
-            })
-            .on_conflict(
-                OnConflict::columns([
-                    agenda_reminder::Column::UserId,
-                    agenda_reminder::Column::ItemKind,
-                    agenda_reminder::Column::ItemId,
-                    agenda_reminder::Column::DueOn,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-            if taken == 1 {
-                let event = Event::AgendaReminder {
-                    kind: entry.kind,
-                    due_on: entry.date,
-                };
-                let discharge_id = match &entry.row {
-                    AgendaRow::Discharge(d) => Some(d.id),
-                    _ => None,
-                };
-                outbox::remind(
-                    &txn,
-                    caller,
-                    public_url,
-                    &user,
-                    &event,
-                    &item_path(&entry.row),
-                    discharge_id,
-                )
-                .await?;
-                queued += 1;
-            }
-            txn.commit().await?;
         }
     }
-    Ok(queued)
+    queue_each(db, Round { caller, public_url }, unreminded).await
+}
+
+/// An agenda item's reminder to one of the users it is for.
+struct ItemReminder<'a> {
+    entry: &'a AgendaEntry,
+    user: user::Model,
+}
+
+impl DueReminder for ItemReminder<'_> {
+    async fn queue(self, txn: &DatabaseTransaction, round: &Round<'_>) -> AppResult<bool> {
+        let ItemReminder { entry, user } = self;
+        let mark = agenda_reminder::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user.id),
+            item_kind: Set(entry.kind),
+            item_id: Set(entry.row.id()),
+            due_on: Set(entry.date),
+            queued_at: Set(round.caller.now()),
+        };
+        let key = [
+            agenda_reminder::Column::UserId,
+            agenda_reminder::Column::ItemKind,
+            agenda_reminder::Column::ItemId,
+            agenda_reminder::Column::DueOn,
+        ];
+        if !claim_once(txn, mark, key).await? {
+            return Ok(false);
+        }
+        let event = Event::AgendaReminder {
+            kind: entry.kind,
+            due_on: entry.date,
+        };
+        let discharge_id = match &entry.row {
+            AgendaRow::Discharge(d) => Some(d.id),
+            _ => None,
+        };
+        let path = item_path(&entry.row);
+        outbox::remind(
+            txn,
+            round.caller,
+            round.public_url,
+            &user,
+            &event,
+            &path,
+            discharge_id,
+        )
+        .await?;
+        Ok(true)
+    }
 }

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use entity::{
-    assessment, assessment_participant, assessment_result, assessment_social_domain, person, team,
-    user,
+    assessment, assessment_participant, assessment_result, assessment_social_domain, discharge,
+    person, project, team, user,
 };
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait,
+    DatabaseTransaction, EntityTrait, PrimaryKeyTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -31,7 +31,8 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons;
-use crate::services::rows::{find, named, InRow};
+use crate::services::rows::{find, find_optional, named};
+use crate::services::team_period::TeamPeriod;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Whom an assessment is about, who assesses, and what it may serve.
@@ -137,73 +138,68 @@ async fn check(
         });
     }
 
-    let mut results = Vec::new();
-    let mut seen = Vec::new();
-    for (index, given) in content.instruments.iter().enumerate() {
-        if seen.contains(&given.instrument) {
-            return Err(AppError::validation(
-                format!("instruments[{index}].instrument"),
-                "Lo stesso strumento è indicato due volte",
-            ));
-        }
-        seen.push(given.instrument);
-        let answers: Vec<Answer> = given
-            .answers
-            .iter()
-            .map(|(item, value)| Answer {
-                item: item.clone(),
-                value: *value,
+    let results = rows_once_each(
+        &content.instruments,
+        |given| given.instrument,
+        ("instruments", "instrument"),
+        "Lo stesso strumento è indicato due volte",
+        |index, given| {
+            let answers: Vec<Answer> = given
+                .answers
+                .iter()
+                .map(|(item, value)| Answer {
+                    item: item.clone(),
+                    value: *value,
+                })
+                .collect();
+            let education = given.education;
+            let scored =
+                instruments::score(given.instrument, &answers, education).map_err(|e| {
+                    AppError::validation(format!("instruments[{index}].answers"), e.message_it())
+                })?;
+            let normalized: Vec<serde_json::Value> = scored
+                .answers
+                .iter()
+                .map(|a| json!({ "item": a.item, "value": a.value }))
+                .collect();
+            Ok(assessment_result::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                assessment_id: Set(Uuid::nil()),
+                instrument: Set(given.instrument),
+                score: Set(scored.score),
+                raw_errors: Set(scored.raw_errors),
+                band: Set(scored.band.code.to_owned()),
+                education: Set(given.education),
+                answers: Set(serde_json::Value::Array(normalized).to_string()),
             })
-            .collect();
-        let education = given.education;
-        let scored = instruments::score(given.instrument, &answers, education).map_err(|e| {
-            AppError::validation(format!("instruments[{index}].answers"), e.message_it())
-        })?;
-        let normalized: Vec<serde_json::Value> = scored
-            .answers
-            .iter()
-            .map(|a| json!({ "item": a.item, "value": a.value }))
-            .collect();
-        results.push(assessment_result::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            assessment_id: Set(Uuid::nil()),
-            instrument: Set(given.instrument),
-            score: Set(scored.score),
-            raw_errors: Set(scored.raw_errors),
-            band: Set(scored.band.code.to_owned()),
-            education: Set(given.education),
-            answers: Set(serde_json::Value::Array(normalized).to_string()),
-        });
-    }
+        },
+    )?;
 
-    let mut domains = Vec::new();
-    let mut seen_domains = Vec::new();
-    for (index, level) in content.social_domains.iter().enumerate() {
-        if seen_domains.contains(&level.domain) {
-            return Err(AppError::validation(
-                format!("socialDomains[{index}].domain"),
-                "Lo stesso ambito sociale è indicato due volte",
-            ));
-        }
-        seen_domains.push(level.domain);
-        if !(1..=3).contains(&level.level) {
-            return Err(AppError::validation(
-                format!("socialDomains[{index}].level"),
-                "Il livello va da 1 (adeguato) a 3 (critico)",
-            ));
-        }
-        domains.push(assessment_social_domain::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            assessment_id: Set(Uuid::nil()),
-            domain: Set(level.domain),
-            level: Set(level.level),
-            note: Set(optional_text(
-                "socialDomains.note",
-                level.note.as_deref(),
-                2000,
-            )?),
-        });
-    }
+    let domains = rows_once_each(
+        &content.social_domains,
+        |level| level.domain,
+        ("socialDomains", "domain"),
+        "Lo stesso ambito sociale è indicato due volte",
+        |index, level| {
+            if !(1..=3).contains(&level.level) {
+                return Err(AppError::validation(
+                    format!("socialDomains[{index}].level"),
+                    "Il livello va da 1 (adeguato) a 3 (critico)",
+                ));
+            }
+            Ok(assessment_social_domain::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                assessment_id: Set(Uuid::nil()),
+                domain: Set(level.domain),
+                level: Set(level.level),
+                note: Set(optional_text(
+                    "socialDomains.note",
+                    level.note.as_deref(),
+                    2000,
+                )?),
+            })
+        },
+    )?;
     Ok(Checked {
         participants,
         results,
@@ -212,10 +208,36 @@ async fn check(
     })
 }
 
+/// One row per item of `items`, made by `row` in order; an item whose `key`
+/// an earlier item already gave is refused (`message`, at
+/// `list[i].field`) before its row is made.
+fn rows_once_each<T, K: PartialEq, R>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+    (list, field): (&str, &str),
+    message: &str,
+    mut row: impl FnMut(usize, &T) -> AppResult<R>,
+) -> AppResult<Vec<R>> {
+    let mut seen = Vec::new();
+    let mut rows = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let given = key(item);
+        if seen.contains(&given) {
+            return Err(AppError::validation(
+                format!("{list}[{index}].{field}"),
+                message,
+            ));
+        }
+        seen.push(given);
+        rows.push(row(index, item)?);
+    }
+    Ok(rows)
+}
+
 /// Writes the content rows of assessment `id` (a new one, or a draft whose
 /// old rows were just removed).
 async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) -> AppResult<()> {
-    let participants: Vec<_> = checked
+    let participants = checked
         .participants
         .into_iter()
         .map(|p| assessment_participant::ActiveModel {
@@ -226,28 +248,48 @@ async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) 
             organization_id: Set(p.organization_id),
         })
         .collect();
-    assessment_participant::Entity::insert_many(participants)
-        .exec(conn)
-        .await?;
-    if !checked.results.is_empty() {
-        let results = checked.results.into_iter().map(|mut r| {
-            r.assessment_id = Set(id);
-            r
-        });
-        assessment_result::Entity::insert_many(results)
-            .exec(conn)
-            .await?;
-    }
-    if !checked.domains.is_empty() {
-        let domains = checked.domains.into_iter().map(|mut d| {
-            d.assessment_id = Set(id);
-            d
-        });
-        assessment_social_domain::Entity::insert_many(domains)
-            .exec(conn)
-            .await?;
+    insert_all(conn, participants).await?;
+    let results = checked.results.into_iter().map(|mut r| {
+        r.assessment_id = Set(id);
+        r
+    });
+    insert_all(conn, results.collect()).await?;
+    let domains = checked.domains.into_iter().map(|mut d| {
+        d.assessment_id = Set(id);
+        d
+    });
+    insert_all(conn, domains.collect()).await
+}
+
+/// Inserts `rows` in one statement, or none when there are none (an insert
+/// of no rows is refused by the database).
+async fn insert_all<A: ActiveModelTrait>(
+    conn: &impl ConnectionTrait,
+    rows: Vec<A>,
+) -> AppResult<()> {
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows).exec(conn).await?;
     }
     Ok(())
+}
+
+/// Whom the row `id` of `E` that an input names is about (`person_of`):
+/// `None` when the input names none, `Some(None)` when there is no such row.
+async fn about<E>(
+    conn: &impl ConnectionTrait,
+    id: Option<Uuid>,
+    person_of: fn(&E::Model) -> Uuid,
+) -> AppResult<Option<Option<Uuid>>>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    match id {
+        Some(id) => Ok(Some(
+            find_optional::<E>(conn, id).await?.as_ref().map(person_of),
+        )),
+        None => Ok(None),
+    }
 }
 
 /// Logged by a member of the assessing team (a UVM or an EEMM) who may see
@@ -267,28 +309,22 @@ pub async fn record_assessment(
     } = subject;
     let txn = db.begin().await?;
     let viewer = policy::require_person_access(&txn, caller, person_id).await?;
-    if let Some(id) = project_id {
-        let found = entity::project::Entity::find_by_id(id)
-            .one(&txn)
-            .await
-            .in_row(entity::project::Entity, id)?;
-        if found.map(|p| p.person_id) != Some(person_id) {
-            return Err(AppError::validation(
-                "projectId",
-                "Il progetto non riguarda questa persona",
-            ));
-        }
-    }
-    if let Some(id) = discharge_id {
-        let found = entity::discharge::Entity::find_by_id(id)
-            .one(&txn)
-            .await
-            .in_row(entity::discharge::Entity, id)?;
-        if found.map(|d| d.person_id) != Some(person_id) {
-            return Err(AppError::validation(
-                "dischargeId",
-                "La dimissione non riguarda questa persona",
-            ));
+    // What the assessment serves must be about its person.
+    let served = [
+        (
+            "projectId",
+            "Il progetto non riguarda questa persona",
+            about::<project::Entity>(&txn, project_id, |p| p.person_id).await?,
+        ),
+        (
+            "dischargeId",
+            "La dimissione non riguarda questa persona",
+            about::<discharge::Entity>(&txn, discharge_id, |d| d.person_id).await?,
+        ),
+    ];
+    for (field, message, about) in served {
+        if about.is_some_and(|about| about != Some(person_id)) {
+            return Err(AppError::validation(field, message));
         }
     }
     let team = named::<team::Entity>(&txn, team_id, "teamId", "Équipe non trovata").await?;
@@ -405,15 +441,26 @@ async fn finish(
     Ok(updated)
 }
 
+/// A draft's new content, written on the version the editor read.
+#[derive(Debug, Clone)]
+pub struct DraftEdit {
+    pub assessment_id: Uuid,
+    pub expected_version: i32,
+    pub content: AssessmentContent,
+}
+
 /// Changes a draft (unsigned) assessment; a signed one is refused.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %assessment_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %edit.assessment_id))]
 pub async fn update_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
-    assessment_id: Uuid,
-    expected_version: i32,
-    content: AssessmentContent,
+    edit: DraftEdit,
 ) -> AppResult<assessment::Model> {
+    let DraftEdit {
+        assessment_id,
+        expected_version,
+        content,
+    } = edit;
     let txn = db.begin().await?;
     let current = load_for_work(&txn, caller, assessment_id).await?;
     if current.signed_at.is_some() {
@@ -752,24 +799,18 @@ pub fn score_series(
 }
 
 /// The seeds' indicators over current assessments dated `from..=to`.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?asked.team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,
-    from: NaiveDate,
-    to: NaiveDate,
-    team_id: Option<Uuid>,
+    asked: TeamPeriod,
 ) -> AppResult<Indicators> {
-    policy::require_indicator_access(db, caller, team_id).await?;
-    super::indicator_period(from, to)?;
-    let mut query = assessment::Entity::find()
+    asked.check(db, caller).await?;
+    let assessments = asked
+        .rows::<assessment::Entity>(assessment::Column::AssessedOn, assessment::Column::TeamId)
         .filter(current_versions())
-        .filter(assessment::Column::AssessedOn.gte(from))
-        .filter(assessment::Column::AssessedOn.lte(to));
-    if let Some(team_id) = team_id {
-        query = query.filter(assessment::Column::TeamId.eq(team_id));
-    }
-    let assessments = query.all(db).await?;
+        .all(db)
+        .await?;
     let ids: Vec<Uuid> = assessments.iter().map(|a| a.id).collect();
     let mut professions: HashMap<Uuid, Vec<Profession>> = HashMap::new();
     for p in assessment_participant::Entity::find()

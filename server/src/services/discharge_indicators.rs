@@ -2,7 +2,6 @@
 //! wait from clinically dischargeable to discharged, and the share of those
 //! sent home with services who have a SAD project.
 
-use chrono::NaiveDate;
 use entity::{discharge, project, project_intervention};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -12,7 +11,7 @@ use crate::caller::Caller;
 use crate::domain::discharge_workflow;
 use crate::domain::vocabulary::{DischargeStatus, ServiceKind};
 use crate::error::AppResult;
-use crate::policy;
+use crate::services::team_period::TeamPeriod;
 
 /// Seed 001 §6–7 over discharges completed in `from..=to`.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,24 +29,21 @@ pub struct DischargeIndicators {
 /// Discharges home with SAD (alone, with ADI, or the legacy "home with
 /// services") need SAD; they count as served when the
 /// person has a project with a SAD intervention.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?team_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), team_id = ?asked.team_id))]
 pub async fn indicators(
     db: &DatabaseConnection,
     caller: &Caller,
-    from: NaiveDate,
-    to: NaiveDate,
-    team_id: Option<Uuid>,
+    asked: TeamPeriod,
 ) -> AppResult<DischargeIndicators> {
-    policy::require_indicator_access(db, caller, team_id).await?;
-    super::indicator_period(from, to)?;
-    let mut query = discharge::Entity::find()
+    asked.check(db, caller).await?;
+    let done = asked
+        .rows::<discharge::Entity>(
+            discharge::Column::DischargedOn,
+            discharge::Column::ReceivingTeamId,
+        )
         .filter(discharge::Column::Status.eq(DischargeStatus::Discharged.as_str()))
-        .filter(discharge::Column::DischargedOn.gte(from))
-        .filter(discharge::Column::DischargedOn.lte(to));
-    if let Some(team_id) = team_id {
-        query = query.filter(discharge::Column::ReceivingTeamId.eq(team_id));
-    }
-    let done = query.all(db).await?;
+        .all(db)
+        .await?;
     let mut by_destination = std::collections::BTreeMap::<String, usize>::new();
     let mut home = Vec::new();
     let mut residential = Vec::new();

@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use entity::discharge;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 use url::Url;
 
@@ -15,6 +15,7 @@ use crate::error::AppResult;
 use crate::notify::outbox;
 use crate::notify::templates::Event;
 use crate::services::discharges;
+use crate::services::reminder_sweep::{queue_each, DueReminder, Round};
 
 /// Not reminded yet, with no agreed plan, expected today or tomorrow.
 fn reminder_due(today: NaiveDate) -> Condition {
@@ -46,27 +47,47 @@ pub async fn queue_due_reminders(
         .filter(reminder_due(today))
         .all(db)
         .await?;
-    let mut queued = 0;
-    for listed in due {
-        let txn = db.begin().await?;
+    let due = due
+        .into_iter()
+        .map(|listed| PlanMissing { listed, today })
+        .collect();
+    queue_each(db, Round { caller, public_url }, due).await
+}
+
+/// A discharge listed as due for its reminder on `today`.
+struct PlanMissing {
+    listed: discharge::Model,
+    today: NaiveDate,
+}
+
+impl DueReminder for PlanMissing {
+    async fn queue(self, txn: &DatabaseTransaction, round: &Round<'_>) -> AppResult<bool> {
+        // The mark is the flag, set only while the reminder is still due.
         let taken = discharge::Entity::update_many()
             .col_expr(discharge::Column::ReminderSent, Expr::value(true))
-            .filter(discharge::Column::Id.eq(listed.id))
-            .filter(reminder_due(today))
-            .exec(&txn)
+            .filter(discharge::Column::Id.eq(self.listed.id))
+            .filter(reminder_due(self.today))
+            .exec(txn)
             .await?;
-        if taken.rows_affected == 1 {
-            let found = discharges::load(&txn, listed.id).await?;
-            let recipients = discharges::team_members(&txn, found.receiving_team_id).await?;
-            let event = Event::PlanMissingReminder {
-                initials: discharges::initials_of(&txn, found.person_id).await?,
-                expected_on: found.expected_discharge_on,
-            };
-            let discharge_id = Some(found.id);
-            outbox::notify(&txn, caller, public_url, &recipients, &event, discharge_id).await?;
-            queued += 1;
+        if taken.rows_affected != 1 {
+            return Ok(false);
         }
-        txn.commit().await?;
+        let found = discharges::load(txn, self.listed.id).await?;
+        let recipients = discharges::team_members(txn, found.receiving_team_id).await?;
+        let event = Event::PlanMissingReminder {
+            initials: discharges::initials_of(txn, found.person_id).await?,
+            expected_on: found.expected_discharge_on,
+        };
+        let discharge_id = Some(found.id);
+        outbox::notify(
+            txn,
+            round.caller,
+            round.public_url,
+            &recipients,
+            &event,
+            discharge_id,
+        )
+        .await?;
+        Ok(true)
     }
-    Ok(queued)
 }

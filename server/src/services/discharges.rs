@@ -2,12 +2,12 @@
 //! UVM is told at once, the plan is agreed, the patient is discharged (or the
 //! report cancelled). Every step that matters notifies through the outbox.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     assessment, discharge, discharge_plan_need, fhir_inbound_bundle, organization, person, project,
     team, team_membership, user,
 };
-use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -33,6 +33,7 @@ use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::projects::{self, NewProject};
+use crate::services::reminder_sweep::claim_once;
 use crate::services::rows::{find, named, InRow};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -127,23 +128,49 @@ enum Told {
     TeamAndCaseManagers,
 }
 
-/// Queues `event` (built from the patient's initials: no name leaves by
-/// email) for those `who` follow the discharge, in the use case's
-/// transaction.
-async fn tell(
-    txn: &DatabaseTransaction,
-    caller: &Caller,
-    public_url: &Url,
-    found: &discharge::Model,
-    who: Told,
-    event: impl FnOnce(String) -> Event,
-) -> AppResult<()> {
-    let mut recipients = team_members(txn, found.receiving_team_id).await?;
-    if matches!(who, Told::TeamAndCaseManagers) {
-        recipients.extend(case_managers(txn, found.person_id).await?);
+/// A step written in its transaction, still open: the discharge as read
+/// and as written.
+struct Step {
+    txn: DatabaseTransaction,
+    found: discharge::Model,
+    updated: discharge::Model,
+}
+
+impl Step {
+    /// Ends the step: its writes stand, and the caller gets the discharge.
+    async fn commit(self) -> AppResult<discharge::Model> {
+        self.txn.commit().await?;
+        Ok(self.updated)
     }
-    let event = event(initials_of(txn, found.person_id).await?);
-    outbox::notify(txn, caller, public_url, &recipients, &event, Some(found.id)).await
+
+    /// Ends the step, queueing first `event` (built from the patient's
+    /// initials: no name leaves by email) for those `who` follow the
+    /// discharge, in the step's transaction.
+    async fn tell_and_commit(
+        self,
+        caller: &Caller,
+        public_url: &Url,
+        who: Told,
+        event: impl FnOnce(String) -> Event,
+    ) -> AppResult<discharge::Model> {
+        let found = &self.found;
+        let mut recipients = team_members(&self.txn, found.receiving_team_id).await?;
+        if matches!(who, Told::TeamAndCaseManagers) {
+            recipients.extend(case_managers(&self.txn, found.person_id).await?);
+        }
+        let event = event(initials_of(&self.txn, found.person_id).await?);
+        let discharge_id = Some(found.id);
+        outbox::notify(
+            &self.txn,
+            caller,
+            public_url,
+            &recipients,
+            &event,
+            discharge_id,
+        )
+        .await?;
+        self.commit().await
+    }
 }
 
 pub(crate) async fn initials_of(conn: &impl ConnectionTrait, person_id: Uuid) -> AppResult<String> {
@@ -189,12 +216,61 @@ fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate, today: NaiveDate)
 }
 
 /// The patient's identity as typed in a report.
-struct TypedIdentity {
-    fiscal_code: Option<String>,
-    given_name: String,
-    family_name: String,
-    birth_date: NaiveDate,
-    sex: Sex,
+pub struct TypedIdentity {
+    pub fiscal_code: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+}
+
+/// The row of a discharge just reported: `report` (its text already
+/// checked, its patient resolved to `person_id`), who reported it and when,
+/// the identity as typed. It is REPORTED: nothing scheduled, planned,
+/// assessed or closed yet, and its reminder not sent.
+pub fn reported_row(
+    person_id: Uuid,
+    report: NewDischarge,
+    reported_by: Option<Uuid>,
+    reported_at: DateTime<Utc>,
+    typed: TypedIdentity,
+) -> discharge::ActiveModel {
+    discharge::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        version: Set(1),
+        person_id: Set(person_id),
+        hospital_id: Set(report.hospital_id),
+        ward: Set(report.ward),
+        admitted_on: Set(report.admitted_on),
+        expected_discharge_on: Set(report.expected_on),
+        receiving_team_id: Set(report.team_id),
+        needs: Set(report.needs),
+        notes: Set(report.notes),
+        status: Set(DischargeStatus::Reported),
+        reported_by: Set(reported_by),
+        reported_at: Set(reported_at),
+        assessment_scheduled_on: Set(None),
+        dischargeable_on: Set(None),
+        assessment_id: Set(None),
+        plan_destination: Set(None),
+        plan_services: Set(None),
+        plan_agreed_on: Set(None),
+        plan_agreed_by: Set(None),
+        discharged_on: Set(None),
+        destination: Set(None),
+        cancel_reason: Set(None),
+        cancel_note: Set(None),
+        cancelled_on: Set(None),
+        reminder_sent: Set(false),
+        updated_at: Set(reported_at),
+        reported_fiscal_code: Set(typed.fiscal_code),
+        reported_given_name: Set(Some(typed.given_name)),
+        reported_family_name: Set(Some(typed.family_name)),
+        reported_birth_date: Set(Some(typed.birth_date)),
+        reported_sex: Set(Some(typed.sex)),
+        plan_note: Set(None),
+        project_id: Set(None),
+    }
 }
 
 /// The ward reports; the receiving team (a PUA or a UVM) is notified at
@@ -330,49 +406,20 @@ async fn record_report(
                 .id
         }
     };
-    let now = caller.now();
-    let created = discharge::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        version: Set(1),
-        person_id: Set(person_id),
-        hospital_id: Set(input.hospital_id),
-        ward: Set(ward),
-        admitted_on: Set(input.admitted_on),
-        expected_discharge_on: Set(input.expected_on),
-        receiving_team_id: Set(input.team_id),
-        needs: Set(needs),
-        notes: Set(notes),
-        status: Set(DischargeStatus::Reported),
-        reported_by: Set(reporting_user),
-        reported_at: Set(now),
-        assessment_scheduled_on: Set(None),
-        dischargeable_on: Set(None),
-        assessment_id: Set(None),
-        plan_destination: Set(None),
-        plan_services: Set(None),
-        plan_agreed_on: Set(None),
-        plan_agreed_by: Set(None),
-        discharged_on: Set(None),
-        destination: Set(None),
-        cancel_reason: Set(None),
-        cancel_note: Set(None),
-        cancelled_on: Set(None),
-        reminder_sent: Set(false),
-        updated_at: Set(now),
-        reported_fiscal_code: Set(typed.fiscal_code),
-        reported_given_name: Set(Some(typed.given_name)),
-        reported_family_name: Set(Some(typed.family_name)),
-        reported_birth_date: Set(Some(typed.birth_date)),
-        reported_sex: Set(Some(typed.sex)),
-        plan_note: Set(None),
-        project_id: Set(None),
-    }
-    .insert(txn)
-    .await?;
-    let recipients = team_members(txn, input.team_id).await?;
+    let team_id = input.team_id;
+    let checked = NewDischarge {
+        ward,
+        needs,
+        notes,
+        ..input
+    };
+    let created = reported_row(person_id, checked, reporting_user, caller.now(), typed)
+        .insert(txn)
+        .await?;
+    let recipients = team_members(txn, team_id).await?;
     let event = Event::DischargeReported {
         initials: initials_of(txn, person_id).await?,
-        expected_on: input.expected_on,
+        expected_on: created.expected_discharge_on,
     };
     let discharge_id = Some(created.id);
     outbox::notify(txn, caller, public_url, &recipients, &event, discharge_id).await?;
@@ -433,18 +480,12 @@ pub async fn report_discharge_once(
         discharge_id: Set(None),
         received_at: Set(caller.now()),
     };
-    let claimed = fhir_inbound_bundle::Entity::insert(claim)
-        .on_conflict(
-            OnConflict::columns([
-                fhir_inbound_bundle::Column::OrganizationId,
-                fhir_inbound_bundle::Column::IdentifierSystem,
-                fhir_inbound_bundle::Column::IdentifierValue,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
+    let key = [
+        fhir_inbound_bundle::Column::OrganizationId,
+        fhir_inbound_bundle::Column::IdentifierSystem,
+        fhir_inbound_bundle::Column::IdentifierValue,
+    ];
+    let claimed = claim_once(&txn, claim, key).await?;
     let row = fhir_inbound_bundle::Entity::find()
         .filter(fhir_inbound_bundle::Column::OrganizationId.eq(account.organization_id))
         .filter(fhir_inbound_bundle::Column::IdentifierSystem.eq(&message.system))
@@ -452,7 +493,7 @@ pub async fn report_discharge_once(
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::Internal("the claimed message is not there".into()))?;
-    if claimed == 0 {
+    if !claimed {
         return match row.discharge_id {
             Some(discharge_id) => Ok(SystemReport {
                 discharge_id,
@@ -579,16 +620,48 @@ fn moved(
     Ok((discharge::Column::Status, Expr::value(next.as_str())))
 }
 
-/// Loads a discharge for a step by one of its parties, inside the step's
-/// transaction.
-async fn load_for_party(
-    conn: &impl ConnectionTrait,
+/// Opens the transaction of a step by one of the discharge's parties, with
+/// the discharge read in it.
+async fn begin_for_party(
+    db: &DatabaseConnection,
     caller: &Caller,
     id: Uuid,
-) -> AppResult<(Uuid, discharge::Model)> {
-    let found = load(conn, id).await?;
-    let viewer = policy::require_discharge_party(conn, caller, &found).await?;
-    Ok((viewer.user_id, found))
+) -> AppResult<(DatabaseTransaction, discharge::Model)> {
+    let txn = db.begin().await?;
+    let found = load(&txn, id).await?;
+    policy::require_discharge_party(&txn, caller, &found).await?;
+    Ok((txn, found))
+}
+
+/// A discharged or cancelled discharge is no longer edited.
+fn still_open(found: &discharge::Model) -> AppResult<()> {
+    if found.status.is_final() {
+        return Err(AppError::validation(
+            "status",
+            "La dimissione è conclusa e non si modifica più",
+        ));
+    }
+    Ok(())
+}
+
+/// A step by one of the discharge's parties on the version they read: the
+/// changes `decide` makes of the discharge as read in the step's
+/// transaction, written there.
+async fn party_step(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    expected_version: i32,
+    decide: impl FnOnce(&discharge::Model) -> AppResult<Vec<(discharge::Column, SimpleExpr)>>,
+) -> AppResult<Step> {
+    let (txn, found) = begin_for_party(db, caller, id).await?;
+    let changes = decide(&found)?;
+    let updated = write(&txn, caller, &found, expected_version, changes).await?;
+    Ok(Step {
+        txn,
+        found,
+        updated,
+    })
 }
 
 /// Version-checked update of one discharge, inside `txn`, with its audit
@@ -640,71 +713,58 @@ pub async fn update_discharge(
     expected_version: i32,
     changes: DischargeChanges,
 ) -> AppResult<discharge::Model> {
-    let txn = db.begin().await?;
-    let (_, found) = load_for_party(&txn, caller, id).await?;
-    let from = found.status;
-    if from.is_final() {
-        return Err(AppError::validation(
-            "status",
-            "La dimissione è conclusa e non si modifica più",
-        ));
-    }
-    let mut set: Vec<(discharge::Column, SimpleExpr)> = Vec::new();
-    if let Some(text) = &changes.ward {
-        let ward = optional_text("ward", Some(text), 200)?
-            .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
-        set.push((discharge::Column::Ward, Expr::value(ward)));
-    }
-    let date_changed = changes
-        .expected_on
-        .is_some_and(|d| d != found.expected_discharge_on);
-    if let Some(date) = changes.expected_on {
-        check_dates(found.admitted_on, date, caller.today())?;
-        set.push((discharge::Column::ExpectedDischargeOn, Expr::value(date)));
-        if date_changed {
-            set.push((discharge::Column::ReminderSent, Expr::value(false)));
+    let step = party_step(db, caller, id, expected_version, |found| {
+        still_open(found)?;
+        let from = found.status;
+        let mut set: Vec<(discharge::Column, SimpleExpr)> = Vec::new();
+        if let Some(text) = &changes.ward {
+            let ward = optional_text("ward", Some(text), 200)?
+                .ok_or_else(|| AppError::validation("ward", "Indica il reparto"))?;
+            set.push((discharge::Column::Ward, Expr::value(ward)));
         }
-    }
-    if let Some(text) = &changes.needs {
-        set.push((
-            discharge::Column::Needs,
-            Expr::value(optional_text("needs", Some(text), 10_000)?),
-        ));
-    }
-    if let Some(text) = &changes.notes {
-        set.push((
-            discharge::Column::Notes,
-            Expr::value(optional_text("notes", Some(text), 10_000)?),
-        ));
-    }
-    if let Some(date) = changes.assessment_scheduled_on {
-        set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
-        if from == DischargeStatus::Reported {
-            set.push(moved(
-                from,
-                DischargeAction::ScheduleAssessment,
-                &DischargeFacts::default(),
-            )?);
+        if let Some(date) = changes.expected_on {
+            check_dates(found.admitted_on, date, caller.today())?;
+            set.push((discharge::Column::ExpectedDischargeOn, Expr::value(date)));
+            if date != found.expected_discharge_on {
+                set.push((discharge::Column::ReminderSent, Expr::value(false)));
+            }
         }
+        if let Some(text) = &changes.needs {
+            set.push((
+                discharge::Column::Needs,
+                Expr::value(optional_text("needs", Some(text), 10_000)?),
+            ));
+        }
+        if let Some(text) = &changes.notes {
+            set.push((
+                discharge::Column::Notes,
+                Expr::value(optional_text("notes", Some(text), 10_000)?),
+            ));
+        }
+        if let Some(date) = changes.assessment_scheduled_on {
+            set.push((discharge::Column::AssessmentScheduledOn, Expr::value(date)));
+            if from == DischargeStatus::Reported {
+                set.push(moved(
+                    from,
+                    DischargeAction::ScheduleAssessment,
+                    &DischargeFacts::default(),
+                )?);
+            }
+        }
+        Ok(set)
+    })
+    .await?;
+    let expected_on = step.updated.expected_discharge_on;
+    if expected_on == step.found.expected_discharge_on {
+        return step.commit().await;
     }
-    let updated = write(&txn, caller, &found, expected_version, set).await?;
-    if date_changed {
-        let expected_on = updated.expected_discharge_on;
-        tell(
-            &txn,
-            caller,
-            public_url,
-            &found,
-            Told::TeamAndCaseManagers,
-            |initials| Event::ExpectedDateChanged {
-                initials,
-                expected_on,
-            },
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(updated)
+    step.tell_and_commit(caller, public_url, Told::TeamAndCaseManagers, |initials| {
+        Event::ExpectedDateChanged {
+            initials,
+            expected_on,
+        }
+    })
+    .await
 }
 
 /// The date the patient became clinically dischargeable: the start of the
@@ -717,25 +777,16 @@ pub async fn mark_dischargeable(
     expected_version: i32,
     date: NaiveDate,
 ) -> AppResult<discharge::Model> {
-    let txn = db.begin().await?;
-    let (_, found) = load_for_party(&txn, caller, id).await?;
-    if found.status.is_final() {
-        return Err(AppError::validation(
-            "status",
-            "La dimissione è conclusa e non si modifica più",
-        ));
-    }
-    check_stay_day("date", "La data", date, &found, caller.today())?;
-    let updated = write(
-        &txn,
-        caller,
-        &found,
-        expected_version,
-        vec![(discharge::Column::DischargeableOn, Expr::value(date))],
-    )
+    let step = party_step(db, caller, id, expected_version, |found| {
+        still_open(found)?;
+        check_stay_day("date", "La data", date, found, caller.today())?;
+        Ok(vec![(
+            discharge::Column::DischargeableOn,
+            Expr::value(date),
+        )])
+    })
     .await?;
-    txn.commit().await?;
-    Ok(updated)
+    step.commit().await
 }
 
 fn protocol(refusal: ProtocolRefusal) -> AppError {
@@ -973,8 +1024,7 @@ pub async fn complete(
     expected_version: i32,
     outcome: DischargeOutcome,
 ) -> AppResult<discharge::Model> {
-    let txn = db.begin().await?;
-    let (_, found) = load_for_party(&txn, caller, id).await?;
+    let (txn, found) = begin_for_party(db, caller, id).await?;
     let (assessment_id, plan_assessment) = plan_assessment(&txn, &found, None).await?;
     let next = discharge_workflow::complete(
         found.status,
@@ -1013,20 +1063,18 @@ pub async fn complete(
     }
     let updated = write(&txn, caller, &found, expected_version, changes).await?;
     let discharged_on = outcome.discharged_on;
-    tell(
-        &txn,
-        caller,
-        public_url,
-        &found,
-        Told::TeamAndCaseManagers,
-        |initials| Event::Discharged {
+    let step = Step {
+        txn,
+        found,
+        updated,
+    };
+    step.tell_and_commit(caller, public_url, Told::TeamAndCaseManagers, |initials| {
+        Event::Discharged {
             initials,
             discharged_on,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+        }
+    })
+    .await
 }
 
 /// Cancelled on death, transfer, refusal or otherwise; the team is told.
@@ -1040,19 +1088,13 @@ pub async fn cancel(
     reason: CancelReason,
     note: Option<String>,
 ) -> AppResult<discharge::Model> {
-    let txn = db.begin().await?;
-    let (_, found) = load_for_party(&txn, caller, id).await?;
-    let status = moved(
-        found.status,
-        DischargeAction::Cancel,
-        &DischargeFacts::default(),
-    )?;
-    let updated = write(
-        &txn,
-        caller,
-        &found,
-        expected_version,
-        vec![
+    let step = party_step(db, caller, id, expected_version, |found| {
+        let status = moved(
+            found.status,
+            DischargeAction::Cancel,
+            &DischargeFacts::default(),
+        )?;
+        Ok(vec![
             status,
             (
                 discharge::Column::CancelReason,
@@ -1063,13 +1105,11 @@ pub async fn cancel(
                 Expr::value(optional_text("note", note.as_deref(), 2000)?),
             ),
             (discharge::Column::CancelledOn, Expr::value(caller.today())),
-        ],
-    )
-    .await?;
-    tell(&txn, caller, public_url, &found, Told::Team, |initials| {
-        Event::DischargeCancelled { initials }
+        ])
     })
     .await?;
-    txn.commit().await?;
-    Ok(updated)
+    step.tell_and_commit(caller, public_url, Told::Team, |initials| {
+        Event::DischargeCancelled { initials }
+    })
+    .await
 }

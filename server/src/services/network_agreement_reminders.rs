@@ -5,12 +5,11 @@
 
 use std::collections::HashSet;
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use entity::{network_agreement, network_agreement_party, network_agreement_reminder, user};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, Set,
 };
 use url::Url;
 use uuid::Uuid;
@@ -22,16 +21,15 @@ use crate::error::AppResult;
 use crate::notify::outbox;
 use crate::notify::templates::Event;
 use crate::services::network_agreements::in_status;
+use crate::services::reminder_sweep::{claim_once, queue_each, DueReminder, Round};
 use crate::services::territory::{territory_ids, within_territories};
 
 /// For every agreement in force whose end is within the widest threshold,
 /// the reminder due today (`network_agreements::reminder_due`) is queued
 /// once: the row of `network_agreement_reminders`, unique by agreement,
-/// threshold and end of validity, is written by an `INSERT … ON CONFLICT DO
-/// NOTHING` in the transaction of the notifications, so of two workers (or
-/// two ticks) one writes it and sends, the other finds it there and sends
-/// nothing. A changed end of validity is a new key: new reminders. The
-/// caller is the outbox worker.
+/// threshold and end of validity, is the mark `reminder_sweep` claims. A
+/// changed end of validity is a new key: new reminders. The caller is the
+/// outbox worker.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn queue_due_reminders(
     db: &DatabaseConnection,
@@ -47,55 +45,67 @@ pub async fn queue_due_reminders(
         .filter(network_agreement::Column::ValidUntil.lte(horizon))
         .all(db)
         .await?;
-    let mut queued = 0;
-    for agreement in ending {
-        let Some(valid_until) = agreement.valid_until else {
-            continue;
-        };
-        let Some(threshold) = reminder_due(valid_until, today) else {
-            continue;
-        };
-        let txn = db.begin().await?;
-        let taken =
-            network_agreement_reminder::Entity::insert(network_agreement_reminder::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                agreement_id: Set(agreement.id),
-                threshold_days: Set(i32::try_from(threshold).unwrap_or(i32::MAX)),
-                valid_until: Set(valid_until),
-                queued_at: Set(caller.now()),
-            })
-            .on_conflict(
-                OnConflict::columns([
-                    network_agreement_reminder::Column::AgreementId,
-                    network_agreement_reminder::Column::ThresholdDays,
-                    network_agreement_reminder::Column::ValidUntil,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-        if taken == 1 {
-            let recipients = recipients(&txn, agreement.id).await?;
-            let event = Event::AgreementExpiring {
-                title: agreement.title.clone(),
+    let due = ending
+        .into_iter()
+        .filter_map(|agreement| {
+            let valid_until = agreement.valid_until?;
+            let threshold = reminder_due(valid_until, today)?;
+            Some(Expiring {
+                agreement,
                 valid_until,
-            };
-            outbox::notify_at(
-                &txn,
-                caller,
-                public_url,
-                &recipients,
-                &event,
-                &outbox::agreement_path(agreement.id),
-                None,
-            )
-            .await?;
-            queued += 1;
+                threshold,
+            })
+        })
+        .collect();
+    queue_each(db, Round { caller, public_url }, due).await
+}
+
+/// An agreement whose reminder at `threshold` days before `valid_until` is due.
+struct Expiring {
+    agreement: network_agreement::Model,
+    valid_until: NaiveDate,
+    threshold: i64,
+}
+
+impl DueReminder for Expiring {
+    async fn queue(self, txn: &DatabaseTransaction, round: &Round<'_>) -> AppResult<bool> {
+        let Expiring {
+            agreement,
+            valid_until,
+            threshold,
+        } = self;
+        let mark = network_agreement_reminder::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            agreement_id: Set(agreement.id),
+            threshold_days: Set(i32::try_from(threshold).unwrap_or(i32::MAX)),
+            valid_until: Set(valid_until),
+            queued_at: Set(round.caller.now()),
+        };
+        let key = [
+            network_agreement_reminder::Column::AgreementId,
+            network_agreement_reminder::Column::ThresholdDays,
+            network_agreement_reminder::Column::ValidUntil,
+        ];
+        if !claim_once(txn, mark, key).await? {
+            return Ok(false);
         }
-        txn.commit().await?;
+        let recipients = recipients(txn, agreement.id).await?;
+        let event = Event::AgreementExpiring {
+            title: agreement.title,
+            valid_until,
+        };
+        outbox::notify_at(
+            txn,
+            round.caller,
+            round.public_url,
+            &recipients,
+            &event,
+            &outbox::agreement_path(agreement.id),
+            None,
+        )
+        .await?;
+        Ok(true)
     }
-    Ok(queued)
 }
 
 /// Each party's contact; for a party with none, the REPORTERs who manage
