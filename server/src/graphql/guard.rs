@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::Context;
+use async_graphql::{Context, ID};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -24,6 +24,8 @@ use tokio::sync::OnceCell;
 
 use crate::caller::{Caller, Viewer};
 use crate::error::{AppError, AppResult};
+use crate::graphql::context::scope;
+use crate::graphql::ids::parse_id;
 use crate::policy::{self, Party};
 use crate::services::page::Page;
 
@@ -202,4 +204,18 @@ pub async fn require<T: CaseObject>(ctx: &Context<'_>, row: T::Row) -> async_gra
     one(ctx, Some(row))
         .await?
         .ok_or_else(|| AppError::Forbidden.into())
+}
+
+/// A case object looked up by its `id` argument (`project(id:)`,
+/// `assessment(id:)`…) through its audited service, which refuses with
+/// FORBIDDEN or NOT_FOUND: the field is nullable for the schema, yet answers
+/// the object or an error.
+pub async fn lookup<T: CaseObject>(
+    ctx: &Context<'_>,
+    id: &ID,
+    get: impl for<'a> AsyncFnOnce(&'a DatabaseConnection, &'a Caller, Uuid) -> AppResult<T::Row>,
+) -> async_graphql::Result<Option<T>> {
+    let s = scope(ctx)?;
+    let row = get(s.db, s.caller, parse_id(id, "id")?).await?;
+    Ok(Some(require(ctx, row).await?))
 }

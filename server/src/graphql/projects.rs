@@ -6,10 +6,12 @@ use entity::{
 };
 
 use crate::domain::project_lifecycle;
+use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::budget::Budget;
 use crate::graphql::case_diary::{self, DiaryEntry};
 use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
+use crate::graphql::documents::{self, Document};
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
@@ -210,16 +212,8 @@ pub struct FinalScoreRequirement {
 impl IndividualProject {
     /// The documents attached to this project (the signed PAI, say), not
     /// deleted, oldest first.
-    async fn documents(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
-        crate::graphql::documents::of_subject(
-            ctx,
-            crate::domain::vocabulary::DocumentSubject::Project,
-            self.row.id,
-        )
-        .await
+    async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
+        documents::of_subject(ctx, DocumentSubject::Project, self.row.id).await
     }
 
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -470,11 +464,7 @@ impl ProjectQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<IndividualProject>> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(Some(
-            guard::require(ctx, projects::get_project(s.db, s.caller, id).await?).await?,
-        ))
+        guard::lookup(ctx, &id, projects::get_project).await
     }
 
     /// Projects of persons the viewer may see, soonest review first.

@@ -22,8 +22,7 @@ use crate::domain::vocabulary::{
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
-use crate::services::project_history;
-use crate::services::projects::{commit, load_open_for_work, touch};
+use crate::services::project_history::Change;
 use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
 
@@ -115,15 +114,12 @@ async fn check(conn: &impl ConnectionTrait, draft: &ResourceDraft) -> AppResult<
 
 /// A plan change ends every agreement given to the plan, and a budget that
 /// any party had agreed to goes back to every party (TO_RENEW).
-async fn plan_changed(
-    conn: &impl ConnectionTrait,
-    caller: &Caller,
-    found: &project::Model,
-) -> AppResult<()> {
+async fn plan_changed(change: &Change<'_>) -> AppResult<()> {
+    let (conn, found) = (&change.txn, &change.found);
     budget_agreement::Entity::update_many()
         .col_expr(
             budget_agreement::Column::SupersededAt,
-            Expr::value(Some(caller.now())),
+            Expr::value(Some(change.caller.now())),
         )
         .filter(budget_agreement::Column::ProjectId.eq(found.id))
         .filter(budget_agreement::Column::SupersededAt.is_null())
@@ -205,12 +201,11 @@ pub async fn add_resource(
     project_id: Uuid,
     draft: ResourceDraft,
 ) -> AppResult<budget_resource::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
-    let (provider_name, description) = check(&txn, &draft).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
+    let (provider_name, description) = check(&change.txn, &draft).await?;
     let now = caller.now();
-    touch(&txn, caller.now(), &found).await?;
-    plan_changed(&txn, caller, &found).await?;
+    change.touch().await?;
+    plan_changed(&change).await?;
     let created = budget_resource::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -230,24 +225,17 @@ pub async fn add_resource(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "BUDGET_RESOURCE_ADDED",
-        format!(
-            "Risorsa aggiunta al budget: {} ({})",
-            created.description,
-            wording::quantity(draft.planned, created.unit.as_str())
-        ),
-        Some(json!({ "resourceId": created.id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
+    let summary = format!(
+        "Risorsa aggiunta al budget: {} ({})",
+        created.description,
+        wording::quantity(draft.planned, created.unit.as_str())
+    );
+    let details = json!({ "resourceId": created.id });
+    change
+        .commit("BUDGET_RESOURCE_ADDED", summary, Some(details), created)
+        .await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
@@ -260,10 +248,10 @@ pub async fn update_resource(
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
     let current = find::<budget_resource::Entity>(&txn, resource_id).await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, current.project_id).await?;
-    let (provider_name, description) = check(&txn, &draft).await?;
+    let change = Change::of_open_project(txn, caller, current.project_id).await?;
+    let (provider_name, description) = check(&change.txn, &draft).await?;
     guarded_update::<budget_resource::Entity>(
-        &txn,
+        &change.txn,
         caller.now(),
         resource_id,
         expected_version,
@@ -319,24 +307,17 @@ pub async fn update_resource(
         ],
     )
     .await?;
-    touch(&txn, caller.now(), &found).await?;
-    plan_changed(&txn, caller, &found).await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "BUDGET_RESOURCE_UPDATED",
-        format!(
-            "Risorsa modificata: previsto {}",
-            wording::quantity(draft.planned, draft.unit.as_str())
-        ),
-        Some(json!({ "resourceId": resource_id })),
-    )
-    .await?;
-    let updated = find::<budget_resource::Entity>(&txn, resource_id).await?;
-    txn.commit().await?;
-    Ok(updated)
+    change.touch().await?;
+    plan_changed(&change).await?;
+    let updated = find::<budget_resource::Entity>(&change.txn, resource_id).await?;
+    let summary = format!(
+        "Risorsa modificata: previsto {}",
+        wording::quantity(draft.planned, draft.unit.as_str())
+    );
+    let details = json!({ "resourceId": resource_id });
+    change
+        .commit("BUDGET_RESOURCE_UPDATED", summary, Some(details), updated)
+        .await
 }
 
 /// Consumption of a resource. Using more than planned is allowed (the need
@@ -352,7 +333,7 @@ pub async fn record_use(
 ) -> AppResult<budget_resource::Model> {
     let txn = db.begin().await?;
     let resource = find::<budget_resource::Entity>(&txn, resource_id).await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, resource.project_id).await?;
+    let change = Change::of_open_project(txn, caller, resource.project_id).await?;
     if quantity.is_negative() || quantity == Fixed2::ZERO {
         return Err(AppError::validation(
             "quantity",
@@ -372,37 +353,30 @@ pub async fn record_use(
     if let Some(why) = budget_period::refuse_use_on(date, period) {
         return Err(AppError::validation("date", why));
     }
-    touch(&txn, caller.now(), &found).await?;
+    change.touch().await?;
     budget_use::ActiveModel {
         id: Set(Uuid::now_v7()),
         resource_id: Set(resource_id),
         used_on: Set(date),
         quantity_hundredths: Set(quantity.0),
         note: Set(optional_text("note", note.as_deref(), 2000)?),
-        recorded_by: Set(user_id),
+        recorded_by: Set(change.user_id),
         reverses_id: Set(None),
         reason: Set(None),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "BUDGET_USE_RECORDED",
-        format!(
-            "Utilizzo di {} il {}: {}",
-            wording::quantity(quantity, resource.unit.as_str()),
-            wording::date(date),
-            resource.description
-        ),
-        Some(json!({ "resourceId": resource_id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(resource)
+    let summary = format!(
+        "Utilizzo di {} il {}: {}",
+        wording::quantity(quantity, resource.unit.as_str()),
+        wording::date(date),
+        resource.description
+    );
+    let details = json!({ "resourceId": resource_id });
+    change
+        .commit("BUDGET_USE_RECORDED", summary, Some(details), resource)
+        .await
 }
 
 /// A wrong use is corrected by a reversing entry, never deleted nor edited:
@@ -421,7 +395,7 @@ pub async fn reverse_use(
     let txn = db.begin().await?;
     let reversed = find::<budget_use::Entity>(&txn, use_id).await?;
     let resource = find::<budget_resource::Entity>(&txn, reversed.resource_id).await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, resource.project_id).await?;
+    let change = Change::of_open_project(txn, caller, resource.project_id).await?;
     let reason = optional_text("reason", Some(reason), 2000)?
         .ok_or_else(|| AppError::validation("reason", "Indica il motivo dello storno"))?;
     if reversed.reverses_id.is_some() {
@@ -432,45 +406,38 @@ pub async fn reverse_use(
     }
     let already = budget_use::Entity::find()
         .filter(budget_use::Column::ReversesId.eq(use_id))
-        .count(&txn)
+        .count(&change.txn)
         .await?;
     if already > 0 {
         return Err(already_reversed());
     }
-    touch(&txn, caller.now(), &found).await?;
+    change.touch().await?;
     budget_use::ActiveModel {
         id: Set(Uuid::now_v7()),
         resource_id: Set(resource.id),
         used_on: Set(reversed.used_on),
         quantity_hundredths: Set(reversed.quantity_hundredths.saturating_neg()),
         note: Set(None),
-        recorded_by: Set(user_id),
+        recorded_by: Set(change.user_id),
         reverses_id: Set(Some(use_id)),
         reason: Set(Some(reason.clone())),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await
     .map_err(|e| match e.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => already_reversed(),
         _ => e.into(),
     })?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "BUDGET_USE_REVERSED",
-        format!(
-            "Uso del budget stornato: {} del {} — {reason}",
-            wording::quantity(Fixed2(reversed.quantity_hundredths), resource.unit.as_str()),
-            wording::date(reversed.used_on),
-        ),
-        Some(json!({ "resourceId": resource.id, "useId": use_id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(resource)
+    let summary = format!(
+        "Uso del budget stornato: {} del {} — {reason}",
+        wording::quantity(Fixed2(reversed.quantity_hundredths), resource.unit.as_str()),
+        wording::date(reversed.used_on),
+    );
+    let details = json!({ "resourceId": resource.id, "useId": use_id });
+    change
+        .commit("BUDGET_USE_REVERSED", summary, Some(details), resource)
+        .await
 }
 
 fn already_reversed() -> AppError {
@@ -488,8 +455,7 @@ pub async fn agree_budget(
     party_name: &str,
     agreed_on: NaiveDate,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     if agreed_on > caller.today() {
         return Err(AppError::validation(
             "agreedOn",
@@ -498,7 +464,7 @@ pub async fn agree_budget(
     }
     let party_name = match (party_kind, organization_id) {
         (ProviderKind::Organization, Some(id)) => {
-            named::<organization::Entity>(&txn, id, "organizationId", "Ente non trovato")
+            named::<organization::Entity>(&change.txn, id, "organizationId", "Ente non trovato")
                 .await?
                 .name
         }
@@ -518,50 +484,35 @@ pub async fn agree_budget(
         organization_id: Set(organization_id),
         party_name: Set(party_name.clone()),
         agreed_on: Set(agreed_on),
-        recorded_by: Set(user_id),
+        recorded_by: Set(change.user_id),
         created_at: Set(caller.now()),
         superseded_at: Set(None),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    let missing = parties_missing_for(&txn, project_id).await?;
+    let missing = parties_missing_for(&change.txn, project_id).await?;
     let status = budget_agreement_rule::after_agreement(&missing);
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        found.version,
-        vec![(
-            project::Column::BudgetAgreement,
-            Expr::value(status.as_str()),
-        )],
-    )
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "BUDGET_AGREED",
-        // The status in the words the screens use (`BudgetAgreementStatus::label_it`).
-        if missing.is_empty() {
-            format!(
-                "Budget condiviso da {party_name} il {}: {}",
-                wording::date(agreed_on),
-                status.label_it().to_lowercase()
-            )
-        } else {
-            format!(
-                "Budget condiviso da {party_name} il {}: {}; manca ancora la condivisione di: {}",
-                wording::date(agreed_on),
-                status.label_it().to_lowercase(),
-                missing.join(", ")
-            )
-        },
-        None,
-    )
-    .await?;
-    commit(txn, project_id).await
+    let changes = vec![(
+        project::Column::BudgetAgreement,
+        Expr::value(status.as_str()),
+    )];
+    change.update_project(change.found.version, changes).await?;
+    // The status in the words the screens use (`BudgetAgreementStatus::label_it`).
+    let summary = if missing.is_empty() {
+        format!(
+            "Budget condiviso da {party_name} il {}: {}",
+            wording::date(agreed_on),
+            status.label_it().to_lowercase()
+        )
+    } else {
+        format!(
+            "Budget condiviso da {party_name} il {}: {}; manca ancora la condivisione di: {}",
+            wording::date(agreed_on),
+            status.label_it().to_lowercase(),
+            missing.join(", ")
+        )
+    };
+    change.commit_project("BUDGET_AGREED", summary, None).await
 }
 
 #[cfg(test)]

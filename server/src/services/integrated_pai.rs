@@ -19,10 +19,10 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::ProjectKind;
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
-use crate::services::project_history;
-use crate::services::projects::{commit, load_open_for_work, touch};
+use crate::services::project_history::Change;
+use crate::services::projects::commit;
 use crate::services::rows::named;
-use crate::services::versions::{guarded_update, stale, Versioned};
+use crate::services::versions::{stale, Versioned};
 
 /// Only a PAI joins the health and the social plan in one project; the other
 /// kinds have their own frameworks (the PTRI its Budget di Salute).
@@ -65,19 +65,19 @@ pub async fn set_integrated(
     expected_version: i32,
     integrated: bool,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
+    let found = &change.found;
     if found.version != expected_version {
         return Err(stale(project::Entity::NOUN));
     }
     check_integrated(found.kind, integrated)?;
     if found.integrated == integrated {
-        return commit(txn, project_id).await;
+        return commit(change.txn, project_id).await;
     }
     if !integrated {
         let signed = project_cosignature::Entity::find()
             .filter(project_cosignature::Column::ProjectId.eq(project_id))
-            .all(&txn)
+            .all(&change.txn)
             .await?;
         if !signed.is_empty() {
             return Err(AppError::validation(
@@ -86,29 +86,17 @@ pub async fn set_integrated(
             ));
         }
     }
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        expected_version,
-        vec![(project::Column::Integrated, Expr::value(integrated))],
-    )
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "INTEGRATED_CHANGED",
-        if integrated {
-            "Il PAI è integrato: parte sanitaria e parte sociale, da sottoscrivere da entrambe"
-        } else {
-            "Il PAI non è più integrato"
-        },
-        Some(json!({ "integrated": integrated })),
-    )
-    .await?;
-    commit(txn, project_id).await
+    let changes = vec![(project::Column::Integrated, Expr::value(integrated))];
+    change.update_project(expected_version, changes).await?;
+    let summary = if integrated {
+        "Il PAI è integrato: parte sanitaria e parte sociale, da sottoscrivere da entrambe"
+    } else {
+        "Il PAI non è più integrato"
+    };
+    let details = json!({ "integrated": integrated });
+    change
+        .commit_project("INTEGRATED_CHANGED", summary, Some(details))
+        .await
 }
 
 #[derive(Debug, Clone)]
@@ -127,8 +115,8 @@ pub async fn cosign(
     project_id: Uuid,
     signature: Cosignature,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
+    let found = &change.found;
     if !found.integrated {
         return Err(AppError::validation(
             "projectId",
@@ -152,7 +140,7 @@ pub async fn cosign(
     }
     let signatory = optional_text("signatory", signature.signatory.as_deref(), 200)?;
     let org = named::<organization::Entity>(
-        &txn,
+        &change.txn,
         signature.organization_id,
         "organizationId",
         "Ente non trovato",
@@ -170,7 +158,7 @@ pub async fn cosign(
     if let Some(earlier) = project_cosignature::Entity::find()
         .filter(project_cosignature::Column::ProjectId.eq(project_id))
         .filter(project_cosignature::Column::OrganizationId.eq(org.id))
-        .one(&txn)
+        .one(&change.txn)
         .await?
     {
         return Err(AppError::validation(
@@ -182,7 +170,7 @@ pub async fn cosign(
             ),
         ));
     }
-    touch(&txn, caller.now(), &found).await?;
+    change.touch().await?;
     project_cosignature::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -190,29 +178,23 @@ pub async fn cosign(
         part: Set(part),
         signed_on: Set(signature.signed_on),
         signatory: Set(signatory.clone()),
-        recorded_by: Set(user_id),
+        recorded_by: Set(change.user_id),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "COSIGNED",
-        format!(
-            "PAI integrato sottoscritto da {}{} per la {} il {}",
-            org.name,
-            signatory
-                .as_deref()
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default(),
-            part.label_it(),
-            wording::date(signature.signed_on)
-        ),
-        Some(json!({ "organizationId": org.id, "part": part.as_str() })),
-    )
-    .await?;
-    commit(txn, project_id).await
+    let summary = format!(
+        "PAI integrato sottoscritto da {}{} per la {} il {}",
+        org.name,
+        signatory
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default(),
+        part.label_it(),
+        wording::date(signature.signed_on)
+    );
+    let details = json!({ "organizationId": org.id, "part": part.as_str() });
+    change
+        .commit_project("COSIGNED", summary, Some(details))
+        .await
 }

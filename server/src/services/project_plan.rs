@@ -16,8 +16,7 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{GoalStatus, LifeArea, ServiceKind};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
-use crate::services::project_history;
-use crate::services::projects::{load_open_for_work, touch};
+use crate::services::project_history::{self, Change};
 use crate::services::rows::{find, InRow};
 
 #[derive(Debug, Clone)]
@@ -41,11 +40,10 @@ pub async fn add_goal(
     project_id: Uuid,
     draft: GoalDraft,
 ) -> AppResult<project_goal::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     let description = goal_description(&draft.description)?;
     let now = caller.now();
-    touch(&txn, caller.now(), &found).await?;
+    change.touch().await?;
     let created = project_goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -58,20 +56,13 @@ pub async fn add_goal(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "GOAL_ADDED",
-        format!("Nuovo obiettivo: {}", created.description),
-        Some(json!({ "goalId": created.id, "lifeArea": created.life_area })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
+    let summary = format!("Nuovo obiettivo: {}", created.description);
+    let details = json!({ "goalId": created.id, "lifeArea": created.life_area });
+    change
+        .commit("GOAL_ADDED", summary, Some(details), created)
+        .await
 }
 
 #[derive(Debug, Clone, Default)]
@@ -92,7 +83,7 @@ pub async fn update_goal(
 ) -> AppResult<project_goal::Model> {
     let txn = db.begin().await?;
     let goal = find::<project_goal::Entity>(&txn, goal_id).await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, goal.project_id).await?;
+    let change = Change::of_open_project(txn, caller, goal.project_id).await?;
     let mut active: project_goal::ActiveModel = goal.clone().into();
     if let Some(text) = &changes.description {
         active.description = Set(goal_description(text)?);
@@ -110,24 +101,16 @@ pub async fn update_goal(
         active.outcome_note = Set(optional_text("outcomeNote", Some(text), 2000)?);
     }
     active.updated_at = Set(caller.now());
-    touch(&txn, caller.now(), &found).await?;
-    let updated = active.update(&txn).await?;
+    change.touch().await?;
+    let updated = active.update(&change.txn).await?;
     let summary = match changes.status {
         Some(status) if status != goal.status => outcome_summary(&updated.description, status),
         _ => format!("Obiettivo modificato: {}", updated.description),
     };
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "GOAL_UPDATED",
-        summary,
-        Some(json!({ "goalId": goal_id, "status": updated.status })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    let details = json!({ "goalId": goal_id, "status": updated.status });
+    change
+        .commit("GOAL_UPDATED", summary, Some(details), updated)
+        .await
 }
 
 fn outcome_summary(description: &str, status: GoalStatus) -> String {
@@ -262,10 +245,9 @@ pub async fn add_intervention(
     project_id: Uuid,
     draft: InterventionDraft,
 ) -> AppResult<project_intervention::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
-    let frequency = check_intervention(&txn, project_id, &draft).await?;
-    touch(&txn, caller.now(), &found).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
+    let frequency = check_intervention(&change.txn, project_id, &draft).await?;
+    change.touch().await?;
     let created = project_intervention::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -278,24 +260,9 @@ pub async fn add_intervention(
         end_date: Set(draft.end_date),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "INTERVENTION_ADDED",
-        format!(
-            "Nuovo intervento: {} ({})",
-            created.service_kind.label_it(),
-            created.frequency
-        ),
-        Some(json!({ "interventionId": created.id })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created)
+    intervention_changed(change, "INTERVENTION_ADDED", "Nuovo intervento", created).await
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), intervention_id = %intervention_id))]
@@ -307,8 +274,8 @@ pub async fn update_intervention(
 ) -> AppResult<project_intervention::Model> {
     let txn = db.begin().await?;
     let current = find::<project_intervention::Entity>(&txn, intervention_id).await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, current.project_id).await?;
-    let frequency = check_intervention(&txn, found.id, &draft).await?;
+    let change = Change::of_open_project(txn, caller, current.project_id).await?;
+    let frequency = check_intervention(&change.txn, change.found.id, &draft).await?;
     let mut active: project_intervention::ActiveModel = current.into();
     active.goal_id = Set(draft.goal_id);
     active.life_area = Set(draft.life_area);
@@ -317,22 +284,32 @@ pub async fn update_intervention(
     active.frequency = Set(frequency);
     active.start_date = Set(draft.start_date);
     active.end_date = Set(draft.end_date);
-    touch(&txn, caller.now(), &found).await?;
-    let updated = active.update(&txn).await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
+    change.touch().await?;
+    let updated = active.update(&change.txn).await?;
+    intervention_changed(
+        change,
         "INTERVENTION_UPDATED",
-        format!(
-            "Intervento modificato: {} ({})",
-            updated.service_kind.label_it(),
-            updated.frequency
-        ),
-        Some(json!({ "interventionId": updated.id })),
+        "Intervento modificato",
+        updated,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(updated)
+    .await
+}
+
+/// Ends a change to an intervention, which the history names by its
+/// service and frequency after `what` was done to it.
+async fn intervention_changed(
+    change: Change<'_>,
+    kind: &str,
+    what: &str,
+    intervention: project_intervention::Model,
+) -> AppResult<project_intervention::Model> {
+    let summary = format!(
+        "{what}: {} ({})",
+        intervention.service_kind.label_it(),
+        intervention.frequency
+    );
+    let details = json!({ "interventionId": intervention.id });
+    change
+        .commit(kind, summary, Some(details), intervention)
+        .await
 }

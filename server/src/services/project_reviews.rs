@@ -17,9 +17,8 @@ use crate::domain::project_lifecycle;
 use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
-use crate::services::projects::{commit, load_for_work, next_review, touch};
-use crate::services::versions::guarded_update;
-use crate::services::{project_history, projects};
+use crate::services::project_history::Change;
+use crate::services::projects::{self, next_review};
 
 #[derive(Debug, Clone)]
 pub struct ReviewDraft {
@@ -38,8 +37,8 @@ pub async fn record_review(
     project_id: Uuid,
     draft: ReviewDraft,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_project(db.begin().await?, caller, project_id).await?;
+    let found = &change.found;
     let status = found.status;
     if !matches!(status, ProjectStatus::Active | ProjectStatus::Review) {
         return Err(AppError::validation(
@@ -64,7 +63,7 @@ pub async fn record_review(
     }
     let known = entity::user::Entity::find()
         .filter(entity::user::Column::Id.is_in(participants.clone()))
-        .count(&txn)
+        .count(&change.txn)
         .await?;
     if known as usize != participants.len() {
         return Err(AppError::validation(
@@ -84,7 +83,7 @@ pub async fn record_review(
     }
     // A review returns the project to ACTIVE on the same conditions as any
     // move into ACTIVE (the lifecycle's rule, not a shortcut around it).
-    let facts = projects::facts(&txn, caller, &found, false).await?;
+    let facts = projects::facts(&change.txn, caller, found, false).await?;
     let outcome = project_lifecycle::review_outcome(status, &facts).map_err(|refusals| {
         AppError::Refused {
             field: "projectId".into(),
@@ -92,20 +91,18 @@ pub async fn record_review(
         }
     })?;
     // Written first: on SQLite a transaction that writes first cannot deadlock.
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        found.version,
-        vec![
-            (project::Column::Status, Expr::value(outcome.as_str())),
-            (
-                project::Column::NextReviewOn,
-                Expr::value(next_review(draft.date, found.review_every_days)),
-            ),
-        ],
-    )
-    .await?;
+    change
+        .update_project(
+            found.version,
+            vec![
+                (project::Column::Status, Expr::value(outcome.as_str())),
+                (
+                    project::Column::NextReviewOn,
+                    Expr::value(next_review(draft.date, found.review_every_days)),
+                ),
+            ],
+        )
+        .await?;
     project_review::ActiveModel {
         id: Set(Uuid::now_v7()),
         project_id: Set(project_id),
@@ -113,22 +110,15 @@ pub async fn record_review(
         participants: Set(serde_json::to_string(&participants).map_err(AppError::internal)?),
         notes: Set(notes),
         decisions: Set(decisions),
-        recorded_by: Set(user_id),
+        recorded_by: Set(change.user_id),
         created_at: Set(caller.now()),
     }
-    .insert(&txn)
+    .insert(&change.txn)
     .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "REVIEW_RECORDED",
-        format!("Verifica del {}", wording::date(draft.date)),
-        None,
-    )
-    .await?;
-    commit(txn, project_id).await
+    let summary = format!("Verifica del {}", wording::date(draft.date));
+    change
+        .commit_project("REVIEW_RECORDED", summary, None)
+        .await
 }
 
 #[derive(Debug, Clone)]
@@ -190,8 +180,7 @@ pub async fn record_life_area_scores(
     rater: Rater,
     scores: Vec<AreaScore>,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_project(db.begin().await?, caller, project_id).await?;
     if date > caller.today() {
         return Err(AppError::validation("date", "La data è nel futuro"));
     }
@@ -199,20 +188,21 @@ pub async fn record_life_area_scores(
         return Err(AppError::validation("scores", "Indica almeno un punteggio"));
     }
     let given: Vec<(Rater, AreaScore)> = scores.into_iter().map(|s| (rater, s)).collect();
-    let rows = score_rows(project_id, user_id, date, caller.now(), "scores", &given)?;
-    touch(&txn, caller.now(), &found).await?;
+    let rows = score_rows(
+        project_id,
+        change.user_id,
+        date,
+        caller.now(),
+        "scores",
+        &given,
+    )?;
+    change.touch().await?;
     life_area_score::Entity::insert_many(rows)
-        .exec(&txn)
+        .exec(&change.txn)
         .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "SCORES_RECORDED",
-        format!("Punteggi per area di vita del {}", wording::date(date)),
-        Some(json!({ "rater": rater.as_str() })),
-    )
-    .await?;
-    commit(txn, project_id).await
+    let summary = format!("Punteggi per area di vita del {}", wording::date(date));
+    let details = json!({ "rater": rater.as_str() });
+    change
+        .commit_project("SCORES_RECORDED", summary, Some(details))
+        .await
 }

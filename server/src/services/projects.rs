@@ -34,7 +34,7 @@ use crate::services::assessments;
 use crate::services::budget;
 use crate::services::integrated_pai;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
-use crate::services::project_history;
+use crate::services::project_history::{self, Change};
 use crate::services::project_plan::{self, GoalOutcome};
 use crate::services::project_reviews::{score_rows, AreaScore};
 use crate::services::rows::{find, lock, named};
@@ -115,21 +115,16 @@ pub async fn touch(
     guarded_update::<project::Entity>(conn, now, found.id, found.version, vec![]).await
 }
 
-/// Loads a project for a change to its plan by someone who works on it:
-/// closed projects keep their record as it was closed.
-pub(crate) async fn load_open_for_work(
-    conn: &impl ConnectionTrait,
-    caller: &Caller,
-    project_id: Uuid,
-) -> AppResult<(Uuid, project::Model)> {
-    let (user_id, found) = load_for_work(conn, caller, project_id).await?;
+/// Refuses a change to the plan of a closed project: closed projects keep
+/// their record as it was closed.
+pub(crate) fn refuse_closed(found: &project::Model) -> AppResult<()> {
     if found.status == ProjectStatus::Closed {
         return Err(AppError::validation(
             "projectId",
             "Il progetto è concluso e non si modifica più",
         ));
     }
-    Ok((user_id, found))
+    Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.person_id, team_id = %input.team_id))]
@@ -634,8 +629,7 @@ pub async fn record_consent(
     expected_version: i32,
     consent: Consent,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     if consent.date > caller.today() {
         return Err(AppError::validation(
             "date",
@@ -654,40 +648,37 @@ pub async fn record_consent(
         consent.family_cosignature.as_deref(),
         200,
     )?;
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        expected_version,
-        vec![
-            (project::Column::ConsentOn, Expr::value(consent.date)),
-            (
-                project::Column::ConsentMethod,
-                Expr::value(consent.method.as_str()),
+    change
+        .update_project(
+            expected_version,
+            vec![
+                (project::Column::ConsentOn, Expr::value(consent.date)),
+                (
+                    project::Column::ConsentMethod,
+                    Expr::value(consent.method.as_str()),
+                ),
+                (project::Column::ConsentWitness, Expr::value(witness)),
+                (
+                    project::Column::ConsentFamilyCosignature,
+                    Expr::value(cosignature),
+                ),
+                (
+                    project::Column::ConsentRecordedBy,
+                    Expr::value(change.user_id),
+                ),
+            ],
+        )
+        .await?;
+    change
+        .commit_project(
+            "CONSENT_RECORDED",
+            format!(
+                "Consenso della persona registrato il {}",
+                wording::date(consent.date)
             ),
-            (project::Column::ConsentWitness, Expr::value(witness)),
-            (
-                project::Column::ConsentFamilyCosignature,
-                Expr::value(cosignature),
-            ),
-            (project::Column::ConsentRecordedBy, Expr::value(user_id)),
-        ],
-    )
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "CONSENT_RECORDED",
-        format!(
-            "Consenso della persona registrato il {}",
-            wording::date(consent.date)
-        ),
-        Some(json!({ "method": consent.method.as_str() })),
-    )
-    .await?;
-    commit(txn, project_id).await
+            Some(json!({ "method": consent.method.as_str() })),
+        )
+        .await
 }
 
 /// Hands the project to another case manager, an active member of the
@@ -700,9 +691,9 @@ pub async fn change_case_manager(
     expected_version: i32,
     case_manager_id: Uuid,
 ) -> AppResult<project::Model> {
-    let txn = db.begin().await?;
-    let (user_id, found) = load_open_for_work(&txn, caller, project_id).await?;
-    if !policy::is_active_member(&txn, case_manager_id, found.team_id).await? {
+    let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
+    let found = &change.found;
+    if !policy::is_active_member(&change.txn, case_manager_id, found.team_id).await? {
         return Err(AppError::validation(
             "caseManagerId",
             "Il case manager deve far parte dell'équipe del progetto",
@@ -714,23 +705,14 @@ pub async fn change_case_manager(
             "È già il case manager del progetto",
         ));
     }
-    guarded_update::<project::Entity>(
-        &txn,
-        caller.now(),
-        project_id,
-        expected_version,
-        vec![(project::Column::CaseManagerId, Expr::value(case_manager_id))],
-    )
-    .await?;
-    project_history::changed(
-        &txn,
-        caller,
-        &found,
-        user_id,
-        "CASE_MANAGER_CHANGED",
-        "Nuovo case manager del progetto",
-        Some(json!({ "from": found.case_manager_id, "to": case_manager_id })),
-    )
-    .await?;
-    commit(txn, project_id).await
+    let changes = vec![(project::Column::CaseManagerId, Expr::value(case_manager_id))];
+    change.update_project(expected_version, changes).await?;
+    let details = json!({ "from": found.case_manager_id, "to": case_manager_id });
+    change
+        .commit_project(
+            "CASE_MANAGER_CHANGED",
+            "Nuovo case manager del progetto",
+            Some(details),
+        )
+        .await
 }
