@@ -3,7 +3,6 @@ use chrono::{DateTime, Utc};
 use entity::{diary_annotation, diary_entry, diary_entry_participant};
 
 use crate::domain::case_diary::editable_until;
-use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
@@ -140,7 +139,7 @@ impl DiaryEntry {
     /// The files attached to the entry (not deleted), oldest first: whoever
     /// reads the entry reads them, a confidential entry's stay with it.
     async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
-        documents::of_subject(ctx, DocumentSubject::DiaryEntry, self.row.id).await
+        documents::attached_to(ctx, &self.row).await
     }
 }
 
