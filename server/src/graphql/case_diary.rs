@@ -3,7 +3,6 @@ use chrono::{DateTime, Utc};
 use entity::{diary_annotation, diary_entry, diary_entry_participant};
 
 use crate::domain::case_diary::editable_until;
-use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
@@ -17,11 +16,11 @@ use crate::graphql::projects::IndividualProject;
 use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::users::{self, User};
-use crate::graphql::vocabulary::{DiaryKind, DiaryParticipantRole, TimelineKind};
+use crate::graphql::vocabulary::{each, DiaryKind, DiaryParticipantRole, TimelineKind};
 use crate::services::case_diary::{
-    self as service, DiaryEntryInput as Input, DiaryLinks, Participant, TimelineRecord, TimelineRow,
+    self as service, DiaryEntryInput as Input, DiaryLinks, DiaryOf, Participant, TimelineRecord,
+    TimelineRow,
 };
-use crate::services::page::Page;
 
 /// One entry of a person's diario sociale. A confidential entry reaches only
 /// its author and the person's current case managers (`graphql::guard`).
@@ -140,7 +139,7 @@ impl DiaryEntry {
     /// The files attached to the entry (not deleted), oldest first: whoever
     /// reads the entry reads them, a confidential entry's stay with it.
     async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
-        documents::of_subject(ctx, DocumentSubject::DiaryEntry, self.row.id).await
+        documents::attached_to(ctx, &self.row).await
     }
 }
 
@@ -263,22 +262,23 @@ impl TimelineItem {
     }
 }
 
-/// A person's diary, newest first (`Person.diary`).
-pub async fn person_diary(
+/// A diary, newest first (`Person.diary`, `IndividualProject.diary`).
+pub async fn diary(
     ctx: &Context<'_>,
-    person_id: uuid::Uuid,
+    of: DiaryOf,
     kinds: Option<Vec<DiaryKind>>,
     first: Option<i32>,
     after: Option<String>,
 ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
     let s = scope(ctx)?;
     let page = page_request(ctx, first, after.as_deref())?;
-    let kinds = kinds_of(kinds);
-    let found = service::person_diary(s.db, s.caller, person_id, &kinds, page).await?;
+    let kinds = each(kinds.unwrap_or_default());
+    let found = service::diary(s.db, s.caller, of, &kinds, page).await?;
     Ok(connection(guard::page(ctx, found).await?))
 }
 
-/// The diary entries linked to a project, newest first.
+/// The diary entries linked to a project, newest first: what
+/// `graphql::projects` calls until it asks `diary` with `DiaryOf::Project`.
 pub async fn project_diary(
     ctx: &Context<'_>,
     project_id: uuid::Uuid,
@@ -286,39 +286,7 @@ pub async fn project_diary(
     first: Option<i32>,
     after: Option<String>,
 ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
-    let s = scope(ctx)?;
-    let page = page_request(ctx, first, after.as_deref())?;
-    let kinds = kinds_of(kinds);
-    let found = service::project_diary(s.db, s.caller, project_id, &kinds, page).await?;
-    Ok(connection(guard::page(ctx, found).await?))
-}
-
-/// A person's timeline, newest first (`Person.timeline`).
-pub async fn person_timeline(
-    ctx: &Context<'_>,
-    person_id: uuid::Uuid,
-    kinds: Option<Vec<TimelineKind>>,
-    first: Option<i32>,
-    after: Option<String>,
-) -> async_graphql::Result<PonteConnection<TimelineItem>> {
-    let s = scope(ctx)?;
-    let page = page_request(ctx, first, after.as_deref())?;
-    let kinds: Vec<_> = kinds
-        .unwrap_or_default()
-        .into_iter()
-        .map(Into::into)
-        .collect();
-    let found: Page<TimelineRow> =
-        service::person_timeline(s.db, s.caller, person_id, &kinds, page).await?;
-    Ok(connection(found.map(TimelineItem::from)))
-}
-
-fn kinds_of(kinds: Option<Vec<DiaryKind>>) -> Vec<crate::domain::vocabulary::DiaryKind> {
-    kinds
-        .unwrap_or_default()
-        .into_iter()
-        .map(Into::into)
-        .collect()
+    diary(ctx, DiaryOf::Project(project_id), kinds, first, after).await
 }
 
 /// Who took part: `userId` for a Ponte user, else `role` (and a description).

@@ -26,6 +26,7 @@ use crate::graphql::vocabulary::{
     ReferencePersonKind, ReferralSource, Sex, TargetGroup, TimelineKind, Urgency,
 };
 use crate::services::assessments;
+use crate::services::case_diary::{person_timeline, DiaryOf};
 use crate::services::page::Page;
 use crate::services::persons::{
     self, FirstReferral, NewReferencePerson, PersonChanges, PersonDraft, PersonFilter,
@@ -198,7 +199,7 @@ impl Person {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
-        case_diary::person_diary(ctx, self.uuid, kinds, first, after).await
+        case_diary::diary(ctx, DiaryOf::Person(self.uuid), kinds, first, after).await
     }
 
     /// Diary entries, referrals opened and closed, assessments, project
@@ -211,7 +212,11 @@ impl Person {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<TimelineItem>> {
-        case_diary::person_timeline(ctx, self.uuid, kinds, first, after).await
+        let s = scope(ctx)?;
+        let page = page_request(ctx, first, after.as_deref())?;
+        let kinds = crate::graphql::vocabulary::each(kinds.unwrap_or_default());
+        let found = person_timeline(s.db, s.caller, self.uuid, &kinds, page).await?;
+        Ok(connection(found.map(TimelineItem::from)))
     }
 
     /// One instrument's scores over time, oldest first (current versions).

@@ -184,8 +184,12 @@ async fn read_source(
 ) -> AppResult<Vec<AgendaEntry>> {
     match kind {
         AgendaKind::ReviewDue => reviews_due(conn, audience, window, today).await,
-        AgendaKind::UvmAssessment => uvm_assessments(conn, audience, window, today).await,
-        AgendaKind::ExpectedDischarge => expected_discharges(conn, audience, window, today).await,
+        AgendaKind::UvmAssessment => {
+            discharges_due(conn, &UVM_ASSESSMENTS, audience, window, today).await
+        }
+        AgendaKind::ExpectedDischarge => {
+            discharges_due(conn, &EXPECTED_DISCHARGES, audience, window, today).await
+        }
         AgendaKind::Meeting => planned_meetings(conn, audience, window, today).await,
         AgendaKind::DiaryFollowUp => diary_follow_ups(conn, audience, window).await,
     }
@@ -242,19 +246,59 @@ async fn reviews_due(
         .collect())
 }
 
+/// An agenda source read off protected discharges: which of them, and on
+/// which of their days. A discharge has no assignee: MINE and MY_TEAMS both
+/// show the receiving team's.
+struct DischargeSource {
+    kind: AgendaKind,
+    /// The discharges the source lists, besides the day in the window.
+    which: fn() -> Condition,
+    /// The column of the day the entry is on, and its reading on a row.
+    day_column: discharge::Column,
+    day: fn(&discharge::Model) -> Option<NaiveDate>,
+}
+
 /// Protected discharges whose UVM assessment is scheduled in the window and
 /// not recorded yet (`updateDischarge` with `assessmentScheduledOn` is how a
 /// UVM assessment is scheduled), for the receiving team.
-async fn uvm_assessments(
+const UVM_ASSESSMENTS: DischargeSource = DischargeSource {
+    kind: AgendaKind::UvmAssessment,
+    which: || {
+        Condition::all()
+            .add(discharge::Column::Status.eq(DischargeStatus::AssessmentScheduled.as_str()))
+            .add(discharge::Column::AssessmentId.is_null())
+    },
+    day_column: discharge::Column::AssessmentScheduledOn,
+    day: |d| d.assessment_scheduled_on,
+};
+
+/// Protected discharges the user's teams receive, expected in the window and
+/// neither completed nor cancelled.
+const EXPECTED_DISCHARGES: DischargeSource = DischargeSource {
+    kind: AgendaKind::ExpectedDischarge,
+    which: || {
+        Condition::all().add(discharge::Column::Status.is_in([
+            DischargeStatus::Reported.as_str(),
+            DischargeStatus::AssessmentScheduled.as_str(),
+            DischargeStatus::PlanAgreed.as_str(),
+        ]))
+    },
+    day_column: discharge::Column::ExpectedDischargeOn,
+    day: |d| Some(d.expected_discharge_on),
+};
+
+/// The entries of a discharge source whose day falls in the window, for
+/// the receiving teams of the audience.
+async fn discharges_due(
     conn: &impl ConnectionTrait,
+    source: &DischargeSource,
     audience: Option<&Audience>,
     (lo, hi): (NaiveDate, NaiveDate),
     today: NaiveDate,
 ) -> AppResult<Vec<AgendaEntry>> {
     let found = discharge::Entity::find()
-        .filter(discharge::Column::Status.eq(DischargeStatus::AssessmentScheduled.as_str()))
-        .filter(discharge::Column::AssessmentId.is_null())
-        .filter(discharge::Column::AssessmentScheduledOn.between(lo, hi))
+        .filter((source.which)())
+        .filter(source.day_column.between(lo, hi))
         .filter(of_audience(
             audience,
             discharge::Column::ReceivingTeamId,
@@ -265,49 +309,14 @@ async fn uvm_assessments(
     Ok(found
         .into_iter()
         .filter_map(|d| {
-            let date = d.assessment_scheduled_on?;
+            let date = (source.day)(&d)?;
             Some(AgendaEntry {
-                kind: AgendaKind::UvmAssessment,
+                kind: source.kind,
                 date,
                 overdue: is_overdue(date, today, true),
                 owner: Owner::Team(d.receiving_team_id),
                 row: AgendaRow::Discharge(d),
             })
-        })
-        .collect())
-}
-
-/// Protected discharges the user's teams receive, expected in the window and
-/// neither completed nor cancelled. A discharge has no assignee: MINE and
-/// MY_TEAMS both show the receiving teams'.
-async fn expected_discharges(
-    conn: &impl ConnectionTrait,
-    audience: Option<&Audience>,
-    (lo, hi): (NaiveDate, NaiveDate),
-    today: NaiveDate,
-) -> AppResult<Vec<AgendaEntry>> {
-    let found = discharge::Entity::find()
-        .filter(discharge::Column::Status.is_in([
-            DischargeStatus::Reported.as_str(),
-            DischargeStatus::AssessmentScheduled.as_str(),
-            DischargeStatus::PlanAgreed.as_str(),
-        ]))
-        .filter(discharge::Column::ExpectedDischargeOn.between(lo, hi))
-        .filter(of_audience(
-            audience,
-            discharge::Column::ReceivingTeamId,
-            (discharge::Entity, discharge::Column::PersonId),
-        ))
-        .all(conn)
-        .await?;
-    Ok(found
-        .into_iter()
-        .map(|d| AgendaEntry {
-            kind: AgendaKind::ExpectedDischarge,
-            date: d.expected_discharge_on,
-            overdue: is_overdue(d.expected_discharge_on, today, true),
-            owner: Owner::Team(d.receiving_team_id),
-            row: AgendaRow::Discharge(d),
         })
         .collect())
 }

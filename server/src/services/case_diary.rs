@@ -349,37 +349,37 @@ fn readable_entries(viewer: Uuid, kinds: &[DiaryKind]) -> sea_orm::Select<diary_
     query
 }
 
-/// A page of the person's diary, newest first; each entry shown is audited.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
-pub async fn person_diary(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    person_id: Uuid,
-    kinds: &[DiaryKind],
-    page: PageRequest,
-) -> AppResult<Page<diary_entry::Model>> {
-    let txn = db.begin().await?;
-    let viewer = policy::require_person_access(&txn, caller, person_id).await?;
-    let query =
-        readable_entries(viewer.user_id, kinds).filter(diary_entry::Column::PersonId.eq(person_id));
-    fetch_audited_page(txn, caller, query, &newest_first(), page, listed).await
+/// Whose diary is read: a person's, or the entries linked to a project
+/// (of its person).
+#[derive(Debug, Clone, Copy)]
+pub enum DiaryOf {
+    Person(Uuid),
+    Project(Uuid),
 }
 
-/// A page of the diary entries linked to a project, newest first; audited.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
-pub async fn project_diary(
+/// A page of a diary, newest first; each entry shown is audited.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), of = ?of))]
+pub async fn diary(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
+    of: DiaryOf,
     kinds: &[DiaryKind],
     page: PageRequest,
 ) -> AppResult<Page<diary_entry::Model>> {
     let txn = db.begin().await?;
-    let found = find::<project::Entity>(&txn, project_id).await?;
-    let viewer = policy::require_person_access(&txn, caller, found.person_id).await?;
-    let query = readable_entries(viewer.user_id, kinds)
-        .filter(diary_entry::Column::PersonId.eq(found.person_id))
-        .filter(diary_entry::Column::ProjectId.eq(project_id));
+    let (person_id, project_id) = match of {
+        DiaryOf::Person(person_id) => (person_id, None),
+        DiaryOf::Project(project_id) => {
+            let found = find::<project::Entity>(&txn, project_id).await?;
+            (found.person_id, Some(project_id))
+        }
+    };
+    let viewer = policy::require_person_access(&txn, caller, person_id).await?;
+    let mut query =
+        readable_entries(viewer.user_id, kinds).filter(diary_entry::Column::PersonId.eq(person_id));
+    if let Some(project_id) = project_id {
+        query = query.filter(diary_entry::Column::ProjectId.eq(project_id));
+    }
     fetch_audited_page(txn, caller, query, &newest_first(), page, listed).await
 }
 
