@@ -6,9 +6,11 @@ use entity::{
 
 use crate::domain::instruments;
 use crate::domain::joint_assessment;
+use crate::domain::vocabulary::DocumentSubject;
 use crate::error::AppError;
 use crate::graphql::context::scope;
 use crate::graphql::cost;
+use crate::graphql::documents::{self, Document};
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::loaders;
@@ -268,16 +270,8 @@ impl CaseObject for Assessment {
 impl Assessment {
     /// The documents attached to this assessment (the UVM minutes, say),
     /// not deleted, oldest first.
-    async fn documents(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
-        crate::graphql::documents::of_subject(
-            ctx,
-            crate::domain::vocabulary::DocumentSubject::Assessment,
-            self.row.id,
-        )
-        .await
+    async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
+        documents::of_subject(ctx, DocumentSubject::Assessment, self.row.id).await
     }
 
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
@@ -527,11 +521,7 @@ impl AssessmentQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<Assessment>> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        Ok(Some(
-            guard::require(ctx, assessments::get_assessment(s.db, s.caller, id).await?).await?,
-        ))
+        guard::lookup(ctx, &id, assessments::get_assessment).await
     }
 
     /// The current versions of the assessments of the persons the viewer is

@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use entity::{diary_annotation, diary_entry, diary_entry_participant};
 
 use crate::domain::case_diary::editable_until;
+use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::scope;
 use crate::graphql::discharges::Discharge;
@@ -139,7 +140,7 @@ impl DiaryEntry {
     /// The files attached to the entry (not deleted), oldest first: whoever
     /// reads the entry reads them, a confidential entry's stay with it.
     async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
-        documents::attached_to(ctx, &self.row).await
+        documents::of_subject(ctx, DocumentSubject::DiaryEntry, self.row.id).await
     }
 }
 
@@ -275,18 +276,6 @@ pub async fn diary(
     let kinds = each(kinds.unwrap_or_default());
     let found = service::diary(s.db, s.caller, of, &kinds, page).await?;
     Ok(connection(guard::page(ctx, found).await?))
-}
-
-/// The diary entries linked to a project, newest first: what
-/// `graphql::projects` calls until it asks `diary` with `DiaryOf::Project`.
-pub async fn project_diary(
-    ctx: &Context<'_>,
-    project_id: uuid::Uuid,
-    kinds: Option<Vec<DiaryKind>>,
-    first: Option<i32>,
-    after: Option<String>,
-) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
-    diary(ctx, DiaryOf::Project(project_id), kinds, first, after).await
 }
 
 /// Who took part: `userId` for a Ponte user, else `role` (and a description).

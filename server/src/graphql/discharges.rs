@@ -3,9 +3,11 @@ use chrono::{DateTime, Utc};
 use entity::{assessment, discharge, discharge_plan_need, project, user};
 
 use crate::domain::discharge_workflow::{self, DischargeFacts};
+use crate::domain::vocabulary::DocumentSubject;
 use crate::graphql::assessments::Assessment;
 use crate::graphql::context::{scope, today};
 use crate::graphql::cost;
+use crate::graphql::documents::{self, Document};
 use crate::graphql::guard::{self, CaseObject, Seen};
 use crate::graphql::ids::{parse_id, parse_optional_id};
 use crate::graphql::loaders;
@@ -151,16 +153,8 @@ impl Discharge {
     /// The documents attached to this discharge (the hospital's letter),
     /// not deleted, oldest first; for those responsible for the person
     /// (the reporting ward sees none).
-    async fn documents(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Vec<crate::graphql::documents::Document>> {
-        crate::graphql::documents::of_subject(
-            ctx,
-            crate::domain::vocabulary::DocumentSubject::Discharge,
-            self.row.id,
-        )
-        .await
+    async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Document>> {
+        documents::of_subject(ctx, DocumentSubject::Discharge, self.row.id).await
     }
 
     /// The patient as the report typed them: what the reporting ward may
@@ -409,10 +403,7 @@ impl DischargeQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<Discharge>> {
-        let s = scope(ctx)?;
-        let id = parse_id(&id, "id")?;
-        let found = discharges::get_discharge(s.db, s.caller, id).await?;
-        Ok(Some(guard::require(ctx, found).await?))
+        guard::lookup(ctx, &id, discharges::get_discharge).await
     }
 
     /// The discharges the viewer reported or whose receiving team they are in.

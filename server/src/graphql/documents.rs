@@ -5,7 +5,7 @@
 
 use async_graphql::{ComplexObject, Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use entity::{assessment, diary_entry, discharge, document, project};
+use entity::document;
 use uuid::Uuid;
 
 use crate::domain::vocabulary::DocumentSubject as Subject;
@@ -95,49 +95,8 @@ impl Document {
     }
 }
 
-/// A record documents are attached to, as `Document.subjectKind` and
-/// `subjectId` name it.
-pub trait Attached {
-    fn subject(&self) -> (Subject, Uuid);
-}
-
-impl Attached for project::Model {
-    fn subject(&self) -> (Subject, Uuid) {
-        (Subject::Project, self.id)
-    }
-}
-
-impl Attached for assessment::Model {
-    fn subject(&self) -> (Subject, Uuid) {
-        (Subject::Assessment, self.id)
-    }
-}
-
-impl Attached for discharge::Model {
-    fn subject(&self) -> (Subject, Uuid) {
-        (Subject::Discharge, self.id)
-    }
-}
-
-impl Attached for diary_entry::Model {
-    fn subject(&self) -> (Subject, Uuid) {
-        (Subject::DiaryEntry, self.id)
-    }
-}
-
-/// The documents attached to one record (not deleted), oldest first, for
-/// those who may read its person's record: a record's `documents` field is
-/// `documents::attached_to(ctx, &self.row)`.
-pub async fn attached_to(
-    ctx: &Context<'_>,
-    record: &impl Attached,
-) -> async_graphql::Result<Vec<Document>> {
-    let (kind, subject_id) = record.subject();
-    of_subject(ctx, kind, subject_id).await
-}
-
-/// The documents attached to the record of kind `kind` and id `subject_id`
-/// (what `attached_to` reads off the record).
+/// The documents attached to the record of kind `kind` and id `subject_id`,
+/// not deleted, oldest first, each through the document policy.
 pub async fn of_subject(
     ctx: &Context<'_>,
     kind: Subject,

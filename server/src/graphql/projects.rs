@@ -28,6 +28,7 @@ use crate::graphql::vocabulary::{
     ConsentMethod, GoalStatus, IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater,
     TransitionRefusalCode,
 };
+use crate::services::case_diary::DiaryOf;
 use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::project_plan::GoalOutcome;
 use crate::services::project_reviews::AreaScore;
@@ -230,7 +231,7 @@ impl IndividualProject {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PonteConnection<DiaryEntry>> {
-        case_diary::project_diary(ctx, self.row.id, kinds, first, after).await
+        case_diary::diary(ctx, DiaryOf::Project(self.row.id), kinds, first, after).await
     }
 
     async fn team(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Team>> {

@@ -18,8 +18,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use entity::{
-    assessment, assessment_result, budget_resource, budget_use, discharge, organization, person,
-    project, project_goal, referral, team, team_membership, user,
+    assessment, assessment_result, budget_resource, budget_use, organization, person, project,
+    project_goal, referral, team, team_membership,
 };
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -42,6 +42,8 @@ use crate::domain::vocabulary::{
     Urgency,
 };
 use crate::error::{AppError, AppResult};
+use crate::services::discharges::{self, NewDischarge, Patient, TypedIdentity};
+use crate::services::users;
 
 /// The password of every user of the scale data set (never a real system).
 pub const SCALE_PASSWORD: &str = "scala-di-prova-2026";
@@ -210,25 +212,20 @@ pub async fn seed_scale(
 
     let mut users = Vec::new();
     let mut memberships = Vec::new();
-    let user_row =
-        |id: Uuid, email: String, name: String, role: Role, org: Uuid| user::ActiveModel {
-            id: Set(id),
-            email_normalized: Set(email.clone()),
-            email: Set(email),
-            display_name: Set(name),
-            password_hash: Set(phc.clone()),
-            role: Set(role),
-            profession: Set(Profession::AssistenteSociale),
-            organization_id: Set(Some(org)),
-            active: Set(true),
-            session_epoch: Set(0),
-            manages_agreements: Set(false),
-            password_must_change: Set(false),
-            agenda_email_reminders: Set(false),
-            version: Set(1),
-            created_at: Set(created),
-            updated_at: Set(created),
-        };
+    let user_row = |id: Uuid, email: String, name: String, role: Role, org: Uuid| {
+        users::new_account_row(
+            id,
+            users::AccountRow {
+                email,
+                display_name: name,
+                password_hash: phc.clone(),
+                role,
+                profession: Profession::AssistenteSociale,
+                organization_id: Some(org),
+            },
+            created,
+        )
+    };
     let membership = |team_id: Uuid, user_id: Uuid, role: TeamRole, rng: &mut StdRng| {
         team_membership::ActiveModel {
             id: Set(uuid(rng)),
@@ -563,42 +560,36 @@ pub async fn seed_scale(
             // person (i % TEAMS), and each team must get every status (the
             // benchmark's board reads the REPORTED ones of its two teams).
             let status = discharge_statuses[(d / TEAMS) % discharge_statuses.len()];
-            discharge::ActiveModel {
-                id: Set(uuid(&mut rng)),
-                version: Set(1),
-                person_id: Set(person_ids[i]),
-                hospital_id: Set(hospital),
-                ward: Set("Medicina generale".to_owned()),
-                admitted_on: Set(admitted),
-                expected_discharge_on: Set(admitted + Duration::days(rng.random_range(5..30))),
-                receiving_team_id: Set(team_of(i)),
-                needs: Set(Some("Assistenza domiciliare".to_owned())),
-                notes: Set(None),
-                status: Set(status),
-                reported_by: Set(Some(ward_nurse)),
-                reported_at: Set(instant(admitted)),
-                assessment_scheduled_on: Set(None),
-                dischargeable_on: Set(None),
-                assessment_id: Set(None),
-                plan_destination: Set(None),
-                plan_services: Set(None),
-                plan_agreed_on: Set(None),
-                plan_agreed_by: Set(None),
-                discharged_on: Set((status == DischargeStatus::Discharged).then_some(today)),
-                destination: Set(None),
-                cancel_reason: Set(None),
-                cancel_note: Set(None),
-                cancelled_on: Set(None),
-                reminder_sent: Set(false),
-                updated_at: Set(instant(admitted)),
-                reported_fiscal_code: Set(None),
-                reported_given_name: Set(Some(given.to_owned())),
-                reported_family_name: Set(Some(family.to_owned())),
-                reported_birth_date: Set(Some(birth)),
-                reported_sex: Set(Some(sex)),
-                plan_note: Set(None),
-                project_id: Set(None),
-            }
+            // The id first: the generator's draws stay in the order they had.
+            let id = uuid(&mut rng);
+            let report = NewDischarge {
+                patient: Patient::Existing(person_ids[i]),
+                hospital_id: hospital,
+                ward: "Medicina generale".to_owned(),
+                admitted_on: admitted,
+                expected_on: admitted + Duration::days(rng.random_range(5..30)),
+                team_id: team_of(i),
+                needs: Some("Assistenza domiciliare".to_owned()),
+                notes: None,
+            };
+            let typed = TypedIdentity {
+                fiscal_code: None,
+                given_name: given.to_owned(),
+                family_name: family.to_owned(),
+                birth_date: birth,
+                sex,
+            };
+            let mut row = discharges::reported_row(
+                person_ids[i],
+                report,
+                Some(ward_nurse),
+                instant(admitted),
+                typed,
+            );
+            row.id = Set(id);
+            row.status = Set(status);
+            row.discharged_on = Set((status == DischargeStatus::Discharged).then_some(today));
+            row
         })
         .collect();
     insert_all(&txn, discharges, &mut done, total, progress).await?;

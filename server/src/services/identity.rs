@@ -13,7 +13,7 @@ use crate::auth::throttle::{self, Throttle};
 use crate::caller::Caller;
 use crate::domain::account;
 use crate::error::{AppError, AppResult};
-use crate::services::rows::InRow;
+use crate::services::rows::{commit_audited, InRow};
 
 /// Signs in. The attempt is counted before the password is checked (see
 /// `auth::throttle`), the check waits for a free verification, and the audit
@@ -186,13 +186,12 @@ pub async fn change_password(
     active.version = Set(version);
     active.updated_at = Set(caller.now());
     let updated = active.update(&txn).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::PasswordChanged).on("user", updated.id),
     )
     .await?;
-    txn.commit().await?;
     Ok(updated)
 }
 

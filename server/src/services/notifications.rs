@@ -6,13 +6,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::vocabulary::EmailStatus;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
-use crate::services::rows::find;
+use crate::services::rows::{commit_audited, find};
 
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
 pub async fn list(
@@ -126,12 +126,11 @@ pub async fn retry_email(
             "Si può ritentare solo un'email non recapitata",
         ));
     }
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::EmailRetried).on("outbox_email", id),
     )
     .await?;
-    txn.commit().await?;
     Ok(found)
 }

@@ -8,7 +8,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::account::check_display_name;
 use crate::domain::territory;
@@ -16,7 +16,7 @@ use crate::domain::vocabulary::OrganizationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
-use crate::services::rows::{insert_audited, lock, named};
+use crate::services::rows::{commit_audited, insert_audited, lock, named};
 use crate::services::territory::chain_upwards;
 
 #[derive(Debug, Clone)]
@@ -124,15 +124,14 @@ pub async fn set_organization_parent(
     let mut changed: organization::ActiveModel = current.into();
     changed.parent_id = Set(parent_id);
     let updated = changed.update(&txn).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::OrganizationParentSet)
             .on("organization", organization_id)
             .details(json!({ "from": previous, "to": parent_id })),
     )
     .await?;
-    txn.commit().await?;
     Ok(updated)
 }
 

@@ -10,14 +10,14 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::{ReferralSource, ReferralStatus, Urgency};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, KeyKind, Keyset, Page, PageRequest};
-use crate::services::rows::{find, insert_audited, lock, named, InRow};
+use crate::services::rows::{commit_audited, find, insert_audited, lock, named, InRow};
 
 const IN_CHARGE: [&str; 2] = ["OPEN", "ACCEPTED"];
 
@@ -152,16 +152,15 @@ async fn write(
         .filter(referral::Column::Id.eq(found.id))
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
+    let updated = load(&txn, found.id).await?;
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(step.action)
             .on("referral", found.id)
             .person(found.person_id),
     )
     .await?;
-    let updated = load(&txn, found.id).await?;
-    txn.commit().await?;
     Ok(updated)
 }
 

@@ -103,9 +103,20 @@ where
     <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
 {
     let inserted = row.insert(&txn).await?;
-    audit::record(&txn, caller, entry(&inserted)).await?;
-    txn.commit().await?;
+    commit_audited(txn, caller, entry(&inserted)).await?;
     Ok(inserted)
+}
+
+/// Records the audit event of the writes made in `txn` and commits them
+/// together: a change is never kept without its trail.
+pub async fn commit_audited(
+    txn: DatabaseTransaction,
+    caller: &Caller,
+    entry: AuditEntry,
+) -> AppResult<()> {
+    audit::record(&txn, caller, entry).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

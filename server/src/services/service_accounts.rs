@@ -31,7 +31,7 @@ use crate::domain::service_accounts::{
 use crate::domain::vocabulary::ServiceScope;
 use crate::error::{AppError, AppResult};
 use crate::policy;
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 
 fn refused((field, message): Refusal) -> AppError {
     AppError::validation(field, message)
@@ -144,8 +144,8 @@ pub async fn create_service_account(
     .insert(&txn)
     .await?;
     let token = issue(&txn, account.id, now, expires_at).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::ServiceAccountCreated)
             .on("service_account", account.id)
@@ -158,7 +158,6 @@ pub async fn create_service_account(
             })),
     )
     .await?;
-    txn.commit().await?;
     let tokens = vec![token.row.clone()];
     Ok((AccountWithTokens { account, tokens }, token))
 }
@@ -227,8 +226,9 @@ pub async fn rotate_token(
     }
     let token = issue(&txn, account.id, now, expires_at).await?;
     let account = bump_version(&txn, &account, true).await?;
-    audit::record(
-        &txn,
+    let tokens = tokens_of(&txn, &[account.id]).await?;
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::ServiceAccountTokenRotated)
             .on("service_account", account.id)
@@ -240,8 +240,6 @@ pub async fn rotate_token(
             })),
     )
     .await?;
-    let tokens = tokens_of(&txn, &[account.id]).await?;
-    txn.commit().await?;
     Ok((AccountWithTokens { account, tokens }, token))
 }
 
@@ -265,16 +263,15 @@ pub async fn revoke_token(
         .exec(&txn)
         .await?;
     let account = find::<service_account::Entity>(&txn, token.account_id).await?;
-    audit::record(
-        &txn,
+    let tokens = tokens_of(&txn, &[account.id]).await?;
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::ServiceAccountTokenRevoked)
             .on("service_account", account.id)
             .details(json!({ "name": account.name, "tokenPrefix": token.prefix })),
     )
     .await?;
-    let tokens = tokens_of(&txn, &[account.id]).await?;
-    txn.commit().await?;
     Ok(AccountWithTokens { account, tokens })
 }
 
@@ -294,16 +291,15 @@ pub async fn deactivate_service_account(
         ));
     }
     let account = bump_version(&txn, &account, false).await?;
-    audit::record(
-        &txn,
+    let tokens = tokens_of(&txn, &[account.id]).await?;
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::ServiceAccountDeactivated)
             .on("service_account", account.id)
             .details(json!({ "name": account.name })),
     )
     .await?;
-    let tokens = tokens_of(&txn, &[account.id]).await?;
-    txn.commit().await?;
     Ok(AccountWithTokens { account, tokens })
 }
 

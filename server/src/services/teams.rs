@@ -11,7 +11,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::domain::account::check_display_name;
 use crate::domain::vocabulary::{ProjectStatus, TeamKind, TeamRole};
@@ -19,7 +19,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
-use crate::services::rows::{insert_audited, lock, named, InRow};
+use crate::services::rows::{commit_audited, insert_audited, lock, named, InRow};
 
 #[derive(Debug, Clone)]
 pub struct NewTeam {
@@ -192,15 +192,14 @@ pub async fn remove_member(
         .filter(team_membership::Column::Id.eq(membership.id))
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::TeamMemberRemoved)
             .on("team", team_id)
             .details(json!({ "userId": user_id })),
     )
     .await?;
-    txn.commit().await?;
     Ok(team)
 }
 

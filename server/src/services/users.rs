@@ -11,7 +11,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::password;
 use crate::caller::Caller;
 use crate::domain::account;
@@ -19,7 +19,7 @@ use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -99,15 +99,14 @@ pub async fn create_user_unchecked(
         Some(SqlErr::UniqueConstraintViolation(_)) => email_conflict(),
         _ => e.into(),
     })?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::UserCreated)
             .on("user", inserted.id)
             .details(json!({ "role": inserted.role, "profession": inserted.profession })),
     )
     .await?;
-    txn.commit().await?;
     Ok(inserted)
 }
 
@@ -248,8 +247,8 @@ pub async fn update_user(
     } else {
         AuditAction::UserUpdated
     };
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(action)
             .on("user", updated.id)
@@ -261,7 +260,6 @@ pub async fn update_user(
             })),
     )
     .await?;
-    txn.commit().await?;
     Ok(updated)
 }
 
@@ -296,13 +294,12 @@ pub async fn reset_password(
     )
     .await?;
     let updated = find::<user::Entity>(&txn, user_id).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::PasswordReset).on("user", updated.id),
     )
     .await?;
-    txn.commit().await?;
     Ok((updated, temporary))
 }
 
@@ -386,15 +383,14 @@ pub async fn set_user_territories(
     if !rows.is_empty() {
         user_territory::Entity::insert_many(rows).exec(&txn).await?;
     }
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::UserTerritoriesSet)
             .on("user", user_id)
             .details(json!({ "organizationIds": ids })),
     )
     .await?;
-    txn.commit().await?;
     Ok(found)
 }
 
