@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain, discharge,
     person, project, team, user,
@@ -292,6 +292,38 @@ where
     }
 }
 
+/// A new assessment's row: about `of`, saying `content` (its notes as
+/// checked), logged by `logged_by` at `now`; unsigned and amending nothing,
+/// which an amendment then sets.
+fn new_row(
+    of: &AssessmentOf,
+    content: &AssessmentContent,
+    checked: &Checked,
+    logged_by: Uuid,
+    now: DateTime<Utc>,
+) -> assessment::ActiveModel {
+    assessment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(of.person_id),
+        team_id: Set(of.team_id),
+        project_id: Set(of.project_id),
+        discharge_id: Set(of.discharge_id),
+        assessed_on: Set(content.date),
+        setting: Set(content.setting),
+        reason: Set(content.reason),
+        need_level: Set(content.need_level),
+        recommended_setting: Set(content.recommended_setting),
+        notes: Set(checked.notes.clone()),
+        logged_by: Set(logged_by),
+        created_at: Set(now),
+        version: Set(1),
+        signed_at: Set(None),
+        signed_by: Set(None),
+        amends_id: Set(None),
+        amendment_reason: Set(None),
+    }
+}
+
 /// Logged by a member of the assessing team (a UVM or an EEMM) who may see
 /// the person; from then on the team is responsible for the person too.
 #[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %subject.person_id, team_id = %subject.team_id))]
@@ -342,28 +374,9 @@ pub async fn record_assessment(
     policy::require_team_member(&txn, caller, team_id).await?;
     let person = persons::load(&txn, person_id).await?;
     let checked = check(&txn, &person, &content, caller.today()).await?;
-    let created = assessment::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        person_id: Set(person_id),
-        team_id: Set(team_id),
-        project_id: Set(project_id),
-        discharge_id: Set(discharge_id),
-        assessed_on: Set(content.date),
-        setting: Set(content.setting),
-        reason: Set(content.reason),
-        need_level: Set(content.need_level),
-        recommended_setting: Set(content.recommended_setting),
-        notes: Set(checked.notes.clone()),
-        logged_by: Set(viewer.user_id),
-        created_at: Set(caller.now()),
-        version: Set(1),
-        signed_at: Set(None),
-        signed_by: Set(None),
-        amends_id: Set(None),
-        amendment_reason: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    let created = new_row(&subject, &content, &checked, viewer.user_id, caller.now())
+        .insert(&txn)
+        .await?;
     write_content(&txn, created.id, checked).await?;
     audit::record(
         &txn,
@@ -599,35 +612,27 @@ pub async fn amend_assessment(
     let professions: Vec<Profession> = checked.participants.iter().map(|p| p.profession).collect();
     refuse_unless_joint_where_uvm(&txn, original.team_id, &professions).await?;
     let now = caller.now();
-    let amendment = assessment::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        person_id: Set(original.person_id),
-        team_id: Set(original.team_id),
-        project_id: Set(original.project_id),
-        discharge_id: Set(original.discharge_id),
-        assessed_on: Set(content.date),
-        setting: Set(content.setting),
-        reason: Set(content.reason),
-        need_level: Set(content.need_level),
-        recommended_setting: Set(content.recommended_setting),
-        notes: Set(checked.notes.clone()),
-        logged_by: Set(viewer.user_id),
-        created_at: Set(now),
-        version: Set(1),
-        signed_at: Set(Some(now)),
-        signed_by: Set(Some(viewer.user_id)),
-        amends_id: Set(Some(original.id)),
-        amendment_reason: Set(Some(reason)),
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| match e.sql_err() {
-        // The unique index on amends_id: someone amended this version first.
-        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(
-            "Questa versione è già stata rettificata: rettifica la versione più recente".into(),
-        ),
-        _ => e.into(),
-    })?;
+    let of = AssessmentOf {
+        person_id: original.person_id,
+        team_id: original.team_id,
+        project_id: original.project_id,
+        discharge_id: original.discharge_id,
+    };
+    let mut amendment = new_row(&of, &content, &checked, viewer.user_id, now);
+    amendment.signed_at = Set(Some(now));
+    amendment.signed_by = Set(Some(viewer.user_id));
+    amendment.amends_id = Set(Some(original.id));
+    amendment.amendment_reason = Set(Some(reason));
+    let amendment = amendment
+        .insert(&txn)
+        .await
+        .map_err(|e| match e.sql_err() {
+            // The unique index on amends_id: someone amended this version first.
+            Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(
+                "Questa versione è già stata rettificata: rettifica la versione più recente".into(),
+            ),
+            _ => e.into(),
+        })?;
     write_content(&txn, amendment.id, checked).await?;
     audit::record(
         &txn,
