@@ -22,9 +22,7 @@ use crate::error::AppResult;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox;
-use crate::services::{
-    agenda_reminders, audit_trail, discharge_reminders, network_agreement_reminders,
-};
+use crate::services::{audit_trail, reminder_sweep};
 
 pub struct Worker {
     pub id: String,
@@ -102,10 +100,7 @@ impl Worker {
             ..Caller::default()
         };
         self.prune_audit_once_a_day(&caller).await?;
-        discharge_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
-        network_agreement_reminders::queue_due_reminders(&self.db, &caller, &self.public_url)
-            .await?;
-        agenda_reminders::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
+        reminder_sweep::queue_due_reminders(&self.db, &caller, &self.public_url).await?;
         let mut sent = 0;
         loop {
             let claim = outbox::claim(

@@ -11,10 +11,8 @@ use entity::{agenda_reminder, user};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set,
 };
-use url::Url;
 use uuid::Uuid;
 
-use crate::caller::Caller;
 use crate::domain::agenda::reminder_due;
 use crate::domain::vocabulary::AgendaKind;
 use crate::error::AppResult;
@@ -36,14 +34,9 @@ pub fn item_path(row: &AgendaRow) -> String {
 /// Queues the reminders of the items due tomorrow, each once per user: the
 /// row of `agenda_reminders`, unique by user, kind, item and due date, is
 /// the mark `reminder_sweep` claims. A moved date is a new key: a new
-/// reminder. The caller is the outbox worker.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
-pub async fn queue_due_reminders(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    public_url: &Url,
-) -> AppResult<usize> {
-    let today = caller.today();
+/// reminder.
+pub(crate) async fn queue_due(db: &DatabaseConnection, round: Round<'_>) -> AppResult<usize> {
+    let today = round.caller.today();
     let Some(tomorrow) = today.succ_opt() else {
         return Ok(0);
     };
@@ -69,7 +62,7 @@ pub async fn queue_due_reminders(
             }
         }
     }
-    queue_each(db, Round { caller, public_url }, unreminded).await
+    queue_each(db, round, unreminded).await
 }
 
 /// An agenda item's reminder to one of the users it is for.

@@ -31,7 +31,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons;
-use crate::services::rows::{find, find_optional, named};
+use crate::services::rows::{commit_audited, find, find_optional, named};
 use crate::services::team_period::TeamPeriod;
 use crate::services::versions::{guarded_update, stale, Versioned};
 
@@ -378,8 +378,8 @@ pub async fn record_assessment(
         .insert(&txn)
         .await?;
     write_content(&txn, created.id, checked).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::AssessmentRecorded)
             .on("assessment", created.id)
@@ -387,7 +387,6 @@ pub async fn record_assessment(
             .details(json!({ "teamId": team_id })),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 
@@ -634,8 +633,8 @@ pub async fn amend_assessment(
             _ => e.into(),
         })?;
     write_content(&txn, amendment.id, checked).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::AssessmentAmended)
             .on("assessment", amendment.id)
@@ -643,7 +642,6 @@ pub async fn amend_assessment(
             .details(json!({ "amends": original.id })),
     )
     .await?;
-    txn.commit().await?;
     Ok(amendment)
 }
 

@@ -20,6 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::csv_text;
 use crate::services::page::{fetch_page, Keyset, Page, PageRequest};
+use crate::services::rows::commit_audited;
 
 #[derive(Debug, Clone, Default)]
 pub struct TrailFilter {
@@ -112,15 +113,14 @@ pub async fn person_accesses(
         .into_iter()
         .map(|u| (u.id, (u.display_name, u.email)))
         .collect();
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::AccessLogExported)
             .person(person_id)
             .details(json!({ "from": from, "to": to, "events": events.len() })),
     )
     .await?;
-    txn.commit().await?;
     Ok(events
         .into_iter()
         .map(|event| Access {

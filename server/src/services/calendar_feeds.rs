@@ -25,7 +25,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::{Caller, Viewer};
 use crate::domain::agenda::{feed_window, FEED_TOKEN_PREFIX};
 use crate::domain::vocabulary::{AgendaScope, Role};
@@ -34,6 +34,7 @@ use crate::notify::templates::initials;
 use crate::policy;
 use crate::services::agenda::{read_agenda, AgendaRow, Audience};
 use crate::services::calendar_file::{calendar, FeedEvent};
+use crate::services::rows::commit_audited;
 
 /// The viewer's agenda settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,15 +98,14 @@ pub async fn set_agenda_email_reminders(
         .filter(user::Column::Id.eq(viewer.user_id))
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::AgendaEmailRemindersSet)
             .on("user", viewer.user_id)
             .details(json!({ "enabled": enabled })),
     )
     .await?;
-    txn.commit().await?;
     agenda_settings(db, caller).await
 }
 
@@ -131,15 +131,14 @@ pub async fn create_calendar_feed(db: &DatabaseConnection, caller: &Caller) -> A
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::CalendarFeedCreated)
             .on("calendar_feed", feed.id)
             .details(json!({ "replaced": replaced > 0 })),
     )
     .await?;
-    txn.commit().await?;
     Ok(token)
 }
 
@@ -154,13 +153,12 @@ pub async fn revoke_calendar_feed(db: &DatabaseConnection, caller: &Caller) -> A
     calendar_feed::Entity::delete_by_id(feed.id)
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::CalendarFeedRevoked).on("calendar_feed", feed.id),
     )
     .await?;
-    txn.commit().await?;
     Ok(true)
 }
 
@@ -240,14 +238,13 @@ pub async fn calendar_feed_file(
         .filter(calendar_feed::Column::Id.eq(feed.id))
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         &as_owner,
         AuditEntry::new(AuditAction::CalendarFeedFetched)
             .on("calendar_feed", feed.id)
             .details(json!({ "events": events.len() })),
     )
     .await?;
-    txn.commit().await?;
     Ok(Some(calendar(&events, host, as_owner.now())))
 }

@@ -28,7 +28,7 @@ use crate::policy;
 use crate::services::assessments::current_versions;
 use crate::services::network_agreements::refused;
 use crate::services::page::{fetch_audited_page, KeyKind, KeyValue, Keyset, Page, PageRequest};
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// Who took part: a Ponte user, or someone else by role.
@@ -214,8 +214,8 @@ pub async fn write_diary_entry(
     .insert(&txn)
     .await?;
     write_participants(&txn, created.id, &participants).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::DiaryEntryWritten)
             .on("diary_entry", created.id)
@@ -223,7 +223,6 @@ pub async fn write_diary_entry(
             .details(json!({ "kind": created.kind, "confidential": created.confidential })),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 
@@ -312,8 +311,8 @@ pub async fn annotate_diary_entry(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::DiaryEntryAnnotated)
             .on("diary_entry", entry_id)
@@ -321,7 +320,6 @@ pub async fn annotate_diary_entry(
             .details(json!({ "annotation_id": annotation.id })),
     )
     .await?;
-    txn.commit().await?;
     Ok(found)
 }
 

@@ -7,9 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
 };
-use url::Url;
 
-use crate::caller::Caller;
 use crate::domain::vocabulary::DischargeStatus;
 use crate::error::AppResult;
 use crate::notify::outbox;
@@ -33,16 +31,10 @@ fn reminder_due(today: NaiveDate) -> Condition {
 /// The day before the expected date, a discharge with no agreed plan reminds
 /// the team, once. The flag is set by an update that checks again that the
 /// reminder is due, so two workers never send the same reminder and a plan
-/// agreed (or a date moved) since the list was read sends none. The caller
-/// is the outbox worker.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
-pub async fn queue_due_reminders(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    public_url: &Url,
-) -> AppResult<usize> {
+/// agreed (or a date moved) since the list was read sends none.
+pub(crate) async fn queue_due(db: &DatabaseConnection, round: Round<'_>) -> AppResult<usize> {
     // One reading of the clock: both ends of the window on the same day.
-    let today = caller.today();
+    let today = round.caller.today();
     let due = discharge::Entity::find()
         .filter(reminder_due(today))
         .all(db)
@@ -51,7 +43,7 @@ pub async fn queue_due_reminders(
         .into_iter()
         .map(|listed| PlanMissing { listed, today })
         .collect();
-    queue_each(db, Round { caller, public_url }, due).await
+    queue_each(db, round, due).await
 }
 
 /// A discharge listed as due for its reminder on `today`.

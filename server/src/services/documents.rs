@@ -26,7 +26,7 @@ use crate::domain::vocabulary::{DocumentKind, DocumentSubject};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::network_agreements::refused;
-use crate::services::rows::{find, find_optional};
+use crate::services::rows::{commit_audited, find, find_optional};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// The types Ponte keeps, each as found in the content (its magic bytes),
@@ -175,8 +175,8 @@ pub async fn upload_document(
     store.put(&key, new.bytes).await?;
     let written = async {
         let saved = row.insert(&txn).await?;
-        audit::record(
-            &txn,
+        commit_audited(
+            txn,
             caller,
             AuditEntry::new(AuditAction::DocumentUploaded)
                 .on("document", saved.id)
@@ -190,7 +190,6 @@ pub async fn upload_document(
                 })),
         )
         .await?;
-        txn.commit().await?;
         Ok::<_, AppError>(saved)
     }
     .await;
@@ -245,15 +244,14 @@ pub async fn download_document(
             found.id, found.storage_key
         ))
     })?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::DocumentDownloaded)
             .on("document", found.id)
             .person(found.person_id),
     )
     .await?;
-    txn.commit().await?;
     Ok((found, bytes))
 }
 

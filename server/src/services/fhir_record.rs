@@ -18,12 +18,13 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry};
 use crate::caller::Caller;
 use crate::error::AppResult;
 use crate::fhir::record::Record;
 use crate::policy;
 use crate::services::persons::load;
+use crate::services::rows::commit_audited;
 
 /// What the audit event says of the read: the FHIR operation.
 pub const VIA: &str = "FHIR $everything";
@@ -38,8 +39,8 @@ pub async fn read_record(
     let txn = db.begin().await?;
     policy::require_record_reader(&txn, caller, person_id).await?;
     let record = load_record(&txn, person_id).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::PersonRead)
             .on("person", person_id)
@@ -54,7 +55,6 @@ pub async fn read_record(
             })),
     )
     .await?;
-    txn.commit().await?;
     Ok(record)
 }
 

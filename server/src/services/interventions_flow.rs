@@ -33,7 +33,7 @@ use crate::domain::vocabulary::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::csv_text;
-use crate::services::rows::named;
+use crate::services::rows::{commit_audited, named};
 use crate::services::territory::{statement, territory_cte};
 
 pub const MAX_CODE_CHARS: usize = 32;
@@ -422,8 +422,8 @@ pub async fn export_interventions(
             ],
         );
     }
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::InterventionsExported)
             .on("organization", territory.id)
@@ -436,7 +436,6 @@ pub async fn export_interventions(
             })),
     )
     .await?;
-    txn.commit().await?;
     Ok(FlowFile {
         file_name: format!("interventi_{}_{}.csv", request.from, request.to),
         text,

@@ -28,7 +28,7 @@ use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::network_agreements::{party_ids, refused};
 use crate::services::page::{fetch_page, KeyKind, KeyValue, Keyset, Page, PageRequest};
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 #[derive(Debug, Clone)]
@@ -206,15 +206,14 @@ pub async fn plan_meeting(
         MeetingStatus::Held => AuditAction::MeetingHeld,
         _ => AuditAction::MeetingPlanned,
     };
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(action)
             .on("meeting", created.id)
             .details(json!({ "kind": created.kind, "status": created.status })),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 

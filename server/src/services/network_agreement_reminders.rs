@@ -11,10 +11,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     QueryFilter, Set,
 };
-use url::Url;
 use uuid::Uuid;
 
-use crate::caller::Caller;
 use crate::domain::network_agreements::{reminder_due, reminder_horizon};
 use crate::domain::vocabulary::{NetworkAgreementStatus, Role};
 use crate::error::AppResult;
@@ -28,15 +26,9 @@ use crate::services::territory::{territory_ids, within_territories};
 /// the reminder due today (`network_agreements::reminder_due`) is queued
 /// once: the row of `network_agreement_reminders`, unique by agreement,
 /// threshold and end of validity, is the mark `reminder_sweep` claims. A
-/// changed end of validity is a new key: new reminders. The caller is the
-/// outbox worker.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
-pub async fn queue_due_reminders(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    public_url: &Url,
-) -> AppResult<usize> {
-    let today = caller.today();
+/// changed end of validity is a new key: new reminders.
+pub(crate) async fn queue_due(db: &DatabaseConnection, round: Round<'_>) -> AppResult<usize> {
+    let today = round.caller.today();
     let horizon = today
         .checked_add_days(Days::new(reminder_horizon().unsigned_abs()))
         .unwrap_or(today);
@@ -57,7 +49,7 @@ pub async fn queue_due_reminders(
             })
         })
         .collect();
-    queue_each(db, Round { caller, public_url }, due).await
+    queue_each(db, round, due).await
 }
 
 /// An agreement whose reminder at `threshold` days before `valid_until` is due.

@@ -32,7 +32,7 @@ use crate::policy::{self, RegisterReach};
 use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 /// A refusal of the domain's rules as the API reports it.
@@ -187,15 +187,14 @@ pub async fn create_agreement(
     .insert(&txn)
     .await?;
     write_lists(&txn, created.id, &input).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::NetworkAgreementCreated)
             .on("network_agreement", created.id)
             .details(json!({ "kind": created.kind, "parties": input.party_ids() })),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 

@@ -25,7 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::person_search;
-use crate::services::rows::{find, named};
+use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
 
 impl From<IdentityError> for AppError {
@@ -517,15 +517,14 @@ pub async fn get_person(
     let txn = db.begin().await?;
     policy::require_person_access(&txn, caller, person_id).await?;
     let found = load(&txn, person_id).await?;
-    audit::record(
-        &txn,
+    commit_audited(
+        txn,
         caller,
         AuditEntry::new(AuditAction::PersonRead)
             .on("person", person_id)
             .person(person_id),
     )
     .await?;
-    txn.commit().await?;
     Ok(found)
 }
 

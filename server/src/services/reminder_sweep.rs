@@ -16,9 +16,26 @@ use url::Url;
 
 use crate::caller::Caller;
 use crate::error::AppResult;
+use crate::services::{agenda_reminders, discharge_reminders, network_agreement_reminders};
+
+/// Queues the reminders of every kind that are due (a discharge's plan, an
+/// agreement's end, tomorrow's agenda), each once; returns how many this
+/// worker queued. The caller is the outbox worker.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref()))]
+pub async fn queue_due_reminders(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    public_url: &Url,
+) -> AppResult<usize> {
+    let round = Round { caller, public_url };
+    Ok(discharge_reminders::queue_due(db, round).await?
+        + network_agreement_reminders::queue_due(db, round).await?
+        + agenda_reminders::queue_due(db, round).await?)
+}
 
 /// The outbox worker's round that queues the reminders: its caller, and
 /// the address the reminders' links point to.
+#[derive(Clone, Copy)]
 pub(crate) struct Round<'a> {
     pub caller: &'a Caller,
     pub public_url: &'a Url,

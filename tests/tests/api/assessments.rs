@@ -676,7 +676,7 @@ async fn an_assessment_links_to_the_persons_project_and_discharge(db: TestDb) {
 async fn assessments_and_score_series_of_a_page_of_persons_take_the_same_statements_for_more_persons(
     db: TestDb,
 ) {
-    let app = TestApp::spawn(db).await;
+    let app = TestApp::spawn_counting(db).await;
     let uvm = Uvm::open(&app).await;
     let query = "{ persons(first: 20) { nodes { id assessments { totalCount nodes { id date amended results { score } } } scoreSeries(instrument: BARTHEL) { date score band } } } }";
     // `Uvm::open` made the first person, not assessed.

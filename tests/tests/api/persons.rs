@@ -575,7 +575,7 @@ async fn a_reference_person_or_a_consent_moves_the_record_on(db: TestDb) {
 }
 
 async fn listing_persons_with_nested_fields_runs_a_bounded_number_of_statements(db: TestDb) {
-    let app = TestApp::spawn(db).await;
+    let app = TestApp::spawn_counting(db).await;
     let desk = Desk::open(&app, "PUA").await;
     for i in 0..100u32 {
         let mut input = person_input(

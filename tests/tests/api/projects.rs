@@ -889,7 +889,7 @@ async fn life_area_scores_show_each_trajectory_from_baseline(db: TestDb) {
 }
 
 async fn my_projects_with_nested_data_run_a_bounded_number_of_statements(db: TestDb) {
-    let app = TestApp::spawn(db).await;
+    let app = TestApp::spawn_counting(db).await;
     let case = Case::open(&app).await;
     let asst = json!({ "providerKind": "ORGANIZATION", "providerId": case.desk.organization_id });
     for i in 0..200 {

@@ -91,7 +91,7 @@ async fn the_scale_data_set_is_proportional_deterministic_and_served(db: TestDb)
 /// same statements for 10 rows as for 100, and one person's record with its
 /// projects, assessments and discharges a small fixed number.
 async fn the_discharge_board_and_a_record_read_run_a_bounded_number_of_statements(db: TestDb) {
-    let app = TestApp::spawn(db).await;
+    let app = TestApp::spawn_counting(db).await;
     // 4,000 persons: 400 discharges, a quarter of them in the bench
     // operator's two teams.
     let options = ScaleOptions {
