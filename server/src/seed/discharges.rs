@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{
-    answers, missing, person_known, seed_caller, user_with_email, DemoTeams, Residences,
-    BARTHEL_ITEMS, BARTHEL_PROFILES,
+    answers, demo_user, missing, person_known, seed_caller, DemoTeams, Residences, BARTHEL_ITEMS,
+    BARTHEL_PROFILES,
 };
 use crate::caller::Caller;
 use crate::clock::today;
@@ -73,20 +73,14 @@ pub async fn seed_discharges(
     teams: &DemoTeams,
     residences: &Residences,
 ) -> AppResult<usize> {
-    let ward = user_with_email(db, "reparto@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("ward user"))?;
-    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("social worker"))?;
+    let ward = demo_user(db, "reparto@ponte.demo").await?;
+    let social_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
     let hospital = organization::Entity::find()
         .filter(organization::Column::Name.eq("Ospedale di Esine"))
         .one(db)
         .await?
         .ok_or_else(|| missing("hospital"))?;
-    let nurse = user_with_email(db, "infermiere@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("nurse"))?;
+    let nurse = demo_user(db, "infermiere@ponte.demo").await?;
     let ward_caller = seed_caller(&ward)?;
     let team_caller = seed_caller(&social_worker)?;
     let url = &config.public_url;

@@ -22,7 +22,7 @@ use uuid::Uuid;
 use super::catalogue::{PAST_MEN, PAST_WOMEN, PLACES, STREETS, SURNAMES};
 use super::discharges::inpatient;
 use super::{
-    answers, missing, organization_id, person_known, seed_caller_on, user_with_email, DemoTeams,
+    answers, demo_user, missing, organization_id, person_known, seed_caller_on, DemoTeams,
     Residences, BARTHEL_ITEMS, BARTHEL_PROFILES,
 };
 use crate::clock::today;
@@ -184,23 +184,18 @@ pub async fn seed_history(
     if person_known(db, &first_code).await? {
         return Ok(0);
     }
-    let user = |email: &'static str| async move {
-        user_with_email(db, email)
-            .await?
-            .ok_or_else(|| missing(email))
-    };
     let desk = |pua: Uuid, email: &'static str| async move {
         Ok::<_, AppError>(Desk {
             pua,
-            social_worker: user(email).await?,
+            social_worker: demo_user(db, email).await?,
         })
     };
     let actors = Actors {
         // The hospital's discharge office reported the past years: the ward's
         // own account keeps today's reports on its home page.
-        ward: user("dimissioni.ospedale@ponte.demo").await?,
-        hospital_social_worker: user("assistente.sociale.ospedale@ponte.demo").await?,
-        nurse: user("infermiere@ponte.demo").await?,
+        ward: demo_user(db, "dimissioni.ospedale@ponte.demo").await?,
+        hospital_social_worker: demo_user(db, "assistente.sociale.ospedale@ponte.demo").await?,
+        nurse: demo_user(db, "infermiere@ponte.demo").await?,
         hospital: organization_id(db, "Ospedale di Esine").await?,
         asst: organization_id(db, "ASST della Valcamonica").await?,
         uvm: teams.uvm,

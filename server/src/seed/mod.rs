@@ -157,9 +157,7 @@ async fn give_reporter_territory(
     admin: &Caller,
     ambito: Uuid,
 ) -> AppResult<()> {
-    let reporter = user_with_email(db, REPORTER_EMAIL)
-        .await?
-        .ok_or_else(|| missing(REPORTER_EMAIL))?;
+    let reporter = demo_user(db, REPORTER_EMAIL).await?;
     if users::territories_of(db, reporter.id).await?.is_empty() {
         users::set_user_territories(db, admin, reporter.id, vec![ambito]).await?;
     }
@@ -196,6 +194,13 @@ async fn organization_found(db: &DatabaseConnection, name: &str) -> AppResult<Op
 }
 
 /// The organization of that name, which an earlier step of the seed made.
+/// The demo user with this email, which the demo's first step created.
+pub(super) async fn demo_user(db: &DatabaseConnection, email: &str) -> AppResult<user::Model> {
+    user_with_email(db, email)
+        .await?
+        .ok_or_else(|| missing(email))
+}
+
 pub(super) async fn organization_id(db: &DatabaseConnection, name: &str) -> AppResult<Uuid> {
     organization_found(db, name)
         .await?
@@ -223,9 +228,7 @@ async fn team_named(
     let created =
         teams::create_team_unchecked(db, caller, team.name, team.kind, organization_id).await?;
     for (email, role) in team.members {
-        let member = user_with_email(db, email)
-            .await?
-            .ok_or_else(|| missing(email))?;
+        let member = demo_user(db, email).await?;
         teams::add_member_unchecked(db, caller, created.id, member.id, *role).await?;
     }
     Ok(created.id)
@@ -260,9 +263,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
         }
     }
 
-    let admin = user_with_email(db, DEMO_ADMIN_EMAIL)
-        .await?
-        .ok_or_else(|| missing("administrator"))?;
+    let admin = demo_user(db, DEMO_ADMIN_EMAIL).await?;
     let admin = seed_caller(&admin)?;
     place_in_territory(db, &admin, &organization_ids).await?;
     give_reporter_territory(db, &admin, org_id(VALLE_CAMONICA)?).await?;
@@ -313,9 +314,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> AppResult<St
     let discharges_added =
         past + discharges::seed_discharges(db, config, &teams, &residences).await?;
     persons_added += past;
-    let admin_user = user_with_email(db, DEMO_ADMIN_EMAIL)
-        .await?
-        .ok_or_else(|| missing("administrator"))?;
+    let admin_user = demo_user(db, DEMO_ADMIN_EMAIL).await?;
     let registers_added = registers::seed_registers(
         db,
         &admin_user,
@@ -388,15 +387,9 @@ async fn seed_persons(
     teams: &DemoTeams,
     residences: &Residences,
 ) -> AppResult<usize> {
-    let pua_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("PUA worker"))?;
-    let geriatra = user_with_email(db, "geriatra@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("UVM coordinator"))?;
-    let psichiatra = user_with_email(db, "psichiatra@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("EEMM coordinator"))?;
+    let pua_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
+    let geriatra = demo_user(db, "geriatra@ponte.demo").await?;
+    let psichiatra = demo_user(db, "psichiatra@ponte.demo").await?;
     let pua_caller = seed_caller(&pua_worker)?;
     let mut added = 0;
     let mut amended_one = false;
@@ -629,12 +622,8 @@ async fn seed_assessment(
     person: &person::Model,
     i: usize,
 ) -> AppResult<bool> {
-    let nurse = user_with_email(db, "infermiere@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("nurse"))?;
-    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("social worker"))?;
+    let nurse = demo_user(db, "infermiere@ponte.demo").await?;
+    let social_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
     let profile = i % 4;
     let participant_ids = vec![geriatra.id, nurse.id, social_worker.id];
     let errors = [7usize, 5, 3, 1][profile];
@@ -735,9 +724,7 @@ async fn amend_first(
     person_id: Uuid,
 ) -> AppResult<()> {
     let caller = seed_caller(geriatra)?;
-    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("social worker"))?;
+    let social_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
     let page = assessments::person_assessments(db, person_id, PageRequest::first(1)).await?;
     let Some(original) = page.items.into_iter().next() else {
         return Ok(());

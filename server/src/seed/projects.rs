@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    answers, missing, organization_id, seed_caller, user_with_email, DemoTeams, BARTHEL_ITEMS,
+    answers, demo_user, missing, organization_id, seed_caller, DemoTeams, BARTHEL_ITEMS,
     BARTHEL_PROFILES,
 };
 use crate::caller::Caller;
@@ -121,15 +121,9 @@ pub async fn seed_projects(db: &DatabaseConnection, teams: &DemoTeams) -> AppRes
     if project::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let geriatra = user_with_email(db, "geriatra@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("geriatra"))?;
-    let psichiatra = user_with_email(db, "psichiatra@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("psichiatra"))?;
-    let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-        .await?
-        .ok_or_else(|| missing("social worker"))?;
+    let geriatra = demo_user(db, "geriatra@ponte.demo").await?;
+    let psichiatra = demo_user(db, "psichiatra@ponte.demo").await?;
+    let social_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
     let mut uvm_persons = candidates(db, teams.uvm).await?.into_iter();
     let mut eemm_persons = candidates(db, teams.eemm).await?.into_iter();
     let mut poor = persons_in_group(db, "POVERTA").await?.into_iter();
@@ -869,9 +863,7 @@ async fn ensure_assessment(
     // A UVM assesses jointly: the Comune's social worker beside the ASST's
     // case manager.
     if team.kind == TeamKind::Uvm {
-        let social_worker = user_with_email(db, "assistente.sociale@ponte.demo")
-            .await?
-            .ok_or_else(|| missing("social worker"))?;
+        let social_worker = demo_user(db, "assistente.sociale@ponte.demo").await?;
         participant_ids.push(social_worker.id);
     }
     let recorded = assessments::record_assessment(

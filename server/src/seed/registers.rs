@@ -22,7 +22,7 @@ use crate::services::meetings::{self, Attendance, MeetingInput};
 use crate::services::network_agreements::{self, AgreementInput, Elements, PartyInput};
 use crate::services::users::{self, UserChanges};
 
-use super::{missing, seed_caller, seed_caller_on, user_with_email};
+use super::{demo_user, missing, seed_caller, seed_caller_on, user_with_email};
 
 /// The organizations, teams and people the registers name.
 pub(super) struct RegisterCast {
@@ -42,9 +42,7 @@ pub(super) async fn seed_registers(
     admin: &user::Model,
     cast: &RegisterCast,
 ) -> AppResult<usize> {
-    let reporter = user_with_email(db, super::catalogue::REPORTER_EMAIL)
-        .await?
-        .ok_or_else(|| missing("the Ufficio di Piano"))?;
+    let reporter = demo_user(db, super::catalogue::REPORTER_EMAIL).await?;
     if !reporter.manages_agreements {
         users::update_user(
             db,
@@ -94,17 +92,12 @@ struct People {
 
 impl People {
     async fn find(db: &DatabaseConnection) -> AppResult<People> {
-        let one = |email: &'static str| async move {
-            user_with_email(db, email)
-                .await?
-                .ok_or_else(|| missing(email))
-        };
         Ok(People {
-            psichiatra: one("psichiatra@ponte.demo").await?,
-            iseo: one("assistente.sociale.iseo@ponte.demo").await?,
-            educatore: one("educatore@ponte.demo").await?,
-            oss: one("oss@ponte.demo").await?,
-            infermiere: one("infermiere@ponte.demo").await?,
+            psichiatra: demo_user(db, "psichiatra@ponte.demo").await?,
+            iseo: demo_user(db, "assistente.sociale.iseo@ponte.demo").await?,
+            educatore: demo_user(db, "educatore@ponte.demo").await?,
+            oss: demo_user(db, "oss@ponte.demo").await?,
+            infermiere: demo_user(db, "infermiere@ponte.demo").await?,
         })
     }
 }

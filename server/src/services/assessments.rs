@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     assessment, assessment_participant, assessment_result, assessment_social_domain, discharge,
-    person, project, team, user,
+    person, project, team,
 };
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
@@ -30,6 +30,7 @@ use crate::domain::vocabulary::{
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
+use crate::services::participants::participants;
 use crate::services::persons;
 use crate::services::rows::{commit_audited, find, find_optional, named};
 use crate::services::team_period::TeamPeriod;
@@ -110,33 +111,15 @@ async fn check(
             "La data della valutazione precede la nascita della persona",
         ));
     }
-    let mut participant_ids = content.participant_ids.clone();
-    participant_ids.sort();
-    participant_ids.dedup();
-    if participant_ids.is_empty() {
-        return Err(AppError::validation(
-            "participantIds",
-            "Indica chi ha partecipato alla valutazione",
-        ));
-    }
-    let users: HashMap<Uuid, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(participant_ids.clone()))
-        .all(conn)
+    let participants = participants(conn, &content.participant_ids, "alla valutazione")
         .await?
         .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let mut participants = Vec::new();
-    for id in &participant_ids {
-        let user = users
-            .get(id)
-            .ok_or_else(|| AppError::validation("participantIds", "Un partecipante non esiste"))?;
-        participants.push(Participant {
-            user_id: *id,
+        .map(|user| Participant {
+            user_id: user.id,
             profession: user.profession,
             organization_id: user.organization_id,
-        });
-    }
+        })
+        .collect();
 
     let results = rows_once_each(
         &content.instruments,

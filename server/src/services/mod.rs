@@ -29,6 +29,7 @@ pub mod network_agreements;
 pub mod notifications;
 pub mod organizations;
 pub mod page;
+pub mod participants;
 pub mod person_search;
 pub mod persons;
 pub mod project_history;

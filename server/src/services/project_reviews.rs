@@ -4,10 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{life_area_score, project, project_review};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -17,6 +14,7 @@ use crate::domain::project_lifecycle;
 use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::participants::participants;
 use crate::services::project_history::Change;
 use crate::services::projects::{self, next_review};
 
@@ -52,25 +50,12 @@ pub async fn record_review(
             "La data della verifica è nel futuro",
         ));
     }
-    let mut participants = draft.participant_ids.clone();
-    participants.sort();
-    participants.dedup();
-    if participants.is_empty() {
-        return Err(AppError::validation(
-            "participantIds",
-            "Indica chi ha partecipato alla verifica",
-        ));
-    }
-    let known = entity::user::Entity::find()
-        .filter(entity::user::Column::Id.is_in(participants.clone()))
-        .count(&change.txn)
-        .await?;
-    if known as usize != participants.len() {
-        return Err(AppError::validation(
-            "participantIds",
-            "Un partecipante non esiste",
-        ));
-    }
+    let participants: Vec<Uuid> =
+        participants(&change.txn, &draft.participant_ids, "alla verifica")
+            .await?
+            .into_iter()
+            .map(|user| user.id)
+            .collect();
     // A review is what it decided or observed: an empty one would move the
     // next review on and clear "verifica scaduta" with nothing on record.
     let notes = optional_text("notes", draft.notes.as_deref(), 10_000)?;
