@@ -254,6 +254,16 @@ fn read_identifier(bundle: &Value, faults: &mut Faults) -> Option<MessageId> {
     })
 }
 
+/// The elements of a resource's array field; none when the field is absent
+/// or not an array (the checks that follow say what is missing).
+fn elements<'a>(resource: &'a Value, field: &str) -> &'a [Value] {
+    resource
+        .get(field)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
 /// A whole date `AAAA-MM-GG`, or the date of a dateTime as written.
 fn day(text: &str, date_time: bool) -> Option<NaiveDate> {
     let date = if date_time && text.len() > 10 {
@@ -272,11 +282,7 @@ fn read_patient(
     paths: &mut Paths,
 ) -> Option<PersonDraft> {
     let before = faults.0.len();
-    let identifiers = patient
-        .get("identifier")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let identifiers = elements(patient, "identifier");
     let fiscal_codes: Vec<(usize, &Value)> = identifiers
         .iter()
         .enumerate()
@@ -329,11 +335,10 @@ fn read_patient(
         }
         Some(name) => {
             let family = faults.text(name, "family", &paths.name, "Manca il cognome del paziente");
-            let given: Vec<&str> = name
-                .get("given")
-                .and_then(Value::as_array)
-                .map(|g| g.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
+            let given: Vec<&str> = elements(name, "given")
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
             let given = given.join(" ").trim().to_owned();
             if given.is_empty() {
                 faults.required(
@@ -552,11 +557,7 @@ fn read_service_request(
 
     let team_system = TEAM;
     paths.team = format!("{path}.performer");
-    let performers = request
-        .get("performer")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let performers = elements(request, "performer");
     let teams: Vec<(usize, &Value)> = performers
         .iter()
         .enumerate()
@@ -600,17 +601,9 @@ fn read_service_request(
     paths.needs = format!("{path}.reasonCode");
     let need_system = DISCHARGE_NEED;
     let mut needs: Vec<String> = Vec::new();
-    let reasons = request
-        .get("reasonCode")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let reasons = elements(request, "reasonCode");
     for (r, reason) in reasons.iter().enumerate() {
-        let codings = reason
-            .get("coding")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let codings = elements(reason, "coding");
         for (c, coding) in codings.iter().enumerate() {
             let at = format!("{path}.reasonCode[{r}].coding[{c}]");
             let system = coding.get("system").and_then(Value::as_str);
@@ -638,18 +631,13 @@ fn read_service_request(
         }
     }
     paths.notes = format!("{path}.note");
-    let notes: Vec<String> = request
-        .get("note")
-        .and_then(Value::as_array)
-        .map(|n| {
-            n.iter()
-                .filter_map(|a| a.get("text").and_then(Value::as_str))
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let notes: Vec<String> = elements(request, "note")
+        .iter()
+        .filter_map(|a| a.get("text").and_then(Value::as_str))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
     if faults.0.len() > before {
         return None;
     }

@@ -29,6 +29,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::participants::participants;
 use crate::services::persons;
@@ -99,12 +100,7 @@ async fn check(
     content: &AssessmentContent,
     today: NaiveDate,
 ) -> AppResult<Checked> {
-    if content.date > today {
-        return Err(AppError::validation(
-            "date",
-            "La data della valutazione è nel futuro",
-        ));
-    }
+    not_in_future("date", "La data della valutazione", content.date, today)?;
     if content.date < person.birth_date {
         return Err(AppError::validation(
             "date",

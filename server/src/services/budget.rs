@@ -22,6 +22,7 @@ use crate::domain::vocabulary::{
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::not_in_future;
 use crate::services::project_history::Change;
 use crate::services::rows::{find, named};
 use crate::services::versions::guarded_update;
@@ -340,12 +341,7 @@ pub async fn record_use(
             "La quantità usata deve essere maggiore di zero",
         ));
     }
-    if date > caller.today() {
-        return Err(AppError::validation(
-            "date",
-            "La data dell'utilizzo è nel futuro",
-        ));
-    }
+    not_in_future("date", "La data dell'utilizzo", date, caller.today())?;
     let period = Period {
         start: resource.period_start,
         end: resource.period_end,
@@ -456,12 +452,12 @@ pub async fn agree_budget(
     agreed_on: NaiveDate,
 ) -> AppResult<project::Model> {
     let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
-    if agreed_on > caller.today() {
-        return Err(AppError::validation(
-            "agreedOn",
-            "La data dell'accordo è nel futuro",
-        ));
-    }
+    not_in_future(
+        "agreedOn",
+        "La data dell'accordo",
+        agreed_on,
+        caller.today(),
+    )?;
     let party_name = match (party_kind, organization_id) {
         (ProviderKind::Organization, Some(id)) => {
             named::<organization::Entity>(&change.txn, id, "organizationId", "Ente non trovato")

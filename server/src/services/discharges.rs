@@ -30,6 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
+use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
 use crate::services::projects::{self, NewProject};
@@ -187,9 +188,7 @@ fn check_stay_day(
     found: &discharge::Model,
     today: NaiveDate,
 ) -> AppResult<()> {
-    if day > today {
-        return Err(AppError::validation(field, format!("{what} è nel futuro")));
-    }
+    not_in_future(field, what, day, today)?;
     if day < found.admitted_on {
         return Err(AppError::validation(
             field,
@@ -200,12 +199,7 @@ fn check_stay_day(
 }
 
 fn check_dates(admitted_on: NaiveDate, expected_on: NaiveDate, today: NaiveDate) -> AppResult<()> {
-    if admitted_on > today {
-        return Err(AppError::validation(
-            "admittedOn",
-            "La data di ricovero è nel futuro",
-        ));
-    }
+    not_in_future("admittedOn", "La data di ricovero", admitted_on, today)?;
     if expected_on < admitted_on {
         return Err(AppError::validation(
             "expectedDischargeOn",

@@ -19,6 +19,7 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::ProjectKind;
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::not_in_future;
 use crate::services::project_history::Change;
 use crate::services::projects::commit;
 use crate::services::rows::named;
@@ -123,12 +124,12 @@ pub async fn cosign(
             "Il progetto non è un PAI integrato: la sottoscrizione di ASL/ASST e Comune/Ambito non si registra",
         ));
     }
-    if signature.signed_on > caller.today() {
-        return Err(AppError::validation(
-            "signedOn",
-            "La data della sottoscrizione è nel futuro",
-        ));
-    }
+    not_in_future(
+        "signedOn",
+        "La data della sottoscrizione",
+        signature.signed_on,
+        caller.today(),
+    )?;
     if signature.signed_on < found.start_date {
         return Err(AppError::validation(
             "signedOn",

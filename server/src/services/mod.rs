@@ -50,6 +50,20 @@ use chrono::NaiveDate;
 
 use crate::error::{AppError, AppResult};
 
+/// The day an act happened (`what` names that day in the message, "La data
+/// della verifica"): never after today.
+pub(crate) fn not_in_future(
+    field: &str,
+    what: &str,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> AppResult<()> {
+    if day > today {
+        return Err(AppError::validation(field, format!("{what} è nel futuro")));
+    }
+    Ok(())
+}
+
 /// The period `from..=to` an indicator is asked for: it must not run backwards.
 pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> {
     if to < from {
@@ -63,6 +77,26 @@ pub(crate) fn indicator_period(from: NaiveDate, to: NaiveDate) -> AppResult<()> 
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
+    use crate::error::AppError;
+
+    #[test]
+    fn a_day_up_to_today_is_not_in_the_future() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert!(super::not_in_future("date", "La data", today, today).is_ok());
+        let Err(AppError::Validation { field, message }) = super::not_in_future(
+            "date",
+            "La data della verifica",
+            today.succ_opt().unwrap(),
+            today,
+        ) else {
+            panic!("refused");
+        };
+        assert_eq!(field, "date");
+        assert_eq!(message, "La data della verifica è nel futuro");
+    }
+
     /// Every module of this folder, read from disk when the test runs so
     /// that a new module cannot be left out of the checks.
     fn sources() -> Vec<(String, String)> {

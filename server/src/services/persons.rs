@@ -23,6 +23,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::person_search;
 use crate::services::rows::{commit_audited, find, named};
@@ -733,12 +734,7 @@ pub async fn record_privacy_consent(
 ) -> AppResult<person::Model> {
     let txn = db.begin().await?;
     let viewer = policy::require_person_access(&txn, caller, person_id).await?;
-    if given_on > caller.today() {
-        return Err(AppError::validation(
-            "givenOn",
-            "La data del consenso è nel futuro",
-        ));
-    }
+    not_in_future("givenOn", "La data del consenso", given_on, caller.today())?;
     touch(&txn, caller.now(), person_id).await?;
     let id = Uuid::now_v7();
     privacy_consent::ActiveModel {

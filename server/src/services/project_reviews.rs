@@ -14,6 +14,7 @@ use crate::domain::project_lifecycle;
 use crate::domain::vocabulary::{LifeArea, ProjectStatus, Rater};
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::not_in_future;
 use crate::services::participants::participants;
 use crate::services::project_history::Change;
 use crate::services::projects::{self, next_review};
@@ -44,12 +45,7 @@ pub async fn record_review(
             "Le verifiche si registrano per progetti in erogazione o in verifica",
         ));
     }
-    if draft.date > caller.today() {
-        return Err(AppError::validation(
-            "date",
-            "La data della verifica è nel futuro",
-        ));
-    }
+    not_in_future("date", "La data della verifica", draft.date, caller.today())?;
     let participants: Vec<Uuid> =
         participants(&change.txn, &draft.participant_ids, "alla verifica")
             .await?
@@ -166,9 +162,7 @@ pub async fn record_life_area_scores(
     scores: Vec<AreaScore>,
 ) -> AppResult<project::Model> {
     let change = Change::of_project(db.begin().await?, caller, project_id).await?;
-    if date > caller.today() {
-        return Err(AppError::validation("date", "La data è nel futuro"));
-    }
+    not_in_future("date", "La data", date, caller.today())?;
     if scores.is_empty() {
         return Err(AppError::validation("scores", "Indica almeno un punteggio"));
     }

@@ -33,6 +33,7 @@ use crate::policy;
 use crate::services::assessments;
 use crate::services::budget;
 use crate::services::integrated_pai;
+use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::project_history::{self, Change};
 use crate::services::project_plan::{self, GoalOutcome};
@@ -630,12 +631,7 @@ pub async fn record_consent(
     consent: Consent,
 ) -> AppResult<project::Model> {
     let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
-    if consent.date > caller.today() {
-        return Err(AppError::validation(
-            "date",
-            "La data del consenso è nel futuro",
-        ));
-    }
+    not_in_future("date", "La data del consenso", consent.date, caller.today())?;
     let witness = optional_text("witness", consent.witness.as_deref(), 200)?;
     if consent.method == ConsentMethod::VerbalWithWitness && witness.is_none() {
         return Err(AppError::validation(

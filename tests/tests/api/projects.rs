@@ -1005,6 +1005,27 @@ async fn a_review_does_not_bring_back_a_project_that_lacks_what_active_needs(db:
         empty.message(),
         "Scrivi le decisioni o le note della verifica: una verifica vuota non si registra"
     );
+    // Who took part is named, and each is a user.
+    for (participants, message) in [
+        (json!([]), "Indica chi ha partecipato alla verifica"),
+        (
+            json!([
+                case.desk.operator_id,
+                "0190a0a0-0000-7000-8000-000000000000"
+            ]),
+            "Un partecipante non esiste",
+        ),
+    ] {
+        let refused = op
+            .gql(
+                "mutation($input: RecordReviewInput!) { recordReview(input: $input) { status } }",
+                json!({ "input": { "projectId": project["id"], "date": "2026-11-02", "participantIds": participants, "decisions": "Proseguire" } }),
+            )
+            .await;
+        refused.expect_code("VALIDATION");
+        assert_eq!(refused.field(), Some("participantIds"));
+        assert_eq!(refused.message(), message);
+    }
     assert_eq!(
         app.count("SELECT COUNT(*) FROM project_reviews").await,
         0,
