@@ -29,6 +29,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::child_rows::replace_children;
 use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::participants::participants;
@@ -215,41 +216,43 @@ fn rows_once_each<T, K: PartialEq, R>(
 
 /// Writes the content rows of assessment `id` (a new one, or a draft whose
 /// old rows were just removed).
+/// Writes the participants, results and social domains `checked` holds as
+/// the assessment's own, replacing any it had (an edited draft's).
 async fn write_content(conn: &impl ConnectionTrait, id: Uuid, checked: Checked) -> AppResult<()> {
-    let participants = checked
-        .participants
-        .into_iter()
-        .map(|p| assessment_participant::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            assessment_id: Set(id),
-            user_id: Set(p.user_id),
-            profession: Set(p.profession),
-            organization_id: Set(p.organization_id),
-        })
-        .collect();
-    insert_all(conn, participants).await?;
+    let participants =
+        checked
+            .participants
+            .into_iter()
+            .map(|p| assessment_participant::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                assessment_id: Set(id),
+                user_id: Set(p.user_id),
+                profession: Set(p.profession),
+                organization_id: Set(p.organization_id),
+            });
+    replace_children(
+        conn,
+        assessment_participant::Column::AssessmentId,
+        id,
+        participants,
+    )
+    .await?;
     let results = checked.results.into_iter().map(|mut r| {
         r.assessment_id = Set(id);
         r
     });
-    insert_all(conn, results.collect()).await?;
+    replace_children(conn, assessment_result::Column::AssessmentId, id, results).await?;
     let domains = checked.domains.into_iter().map(|mut d| {
         d.assessment_id = Set(id);
         d
     });
-    insert_all(conn, domains.collect()).await
-}
-
-/// Inserts `rows` in one statement, or none when there are none (an insert
-/// of no rows is refused by the database).
-async fn insert_all<A: ActiveModelTrait>(
-    conn: &impl ConnectionTrait,
-    rows: Vec<A>,
-) -> AppResult<()> {
-    if !rows.is_empty() {
-        A::Entity::insert_many(rows).exec(conn).await?;
-    }
-    Ok(())
+    replace_children(
+        conn,
+        assessment_social_domain::Column::AssessmentId,
+        id,
+        domains,
+    )
+    .await
 }
 
 /// Whom the row `id` of `E` that an input names is about (`person_of`):
@@ -496,18 +499,6 @@ pub async fn update_assessment(
         ],
     )
     .await?;
-    assessment_participant::Entity::delete_many()
-        .filter(assessment_participant::Column::AssessmentId.eq(assessment_id))
-        .exec(&txn)
-        .await?;
-    assessment_result::Entity::delete_many()
-        .filter(assessment_result::Column::AssessmentId.eq(assessment_id))
-        .exec(&txn)
-        .await?;
-    assessment_social_domain::Entity::delete_many()
-        .filter(assessment_social_domain::Column::AssessmentId.eq(assessment_id))
-        .exec(&txn)
-        .await?;
     write_content(&txn, assessment_id, checked).await?;
     finish(txn, caller, AuditAction::AssessmentUpdated, &current).await
 }

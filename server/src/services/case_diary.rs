@@ -26,6 +26,7 @@ use crate::domain::vocabulary::{DiaryKind, DiaryParticipantRole, ReferralStatus,
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments::current_versions;
+use crate::services::child_rows::replace_children;
 use crate::services::network_agreements::refused;
 use crate::services::page::{fetch_audited_page, KeyKind, KeyValue, Keyset, Page, PageRequest};
 use crate::services::rows::{commit_audited, find, named};
@@ -137,14 +138,7 @@ async fn write_participants(
     entry_id: Uuid,
     participants: &[Participant],
 ) -> AppResult<()> {
-    diary_entry_participant::Entity::delete_many()
-        .filter(diary_entry_participant::Column::EntryId.eq(entry_id))
-        .exec(conn)
-        .await?;
-    if participants.is_empty() {
-        return Ok(());
-    }
-    diary_entry_participant::Entity::insert_many(participants.iter().map(|p| {
+    let rows = participants.iter().map(|p| {
         let (user_id, role, description) = match p {
             Participant::User(id) => (Some(*id), None, None),
             Participant::Other { role, description } => (None, Some(*role), description.clone()),
@@ -156,10 +150,14 @@ async fn write_participants(
             role: Set(role),
             description: Set(description),
         }
-    }))
-    .exec(conn)
-    .await?;
-    Ok(())
+    });
+    replace_children(
+        conn,
+        diary_entry_participant::Column::EntryId,
+        entry_id,
+        rows,
+    )
+    .await
 }
 
 /// The entry's rules, its texts trimmed.

@@ -30,6 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
+use crate::services::child_rows::replace_children;
 use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::persons::{self, FirstReferral, PersonDraft};
@@ -848,26 +849,23 @@ async fn write_needs(
     discharge_id: Uuid,
     needs: &[DischargeNeed],
 ) -> AppResult<()> {
-    discharge_plan_need::Entity::delete_many()
-        .filter(discharge_plan_need::Column::DischargeId.eq(discharge_id))
-        .exec(txn)
-        .await?;
     let mut unique = needs.to_vec();
     unique.sort_unstable();
     unique.dedup();
-    if unique.is_empty() {
-        return Ok(());
-    }
-    discharge_plan_need::Entity::insert_many(unique.into_iter().map(|need| {
-        discharge_plan_need::ActiveModel {
+    let rows = unique
+        .into_iter()
+        .map(|need| discharge_plan_need::ActiveModel {
             id: Set(Uuid::now_v7()),
             discharge_id: Set(discharge_id),
             need: Set(need),
-        }
-    }))
-    .exec(txn)
-    .await?;
-    Ok(())
+        });
+    replace_children(
+        txn,
+        discharge_plan_need::Column::DischargeId,
+        discharge_id,
+        rows,
+    )
+    .await
 }
 
 /// The receiving team agrees the plan: destination, the needs to arrange for

@@ -18,6 +18,7 @@ use crate::domain::account;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::child_rows::replace_children;
 use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
 use crate::services::rows::{commit_audited, find, named};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -366,23 +367,14 @@ pub async fn set_user_territories(
         )
         .await?;
     }
-    user_territory::Entity::delete_many()
-        .filter(user_territory::Column::UserId.eq(user_id))
-        .exec(&txn)
-        .await?;
     let now = caller.now();
-    let rows: Vec<user_territory::ActiveModel> = ids
-        .iter()
-        .map(|id| user_territory::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            user_id: Set(user_id),
-            organization_id: Set(*id),
-            created_at: Set(now),
-        })
-        .collect();
-    if !rows.is_empty() {
-        user_territory::Entity::insert_many(rows).exec(&txn).await?;
-    }
+    let rows = ids.iter().map(|id| user_territory::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        organization_id: Set(*id),
+        created_at: Set(now),
+    });
+    replace_children(&txn, user_territory::Column::UserId, user_id, rows).await?;
     commit_audited(
         txn,
         caller,
