@@ -46,17 +46,11 @@ pub(super) async fn seed_registers(
         .await?
         .ok_or_else(|| missing("the Ufficio di Piano"))?;
     if !reporter.manages_agreements {
-        users::update_user(
-            db,
-            &seed_caller(admin)?,
-            reporter.id,
-            reporter.version,
-            UserChanges {
-                manages_agreements: Some(true),
-                ..UserChanges::default()
-            },
-        )
-        .await?;
+        let managing = AtVersion::new(reporter.id, reporter.version).with(UserChanges {
+            manages_agreements: Some(true),
+            ..UserChanges::default()
+        });
+        users::update_user(db, &seed_caller(admin)?, managing).await?;
     }
     let mut added = 0;
     let co_design = seed_agreements(db, admin, cast, &mut added).await?;
