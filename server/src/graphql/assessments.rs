@@ -25,9 +25,9 @@ use crate::graphql::vocabulary::{
     NeedLevel, Profession, SocialDomain,
 };
 use crate::services::assessments::{
-    self, AssessmentContent, AssessmentFilter, AssessmentOf, DraftEdit, InstrumentAnswers,
-    SocialDomainLevel,
+    self, AssessmentContent, AssessmentFilter, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
+use crate::services::at_version::AtVersion;
 use crate::services::team_period::TeamPeriod;
 
 /// A band of an instrument's score, e.g. Barthel 21–60 "Dipendenza grave".
@@ -486,12 +486,9 @@ pub struct UpdateAssessmentInput {
 }
 
 impl UpdateAssessmentInput {
-    fn parse(self) -> Result<DraftEdit, AppError> {
-        Ok(DraftEdit {
-            assessment_id: parse_id(&self.assessment_id, "assessmentId")?,
-            expected_version: self.expected_version,
-            content: self.content.into_content()?,
-        })
+    fn parse(self) -> Result<AtVersion<AssessmentContent>, AppError> {
+        let assessment_id = parse_id(&self.assessment_id, "assessmentId")?;
+        Ok(AtVersion::new(assessment_id, self.expected_version).with(self.content.into_content()?))
     }
 }
 

@@ -21,6 +21,7 @@ use crate::graphql::vocabulary::{
     BudgetAgreementStatus, FundingSource, LifeArea, Profession, ProviderKind, ResourceKind,
     ResourceUnit,
 };
+use crate::services::at_version::AtVersion;
 use crate::services::budget::{self, ResourceDraft};
 
 /// One use of a resource line. A wrong use is never deleted: a reversing
@@ -386,15 +387,10 @@ impl BudgetMutation {
     ) -> async_graphql::Result<BudgetResource> {
         let s = scope(ctx)?;
         let id = parse_id(&input.resource_id, "resourceId")?;
-        Ok(budget::update_resource(
-            s.db,
-            s.caller,
-            id,
-            input.expected_version,
-            input.fields.into_draft()?,
-        )
-        .await?
-        .into())
+        let resource = AtVersion::new(id, input.expected_version).with(input.fields.into_draft()?);
+        Ok(budget::update_resource(s.db, s.caller, resource)
+            .await?
+            .into())
     }
 
     /// Over-use is allowed and flagged (`overused`), never refused.

@@ -18,6 +18,7 @@ use crate::graphql::referrals::Referral;
 use crate::graphql::scalars::Date;
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{each, DiaryKind, DiaryParticipantRole, TimelineKind};
+use crate::services::at_version::AtVersion;
 use crate::services::case_diary::{
     self as service, DiaryEntryInput as Input, DiaryLinks, DiaryOf, Participant, TimelineRecord,
     TimelineRow,
@@ -393,14 +394,8 @@ impl DiaryMutation {
     ) -> async_graphql::Result<DiaryEntry> {
         let s = scope(ctx)?;
         let entry_id = parse_id(&input.entry_id, "entryId")?;
-        let updated = service::edit_diary_entry(
-            s.db,
-            s.caller,
-            entry_id,
-            input.expected_version,
-            input.entry.parse()?,
-        )
-        .await?;
+        let edit = AtVersion::new(entry_id, input.expected_version).with(input.entry.parse()?);
+        let updated = service::edit_diary_entry(s.db, s.caller, edit).await?;
         guard::require(ctx, updated).await
     }
 

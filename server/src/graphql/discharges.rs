@@ -23,10 +23,11 @@ use crate::graphql::vocabulary::{
     FiscalCodeMissingReason, ProjectKind, Sex, TargetGroup,
 };
 use crate::policy::{self, Party};
+use crate::services::at_version::AtVersion;
 use crate::services::discharge_indicators;
 use crate::services::discharges::{
-    self, DischargeChanges, DischargeFilter, DischargeOutcome, DischargePlan as PlanInput,
-    NewDischarge, Patient,
+    self, Cancellation, DischargeChanges, DischargeFilter, DischargeOutcome,
+    DischargePlan as PlanInput, NewDischarge, Patient,
 };
 use crate::services::persons::PersonDraft;
 use crate::services::team_period::TeamPeriod;
@@ -536,24 +537,16 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        let changes = DischargeChanges {
+        let changes = AtVersion::new(id, input.expected_version).with(DischargeChanges {
             ward: input.ward,
             expected_on: input.expected_discharge_on.map(|d| d.0),
             needs: input.needs,
             notes: input.notes,
             assessment_scheduled_on: input.assessment_scheduled_on.map(|d| d.0),
-        };
+        });
         guard::require(
             ctx,
-            discharges::update_discharge(
-                s.db,
-                s.caller,
-                &s.config.public_url,
-                id,
-                input.expected_version,
-                changes,
-            )
-            .await?,
+            discharges::update_discharge(s.db, s.caller, &s.config.public_url, changes).await?,
         )
         .await
     }
@@ -565,16 +558,10 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
+        let date = AtVersion::new(id, input.expected_version).with(input.date.0);
         guard::require(
             ctx,
-            discharges::mark_dischargeable(
-                s.db,
-                s.caller,
-                id,
-                input.expected_version,
-                input.date.0,
-            )
-            .await?,
+            discharges::mark_dischargeable(s.db, s.caller, date).await?,
         )
         .await
     }
@@ -586,17 +573,13 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
-        let plan = PlanInput {
+        let plan = AtVersion::new(id, input.expected_version).with(PlanInput {
             destination: input.destination.into(),
             needs: crate::graphql::vocabulary::each(input.needs),
             note: input.note.or(input.services),
             assessment_id: parse_optional_id(&input.assessment_id, "assessmentId")?,
-        };
-        guard::require(
-            ctx,
-            discharges::agree_plan(s.db, s.caller, id, input.expected_version, plan).await?,
-        )
-        .await
+        });
+        guard::require(ctx, discharges::agree_plan(s.db, s.caller, plan).await?).await
     }
 
     async fn complete_discharge(
@@ -606,22 +589,15 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
+        let outcome = AtVersion::new(id, input.expected_version).with(DischargeOutcome {
+            discharged_on: input.discharged_on.0,
+            destination: input.destination.into(),
+            project_id: parse_optional_id(&input.project_id, "projectId")?,
+            case_manager_id: parse_optional_id(&input.case_manager_id, "caseManagerId")?,
+        });
         guard::require(
             ctx,
-            discharges::complete(
-                s.db,
-                s.caller,
-                &s.config.public_url,
-                id,
-                input.expected_version,
-                DischargeOutcome {
-                    discharged_on: input.discharged_on.0,
-                    destination: input.destination.into(),
-                    project_id: parse_optional_id(&input.project_id, "projectId")?,
-                    case_manager_id: parse_optional_id(&input.case_manager_id, "caseManagerId")?,
-                },
-            )
-            .await?,
+            discharges::complete(s.db, s.caller, &s.config.public_url, outcome).await?,
         )
         .await
     }
@@ -633,18 +609,13 @@ impl DischargeMutation {
     ) -> async_graphql::Result<Discharge> {
         let s = scope(ctx)?;
         let id = parse_id(&input.discharge_id, "dischargeId")?;
+        let cancellation = AtVersion::new(id, input.expected_version).with(Cancellation {
+            reason: input.reason.into(),
+            note: input.note,
+        });
         guard::require(
             ctx,
-            discharges::cancel(
-                s.db,
-                s.caller,
-                &s.config.public_url,
-                id,
-                input.expected_version,
-                input.reason.into(),
-                input.note,
-            )
-            .await?,
+            discharges::cancel(s.db, s.caller, &s.config.public_url, cancellation).await?,
         )
         .await
     }

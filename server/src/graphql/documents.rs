@@ -16,6 +16,7 @@ use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use crate::graphql::users::{self, User};
 use crate::graphql::vocabulary::{DocumentKind, DocumentSubject};
+use crate::services::at_version::AtVersion;
 use crate::services::documents as service;
 
 /// A file attached to a person's record. Its bytes are served by
@@ -136,9 +137,8 @@ impl DocumentMutation {
     ) -> async_graphql::Result<Document> {
         let s = scope(ctx)?;
         let document_id = parse_id(&id, "id")?;
-        let deleted =
-            service::delete_document(s.db, s.caller, document_id, &reason, expected_version)
-                .await?;
+        let deletion = AtVersion::new(document_id, expected_version).with(reason);
+        let deleted = service::delete_document(s.db, s.caller, deletion).await?;
         guard::require(ctx, deleted).await
     }
 }

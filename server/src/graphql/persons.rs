@@ -26,6 +26,7 @@ use crate::graphql::vocabulary::{
     ReferencePersonKind, ReferralSource, Sex, TargetGroup, TimelineKind, Urgency,
 };
 use crate::services::assessments;
+use crate::services::at_version::AtVersion;
 use crate::services::case_diary::{person_timeline, DiaryOf};
 use crate::services::page::Page;
 use crate::services::persons::{
@@ -552,9 +553,7 @@ impl PersonMutation {
         let updated = persons::update_person(
             s.db,
             s.caller,
-            person_id,
-            input.expected_version,
-            PersonChanges {
+            AtVersion::new(person_id, input.expected_version).with(PersonChanges {
                 fiscal_code: input.fiscal_code,
                 fiscal_code_missing_reason: input.fiscal_code_missing_reason.map(Into::into),
                 alternative_code: input.alternative_code,
@@ -574,7 +573,7 @@ impl PersonMutation {
                 email: input.email,
                 language: input.language,
                 target_groups: input.target_groups.map(crate::graphql::vocabulary::each),
-            },
+            }),
         )
         .await?;
         guard::require(ctx, updated).await

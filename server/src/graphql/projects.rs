@@ -28,11 +28,14 @@ use crate::graphql::vocabulary::{
     ConsentMethod, GoalStatus, IntegratedPart, LifeArea, ProjectKind, ProjectStatus, Rater,
     TransitionRefusalCode,
 };
+use crate::services::at_version::AtVersion;
 use crate::services::case_diary::DiaryOf;
 use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::project_plan::GoalOutcome;
 use crate::services::project_reviews::AreaScore;
-use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject, ProjectFilter};
+use crate::services::projects::{
+    self, ClosingOutcomes, Consent, NewProject, ProjectFilter, Transition,
+};
 
 #[derive(SimpleObject, Clone)]
 #[graphql(complex)]
@@ -564,21 +567,17 @@ impl ProjectMutation {
                 )
             })
             .collect();
+        let transition = AtVersion::new(id, input.expected_version).with(Transition {
+            to: input.to.into(),
+            reason: input.reason,
+            closing_outcomes: ClosingOutcomes {
+                final_scores,
+                goal_outcomes,
+            },
+        });
         guard::require(
             ctx,
-            projects::transition_project(
-                s.db,
-                s.caller,
-                id,
-                input.to.into(),
-                input.expected_version,
-                input.reason,
-                ClosingOutcomes {
-                    final_scores,
-                    goal_outcomes,
-                },
-            )
-            .await?,
+            projects::transition_project(s.db, s.caller, transition).await?,
         )
         .await
     }
@@ -592,10 +591,9 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        let case_manager = parse_id(&input.case_manager_id, "caseManagerId")?;
-        let changed =
-            projects::change_case_manager(s.db, s.caller, id, input.expected_version, case_manager)
-                .await?;
+        let case_manager = AtVersion::new(id, input.expected_version)
+            .with(parse_id(&input.case_manager_id, "caseManagerId")?);
+        let changed = projects::change_case_manager(s.db, s.caller, case_manager).await?;
         guard::require(ctx, changed).await
     }
 
@@ -608,14 +606,8 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        let changed = integrated_pai::set_integrated(
-            s.db,
-            s.caller,
-            id,
-            input.expected_version,
-            input.integrated,
-        )
-        .await?;
+        let integrated = AtVersion::new(id, input.expected_version).with(input.integrated);
+        let changed = integrated_pai::set_integrated(s.db, s.caller, integrated).await?;
         guard::require(ctx, changed).await
     }
 
@@ -647,15 +639,15 @@ impl ProjectMutation {
     ) -> async_graphql::Result<IndividualProject> {
         let s = scope(ctx)?;
         let id = parse_id(&input.project_id, "projectId")?;
-        let consent = Consent {
+        let consent = AtVersion::new(id, input.expected_version).with(Consent {
             date: input.date.0,
             method: input.method.into(),
             witness: input.witness,
             family_cosignature: input.family_cosignature,
-        };
+        });
         guard::require(
             ctx,
-            projects::record_consent(s.db, s.caller, id, input.expected_version, consent).await?,
+            projects::record_consent(s.db, s.caller, consent).await?,
         )
         .await
     }

@@ -10,6 +10,7 @@ use crate::graphql::ids::{parse_id, parse_ids, parse_optional_id};
 use crate::graphql::organizations::{self, Organization};
 use crate::graphql::pagination::{connection, page_request, PonteConnection};
 use crate::graphql::vocabulary::{Profession, Role};
+use crate::services::at_version::AtVersion;
 use crate::services::users::{self, NewUser, UserChanges};
 
 /// A person who signs in to Ponte. Built field by field from the row, so the
@@ -119,16 +120,18 @@ pub struct UpdateUserInput {
 }
 
 impl UpdateUserInput {
-    /// The changes asked for; `userId` and `expectedVersion` are read apart.
-    fn parse(self) -> Result<UserChanges, AppError> {
-        Ok(UserChanges {
-            display_name: self.display_name,
-            role: self.role.map(Into::into),
-            profession: self.profession.map(Into::into),
-            organization_id: parse_optional_id(&self.organization_id, "organizationId")?,
-            active: self.active,
-            manages_agreements: self.manages_agreements,
-        })
+    fn parse(self) -> Result<AtVersion<UserChanges>, AppError> {
+        let user_id = parse_id(&self.user_id, "userId")?;
+        Ok(
+            AtVersion::new(user_id, self.expected_version).with(UserChanges {
+                display_name: self.display_name,
+                role: self.role.map(Into::into),
+                profession: self.profession.map(Into::into),
+                organization_id: parse_optional_id(&self.organization_id, "organizationId")?,
+                active: self.active,
+                manages_agreements: self.manages_agreements,
+            }),
+        )
     }
 }
 
@@ -199,13 +202,9 @@ impl UserMutation {
         input: UpdateUserInput,
     ) -> async_graphql::Result<User> {
         let s = scope(ctx)?;
-        let user_id = parse_id(&input.user_id, "userId")?;
-        let expected_version = input.expected_version;
-        Ok(
-            users::update_user(s.db, s.caller, user_id, expected_version, input.parse()?)
-                .await?
-                .into(),
-        )
+        Ok(users::update_user(s.db, s.caller, input.parse()?)
+            .await?
+            .into())
     }
 
     /// ADMIN only; audited. A new random temporary password replaces the

@@ -22,8 +22,9 @@ use crate::domain::vocabulary::{
 };
 use crate::error::AppResult;
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
+use crate::services::at_version::AtVersion;
 use crate::services::discharges::{
-    self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
+    self, Cancellation, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
 };
 use crate::services::persons::PersonDraft;
 
@@ -224,42 +225,24 @@ async fn walk(
     match target {
         DischargeStatus::Reported => Ok(()),
         DischargeStatus::Cancelled => {
-            discharges::cancel(
-                db,
-                ward,
-                url,
-                id,
-                version(&current),
-                CancelReason::Transfer,
-                Some("Trasferito in altra struttura".into()),
-            )
-            .await?;
+            let cancellation = AtVersion::new(id, version(&current)).with(Cancellation {
+                reason: CancelReason::Transfer,
+                note: Some("Trasferito in altra struttura".into()),
+            });
+            discharges::cancel(db, ward, url, cancellation).await?;
             Ok(())
         }
         _ => {
-            let scheduled = discharges::update_discharge(
-                db,
-                team,
-                url,
-                id,
-                version(&current),
-                DischargeChanges {
-                    assessment_scheduled_on: Some(admitted + Days::new(5)),
-                    ..DischargeChanges::default()
-                },
-            )
-            .await?;
+            let changes = AtVersion::new(id, version(&current)).with(DischargeChanges {
+                assessment_scheduled_on: Some(admitted + Days::new(5)),
+                ..DischargeChanges::default()
+            });
+            let scheduled = discharges::update_discharge(db, team, url, changes).await?;
             if target == DischargeStatus::AssessmentScheduled {
                 return Ok(());
             }
-            let ready = discharges::mark_dischargeable(
-                db,
-                team,
-                id,
-                scheduled.version,
-                admitted + Days::new(8),
-            )
-            .await?;
+            let date = AtVersion::new(id, scheduled.version).with(admitted + Days::new(8));
+            let ready = discharges::mark_dischargeable(db, team, date).await?;
             let (destination, needs, note) = demo_plan(n);
             let assessed = assessments::record_assessment(
                 db,
@@ -288,38 +271,25 @@ async fn walk(
             )
             .await?;
             assessments::sign_assessment(db, team, assessed.id).await?;
-            let planned = discharges::agree_plan(
-                db,
-                team,
-                id,
-                ready.version,
-                DischargePlan {
-                    destination,
-                    needs,
-                    note: Some(note.into()),
-                    assessment_id: Some(assessed.id),
-                },
-            )
-            .await?;
+            let plan = AtVersion::new(id, ready.version).with(DischargePlan {
+                destination,
+                needs,
+                note: Some(note.into()),
+                assessment_id: Some(assessed.id),
+            });
+            let planned = discharges::agree_plan(db, team, plan).await?;
             if target == DischargeStatus::PlanAgreed {
                 return Ok(());
             }
             // The receiving team records it: home with services opens the
             // PAI, which the ward may not do.
-            discharges::complete(
-                db,
-                team,
-                url,
-                id,
-                planned.version,
-                DischargeOutcome {
-                    discharged_on: admitted + Days::new(12),
-                    destination,
-                    project_id: None,
-                    case_manager_id: None,
-                },
-            )
-            .await?;
+            let outcome = AtVersion::new(id, planned.version).with(DischargeOutcome {
+                discharged_on: admitted + Days::new(12),
+                destination,
+                project_id: None,
+                case_manager_id: None,
+            });
+            discharges::complete(db, team, url, outcome).await?;
             Ok(())
         }
     }

@@ -37,15 +37,16 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::services::assessments::{self, AssessmentContent, AssessmentOf, InstrumentAnswers};
+use crate::services::at_version::AtVersion;
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::discharges::{
-    self, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
+    self, Cancellation, DischargeChanges, DischargeOutcome, DischargePlan, NewDischarge, Patient,
 };
 use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::persons::PersonDraft;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore};
-use crate::services::projects::{self, ClosingOutcomes, Consent};
+use crate::services::projects::{self, ClosingOutcomes, Consent, Transition};
 use crate::services::{notifications, referrals};
 
 /// How a discharge of the history ends.
@@ -349,7 +350,11 @@ async fn follow(
                 (CancelReason::Refused, "La famiglia rinuncia al percorso")
             };
             let ward = seed_caller_on(&actors.ward, day(3))?;
-            discharges::cancel(db, &ward, url, id, version, reason, Some(note.into())).await?;
+            let cancellation = AtVersion::new(id, version).with(Cancellation {
+                reason,
+                note: Some(note.into()),
+            });
+            discharges::cancel(db, &ward, url, cancellation).await?;
             referrals::close_referral(db, &team_on(day(3))?, referral, note).await?;
         }
         return Ok(());
@@ -366,26 +371,21 @@ async fn follow(
             return Ok(());
         }
         let team = team_on(dischargeable)?;
-        version = discharges::mark_dischargeable(db, &team, id, version, dischargeable)
+        let ready = AtVersion::new(id, version).with(dischargeable);
+        version = discharges::mark_dischargeable(db, &team, ready)
             .await?
             .version;
         complete(db, actors, desk, id, version, discharged, CareSetting::Home).await?;
         return Ok(());
     }
 
-    version = discharges::update_discharge(
-        db,
-        &team_on(day(2))?,
-        url,
-        id,
-        version,
-        DischargeChanges {
-            assessment_scheduled_on: Some(day(3)),
-            ..DischargeChanges::default()
-        },
-    )
-    .await?
-    .version;
+    let scheduled = AtVersion::new(id, version).with(DischargeChanges {
+        assessment_scheduled_on: Some(day(3)),
+        ..DischargeChanges::default()
+    });
+    version = discharges::update_discharge(db, &team_on(day(2))?, url, scheduled)
+        .await?
+        .version;
     if !past(day(4)) {
         return Ok(());
     }
@@ -445,30 +445,24 @@ async fn follow(
     assessments::sign_assessment(db, &signer, assessed.id).await?;
     let dischargeable = day(4);
     let team = team_on(dischargeable)?;
-    version = discharges::mark_dischargeable(db, &team, id, version, dischargeable)
+    let ready = AtVersion::new(id, version).with(dischargeable);
+    version = discharges::mark_dischargeable(db, &team, ready)
         .await?
         .version;
-    version = discharges::agree_plan(
-        db,
-        &team,
-        id,
-        version,
-        DischargePlan {
-            destination,
-            needs,
-            note: Some(
-                if case.course == Course::Rsa {
-                    "Posto in RSA; la famiglia ha scelto la struttura"
-                } else {
-                    "Rientro a casa con assistenza domiciliare"
-                }
-                .into(),
-            ),
-            assessment_id: Some(assessed.id),
-        },
-    )
-    .await?
-    .version;
+    let plan = AtVersion::new(id, version).with(DischargePlan {
+        destination,
+        needs,
+        note: Some(
+            if case.course == Course::Rsa {
+                "Posto in RSA; la famiglia ha scelto la struttura"
+            } else {
+                "Rientro a casa con assistenza domiciliare"
+            }
+            .into(),
+        ),
+        assessment_id: Some(assessed.id),
+    });
+    version = discharges::agree_plan(db, &team, plan).await?.version;
     let discharged = dischargeable + Days::new(case.wait);
     if !past(discharged) {
         return Ok(());
@@ -490,18 +484,17 @@ async fn complete(
     discharged: NaiveDate,
     destination: CareSetting,
 ) -> AppResult<discharge::Model> {
+    let outcome = AtVersion::new(id, version).with(DischargeOutcome {
+        discharged_on: discharged,
+        destination,
+        project_id: None,
+        case_manager_id: None,
+    });
     discharges::complete(
         db,
         &seed_caller_on(&desk.social_worker, discharged)?,
         &actors.url,
-        id,
-        version,
-        DischargeOutcome {
-            discharged_on: discharged,
-            destination,
-            project_id: None,
-            case_manager_id: None,
-        },
+        outcome,
     )
     .await
 }
@@ -649,7 +642,8 @@ async fn carry_pai(
     // All but one in six is an integrated PAI, signed by the ASST and the
     // Comune before it delivers.
     if case.slot % 6 != 5 {
-        integrated_pai::set_integrated(db, &caller, project_id, current.version, true).await?;
+        let integrated = AtVersion::new(project_id, current.version).with(true);
+        integrated_pai::set_integrated(db, &caller, integrated).await?;
         for (organization_id, signatory) in [
             (actors.asst, "Direttore del Distretto"),
             (comune, "Responsabile dei servizi sociali"),
@@ -667,36 +661,24 @@ async fn carry_pai(
             .await?;
         }
     }
-    let mut version = projects::record_consent(
-        db,
-        &caller,
-        project_id,
-        current.version,
-        Consent {
-            date: day(3),
-            method: ConsentMethod::SignedPaper,
-            witness: None,
-            family_cosignature: None,
-        },
-    )
-    .await?
-    .version;
+    let consent = AtVersion::new(project_id, current.version).with(Consent {
+        date: day(3),
+        method: ConsentMethod::SignedPaper,
+        witness: None,
+        family_cosignature: None,
+    });
+    let mut version = projects::record_consent(db, &caller, consent)
+        .await?
+        .version;
     for step in [
         ProjectStatus::Assessment,
         ProjectStatus::Planning,
         ProjectStatus::Active,
     ] {
-        version = projects::transition_project(
-            db,
-            &caller,
-            project_id,
-            step,
-            version,
-            None,
-            ClosingOutcomes::default(),
-        )
-        .await?
-        .version;
+        let transition = AtVersion::new(project_id, version).with(Transition::to(step));
+        version = projects::transition_project(db, &caller, transition)
+            .await?
+            .version;
     }
     if day(20) >= today {
         return Ok(());
@@ -742,15 +724,11 @@ async fn carry_pai(
         }
     }
     let current = projects::get_project(db, &caller, project_id).await?;
-    projects::transition_project(
-        db,
-        &caller,
-        project_id,
-        ProjectStatus::Closed,
-        current.version,
-        Some("Rientro a domicilio stabilizzato: prosegue il SAD ordinario".into()),
-        ClosingOutcomes::scores(last),
-    )
-    .await?;
+    let closure = AtVersion::new(project_id, current.version).with(Transition {
+        to: ProjectStatus::Closed,
+        reason: Some("Rientro a domicilio stabilizzato: prosegue il SAD ordinario".into()),
+        closing_outcomes: ClosingOutcomes::scores(last),
+    });
+    projects::transition_project(db, &caller, closure).await?;
     Ok(())
 }

@@ -26,12 +26,13 @@ use crate::error::AppResult;
 use crate::services::assessments::{
     self, AssessmentContent, AssessmentOf, InstrumentAnswers, SocialDomainLevel,
 };
+use crate::services::at_version::AtVersion;
 use crate::services::budget::{self, ResourceDraft};
 use crate::services::integrated_pai::{self, Cosignature};
 use crate::services::persons;
 use crate::services::project_plan::{self, GoalChanges, GoalDraft, InterventionDraft};
 use crate::services::project_reviews::{self, AreaScore, ReviewDraft};
-use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject};
+use crate::services::projects::{self, ClosingOutcomes, Consent, NewProject, Transition};
 use crate::services::rows::InRow;
 
 struct Plan {
@@ -733,19 +734,13 @@ async fn walk(
     for step in steps {
         let current = projects::get_project(db, caller, project_id).await?;
         if *step == ProjectStatus::Active {
-            projects::record_consent(
-                db,
-                caller,
-                project_id,
-                current.version,
-                Consent {
-                    date: current.start_date + Days::new(10),
-                    method: ConsentMethod::SignedPaper,
-                    witness: None,
-                    family_cosignature: Some(audience_of(db, person_id).await?.family().into()),
-                },
-            )
-            .await?;
+            let consent = AtVersion::new(project_id, current.version).with(Consent {
+                date: current.start_date + Days::new(10),
+                method: ConsentMethod::SignedPaper,
+                witness: None,
+                family_cosignature: Some(audience_of(db, person_id).await?.family().into()),
+            });
+            projects::record_consent(db, caller, consent).await?;
             ensure_assessment(db, caller, person_id, team_id, manager_id).await?;
         }
         let mut final_scores = Vec::new();
@@ -794,16 +789,12 @@ async fn walk(
         let current = projects::get_project(db, caller, project_id).await?;
         let reason = (*step == ProjectStatus::Closed)
             .then(|| "Obiettivi raggiunti: la famiglia prosegue in autonomia".to_owned());
-        projects::transition_project(
-            db,
-            caller,
-            project_id,
-            *step,
-            current.version,
+        let transition = AtVersion::new(project_id, current.version).with(Transition {
+            to: *step,
             reason,
-            ClosingOutcomes::scores(final_scores),
-        )
-        .await?;
+            closing_outcomes: ClosingOutcomes::scores(final_scores),
+        });
+        projects::transition_project(db, caller, transition).await?;
     }
     if matches!(target, ProjectStatus::Active | ProjectStatus::Review) && n.is_multiple_of(2) {
         project_reviews::record_review(
@@ -820,16 +811,9 @@ async fn walk(
         .await?;
         if target == ProjectStatus::Review {
             let current = projects::get_project(db, caller, project_id).await?;
-            projects::transition_project(
-                db,
-                caller,
-                project_id,
-                ProjectStatus::Review,
-                current.version,
-                None,
-                ClosingOutcomes::default(),
-            )
-            .await?;
+            let review = AtVersion::new(project_id, current.version)
+                .with(Transition::to(ProjectStatus::Review));
+            projects::transition_project(db, caller, review).await?;
         }
     }
     Ok(())

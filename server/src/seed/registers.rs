@@ -44,17 +44,11 @@ pub(super) async fn seed_registers(
 ) -> AppResult<usize> {
     let reporter = demo_user(db, super::catalogue::REPORTER_EMAIL).await?;
     if !reporter.manages_agreements {
-        users::update_user(
-            db,
-            &seed_caller(admin)?,
-            reporter.id,
-            reporter.version,
-            UserChanges {
-                manages_agreements: Some(true),
-                ..UserChanges::default()
-            },
-        )
-        .await?;
+        let managing = AtVersion::new(reporter.id, reporter.version).with(UserChanges {
+            manages_agreements: Some(true),
+            ..UserChanges::default()
+        });
+        users::update_user(db, &seed_caller(admin)?, managing).await?;
     }
     let mut added = 0;
     let co_design = seed_agreements(db, admin, cast, &mut added).await?;

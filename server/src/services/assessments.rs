@@ -29,6 +29,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
@@ -435,25 +436,17 @@ async fn finish(
     Ok(updated)
 }
 
-/// A draft's new content, written on the version the editor read.
-#[derive(Debug, Clone)]
-pub struct DraftEdit {
-    pub assessment_id: Uuid,
-    pub expected_version: i32,
-    pub content: AssessmentContent,
-}
-
 /// Changes a draft (unsigned) assessment; a signed one is refused.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %edit.assessment_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), assessment_id = %edit.id))]
 pub async fn update_assessment(
     db: &DatabaseConnection,
     caller: &Caller,
-    edit: DraftEdit,
+    edit: AtVersion<AssessmentContent>,
 ) -> AppResult<assessment::Model> {
-    let DraftEdit {
-        assessment_id,
+    let AtVersion {
+        id: assessment_id,
         expected_version,
-        content,
+        change: content,
     } = edit;
     let txn = db.begin().await?;
     let current = load_for_work(&txn, caller, assessment_id).await?;

@@ -1,6 +1,6 @@
 //! A change of one row made at the version its author saw: what every
-//! version-checked update of the registers is given (`services::versions`
-//! refuses it as stale when the row has moved on since).
+//! version-checked update is given (`services::versions` refuses it as
+//! stale when the row has moved on since).
 
 use uuid::Uuid;
 

@@ -22,6 +22,7 @@ use crate::domain::vocabulary::{
 };
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::at_version::AtVersion;
 use crate::services::not_in_future;
 use crate::services::project_history::Change;
 use crate::services::rows::{find, named};
@@ -239,14 +240,17 @@ pub async fn add_resource(
         .await
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %resource_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), resource_id = %input.id))]
 pub async fn update_resource(
     db: &DatabaseConnection,
     caller: &Caller,
-    resource_id: Uuid,
-    expected_version: i32,
-    draft: ResourceDraft,
+    input: AtVersion<ResourceDraft>,
 ) -> AppResult<budget_resource::Model> {
+    let AtVersion {
+        id: resource_id,
+        expected_version,
+        change: draft,
+    } = input;
     let txn = db.begin().await?;
     let current = find::<budget_resource::Entity>(&txn, resource_id).await?;
     let change = Change::of_open_project(txn, caller, current.project_id).await?;

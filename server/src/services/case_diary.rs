@@ -26,6 +26,7 @@ use crate::domain::vocabulary::{DiaryKind, DiaryParticipantRole, ReferralStatus,
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments::current_versions;
+use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::network_agreements::refused;
 use crate::services::page::{fetch_audited_page, KeyKind, KeyValue, Keyset, Page, PageRequest};
@@ -226,14 +227,17 @@ pub async fn write_diary_entry(
 
 /// The author's change within 24 hours of writing; after that, or for
 /// anyone else, an annotation.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), entry_id = %entry_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), entry_id = %edit.id))]
 pub async fn edit_diary_entry(
     db: &DatabaseConnection,
     caller: &Caller,
-    entry_id: Uuid,
-    expected_version: i32,
-    input: DiaryEntryInput,
+    edit: AtVersion<DiaryEntryInput>,
 ) -> AppResult<diary_entry::Model> {
+    let AtVersion {
+        id: entry_id,
+        expected_version,
+        change: input,
+    } = edit;
     let txn = db.begin().await?;
     let found = find::<diary_entry::Entity>(&txn, entry_id).await?;
     let viewer = policy::require_diary_reader(&txn, caller, &found).await?;

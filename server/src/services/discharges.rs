@@ -30,6 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::outbox;
 use crate::notify::templates::{initials, Event};
 use crate::policy;
+use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
@@ -642,16 +643,15 @@ fn still_open(found: &discharge::Model) -> AppResult<()> {
 /// A step by one of the discharge's parties on the version they read: the
 /// changes `decide` makes of the discharge as read in the step's
 /// transaction, written there.
-async fn party_step(
+async fn party_step<T>(
     db: &DatabaseConnection,
     caller: &Caller,
-    id: Uuid,
-    expected_version: i32,
+    input: &AtVersion<T>,
     decide: impl FnOnce(&discharge::Model) -> AppResult<Vec<(discharge::Column, SimpleExpr)>>,
 ) -> AppResult<Step> {
-    let (txn, found) = begin_for_party(db, caller, id).await?;
+    let (txn, found) = begin_for_party(db, caller, input.id).await?;
     let changes = decide(&found)?;
-    let updated = write(&txn, caller, &found, expected_version, changes).await?;
+    let updated = write(&txn, caller, &found, input.expected_version, changes).await?;
     Ok(Step {
         txn,
         found,
@@ -699,16 +699,15 @@ pub struct DischargeChanges {
 
 /// A changed expected date notifies the team and the case manager, and the
 /// day-before reminder becomes due again for the new date.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %input.id))]
 pub async fn update_discharge(
     db: &DatabaseConnection,
     caller: &Caller,
     public_url: &Url,
-    id: Uuid,
-    expected_version: i32,
-    changes: DischargeChanges,
+    input: AtVersion<DischargeChanges>,
 ) -> AppResult<discharge::Model> {
-    let step = party_step(db, caller, id, expected_version, |found| {
+    let changes = &input.change;
+    let step = party_step(db, caller, &input, |found| {
         still_open(found)?;
         let from = found.status;
         let mut set: Vec<(discharge::Column, SimpleExpr)> = Vec::new();
@@ -764,15 +763,15 @@ pub async fn update_discharge(
 
 /// The date the patient became clinically dischargeable: the start of the
 /// wait the seeds measure.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
+/// The change is that date.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %input.id))]
 pub async fn mark_dischargeable(
     db: &DatabaseConnection,
     caller: &Caller,
-    id: Uuid,
-    expected_version: i32,
-    date: NaiveDate,
+    input: AtVersion<NaiveDate>,
 ) -> AppResult<discharge::Model> {
-    let step = party_step(db, caller, id, expected_version, |found| {
+    let date = input.change;
+    let step = party_step(db, caller, &input, |found| {
         still_open(found)?;
         check_stay_day("date", "La data", date, found, caller.today())?;
         Ok(vec![(
@@ -871,14 +870,17 @@ async fn write_needs(
 /// The receiving team agrees the plan: destination, the needs to arrange for
 /// and a note, resting on the person's signed assessment (needed when no
 /// assessment was scheduled; a draft is refused).
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %input.id))]
 pub async fn agree_plan(
     db: &DatabaseConnection,
     caller: &Caller,
-    id: Uuid,
-    expected_version: i32,
-    plan: DischargePlan,
+    input: AtVersion<DischargePlan>,
 ) -> AppResult<discharge::Model> {
+    let AtVersion {
+        id,
+        expected_version,
+        change: plan,
+    } = input;
     let txn = db.begin().await?;
     let found = load(&txn, id).await?;
     // The plan is the receiving team's, not the ward's.
@@ -1007,15 +1009,18 @@ async fn project_for(
 /// (`discharge_workflow::complete`); a discharge home with services links or
 /// opens the person's PAI in the same transaction. The case manager and the
 /// team are told.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %input.id))]
 pub async fn complete(
     db: &DatabaseConnection,
     caller: &Caller,
     public_url: &Url,
-    id: Uuid,
-    expected_version: i32,
-    outcome: DischargeOutcome,
+    input: AtVersion<DischargeOutcome>,
 ) -> AppResult<discharge::Model> {
+    let AtVersion {
+        id,
+        expected_version,
+        change: outcome,
+    } = input;
     let (txn, found) = begin_for_party(db, caller, id).await?;
     let (assessment_id, plan_assessment) = plan_assessment(&txn, &found, None).await?;
     let next = discharge_workflow::complete(
@@ -1069,18 +1074,23 @@ pub async fn complete(
     .await
 }
 
+/// Why a discharge is cancelled.
+#[derive(Debug, Clone)]
+pub struct Cancellation {
+    pub reason: CancelReason,
+    pub note: Option<String>,
+}
+
 /// Cancelled on death, transfer, refusal or otherwise; the team is told.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), discharge_id = %input.id))]
 pub async fn cancel(
     db: &DatabaseConnection,
     caller: &Caller,
     public_url: &Url,
-    id: Uuid,
-    expected_version: i32,
-    reason: CancelReason,
-    note: Option<String>,
+    input: AtVersion<Cancellation>,
 ) -> AppResult<discharge::Model> {
-    let step = party_step(db, caller, id, expected_version, |found| {
+    let Cancellation { reason, note } = &input.change;
+    let step = party_step(db, caller, &input, |found| {
         let status = moved(
             found.status,
             DischargeAction::Cancel,

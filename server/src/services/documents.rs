@@ -25,6 +25,7 @@ use crate::domain::network_agreements::check_title;
 use crate::domain::vocabulary::{DocumentKind, DocumentSubject};
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::at_version::AtVersion;
 use crate::services::network_agreements::refused;
 use crate::services::rows::{commit_audited, find, find_optional};
 use crate::services::versions::{guarded_update, stale, Versioned};
@@ -277,15 +278,18 @@ async fn record_refusal(
 
 /// Takes a document away: it leaves every list and its file is no longer
 /// served; the row stays, with who, when and why, and the audit trail says
-/// so. For those who may write on its subject.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), document_id = %document_id))]
+/// so. For those who may write on its subject. The change is the reason.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), document_id = %input.id))]
 pub async fn delete_document(
     db: &DatabaseConnection,
     caller: &Caller,
-    document_id: Uuid,
-    reason: &str,
-    expected_version: i32,
+    input: AtVersion<String>,
 ) -> AppResult<document::Model> {
+    let AtVersion {
+        id: document_id,
+        expected_version,
+        change: reason,
+    } = input;
     let txn = db.begin().await?;
     policy::require_case_worker(caller)?;
     let found = find_optional::<document::Entity>(&txn, document_id)
@@ -294,7 +298,7 @@ pub async fn delete_document(
         .ok_or(AppError::NotFound)?;
     authorize_writing(&txn, caller, found.subject_kind, found.subject_id).await?;
     let viewer = caller.viewer()?;
-    let reason = check_delete_reason(reason).map_err(refused)?;
+    let reason = check_delete_reason(&reason).map_err(refused)?;
     if found.version != expected_version {
         return Err(stale(document::Entity::NOUN));
     }

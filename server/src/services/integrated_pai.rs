@@ -19,6 +19,7 @@ use crate::domain::person_identity::optional_text;
 use crate::domain::vocabulary::ProjectKind;
 use crate::domain::wording;
 use crate::error::{AppError, AppResult};
+use crate::services::at_version::AtVersion;
 use crate::services::not_in_future;
 use crate::services::project_history::Change;
 use crate::services::projects::commit;
@@ -57,15 +58,18 @@ pub(crate) async fn parts_missing(
 
 /// Marks a PAI as integrated, or takes the mark back while nobody has
 /// signed it (a mark given by mistake; once signed, the signatures are the
-/// record).
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+/// record). The change is whether it is integrated.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %input.id))]
 pub async fn set_integrated(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
-    expected_version: i32,
-    integrated: bool,
+    input: AtVersion<bool>,
 ) -> AppResult<project::Model> {
+    let AtVersion {
+        id: project_id,
+        expected_version,
+        change: integrated,
+    } = input;
     let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     let found = &change.found;
     if found.version != expected_version {

@@ -23,6 +23,7 @@ use crate::domain::vocabulary::{
 };
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::at_version::AtVersion;
 use crate::services::not_in_future;
 use crate::services::page::{fetch_audited_page, Keyset, Page, PageRequest};
 use crate::services::person_search;
@@ -408,14 +409,17 @@ fn merge(current: &person::Model, changes: PersonChanges) -> AppResult<PersonDra
     })
 }
 
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %person_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), person_id = %input.id))]
 pub async fn update_person(
     db: &DatabaseConnection,
     caller: &Caller,
-    person_id: Uuid,
-    expected_version: i32,
-    changes: PersonChanges,
+    input: AtVersion<PersonChanges>,
 ) -> AppResult<person::Model> {
+    let AtVersion {
+        id: person_id,
+        expected_version,
+        change: changes,
+    } = input;
     let txn = db.begin().await?;
     policy::require_person_access(&txn, caller, person_id).await?;
     let current = load(&txn, person_id).await?;

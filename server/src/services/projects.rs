@@ -31,6 +31,7 @@ use crate::domain::wording;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::services::assessments;
+use crate::services::at_version::AtVersion;
 use crate::services::budget;
 use crate::services::integrated_pai;
 use crate::services::not_in_future;
@@ -479,23 +480,48 @@ impl ClosingOutcomes {
     }
 }
 
+/// A move of the project to `to`, with its reason.
+#[derive(Debug, Clone)]
+pub struct Transition {
+    pub to: ProjectStatus,
+    pub reason: Option<String>,
+    pub closing_outcomes: ClosingOutcomes,
+}
+
+impl Transition {
+    /// A move with no reason given and nothing recorded on closing.
+    pub fn to(to: ProjectStatus) -> Self {
+        Transition {
+            to,
+            reason: None,
+            closing_outcomes: ClosingOutcomes::default(),
+        }
+    }
+}
+
 /// Moves the project along the case process. A refusal lists every unmet
 /// condition in Italian. Closing may bring the final life-area scores and
 /// the open goals' outcomes (`ClosingOutcomes`).
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %input.id))]
 pub async fn transition_project(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
-    to: ProjectStatus,
-    expected_version: i32,
-    reason: Option<String>,
-    closing_outcomes: ClosingOutcomes,
+    input: AtVersion<Transition>,
 ) -> AppResult<project::Model> {
-    let ClosingOutcomes {
-        final_scores,
-        goal_outcomes,
-    } = closing_outcomes;
+    let AtVersion {
+        id: project_id,
+        expected_version,
+        change:
+            Transition {
+                to,
+                reason,
+                closing_outcomes:
+                    ClosingOutcomes {
+                        final_scores,
+                        goal_outcomes,
+                    },
+            },
+    } = input;
     let txn = db.begin().await?;
     let (user_id, found) = load_for_work(&txn, caller, project_id).await?;
     if found.version != expected_version {
@@ -622,14 +648,17 @@ pub struct Consent {
 }
 
 /// The person's agreement to the project, needed to start delivering it.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %input.id))]
 pub async fn record_consent(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
-    expected_version: i32,
-    consent: Consent,
+    input: AtVersion<Consent>,
 ) -> AppResult<project::Model> {
+    let AtVersion {
+        id: project_id,
+        expected_version,
+        change: consent,
+    } = input;
     let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     not_in_future("date", "La data del consenso", consent.date, caller.today())?;
     let witness = optional_text("witness", consent.witness.as_deref(), 200)?;
@@ -678,15 +707,19 @@ pub async fn record_consent(
 }
 
 /// Hands the project to another case manager, an active member of the
-/// project's team: how a case manager who leaves the team is replaced.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %project_id))]
+/// project's team: how a case manager who leaves the team is replaced. The
+/// change is the new case manager's id.
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), project_id = %input.id))]
 pub async fn change_case_manager(
     db: &DatabaseConnection,
     caller: &Caller,
-    project_id: Uuid,
-    expected_version: i32,
-    case_manager_id: Uuid,
+    input: AtVersion<Uuid>,
 ) -> AppResult<project::Model> {
+    let AtVersion {
+        id: project_id,
+        expected_version,
+        change: case_manager_id,
+    } = input;
     let change = Change::of_open_project(db.begin().await?, caller, project_id).await?;
     let found = &change.found;
     if !policy::is_active_member(&change.txn, case_manager_id, found.team_id).await? {

@@ -18,6 +18,7 @@ use crate::domain::account;
 use crate::domain::vocabulary::{Profession, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy;
+use crate::services::at_version::AtVersion;
 use crate::services::child_rows::replace_children;
 use crate::services::page::{fetch_page, like_literal, Keyset, Page, PageRequest, Placement};
 use crate::services::rows::{commit_audited, find, named};
@@ -166,14 +167,17 @@ async fn ensure_organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult
 
 /// Changes a user's account. Deactivating takes effect at the user's next
 /// request, since every request re-reads the account.
-#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %user_id))]
+#[tracing::instrument(skip_all, fields(request_id = caller.request_id.as_deref(), user_id = %input.id))]
 pub async fn update_user(
     db: &DatabaseConnection,
     caller: &Caller,
-    user_id: Uuid,
-    expected_version: i32,
-    changes: UserChanges,
+    input: AtVersion<UserChanges>,
 ) -> AppResult<user::Model> {
+    let AtVersion {
+        id: user_id,
+        expected_version,
+        change: changes,
+    } = input;
     let admin = policy::require_admin(caller)?;
     let display_name = match &changes.display_name {
         Some(name) => Some(
