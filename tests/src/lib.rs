@@ -106,10 +106,13 @@ impl TestApp {
     /// their keys with a DataLoader one after another; on a machine busy
     /// with other builds a 5 ms window can close between them and split a
     /// batch, so these tests wait longer: what they check is that the
-    /// statements do not grow with the rows, not how fast keys arrive.
+    /// statements do not grow with the rows, not how fast keys arrive. The
+    /// outbox worker is off: its rounds, every 50 ms, would be counted with
+    /// a request that now lasts several windows.
     pub async fn spawn_counting(db: TestDb) -> TestApp {
         TestApp::spawn_with(db, |config| {
             config.batch_window = std::time::Duration::from_millis(100);
+            config.worker_enabled = false;
         })
         .await
     }
