@@ -46,6 +46,32 @@ pub fn fiscal_code_of(input: &Value) -> String {
 }
 
 impl TestApp {
+    /// The ASST della Valcamonica, where most cases are followed; its id.
+    pub async fn asst(&self, admin: &Client) -> String {
+        self.organization(admin, "ASST della Valcamonica", "ASST")
+            .await
+    }
+
+    /// The ATS della Montagna and the ASST della Valcamonica under it: their
+    /// ids.
+    pub async fn ats_and_its_asst(&self, admin: &Client) -> (String, String) {
+        let ats = self.organization(admin, "ATS della Montagna", "ATS").await;
+        let asst = self
+            .organization_under(admin, "ASST della Valcamonica", "ASST", &ats)
+            .await;
+        (ats, asst)
+    }
+
+    /// The Ospedale di Esine and its ward's operator, signed in: the
+    /// hospital's id, the ward's session and user id.
+    pub async fn hospital_and_ward(&self, admin: &Client) -> (String, Client, String) {
+        let hospital = self
+            .organization(admin, "Ospedale di Esine", "OSPEDALE")
+            .await;
+        let (ward, ward_id) = self.operator_of("reparto@ospedale.test", &hospital).await;
+        (hospital, ward, ward_id)
+    }
+
     pub async fn organization(&self, admin: &Client, name: &str, kind: &str) -> String {
         self.create_organization(admin, json!({ "name": name, "kind": kind }))
             .await
@@ -118,12 +144,30 @@ impl TestApp {
             .ok();
     }
 
-    /// A signed-in operator and their user id.
-    pub async fn operator(&self, email: &str) -> (Client, String) {
-        let id = self.make_user(email, Role::Operator, None).await;
+    /// A signed-in user of `role` and their user id.
+    pub async fn signed_in(&self, email: &str, role: Role) -> (Client, String) {
+        let id = self.make_user(email, role, None).await;
         let client = self.client();
         client.login_ok(email, PASSWORD).await;
         (client, id)
+    }
+
+    /// A signed-in operator and their user id.
+    pub async fn operator(&self, email: &str) -> (Client, String) {
+        self.signed_in(email, Role::Operator).await
+    }
+
+    /// A signed-in REPORTER who reads the indicators of `territory` (and of
+    /// what lies under it), and their user id.
+    pub async fn reporter_of(
+        &self,
+        admin: &Client,
+        email: &str,
+        territory: &str,
+    ) -> (Client, String) {
+        let (reporter, id) = self.signed_in(email, Role::Reporter).await;
+        give_territory(admin, &id, territory).await;
+        (reporter, id)
     }
 
     /// A signed-in operator employed by `organization_id` (a hospital's
@@ -158,6 +202,17 @@ impl TestApp {
     }
 }
 
+/// Makes `territory` the one whose indicators the REPORTER `user_id` reads.
+pub async fn give_territory(admin: &Client, user_id: &str, territory: &str) {
+    admin
+        .gql(
+            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
+            json!({ "input": { "userId": user_id, "organizationIds": [territory] } }),
+        )
+        .await
+        .ok();
+}
+
 /// One team with one operator in it, as most tests need.
 pub struct Desk {
     pub admin: Client,
@@ -178,9 +233,7 @@ impl Desk {
 
     pub async fn open(app: &TestApp, team_kind: &str) -> Desk {
         let admin = app.admin().await;
-        let organization_id = app
-            .organization(&admin, "ASST della Valcamonica", "ASST")
-            .await;
+        let organization_id = app.asst(&admin).await;
         let team_id = app
             .team(&admin, "Équipe di prova", team_kind, &organization_id)
             .await;
@@ -194,6 +247,33 @@ impl Desk {
             team_id,
             operator,
             operator_id,
+        }
+    }
+}
+
+/// The way of a protected discharge: the ward of the Ospedale di Esine
+/// reports it to the PUA of the ASST, both set up by the administrator.
+pub struct DischargeRoute {
+    pub admin: Client,
+    pub asst: String,
+    pub hospital: String,
+    pub pua: String,
+    /// Signed in, employed by the hospital.
+    pub ward: Client,
+}
+
+impl DischargeRoute {
+    pub async fn open(app: &TestApp) -> DischargeRoute {
+        let admin = app.admin().await;
+        let asst = app.asst(&admin).await;
+        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
+        let (hospital, ward, _) = app.hospital_and_ward(&admin).await;
+        DischargeRoute {
+            admin,
+            asst,
+            hospital,
+            pua,
+            ward,
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{fiscal_code_of, person_input, CREATE_PERSON};
-use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute, CREATE_PERSON};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 use crate::fhir_everything::{everything_path, session_get};
 use crate::service_accounts::{machine_get, service_account};
@@ -54,52 +54,123 @@ struct Op<const N: usize = 7> {
     expect: [Expect; N],
 }
 
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Client, String) {
-    let id = app.make_user(email, role, None).await;
-    let client = app.client();
-    client.login_ok(email, PASSWORD).await;
-    (client, id)
-}
-
 /// A REPORTER whose territory is an ATS above every organization of the
 /// scenario: the widest reader of indicators, who still reads no case object.
 async fn reporter_of_everything(app: &TestApp, admin: &Client) -> Client {
     let ats = app.organization(admin, "ATS della Montagna", "ATS").await;
-    let (reporter, reporter_id) = signed_in(app, "reporter@ats.test", Role::Reporter).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
-        )
-        .await
-        .ok();
-    reporter
+    app.reporter_of(admin, "reporter@ats.test", &ats).await.0
+}
+
+/// The callers of a scenario, but the anonymous one: the admin, an auditor,
+/// a REPORTER, an active member of `team`, a member of `other_team`, and a
+/// member of `team` who leaves it (`former_leaves`) once the scenario's data
+/// is in.
+struct Callers {
+    admin: Client,
+    asst: String,
+    team: String,
+    other_team: String,
+    auditor: Client,
+    reporter: Client,
+    member: Client,
+    member_id: String,
+    other: Client,
+    former: Client,
+    former_id: String,
+}
+
+/// Where the callers stand: the teams are in `asst`, but for `other_team`,
+/// which may be elsewhere.
+struct Teams {
+    asst: String,
+    team: String,
+    other_team: String,
+}
+
+impl Callers {
+    /// The usual scenario: `team` (its name and kind) beside the UVM Darfo
+    /// in the ASST, and a REPORTER of everything.
+    async fn in_the_asst(app: &TestApp, team: (&str, &str)) -> Callers {
+        let admin = app.admin().await;
+        let asst = app.asst(&admin).await;
+        let team = app.team(&admin, team.0, team.1, &asst).await;
+        Callers::beside_the_uvm_darfo(app, admin, asst, team).await
+    }
+
+    /// `team` of `asst` beside the UVM Darfo, and a REPORTER of everything.
+    async fn beside_the_uvm_darfo(
+        app: &TestApp,
+        admin: Client,
+        asst: String,
+        team: String,
+    ) -> Callers {
+        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
+        let reporter = reporter_of_everything(app, &admin).await;
+        let teams = Teams {
+            asst,
+            team,
+            other_team,
+        };
+        Callers::join(app, admin, teams, reporter).await
+    }
+
+    async fn join(app: &TestApp, admin: Client, teams: Teams, reporter: Client) -> Callers {
+        let (member, member_id) = app.operator("member@asst.test").await;
+        let (other, other_id) = app.operator("other@asst.test").await;
+        let (former, former_id) = app.operator("former@asst.test").await;
+        let (auditor, _) = app.signed_in("auditor@asst.test", Role::Auditor).await;
+        let Teams {
+            asst,
+            team,
+            other_team,
+        } = teams;
+        app.add_member(&admin, &team, &member_id, "MEMBER").await;
+        app.add_member(&admin, &team, &former_id, "MEMBER").await;
+        app.add_member(&admin, &other_team, &other_id, "MEMBER")
+            .await;
+        Callers {
+            admin,
+            asst,
+            team,
+            other_team,
+            auditor,
+            reporter,
+            member,
+            member_id,
+            other,
+            former,
+            former_id,
+        }
+    }
+
+    async fn former_leaves(&self, app: &TestApp) {
+        app.remove_member(&self.admin, &self.team, &self.former_id)
+            .await;
+    }
+
+    /// In the order of `CALLERS`.
+    fn clients<'a>(&'a self, anonymous: &'a Client) -> [&'a Client; 7] {
+        [
+            anonymous,
+            &self.auditor,
+            &self.reporter,
+            &self.other,
+            &self.former,
+            &self.admin,
+            &self.member,
+        ]
+    }
 }
 
 async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let responsible = app.team(&admin, "PUA Breno", "PUA", &org).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
+    let callers = Callers::in_the_asst(&app, ("PUA Breno", "PUA")).await;
+    let (member, responsible, other_team) = (&callers.member, &callers.team, &callers.other_team);
     let newcomer = app
         .make_user("newcomer@asst.test", Role::Operator, None)
         .await;
-    app.add_member(&admin, &responsible, &member_id, "MEMBER")
-        .await;
-    app.add_member(&admin, &responsible, &former_id, "MEMBER")
-        .await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
 
-    let p_input = person_input(&responsible, "Bassi", "Teresa", (1939, 10, 10), "F");
+    let p_input = person_input(responsible, "Bassi", "Teresa", (1939, 10, 10), "F");
     let created = member
         .gql(
             "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id referrals { id } } }",
@@ -114,15 +185,13 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let created = member
         .gql(
             "mutation($input: CreatePersonInput!) { createPerson(input: $input) { referrals { id } } }",
-            json!({ "input": person_input(&responsible, "Neri", "Aldo", (1945, 5, 5), "M") }),
+            json!({ "input": person_input(responsible, "Neri", "Aldo", (1945, 5, 5), "M") }),
         )
         .await;
     let second_referral = created.ok()["createPerson"]["referrals"][0]["id"].clone();
-    app.remove_member(&admin, &responsible, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
 
     let ops = vec![
         Op {
@@ -170,7 +239,7 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
         Op {
             name: "createPerson",
             query: CREATE_PERSON,
-            vars: json!({ "input": person_input(&responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
+            vars: json!({ "input": person_input(responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
             expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
         },
         Op {
@@ -206,7 +275,7 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
         Op {
             name: "createTeam",
             query: "mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }",
-            vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": org } }),
+            vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": callers.asst } }),
             expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
         },
         Op {
@@ -287,29 +356,17 @@ async fn check_as<const N: usize>(
 
 async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let uvm = app.team(&admin, "UVM Breno", "UVM", &org).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
-    app.add_member(&admin, &uvm, &member_id, "MEMBER").await;
-    app.add_member(&admin, &uvm, &former_id, "MEMBER").await;
+    let callers = Callers::in_the_asst(&app, ("UVM Breno", "UVM")).await;
+    let (member, member_id, uvm) = (&callers.member, &callers.member_id, &callers.team);
     // The UVM's nurse: a UVM signs only joint assessments.
     let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
     app.db_set_profession(&nurse_id, "INFERMIERE").await;
-    app.add_member(&admin, &uvm, &nurse_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+    app.add_member(&callers.admin, uvm, &nurse_id, "MEMBER")
         .await;
     let person = app
         .person(
-            &member,
-            person_input(&uvm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+            member,
+            person_input(uvm, "Bassi", "Teresa", (1939, 10, 10), "F"),
         )
         .await;
     let content = json!({
@@ -339,11 +396,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
         )
         .await
         .ok();
-    app.remove_member(&admin, &uvm, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
     let mut update = content.clone();
     update["assessmentId"] = json!(draft);
     update["expectedVersion"] = json!(1);
@@ -412,27 +467,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
 
 async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let eemm = app
-        .team(&admin, "EEMM Breno", "EQUIPE_MULTIDISCIPLINARE", &org)
-        .await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
-    app.add_member(&admin, &eemm, &member_id, "MEMBER").await;
-    app.add_member(&admin, &eemm, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
+    let callers = Callers::in_the_asst(&app, ("EEMM Breno", "EQUIPE_MULTIDISCIPLINARE")).await;
+    let (member, member_id, eemm) = (&callers.member, &callers.member_id, &callers.team);
     let person = app
         .person(
-            &member,
-            person_input(&eemm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+            member,
+            person_input(eemm, "Bassi", "Teresa", (1939, 10, 10), "F"),
         )
         .await;
     let open = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }";
@@ -461,7 +501,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     let colleague = app
         .make_user("colleague@asst.test", Role::Operator, None)
         .await;
-    app.add_member(&admin, &eemm, &colleague, "MEMBER").await;
+    app.add_member(&callers.admin, eemm, &colleague, "MEMBER")
+        .await;
     let goal = member
         .gql(
             "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
@@ -544,17 +585,15 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         )
         .await;
     let used = used.ok()["recordResourceUse"]["uses"][0]["id"].clone();
-    app.remove_member(&admin, &eemm, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
     let write = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
     let mut update_resource = resource_fields.clone();
     update_resource["resourceId"] = line.clone();
     update_resource["expectedVersion"] = json!(1);
 
-    let document = crate::documents::attach(&member, "PROJECT", &work).await;
+    let document = crate::documents::attach(member, "PROJECT", &work).await;
     let ops = vec![
         Op {
             name: "project",
@@ -664,56 +703,22 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     assert_eq!(check(&ops, &clients, &person).await, 126);
 }
 
-/// The callers of a protected discharge's scenario: a team receiving it
-/// (a member, a member about to leave), another team, the ward reporting
-/// it, an auditor, a reporter and the admin.
+/// The callers of a protected discharge's scenario: the usual ones, the
+/// team receiving it being the PUA, and the ward reporting it.
 struct DischargeWorld {
-    admin: Client,
-    asst: String,
+    callers: Callers,
     hospital: String,
-    pua: String,
-    member: Client,
-    other: Client,
-    former: Client,
-    former_id: String,
-    auditor: Client,
-    reporter: Client,
     ward: Client,
 }
 
 impl DischargeWorld {
     async fn open(app: &TestApp) -> DischargeWorld {
-        let admin = app.admin().await;
-        let asst = app
-            .organization(&admin, "ASST della Valcamonica", "ASST")
-            .await;
-        let hospital = app
-            .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
-        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
-        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
-        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
-        let reporter = reporter_of_everything(app, &admin).await;
-        let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
-        app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-        app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-        app.add_member(&admin, &other_team, &other_id, "MEMBER")
-            .await;
+        let route = DischargeRoute::open(app).await;
+        let callers = Callers::beside_the_uvm_darfo(app, route.admin, route.asst, route.pua).await;
         DischargeWorld {
-            admin,
-            asst,
-            hospital,
-            pua,
-            member,
-            other,
-            former,
-            former_id,
-            auditor,
-            reporter,
-            ward,
+            callers,
+            hospital: route.hospital,
+            ward: route.ward,
         }
     }
 }
@@ -722,21 +727,14 @@ impl DischargeWorld {
 async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let DischargeWorld {
-        admin,
+        callers,
         hospital,
-        pua,
-        member,
-        other,
-        former,
-        former_id,
-        auditor,
-        reporter,
         ward,
-        ..
     } = DischargeWorld::open(&app).await;
+    let (member, pua) = (&callers.member, &callers.team);
     let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { familyName } } }";
     let report_input = |family: &str, birth: (i32, u32, u32)| {
-        let identity = person_input(&pua, family, "Lina", birth, "F");
+        let identity = person_input(pua, family, "Lina", birth, "F");
         json!({ "input": {
             "patient": { "fiscalCode": identity["fiscalCode"], "givenName": "Lina", "familyName": family, "birthDate": identity["birthDate"], "sex": "F" },
             "hospitalId": hospital, "ward": "Geriatria", "admittedOn": "2026-11-01", "expectedDischargeOn": "2026-12-20", "teamId": pua
@@ -770,10 +768,11 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
                 .to_owned();
         }
     }
-    app.remove_member(&admin, &pua, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
+    let [anonymous, auditor, reporter, other, former, admin, member] = callers.clients(&anonymous);
     let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &ward, &member,
+        anonymous, auditor, reporter, other, former, admin, &ward, member,
     ];
     let names = [
         "anonymous",
@@ -912,10 +911,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
 async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
-    let asst = app
-        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
-        .await;
+    let (ats, asst) = app.ats_and_its_asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "ETS")
         .await;
@@ -924,23 +920,21 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
     let other_team = app
         .team(&admin, "Servizi Lovere", "SERVIZIO", &lovere)
         .await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let (reporter, reporter_id) = signed_in(&app, "reporter@ats.test", Role::Reporter).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
-        )
-        .await
-        .ok();
-    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
-    app.remove_member(&admin, &pua, &former_id).await;
+    let (reporter, _) = app.reporter_of(&admin, "reporter@ats.test", &ats).await;
+    let teams = Teams {
+        asst,
+        team: pua,
+        other_team,
+    };
+    let callers = Callers::join(&app, admin, teams, reporter).await;
+    callers.former_leaves(&app).await;
+    let (admin, member, member_id, asst, pua) = (
+        &callers.admin,
+        &callers.member,
+        &callers.member_id,
+        &callers.asst,
+        &callers.team,
+    );
 
     let create =
         "mutation($input: NetworkAgreementInput!) { createNetworkAgreement(input: $input) { id } }";
@@ -977,9 +971,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
         meetings.push(planned.ok()["planMeeting"]["id"].clone());
     }
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
     let everyone = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
     let readers = [UNAUTH, Ok, Ok, DENY, DENY, Ok, Ok];
     let managers = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
@@ -1178,52 +1170,16 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
     }
 }
 
-/// Signed in: an active member of `team`, a member of `other_team`, a
-/// former member of `team` and an auditor.
-struct Cast {
-    member: Client,
-    other: Client,
-    former: Client,
-    auditor: Client,
-}
-
-impl Cast {
-    async fn sign_in(app: &TestApp, admin: &Client, team: &str, other_team: &str) -> Cast {
-        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
-        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
-        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
-        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
-        app.add_member(admin, team, &member_id, "MEMBER").await;
-        app.add_member(admin, team, &former_id, "MEMBER").await;
-        app.add_member(admin, other_team, &other_id, "MEMBER").await;
-        app.remove_member(admin, team, &former_id).await;
-        Cast {
-            member,
-            other,
-            former,
-            auditor,
-        }
-    }
-}
-
 /// Service accounts and the nomenclatore mapping are ADMIN's configuration
 /// (the mapping is also read by a REPORTER, who sends the flow).
 async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
-    let asst = app
-        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
-        .await;
+    let (ats, asst) = app.ats_and_its_asst(&admin).await;
     let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-    let Cast {
-        member,
-        other,
-        former,
-        auditor,
-    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
+    let callers = Callers::beside_the_uvm_darfo(&app, admin, asst, pua).await;
+    callers.former_leaves(&app).await;
+    let admin = &callers.admin;
     let create = "mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { token account { id } tokenInfo { id } } }";
     let input = json!({ "input": { "organizationId": ats, "name": "Datawarehouse", "scopes": ["EXPORT_INTERVENTIONS"], "expiresInDays": 30 } });
     let mut accounts = Vec::new();
@@ -1235,9 +1191,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
         ));
     }
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
     let admin_only = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
     let ops = vec![
         Op {
@@ -1294,7 +1248,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
 async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let world = DischargeWorld::open(&app).await;
-    let (admin, member, pua) = (&world.admin, &world.member, &world.pua);
+    let callers = &world.callers;
+    let (admin, member, pua) = (&callers.admin, &callers.member, &callers.team);
     let elsewhere = app.organization(admin, "ATS di Bergamo", "ATS").await;
     let identity = person_input(pua, "Uno", "Lina", (1930, 1, 1), "F");
     let reported = world
@@ -1317,15 +1272,15 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         .as_str()
         .unwrap()
         .to_owned();
-    app.remove_member(admin, pua, &world.former_id).await;
+    callers.former_leaves(&app).await;
     let path = everything_path(&person);
     let anonymous = app.client();
     let sessions = [
         ("anonymous", &anonymous, 401),
-        ("auditor", &world.auditor, 403),
-        ("reporter", &world.reporter, 403),
-        ("other team", &world.other, 403),
-        ("former member", &world.former, 403),
+        ("auditor", &callers.auditor, 403),
+        ("reporter", &callers.reporter, 403),
+        ("other team", &callers.other, 403),
+        ("former member", &callers.former, 403),
         ("admin", admin, 403),
         ("reporting ward", &world.ward, 403),
         ("member", member, 200),
@@ -1344,7 +1299,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         ("no token", None, 401),
         (
             "without the scope",
-            Some((&world.asst, "EXPORT_INTERVENTIONS")),
+            Some((&callers.asst, "EXPORT_INTERVENTIONS")),
             403,
         ),
         (
@@ -1359,7 +1314,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         ),
         (
             "of the responsible team's organization",
-            Some((&world.asst, "FHIR_READ")),
+            Some((&callers.asst, "FHIR_READ")),
             200,
         ),
     ];
@@ -1399,25 +1354,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_fhir_bundle(db: 
     use crate::service_accounts::service_account;
 
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let hospital = app
-        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-        .await;
-    let other_hospital = app
-        .organization(&admin, "Ospedale di Edolo", "OSPEDALE")
-        .await;
-    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-    let Cast {
+    let DischargeWorld {
+        callers,
+        hospital,
+        ward,
+    } = DischargeWorld::open(&app).await;
+    callers.former_leaves(&app).await;
+    let Callers {
+        admin,
+        asst,
+        team: pua,
         member,
         other,
         former,
         auditor,
-    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
-    let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+        ..
+    } = callers;
+    let other_hospital = app
+        .organization(&admin, "Ospedale di Edolo", "OSPEDALE")
+        .await;
     let anonymous = app.client();
 
     let mut n = 0;
