@@ -49,10 +49,7 @@ impl Ward {
         app.add_member(&desk.admin, &desk.team_id, &gone, "MEMBER")
             .await;
         app.remove_member(&desk.admin, &desk.team_id, &gone).await;
-        let hospital = app
-            .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let (ward, ward_id) = app.operator_of("reparto@ospedale.test", &hospital).await;
+        let (hospital, ward, ward_id) = app.hospital_and_ward(&desk.admin).await;
         let uvm = app
             .team(&desk.admin, "UVM Breno", "UVM", &desk.organization_id)
             .await;

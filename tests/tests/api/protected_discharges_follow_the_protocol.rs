@@ -62,10 +62,7 @@ impl Protocol {
         app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
             .await;
         let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
-        let hospital = app
-            .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+        let (hospital, ward, _) = app.hospital_and_ward(&desk.admin).await;
         Protocol {
             app,
             desk,
