@@ -77,9 +77,7 @@ async fn the_registers_indicators_count_agreements_and_meetings_of_the_territory
     let other_ambito = app
         .organization(&admin, "Ambito del Sebino", "AMBITO")
         .await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "COOPERATIVA_SOCIALE_A")
         .await;

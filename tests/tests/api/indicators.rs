@@ -19,7 +19,7 @@ use ponte_server::domain::vocabulary::{
     ProviderKind, Rater, ResourceKind, ResourceUnit, Role, ServiceKind, TeamRole,
 };
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::{give_territory, person_input, Desk};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
@@ -618,13 +618,7 @@ async fn the_admin_reads_the_known_numbers_of_a_territory_and_of_everything(db: 
 pub(crate) async fn reporter(app: &TestApp, admin: &Client, territory: &str) -> Client {
     let email = format!("up{}@ambito.test", Uuid::now_v7().simple());
     let id = app.make_user(&email, Role::Reporter, None).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": id, "organizationIds": [territory] } }),
-        )
-        .await
-        .ok();
+    give_territory(admin, &id, territory).await;
     let client = app.client();
     client.login_ok(&email, PASSWORD).await;
     client
@@ -691,14 +685,7 @@ async fn a_reporter_sees_small_counts_suppressed_and_only_their_territories(db: 
     let up = lenient.client();
     let email = "soglia@ambito.test";
     let id = lenient.make_user(email, Role::Reporter, None).await;
-    t.desk
-        .admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": id, "organizationIds": [t.ambito] } }),
-        )
-        .await
-        .ok();
+    give_territory(&t.desk.admin, &id, &t.ambito).await;
     up.login_ok(email, PASSWORD).await;
     let shown = read(
         &up,
