@@ -6,7 +6,8 @@ use ponte_server::domain::vocabulary::Role;
 use ponte_server::domain::vocabulary::Sex;
 use serde_json::{json, Value};
 
-use crate::{Client, TestApp, PASSWORD};
+use crate::smtp::SmtpServer;
+use crate::{Client, TestApp, TestDb, PASSWORD};
 
 pub const CREATE_PERSON: &str = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id version fiscalCode givenName familyName age referrals { id status team { id } } } }";
 
@@ -46,6 +47,20 @@ pub fn fiscal_code_of(input: &Value) -> String {
 }
 
 impl TestApp {
+    /// An app that mails through a test server of its own, with the worker
+    /// off: the test sends with `worker_round` when it means to. The server
+    /// stops when it is dropped.
+    pub async fn spawn_mailing_by_hand(db: TestDb) -> (SmtpServer, TestApp) {
+        let smtp = SmtpServer::start().await;
+        let url = smtp.url();
+        let app = TestApp::spawn_with(db, |c| {
+            c.smtp_url = Some(url);
+            c.worker_enabled = false;
+        })
+        .await;
+        (smtp, app)
+    }
+
     /// The ASST della Valcamonica, where most cases are followed; its id.
     pub async fn asst(&self, admin: &Client) -> String {
         self.organization(admin, "ASST della Valcamonica", "ASST")
@@ -194,12 +209,16 @@ impl TestApp {
 
     /// Creates a person in `team_id`'s care through `client`; returns the id.
     pub async fn person(&self, client: &Client, input: Value) -> String {
-        let created = client.gql(CREATE_PERSON, json!({ "input": input })).await;
-        created.ok()["createPerson"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        create_person(client, input).await
     }
+}
+
+async fn create_person(client: &Client, input: Value) -> String {
+    let created = client.gql(CREATE_PERSON, json!({ "input": input })).await;
+    created.ok()["createPerson"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 /// Makes `territory` the one whose indicators the REPORTER `user_id` reads.
@@ -229,6 +248,19 @@ impl Desk {
             .as_str()
             .unwrap_or_default()
             .to_owned()
+    }
+
+    /// A person the desk's operator takes into the team's care, with the
+    /// identity `person_input` makes of these; the id.
+    pub async fn person(
+        &self,
+        family: &str,
+        given: &str,
+        birth: (i32, u32, u32),
+        sex: &str,
+    ) -> String {
+        let input = person_input(&self.team_id, family, given, birth, sex);
+        create_person(&self.operator, input).await
     }
 
     pub async fn open(app: &TestApp, team_kind: &str) -> Desk {
