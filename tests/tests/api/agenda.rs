@@ -6,7 +6,6 @@ use chrono::{Days, NaiveDate};
 use ponte_server::domain::vocabulary::Role;
 use ponte_server::notify::worker::Worker;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::smtp::SmtpServer;
 use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
@@ -320,13 +319,7 @@ async fn nobody_outside_the_teams_sees_the_agenda(db: TestDb) {
 }
 
 async fn reminders_are_queued_once_in_app_and_by_email_only_if_asked(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let w = week(app).await;
     // Off until asked for.
     let settings =

@@ -373,13 +373,7 @@ async fn a_refused_address_ends_in_the_dead_letter_list_and_can_be_retried(db: T
 }
 
 async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let recipients: Vec<String> = (0..200).map(|i| format!("persona{i}@asst.test")).collect();
     app.queue_emails(&recipients).await;
 
@@ -420,13 +414,7 @@ async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
 }
 
 async fn the_reminder_fires_once_and_only_without_an_agreed_plan(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let ward = Ward::open(&app).await;
     let worker = Worker::new(app.db.clone(), &app.config, app.clock.clock()).unwrap();
     let without_plan = ward.report(&in_days(1)).await;
