@@ -273,6 +273,31 @@ async fn a_partys_users_read_an_agreement_and_an_outsider_neither_reads_nor_edit
     assert_eq!(refused.field(), Some("parties"));
 }
 
+/// The Ambito di Valle Camonica with the Comune di Breno in it, and the
+/// Ambito del Sebino outside it: a territory and one that is not.
+pub struct Ambiti {
+    pub ambito: String,
+    pub comune: String,
+    pub other_ambito: String,
+}
+
+impl Ambiti {
+    pub async fn open(app: &TestApp, admin: &Client) -> Ambiti {
+        let ambito = app
+            .organization(admin, "Ambito di Valle Camonica", "AMBITO")
+            .await;
+        let comune = app
+            .organization_under(admin, "Comune di Breno", "COMUNE", &ambito)
+            .await;
+        let other_ambito = app.organization(admin, "Ambito del Sebino", "AMBITO").await;
+        Ambiti {
+            ambito,
+            comune,
+            other_ambito,
+        }
+    }
+}
+
 /// A REPORTER of `territory`, signed in.
 pub async fn reporter_of(
     app: &TestApp,
@@ -308,19 +333,15 @@ pub async fn let_manage_agreements(admin: &Client, user_id: &str) {
 async fn a_reporter_manages_the_agreements_of_their_territory_only_with_the_permission(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ambito = app
-        .organization(&admin, "Ambito di Valle Camonica", "AMBITO")
-        .await;
-    let comune = app
-        .organization_under(&admin, "Comune di Breno", "COMUNE", &ambito)
-        .await;
+    let Ambiti {
+        ambito,
+        comune,
+        other_ambito: elsewhere,
+    } = Ambiti::open(&app, &admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "ETS")
         .await;
     let asst = app.asst(&admin).await;
-    let elsewhere = app
-        .organization(&admin, "Ambito del Sebino", "AMBITO")
-        .await;
     let (reporter, reporter_id) = reporter_of(&app, &admin, "piano@vc.test", &ambito).await;
 
     let ours = create(
