@@ -232,6 +232,83 @@ pub async fn give_territory(admin: &Client, user_id: &str, territory: &str) {
         .ok();
 }
 
+/// A PUA desk that receives the discharges the ward of the Ospedale di
+/// Esine reports, and whose operator also sits in the UVM Breno, beside the
+/// UVM's nurse, to assess the patients: the protected discharge's protocol.
+pub struct ProtectedDischarges {
+    pub desk: Desk,
+    pub uvm: String,
+    /// The UVM's health participant, beside the desk's social worker.
+    pub nurse_id: String,
+    pub hospital: String,
+    pub ward: Client,
+    pub ward_id: String,
+}
+
+impl ProtectedDischarges {
+    pub async fn open(app: &TestApp) -> ProtectedDischarges {
+        let desk = Desk::open(app, "PUA").await;
+        let uvm = app
+            .team(&desk.admin, "UVM Breno", "UVM", &desk.organization_id)
+            .await;
+        app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
+            .await;
+        let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
+        let (hospital, ward, ward_id) = app.hospital_and_ward(&desk.admin).await;
+        ProtectedDischarges {
+            desk,
+            uvm,
+            nurse_id,
+            hospital,
+            ward,
+            ward_id,
+        }
+    }
+
+    /// The person a discharge was matched to, as the desk sees it.
+    pub async fn person_of(&self, discharge: &str) -> String {
+        let seen = self
+            .desk
+            .operator
+            .gql(
+                "query($id: ID!) { discharge(id: $id) { person { id } } }",
+                json!({ "id": discharge }),
+            )
+            .await;
+        seen.ok()["discharge"]["person"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// The UVM's joint assessment of the discharge's person in hospital,
+    /// made on `date` and recommending `setting`; unsigned, its id.
+    pub async fn record_assessment(&self, discharge: &str, date: &str, setting: &str) -> String {
+        let person = self.person_of(discharge).await;
+        let input = json!({
+            "personId": person, "teamId": self.uvm, "dischargeId": discharge,
+            "participantIds": [self.desk.operator_id, self.nurse_id], "date": date,
+            "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
+            "recommendedSetting": setting
+        });
+        record_assessment(&self.desk.operator, input).await
+    }
+}
+
+/// Records, through `client`, the assessment `input` describes; its id.
+pub async fn record_assessment(client: &Client, input: Value) -> String {
+    let recorded = client
+        .gql(
+            "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
+            json!({ "input": input }),
+        )
+        .await;
+    recorded.ok()["recordAssessment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// One team with one operator in it, as most tests need.
 pub struct Desk {
     pub admin: Client,

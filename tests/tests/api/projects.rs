@@ -1,5 +1,5 @@
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::Desk;
+use ponte_tests::world::{record_assessment, Desk};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 on_both_databases!(
@@ -91,22 +91,12 @@ impl Case {
     }
 
     pub async fn draft_assessment(&self, date: &str) -> String {
-        let recorded = self
-            .desk
-            .operator
-            .gql(
-                "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
-                json!({ "input": {
-                    "personId": self.person, "teamId": self.desk.team_id, "date": date,
-                    "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
-                    "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
-                } }),
-            )
-            .await;
-        recorded.ok()["recordAssessment"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        let input = json!({
+            "personId": self.person, "teamId": self.desk.team_id, "date": date,
+            "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
+            "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
+        });
+        record_assessment(&self.desk.operator, input).await
     }
 }
 
