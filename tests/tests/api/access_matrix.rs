@@ -34,6 +34,14 @@ use Expect::{Code, Hidden, Ok};
 const UNAUTH: Expect = Code("UNAUTHENTICATED");
 const DENY: Expect = Code("FORBIDDEN");
 
+/// The answers most operations give, in the order of `CALLERS`: the active
+/// member of the responsible team only; anyone signed in; the admin only;
+/// and a list that shows the scenario's person to the member only.
+const MEMBER_ONLY: [Expect; 7] = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
+const SIGNED_IN: [Expect; 7] = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
+const ADMIN_ONLY: [Expect; 7] = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
+const LISTED_TO_MEMBER: [Expect; 7] = [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok];
+
 /// The callers, in the order they try each operation: the one expected to
 /// succeed at a write comes after those expected to fail.
 const CALLERS: [&str; 7] = [
@@ -198,37 +206,37 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
             name: "person",
             query: "query($id: ID!) { person(id: $id) { id referencePersons { id } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "persons",
             query: "{ persons { nodes { id } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
         Op {
             name: "personIdentityByFiscalCode",
             query: "query($cf: String!) { personIdentityByFiscalCode(fiscalCode: $cf) { id } }",
             vars: json!({ "cf": fiscal_code_of(&p_input) }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "team",
             query: "query($id: ID!) { team(id: $id) { name members { user { email } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "teams",
             query: "{ teams { totalCount } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "team.referrals",
             query: "query($id: ID!) { team(id: $id) { referrals { nodes { person { id } } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "auditTrail",
@@ -240,62 +248,62 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
             name: "createPerson",
             query: CREATE_PERSON,
             vars: json!({ "input": person_input(responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updatePerson",
             query: "mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }",
             vars: json!({ "input": { "personId": person, "expectedVersion": 1, "phone": "0364 22222" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addReferencePerson",
             query: "mutation($input: AddReferencePersonInput!) { addReferencePerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "CAREGIVER", "fullName": "Marta Bassi" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordPrivacyConsent",
             query: "mutation($input: RecordPrivacyConsentInput!) { recordPrivacyConsent(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "PRIVACY_NOTICE", "granted": true, "givenOn": "2026-11-20" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "acceptReferral",
             query: "mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": person_referral } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "closeReferral",
             query: "mutation($input: CloseReferralInput!) { closeReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": second_referral, "outcome": "Non necessario" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "createTeam",
             query: "mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }",
             vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": callers.asst } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "addTeamMember",
             query: "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "removeTeamMember",
             query: "mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            expect: ADMIN_ONLY,
         },
         // Last: it makes the other team responsible too.
         Op {
             name: "referPerson",
             query: "mutation($input: ReferPersonInput!) { referPerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "teamId": other_team, "source": "SERVICE", "reason": "Valutazione UVM" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
     ];
 
@@ -411,25 +419,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             name: "assessment",
             query: "query($id: ID!) { assessment(id: $id) { id results { score } participants { profession } } }",
             vars: json!({ "id": draft }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "person.assessments",
             query: "query($id: ID!) { person(id: $id) { assessments { totalCount } scoreSeries(instrument: BARTHEL) { score } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "assessments",
             query: "{ assessments(status: DRAFT, mine: true) { nodes { id person { id } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
         Op {
             name: "instruments",
             query: "{ instruments { code } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "assessmentIndicators",
@@ -441,25 +449,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             name: "recordAssessment",
             query: record,
             vars: json!({ "input": input }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateAssessment",
             query: "mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id } }",
             vars: json!({ "input": update }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "signAssessment",
             query: "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
             vars: json!({ "input": { "assessmentId": draft } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "amendAssessment",
             query: "mutation($input: AmendAssessmentInput!) { amendAssessment(input: $input) { id } }",
             vars: json!({ "input": amend }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, &person).await, 63);
@@ -588,7 +596,6 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     callers.former_leaves(&app).await;
     let anonymous = app.client();
     let clients = callers.clients(&anonymous);
-    let write = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
     let mut update_resource = resource_fields.clone();
     update_resource["resourceId"] = line.clone();
     update_resource["expectedVersion"] = json!(1);
@@ -599,105 +606,105 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
             name: "project",
             query: "query($id: ID!) { project(id: $id) { id goals { id } budget { totals { overall { planned } } } history { kind } } }",
             vars: json!({ "id": work }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "deleteDocument",
             query: "mutation($id: ID!) { deleteDocument(id: $id, reason: \"Caricato per errore\", expectedVersion: 1) { id deletedAt } }",
             vars: json!({ "id": document }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "projects",
             query: "{ projects { nodes { id person { id } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
-        Op { name: "openProject", query: open, vars: open_input.clone(), expect: write },
+        Op { name: "openProject", query: open, vars: open_input.clone(), expect: MEMBER_ONLY },
         Op {
             name: "transitionProject",
             query: "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
             // Its goal, intervention and budget line moved the project's version on.
             vars: json!({ "input": { "projectId": work, "to": "ASSESSMENT", "expectedVersion": 4 } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "changeCaseManager",
             query: "mutation($input: ChangeCaseManagerInput!) { changeCaseManager(input: $input) { id } }",
             vars: json!({ "input": { "projectId": handed_over, "expectedVersion": 1, "caseManagerId": colleague } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordConsent",
             query: "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
             vars: json!({ "input": { "projectId": consent_one, "expectedVersion": 1, "date": "2026-09-03", "method": "SIGNED_PAPER" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addGoal",
             query: "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "lifeArea": "WORK_INCOME", "description": "Lavoro" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateGoal",
             query: "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }",
             vars: json!({ "input": { "goalId": goal, "status": "ACHIEVED" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addIntervention",
             query: "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "lifeArea": "HOUSING", "serviceKind": "PASTI", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateIntervention",
             query: "mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }",
             vars: json!({ "input": { "interventionId": intervention, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordReview",
             query: "mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }",
             vars: json!({ "input": { "projectId": running, "date": "2026-11-01", "participantIds": [member_id], "decisions": "Proseguire" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addBudgetResource",
             query: "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
             vars: json!({ "input": add_resource }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateBudgetResource",
             query: "mutation($input: UpdateBudgetResourceInput!) { updateBudgetResource(input: $input) { id } }",
             vars: json!({ "input": update_resource }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordResourceUse",
             query: "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { id } }",
             vars: json!({ "input": { "resourceId": line, "date": "2026-10-01", "quantity": "10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "reverseResourceUse",
             query: "mutation($input: ReverseResourceUseInput!) { reverseResourceUse(input: $input) { id } }",
             vars: json!({ "input": { "useId": used, "reason": "Importo sbagliato" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "agreeBudget",
             query: "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "partyKind": "FAMILY", "partyName": "Famiglia Bassi", "agreedOn": "2026-09-05" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordLifeAreaScores",
             query: "mutation($input: RecordLifeAreaScoresInput!) { recordLifeAreaScores(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "date": "2026-09-05", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 3 }] } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, &person).await, 126);
@@ -972,10 +979,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
     }
     let anonymous = app.client();
     let clients = callers.clients(&anonymous);
-    let everyone = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
     let readers = [UNAUTH, Ok, Ok, DENY, DENY, Ok, Ok];
-    let managers = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
-    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
     let ops = vec![
         Op {
             name: "networkAgreement",
@@ -987,25 +991,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
             name: "networkAgreements",
             query: "{ networkAgreements { totalCount nodes { id } } }",
             vars: json!({}),
-            expect: everyone,
+            expect: SIGNED_IN,
         },
         Op {
             name: "createNetworkAgreement",
             query: create,
             vars: json!({ "input": agreement_input("Nuovo accordo") }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "updateNetworkAgreement",
             query: "mutation($input: UpdateNetworkAgreementInput!) { updateNetworkAgreement(input: $input) { id } }",
             vars: json!({ "input": { "agreementId": agreements[0], "expectedVersion": 1, "agreement": agreement_input("Convenzione SAD rivista") } }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "withdrawNetworkAgreement",
             query: "mutation($input: WithdrawNetworkAgreementInput!) { withdrawNetworkAgreement(input: $input) { id } }",
             vars: json!({ "input": { "agreementId": agreements[1], "expectedVersion": 1, "withdrawnOn": "2026-11-01", "reason": "Superato" } }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "meeting",
@@ -1017,37 +1021,37 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
             name: "meetings",
             query: "{ meetings(from: \"2026-01-01\", to: \"2026-12-31\") { totalCount nodes { id } } }",
             vars: json!({}),
-            expect: everyone,
+            expect: SIGNED_IN,
         },
         Op {
             name: "planMeeting (team)",
             query: plan,
             vars: json!({ "input": meeting_input(json!({ "teamId": pua })) }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "planMeeting (organization)",
             query: plan,
             vars: json!({ "input": meeting_input(json!({ "organizationId": asst })) }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "updateMeeting",
             query: "mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[1], "expectedVersion": 1, "meeting": meeting_input(json!({ "teamId": pua })) } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordMeetingHeld",
             query: "mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[2], "expectedVersion": 1, "heldOn": "2026-11-20", "participantIds": [member_id], "externalParticipants": 0 } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "cancelMeeting",
             query: "mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[3], "expectedVersion": 1, "reason": "Rinviato" } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 84);
@@ -1192,13 +1196,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
     }
     let anonymous = app.client();
     let clients = callers.clients(&anonymous);
-    let admin_only = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
     let ops = vec![
         Op {
             name: "serviceAccounts",
             query: "{ serviceAccounts { id tokens { prefix } organization { id } } }",
             vars: json!({}),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "nomenclatoreMappings",
@@ -1210,31 +1213,31 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
             name: "createServiceAccount",
             query: create,
             vars: input.clone(),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "rotateServiceAccountToken",
             query: "mutation($id: ID!) { rotateServiceAccountToken(id: $id) { token } }",
             vars: json!({ "id": accounts[0].0 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "revokeServiceAccountToken",
             query: "mutation($id: ID!) { revokeServiceAccountToken(id: $id) { id } }",
             vars: json!({ "id": accounts[0].1 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "deactivateServiceAccount",
             query: "mutation($id: ID!) { deactivateServiceAccount(id: $id) { id } }",
             vars: json!({ "id": accounts[1].0 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "setNomenclatoreCode",
             query: "mutation { setNomenclatoreCode(serviceKind: SAD, code: \"A1\", label: \"SAD\") { code } }",
             vars: json!({}),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 49);
