@@ -3,8 +3,8 @@
 
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{fiscal_code_of, person_input, CREATE_PERSON};
-use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute, CREATE_PERSON};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 use crate::fhir_everything::{everything_path, session_get};
 use crate::service_accounts::{machine_get, service_account};
@@ -34,6 +34,14 @@ use Expect::{Code, Hidden, Ok};
 const UNAUTH: Expect = Code("UNAUTHENTICATED");
 const DENY: Expect = Code("FORBIDDEN");
 
+/// The answers most operations give, in the order of `CALLERS`: the active
+/// member of the responsible team only; anyone signed in; the admin only;
+/// and a list that shows the scenario's person to the member only.
+const MEMBER_ONLY: [Expect; 7] = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
+const SIGNED_IN: [Expect; 7] = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
+const ADMIN_ONLY: [Expect; 7] = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
+const LISTED_TO_MEMBER: [Expect; 7] = [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok];
+
 /// The callers, in the order they try each operation: the one expected to
 /// succeed at a write comes after those expected to fail.
 const CALLERS: [&str; 7] = [
@@ -54,52 +62,123 @@ struct Op<const N: usize = 7> {
     expect: [Expect; N],
 }
 
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Client, String) {
-    let id = app.make_user(email, role, None).await;
-    let client = app.client();
-    client.login_ok(email, PASSWORD).await;
-    (client, id)
-}
-
 /// A REPORTER whose territory is an ATS above every organization of the
 /// scenario: the widest reader of indicators, who still reads no case object.
 async fn reporter_of_everything(app: &TestApp, admin: &Client) -> Client {
     let ats = app.organization(admin, "ATS della Montagna", "ATS").await;
-    let (reporter, reporter_id) = signed_in(app, "reporter@ats.test", Role::Reporter).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
-        )
-        .await
-        .ok();
-    reporter
+    app.reporter_of(admin, "reporter@ats.test", &ats).await.0
+}
+
+/// The callers of a scenario, but the anonymous one: the admin, an auditor,
+/// a REPORTER, an active member of `team`, a member of `other_team`, and a
+/// member of `team` who leaves it (`former_leaves`) once the scenario's data
+/// is in.
+struct Callers {
+    admin: Client,
+    asst: String,
+    team: String,
+    other_team: String,
+    auditor: Client,
+    reporter: Client,
+    member: Client,
+    member_id: String,
+    other: Client,
+    former: Client,
+    former_id: String,
+}
+
+/// Where the callers stand: the teams are in `asst`, but for `other_team`,
+/// which may be elsewhere.
+struct Teams {
+    asst: String,
+    team: String,
+    other_team: String,
+}
+
+impl Callers {
+    /// The usual scenario: `team` (its name and kind) beside the UVM Darfo
+    /// in the ASST, and a REPORTER of everything.
+    async fn in_the_asst(app: &TestApp, team: (&str, &str)) -> Callers {
+        let admin = app.admin().await;
+        let asst = app.asst(&admin).await;
+        let team = app.team(&admin, team.0, team.1, &asst).await;
+        Callers::beside_the_uvm_darfo(app, admin, asst, team).await
+    }
+
+    /// `team` of `asst` beside the UVM Darfo, and a REPORTER of everything.
+    async fn beside_the_uvm_darfo(
+        app: &TestApp,
+        admin: Client,
+        asst: String,
+        team: String,
+    ) -> Callers {
+        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
+        let reporter = reporter_of_everything(app, &admin).await;
+        let teams = Teams {
+            asst,
+            team,
+            other_team,
+        };
+        Callers::join(app, admin, teams, reporter).await
+    }
+
+    async fn join(app: &TestApp, admin: Client, teams: Teams, reporter: Client) -> Callers {
+        let (member, member_id) = app.operator("member@asst.test").await;
+        let (other, other_id) = app.operator("other@asst.test").await;
+        let (former, former_id) = app.operator("former@asst.test").await;
+        let (auditor, _) = app.signed_in("auditor@asst.test", Role::Auditor).await;
+        let Teams {
+            asst,
+            team,
+            other_team,
+        } = teams;
+        app.add_member(&admin, &team, &member_id, "MEMBER").await;
+        app.add_member(&admin, &team, &former_id, "MEMBER").await;
+        app.add_member(&admin, &other_team, &other_id, "MEMBER")
+            .await;
+        Callers {
+            admin,
+            asst,
+            team,
+            other_team,
+            auditor,
+            reporter,
+            member,
+            member_id,
+            other,
+            former,
+            former_id,
+        }
+    }
+
+    async fn former_leaves(&self, app: &TestApp) {
+        app.remove_member(&self.admin, &self.team, &self.former_id)
+            .await;
+    }
+
+    /// In the order of `CALLERS`.
+    fn clients<'a>(&'a self, anonymous: &'a Client) -> [&'a Client; 7] {
+        [
+            anonymous,
+            &self.auditor,
+            &self.reporter,
+            &self.other,
+            &self.former,
+            &self.admin,
+            &self.member,
+        ]
+    }
 }
 
 async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let responsible = app.team(&admin, "PUA Breno", "PUA", &org).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
+    let callers = Callers::in_the_asst(&app, ("PUA Breno", "PUA")).await;
+    let (member, responsible, other_team) = (&callers.member, &callers.team, &callers.other_team);
     let newcomer = app
         .make_user("newcomer@asst.test", Role::Operator, None)
         .await;
-    app.add_member(&admin, &responsible, &member_id, "MEMBER")
-        .await;
-    app.add_member(&admin, &responsible, &former_id, "MEMBER")
-        .await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
 
-    let p_input = person_input(&responsible, "Bassi", "Teresa", (1939, 10, 10), "F");
+    let p_input = person_input(responsible, "Bassi", "Teresa", (1939, 10, 10), "F");
     let created = member
         .gql(
             "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id referrals { id } } }",
@@ -114,52 +193,50 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
     let created = member
         .gql(
             "mutation($input: CreatePersonInput!) { createPerson(input: $input) { referrals { id } } }",
-            json!({ "input": person_input(&responsible, "Neri", "Aldo", (1945, 5, 5), "M") }),
+            json!({ "input": person_input(responsible, "Neri", "Aldo", (1945, 5, 5), "M") }),
         )
         .await;
     let second_referral = created.ok()["createPerson"]["referrals"][0]["id"].clone();
-    app.remove_member(&admin, &responsible, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
 
     let ops = vec![
         Op {
             name: "person",
             query: "query($id: ID!) { person(id: $id) { id referencePersons { id } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "persons",
             query: "{ persons { nodes { id } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
         Op {
             name: "personIdentityByFiscalCode",
             query: "query($cf: String!) { personIdentityByFiscalCode(fiscalCode: $cf) { id } }",
             vars: json!({ "cf": fiscal_code_of(&p_input) }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "team",
             query: "query($id: ID!) { team(id: $id) { name members { user { email } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "teams",
             query: "{ teams { totalCount } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "team.referrals",
             query: "query($id: ID!) { team(id: $id) { referrals { nodes { person { id } } } } }",
             vars: json!({ "id": responsible }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "auditTrail",
@@ -170,63 +247,63 @@ async fn each_caller_gets_exactly_the_expected_answer(db: TestDb) {
         Op {
             name: "createPerson",
             query: CREATE_PERSON,
-            vars: json!({ "input": person_input(&responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            vars: json!({ "input": person_input(responsible, "Villa", "Ettore", (1951, 1, 21), "M") }),
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updatePerson",
             query: "mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }",
             vars: json!({ "input": { "personId": person, "expectedVersion": 1, "phone": "0364 22222" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addReferencePerson",
             query: "mutation($input: AddReferencePersonInput!) { addReferencePerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "CAREGIVER", "fullName": "Marta Bassi" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordPrivacyConsent",
             query: "mutation($input: RecordPrivacyConsentInput!) { recordPrivacyConsent(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "kind": "PRIVACY_NOTICE", "granted": true, "givenOn": "2026-11-20" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "acceptReferral",
             query: "mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": person_referral } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "closeReferral",
             query: "mutation($input: CloseReferralInput!) { closeReferral(input: $input) { status } }",
             vars: json!({ "input": { "referralId": second_referral, "outcome": "Non necessario" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "createTeam",
             query: "mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }",
-            vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": org } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            vars: json!({ "input": { "name": "EEMM Edolo", "kind": "EQUIPE_MULTIDISCIPLINARE", "organizationId": callers.asst } }),
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "addTeamMember",
             query: "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "removeTeamMember",
             query: "mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }",
             vars: json!({ "input": { "teamId": other_team, "userId": newcomer } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY],
+            expect: ADMIN_ONLY,
         },
         // Last: it makes the other team responsible too.
         Op {
             name: "referPerson",
             query: "mutation($input: ReferPersonInput!) { referPerson(input: $input) { id } }",
             vars: json!({ "input": { "personId": person, "teamId": other_team, "source": "SERVICE", "reason": "Valutazione UVM" } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
     ];
 
@@ -287,29 +364,17 @@ async fn check_as<const N: usize>(
 
 async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let uvm = app.team(&admin, "UVM Breno", "UVM", &org).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
-    app.add_member(&admin, &uvm, &member_id, "MEMBER").await;
-    app.add_member(&admin, &uvm, &former_id, "MEMBER").await;
+    let callers = Callers::in_the_asst(&app, ("UVM Breno", "UVM")).await;
+    let (member, member_id, uvm) = (&callers.member, &callers.member_id, &callers.team);
     // The UVM's nurse: a UVM signs only joint assessments.
     let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
     app.db_set_profession(&nurse_id, "INFERMIERE").await;
-    app.add_member(&admin, &uvm, &nurse_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
+    app.add_member(&callers.admin, uvm, &nurse_id, "MEMBER")
         .await;
     let person = app
         .person(
-            &member,
-            person_input(&uvm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+            member,
+            person_input(uvm, "Bassi", "Teresa", (1939, 10, 10), "F"),
         )
         .await;
     let content = json!({
@@ -339,11 +404,9 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
         )
         .await
         .ok();
-    app.remove_member(&admin, &uvm, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
+    let clients = callers.clients(&anonymous);
     let mut update = content.clone();
     update["assessmentId"] = json!(draft);
     update["expectedVersion"] = json!(1);
@@ -356,25 +419,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             name: "assessment",
             query: "query($id: ID!) { assessment(id: $id) { id results { score } participants { profession } } }",
             vars: json!({ "id": draft }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "person.assessments",
             query: "query($id: ID!) { person(id: $id) { assessments { totalCount } scoreSeries(instrument: BARTHEL) { score } } }",
             vars: json!({ "id": person }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "assessments",
             query: "{ assessments(status: DRAFT, mine: true) { nodes { id person { id } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
         Op {
             name: "instruments",
             query: "{ instruments { code } }",
             vars: json!({}),
-            expect: [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok],
+            expect: SIGNED_IN,
         },
         Op {
             name: "assessmentIndicators",
@@ -386,25 +449,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
             name: "recordAssessment",
             query: record,
             vars: json!({ "input": input }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateAssessment",
             query: "mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { id } }",
             vars: json!({ "input": update }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "signAssessment",
             query: "mutation($input: SignAssessmentInput!) { signAssessment(input: $input) { id } }",
             vars: json!({ "input": { "assessmentId": draft } }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "amendAssessment",
             query: "mutation($input: AmendAssessmentInput!) { amendAssessment(input: $input) { id } }",
             vars: json!({ "input": amend }),
-            expect: [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok],
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, &person).await, 63);
@@ -412,27 +475,12 @@ async fn each_caller_gets_exactly_the_expected_answer_about_assessments(db: Test
 
 async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb) {
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let org = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let eemm = app
-        .team(&admin, "EEMM Breno", "EQUIPE_MULTIDISCIPLINARE", &org)
-        .await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &org).await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
-    app.add_member(&admin, &eemm, &member_id, "MEMBER").await;
-    app.add_member(&admin, &eemm, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
+    let callers = Callers::in_the_asst(&app, ("EEMM Breno", "EQUIPE_MULTIDISCIPLINARE")).await;
+    let (member, member_id, eemm) = (&callers.member, &callers.member_id, &callers.team);
     let person = app
         .person(
-            &member,
-            person_input(&eemm, "Bassi", "Teresa", (1939, 10, 10), "F"),
+            member,
+            person_input(eemm, "Bassi", "Teresa", (1939, 10, 10), "F"),
         )
         .await;
     let open = "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }";
@@ -461,7 +509,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
     let colleague = app
         .make_user("colleague@asst.test", Role::Operator, None)
         .await;
-    app.add_member(&admin, &eemm, &colleague, "MEMBER").await;
+    app.add_member(&callers.admin, eemm, &colleague, "MEMBER")
+        .await;
     let goal = member
         .gql(
             "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
@@ -544,176 +593,139 @@ async fn each_caller_gets_exactly_the_expected_answer_about_projects(db: TestDb)
         )
         .await;
     let used = used.ok()["recordResourceUse"]["uses"][0]["id"].clone();
-    app.remove_member(&admin, &eemm, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
-    let write = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
+    let clients = callers.clients(&anonymous);
     let mut update_resource = resource_fields.clone();
     update_resource["resourceId"] = line.clone();
     update_resource["expectedVersion"] = json!(1);
 
-    let document = crate::documents::attach(&member, "PROJECT", &work).await;
+    let document = crate::documents::attach(member, "PROJECT", &work).await;
     let ops = vec![
         Op {
             name: "project",
             query: "query($id: ID!) { project(id: $id) { id goals { id } budget { totals { overall { planned } } } history { kind } } }",
             vars: json!({ "id": work }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "deleteDocument",
             query: "mutation($id: ID!) { deleteDocument(id: $id, reason: \"Caricato per errore\", expectedVersion: 1) { id deletedAt } }",
             vars: json!({ "id": document }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "projects",
             query: "{ projects { nodes { id person { id } } } }",
             vars: json!({}),
-            expect: [UNAUTH, DENY, DENY, Hidden, Hidden, DENY, Ok],
+            expect: LISTED_TO_MEMBER,
         },
-        Op { name: "openProject", query: open, vars: open_input.clone(), expect: write },
+        Op { name: "openProject", query: open, vars: open_input.clone(), expect: MEMBER_ONLY },
         Op {
             name: "transitionProject",
             query: "mutation($input: TransitionProjectInput!) { transitionProject(input: $input) { id } }",
             // Its goal, intervention and budget line moved the project's version on.
             vars: json!({ "input": { "projectId": work, "to": "ASSESSMENT", "expectedVersion": 4 } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "changeCaseManager",
             query: "mutation($input: ChangeCaseManagerInput!) { changeCaseManager(input: $input) { id } }",
             vars: json!({ "input": { "projectId": handed_over, "expectedVersion": 1, "caseManagerId": colleague } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordConsent",
             query: "mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
             vars: json!({ "input": { "projectId": consent_one, "expectedVersion": 1, "date": "2026-09-03", "method": "SIGNED_PAPER" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addGoal",
             query: "mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "lifeArea": "WORK_INCOME", "description": "Lavoro" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateGoal",
             query: "mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }",
             vars: json!({ "input": { "goalId": goal, "status": "ACHIEVED" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addIntervention",
             query: "mutation($input: AddInterventionInput!) { addIntervention(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "lifeArea": "HOUSING", "serviceKind": "PASTI", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateIntervention",
             query: "mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }",
             vars: json!({ "input": { "interventionId": intervention, "lifeArea": "HOUSING", "serviceKind": "SAD", "frequency": "ogni giorno", "startDate": "2026-09-10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordReview",
             query: "mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }",
             vars: json!({ "input": { "projectId": running, "date": "2026-11-01", "participantIds": [member_id], "decisions": "Proseguire" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "addBudgetResource",
             query: "mutation($input: AddBudgetResourceInput!) { addBudgetResource(input: $input) { id } }",
             vars: json!({ "input": add_resource }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "updateBudgetResource",
             query: "mutation($input: UpdateBudgetResourceInput!) { updateBudgetResource(input: $input) { id } }",
             vars: json!({ "input": update_resource }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordResourceUse",
             query: "mutation($input: RecordResourceUseInput!) { recordResourceUse(input: $input) { id } }",
             vars: json!({ "input": { "resourceId": line, "date": "2026-10-01", "quantity": "10" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "reverseResourceUse",
             query: "mutation($input: ReverseResourceUseInput!) { reverseResourceUse(input: $input) { id } }",
             vars: json!({ "input": { "useId": used, "reason": "Importo sbagliato" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "agreeBudget",
             query: "mutation($input: AgreeBudgetInput!) { agreeBudget(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "partyKind": "FAMILY", "partyName": "Famiglia Bassi", "agreedOn": "2026-09-05" } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordLifeAreaScores",
             query: "mutation($input: RecordLifeAreaScoresInput!) { recordLifeAreaScores(input: $input) { id } }",
             vars: json!({ "input": { "projectId": work, "date": "2026-09-05", "rater": "TEAM", "scores": [{ "lifeArea": "HOUSING", "score": 3 }] } }),
-            expect: write,
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, &person).await, 126);
 }
 
-/// The callers of a protected discharge's scenario: a team receiving it
-/// (a member, a member about to leave), another team, the ward reporting
-/// it, an auditor, a reporter and the admin.
+/// The callers of a protected discharge's scenario: the usual ones, the
+/// team receiving it being the PUA, and the ward reporting it.
 struct DischargeWorld {
-    admin: Client,
-    asst: String,
+    callers: Callers,
     hospital: String,
-    pua: String,
-    member: Client,
-    other: Client,
-    former: Client,
-    former_id: String,
-    auditor: Client,
-    reporter: Client,
     ward: Client,
 }
 
 impl DischargeWorld {
     async fn open(app: &TestApp) -> DischargeWorld {
-        let admin = app.admin().await;
-        let asst = app
-            .organization(&admin, "ASST della Valcamonica", "ASST")
-            .await;
-        let hospital = app
-            .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
-        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
-        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
-        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
-        let reporter = reporter_of_everything(app, &admin).await;
-        let (ward, _) = app.operator_of("ward@ospedale.test", &hospital).await;
-        app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-        app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-        app.add_member(&admin, &other_team, &other_id, "MEMBER")
-            .await;
+        let route = DischargeRoute::open(app).await;
+        let callers = Callers::beside_the_uvm_darfo(app, route.admin, route.asst, route.pua).await;
         DischargeWorld {
-            admin,
-            asst,
-            hospital,
-            pua,
-            member,
-            other,
-            former,
-            former_id,
-            auditor,
-            reporter,
-            ward,
+            callers,
+            hospital: route.hospital,
+            ward: route.ward,
         }
     }
 }
@@ -722,21 +734,14 @@ impl DischargeWorld {
 async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let DischargeWorld {
-        admin,
+        callers,
         hospital,
-        pua,
-        member,
-        other,
-        former,
-        former_id,
-        auditor,
-        reporter,
         ward,
-        ..
     } = DischargeWorld::open(&app).await;
+    let (member, pua) = (&callers.member, &callers.team);
     let report = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id patient { familyName } } }";
     let report_input = |family: &str, birth: (i32, u32, u32)| {
-        let identity = person_input(&pua, family, "Lina", birth, "F");
+        let identity = person_input(pua, family, "Lina", birth, "F");
         json!({ "input": {
             "patient": { "fiscalCode": identity["fiscalCode"], "givenName": "Lina", "familyName": family, "birthDate": identity["birthDate"], "sex": "F" },
             "hospitalId": hospital, "ward": "Geriatria", "admittedOn": "2026-11-01", "expectedDischargeOn": "2026-12-20", "teamId": pua
@@ -770,10 +775,11 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
                 .to_owned();
         }
     }
-    app.remove_member(&admin, &pua, &former_id).await;
+    callers.former_leaves(&app).await;
     let anonymous = app.client();
+    let [anonymous, auditor, reporter, other, former, admin, member] = callers.clients(&anonymous);
     let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &ward, &member,
+        anonymous, auditor, reporter, other, former, admin, &ward, member,
     ];
     let names = [
         "anonymous",
@@ -912,10 +918,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_discharges(db: TestD
 async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meetings(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
-    let asst = app
-        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
-        .await;
+    let (ats, asst) = app.ats_and_its_asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "ETS")
         .await;
@@ -924,23 +927,21 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
     let other_team = app
         .team(&admin, "Servizi Lovere", "SERVIZIO", &lovere)
         .await;
-    let (member, member_id) = signed_in(&app, "member@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "other@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "former@asst.test", Role::Operator).await;
-    let (auditor, _) = signed_in(&app, "auditor@asst.test", Role::Auditor).await;
-    let (reporter, reporter_id) = signed_in(&app, "reporter@ats.test", Role::Reporter).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": reporter_id, "organizationIds": [ats] } }),
-        )
-        .await
-        .ok();
-    app.add_member(&admin, &pua, &member_id, "MEMBER").await;
-    app.add_member(&admin, &pua, &former_id, "MEMBER").await;
-    app.add_member(&admin, &other_team, &other_id, "MEMBER")
-        .await;
-    app.remove_member(&admin, &pua, &former_id).await;
+    let (reporter, _) = app.reporter_of(&admin, "reporter@ats.test", &ats).await;
+    let teams = Teams {
+        asst,
+        team: pua,
+        other_team,
+    };
+    let callers = Callers::join(&app, admin, teams, reporter).await;
+    callers.former_leaves(&app).await;
+    let (admin, member, member_id, asst, pua) = (
+        &callers.admin,
+        &callers.member,
+        &callers.member_id,
+        &callers.asst,
+        &callers.team,
+    );
 
     let create =
         "mutation($input: NetworkAgreementInput!) { createNetworkAgreement(input: $input) { id } }";
@@ -977,13 +978,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
         meetings.push(planned.ok()["planMeeting"]["id"].clone());
     }
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
-    let everyone = [UNAUTH, Ok, Ok, Ok, Ok, Ok, Ok];
+    let clients = callers.clients(&anonymous);
     let readers = [UNAUTH, Ok, Ok, DENY, DENY, Ok, Ok];
-    let managers = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
-    let team_only = [UNAUTH, DENY, DENY, DENY, DENY, DENY, Ok];
     let ops = vec![
         Op {
             name: "networkAgreement",
@@ -995,25 +991,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
             name: "networkAgreements",
             query: "{ networkAgreements { totalCount nodes { id } } }",
             vars: json!({}),
-            expect: everyone,
+            expect: SIGNED_IN,
         },
         Op {
             name: "createNetworkAgreement",
             query: create,
             vars: json!({ "input": agreement_input("Nuovo accordo") }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "updateNetworkAgreement",
             query: "mutation($input: UpdateNetworkAgreementInput!) { updateNetworkAgreement(input: $input) { id } }",
             vars: json!({ "input": { "agreementId": agreements[0], "expectedVersion": 1, "agreement": agreement_input("Convenzione SAD rivista") } }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "withdrawNetworkAgreement",
             query: "mutation($input: WithdrawNetworkAgreementInput!) { withdrawNetworkAgreement(input: $input) { id } }",
             vars: json!({ "input": { "agreementId": agreements[1], "expectedVersion": 1, "withdrawnOn": "2026-11-01", "reason": "Superato" } }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "meeting",
@@ -1025,37 +1021,37 @@ async fn each_caller_gets_exactly_the_expected_answer_about_agreements_and_meeti
             name: "meetings",
             query: "{ meetings(from: \"2026-01-01\", to: \"2026-12-31\") { totalCount nodes { id } } }",
             vars: json!({}),
-            expect: everyone,
+            expect: SIGNED_IN,
         },
         Op {
             name: "planMeeting (team)",
             query: plan,
             vars: json!({ "input": meeting_input(json!({ "teamId": pua })) }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "planMeeting (organization)",
             query: plan,
             vars: json!({ "input": meeting_input(json!({ "organizationId": asst })) }),
-            expect: managers,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "updateMeeting",
             query: "mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[1], "expectedVersion": 1, "meeting": meeting_input(json!({ "teamId": pua })) } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "recordMeetingHeld",
             query: "mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[2], "expectedVersion": 1, "heldOn": "2026-11-20", "participantIds": [member_id], "externalParticipants": 0 } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
         Op {
             name: "cancelMeeting",
             query: "mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }",
             vars: json!({ "input": { "meetingId": meetings[3], "expectedVersion": 1, "reason": "Rinviato" } }),
-            expect: team_only,
+            expect: MEMBER_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 84);
@@ -1178,52 +1174,16 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_case_diary(db: T
     }
 }
 
-/// Signed in: an active member of `team`, a member of `other_team`, a
-/// former member of `team` and an auditor.
-struct Cast {
-    member: Client,
-    other: Client,
-    former: Client,
-    auditor: Client,
-}
-
-impl Cast {
-    async fn sign_in(app: &TestApp, admin: &Client, team: &str, other_team: &str) -> Cast {
-        let (member, member_id) = signed_in(app, "member@asst.test", Role::Operator).await;
-        let (other, other_id) = signed_in(app, "other@asst.test", Role::Operator).await;
-        let (former, former_id) = signed_in(app, "former@asst.test", Role::Operator).await;
-        let (auditor, _) = signed_in(app, "auditor@asst.test", Role::Auditor).await;
-        app.add_member(admin, team, &member_id, "MEMBER").await;
-        app.add_member(admin, team, &former_id, "MEMBER").await;
-        app.add_member(admin, other_team, &other_id, "MEMBER").await;
-        app.remove_member(admin, team, &former_id).await;
-        Cast {
-            member,
-            other,
-            former,
-            auditor,
-        }
-    }
-}
-
 /// Service accounts and the nomenclatore mapping are ADMIN's configuration
 /// (the mapping is also read by a REPORTER, who sends the flow).
 async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
-    let asst = app
-        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
-        .await;
+    let (ats, asst) = app.ats_and_its_asst(&admin).await;
     let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-    let Cast {
-        member,
-        other,
-        former,
-        auditor,
-    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
-    let reporter = reporter_of_everything(&app, &admin).await;
+    let callers = Callers::beside_the_uvm_darfo(&app, admin, asst, pua).await;
+    callers.former_leaves(&app).await;
+    let admin = &callers.admin;
     let create = "mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { token account { id } tokenInfo { id } } }";
     let input = json!({ "input": { "organizationId": ats, "name": "Datawarehouse", "scopes": ["EXPORT_INTERVENTIONS"], "expiresInDays": 30 } });
     let mut accounts = Vec::new();
@@ -1235,16 +1195,13 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
         ));
     }
     let anonymous = app.client();
-    let clients = [
-        &anonymous, &auditor, &reporter, &other, &former, &admin, &member,
-    ];
-    let admin_only = [UNAUTH, DENY, DENY, DENY, DENY, Ok, DENY];
+    let clients = callers.clients(&anonymous);
     let ops = vec![
         Op {
             name: "serviceAccounts",
             query: "{ serviceAccounts { id tokens { prefix } organization { id } } }",
             vars: json!({}),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "nomenclatoreMappings",
@@ -1256,31 +1213,31 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
             name: "createServiceAccount",
             query: create,
             vars: input.clone(),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "rotateServiceAccountToken",
             query: "mutation($id: ID!) { rotateServiceAccountToken(id: $id) { token } }",
             vars: json!({ "id": accounts[0].0 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "revokeServiceAccountToken",
             query: "mutation($id: ID!) { revokeServiceAccountToken(id: $id) { id } }",
             vars: json!({ "id": accounts[0].1 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "deactivateServiceAccount",
             query: "mutation($id: ID!) { deactivateServiceAccount(id: $id) { id } }",
             vars: json!({ "id": accounts[1].0 }),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
         Op {
             name: "setNomenclatoreCode",
             query: "mutation { setNomenclatoreCode(serviceKind: SAD, code: \"A1\", label: \"SAD\") { code } }",
             vars: json!({}),
-            expect: admin_only,
+            expect: ADMIN_ONLY,
         },
     ];
     assert_eq!(check(&ops, &clients, "no person here").await, 49);
@@ -1294,7 +1251,8 @@ async fn each_caller_gets_exactly_the_expected_answer_about_service_accounts(db:
 async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let world = DischargeWorld::open(&app).await;
-    let (admin, member, pua) = (&world.admin, &world.member, &world.pua);
+    let callers = &world.callers;
+    let (admin, member, pua) = (&callers.admin, &callers.member, &callers.team);
     let elsewhere = app.organization(admin, "ATS di Bergamo", "ATS").await;
     let identity = person_input(pua, "Uno", "Lina", (1930, 1, 1), "F");
     let reported = world
@@ -1317,15 +1275,15 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         .as_str()
         .unwrap()
         .to_owned();
-    app.remove_member(admin, pua, &world.former_id).await;
+    callers.former_leaves(&app).await;
     let path = everything_path(&person);
     let anonymous = app.client();
     let sessions = [
         ("anonymous", &anonymous, 401),
-        ("auditor", &world.auditor, 403),
-        ("reporter", &world.reporter, 403),
-        ("other team", &world.other, 403),
-        ("former member", &world.former, 403),
+        ("auditor", &callers.auditor, 403),
+        ("reporter", &callers.reporter, 403),
+        ("other team", &callers.other, 403),
+        ("former member", &callers.former, 403),
         ("admin", admin, 403),
         ("reporting ward", &world.ward, 403),
         ("member", member, 200),
@@ -1344,7 +1302,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         ("no token", None, 401),
         (
             "without the scope",
-            Some((&world.asst, "EXPORT_INTERVENTIONS")),
+            Some((&callers.asst, "EXPORT_INTERVENTIONS")),
             403,
         ),
         (
@@ -1359,7 +1317,7 @@ async fn each_caller_gets_exactly_the_expected_answer_about_fhir_everything(db: 
         ),
         (
             "of the responsible team's organization",
-            Some((&world.asst, "FHIR_READ")),
+            Some((&callers.asst, "FHIR_READ")),
             200,
         ),
     ];
@@ -1399,25 +1357,25 @@ async fn each_caller_gets_exactly_the_expected_answer_about_the_fhir_bundle(db: 
     use crate::service_accounts::service_account;
 
     let app = TestApp::spawn(db).await;
-    let admin = app.admin().await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let hospital = app
-        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-        .await;
-    let other_hospital = app
-        .organization(&admin, "Ospedale di Edolo", "OSPEDALE")
-        .await;
-    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-    let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
-    let Cast {
+    let DischargeWorld {
+        callers,
+        hospital,
+        ward,
+    } = DischargeWorld::open(&app).await;
+    callers.former_leaves(&app).await;
+    let Callers {
+        admin,
+        asst,
+        team: pua,
         member,
         other,
         former,
         auditor,
-    } = Cast::sign_in(&app, &admin, &pua, &other_team).await;
-    let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+        ..
+    } = callers;
+    let other_hospital = app
+        .organization(&admin, "Ospedale di Edolo", "OSPEDALE")
+        .await;
     let anonymous = app.client();
 
     let mut n = 0;

@@ -6,9 +6,8 @@ use chrono::{Days, NaiveDate};
 use ponte_server::domain::vocabulary::Role;
 use ponte_server::notify::worker::Worker;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::smtp::SmtpServer;
-use ponte_tests::world::{fiscal_code_of, person_input};
-use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 on_both_databases!(
     the_week_is_listed_overdue_first_for_me_and_for_my_teams,
@@ -52,43 +51,38 @@ struct Week {
     team_meeting: String,
 }
 
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Client, String) {
-    let id = app.make_user(email, role, None).await;
-    let client = app.client();
-    client.login_ok(email, PASSWORD).await;
-    (client, id)
-}
-
 async fn week(app: TestApp) -> Week {
     let today = app.clock.today();
-    let admin = app.admin().await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let hospital = app
-        .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-        .await;
+    let route = DischargeRoute::open(&app).await;
     let eemm = app
-        .team(&admin, "EEMM Breno", "EQUIPE_MULTIDISCIPLINARE", &asst)
+        .team(
+            &route.admin,
+            "EEMM Breno",
+            "EQUIPE_MULTIDISCIPLINARE",
+            &route.asst,
+        )
         .await;
-    let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
     let elsewhere = app
-        .team(&admin, "EEMM Darfo", "EQUIPE_MULTIDISCIPLINARE", &asst)
+        .team(
+            &route.admin,
+            "EEMM Darfo",
+            "EQUIPE_MULTIDISCIPLINARE",
+            &route.asst,
+        )
         .await;
-    let (me, me_id) = signed_in(&app, "io@asst.test", Role::Operator).await;
-    let (colleague, colleague_id) = signed_in(&app, "collega@asst.test", Role::Operator).await;
-    let (former, former_id) = signed_in(&app, "ex@asst.test", Role::Operator).await;
-    let (other, other_id) = signed_in(&app, "altro@asst.test", Role::Operator).await;
-    let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
+    let (me, me_id) = app.operator("io@asst.test").await;
+    let (colleague, colleague_id) = app.operator("collega@asst.test").await;
+    let (former, former_id) = app.operator("ex@asst.test").await;
+    let (other, other_id) = app.operator("altro@asst.test").await;
     for (team, user) in [
         (&eemm, &me_id),
         (&eemm, &colleague_id),
         (&eemm, &former_id),
-        (&pua, &me_id),
-        (&pua, &former_id),
+        (&route.pua, &me_id),
+        (&route.pua, &former_id),
         (&elsewhere, &other_id),
     ] {
-        app.add_member(&admin, team, user, "MEMBER").await;
+        app.add_member(&route.admin, team, user, "MEMBER").await;
     }
     let identity = person_input(&eemm, "Bassi", "Teresa", (1939, 10, 10), "F");
     let fiscal_code = fiscal_code_of(&identity);
@@ -123,14 +117,14 @@ async fn week(app: TestApp) -> Week {
         ("Tognali", "Rosa", (1937, 3, 3), 4),
         ("Bonetti", "Aldo", (1941, 1, 1), 5),
     ] {
-        let identity = person_input(&pua, family, given, birth, "F");
-        let reported = ward
+        let identity = person_input(&route.pua, family, given, birth, "F");
+        let reported = route.ward
             .gql(
                 report,
                 json!({ "input": {
                     "patient": { "fiscalCode": identity["fiscalCode"], "givenName": given, "familyName": family, "birthDate": identity["birthDate"], "sex": "F" },
-                    "hospitalId": hospital, "ward": "Medicina", "admittedOn": day(today, -5),
-                    "expectedDischargeOn": day(today, expected), "teamId": pua
+                    "hospitalId": route.hospital, "ward": "Medicina", "admittedOn": day(today, -5),
+                    "expectedDischargeOn": day(today, expected), "teamId": route.pua
                 } }),
             )
             .await;
@@ -164,12 +158,13 @@ async fn week(app: TestApp) -> Week {
                 .to_owned(),
         );
     }
-    app.remove_member(&admin, &eemm, &former_id).await;
-    app.remove_member(&admin, &pua, &former_id).await;
+    app.remove_member(&route.admin, &eemm, &former_id).await;
+    app.remove_member(&route.admin, &route.pua, &former_id)
+        .await;
     let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
     Week {
         today,
-        admin,
+        admin: route.admin,
         me,
         colleague,
         former,
@@ -304,8 +299,8 @@ async fn nobody_outside_the_teams_sees_the_agenda(db: TestDb) {
             assert_eq!(items(&answer), vec![], "{who}, {scope}: {}", answer.body);
         }
     }
-    let (auditor, _) = signed_in(&w.app, "revisore@asst.test", Role::Auditor).await;
-    let (reporter, _) = signed_in(&w.app, "udp@ambito.test", Role::Reporter).await;
+    let (auditor, _) = w.app.signed_in("revisore@asst.test", Role::Auditor).await;
+    let (reporter, _) = w.app.signed_in("udp@ambito.test", Role::Reporter).await;
     for client in [&w.admin, &auditor, &reporter] {
         client
             .gql(AGENDA, w.window("MY_TEAMS"))
@@ -324,13 +319,7 @@ async fn nobody_outside_the_teams_sees_the_agenda(db: TestDb) {
 }
 
 async fn reminders_are_queued_once_in_app_and_by_email_only_if_asked(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let w = week(app).await;
     // Off until asked for.
     let settings =

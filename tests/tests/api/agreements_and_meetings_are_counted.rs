@@ -6,7 +6,7 @@ use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
-use crate::agreements_register::{agreement, let_manage_agreements, reporter_of, CREATE};
+use crate::agreements_register::{agreement, let_manage_agreements, reporter_of, Ambiti, CREATE};
 
 on_both_databases!(the_registers_indicators_count_agreements_and_meetings_of_the_territory);
 
@@ -68,18 +68,12 @@ fn of<'a>(figures: &'a [Value], code: &str) -> &'a Value {
 async fn the_registers_indicators_count_agreements_and_meetings_of_the_territory(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ambito = app
-        .organization(&admin, "Ambito di Valle Camonica", "AMBITO")
-        .await;
-    let comune = app
-        .organization_under(&admin, "Comune di Breno", "COMUNE", &ambito)
-        .await;
-    let other_ambito = app
-        .organization(&admin, "Ambito del Sebino", "AMBITO")
-        .await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let Ambiti {
+        ambito,
+        comune,
+        other_ambito,
+    } = Ambiti::open(&app, &admin).await;
+    let asst = app.asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "COOPERATIVA_SOCIALE_A")
         .await;

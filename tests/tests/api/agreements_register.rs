@@ -5,6 +5,7 @@
 use chrono::{Days, NaiveDate};
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
+use ponte_tests::world::give_territory;
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
 on_both_databases!(
@@ -75,9 +76,7 @@ async fn an_agreement_has_two_parties_coherent_dates_and_a_status_derived_from_t
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
     let today = app.clock.today();
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "COOPERATIVA_SOCIALE_A")
         .await;
@@ -215,9 +214,7 @@ async fn an_agreement_has_two_parties_coherent_dates_and_a_status_derived_from_t
 async fn a_partys_users_read_an_agreement_and_an_outsider_neither_reads_nor_edits_it(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "ETS")
         .await;
@@ -276,6 +273,31 @@ async fn a_partys_users_read_an_agreement_and_an_outsider_neither_reads_nor_edit
     assert_eq!(refused.field(), Some("parties"));
 }
 
+/// The Ambito di Valle Camonica with the Comune di Breno in it, and the
+/// Ambito del Sebino outside it: a territory and one that is not.
+pub struct Ambiti {
+    pub ambito: String,
+    pub comune: String,
+    pub other_ambito: String,
+}
+
+impl Ambiti {
+    pub async fn open(app: &TestApp, admin: &Client) -> Ambiti {
+        let ambito = app
+            .organization(admin, "Ambito di Valle Camonica", "AMBITO")
+            .await;
+        let comune = app
+            .organization_under(admin, "Comune di Breno", "COMUNE", &ambito)
+            .await;
+        let other_ambito = app.organization(admin, "Ambito del Sebino", "AMBITO").await;
+        Ambiti {
+            ambito,
+            comune,
+            other_ambito,
+        }
+    }
+}
+
 /// A REPORTER of `territory`, signed in.
 pub async fn reporter_of(
     app: &TestApp,
@@ -284,13 +306,7 @@ pub async fn reporter_of(
     territory: &str,
 ) -> (Client, String) {
     let (client, id) = user_of(app, email, Role::Reporter, territory).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": id, "organizationIds": [territory] } }),
-        )
-        .await
-        .ok();
+    give_territory(admin, &id, territory).await;
     (client, id)
 }
 
@@ -317,21 +333,15 @@ pub async fn let_manage_agreements(admin: &Client, user_id: &str) {
 async fn a_reporter_manages_the_agreements_of_their_territory_only_with_the_permission(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ambito = app
-        .organization(&admin, "Ambito di Valle Camonica", "AMBITO")
-        .await;
-    let comune = app
-        .organization_under(&admin, "Comune di Breno", "COMUNE", &ambito)
-        .await;
+    let Ambiti {
+        ambito,
+        comune,
+        other_ambito: elsewhere,
+    } = Ambiti::open(&app, &admin).await;
     let coop = app
         .organization(&admin, "Cooperativa Il Sentiero", "ETS")
         .await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
-    let elsewhere = app
-        .organization(&admin, "Ambito del Sebino", "AMBITO")
-        .await;
+    let asst = app.asst(&admin).await;
     let (reporter, reporter_id) = reporter_of(&app, &admin, "piano@vc.test", &ambito).await;
 
     let ours = create(
@@ -410,9 +420,7 @@ async fn expiry_reminders_are_queued_once_per_threshold_and_end_of_validity(db: 
     let ambito = app
         .organization(&admin, "Ambito di Valle Camonica", "AMBITO")
         .await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let (_, contact_id) = user_of(&app, "referente@asst.test", Role::Operator, &asst).await;
     // The Ambito names no contact: its agreement manager is reminded.
     let (_, manager_id) = reporter_of(&app, &admin, "piano@vc.test", &ambito).await;

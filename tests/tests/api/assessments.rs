@@ -94,12 +94,7 @@ pub struct Uvm {
 impl Uvm {
     pub async fn open(app: &TestApp) -> Uvm {
         let desk = Desk::open(app, "UVM").await;
-        let person = app
-            .person(
-                &desk.operator,
-                person_input(&desk.team_id, "Guerini", "Adele", (1935, 2, 14), "F"),
-            )
-            .await;
+        let person = desk.person("Guerini", "Adele", (1935, 2, 14), "F").await;
         let nurse_id = app.nurse_in(&desk.admin, &desk.team_id).await;
         Uvm {
             desk,

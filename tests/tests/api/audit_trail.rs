@@ -30,12 +30,7 @@ fn actions(trail: &Value) -> Vec<String> {
 async fn every_read_and_write_of_a_person_is_in_the_audit_trail(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let person = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Sala", "Nora", (1941, 1, 11), "F"),
-        )
-        .await;
+    let person = desk.person("Sala", "Nora", (1941, 1, 11), "F").await;
     desk.operator
         .gql(
             "query($id: ID!) { person(id: $id) { referencePersons { id } } }",

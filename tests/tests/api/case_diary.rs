@@ -9,8 +9,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{fiscal_code_of, person_input};
-use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
+use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute};
+use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 on_both_databases!(
     an_entry_is_edited_by_its_author_for_24_hours_then_only_annotated,
@@ -74,31 +74,24 @@ impl Scene {
             config.session_max_lifetime = Duration::from_secs(4 * 24 * 3600);
         })
         .await;
-        let admin = app.admin().await;
-        let asst = app
-            .organization(&admin, "ASST della Valcamonica", "ASST")
+        let route = DischargeRoute::open(&app).await;
+        let other_team = app
+            .team(&route.admin, "UVM Darfo", "UVM", &route.asst)
             .await;
-        let hospital = app
-            .organization(&admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
         let (author, author_id) = app.operator("autrice@asst.test").await;
         let (manager, manager_id) = app.operator("case.manager@asst.test").await;
         let (colleague, colleague_id) = app.operator("collega@asst.test").await;
         let (former, former_id) = app.operator("ex@asst.test").await;
         let (other, other_id) = app.operator("altra@asst.test").await;
-        let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
-        app.make_user("dpo@asst.test", Role::Auditor, None).await;
-        let auditor = app.client();
-        auditor.login_ok("dpo@asst.test", PASSWORD).await;
+        let (auditor, _) = app.signed_in("dpo@asst.test", Role::Auditor).await;
         for user in [&author_id, &manager_id, &colleague_id, &former_id] {
-            app.add_member(&admin, &pua, user, "MEMBER").await;
+            app.add_member(&route.admin, &route.pua, user, "MEMBER")
+                .await;
         }
-        app.add_member(&admin, &other_team, &other_id, "MEMBER")
+        app.add_member(&route.admin, &other_team, &other_id, "MEMBER")
             .await;
 
-        let identity = person_input(&pua, "Bassi", "Teresa", (1939, 10, 10), "F");
+        let identity = person_input(&route.pua, "Bassi", "Teresa", (1939, 10, 10), "F");
         let fiscal_code = fiscal_code_of(&identity);
         let person = app.person(&author, identity).await;
         let referral = author
@@ -111,7 +104,7 @@ impl Scene {
             .as_str()
             .unwrap()
             .to_owned();
-        let project = open_project(&author, &person, &pua, &manager_id).await;
+        let project = open_project(&author, &person, &route.pua, &manager_id).await;
         let other_person = app
             .person(
                 &other,
@@ -121,13 +114,13 @@ impl Scene {
         let (other_manager, other_manager_id) = (&other, &other_id);
         let other_project =
             open_project(other_manager, &other_person, &other_team, other_manager_id).await;
-        let discharge = ward
+        let discharge = route.ward
             .gql(
                 REPORT,
                 json!({ "input": {
                     "patient": { "fiscalCode": fiscal_code, "givenName": "Teresa", "familyName": "Bassi", "birthDate": "1939-10-10", "sex": "F" },
-                    "hospitalId": hospital, "ward": "Geriatria", "admittedOn": "2026-11-01",
-                    "expectedDischargeOn": "2026-12-20", "teamId": pua
+                    "hospitalId": route.hospital, "ward": "Geriatria", "admittedOn": "2026-11-01",
+                    "expectedDischargeOn": "2026-12-20", "teamId": route.pua
                 } }),
             )
             .await
@@ -135,10 +128,11 @@ impl Scene {
             .as_str()
             .unwrap()
             .to_owned();
-        app.remove_member(&admin, &pua, &former_id).await;
+        app.remove_member(&route.admin, &route.pua, &former_id)
+            .await;
         Scene {
             app,
-            admin,
+            admin: route.admin,
             auditor,
             author,
             author_id,
@@ -147,7 +141,7 @@ impl Scene {
             colleague,
             former,
             other,
-            ward,
+            ward: route.ward,
             person,
             project,
             discharge,

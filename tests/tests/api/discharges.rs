@@ -1,10 +1,11 @@
+use std::ops::Deref;
 use std::time::Duration;
 
 use ponte_server::domain::vocabulary::Role;
 use ponte_server::notify::worker::Worker;
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::smtp::{HeldPort, SmtpServer};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::{person_input, ProtectedDischarges};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 
 on_both_databases!(
@@ -24,23 +25,27 @@ on_both_databases!(
 const REPORT: &str = "mutation($input: ReportDischargeInput!) { reportDischarge(input: $input) { id version status patient { familyName } person { id } } }";
 const NEEDS: &str = "Piede diabetico, insulina tre volte al giorno";
 
-/// A PUA with two active members and a former one, a hospital, and a ward user.
+/// The protocol's PUA with a second active member and a former one, its
+/// UVM, the hospital and a ward user.
 struct Ward {
-    desk: Desk,
-    /// A UVM the PUA's operator also sits in, to assess the patients.
-    uvm: String,
-    /// The UVM's health participant, beside the desk's social worker.
-    nurse_id: String,
+    protocol: ProtectedDischarges,
     colleague: Client,
     colleague_email: String,
-    hospital: String,
-    ward: Client,
-    ward_id: String,
+}
+
+/// The desk, its UVM and the ward are the shared world's.
+impl Deref for Ward {
+    type Target = ProtectedDischarges;
+
+    fn deref(&self) -> &ProtectedDischarges {
+        &self.protocol
+    }
 }
 
 impl Ward {
     async fn open(app: &TestApp) -> Ward {
-        let desk = Desk::open(app, "PUA").await;
+        let protocol = ProtectedDischarges::open(app).await;
+        let desk = &protocol.desk;
         let colleague_email = "collega@asst.test".to_owned();
         let (colleague, colleague_id) = app.operator(&colleague_email).await;
         app.add_member(&desk.admin, &desk.team_id, &colleague_id, "MEMBER")
@@ -49,25 +54,10 @@ impl Ward {
         app.add_member(&desk.admin, &desk.team_id, &gone, "MEMBER")
             .await;
         app.remove_member(&desk.admin, &desk.team_id, &gone).await;
-        let hospital = app
-            .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let (ward, ward_id) = app.operator_of("reparto@ospedale.test", &hospital).await;
-        let uvm = app
-            .team(&desk.admin, "UVM Breno", "UVM", &desk.organization_id)
-            .await;
-        app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
-            .await;
-        let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
         Ward {
-            desk,
-            uvm,
-            nurse_id,
+            protocol,
             colleague,
             colleague_email,
-            hospital,
-            ward,
-            ward_id,
         }
     }
 
@@ -89,34 +79,19 @@ impl Ward {
 
     /// A signed UVM assessment of the discharge's person, recorded for the
     /// discharge: what a plan for anything but home without services rests on.
-    async fn assess(&self, discharge: &Value) -> Value {
-        let team = &self.desk.operator;
-        let seen = team
-            .gql(
-                "query($id: ID!) { discharge(id: $id) { person { id } } }",
-                json!({ "id": discharge }),
-            )
+    async fn assess(&self, discharge: &Value) {
+        let discharge = discharge.as_str().unwrap();
+        let id = self
+            .record_assessment(discharge, &in_days(-1), "HOME_WITH_SAD")
             .await;
-        let person = seen.ok()["discharge"]["person"]["id"].clone();
-        let recorded = team
+        self.desk
+            .operator
             .gql(
-                "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
-                json!({ "input": {
-                    "personId": person, "teamId": self.uvm, "dischargeId": discharge,
-                    "participantIds": [self.desk.operator_id, self.nurse_id], "date": in_days(-1),
-                    "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
-                    "recommendedSetting": "HOME_WITH_SAD"
-                } }),
+                "mutation($id: ID!) { signAssessment(input: { assessmentId: $id }) { id } }",
+                json!({ "id": id }),
             )
-            .await;
-        let id = recorded.ok()["recordAssessment"]["id"].clone();
-        team.gql(
-            "mutation($id: ID!) { signAssessment(input: { assessmentId: $id }) { id } }",
-            json!({ "id": id }),
-        )
-        .await
-        .ok();
-        id
+            .await
+            .ok();
     }
 }
 
@@ -376,13 +351,7 @@ async fn a_refused_address_ends_in_the_dead_letter_list_and_can_be_retried(db: T
 }
 
 async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let recipients: Vec<String> = (0..200).map(|i| format!("persona{i}@asst.test")).collect();
     app.queue_emails(&recipients).await;
 
@@ -423,13 +392,7 @@ async fn two_workers_deliver_two_hundred_emails_exactly_once(db: TestDb) {
 }
 
 async fn the_reminder_fires_once_and_only_without_an_agreed_plan(db: TestDb) {
-    let smtp = SmtpServer::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.smtp_url = Some(url);
-        c.worker_enabled = false;
-    })
-    .await;
+    let (smtp, app) = TestApp::spawn_mailing_by_hand(db).await;
     let ward = Ward::open(&app).await;
     let worker = Worker::new(app.db.clone(), &app.config, app.clock.clock()).unwrap();
     let without_plan = ward.report(&in_days(1)).await;
@@ -715,7 +678,7 @@ async fn indicators_on_a_known_data_set_give_the_known_numbers(db: TestDb) {
     assert_eq!(numbers["withSadProject"], 1);
     assert_eq!(numbers["sadShare"], 0.5);
     ward.ward.gql(query, vars).await.expect_code("FORBIDDEN");
-    let _ = (ward.colleague, ward.ward_id, PASSWORD);
+    let _ = (&ward.colleague, &ward.ward_id, PASSWORD);
 }
 
 async fn a_discharge_is_never_both_completed_and_cancelled(db: TestDb) {

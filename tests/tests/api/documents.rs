@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use ponte_tests::s3::S3Server;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::Desk;
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 use crate::audit_trail::auditor;
@@ -48,12 +48,7 @@ struct Record {
 impl Record {
     async fn open(app: TestApp) -> Record {
         let desk = Desk::open(&app, "PUA").await;
-        let person = app
-            .person(
-                &desk.operator,
-                person_input(&desk.team_id, "Gatti", "Elsa", (1940, 3, 3), "F"),
-            )
-            .await;
+        let person = desk.person("Gatti", "Elsa", (1940, 3, 3), "F").await;
         let project = desk
             .operator
             .gql(

@@ -16,7 +16,7 @@ use entity::discharge;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::service_accounts::{service_account, Answer};
+use crate::service_accounts::{machine_send, service_account, Answer};
 
 fn uuid(id: &str) -> Uuid {
     id.parse().expect("an id")
@@ -50,19 +50,11 @@ pub(crate) async fn post_fhir(
     content_type: &str,
     body: Vec<u8>,
 ) -> Answer {
-    let mut request = reqwest::Client::new()
+    let request = reqwest::Client::new()
         .post(format!("{}{BUNDLE_PATH}", app.base_url))
         .header("Content-Type", content_type)
         .body(body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("request sent");
-    Answer {
-        status: response.status().as_u16(),
-        headers: response.headers().clone(),
-        body: response.bytes().await.expect("a body").to_vec(),
-    }
+    machine_send(request, token).await
 }
 
 async fn post_bundle(app: &TestApp, token: &str, bundle: &Value) -> Answer {

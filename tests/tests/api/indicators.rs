@@ -19,7 +19,7 @@ use ponte_server::domain::vocabulary::{
     ProviderKind, Rater, ResourceKind, ResourceUnit, Role, ServiceKind, TeamRole,
 };
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::{give_territory, person_input, Desk};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
@@ -45,12 +45,82 @@ pub(crate) struct Territory {
     pub(crate) breno: String,
 }
 
-fn day(text: &str) -> NaiveDate {
+pub(crate) fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
 }
 
-fn uuid(id: &str) -> Uuid {
+pub(crate) fn uuid(id: &str) -> Uuid {
     id.parse().expect("an id")
+}
+
+/// A PAI of `person` in `team`, its case manager and author `user`, as the
+/// service stores it: `status`, started on `started`, due for review on
+/// `review_on`, closed (with a reason) on `closed`.
+pub(crate) async fn project_row(
+    app: &TestApp,
+    (team, user): (Uuid, Uuid),
+    person: Uuid,
+    status: ProjectStatus,
+    (started, review_on): (&str, &str),
+    closed: Option<&str>,
+) -> Uuid {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    project::ActiveModel {
+        id: Set(id),
+        version: Set(1),
+        person_id: Set(person),
+        kind: Set(ProjectKind::Pai),
+        status: Set(status),
+        team_id: Set(team),
+        case_manager_id: Set(user),
+        title: Set("Progetto".into()),
+        start_date: Set(day(started)),
+        review_every_days: Set(90),
+        next_review_on: Set(day(review_on)),
+        suspended_from: Set(None),
+        consent_on: Set(None),
+        consent_method: Set(None),
+        consent_witness: Set(None),
+        consent_family_cosignature: Set(None),
+        consent_recorded_by: Set(None),
+        closure_reason: Set(closed.map(|_| "Obiettivi raggiunti".to_owned())),
+        closed_on: Set(closed.map(day)),
+        budget_agreement: Set(BudgetAgreementStatus::None),
+        integrated: Set(false),
+        created_by: Set(user),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&app.db)
+    .await
+    .expect("project");
+    id
+}
+
+/// A use of `hundredths` of `resource` on `on`, recorded by `user`, written
+/// as the service stores it.
+pub(crate) async fn budget_use_row(
+    app: &TestApp,
+    resource: Uuid,
+    on: &str,
+    hundredths: i64,
+    user: Uuid,
+) {
+    budget_use::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        resource_id: Set(resource),
+        used_on: Set(day(on)),
+        quantity_hundredths: Set(hundredths),
+        note: Set(None),
+        recorded_by: Set(user),
+        reverses_id: Set(None),
+        reason: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .expect("budget use");
 }
 
 impl Territory {
@@ -270,37 +340,10 @@ impl World<'_> {
         budget: bool,
         scores: &[(LifeArea, Rater, &str, i32)],
     ) -> Uuid {
-        let id = Uuid::now_v7();
+        let team_and_user = (self.team, self.user);
+        let dates = (started, started);
+        let id = project_row(self.app, team_and_user, person, status, dates, closed).await;
         let now = Utc::now();
-        project::ActiveModel {
-            id: Set(id),
-            version: Set(1),
-            person_id: Set(person),
-            kind: Set(ProjectKind::Pai),
-            status: Set(status),
-            team_id: Set(self.team),
-            case_manager_id: Set(self.user),
-            title: Set("Progetto".into()),
-            start_date: Set(day(started)),
-            review_every_days: Set(90),
-            next_review_on: Set(day(started)),
-            suspended_from: Set(None),
-            consent_on: Set(None),
-            consent_method: Set(None),
-            consent_witness: Set(None),
-            consent_family_cosignature: Set(None),
-            consent_recorded_by: Set(None),
-            closure_reason: Set(closed.map(|_| "Obiettivi raggiunti".to_owned())),
-            closed_on: Set(closed.map(day)),
-            budget_agreement: Set(BudgetAgreementStatus::None),
-            integrated: Set(false),
-            created_by: Set(self.user),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-        .insert(&self.app.db)
-        .await
-        .expect("project");
         if budget {
             budget_resource::ActiveModel {
                 id: Set(Uuid::now_v7()),
@@ -618,13 +661,7 @@ async fn the_admin_reads_the_known_numbers_of_a_territory_and_of_everything(db: 
 pub(crate) async fn reporter(app: &TestApp, admin: &Client, territory: &str) -> Client {
     let email = format!("up{}@ambito.test", Uuid::now_v7().simple());
     let id = app.make_user(&email, Role::Reporter, None).await;
-    admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": id, "organizationIds": [territory] } }),
-        )
-        .await
-        .ok();
+    give_territory(admin, &id, territory).await;
     let client = app.client();
     client.login_ok(&email, PASSWORD).await;
     client
@@ -691,14 +728,7 @@ async fn a_reporter_sees_small_counts_suppressed_and_only_their_territories(db: 
     let up = lenient.client();
     let email = "soglia@ambito.test";
     let id = lenient.make_user(email, Role::Reporter, None).await;
-    t.desk
-        .admin
-        .gql(
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": id, "organizationIds": [t.ambito] } }),
-        )
-        .await
-        .ok();
+    give_territory(&t.desk.admin, &id, &t.ambito).await;
     up.login_ok(email, PASSWORD).await;
     let shown = read(
         &up,
@@ -799,20 +829,7 @@ impl World<'_> {
     }
 
     async fn used(&self, resource: Uuid, on: &str, hundredths: i64) {
-        budget_use::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            resource_id: Set(resource),
-            used_on: Set(day(on)),
-            quantity_hundredths: Set(hundredths),
-            note: Set(None),
-            recorded_by: Set(self.user),
-            reverses_id: Set(None),
-            reason: Set(None),
-            created_at: Set(Utc::now()),
-        }
-        .insert(&self.app.db)
-        .await
-        .expect("use");
+        budget_use_row(self.app, resource, on, hundredths, self.user).await;
     }
 
     /// `user` in `team` from `from` to `until`.

@@ -5,7 +5,7 @@
 use ponte_tests::serde_json::{json, Value};
 use ponte_tests::{on_both_databases, TestApp, TestDb};
 
-use crate::projects::{move_to, reasons, resource, Case, ADD_GOAL, ADD_RESOURCE, CONSENT, OPEN};
+use crate::projects::{move_to, reasons, resource, Case, ADD_RESOURCE, OPEN};
 
 on_both_databases!(
     an_integrated_pai_is_delivered_only_once_its_health_and_social_sides_signed,
@@ -35,16 +35,8 @@ async fn open(case: &Case, kind: &str, integrated: bool) -> ponte_tests::Gql {
 /// Goals, consent and a signed assessment: a PAI in PLANNING that lacks
 /// nothing for ACTIVE but what the test looks at (its version is 5).
 async fn planned(case: &Case, integrated: bool) -> Value {
-    let op = &case.desk.operator;
     let project = open(case, "PAI", integrated).await.ok()["openProject"].clone();
-    move_to(op, &project, "ASSESSMENT", 1).await.ok();
-    move_to(op, &project, "PLANNING", 2).await.ok();
-    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
-        .await
-        .ok();
-    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": "DIGITAL" } }))
-        .await
-        .ok();
+    case.plan(&project, "DIGITAL").await;
     case.assess().await;
     project
 }

@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
-use entity::{budget_resource, budget_use, project, project_intervention};
+use chrono::Utc;
+use entity::{budget_resource, project_intervention};
 use ponte_server::domain::vocabulary::{
-    BudgetAgreementStatus, FundingSource, LifeArea, ProjectKind, ProjectStatus, ProviderKind,
-    ResourceKind, ResourceUnit, Role, ServiceKind,
+    FundingSource, LifeArea, ProjectStatus, ProviderKind, ResourceKind, ResourceUnit, Role,
+    ServiceKind,
 };
 use ponte_tests::serde_json::json;
 use ponte_tests::world::{fiscal_code_of, person_input, Desk};
@@ -19,7 +19,7 @@ use ponte_tests::{on_both_databases, Client, TestApp, TestDb, PASSWORD};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
 
-use crate::indicators::reporter;
+use crate::indicators::{budget_use_row, day, project_row, reporter, uuid};
 use crate::service_accounts::{machine_get, service_account, Answer};
 
 on_both_databases!(
@@ -29,14 +29,6 @@ on_both_databases!(
 );
 
 const SET_CODE: &str = "mutation($kind: ServiceKind!, $code: String!, $label: String!) { setNomenclatoreCode(serviceKind: $kind, code: $code, label: $label) { serviceKind code label } }";
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
-
-fn uuid(id: &str) -> Uuid {
-    id.parse().expect("an id")
-}
 
 struct Flow {
     desk: Desk,
@@ -160,38 +152,9 @@ struct Rows<'a> {
 
 impl Rows<'_> {
     async fn project(&self, person: Uuid, status: ProjectStatus) -> Uuid {
-        let id = Uuid::now_v7();
-        let now = Utc::now();
-        project::ActiveModel {
-            id: Set(id),
-            version: Set(1),
-            person_id: Set(person),
-            kind: Set(ProjectKind::Pai),
-            status: Set(status),
-            team_id: Set(self.team),
-            case_manager_id: Set(self.user),
-            title: Set("Progetto".into()),
-            start_date: Set(day("2025-10-01")),
-            review_every_days: Set(90),
-            next_review_on: Set(day("2026-06-01")),
-            suspended_from: Set(None),
-            consent_on: Set(None),
-            consent_method: Set(None),
-            consent_witness: Set(None),
-            consent_family_cosignature: Set(None),
-            consent_recorded_by: Set(None),
-            closure_reason: Set(None),
-            closed_on: Set(None),
-            budget_agreement: Set(BudgetAgreementStatus::None),
-            integrated: Set(false),
-            created_by: Set(self.user),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-        .insert(&self.app.db)
-        .await
-        .expect("project");
-        id
+        let team_and_user = (self.team, self.user);
+        let dates = ("2025-10-01", "2026-06-01");
+        project_row(self.app, team_and_user, person, status, dates, None).await
     }
 
     async fn intervention(
@@ -250,20 +213,7 @@ impl Rows<'_> {
     }
 
     async fn used(&self, resource: Uuid, on: &str, cents: i64) {
-        budget_use::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            resource_id: Set(resource),
-            used_on: Set(day(on)),
-            quantity_hundredths: Set(cents),
-            note: Set(None),
-            recorded_by: Set(self.user),
-            reverses_id: Set(None),
-            reason: Set(None),
-            created_at: Set(Utc::now()),
-        }
-        .insert(&self.app.db)
-        .await
-        .expect("budget use");
+        budget_use_row(self.app, resource, on, cents, self.user).await;
     }
 }
 

@@ -50,9 +50,7 @@ async fn scene(db: TestDb) -> Scene {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
     let today = app.clock.today();
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let elsewhere = app.organization(&admin, "Comune di Lovere", "COMUNE").await;
     let team = app
         .team(&admin, "EEMM Breno", "EQUIPE_MULTIDISCIPLINARE", &asst)

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{fiscal_code_of, person_input};
+use ponte_tests::world::{fiscal_code_of, person_input, DischargeRoute};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 on_both_databases!(
@@ -110,38 +110,20 @@ impl Stay<'_> {
 
 impl Case {
     pub async fn open(app: &TestApp) -> Case {
-        let admin = app.admin().await;
-        let asst = app
-            .organization(&admin, "ASST della Valcamonica", "ASST")
+        let route = DischargeRoute::open(app).await;
+        let uvm = app
+            .team(&route.admin, "UVM Breno", "UVM", &route.asst)
             .await;
-        let hospital = app
-            .organization(&admin, "Ospedale di Esine", "OSPEDALE")
+        let other_team = app
+            .team(&route.admin, "UVM Darfo", "UVM", &route.asst)
             .await;
-        let pua = app.team(&admin, "PUA Breno", "PUA", &asst).await;
-        let uvm = app.team(&admin, "UVM Breno", "UVM", &asst).await;
-        let other_team = app.team(&admin, "UVM Darfo", "UVM", &asst).await;
         let (member, member_id) = app.operator("member@asst.test").await;
         let (former, former_id) = app.operator("former@asst.test").await;
         let (former_manager, former_manager_id) = app.operator("ex.cm@asst.test").await;
         let (other, other_id) = app.operator("other@asst.test").await;
-        let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
-        app.make_user("dpo@asst.test", Role::Auditor, None).await;
-        let auditor = app.client();
-        auditor
-            .login_ok("dpo@asst.test", ponte_tests::PASSWORD)
-            .await;
-        let reporter_id = app
-            .make_user("ufficio.piano@asst.test", Role::Reporter, None)
-            .await;
-        gql_ok(
-            &admin,
-            "mutation($input: SetUserTerritoriesInput!) { setUserTerritories(input: $input) { id } }",
-            json!({ "input": { "userId": reporter_id, "organizationIds": [asst] } }),
-        )
-        .await;
-        let reporter = app.client();
-        reporter
-            .login_ok("ufficio.piano@asst.test", ponte_tests::PASSWORD)
+        let (auditor, _) = app.signed_in("dpo@asst.test", Role::Auditor).await;
+        let (reporter, _) = app
+            .reporter_of(&route.admin, "ufficio.piano@asst.test", &route.asst)
             .await;
         // The UVM's nurse: a UVM signs only joint assessments.
         let nurse_id = app.make_user("nurse@asst.test", Role::Operator, None).await;
@@ -151,14 +133,14 @@ impl Case {
             input
         };
         for (team, user) in [
-            (&pua, &member_id),
+            (&route.pua, &member_id),
             (&uvm, &member_id),
             (&uvm, &nurse_id),
-            (&pua, &former_id),
-            (&pua, &former_manager_id),
+            (&route.pua, &former_id),
+            (&route.pua, &former_manager_id),
             (&other_team, &other_id),
         ] {
-            app.add_member(&admin, team, user, "MEMBER").await;
+            app.add_member(&route.admin, team, user, "MEMBER").await;
         }
 
         let other_person = app
@@ -167,7 +149,7 @@ impl Case {
                 person_input(&other_team, "Rizzi", "Carla", (1945, 4, 4), "F"),
             )
             .await;
-        let identity = person_input(&pua, "Bassi", "Teresa", (1939, 10, 10), "F");
+        let identity = person_input(&route.pua, "Bassi", "Teresa", (1939, 10, 10), "F");
         let fiscal_code = fiscal_code_of(&identity);
         let person = app.person(&member, identity).await;
 
@@ -220,17 +202,17 @@ impl Case {
         let opened = gql_ok(
             &member,
             "mutation($input: OpenProjectInput!) { openProject(input: $input) { id } }",
-            json!({ "input": { "personId": person, "kind": "PAI", "teamId": pua, "caseManagerId": former_manager_id, "title": "PAI", "startDate": "2026-10-05" } }),
+            json!({ "input": { "personId": person, "kind": "PAI", "teamId": route.pua, "caseManagerId": former_manager_id, "title": "PAI", "startDate": "2026-10-05" } }),
         )
         .await;
         let project = opened["openProject"]["id"].as_str().unwrap().to_owned();
 
         // The ward reports her discharge; the PUA agrees the plan on the assessment.
         let stay = Stay {
-            ward: &ward,
+            ward: &route.ward,
             fiscal_code: &fiscal_code,
-            hospital: &hospital,
-            pua: &pua,
+            hospital: &route.hospital,
+            pua: &route.pua,
         };
         let discharge = stay.report("Geriatria", "2026-11-01", "2026-12-20").await;
         gql_ok(
@@ -253,8 +235,10 @@ impl Case {
             json!({ "input": { "projectId": project, "expectedVersion": 1, "caseManagerId": member_id } }),
         )
         .await;
-        app.remove_member(&admin, &pua, &former_manager_id).await;
-        app.remove_member(&admin, &pua, &former_id).await;
+        app.remove_member(&route.admin, &route.pua, &former_manager_id)
+            .await;
+        app.remove_member(&route.admin, &route.pua, &former_id)
+            .await;
 
         // An earlier stay: discharged home with services, it continues her PAI.
         let discharged = stay.report("Ortopedia", "2026-10-10", "2026-10-20").await;
@@ -295,11 +279,11 @@ impl Case {
             .collect();
 
         let agreement = gql_ok(
-            &admin,
+            &route.admin,
             "mutation($input: NetworkAgreementInput!) { createNetworkAgreement(input: $input) { id } }",
             json!({ "input": { "kind": "PROTOCOLLO_D_INTESA", "title": "Protocollo dimissioni", "parties": [
-                { "organizationId": asst, "role": "PROMOTER" },
-                { "organizationId": hospital, "role": "SIGNATORY" },
+                { "organizationId": route.asst, "role": "PROMOTER" },
+                { "organizationId": route.hospital, "role": "SIGNATORY" },
             ] } }),
         )
         .await["createNetworkAgreement"]["id"]
@@ -309,7 +293,7 @@ impl Case {
         let meeting = gql_ok(
             &member,
             "mutation($input: MeetingInput!) { planMeeting(input: $input) { id } }",
-            json!({ "input": { "kind": "EQUIPE", "title": "Équipe del PUA", "plannedOn": "2026-12-01", "teamId": pua, "agreementId": agreement } }),
+            json!({ "input": { "kind": "EQUIPE", "title": "Équipe del PUA", "plannedOn": "2026-12-01", "teamId": route.pua, "agreementId": agreement } }),
         )
         .await["planMeeting"]["id"]
             .as_str()
@@ -374,17 +358,17 @@ impl Case {
             diary_entry,
             confidential_entry,
             confidential_document,
-            admin,
+            admin: route.admin,
             auditor,
             reporter,
             member,
             member_id,
             former,
             former_manager,
-            ward,
+            ward: route.ward,
             other,
-            hospital,
-            pua,
+            hospital: route.hospital,
+            pua: route.pua,
             uvm,
             other_team,
             person,

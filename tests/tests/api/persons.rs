@@ -301,12 +301,7 @@ async fn a_name_search_takes_underscore_and_percent_literally(db: TestDb) {
 async fn the_search_follows_a_rename_and_short_or_odd_words_find_the_same(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let id = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Rossi", "Mario", (1980, 1, 1), "M"),
-        )
-        .await;
+    let id = desk.person("Rossi", "Mario", (1980, 1, 1), "M").await;
     app.person(
         &desk.operator,
         person_input(&desk.team_id, "Dell'Orto", "Anna", (1950, 5, 5), "F"),
@@ -392,12 +387,7 @@ async fn search_pages_have_edges(db: TestDb) {
 async fn a_stale_version_is_a_conflict_and_the_earlier_write_is_intact(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let id = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Greco", "Sara", (1970, 8, 8), "F"),
-        )
-        .await;
+    let id = desk.person("Greco", "Sara", (1970, 8, 8), "F").await;
     let first = desk
         .operator
         .gql(
@@ -446,12 +436,7 @@ async fn a_stale_version_is_a_conflict_and_the_earlier_write_is_intact(db: TestD
 async fn two_simultaneous_updates_with_one_version_have_one_winner(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let id = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Moretti", "Luca", (1965, 6, 6), "M"),
-        )
-        .await;
+    let id = desk.person("Moretti", "Luca", (1965, 6, 6), "M").await;
     let send = |phone: &'static str| {
         let client = desk.operator.clone();
         let id = id.clone();
@@ -487,12 +472,7 @@ async fn two_simultaneous_updates_with_one_version_have_one_winner(db: TestDb) {
 async fn reference_persons_and_privacy_consents_are_kept_with_the_person(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let id = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Costa", "Pietro", (1938, 2, 2), "M"),
-        )
-        .await;
+    let id = desk.person("Costa", "Pietro", (1938, 2, 2), "M").await;
     desk.operator
         .gql(
             "mutation($input: AddReferencePersonInput!) { addReferencePerson(input: $input) { id } }",
@@ -542,12 +522,7 @@ async fn reference_persons_and_privacy_consents_are_kept_with_the_person(db: Tes
 async fn a_reference_person_or_a_consent_moves_the_record_on(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let id = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Costa", "Pietro", (1938, 2, 2), "M"),
-        )
-        .await;
+    let id = desk.person("Costa", "Pietro", (1938, 2, 2), "M").await;
     let added = desk
         .operator
         .gql(

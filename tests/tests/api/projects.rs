@@ -1,5 +1,5 @@
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::{record_assessment, Desk};
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 on_both_databases!(
@@ -39,12 +39,7 @@ pub struct Case {
 impl Case {
     pub async fn open(app: &TestApp) -> Case {
         let desk = Desk::open(app, "EQUIPE_MULTIDISCIPLINARE").await;
-        let person = app
-            .person(
-                &desk.operator,
-                person_input(&desk.team_id, "Pasini", "Gemma", (1942, 8, 8), "F"),
-            )
-            .await;
+        let person = desk.person("Pasini", "Gemma", (1942, 8, 8), "F").await;
         Case { desk, person }
     }
 
@@ -80,23 +75,28 @@ impl Case {
             .ok();
     }
 
+    /// Takes `project` from INTAKE to PLANNING with a goal and the person's
+    /// consent, given by `consent_method`: all ACTIVE needs but the signed
+    /// assessment (its version is then 5).
+    pub async fn plan(&self, project: &Value, consent_method: &str) {
+        let op = &self.desk.operator;
+        move_to(op, project, "ASSESSMENT", 1).await.ok();
+        move_to(op, project, "PLANNING", 2).await.ok();
+        op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
+            .await
+            .ok();
+        op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": consent_method } }))
+            .await
+            .ok();
+    }
+
     pub async fn draft_assessment(&self, date: &str) -> String {
-        let recorded = self
-            .desk
-            .operator
-            .gql(
-                "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }",
-                json!({ "input": {
-                    "personId": self.person, "teamId": self.desk.team_id, "date": date,
-                    "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
-                    "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
-                } }),
-            )
-            .await;
-        recorded.ok()["recordAssessment"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        let input = json!({
+            "personId": self.person, "teamId": self.desk.team_id, "date": date,
+            "setting": "DOMICILIO", "reason": "FIRST_ASSESSMENT", "participantIds": [self.desk.operator_id],
+            "needLevel": "MEDIUM", "recommendedSetting": "HOME_WITH_SAD"
+        });
+        record_assessment(&self.desk.operator, input).await
     }
 }
 
@@ -974,14 +974,7 @@ async fn a_review_does_not_bring_back_a_project_that_lacks_what_active_needs(db:
     let case = Case::open(&app).await;
     let project = case.project("PAI").await;
     let op = &case.desk.operator;
-    move_to(op, &project, "ASSESSMENT", 1).await.ok();
-    move_to(op, &project, "PLANNING", 2).await.ok();
-    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
-        .await
-        .ok();
-    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": "SIGNED_PAPER" } }))
-        .await
-        .ok();
+    case.plan(&project, "SIGNED_PAPER").await;
     case.assess().await;
     assert_eq!(
         move_to(op, &project, "ACTIVE", 5).await.ok()["transitionProject"]["status"],
@@ -1129,16 +1122,8 @@ async fn a_closed_project_keeps_its_budget_and_a_use_stays_in_its_period(db: Tes
 /// A project in PLANNING with goals and consent: only the assessment decides
 /// whether it may enter ACTIVE (its version is 5).
 async fn planned(case: &Case) -> Value {
-    let op = &case.desk.operator;
     let project = case.project("PAI").await;
-    move_to(op, &project, "ASSESSMENT", 1).await.ok();
-    move_to(op, &project, "PLANNING", 2).await.ok();
-    op.gql(ADD_GOAL, json!({ "input": { "projectId": project["id"], "lifeArea": "HEALTH_WELLBEING", "description": "Deambulare in casa" } }))
-        .await
-        .ok();
-    op.gql(CONSENT, json!({ "input": { "projectId": project["id"], "expectedVersion": 4, "date": "2026-09-10", "method": "DIGITAL" } }))
-        .await
-        .ok();
+    case.plan(&project, "DIGITAL").await;
     project
 }
 

@@ -6,10 +6,11 @@
 //! responsible for the person see.
 
 use std::collections::BTreeSet;
+use std::ops::Deref;
 
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::{json, Value};
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::{person_input, ProtectedDischarges};
 use ponte_tests::{on_both_databases, Client, Gql, TestApp, TestDb};
 
 use crate::need_to_know::ids_in;
@@ -32,48 +33,32 @@ const SCHEDULE: &str =
     "mutation($input: UpdateDischargeInput!) { updateDischarge(input: $input) { version } }";
 const AGREE: &str = "mutation($input: AgreeDischargePlanInput!) { agreeDischargePlan(input: $input) { version status planNeeds planNote plan { destination services assessment { id } } } }";
 const COMPLETE: &str = "mutation($input: CompleteDischargeInput!) { completeDischarge(input: $input) { version status destination project { id kind status team { id } caseManager { id } } } }";
-const RECORD: &str =
-    "mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }";
 const SIGN: &str = "mutation($id: ID!) { signAssessment(input: { assessmentId: $id }) { id } }";
 
 fn in_days(days: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
 }
 
-/// A PUA that receives the reports and whose operator also sits in the UVM,
-/// a hospital and its ward.
+/// The protocol's PUA, UVM, hospital and ward, on an app of their own.
 struct Protocol {
     app: TestApp,
-    desk: Desk,
-    uvm: String,
-    /// The UVM's health participant, beside the desk's social worker.
-    nurse_id: String,
-    hospital: String,
-    ward: Client,
+    protocol: ProtectedDischarges,
+}
+
+/// The desk, its UVM and the ward are the shared world's.
+impl Deref for Protocol {
+    type Target = ProtectedDischarges;
+
+    fn deref(&self) -> &ProtectedDischarges {
+        &self.protocol
+    }
 }
 
 impl Protocol {
     async fn open(db: TestDb) -> Protocol {
         let app = TestApp::spawn(db).await;
-        let desk = Desk::open(&app, "PUA").await;
-        let uvm = app
-            .team(&desk.admin, "UVM Breno", "UVM", &desk.organization_id)
-            .await;
-        app.add_member(&desk.admin, &uvm, &desk.operator_id, "MEMBER")
-            .await;
-        let nurse_id = app.nurse_in(&desk.admin, &uvm).await;
-        let hospital = app
-            .organization(&desk.admin, "Ospedale di Esine", "OSPEDALE")
-            .await;
-        let (ward, _) = app.operator_of("reparto@ospedale.test", &hospital).await;
-        Protocol {
-            app,
-            desk,
-            uvm,
-            nurse_id,
-            hospital,
-            ward,
-        }
+        let protocol = ProtectedDischarges::open(&app).await;
+        Protocol { app, protocol }
     }
 
     fn team(&self) -> &Client {
@@ -105,20 +90,6 @@ impl Protocol {
             .to_owned()
     }
 
-    async fn person_of(&self, discharge: &str) -> String {
-        let seen = self
-            .team()
-            .gql(
-                "query($id: ID!) { discharge(id: $id) { person { id } } }",
-                json!({ "id": discharge }),
-            )
-            .await;
-        seen.ok()["discharge"]["person"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
     async fn mark_dischargeable(&self, discharge: &str, version: i32, date: &str) {
         self.team()
             .gql(
@@ -142,23 +113,9 @@ impl Protocol {
     /// A UVM assessment of the discharge's person, recorded for the
     /// discharge; signed when asked.
     async fn assess(&self, discharge: &str, signed: bool) -> String {
-        let person = self.person_of(discharge).await;
-        let recorded = self
-            .team()
-            .gql(
-                RECORD,
-                json!({ "input": {
-                    "personId": person, "teamId": self.uvm, "dischargeId": discharge,
-                    "participantIds": [self.desk.operator_id, self.nurse_id], "date": in_days(-3),
-                    "setting": "OSPEDALE", "reason": "PROTECTED_DISCHARGE", "needLevel": "HIGH",
-                    "recommendedSetting": "HOME_WITH_SAD_AND_ADI"
-                } }),
-            )
+        let id = self
+            .record_assessment(discharge, &in_days(-3), "HOME_WITH_SAD_AND_ADI")
             .await;
-        let id = recorded.ok()["recordAssessment"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
         if signed {
             self.team().gql(SIGN, json!({ "id": id })).await.ok();
         }

@@ -169,12 +169,7 @@ async fn the_work_list_puts_urgent_referrals_first_and_lists_only_open_ones(db: 
 async fn referral_mistakes_are_clear_errors(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let person = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Lombardi", "Rita", (1949, 9, 9), "F"),
-        )
-        .await;
+    let person = desk.person("Lombardi", "Rita", (1949, 9, 9), "F").await;
     let no_reason = desk
         .operator
         .gql(REFER, json!({ "input": { "personId": person, "teamId": desk.team_id, "source": "MMG", "reason": "" } }))

@@ -86,7 +86,15 @@ impl Answer {
 
 /// A call as a machine makes it: no cookies, the token as a bearer.
 pub(crate) async fn machine_get(app: &TestApp, path: &str, token: Option<&str>) -> Answer {
-    let mut request = reqwest::Client::new().get(format!("{}{path}", app.base_url));
+    let request = reqwest::Client::new().get(format!("{}{path}", app.base_url));
+    machine_send(request, token).await
+}
+
+/// Sends `request` as a machine, with `token` as its bearer if any.
+pub(crate) async fn machine_send(
+    mut request: reqwest::RequestBuilder,
+    token: Option<&str>,
+) -> Answer {
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }

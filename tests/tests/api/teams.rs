@@ -1,6 +1,6 @@
 use ponte_server::domain::vocabulary::Role;
 use ponte_tests::serde_json::json;
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::Desk;
 use ponte_tests::{on_both_databases, TestApp, TestDb};
 
 on_both_databases!(
@@ -118,12 +118,7 @@ async fn coordinators_manage_membership_and_members_do_not(db: TestDb) {
 async fn ending_a_membership_keeps_its_history_and_ends_access(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let person = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Riva", "Ada", (1944, 4, 4), "F"),
-        )
-        .await;
+    let person = desk.person("Riva", "Ada", (1944, 4, 4), "F").await;
     let read = "query($id: ID!) { person(id: $id) { id } }";
     desk.operator.gql(read, json!({ "id": person })).await.ok();
 
@@ -256,12 +251,7 @@ const CASE_MANAGERS_GONE: &str = "SELECT COUNT(*) FROM projects p WHERE p.status
 async fn a_member_removed_while_made_case_manager_never_leaves_a_project_without_one(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "EQUIPE_MULTIDISCIPLINARE").await;
-    let person = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Pasini", "Gemma", (1942, 8, 8), "F"),
-        )
-        .await;
+    let person = desk.person("Pasini", "Gemma", (1942, 8, 8), "F").await;
     let opened = desk
         .operator
         .gql(

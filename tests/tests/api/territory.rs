@@ -21,10 +21,7 @@ const SET_PARENT: &str = "mutation($input: SetOrganizationParentInput!) { setOrg
 async fn an_ambito_groups_its_comuni_and_a_distretto_sits_under_its_asst(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let ats = app.organization(&admin, "ATS della Montagna", "ATS").await;
-    let asst = app
-        .organization_under(&admin, "ASST della Valcamonica", "ASST", &ats)
-        .await;
+    let (_, asst) = app.ats_and_its_asst(&admin).await;
     let distretto = app
         .organization_under(&admin, "Distretto di Breno", "DISTRETTO", &asst)
         .await;
@@ -56,9 +53,7 @@ async fn an_ambito_groups_its_comuni_and_a_distretto_sits_under_its_asst(db: Tes
 async fn a_comune_cannot_sit_under_an_asst(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let admin = app.admin().await;
-    let asst = app
-        .organization(&admin, "ASST della Valcamonica", "ASST")
-        .await;
+    let asst = app.asst(&admin).await;
     let refused = admin
         .gql(
             CREATE_ORGANIZATION,

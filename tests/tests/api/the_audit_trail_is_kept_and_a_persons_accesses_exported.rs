@@ -5,7 +5,7 @@
 use chrono::{Duration, Months, Utc};
 use entity::audit_event;
 use ponte_tests::serde_json::json;
-use ponte_tests::world::{person_input, Desk};
+use ponte_tests::world::Desk;
 use ponte_tests::{on_both_databases, Client, TestApp, TestDb};
 
 use crate::audit_trail::auditor;
@@ -120,18 +120,8 @@ async fn accesses(client: &Client, query: &[(&str, &str)]) -> Download {
 async fn an_auditor_exports_the_accesses_to_one_persons_record_and_no_one_else_can(db: TestDb) {
     let app = TestApp::spawn(db).await;
     let desk = Desk::open(&app, "PUA").await;
-    let person = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Sala", "Nora", (1941, 1, 11), "F"),
-        )
-        .await;
-    let other = app
-        .person(
-            &desk.operator,
-            person_input(&desk.team_id, "Bassi", "Elio", (1950, 3, 2), "M"),
-        )
-        .await;
+    let person = desk.person("Sala", "Nora", (1941, 1, 11), "F").await;
+    let other = desk.person("Bassi", "Elio", (1950, 3, 2), "M").await;
     desk.operator
         .gql(
             "query($id: ID!) { person(id: $id) { id } }",

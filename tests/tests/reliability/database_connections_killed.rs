@@ -15,7 +15,7 @@ use ponte_tests::process::PonteProcess;
 use ponte_tests::serde_json::json;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 
-use crate::load::{self, check, Prepared};
+use crate::load;
 use crate::proxy::TcpProxy;
 use crate::report::{Row, Scale};
 use crate::setting::{fresh_connections, send, Outcome, USE};
@@ -27,14 +27,9 @@ const APPLICATION: &str = "ponte_under_fault";
 pub async fn run(scale: Scale) -> Vec<Row> {
     let clients: u64 = scale.pick(4, 16);
     let per_client: u64 = scale.pick(24, 150);
-    let Prepared {
-        app,
-        ward,
-        projects,
-        offsets,
-    } = load::prepare("database_connections_killed", clients).await;
+    let prepared = load::prepare("database_connections_killed", clients).await;
 
-    let mut url = url::Url::parse(&app.config.database_url).expect("the database URL");
+    let mut url = url::Url::parse(&prepared.app.config.database_url).expect("the database URL");
     let database = url.path().trim_start_matches('/').to_owned();
     let postgres = tokio::net::lookup_host((
         url.host_str().expect("a PostgreSQL host").to_owned(),
@@ -93,7 +88,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     };
 
     let answered = AtomicU64::new(0);
-    let sent = load::run(&ward, &projects, per_client, &ponte.base_url, &answered).await;
+    let sent = prepared.run(per_client, &ponte.base_url, &answered).await;
     loading.store(false, Ordering::Relaxed);
     terminator.await.expect("the terminator ends");
     for s in &sent {
@@ -119,7 +114,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         .expect("http client");
     let operator = fresh_connections(&ponte.base_url, Duration::from_secs(30));
     operator
-        .login_ok(&ward.operator_email, ponte_tests::PASSWORD)
+        .login_ok(&prepared.ward.operator_email, ponte_tests::PASSWORD)
         .await;
     network.cut();
     let cut_at = Instant::now();
@@ -128,7 +123,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         send(
             &operator,
             USE,
-            json!({ "input": { "resourceId": projects[0].resource, "date": "2026-10-02", "quantity": "1", "note": note } }),
+            json!({ "input": { "resourceId": prepared.projects[0].resource, "date": "2026-10-02", "quantity": "1", "note": note } }),
         )
     };
     let during = one_use("senza rete").await;
@@ -145,7 +140,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         "the same process serves once the database is back: {after:?}"
     );
 
-    let tally = check(&app, &ward, &sent, &projects, &offsets).await;
+    let tally = prepared.check(&sent).await;
     let row = Row {
         scenario: "PostgreSQL connections killed".into(),
         load: format!("{clients} clients × {per_client} mixed mutations"),

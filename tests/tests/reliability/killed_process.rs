@@ -11,19 +11,15 @@ use ponte_tests::process::PonteProcess;
 use ponte_tests::serde_json::json;
 use ponte_tests::smtp::{HeldPort, SmtpServer};
 
-use crate::load::{self, check, Prepared};
+use crate::load;
 use crate::report::{Row, Scale};
 use crate::setting::{copies, discharge_ids, same_session_at, send, Outcome, USE};
 
 pub async fn run(scale: Scale) -> Vec<Row> {
     let clients: u64 = scale.pick(4, 16);
     let per_client: u64 = scale.pick(24, 120);
-    let Prepared {
-        app,
-        ward,
-        projects,
-        offsets,
-    } = load::prepare("killed_process", clients).await;
+    let prepared = load::prepare("killed_process", clients).await;
+    let (app, ward) = (&prepared.app, &prepared.ward);
 
     // The mail server is down until the restart: nothing is being sent when
     // the process dies, so an email cannot be both sent and still pending
@@ -48,16 +44,14 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     let answered = AtomicU64::new(0);
     let half = clients * per_client / 2;
     let base_url = ponte.base_url.clone();
-    let (sent, killed_after) = tokio::join!(
-        load::run(&ward, &projects, per_client, &base_url, &answered),
-        async {
+    let (sent, killed_after) =
+        tokio::join!(prepared.run(per_client, &base_url, &answered), async {
             while answered.load(Ordering::Relaxed) < half {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
             ponte.kill9();
             answered.load(Ordering::Relaxed)
-        }
-    );
+        });
     for s in &sent {
         assert!(
             matches!(
@@ -91,7 +85,7 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     let after = send(
         &operator,
         USE,
-        json!({ "input": { "resourceId": projects[0].resource, "date": "2026-10-02", "quantity": "1", "note": "dopo il riavvio" } }),
+        json!({ "input": { "resourceId": prepared.projects[0].resource, "date": "2026-10-02", "quantity": "1", "note": "dopo il riavvio" } }),
     )
     .await;
     assert!(
@@ -99,10 +93,10 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         "the restarted instance writes: {after:?}"
     );
 
-    let tally = check(&app, &ward, &sent, &projects, &offsets).await;
+    let tally = prepared.check(&sent).await;
 
     // The outbox resumes: every report's email to every member, once.
-    let discharge_ids = discharge_ids(&app).await;
+    let discharge_ids = discharge_ids(app).await;
     let expected = discharge_ids.len() * ward.members.len();
     let within = if held_by_the_dead > 0 { 50 } else { 40 };
     smtp.wait_for(expected, Duration::from_secs(within)).await;

@@ -60,6 +60,18 @@ pub async fn prepare(name: &'static str, clients: u64) -> Prepared {
     }
 }
 
+impl Prepared {
+    /// The load (`run`) on this database, sent to `base_url`.
+    pub async fn run(&self, per_client: u64, base_url: &str, answered: &AtomicU64) -> Vec<Sent> {
+        run(&self.ward, &self.projects, per_client, base_url, answered).await
+    }
+
+    /// What the database holds after `sent` (`check`).
+    pub async fn check(&self, sent: &[Sent]) -> Tally {
+        check(&self.app, &self.ward, sent, &self.projects, &self.offsets).await
+    }
+}
+
 /// The whole load: one client per project, `per_client` mutations each,
 /// all at once; every mutation sent, with what came back.
 pub async fn run(
