@@ -138,7 +138,7 @@ impl Ponte {
                 Worker::new(db.clone(), &config_for_worker, clock).map_err(StartError::Mail)?;
             worker_rounds = Some(worker.rounds());
             let interval = config_for_worker.worker_interval;
-            background.push(tokio::spawn(worker.run(interval)));
+            background.push(tokio::spawn(worker.run(interval, state.metrics.clone())));
         }
         Ok(Ponte {
             state,

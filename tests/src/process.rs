@@ -19,6 +19,8 @@ pub struct PonteProcess {
     env: Vec<(String, String)>,
     pub addr: SocketAddr,
     pub base_url: String,
+    /// Where the instance serves `/metrics` (its outbox rounds).
+    metrics_addr: SocketAddr,
     work_dir: PathBuf,
     log: PathBuf,
 }
@@ -61,14 +63,18 @@ impl PonteProcess {
     /// (`PONTE_SMTP_URL`, `PONTE_PUBLIC_URL`, …); nothing is inherited from
     /// the test's own environment but `PATH`.
     pub async fn start(database_url: &str, env: &[(&str, String)]) -> PonteProcess {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port on 127.0.0.1");
+        let free_port = || {
+            std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port on 127.0.0.1")
+        };
+        let (port, metrics_addr) = (free_port(), free_port());
         let work_dir = std::env::temp_dir().join(format!("ponte-process-{}", uuid::Uuid::now_v7()));
         std::fs::create_dir_all(&work_dir).expect("the instance's folder");
         let mut all: Vec<(String, String)> = vec![
             ("PONTE_DATABASE_URL".into(), database_url.into()),
             ("PONTE_BIND".into(), port.to_string()),
+            ("PONTE_METRICS_BIND".into(), metrics_addr.to_string()),
             ("PONTE_PUBLIC_URL".into(), format!("http://{port}")),
             (
                 "PONTE_DATA_DIR".into(),
@@ -85,6 +91,7 @@ impl PonteProcess {
             env: all,
             addr: port,
             base_url: format!("http://{port}"),
+            metrics_addr,
             log: work_dir.join("ponte.log"),
             work_dir,
         };
@@ -167,6 +174,37 @@ impl PonteProcess {
     pub async fn restart(&mut self) {
         self.kill9();
         self.launch().await;
+    }
+
+    /// Waits until the instance's outbox worker has finished a round that
+    /// began after the call (its rounds counter on `/metrics` grew by two),
+    /// as `TestApp::worker_round` does for an instance in the test's own
+    /// process: instead of sleeping "long enough" for a late or second email.
+    pub async fn worker_round(&self) {
+        let start = self.outbox_rounds().await;
+        let deadline = tokio::time::Instant::now() + READY_WITHIN;
+        while self.outbox_rounds().await < start + 2 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no outbox round within {READY_WITHIN:?}:\n{}",
+                self.log_text()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// `ponte_outbox_rounds_total` now (none before the first round).
+    async fn outbox_rounds(&self) -> u64 {
+        let text = reqwest::get(format!("http://{}/metrics", self.metrics_addr))
+            .await
+            .expect("the instance serves its metrics")
+            .text()
+            .await
+            .expect("the metrics text");
+        text.lines()
+            .find_map(|line| line.strip_prefix("ponte_outbox_rounds_total "))
+            .and_then(|value| value.trim().parse::<f64>().ok())
+            .map_or(0, |value| value as u64)
     }
 
     pub fn client(&self) -> Client {

@@ -30,6 +30,7 @@ pub const LOGIN_FAILURES: &str = "ponte_login_failures_total";
 pub const HTTP_REQUESTS: &str = "ponte_http_requests_total";
 pub const POOL_CONNECTIONS: &str = "ponte_db_pool_connections";
 pub const OUTBOX_EMAILS: &str = "ponte_outbox_emails";
+pub const OUTBOX_ROUNDS: &str = "ponte_outbox_rounds_total";
 
 /// From a 5 ms read to a request cut off by the 30 s timeout.
 const DURATION_BUCKETS: &[f64] = &[
@@ -74,6 +75,10 @@ impl Metrics {
                 OUTBOX_EMAILS,
                 "Emails in the outbox not yet sent, by status"
             );
+            describe_counter!(
+                OUTBOX_ROUNDS,
+                "Rounds the outbox worker has finished (reminders queued, due emails tried)"
+            );
         });
         metrics
     }
@@ -96,6 +101,12 @@ impl Metrics {
     /// disabled account) or `throttled` (too many failures).
     pub fn login_failed(&self, reason: &'static str) {
         self.with(|| metrics::counter!(LOGIN_FAILURES, "reason" => reason).increment(1));
+    }
+
+    /// The outbox worker finished a round, failed or not: a count that
+    /// stops growing is a worker that is stuck or gone.
+    pub fn outbox_round(&self) {
+        self.with(|| metrics::counter!(OUTBOX_ROUNDS).increment(1));
     }
 
     /// Any HTTP request, by its route template (never the raw path).

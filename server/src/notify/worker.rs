@@ -19,6 +19,7 @@ use crate::caller::Caller;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::AppResult;
+use crate::metrics::Metrics;
 use crate::notify::lease::{mark_retry_wait, LeaseTerms};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox;
@@ -205,14 +206,16 @@ impl Worker {
         }
     }
 
-    /// Runs until the task is aborted; errors are logged and retried next round.
-    pub async fn run(self, interval: Duration) {
+    /// Runs until the task is aborted; errors are logged and retried next
+    /// round. Each finished round is counted in `metrics`.
+    pub async fn run(self, interval: Duration, metrics: Metrics) {
         loop {
             if let Err(err) = self.run_once().await {
                 tracing::error!(worker = %self.id, error = ?err, "outbox round failed");
             }
             self.rounds
                 .send_modify(|done| *done = done.saturating_add(1));
+            metrics.outbox_round();
             tokio::time::sleep(interval).await;
         }
     }

@@ -10,6 +10,7 @@ on_both_databases!(
     the_scrape_counts_requests_by_operation_and_code_and_refused_sign_ins,
     a_throttled_sign_in_is_counted_apart_from_a_wrong_password,
     the_outbox_gauges_show_the_queued_and_the_dead_lettered_emails,
+    the_outbox_workers_rounds_are_counted,
     the_public_listener_does_not_serve_the_metrics,
     json_logs_carry_the_request_id_and_the_operation_on_every_line,
 );
@@ -236,6 +237,20 @@ async fn the_outbox_gauges_show_the_queued_and_the_dead_lettered_emails(db: Test
     assert_eq!(outbox(&text, "PENDING"), Some(2.0), "{text}");
     assert_eq!(outbox(&text, "DEAD"), Some(1.0), "{text}");
     assert_eq!(outbox(&text, "SENDING"), Some(0.0), "{text}");
+}
+
+/// A round counter that stops growing is a stuck worker; the reliability
+/// suite waits on it for a worker in another process.
+async fn the_outbox_workers_rounds_are_counted(db: TestDb) {
+    let app = spawn_with_metrics(db).await;
+    let rounds = |text: &str| sample(text, "ponte_outbox_rounds_total", &[]);
+    app.worker_round().await;
+    let before = scrape(&app).await;
+    let counted = rounds(&before).unwrap_or_else(|| panic!("no round counted: {before}"));
+    assert!(counted >= 1.0, "{before}");
+    app.worker_round().await;
+    let after = scrape(&app).await;
+    assert!(rounds(&after) > Some(counted), "{after}");
 }
 
 async fn the_public_listener_does_not_serve_the_metrics(db: TestDb) {

@@ -100,8 +100,9 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     let expected = discharge_ids.len() * ward.members.len();
     let within = if held_by_the_dead > 0 { 50 } else { 40 };
     smtp.wait_for(expected, Duration::from_secs(within)).await;
-    // A little longer: a second copy would arrive now.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // A second copy would come in the worker's next two rounds.
+    ponte.worker_round().await;
+    ponte.worker_round().await;
     let received = smtp.received();
     let copies = copies(&received, &discharge_ids);
     let email_duplicates = copies.values().filter(|n| **n > 1).count() as u64;

@@ -121,8 +121,11 @@ pub async fn run(scale: Scale) -> Vec<Row> {
     let expected = (reports + due.unsigned_abs()) * members;
     smtp.wait_for(expected as usize, Duration::from_secs(scale.pick(40, 120)))
         .await;
-    // Both workers keep polling: a second copy or reminder would come now.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // Both workers keep polling: a second copy or reminder would come in
+    // their next two rounds.
+    for _ in 0..2 {
+        tokio::join!(one.worker_round(), two.worker_round());
+    }
     assert_eq!(
         app.count("SELECT COUNT(*) FROM discharges WHERE reminder_sent")
             .await,
