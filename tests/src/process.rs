@@ -186,7 +186,8 @@ impl PonteProcess {
         while self.outbox_rounds().await < start + 2 {
             assert!(
                 tokio::time::Instant::now() < deadline,
-                "no outbox round within {READY_WITHIN:?}:\n{}",
+                "no outbox round within {READY_WITHIN:?} (a `ponte` binary older than \
+                 this test counts none: `cargo build -p ponte-server`):\n{}",
                 self.log_text()
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
